@@ -1,0 +1,9 @@
+//! The pallets whose benchmarks this runtime runs (`regchain-node benchmark pallet`); each
+//! domain pallet adds itself here with its `benchmarking.rs`.
+
+frame_benchmarking::define_benchmarks!(
+	[frame_system, SystemBench::<Runtime>]
+	[pallet_balances, Balances]
+	[pallet_timestamp, Timestamp]
+	[pallet_sudo, Sudo]
+);

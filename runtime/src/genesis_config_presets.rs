@@ -1,0 +1,101 @@
+//! Genesis presets: the starting states of a RegChain network.
+//!
+//! - [`DEV_RUNTIME_PRESET`] (`development`): one validator (Alice), the well-known dev accounts
+//!   funded, and Alice as sudo — for a developer's single-node chain only.
+//! - [`LOCAL_TESTNET_RUNTIME_PRESET`] (`local_testnet`): four agency validators from the
+//!   well-known dev keys ([`LOCAL_AGENCIES`]) and **no sudo key**, as on a real network.
+//! - The `consortium` network is not a fixed preset: its validators and members come from a
+//!   file the operator writes, which the node turns into a genesis patch with
+//!   [`regchain_genesis`], the one function that knows the shape of this runtime's genesis.
+//!
+//! [`DEV_RUNTIME_PRESET`]: sp_genesis_builder::DEV_RUNTIME_PRESET
+//! [`LOCAL_TESTNET_RUNTIME_PRESET`]: sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET
+
+use crate::{
+	currency::UNIT, AccountId, AuraConfig, Balance, BalancesConfig, GrandpaConfig,
+	RuntimeGenesisConfig, SudoConfig,
+};
+use alloc::{vec, vec::Vec};
+use frame_support::build_struct_json_patch;
+use serde_json::Value;
+use sp_consensus_aura::sr25519::AuthorityId as AuraId;
+use sp_consensus_grandpa::AuthorityId as GrandpaId;
+use sp_genesis_builder::{PresetId, DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET};
+use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
+
+/// What each well-known dev account receives in the test presets.
+pub const DEV_ENDOWMENT: Balance = 1_000_000 * UNIT;
+
+/// The validators of the `local_testnet` preset: four government agencies, each running one
+/// node with the keys of one well-known dev account (`//Alice` … `//Dave`).
+pub const LOCAL_AGENCIES: [(&str, Sr25519Keyring, Ed25519Keyring); 4] = [
+	("Finance Bureau", Sr25519Keyring::Alice, Ed25519Keyring::Alice),
+	("Tax Bureau", Sr25519Keyring::Bob, Ed25519Keyring::Bob),
+	("Market Regulation Administration", Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
+	("Intermediate People's Court", Sr25519Keyring::Dave, Ed25519Keyring::Dave),
+];
+
+/// A validator's session keys at genesis.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GenesisValidator {
+	/// Key that signs the blocks it authors (sr25519).
+	pub aura: AuraId,
+	/// Key that signs its finality votes (ed25519).
+	pub grandpa: GrandpaId,
+}
+
+/// The genesis patch of a RegChain network: its validators, the funded accounts and, for
+/// development only, a sudo key. Every GRANDPA voter has weight 1: agencies are peers.
+pub fn regchain_genesis(
+	validators: &[GenesisValidator],
+	endowed: Vec<(AccountId, Balance)>,
+	sudo: Option<AccountId>,
+) -> Value {
+	build_struct_json_patch!(RuntimeGenesisConfig {
+		balances: BalancesConfig { balances: endowed },
+		aura: AuraConfig { authorities: validators.iter().map(|v| v.aura.clone()).collect() },
+		grandpa: GrandpaConfig {
+			authorities: validators.iter().map(|v| (v.grandpa.clone(), 1)).collect(),
+		},
+		sudo: SudoConfig { key: sudo },
+	})
+}
+
+/// Session keys derived from a well-known dev account's seed, as
+/// `key insert --suri //Name --key-type aura|gran` stores them.
+pub fn dev_validator(aura: Sr25519Keyring, grandpa: Ed25519Keyring) -> GenesisValidator {
+	GenesisValidator { aura: aura.public().into(), grandpa: grandpa.public().into() }
+}
+
+fn dev_endowed() -> Vec<(AccountId, Balance)> {
+	Sr25519Keyring::well_known().map(|k| (k.to_account_id(), DEV_ENDOWMENT)).collect()
+}
+
+fn development_genesis() -> Value {
+	regchain_genesis(
+		&[dev_validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
+		dev_endowed(),
+		Some(Sr25519Keyring::Alice.to_account_id()),
+	)
+}
+
+fn local_testnet_genesis() -> Value {
+	let validators: Vec<_> =
+		LOCAL_AGENCIES.iter().map(|(_, aura, gran)| dev_validator(*aura, *gran)).collect();
+	regchain_genesis(&validators, dev_endowed(), None)
+}
+
+/// The JSON patch of a named preset, or `None` for an unknown name.
+pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
+	let patch = match id.as_ref() {
+		DEV_RUNTIME_PRESET => development_genesis(),
+		LOCAL_TESTNET_RUNTIME_PRESET => local_testnet_genesis(),
+		_ => return None,
+	};
+	serde_json::to_vec(&patch).ok()
+}
+
+/// The names of the presets this runtime offers.
+pub fn preset_names() -> Vec<PresetId> {
+	vec![PresetId::from(DEV_RUNTIME_PRESET), PresetId::from(LOCAL_TESTNET_RUNTIME_PRESET)]
+}

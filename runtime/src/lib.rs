@@ -1,0 +1,231 @@
+//! # RegChain runtime
+//!
+//! The state-transition function of RegChain, the permissioned chain on which government
+//! agencies supervise the market while it operates and after the fact (事中事后监管).
+//!
+//! It composes:
+//! - **infrastructure** (indices 0–9): `System`, `Timestamp`, `Aura` (block production by the
+//!   agency validators, one slot every [`MILLI_SECS_PER_BLOCK`]), `Grandpa` (finality),
+//!   `Balances` and `TransactionPayment` (the chain's own token, see [`currency`]) and `Sudo`
+//!   (whose key is set only by the `development` genesis preset; every other preset leaves it
+//!   empty, so no single key rules a real network);
+//! - the consortium and domain pallets of `pallets/` as they are added, each at an explicit
+//!   index that is never reused: 10–19 consortium and governance, 20–39 the regulatory
+//!   domains, 40–49 supervision.
+//!
+//! The code lives in small modules: [`configs`] (one `impl Config` per pallet), [`apis`] (the
+//! runtime APIs the node and the RPC layer call) and [`genesis_config_presets`] (the
+//! `development`, `local_testnet` and `consortium` starting states).
+#![cfg_attr(not(feature = "std"), no_std)]
+// `construct_runtime`'s expansion is large.
+#![recursion_limit = "256"]
+
+#[cfg(feature = "std")]
+include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
+
+extern crate alloc;
+
+pub mod apis;
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarks;
+pub mod configs;
+pub mod genesis_config_presets;
+
+use alloc::borrow::Cow;
+use sp_runtime::{
+	generic, impl_opaque_keys,
+	traits::{BlakeTwo256, IdentifyAccount, Verify},
+	MultiAddress, MultiSignature,
+};
+#[cfg(feature = "std")]
+use sp_version::NativeVersion;
+use sp_version::RuntimeVersion;
+
+pub use frame_system::Call as SystemCall;
+pub use pallet_balances::Call as BalancesCall;
+pub use pallet_timestamp::Call as TimestampCall;
+#[cfg(any(feature = "std", test))]
+pub use sp_runtime::BuildStorage;
+
+/// Opaque types: what the node needs to know of blocks without knowing the runtime's calls.
+pub mod opaque {
+	use super::*;
+	use sp_runtime::traits::Hash as HashT;
+
+	pub use sp_runtime::OpaqueExtrinsic as UncheckedExtrinsic;
+
+	/// Opaque block header type.
+	pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
+	/// Opaque block type.
+	pub type Block = generic::Block<Header, UncheckedExtrinsic>;
+	/// Opaque block identifier type.
+	pub type BlockId = generic::BlockId<Block>;
+	/// Opaque block hash type.
+	pub type Hash = <BlakeTwo256 as HashT>::Output;
+
+	impl_opaque_keys! {
+		/// The session keys of a validator: Aura to author blocks, GRANDPA to vote on finality.
+		pub struct SessionKeys {
+			pub aura: super::Aura,
+			pub grandpa: super::Grandpa,
+		}
+	}
+}
+
+/// Identifies this runtime. `spec_version` must be raised by every runtime upgrade, and
+/// `transaction_version` whenever an existing call's index or arguments change.
+#[sp_version::runtime_version]
+pub const VERSION: RuntimeVersion = RuntimeVersion {
+	spec_name: Cow::Borrowed("regchain"),
+	impl_name: Cow::Borrowed("regchain-node"),
+	authoring_version: 1,
+	spec_version: 100,
+	impl_version: 1,
+	apis: apis::RUNTIME_API_VERSIONS,
+	transaction_version: 1,
+	system_version: 1,
+};
+
+/// The native version, used by the node to decide whether it can run this runtime.
+#[cfg(feature = "std")]
+pub fn native_version() -> NativeVersion {
+	NativeVersion { runtime_version: VERSION, can_author_with: Default::default() }
+}
+
+/// Block time. Six seconds, as most Substrate chains: long enough for GRANDPA votes between
+/// agency data centres across a city or province, short enough that an invoice or an
+/// attestation is on chain while the clerk waits.
+pub const MILLI_SECS_PER_BLOCK: u64 = 6000;
+/// Aura slot duration; equal to the block time.
+pub const SLOT_DURATION: u64 = MILLI_SECS_PER_BLOCK;
+
+/// Time in blocks, for periods, terms and windows measured in block numbers.
+pub const MINUTES: BlockNumber = 60_000 / (MILLI_SECS_PER_BLOCK as BlockNumber);
+/// One hour in blocks.
+pub const HOURS: BlockNumber = MINUTES * 60;
+/// One day in blocks.
+pub const DAYS: BlockNumber = HOURS * 24;
+
+/// The chain's token, `REG`. It pays for transaction inclusion; it is not money and carries no
+/// yuan amounts (those are plain `u128` fen in the domain pallets).
+pub mod currency {
+	use super::Balance;
+
+	/// The token symbol shown by wallets and Polkadot.js.
+	pub const TOKEN_SYMBOL: &str = "REG";
+	/// Decimals: 12, the Substrate default, so that fee arithmetic has head-room and tools
+	/// format amounts as they do for other Substrate chains.
+	pub const TOKEN_DECIMALS: u32 = 12;
+	/// One whole token.
+	pub const UNIT: Balance = 1_000_000_000_000;
+	/// A thousandth of a token.
+	pub const MILLI_UNIT: Balance = 1_000_000_000;
+	/// A millionth of a token.
+	pub const MICRO_UNIT: Balance = 1_000_000;
+	/// The minimum balance an account must keep to exist.
+	pub const EXISTENTIAL_DEPOSIT: Balance = MILLI_UNIT;
+}
+
+/// The SS58 address prefix: 42, the generic Substrate prefix meant for chains without an entry
+/// in the SS58 registry. A consortium chain is not a public network that needs its own prefix,
+/// and 42 keeps agency keys readable by every Substrate tool (subkey, Polkadot.js, the node's
+/// `key` subcommand) without configuration.
+pub const SS58_PREFIX: u16 = 42;
+
+/// An index to a block.
+pub type BlockNumber = u32;
+/// Signature of a transaction: sr25519, ed25519 or ecdsa.
+pub type Signature = MultiSignature;
+/// An account on the chain: the public key behind a signature.
+pub type AccountId = <<Signature as Verify>::Signer as IdentifyAccount>::AccountId;
+/// A token balance.
+pub type Balance = u128;
+/// The number of transactions an account has sent.
+pub type Nonce = u32;
+/// A hash of some data used by the chain.
+pub type Hash = sp_core::H256;
+/// The address format for describing accounts.
+pub type Address = MultiAddress<AccountId, ()>;
+/// Block header type.
+pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
+/// Block type.
+pub type Block = generic::Block<Header, UncheckedExtrinsic>;
+/// A block with its justifications.
+pub type SignedBlock = generic::SignedBlock<Block>;
+/// Block identifier.
+pub type BlockId = generic::BlockId<Block>;
+
+/// The checks every signed transaction passes, in order. Their types are all standard, so
+/// Polkadot.js signs for this chain without any type bundle.
+pub type TxExtension = (
+	frame_system::CheckNonZeroSender<Runtime>,
+	frame_system::CheckSpecVersion<Runtime>,
+	frame_system::CheckTxVersion<Runtime>,
+	frame_system::CheckGenesis<Runtime>,
+	frame_system::CheckEra<Runtime>,
+	frame_system::CheckNonce<Runtime>,
+	frame_system::CheckWeight<Runtime>,
+	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+	frame_system::WeightReclaim<Runtime>,
+);
+
+/// Unchecked extrinsic type as expected by this runtime.
+pub type UncheckedExtrinsic =
+	generic::UncheckedExtrinsic<Address, RuntimeCall, Signature, TxExtension>;
+/// The payload being signed in transactions.
+pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
+
+/// Storage migrations run by the next runtime upgrade. None yet.
+type Migrations = ();
+
+/// Executive: dispatches calls to the pallets.
+pub type Executive = frame_executive::Executive<
+	Runtime,
+	Block,
+	frame_system::ChainContext<Runtime>,
+	Runtime,
+	AllPalletsWithSystem,
+	Migrations,
+>;
+
+/// The runtime: its pallets and their indices. An index is part of every encoded call and
+/// storage key of its pallet, so it never changes and is never reused (see
+/// `tests/pallet_indices.rs`).
+#[frame_support::runtime]
+mod runtime {
+	#[runtime::runtime]
+	#[runtime::derive(
+		RuntimeCall,
+		RuntimeEvent,
+		RuntimeError,
+		RuntimeOrigin,
+		RuntimeFreezeReason,
+		RuntimeHoldReason,
+		RuntimeSlashReason,
+		RuntimeLockId,
+		RuntimeTask,
+		RuntimeViewFunction
+	)]
+	pub struct Runtime;
+
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+
+	#[runtime::pallet_index(1)]
+	pub type Timestamp = pallet_timestamp;
+
+	#[runtime::pallet_index(2)]
+	pub type Aura = pallet_aura;
+
+	#[runtime::pallet_index(3)]
+	pub type Grandpa = pallet_grandpa;
+
+	#[runtime::pallet_index(4)]
+	pub type Balances = pallet_balances;
+
+	#[runtime::pallet_index(5)]
+	pub type TransactionPayment = pallet_transaction_payment;
+
+	#[runtime::pallet_index(6)]
+	pub type Sudo = pallet_sudo;
+}

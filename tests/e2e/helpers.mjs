@@ -1,0 +1,109 @@
+// Shared helpers of the end-to-end tests: free ports, the node binary, processes that are
+// always stopped, and a @polkadot/api connection.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, openSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ApiPromise, WsProvider } from '@polkadot/api';
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const TARGET_DIR = process.env.CARGO_TARGET_DIR ?? path.join(os.homedir(), '.cache/regchain/target');
+export const NODE_BIN = process.env.REGCHAIN_NODE ?? path.join(TARGET_DIR, 'release/regchain-node');
+
+/** True when `port` can be bound on 127.0.0.1 now. */
+function portIsFree(port) {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.once('error', () => resolve(false));
+    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
+  });
+}
+
+/** A base port such that `count` consecutive ports from it are free. */
+export async function freePortRange(count) {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const base = 20000 + Math.floor(Math.random() * 35000);
+    let ok = true;
+    for (let p = base; p < base + count && ok; p++) ok = await portIsFree(p);
+    if (ok) return base;
+  }
+  throw new Error(`no ${count} consecutive free ports found`);
+}
+
+export function tempDir(prefix) {
+  return mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/** Starts the node; the returned handle's `stop()` kills it and removes its base path. */
+export function startNode(args, { baseDir, logName = 'node.log' }) {
+  const log = openSync(path.join(baseDir, logName), 'w');
+  const child = spawn(NODE_BIN, args, { stdio: ['ignore', log, log] });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  return {
+    child,
+    exited,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 10000);
+        await exited;
+        clearTimeout(timer);
+      }
+    },
+  };
+}
+
+/** Runs a command to completion; resolves with its exit code and output. */
+export function run(cmd, args, options = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** Connects @polkadot/api, retrying while the node starts. */
+export async function connect(port, timeoutMs = 60000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const provider = new WsProvider(`ws://127.0.0.1:${port}`, false);
+    try {
+      await provider.connect();
+      await new Promise((resolve, reject) => {
+        const t = setTimeout(() => reject(new Error('connect timeout')), 3000);
+        provider.on('connected', () => { clearTimeout(t); resolve(); });
+        provider.on('error', () => {});
+      });
+      return await ApiPromise.create({ provider, throwOnConnect: true, noInitWarn: true });
+    } catch (e) {
+      await provider.disconnect().catch(() => {});
+      if (Date.now() > deadline) throw new Error(`no RPC on port ${port}: ${e.message}`);
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+}
+
+/** Resolves once `predicate()` is true, polling; rejects with `what` after `timeoutMs`. */
+export async function waitFor(what, predicate, timeoutMs = 120000, intervalMs = 1000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await predicate()) return;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+}
+
+export async function finalizedNumber(api) {
+  const hash = await api.rpc.chain.getFinalizedHead();
+  const header = await api.rpc.chain.getHeader(hash);
+  return header.number.toNumber();
+}
+
+export function removeDir(dir) {
+  rmSync(dir, { recursive: true, force: true });
+}
