@@ -28,8 +28,12 @@ for target in wasm32v1-none wasm32-unknown-unknown; do
 done
 rustup component list --installed | grep -q '^rust-src' || rustup component add rust-src
 
-if [ ! -d "$REPO_ROOT/tests/e2e/node_modules/@polkadot/api" ]; then
+# npm ci again whenever the lock file changed since the last install.
+e2e="$REPO_ROOT/node/tests/e2e"
+lock_sum=$(sha256sum "$e2e/package-lock.json" | cut -d' ' -f1)
+if [ "$(cat "$e2e/node_modules/.regchain-lock-sum" 2>/dev/null)" != "$lock_sum" ]; then
 	log "installing the end-to-end tests' npm packages (from package-lock.json)"
-	(cd "$REPO_ROOT/tests/e2e" && npm ci --no-audit --no-fund --loglevel=error)
+	(cd "$e2e" && npm ci --no-audit --no-fund --loglevel=error)
+	echo "$lock_sum" >"$e2e/node_modules/.regchain-lock-sum"
 fi
 log "set-up complete"

@@ -8,5 +8,5 @@ build_node
 log "cargo test --release (unit, runtime and node integration tests)"
 (cd "$REPO_ROOT" && cargo test --release --locked --workspace)
 log "end-to-end tests: real node processes on 127.0.0.1, driven by @polkadot/api"
-cd "$REPO_ROOT/tests/e2e"
+cd "$REPO_ROOT/node/tests/e2e"
 REGCHAIN_NODE="$NODE_BIN" node --test --test-concurrency=1 ./*.test.mjs
