@@ -31,14 +31,12 @@ mod benchmarks;
 pub mod configs;
 pub mod genesis_config_presets;
 
-use alloc::borrow::Cow;
+use alloc::{borrow::Cow, vec::Vec};
 use sp_runtime::{
 	generic, impl_opaque_keys,
 	traits::{BlakeTwo256, IdentifyAccount, Verify},
 	MultiAddress, MultiSignature,
 };
-#[cfg(feature = "std")]
-use sp_version::NativeVersion;
 use sp_version::RuntimeVersion;
 
 pub use frame_system::Call as SystemCall;
@@ -50,6 +48,7 @@ pub use sp_runtime::BuildStorage;
 /// Opaque types: what the node needs to know of blocks without knowing the runtime's calls.
 pub mod opaque {
 	use super::*;
+	use alloc::vec::Vec;
 	use sp_runtime::traits::Hash as HashT;
 
 	pub use sp_runtime::OpaqueExtrinsic as UncheckedExtrinsic;
@@ -85,12 +84,6 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	transaction_version: 1,
 	system_version: 1,
 };
-
-/// The native version, used by the node to decide whether it can run this runtime.
-#[cfg(feature = "std")]
-pub fn native_version() -> NativeVersion {
-	NativeVersion { runtime_version: VERSION, can_author_with: Default::default() }
-}
 
 /// Block time. Six seconds, as most Substrate chains: long enough for GRANDPA votes between
 /// agency data centres across a city or province, short enough that an invoice or an

@@ -2,11 +2,13 @@
 
 use crate::{
 	currency::EXISTENTIAL_DEPOSIT, AccountId, Aura, Balance, Balances, Block, BlockNumber, Hash,
-	Nonce, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, System,
-	SLOT_DURATION, SS58_PREFIX, VERSION,
+	Nonce, PalletInfo, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason,
+	RuntimeOrigin, RuntimeTask, System, SLOT_DURATION, SS58_PREFIX, VERSION,
 };
 use frame_support::{
-	derive_impl, parameter_types,
+	derive_impl,
+	dispatch::DispatchClass,
+	parameter_types,
 	traits::{ConstBool, ConstU128, ConstU32, ConstU64, ConstU8, VariantCountOf},
 	weights::{
 		constants::{RocksDbWeight, WEIGHT_REF_TIME_PER_SECOND},
@@ -20,6 +22,9 @@ use sp_runtime::{traits::One, Perbill};
 
 /// Most validators of a consortium network: every agency of a province could run one.
 pub const MAX_AUTHORITIES: u32 = 32;
+
+/// Largest encoded block, in bytes.
+const MAX_BLOCK_LENGTH: u32 = 5 * 1024 * 1024;
 
 /// Share of a block that normal (non-operational) extrinsics may fill.
 const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(75);
@@ -35,10 +40,12 @@ parameter_types! {
 		NORMAL_DISPATCH_RATIO,
 	);
 	/// 5 MiB blocks, of which normal extrinsics may fill the same share as of the weight.
-	pub RuntimeBlockLength: BlockLength = BlockLength::max_with_normal_ratio(
-		5 * 1024 * 1024,
-		NORMAL_DISPATCH_RATIO,
-	);
+	pub RuntimeBlockLength: BlockLength = BlockLength::builder()
+		.max_length(MAX_BLOCK_LENGTH)
+		.modify_max_length_for_class(DispatchClass::Normal, |max| {
+			*max = NORMAL_DISPATCH_RATIO * MAX_BLOCK_LENGTH
+		})
+		.build();
 	pub const SS58Prefix: u16 = SS58_PREFIX;
 }
 

@@ -1,0 +1,168 @@
+//! Benchmarks of every call, on their most expensive path: registrar calls go through the
+//! governance check first and then the registrar's own membership.
+
+use super::*;
+use crate::Pallet as Consortium;
+use alloc::vec;
+use frame_benchmarking::v2::*;
+use frame_support::traits::{EnsureOrigin, Get};
+use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
+use regchain_primitives::CreditCode;
+use sp_runtime::traits::Saturating;
+
+/// A valid credit code derived from `n`, so that benchmarks can register many organizations.
+pub(crate) fn credit_code(n: u32) -> CreditCode {
+	let mut first = *b"91310000000000000";
+	for (i, digit) in alloc::format!("{n:09}").bytes().rev().take(9).enumerate() {
+		first[16 - i] = digit;
+	}
+	CreditCode::with_check_character(&first).expect("digits are valid characters")
+}
+
+fn term<T: Config>() -> BlockNumberFor<T> {
+	frame_system::Pallet::<T>::block_number().saturating_add(T::MaxTerm::get())
+}
+
+/// An account of a fresh agency of `kind`.
+fn agency<T: Config>(kind: AgencyKind) -> T::AccountId {
+	let who: T::AccountId = account("agency", kind as u32, 0);
+	<Consortium<T> as Membership<T::AccountId>>::make_member(&who, OrgKind::Agency(kind), None);
+	who
+}
+
+/// A fresh enterprise and its first account.
+fn enterprise<T: Config>() -> (OrgId, T::AccountId) {
+	let who: T::AccountId = account("enterprise", 0, 0);
+	let org =
+		<Consortium<T> as Membership<T::AccountId>>::make_member(&who, OrgKind::Enterprise, None);
+	(org, who)
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	#[benchmark]
+	fn register_agency() -> Result<(), BenchmarkError> {
+		let origin =
+			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let who: T::AccountId = account("new agency", 0, 0);
+		let name = vec![b'a'; MAX_NAME_LEN as usize];
+		let org = NextOrgId::<T>::get();
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, AgencyKind::Court, name, who.clone(), term::<T>());
+
+		assert_eq!(AccountOrganization::<T>::get(&who), Some(org));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn register_organization() {
+		let registrar = agency::<T>(AgencyKind::MarketRegulation);
+		let who: T::AccountId = account("new enterprise", 0, 0);
+		let name = vec![b'e'; MAX_NAME_LEN as usize];
+		let code = credit_code(1_000_001).as_bytes().to_vec();
+		let org = NextOrgId::<T>::get();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(registrar), OrgKind::Enterprise, name, code, who.clone(), term::<T>());
+
+		assert_eq!(AccountOrganization::<T>::get(&who), Some(org));
+	}
+
+	#[benchmark]
+	fn add_account() {
+		let (org, who) = enterprise::<T>();
+		let new: T::AccountId = account("new account", 0, 0);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who), new.clone());
+
+		assert_eq!(AccountOrganization::<T>::get(&new), Some(org));
+	}
+
+	#[benchmark]
+	fn remove_account() {
+		let (org, who) = enterprise::<T>();
+		let second: T::AccountId = account("second account", 0, 0);
+		Consortium::<T>::do_add_account(org, second.clone()).expect("room for two accounts");
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who), second.clone());
+
+		assert_eq!(AccountOrganization::<T>::get(&second), None);
+	}
+
+	#[benchmark]
+	fn renew() {
+		let registrar = agency::<T>(AgencyKind::MarketRegulation);
+		let (org, _) = enterprise::<T>();
+		let expires_at = term::<T>();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(registrar), org, expires_at);
+
+		assert_eq!(Organizations::<T>::get(org).map(|o| o.expires_at), Some(expires_at));
+	}
+
+	#[benchmark]
+	fn suspend() {
+		let registrar = agency::<T>(AgencyKind::MarketRegulation);
+		let (org, _) = enterprise::<T>();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(registrar), org);
+
+		assert_eq!(Organizations::<T>::get(org).map(|o| o.status), Some(OrgStatus::Suspended));
+	}
+
+	#[benchmark]
+	fn resume() {
+		let registrar = agency::<T>(AgencyKind::MarketRegulation);
+		let (org, _) = enterprise::<T>();
+		Consortium::<T>::do_set_status(org, OrgStatus::Suspended).expect("active");
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(registrar), org);
+
+		assert_eq!(Organizations::<T>::get(org).map(|o| o.status), Some(OrgStatus::Active));
+	}
+
+	#[benchmark]
+	fn revoke() {
+		let registrar = agency::<T>(AgencyKind::MarketRegulation);
+		let (org, _) = enterprise::<T>();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(registrar), org);
+
+		assert_eq!(Organizations::<T>::get(org).map(|o| o.status), Some(OrgStatus::Revoked));
+	}
+
+	#[benchmark]
+	fn grant_role() {
+		let tax = agency::<T>(AgencyKind::TaxBureau);
+		let (org, who) = enterprise::<T>();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(tax), org, Role::InvoiceIssuer);
+
+		assert!(Consortium::<T>::has_role(&who, Role::InvoiceIssuer));
+	}
+
+	#[benchmark]
+	fn revoke_role() {
+		let tax = agency::<T>(AgencyKind::TaxBureau);
+		let (org, who) = enterprise::<T>();
+		let by = AccountOrganization::<T>::get(&tax).expect("agency registered");
+		Consortium::<T>::do_set_role(org, Role::InvoiceIssuer, by, true).expect("not yet granted");
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(tax), org, Role::InvoiceIssuer);
+
+		assert!(!Consortium::<T>::has_role(&who, Role::InvoiceIssuer));
+	}
+
+	impl_benchmark_test_suite!(Consortium, crate::mock::ExtBuilder::default().build(), crate::mock::Test);
+}

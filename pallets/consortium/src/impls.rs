@@ -1,0 +1,274 @@
+//! The pallet's logic: origin checks, the `do_*` functions behind the calls, the
+//! [`Membership`] answer other pallets rely on, and the storage invariants.
+
+use crate::{pallet::*, types::*};
+use alloc::vec::Vec;
+use frame_support::{ensure, pallet_prelude::*, traits::EnsureOrigin};
+use frame_system::{ensure_signed, pallet_prelude::*};
+use regchain_primitives::{
+	AgencyKind, CreditCode, CreditCodeError, MemberInfo, Membership, OrgId, OrgKind, Role,
+};
+use sp_runtime::{traits::Saturating, ArithmeticError};
+
+impl<T: Config> From<CreditCodeError> for Error<T> {
+	fn from(e: CreditCodeError) -> Self {
+		match e {
+			CreditCodeError::WrongLength => Error::CreditCodeWrongLength,
+			CreditCodeError::InvalidCharacter => Error::CreditCodeInvalidCharacter,
+			CreditCodeError::InvalidDivision => Error::CreditCodeInvalidDivision,
+			CreditCodeError::CheckDigitMismatch => Error::CreditCodeCheckDigitMismatch,
+		}
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	/// The active organization `who` acts for, with its record.
+	fn active_org_of(who: &T::AccountId) -> Option<(OrgId, Organization<BlockNumberFor<T>>)> {
+		let id = AccountOrganization::<T>::get(who)?;
+		let org = Organizations::<T>::get(id)?;
+		org.is_active_at(&frame_system::Pallet::<T>::block_number()).then_some((id, org))
+	}
+
+	/// A signed account of an active organization.
+	pub(crate) fn ensure_member(origin: OriginFor<T>) -> Result<(T::AccountId, OrgId), DispatchError> {
+		let who = ensure_signed(origin)?;
+		let (org, _) = Self::active_org_of(&who).ok_or(Error::<T>::NotActiveMember)?;
+		Ok((who, org))
+	}
+
+	/// A signed account of an active agency of `kind`.
+	pub(crate) fn ensure_agency(
+		origin: OriginFor<T>,
+		kind: AgencyKind,
+	) -> Result<(T::AccountId, OrgId), DispatchError> {
+		let who = ensure_signed(origin)?;
+		match Self::active_org_of(&who) {
+			Some((id, org)) if org.kind == OrgKind::Agency(kind) => Ok((who, id)),
+			_ => Err(Error::<T>::NotAuthorized.into()),
+		}
+	}
+
+	/// Governance, or the registrar agency of `org`'s kind (agencies have none).
+	pub(crate) fn ensure_authority_over(origin: OriginFor<T>, org: OrgId) -> DispatchResult {
+		let record = Organizations::<T>::get(org).ok_or(Error::<T>::OrganizationNotFound)?;
+		match T::GovernanceOrigin::try_origin(origin) {
+			Ok(_) => Ok(()),
+			Err(origin) => {
+				let registrar = record.kind.registrar().ok_or(Error::<T>::NotAuthorized)?;
+				Self::ensure_agency(origin, registrar).map(|_| ())
+			},
+		}
+	}
+
+	fn check_term(expires_at: BlockNumberFor<T>) -> DispatchResult {
+		let now = frame_system::Pallet::<T>::block_number();
+		ensure!(expires_at > now, Error::<T>::TermInPast);
+		ensure!(expires_at <= now.saturating_add(T::MaxTerm::get()), Error::<T>::TermTooLong);
+		Ok(())
+	}
+
+	pub(crate) fn do_register(
+		kind: OrgKind,
+		name: Vec<u8>,
+		credit_code: Option<&[u8]>,
+		account: T::AccountId,
+		expires_at: BlockNumberFor<T>,
+	) -> DispatchResult {
+		ensure!(!name.is_empty(), Error::<T>::NameEmpty);
+		let name: OrgName = name.try_into().map_err(|_| Error::<T>::NameTooLong)?;
+		let credit_code =
+			credit_code.map(CreditCode::parse).transpose().map_err(Error::<T>::from)?;
+		Self::check_term(expires_at)?;
+		Self::insert_organization(kind, name, credit_code, account, expires_at)
+	}
+
+	/// Stores a new organization after its inputs were checked; shared with genesis.
+	pub(crate) fn insert_organization(
+		kind: OrgKind,
+		name: OrgName,
+		credit_code: Option<CreditCode>,
+		account: T::AccountId,
+		expires_at: BlockNumberFor<T>,
+	) -> DispatchResult {
+		ensure!(!AccountOrganization::<T>::contains_key(&account), Error::<T>::AccountTaken);
+		if let Some(code) = &credit_code {
+			ensure!(
+				!OrganizationByCreditCode::<T>::contains_key(code),
+				Error::<T>::CreditCodeTaken
+			);
+		}
+		let id = NextOrgId::<T>::get();
+		NextOrgId::<T>::put(id.checked_add(1).ok_or(ArithmeticError::Overflow)?);
+		if let Some(code) = credit_code {
+			OrganizationByCreditCode::<T>::insert(code, id);
+		}
+		AccountOrganization::<T>::insert(&account, id);
+		Organizations::<T>::insert(
+			id,
+			Organization {
+				kind,
+				name,
+				credit_code,
+				status: OrgStatus::Active,
+				expires_at,
+				roles: Default::default(),
+				accounts: 1,
+			},
+		);
+		Self::deposit_event(Event::OrganizationRegistered { org: id, kind, account, expires_at });
+		Ok(())
+	}
+
+	pub(crate) fn do_add_account(org: OrgId, account: T::AccountId) -> DispatchResult {
+		ensure!(!AccountOrganization::<T>::contains_key(&account), Error::<T>::AccountTaken);
+		Organizations::<T>::try_mutate(org, |record| -> DispatchResult {
+			let record = record.as_mut().ok_or(Error::<T>::OrganizationNotFound)?;
+			ensure!(record.accounts < T::MaxAccountsPerOrg::get(), Error::<T>::TooManyAccounts);
+			record.accounts = record.accounts.checked_add(1).ok_or(ArithmeticError::Overflow)?;
+			Ok(())
+		})?;
+		AccountOrganization::<T>::insert(&account, org);
+		Self::deposit_event(Event::AccountAdded { org, account });
+		Ok(())
+	}
+
+	pub(crate) fn do_remove_account(org: OrgId, account: T::AccountId) -> DispatchResult {
+		ensure!(
+			AccountOrganization::<T>::get(&account) == Some(org),
+			Error::<T>::AccountNotInOrganization
+		);
+		Organizations::<T>::try_mutate(org, |record| -> DispatchResult {
+			let record = record.as_mut().ok_or(Error::<T>::OrganizationNotFound)?;
+			ensure!(record.accounts > 1, Error::<T>::LastAccount);
+			record.accounts = record.accounts.checked_sub(1).ok_or(ArithmeticError::Underflow)?;
+			Ok(())
+		})?;
+		AccountOrganization::<T>::remove(&account);
+		Self::deposit_event(Event::AccountRemoved { org, account });
+		Ok(())
+	}
+
+	pub(crate) fn do_renew(org: OrgId, expires_at: BlockNumberFor<T>) -> DispatchResult {
+		Self::check_term(expires_at)?;
+		Organizations::<T>::try_mutate(org, |record| -> DispatchResult {
+			let record = record.as_mut().ok_or(Error::<T>::OrganizationNotFound)?;
+			ensure!(record.status != OrgStatus::Revoked, Error::<T>::Revoked);
+			record.expires_at = expires_at;
+			Ok(())
+		})?;
+		Self::deposit_event(Event::MembershipRenewed { org, expires_at });
+		Ok(())
+	}
+
+	/// Moves `org` to `target`: suspend (from active), resume (from suspended) or revoke.
+	pub(crate) fn do_set_status(org: OrgId, target: OrgStatus) -> DispatchResult {
+		Organizations::<T>::try_mutate(org, |record| -> DispatchResult {
+			let record = record.as_mut().ok_or(Error::<T>::OrganizationNotFound)?;
+			match (record.status, target) {
+				(OrgStatus::Revoked, _) => return Err(Error::<T>::Revoked.into()),
+				(OrgStatus::Suspended, OrgStatus::Suspended) =>
+					return Err(Error::<T>::AlreadySuspended.into()),
+				(OrgStatus::Active, OrgStatus::Active) =>
+					return Err(Error::<T>::NotSuspended.into()),
+				_ => {},
+			}
+			record.status = target;
+			Ok(())
+		})?;
+		Self::deposit_event(match target {
+			OrgStatus::Suspended => Event::OrganizationSuspended { org },
+			OrgStatus::Active => Event::OrganizationResumed { org },
+			OrgStatus::Revoked => Event::OrganizationRevoked { org },
+		});
+		Ok(())
+	}
+
+	pub(crate) fn do_set_role(org: OrgId, role: Role, by: OrgId, grant: bool) -> DispatchResult {
+		Organizations::<T>::try_mutate(org, |record| -> DispatchResult {
+			let record = record.as_mut().ok_or(Error::<T>::OrganizationNotFound)?;
+			if grant {
+				ensure!(record.status != OrgStatus::Revoked, Error::<T>::Revoked);
+				ensure!(record.roles.insert(role), Error::<T>::RoleAlreadyGranted);
+			} else {
+				ensure!(record.roles.remove(role), Error::<T>::RoleNotGranted);
+			}
+			Ok(())
+		})?;
+		Self::deposit_event(if grant {
+			Event::RoleGranted { org, role, by }
+		} else {
+			Event::RoleRevoked { org, role, by }
+		});
+		Ok(())
+	}
+
+	/// The storage invariants; run after every test and by `try-runtime`.
+	#[cfg(any(feature = "try-runtime", test))]
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		use alloc::collections::btree_map::BTreeMap;
+		let next = NextOrgId::<T>::get();
+		let mut accounts = BTreeMap::<OrgId, u32>::new();
+		for (_, org) in AccountOrganization::<T>::iter() {
+			ensure!(Organizations::<T>::contains_key(org), "an account maps to no organization");
+			*accounts.entry(org).or_default() += 1;
+		}
+		for (id, org) in Organizations::<T>::iter() {
+			ensure!(id < next, "an organization id is not below NextOrgId");
+			ensure!(
+				accounts.get(&id).copied().unwrap_or(0) == org.accounts,
+				"an organization's account count is wrong"
+			);
+			ensure!(org.accounts >= 1, "an organization has no account");
+			ensure!(
+				org.credit_code.is_some() == org.kind.needs_credit_code(),
+				"credit code presence does not match the organization kind"
+			);
+			if let Some(code) = org.credit_code {
+				ensure!(
+					OrganizationByCreditCode::<T>::get(code) == Some(id),
+					"credit code index is wrong"
+				);
+			}
+		}
+		for (_, id) in OrganizationByCreditCode::<T>::iter() {
+			ensure!(Organizations::<T>::contains_key(id), "a credit code maps to no organization");
+		}
+		Ok(())
+	}
+}
+
+impl<T: Config> Membership<T::AccountId> for Pallet<T> {
+	fn member(who: &T::AccountId) -> Option<MemberInfo> {
+		Self::active_org_of(who).map(|(org, record)| MemberInfo {
+			org,
+			kind: record.kind,
+			roles: record.roles,
+		})
+	}
+
+	fn credit_code(org: OrgId) -> Option<CreditCode> {
+		let record = Organizations::<T>::get(org)?;
+		record.is_active_at(&frame_system::Pallet::<T>::block_number()).then_some(())?;
+		record.credit_code
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn make_member(who: &T::AccountId, kind: OrgKind, role: Option<Role>) -> OrgId {
+		let id = NextOrgId::<T>::get();
+		// Credit codes are derived from the id so that many sample members can coexist.
+		let credit_code = kind.needs_credit_code().then(|| crate::benchmarking::credit_code(id));
+		let expires_at =
+			frame_system::Pallet::<T>::block_number().saturating_add(T::MaxTerm::get());
+		let name: OrgName = b"benchmark member".to_vec().try_into().expect("short name");
+		Self::insert_organization(kind, name, credit_code, who.clone(), expires_at)
+			.expect("benchmark member is new");
+		if let Some(role) = role {
+			Organizations::<T>::mutate(id, |o| {
+				if let Some(o) = o {
+					o.roles.insert(role);
+				}
+			});
+		}
+		id
+	}
+}

@@ -1,0 +1,366 @@
+//! # Consortium pallet
+//!
+//! Who is this account, and may it do this? Every other RegChain pallet asks this pallet,
+//! through the [`Membership`] trait and the `EnsureRole` / `EnsureAgency` origins of
+//! `regchain-primitives`, instead of keeping its own lists.
+//!
+//! ## Actors and terms
+//! - **Organization**: a member of the consortium — a government agency, an enterprise or a
+//!   financial institution — with a name, a kind, a term, a status, roles, and one or more
+//!   **accounts** that act for it. An account acts for one organization only.
+//! - **Governance** ([`Config::GovernanceOrigin`]): the agencies together. It admits agencies,
+//!   and can renew, suspend, resume or revoke any organization.
+//! - **Registrar**: the agency responsible for a kind of member ([`OrgKind::registrar`]): market
+//!   regulation registers enterprises, the credit regulator financial institutions, each
+//!   identified by its verified Unified Social Credit Code; the registrar also renews,
+//!   suspends, resumes and revokes them.
+//! - **Roles** ([`Role`]) are granted and revoked by the agency responsible for each
+//!   ([`Role::granted_by`]): the tax bureau grants `InvoiceIssuer`, the credit regulator
+//!   `Attester`, and so on.
+//!
+//! ## Invariants
+//! - An organization's accounts are members only while it is `Active` and its term has not run
+//!   out: an expired, suspended or revoked organization's accounts are non-members everywhere,
+//!   at once, with no per-account bookkeeping.
+//! - A credit code belongs to one organization for ever (revoked ones keep theirs), an account
+//!   to one organization; an organization keeps at least one account.
+//! - Every organization's `accounts` count equals the accounts mapped to it (`try_state`).
+//!
+//! ## Data privacy
+//! On chain: names, kinds, credit codes (public registration data), terms, statuses, roles and
+//! account keys. Nothing else about an organization is stored.
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub use pallet::*;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+mod impls;
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+pub mod types;
+pub mod weights;
+
+pub use regchain_primitives::{AgencyKind, Membership, OrgId, OrgKind, Role};
+pub use types::*;
+pub use weights::WeightInfo;
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use alloc::vec::Vec;
+	use frame_support::pallet_prelude::*;
+	use frame_system::pallet_prelude::*;
+	use regchain_primitives::CreditCode;
+
+	#[pallet::pallet]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config {
+		/// The agencies together: admits agencies and acts on any organization.
+		type GovernanceOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// The longest term a registration or renewal may grant, in blocks.
+		#[pallet::constant]
+		type MaxTerm: Get<BlockNumberFor<Self>>;
+
+		/// The most accounts one organization may have.
+		#[pallet::constant]
+		type MaxAccountsPerOrg: Get<u32>;
+
+		/// Weights of this pallet's calls, from its benchmarks.
+		type WeightInfo: WeightInfo;
+	}
+
+	/// The member organizations. `OrgId`s are allocated in sequence, so `Twox64Concat` is safe.
+	#[pallet::storage]
+	pub type Organizations<T: Config> =
+		StorageMap<_, Twox64Concat, OrgId, Organization<BlockNumberFor<T>>>;
+
+	/// The organization each account acts for. Accounts are chosen by users: `Blake2_128Concat`.
+	#[pallet::storage]
+	pub type AccountOrganization<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, OrgId>;
+
+	/// The organization registered under each credit code. Codes are user input:
+	/// `Blake2_128Concat`.
+	#[pallet::storage]
+	pub type OrganizationByCreditCode<T: Config> =
+		StorageMap<_, Blake2_128Concat, CreditCode, OrgId>;
+
+	/// The id the next registered organization receives.
+	#[pallet::storage]
+	pub type NextOrgId<T: Config> = StorageValue<_, OrgId, ValueQuery>;
+
+	/// The founding agencies of a network.
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// Each agency's kind, name, first account and end of term.
+		pub agencies: Vec<(AgencyKind, Vec<u8>, T::AccountId, BlockNumberFor<T>)>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			for (kind, name, account, expires_at) in &self.agencies {
+				let name: OrgName =
+					name.clone().try_into().expect("genesis agency name is too long");
+				Pallet::<T>::insert_organization(
+					OrgKind::Agency(*kind),
+					name,
+					None,
+					account.clone(),
+					*expires_at,
+				)
+				.expect("genesis agencies must be valid");
+			}
+		}
+	}
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// An organization became a member, with its first account.
+		OrganizationRegistered {
+			org: OrgId,
+			kind: OrgKind,
+			account: T::AccountId,
+			expires_at: BlockNumberFor<T>,
+		},
+		/// An account now acts for an organization.
+		AccountAdded { org: OrgId, account: T::AccountId },
+		/// An account no longer acts for an organization.
+		AccountRemoved { org: OrgId, account: T::AccountId },
+		/// An organization's term now ends at `expires_at`.
+		MembershipRenewed { org: OrgId, expires_at: BlockNumberFor<T> },
+		/// An organization's accounts are barred until it is resumed.
+		OrganizationSuspended { org: OrgId },
+		/// A suspended organization is a member again.
+		OrganizationResumed { org: OrgId },
+		/// An organization is expelled for good.
+		OrganizationRevoked { org: OrgId },
+		/// A responsible agency granted a role.
+		RoleGranted { org: OrgId, role: Role, by: OrgId },
+		/// A responsible agency revoked a role.
+		RoleRevoked { org: OrgId, role: Role, by: OrgId },
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// No organization has this id.
+		OrganizationNotFound,
+		/// The caller is not allowed to do this: use governance, the organization's registrar
+		/// or the agency responsible for the role.
+		NotAuthorized,
+		/// The caller's account acts for no active organization.
+		NotActiveMember,
+		/// Agencies are admitted by governance with `register_agency`, not by a registrar.
+		AgencyNeedsGovernance,
+		/// The name is longer than `MAX_NAME_LEN` bytes.
+		NameTooLong,
+		/// The name is empty.
+		NameEmpty,
+		/// The credit code is not 18 characters.
+		CreditCodeWrongLength,
+		/// The credit code has a character outside its alphabet (no I, O, S, V, Z, no lower case).
+		CreditCodeInvalidCharacter,
+		/// Characters 3 to 8 of the credit code (the administrative division) must be digits.
+		CreditCodeInvalidDivision,
+		/// The credit code's check character does not match: it was mistyped.
+		CreditCodeCheckDigitMismatch,
+		/// Another organization is registered with this credit code.
+		CreditCodeTaken,
+		/// The account already acts for an organization.
+		AccountTaken,
+		/// The account does not act for the caller's organization.
+		AccountNotInOrganization,
+		/// An organization must keep at least one account.
+		LastAccount,
+		/// The organization has `MaxAccountsPerOrg` accounts already.
+		TooManyAccounts,
+		/// The end of term must be a future block.
+		TermInPast,
+		/// The end of term is further away than `MaxTerm`.
+		TermTooLong,
+		/// The organization is suspended already.
+		AlreadySuspended,
+		/// The organization is not suspended.
+		NotSuspended,
+		/// The organization was revoked; nothing can change it any more.
+		Revoked,
+		/// The organization holds this role already.
+		RoleAlreadyGranted,
+		/// The organization does not hold this role.
+		RoleNotGranted,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Admit a government agency, with its first account.
+		///
+		/// - Origin: [`Config::GovernanceOrigin`] (the agencies together).
+		/// - `expires_at`: the end of its first term, at most `MaxTerm` blocks away.
+		///
+		/// Errors: `NameEmpty`, `NameTooLong`, `AccountTaken`, `TermInPast`, `TermTooLong`.
+		/// Emits `OrganizationRegistered`.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::register_agency())]
+		pub fn register_agency(
+			origin: OriginFor<T>,
+			kind: AgencyKind,
+			name: Vec<u8>,
+			account: T::AccountId,
+			expires_at: BlockNumberFor<T>,
+		) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			Self::do_register(OrgKind::Agency(kind), name, None, account, expires_at)
+		}
+
+		/// Register an enterprise or a financial institution, identified by its credit code.
+		///
+		/// - Origin: an account of the registrar agency of `kind` (market regulation for
+		///   enterprises, the credit regulator for financial institutions).
+		/// - `credit_code`: the 18-character Unified Social Credit Code, verified on chain.
+		///
+		/// Errors: `AgencyNeedsGovernance`, `NotAuthorized`, `NameEmpty`, `NameTooLong`, the
+		/// `CreditCode…` errors, `CreditCodeTaken`, `AccountTaken`, `TermInPast`, `TermTooLong`.
+		/// Emits `OrganizationRegistered`.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::register_organization())]
+		pub fn register_organization(
+			origin: OriginFor<T>,
+			kind: OrgKind,
+			name: Vec<u8>,
+			credit_code: Vec<u8>,
+			account: T::AccountId,
+			expires_at: BlockNumberFor<T>,
+		) -> DispatchResult {
+			let registrar = kind.registrar().ok_or(Error::<T>::AgencyNeedsGovernance)?;
+			Self::ensure_agency(origin, registrar)?;
+			Self::do_register(kind, name, Some(&credit_code), account, expires_at)
+		}
+
+		/// Let another account act for the caller's organization.
+		///
+		/// - Origin: an account of an active organization.
+		///
+		/// Errors: `NotActiveMember`, `AccountTaken`, `TooManyAccounts`. Emits `AccountAdded`.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::add_account())]
+		pub fn add_account(origin: OriginFor<T>, account: T::AccountId) -> DispatchResult {
+			let (_, org) = Self::ensure_member(origin)?;
+			Self::do_add_account(org, account)
+		}
+
+		/// Stop an account acting for the caller's organization (e.g. a departed clerk's key).
+		///
+		/// - Origin: an account of the same active organization (it may remove itself).
+		///
+		/// Errors: `NotActiveMember`, `AccountNotInOrganization`, `LastAccount`.
+		/// Emits `AccountRemoved`.
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::remove_account())]
+		pub fn remove_account(origin: OriginFor<T>, account: T::AccountId) -> DispatchResult {
+			let (_, org) = Self::ensure_member(origin)?;
+			Self::do_remove_account(org, account)
+		}
+
+		/// Set the end of an organization's term; renewing a lapsed one makes it a member again.
+		///
+		/// - Origin: governance, or for enterprises and financial institutions their registrar.
+		///
+		/// Errors: `OrganizationNotFound`, `NotAuthorized`, `Revoked`, `TermInPast`,
+		/// `TermTooLong`. Emits `MembershipRenewed`.
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::renew())]
+		pub fn renew(
+			origin: OriginFor<T>,
+			org: OrgId,
+			expires_at: BlockNumberFor<T>,
+		) -> DispatchResult {
+			Self::ensure_authority_over(origin, org)?;
+			Self::do_renew(org, expires_at)
+		}
+
+		/// Suspend an organization: all its accounts are non-members until it is resumed.
+		///
+		/// - Origin: governance, or for enterprises and financial institutions their registrar.
+		///
+		/// Errors: `OrganizationNotFound`, `NotAuthorized`, `Revoked`, `AlreadySuspended`.
+		/// Emits `OrganizationSuspended`.
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::suspend())]
+		pub fn suspend(origin: OriginFor<T>, org: OrgId) -> DispatchResult {
+			Self::ensure_authority_over(origin, org)?;
+			Self::do_set_status(org, OrgStatus::Suspended)
+		}
+
+		/// Lift a suspension.
+		///
+		/// - Origin: governance, or for enterprises and financial institutions their registrar.
+		///
+		/// Errors: `OrganizationNotFound`, `NotAuthorized`, `Revoked`, `NotSuspended`.
+		/// Emits `OrganizationResumed`.
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::resume())]
+		pub fn resume(origin: OriginFor<T>, org: OrgId) -> DispatchResult {
+			Self::ensure_authority_over(origin, org)?;
+			Self::do_set_status(org, OrgStatus::Active)
+		}
+
+		/// Expel an organization for good. Its record, accounts and credit code stay taken, so
+		/// that its history remains attributable.
+		///
+		/// - Origin: governance, or for enterprises and financial institutions their registrar.
+		///
+		/// Errors: `OrganizationNotFound`, `NotAuthorized`, `Revoked`.
+		/// Emits `OrganizationRevoked`.
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::revoke())]
+		pub fn revoke(origin: OriginFor<T>, org: OrgId) -> DispatchResult {
+			Self::ensure_authority_over(origin, org)?;
+			Self::do_set_status(org, OrgStatus::Revoked)
+		}
+
+		/// Grant a role to an organization.
+		///
+		/// - Origin: an account of an active agency responsible for `role`
+		///   ([`Role::granted_by`]).
+		///
+		/// Errors: `NotAuthorized`, `OrganizationNotFound`, `Revoked`, `RoleAlreadyGranted`.
+		/// Emits `RoleGranted`.
+		#[pallet::call_index(8)]
+		#[pallet::weight(T::WeightInfo::grant_role())]
+		pub fn grant_role(origin: OriginFor<T>, org: OrgId, role: Role) -> DispatchResult {
+			let (_, by) = Self::ensure_agency(origin, role.granted_by())?;
+			Self::do_set_role(org, role, by, true)
+		}
+
+		/// Revoke a role from an organization.
+		///
+		/// - Origin: an account of an active agency responsible for `role`.
+		///
+		/// Errors: `NotAuthorized`, `OrganizationNotFound`, `RoleNotGranted`.
+		/// Emits `RoleRevoked`.
+		#[pallet::call_index(9)]
+		#[pallet::weight(T::WeightInfo::revoke_role())]
+		pub fn revoke_role(origin: OriginFor<T>, org: OrgId, role: Role) -> DispatchResult {
+			let (_, by) = Self::ensure_agency(origin, role.granted_by())?;
+			Self::do_set_role(org, role, by, false)
+		}
+	}
+}

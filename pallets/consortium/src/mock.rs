@@ -1,0 +1,97 @@
+//! A minimal runtime for the pallet's tests: `Root` plays governance, and genesis founds one
+//! agency of every kind (account = 10 + the kind's index).
+
+use crate::{self as pallet_consortium, *};
+use frame_support::{derive_impl, parameter_types, traits::ConstU32};
+use frame_system::EnsureRoot;
+use sp_runtime::BuildStorage;
+
+type Block = frame_system::mocking::MockBlock<Test>;
+
+frame_support::construct_runtime!(
+	pub enum Test {
+		System: frame_system,
+		Consortium: pallet_consortium,
+	}
+);
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountId = u64;
+	type Lookup = sp_runtime::traits::IdentityLookup<u64>;
+}
+
+parameter_types! {
+	pub const MaxTerm: u64 = 1_000;
+}
+
+impl Config for Test {
+	type GovernanceOrigin = EnsureRoot<u64>;
+	type MaxTerm = MaxTerm;
+	type MaxAccountsPerOrg = ConstU32<3>;
+	type WeightInfo = ();
+}
+
+/// The founding agencies, in `OrgId` order 0…5.
+pub const AGENCIES: [AgencyKind; 6] = [
+	AgencyKind::FinanceBureau,
+	AgencyKind::TaxBureau,
+	AgencyKind::MarketRegulation,
+	AgencyKind::Court,
+	AgencyKind::IpOffice,
+	AgencyKind::CreditRegulator,
+];
+/// The account of the founding agency of `kind`.
+pub fn agency(kind: AgencyKind) -> u64 {
+	10 + AGENCIES.iter().position(|k| *k == kind).unwrap() as u64
+}
+/// Its organization id.
+pub fn agency_org(kind: AgencyKind) -> OrgId {
+	AGENCIES.iter().position(|k| *k == kind).unwrap() as OrgId
+}
+/// The end of the founding agencies' term.
+pub const FOUNDING_TERM: u64 = 500;
+/// Valid credit codes for test enterprises.
+pub const CODE_A: &[u8] = b"91350100M000100Y43";
+pub const CODE_B: &[u8] = b"91110000802100433B";
+
+#[derive(Default)]
+pub struct ExtBuilder;
+
+impl ExtBuilder {
+	pub fn build(self) -> sp_io::TestExternalities {
+		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+		pallet_consortium::GenesisConfig::<Test> {
+			agencies: AGENCIES
+				.iter()
+				.map(|k| (*k, alloc::format!("{k:?}").into_bytes(), agency(*k), FOUNDING_TERM))
+				.collect(),
+		}
+		.assimilate_storage(&mut storage)
+		.unwrap();
+		let mut ext = sp_io::TestExternalities::new(storage);
+		ext.execute_with(|| System::set_block_number(1));
+		ext
+	}
+
+	/// Runs `test`, then checks the storage invariants.
+	pub fn build_and_execute(self, test: impl FnOnce()) {
+		self.build().execute_with(|| {
+			test();
+			Consortium::do_try_state().expect("storage invariants hold");
+		});
+	}
+}
+
+/// The last event the pallet emitted.
+pub fn last_event() -> Event<Test> {
+	System::events()
+		.into_iter()
+		.filter_map(|r| match r.event {
+			RuntimeEvent::Consortium(e) => Some(e),
+			_ => None,
+		})
+		.last()
+		.expect("an event was emitted")
+}

@@ -1,0 +1,189 @@
+use super::register_enterprise;
+use crate::{mock::*, *};
+use frame_support::{assert_noop, assert_ok};
+use sp_runtime::DispatchError;
+
+#[test]
+fn genesis_founds_the_agencies() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_eq!(NextOrgId::<Test>::get(), AGENCIES.len() as OrgId);
+		let tax = Organizations::<Test>::get(agency_org(AgencyKind::TaxBureau)).unwrap();
+		assert_eq!(tax.kind, OrgKind::Agency(AgencyKind::TaxBureau));
+		assert_eq!(tax.expires_at, FOUNDING_TERM);
+		assert_eq!(tax.status, OrgStatus::Active);
+		assert_eq!(
+			AccountOrganization::<Test>::get(agency(AgencyKind::TaxBureau)),
+			Some(agency_org(AgencyKind::TaxBureau))
+		);
+	});
+}
+
+#[test]
+fn governance_registers_an_agency() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_ok!(Consortium::register_agency(
+			RuntimeOrigin::root(),
+			AgencyKind::Court,
+			"上海金融法院".as_bytes().to_vec(),
+			42,
+			300,
+		));
+		let id = AGENCIES.len() as OrgId;
+		let org = Organizations::<Test>::get(id).unwrap();
+		assert_eq!(org.kind, OrgKind::Agency(AgencyKind::Court));
+		assert_eq!(org.name.to_vec(), "上海金融法院".as_bytes());
+		assert_eq!(org.credit_code, None);
+		assert_eq!(AccountOrganization::<Test>::get(42), Some(id));
+		assert_eq!(
+			last_event(),
+			Event::OrganizationRegistered {
+				org: id,
+				kind: OrgKind::Agency(AgencyKind::Court),
+				account: 42,
+				expires_at: 300
+			}
+		);
+	});
+}
+
+#[test]
+fn register_agency_fails_without_governance() {
+	ExtBuilder::default().build_and_execute(|| {
+		for who in [agency(AgencyKind::MarketRegulation), 99] {
+			assert_noop!(
+				Consortium::register_agency(
+					RuntimeOrigin::signed(who),
+					AgencyKind::Court,
+					b"Court".to_vec(),
+					42,
+					300
+				),
+				DispatchError::BadOrigin
+			);
+		}
+	});
+}
+
+#[test]
+fn register_agency_fails_on_bad_input() {
+	ExtBuilder::default().build_and_execute(|| {
+		let reg = |name: Vec<u8>, account: u64, expires_at: u64| {
+			Consortium::register_agency(RuntimeOrigin::root(), AgencyKind::Court, name, account, expires_at)
+		};
+		assert_noop!(reg(vec![], 42, 300), Error::<Test>::NameEmpty);
+		assert_noop!(reg(vec![b'x'; MAX_NAME_LEN as usize + 1], 42, 300), Error::<Test>::NameTooLong);
+		assert_noop!(reg(b"Court".to_vec(), agency(AgencyKind::TaxBureau), 300), Error::<Test>::AccountTaken);
+		assert_noop!(reg(b"Court".to_vec(), 42, 1), Error::<Test>::TermInPast);
+		assert_noop!(reg(b"Court".to_vec(), 42, 1 + MaxTerm::get() + 1), Error::<Test>::TermTooLong);
+	});
+}
+
+#[test]
+fn market_regulation_registers_an_enterprise_with_its_credit_code() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = register_enterprise(CODE_A, 100);
+		let org = Organizations::<Test>::get(id).unwrap();
+		assert_eq!(org.kind, OrgKind::Enterprise);
+		assert_eq!(org.credit_code.unwrap().as_bytes(), CODE_A);
+		assert_eq!(OrganizationByCreditCode::<Test>::get(org.credit_code.unwrap()), Some(id));
+		assert_eq!(
+			last_event(),
+			Event::OrganizationRegistered { org: id, kind: OrgKind::Enterprise, account: 100, expires_at: 100 }
+		);
+	});
+}
+
+#[test]
+fn credit_regulator_registers_a_bank() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_ok!(Consortium::register_organization(
+			RuntimeOrigin::signed(agency(AgencyKind::CreditRegulator)),
+			OrgKind::FinancialInstitution,
+			b"Bank of Pudong".to_vec(),
+			CODE_B.to_vec(),
+			200,
+			100,
+		));
+		assert_eq!(
+			Consortium::member(&200).map(|m| m.kind),
+			Some(OrgKind::FinancialInstitution)
+		);
+	});
+}
+
+#[test]
+fn register_organization_fails_from_the_wrong_registrar() {
+	ExtBuilder::default().build_and_execute(|| {
+		let reg = |who: u64, kind: OrgKind| {
+			Consortium::register_organization(
+				RuntimeOrigin::signed(who),
+				kind,
+				b"X".to_vec(),
+				CODE_A.to_vec(),
+				100,
+				100,
+			)
+		};
+		// The credit regulator registers banks, not enterprises; and vice versa.
+		assert_noop!(reg(agency(AgencyKind::CreditRegulator), OrgKind::Enterprise), Error::<Test>::NotAuthorized);
+		assert_noop!(reg(agency(AgencyKind::MarketRegulation), OrgKind::FinancialInstitution), Error::<Test>::NotAuthorized);
+		assert_noop!(reg(99, OrgKind::Enterprise), Error::<Test>::NotAuthorized);
+		assert_noop!(
+			reg(agency(AgencyKind::MarketRegulation), OrgKind::Agency(AgencyKind::Court)),
+			Error::<Test>::AgencyNeedsGovernance
+		);
+		assert_noop!(
+			Consortium::register_organization(
+				RuntimeOrigin::root(),
+				OrgKind::Enterprise,
+				b"X".to_vec(),
+				CODE_A.to_vec(),
+				100,
+				100
+			),
+			DispatchError::BadOrigin
+		);
+	});
+}
+
+#[test]
+fn register_organization_fails_when_the_registrar_is_suspended() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_ok!(Consortium::suspend(RuntimeOrigin::root(), agency_org(AgencyKind::MarketRegulation)));
+		assert_noop!(
+			Consortium::register_organization(
+				RuntimeOrigin::signed(agency(AgencyKind::MarketRegulation)),
+				OrgKind::Enterprise,
+				b"X".to_vec(),
+				CODE_A.to_vec(),
+				100,
+				100
+			),
+			Error::<Test>::NotAuthorized
+		);
+	});
+}
+
+#[test]
+fn register_organization_fails_on_a_malformed_or_duplicate_credit_code() {
+	ExtBuilder::default().build_and_execute(|| {
+		let reg = |code: &[u8], account: u64| {
+			Consortium::register_organization(
+				RuntimeOrigin::signed(agency(AgencyKind::MarketRegulation)),
+				OrgKind::Enterprise,
+				b"X".to_vec(),
+				code.to_vec(),
+				account,
+				100,
+			)
+		};
+		assert_noop!(reg(b"", 100), Error::<Test>::CreditCodeWrongLength);
+		assert_noop!(reg(b"91350100M000100Y4", 100), Error::<Test>::CreditCodeWrongLength);
+		assert_noop!(reg(b"91350100M000100O43", 100), Error::<Test>::CreditCodeInvalidCharacter);
+		assert_noop!(reg(b"913501A0M000100Y43", 100), Error::<Test>::CreditCodeInvalidDivision);
+		assert_noop!(reg(b"91350100M000100Y44", 100), Error::<Test>::CreditCodeCheckDigitMismatch);
+		register_enterprise(CODE_A, 100);
+		assert_noop!(reg(CODE_A, 101), Error::<Test>::CreditCodeTaken);
+		assert_noop!(reg(CODE_B, 100), Error::<Test>::AccountTaken);
+	});
+}

@@ -1,0 +1,51 @@
+//! The consortium's stored types.
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use frame_support::{pallet_prelude::ConstU32, BoundedVec};
+use regchain_primitives::{CreditCode, OrgKind, Roles};
+use scale_info::TypeInfo;
+
+/// Longest organization name, in bytes of UTF-8 (about 40 Chinese characters).
+pub const MAX_NAME_LEN: u32 = 128;
+/// An organization's name.
+pub type OrgName = BoundedVec<u8, ConstU32<MAX_NAME_LEN>>;
+
+/// Where an organization stands. Expiry is not a status: it follows from `expires_at`.
+#[derive(
+	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+	Debug,
+)]
+pub enum OrgStatus {
+	/// A member, until its term ends.
+	Active,
+	/// Temporarily barred: all its accounts act as non-members until it is resumed.
+	Suspended,
+	/// Expelled for good; its record stays for the audit trail, its credit code stays taken.
+	Revoked,
+}
+
+/// A member organization.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
+pub struct Organization<BlockNumber> {
+	/// What it is; fixed at registration.
+	pub kind: OrgKind,
+	/// Its registered name.
+	pub name: OrgName,
+	/// Its Unified Social Credit Code; required of enterprises and financial institutions.
+	pub credit_code: Option<CreditCode>,
+	/// Active, suspended or revoked.
+	pub status: OrgStatus,
+	/// The first block at which its membership has lapsed unless renewed.
+	pub expires_at: BlockNumber,
+	/// The roles responsible agencies granted it.
+	pub roles: Roles,
+	/// How many accounts act for it (they are keyed in `AccountOrganization`).
+	pub accounts: u32,
+}
+
+impl<BlockNumber: PartialOrd> Organization<BlockNumber> {
+	/// Whether its accounts count as members at block `now`.
+	pub fn is_active_at(&self, now: &BlockNumber) -> bool {
+		self.status == OrgStatus::Active && *now < self.expires_at
+	}
+}

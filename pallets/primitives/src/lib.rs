@@ -1,0 +1,275 @@
+//! # RegChain primitives
+//!
+//! The vocabulary every RegChain pallet shares, kept in one crate so that no pallet keeps its own
+//! list of who may do what:
+//! - [`OrgKind`] and [`AgencyKind`]: what a member organization is;
+//! - [`Role`]: a permission, and the agency responsible for granting it ([`Role::granted_by`]);
+//! - [`CreditCode`]: an enterprise's verified Unified Social Credit Code;
+//! - [`Membership`]: the question every pallet asks — is this account an active member, of which
+//!   organization, with which roles — answered by the consortium pallet;
+//! - [`EnsureMember`] with its aliases [`EnsureRole`] and [`EnsureAgency`]: origins built on
+//!   [`Membership`], to be used as the `EnsureOrigin` types of the domain pallets' `Config`.
+#![cfg_attr(not(feature = "std"), no_std)]
+
+pub mod credit_code;
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use core::marker::PhantomData;
+use frame_support::{
+	dispatch::RawOrigin,
+	traits::{EnsureOrigin, Get},
+};
+use scale_info::TypeInfo;
+
+pub use credit_code::{CreditCode, CreditCodeError};
+
+/// Identifies a member organization; allocated by the consortium pallet, never reused.
+pub type OrgId = u32;
+
+/// The government agencies of a consortium.
+#[derive(
+	Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Encode, Decode, DecodeWithMemTracking,
+	MaxEncodedLen, TypeInfo, Debug,
+)]
+pub enum AgencyKind {
+	/// Finance bureau: fund programs (专项资金) and their audit.
+	FinanceBureau,
+	/// Tax bureau: blockchain invoices (区块链发票).
+	TaxBureau,
+	/// Market supervision: enterprise registration, provenance, random inspections.
+	MarketRegulation,
+	/// Court or notary office: evidence notarization (司法存证).
+	Court,
+	/// IP office: intellectual-property fingerprints (知识产权).
+	IpOffice,
+	/// Credit regulator: SME credit attestations (征信) and financial institutions.
+	CreditRegulator,
+}
+
+/// What a member organization is.
+#[derive(
+	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+	Debug,
+)]
+pub enum OrgKind {
+	/// A government agency; agencies run the validators and govern the consortium.
+	Agency(AgencyKind),
+	/// An enterprise, identified by its credit code.
+	Enterprise,
+	/// A bank or lender, identified by its credit code.
+	FinancialInstitution,
+}
+
+impl OrgKind {
+	/// Enterprises and financial institutions must be registered with a credit code.
+	pub fn needs_credit_code(&self) -> bool {
+		!matches!(self, OrgKind::Agency(_))
+	}
+
+	/// The agency that admits, renews, suspends and revokes this kind of member. Agencies
+	/// themselves are admitted by the agencies together (governance), hence `None`.
+	pub fn registrar(&self) -> Option<AgencyKind> {
+		match self {
+			OrgKind::Agency(_) => None,
+			OrgKind::Enterprise => Some(AgencyKind::MarketRegulation),
+			OrgKind::FinancialInstitution => Some(AgencyKind::CreditRegulator),
+		}
+	}
+}
+
+/// A permission held by an organization, granted and revoked by one responsible agency.
+#[derive(
+	Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Encode, Decode, DecodeWithMemTracking,
+	MaxEncodedLen, TypeInfo, Debug,
+)]
+pub enum Role {
+	/// A taxpayer allowed to issue blockchain invoices (tax bureau).
+	InvoiceIssuer,
+	/// Manages special-fund programs (finance bureau).
+	FundManager,
+	/// Audits special funds (finance bureau).
+	Auditor,
+	/// Attests SME credit (credit regulator).
+	Attester,
+	/// Notarizes evidence (court / notary office).
+	Notary,
+	/// Registers IP fingerprints (IP office).
+	IpExaminer,
+	/// Records product provenance: manufacturer, logistics, retailer (market regulation).
+	ProvenanceRecorder,
+	/// Carries out random inspections (market regulation).
+	Inspector,
+}
+
+impl Role {
+	/// Every role, for iteration in tests and benchmarks.
+	pub const ALL: [Role; 8] = [
+		Role::InvoiceIssuer,
+		Role::FundManager,
+		Role::Auditor,
+		Role::Attester,
+		Role::Notary,
+		Role::IpExaminer,
+		Role::ProvenanceRecorder,
+		Role::Inspector,
+	];
+
+	/// The agency responsible for granting and revoking this role.
+	pub fn granted_by(&self) -> AgencyKind {
+		match self {
+			Role::InvoiceIssuer => AgencyKind::TaxBureau,
+			Role::FundManager | Role::Auditor => AgencyKind::FinanceBureau,
+			Role::Attester => AgencyKind::CreditRegulator,
+			Role::Notary => AgencyKind::Court,
+			Role::IpExaminer => AgencyKind::IpOffice,
+			Role::ProvenanceRecorder | Role::Inspector => AgencyKind::MarketRegulation,
+		}
+	}
+
+	/// The role's bit in a [`Roles`] set.
+	const fn bit(self) -> u16 {
+		1 << (self as u8)
+	}
+}
+
+/// A set of roles, stored as a bit set (two bytes on chain).
+#[derive(
+	Clone, Copy, Default, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen,
+	TypeInfo, Debug,
+)]
+pub struct Roles(u16);
+
+impl Roles {
+	/// Whether `role` is in the set.
+	pub fn contains(&self, role: Role) -> bool {
+		self.0 & role.bit() != 0
+	}
+	/// Adds `role`; returns whether it was absent.
+	pub fn insert(&mut self, role: Role) -> bool {
+		let absent = !self.contains(role);
+		self.0 |= role.bit();
+		absent
+	}
+	/// Removes `role`; returns whether it was present.
+	pub fn remove(&mut self, role: Role) -> bool {
+		let present = self.contains(role);
+		self.0 &= !role.bit();
+		present
+	}
+	/// The roles in the set.
+	pub fn iter(&self) -> impl Iterator<Item = Role> + '_ {
+		Role::ALL.into_iter().filter(|r| self.contains(*r))
+	}
+}
+
+/// What an active member account is, as the other pallets see it.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct MemberInfo {
+	/// The organization the account acts for.
+	pub org: OrgId,
+	/// What the organization is.
+	pub kind: OrgKind,
+	/// Its roles.
+	pub roles: Roles,
+}
+
+/// Who is an active member: implemented by the consortium pallet, asked by every other pallet.
+/// An account of an expired, revoked or suspended organization is no member at all.
+pub trait Membership<AccountId> {
+	/// The member information of `who`, if it acts for an active organization.
+	fn member(who: &AccountId) -> Option<MemberInfo>;
+
+	/// Whether `who` acts for an active organization holding `role`.
+	fn has_role(who: &AccountId, role: Role) -> bool {
+		Self::member(who).is_some_and(|m| m.roles.contains(role))
+	}
+
+	/// Whether `who` acts for an active agency of `kind`.
+	fn is_agency(who: &AccountId, kind: AgencyKind) -> bool {
+		Self::member(who).is_some_and(|m| m.kind == OrgKind::Agency(kind))
+	}
+
+	/// The credit code of an active organization.
+	fn credit_code(org: OrgId) -> Option<CreditCode>;
+
+	/// Benchmarks and tests of other pallets: makes `who` an active member holding `role`.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn make_member(who: &AccountId, kind: OrgKind, role: Option<Role>) -> OrgId;
+}
+
+/// Which active members an origin accepts.
+pub trait MemberFilter {
+	/// Whether a member with this information is accepted.
+	fn allows(member: &MemberInfo) -> bool;
+
+	/// Benchmarks: the kind and role of a member that is accepted.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn sample() -> (OrgKind, Option<Role>);
+}
+
+/// Accepts members holding the role `R::get()`.
+pub struct HasRole<R>(PhantomData<R>);
+impl<R: Get<Role>> MemberFilter for HasRole<R> {
+	fn allows(member: &MemberInfo) -> bool {
+		member.roles.contains(R::get())
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn sample() -> (OrgKind, Option<Role>) {
+		(OrgKind::Enterprise, Some(R::get()))
+	}
+}
+
+/// Accepts accounts of the agency of kind `K::get()`.
+pub struct IsAgency<K>(PhantomData<K>);
+impl<K: Get<AgencyKind>> MemberFilter for IsAgency<K> {
+	fn allows(member: &MemberInfo) -> bool {
+		member.kind == OrgKind::Agency(K::get())
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn sample() -> (OrgKind, Option<Role>) {
+		(OrgKind::Agency(K::get()), None)
+	}
+}
+
+/// An origin: a signed account of an active organization accepted by the filter `F`.
+/// Success value: the account and its organization. Any other origin, and any account of an
+/// expired, revoked or suspended organization, is refused.
+pub struct EnsureMember<AccountId, M, F>(PhantomData<(AccountId, M, F)>);
+
+/// A signed account of an active organization holding the role `R::get()`.
+pub type EnsureRole<AccountId, M, R> = EnsureMember<AccountId, M, HasRole<R>>;
+/// A signed account of the active agency of kind `K::get()`.
+pub type EnsureAgency<AccountId, M, K> = EnsureMember<AccountId, M, IsAgency<K>>;
+
+impl<O, AccountId, M, F> EnsureOrigin<O> for EnsureMember<AccountId, M, F>
+where
+	O: Into<Result<RawOrigin<AccountId>, O>> + From<RawOrigin<AccountId>>,
+	AccountId: Clone + Decode,
+	M: Membership<AccountId>,
+	F: MemberFilter,
+{
+	type Success = (AccountId, OrgId);
+
+	fn try_origin(o: O) -> Result<Self::Success, O> {
+		o.into().and_then(|raw| match raw {
+			RawOrigin::Signed(who) => match M::member(&who) {
+				Some(member) if F::allows(&member) => Ok((who, member.org)),
+				_ => Err(O::from(RawOrigin::Signed(who))),
+			},
+			other => Err(O::from(other)),
+		})
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn try_successful_origin() -> Result<O, ()> {
+		let who = AccountId::decode(&mut sp_runtime::traits::TrailingZeroInput::new(
+			b"regchain/ensure-member",
+		))
+		.map_err(|_| ())?;
+		let (kind, role) = F::sample();
+		M::make_member(&who, kind, role);
+		Ok(O::from(RawOrigin::Signed(who)))
+	}
+}
