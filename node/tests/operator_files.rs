@@ -25,7 +25,7 @@ fn compose_services() -> Vec<(String, Service)> {
 	let mut services: Vec<(String, Service)> = Vec::new();
 	let mut in_services = false;
 	let mut section = "";
-	for line in text.lines() {
+	for line in text.lines().filter(|l| !l.trim().is_empty()) {
 		if !line.starts_with(' ') {
 			in_services = line == "services:";
 			continue;

@@ -57,10 +57,7 @@ fn runtime_identity_is_the_documented_one() {
 
 #[test]
 fn presets_are_listed_and_unknown_ones_refused() {
-	let names: Vec<String> = preset_names()
-		.into_iter()
-		.map(|id| String::from_utf8(id.as_ref().as_bytes().to_vec()).unwrap())
-		.collect();
+	let names: Vec<String> = preset_names();
 	assert_eq!(names, vec![DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET]);
 	assert!(get_preset(&"no_such_preset".into()).is_none());
 }
