@@ -39,7 +39,7 @@ cat <<OUT
 Keys of "$NAME" written to $dir (account.json, session.json, node-key: keep them secret).
 
 Entry for the consortium config's "agencies" list:
-  {"name": "$NAME", "account": "$account", "aura": "$aura", "grandpa": "$grandpa", "balance": 1000000}
+  {"name": "$NAME", "kind": "<FinanceBureau|TaxBureau|MarketRegulation|Court|IpOffice|CreditRegulator>", "account": "$account", "aura": "$aura", "grandpa": "$grandpa", "balance": 1000000}
 
 Peer id (for boot_nodes: /ip4/<host>/tcp/30333/p2p/$peer_id):
   $peer_id

@@ -27,7 +27,9 @@ mkdir -p "$NET_DIR"
 
 SEEDS=(Alice Bob Charlie Dave Eve Ferdie)
 AGENCIES=("Finance Bureau" "Tax Bureau" "Market Regulation Administration" "Intermediate People's Court" "IP Office" "Credit Regulator")
+KINDS=(FinanceBureau TaxBureau MarketRegulation Court IpOffice CreditRegulator)
 seed_of() { local i=$1; if [ "$i" -le ${#SEEDS[@]} ]; then echo "//${SEEDS[$((i - 1))]}"; else echo "//Agency$i"; fi; }
+kind_of() { echo "${KINDS[$((($1 - 1) % ${#KINDS[@]}))]}"; }
 name_of() { local i=$1; if [ "$i" -le ${#AGENCIES[@]} ]; then echo "${AGENCIES[$((i - 1))]}"; else echo "Agency $i"; fi; }
 public_of() { # seed scheme -> SS58 public key
 	"$NODE_BIN" key inspect --scheme "$2" --output-type json "$1" |
@@ -46,8 +48,8 @@ else
 			sr=$(public_of "$seed" sr25519)
 			ed=$(public_of "$seed" ed25519)
 			[ "$i" -gt 1 ] && echo ','
-			printf '{"name":"%s","account":"%s","aura":"%s","grandpa":"%s","balance":1000000}' \
-				"$(name_of "$i")" "$sr" "$sr" "$ed"
+			printf '{"name":"%s","kind":"%s","account":"%s","aura":"%s","grandpa":"%s","balance":1000000}' \
+				"$(name_of "$i")" "$(kind_of "$i")" "$sr" "$sr" "$ed"
 		done
 		echo ']}'
 	} >"$NET_DIR/consortium.config.json"

@@ -3,10 +3,11 @@
 
 use std::{collections::BTreeSet, path::Path};
 
+use regchain_primitives::AgencyKind;
 use regchain_runtime::{
 	configs::MAX_AUTHORITIES,
 	currency::{TOKEN_DECIMALS, TOKEN_SYMBOL, UNIT},
-	genesis_config_presets::{regchain_genesis, GenesisValidator},
+	genesis_config_presets::{regchain_genesis, GenesisAgency, GenesisValidator},
 	AccountId, Balance, SS58_PREFIX, WASM_BINARY,
 };
 use sc_service::ChainType;
@@ -85,8 +86,11 @@ pub struct ConsortiumConfig {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AgencyConfig {
-	/// The agency's name, for error messages and documentation.
+	/// The agency's name, as registered in the consortium.
 	pub name: String,
+	/// What it is responsible for: `FinanceBureau`, `TaxBureau`, `MarketRegulation`, `Court`,
+	/// `IpOffice` or `CreditRegulator`.
+	pub kind: AgencyKind,
 	/// The agency's account (SS58).
 	pub account: String,
 	/// Its Aura block-authoring key (sr25519, SS58).
@@ -130,8 +134,9 @@ impl ConsortiumConfig {
 			.map_err(|e| format!("malformed consortium config {}: {e}", path.display()))
 	}
 
-	/// The validators and funded accounts, with every key checked and duplicates refused.
-	pub fn genesis(&self) -> Result<(Vec<GenesisValidator>, Vec<(AccountId, Balance)>), String> {
+	/// The validators, founding agencies and funded accounts, with every key checked and
+	/// duplicates refused.
+	pub fn genesis(&self) -> Result<Genesis, String> {
 		if self.agencies.is_empty() {
 			return Err("consortium config: at least one agency validator is required".into());
 		}
@@ -142,6 +147,7 @@ impl ConsortiumConfig {
 			));
 		}
 		let mut validators = Vec::new();
+		let mut agencies = Vec::new();
 		let mut endowed = Vec::new();
 		let (mut auras, mut grandpas, mut accounts) =
 			(BTreeSet::new(), BTreeSet::new(), BTreeSet::new());
@@ -157,7 +163,8 @@ impl ConsortiumConfig {
 				return Err(format!("{owner}: account {} is listed twice", agency.account));
 			}
 			validators.push(GenesisValidator { aura: aura.into(), grandpa: grandpa.into() });
-			endowed.push((account, whole_tokens(&owner, agency.balance)?));
+			endowed.push((account.clone(), whole_tokens(&owner, agency.balance)?));
+			agencies.push(GenesisAgency { kind: agency.kind, name: agency.name.clone(), account });
 		}
 		for extra in &self.accounts {
 			let owner = format!("account `{}`", extra.name);
@@ -167,14 +174,25 @@ impl ConsortiumConfig {
 			}
 			endowed.push((account, whole_tokens(&owner, extra.balance)?));
 		}
-		Ok((validators, endowed))
+		Ok(Genesis { validators, agencies, endowed })
 	}
+}
+
+/// What a consortium config puts into genesis.
+#[derive(Debug)]
+pub struct Genesis {
+	/// One validator per agency.
+	pub validators: Vec<GenesisValidator>,
+	/// The agencies, as founding consortium members.
+	pub agencies: Vec<GenesisAgency>,
+	/// Funded accounts.
+	pub endowed: Vec<(AccountId, Balance)>,
 }
 
 /// A consortium network described by an operator's configuration file; no sudo key.
 pub fn consortium_chain_spec(config_path: &Path) -> Result<ChainSpec, String> {
 	let config = ConsortiumConfig::from_file(config_path)?;
-	let (validators, endowed) = config.genesis()?;
+	let Genesis { validators, agencies, endowed } = config.genesis()?;
 	let boot_nodes = config
 		.boot_nodes
 		.iter()
@@ -189,7 +207,7 @@ pub fn consortium_chain_spec(config_path: &Path) -> Result<ChainSpec, String> {
 		.with_protocol_id(&config.protocol_id)
 		.with_chain_type(ChainType::Live)
 		.with_boot_nodes(boot_nodes)
-		.with_genesis_config_patch(regchain_genesis(&validators, endowed, None))
+		.with_genesis_config_patch(regchain_genesis(&validators, &agencies, endowed, None))
 		.with_properties(properties())
 		.build())
 }
@@ -226,7 +244,7 @@ mod tests {
 			.find(|k| k.to_string() == session.to_string())
 			.expect("same names in both keyrings");
 		format!(
-			r#"{{"name":"{name}","account":"{}","aura":"{}","grandpa":"{}","balance":10}}"#,
+			r#"{{"name":"{name}","kind":"Court","account":"{}","aura":"{}","grandpa":"{}","balance":10}}"#,
 			account.to_account_id().to_ss58check(),
 			session.public().to_ss58check(),
 			grandpa.public().to_ss58check()
@@ -248,8 +266,11 @@ mod tests {
 			&[agency("Finance", Alice, Alice), agency("Tax", Bob, Bob)],
 			&format!(r#"{{"name":"SME","account":"{}","balance":5}}"#, Eve.to_account_id()),
 		);
-		let (validators, endowed) = cfg.genesis().expect("valid");
+		let Genesis { validators, agencies, endowed } = cfg.genesis().expect("valid");
 		assert_eq!(validators.len(), 2);
+		assert_eq!(agencies[1].kind, AgencyKind::Court);
+		assert_eq!(agencies[1].name, "Tax");
+		assert_eq!(agencies[1].account, Bob.to_account_id());
 		assert_eq!(validators[1].aura, Bob.public().into());
 		assert_eq!(validators[1].grandpa, Ed25519Keyring::Bob.public().into());
 		assert_eq!(
@@ -260,6 +281,15 @@ mod tests {
 				(Eve.to_account_id(), 5 * UNIT)
 			]
 		);
+	}
+
+	#[test]
+	fn unknown_agency_kind_is_refused() {
+		let agency = agency("A", Sr25519Keyring::Alice, Sr25519Keyring::Alice)
+			.replace("\"Court\"", "\"Police\"");
+		let text = format!(r#"{{"name":"N","id":"n","protocol_id":"n","agencies":[{agency}]}}"#);
+		let err = serde_json::from_str::<ConsortiumConfig>(&text).unwrap_err().to_string();
+		assert!(err.contains("unknown variant `Police`, expected one of `FinanceBureau`"), "{err}");
 	}
 
 	#[test]

@@ -52,7 +52,7 @@ fn consortium_config_errors_name_the_problem() {
 	let bad_key = write(
 		"bad-key.json",
 		r#"{"name":"N","id":"n","protocol_id":"n","agencies":[
-			{"name":"Tax Bureau","account":"5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY",
+			{"name":"Tax Bureau","kind":"TaxBureau","account":"5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY",
 			 "aura":"not-a-key","grandpa":"5FA9nQDVg267DEd8m1ZypXLBnvN7SFxYwV7ndqSYGiN9TTpu"}]}"#,
 	);
 	assert_refused(

@@ -2,6 +2,10 @@
 //!
 //! - [`DEV_RUNTIME_PRESET`] (`development`): one validator (Alice), the well-known dev accounts
 //!   funded, and Alice as sudo — for a developer's single-node chain only.
+//!
+//! Both test presets found the same six agencies in the consortium ([`test_agencies`]): Alice
+//! finance bureau, Bob tax bureau, Charlie market regulation, Dave court, Eve IP office and
+//! Ferdie credit regulator.
 //! - [`LOCAL_TESTNET_RUNTIME_PRESET`] (`local_testnet`): four agency validators from the
 //!   well-known dev keys ([`LOCAL_AGENCIES`]) and **no sudo key**, as on a real network.
 //! - The `consortium` network is not a fixed preset: its validators and members come from a
@@ -12,11 +16,12 @@
 //! [`LOCAL_TESTNET_RUNTIME_PRESET`]: sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET
 
 use crate::{
-	currency::UNIT, AccountId, AuraConfig, Balance, BalancesConfig, GrandpaConfig,
-	RuntimeGenesisConfig, SudoConfig,
+	configs::MaxMembershipTerm, currency::UNIT, AccountId, AuraConfig, Balance, BalancesConfig,
+	BlockNumber, ConsortiumConfig, GrandpaConfig, RuntimeGenesisConfig, SudoConfig,
 };
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
+use regchain_primitives::AgencyKind;
 use serde_json::Value;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_consensus_grandpa::AuthorityId as GrandpaId;
@@ -28,12 +33,35 @@ pub const DEV_ENDOWMENT: Balance = 1_000_000 * UNIT;
 
 /// The validators of the `local_testnet` preset: four government agencies, each running one
 /// node with the keys of one well-known dev account (`//Alice` … `//Dave`).
-pub const LOCAL_AGENCIES: [(&str, Sr25519Keyring, Ed25519Keyring); 4] = [
-	("Finance Bureau", Sr25519Keyring::Alice, Ed25519Keyring::Alice),
-	("Tax Bureau", Sr25519Keyring::Bob, Ed25519Keyring::Bob),
-	("Market Regulation Administration", Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
-	("Intermediate People's Court", Sr25519Keyring::Dave, Ed25519Keyring::Dave),
+pub const LOCAL_AGENCIES: [(&str, AgencyKind, Sr25519Keyring, Ed25519Keyring); 4] = [
+	("Finance Bureau", AgencyKind::FinanceBureau, Sr25519Keyring::Alice, Ed25519Keyring::Alice),
+	("Tax Bureau", AgencyKind::TaxBureau, Sr25519Keyring::Bob, Ed25519Keyring::Bob),
+	(
+		"Market Regulation Administration",
+		AgencyKind::MarketRegulation,
+		Sr25519Keyring::Charlie,
+		Ed25519Keyring::Charlie,
+	),
+	("Intermediate People's Court", AgencyKind::Court, Sr25519Keyring::Dave, Ed25519Keyring::Dave),
 ];
+
+/// The founding agencies that run no validator in the test presets (`//Eve`, `//Ferdie`), so
+/// that every role has its responsible agency.
+pub const OTHER_TEST_AGENCIES: [(&str, AgencyKind, Sr25519Keyring); 2] = [
+	("Intellectual Property Office", AgencyKind::IpOffice, Sr25519Keyring::Eve),
+	("Credit Regulator", AgencyKind::CreditRegulator, Sr25519Keyring::Ferdie),
+];
+
+/// A founding agency of a network: its kind, name and first account.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GenesisAgency {
+	/// What the agency is responsible for.
+	pub kind: AgencyKind,
+	/// Its name.
+	pub name: alloc::string::String,
+	/// Its first account.
+	pub account: AccountId,
+}
 
 /// A validator's session keys at genesis.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -44,13 +72,16 @@ pub struct GenesisValidator {
 	pub grandpa: GrandpaId,
 }
 
-/// The genesis patch of a RegChain network: its validators, the funded accounts and, for
-/// development only, a sudo key. Every GRANDPA voter has weight 1: agencies are peers.
+/// The genesis patch of a RegChain network: its validators, its founding agencies (members for
+/// the longest term, `MaxMembershipTerm`), the funded accounts and, for development only, a
+/// sudo key. Every GRANDPA voter has weight 1: agencies are peers.
 pub fn regchain_genesis(
 	validators: &[GenesisValidator],
+	agencies: &[GenesisAgency],
 	endowed: Vec<(AccountId, Balance)>,
 	sudo: Option<AccountId>,
 ) -> Value {
+	let term: BlockNumber = MaxMembershipTerm::get();
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig { balances: endowed },
 		aura: AuraConfig { authorities: validators.iter().map(|v| v.aura.clone()).collect() },
@@ -58,6 +89,12 @@ pub fn regchain_genesis(
 			authorities: validators.iter().map(|v| (v.grandpa.clone(), 1)).collect(),
 		},
 		sudo: SudoConfig { key: sudo },
+		consortium: ConsortiumConfig {
+			agencies: agencies
+				.iter()
+				.map(|a| (a.kind, a.name.clone().into_bytes(), a.account.clone(), term))
+				.collect(),
+		},
 	})
 }
 
@@ -71,9 +108,24 @@ fn dev_endowed() -> Vec<(AccountId, Balance)> {
 	Sr25519Keyring::well_known().map(|k| (k.to_account_id(), DEV_ENDOWMENT)).collect()
 }
 
+/// The six agencies of the test presets: the four of [`LOCAL_AGENCIES`] and the two others.
+pub fn test_agencies() -> Vec<GenesisAgency> {
+	LOCAL_AGENCIES
+		.iter()
+		.map(|(name, kind, key, _)| (*name, *kind, *key))
+		.chain(OTHER_TEST_AGENCIES)
+		.map(|(name, kind, key)| GenesisAgency {
+			kind,
+			name: name.into(),
+			account: key.to_account_id(),
+		})
+		.collect()
+}
+
 fn development_genesis() -> Value {
 	regchain_genesis(
 		&[dev_validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
+		&test_agencies(),
 		dev_endowed(),
 		Some(Sr25519Keyring::Alice.to_account_id()),
 	)
@@ -81,8 +133,8 @@ fn development_genesis() -> Value {
 
 fn local_testnet_genesis() -> Value {
 	let validators: Vec<_> =
-		LOCAL_AGENCIES.iter().map(|(_, aura, gran)| dev_validator(*aura, *gran)).collect();
-	regchain_genesis(&validators, dev_endowed(), None)
+		LOCAL_AGENCIES.iter().map(|(_, _, aura, gran)| dev_validator(*aura, *gran)).collect();
+	regchain_genesis(&validators, &test_agencies(), dev_endowed(), None)
 }
 
 /// The JSON patch of a named preset, or `None` for an unknown name.

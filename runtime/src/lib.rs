@@ -9,8 +9,10 @@
 //!   `Balances` and `TransactionPayment` (the chain's own token, see [`currency`]) and `Sudo`
 //!   (whose key is set only by the `development` genesis preset; every other preset leaves it
 //!   empty, so no single key rules a real network);
-//! - the consortium and domain pallets of `pallets/` as they are added, each at an explicit
-//!   index that is never reused: 10–19 consortium and governance, 20–39 the regulatory
+//! - `Consortium` (index 10): member organizations, their accounts, terms and roles — the one
+//!   place every other pallet asks who may do what;
+//! - the domain pallets of `pallets/` as they are added, each at an explicit index that is
+//!   never reused: 10–19 consortium and governance, 20–39 the regulatory
 //!   domains, 40–49 supervision.
 //!
 //! The code lives in small modules: [`configs`] (one `impl Config` per pallet), [`apis`] (the
@@ -221,4 +223,8 @@ mod runtime {
 
 	#[runtime::pallet_index(6)]
 	pub type Sudo = pallet_sudo;
+
+	// Consortium and governance: 10–19.
+	#[runtime::pallet_index(10)]
+	pub type Consortium = pallet_consortium;
 }

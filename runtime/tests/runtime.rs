@@ -4,8 +4,8 @@
 use frame_support::traits::PalletInfoAccess;
 use regchain_runtime::{
 	genesis_config_presets::{get_preset, preset_names, DEV_ENDOWMENT, LOCAL_AGENCIES},
-	Aura, Balances, BuildStorage, Grandpa, Runtime, RuntimeGenesisConfig, Sudo, System, Timestamp,
-	TransactionPayment, MILLI_SECS_PER_BLOCK, SS58_PREFIX, VERSION,
+	Aura, Balances, BuildStorage, Consortium, Grandpa, Runtime, RuntimeGenesisConfig, Sudo, System,
+	Timestamp, TransactionPayment, MILLI_SECS_PER_BLOCK, SS58_PREFIX, VERSION,
 };
 use serde_json::Value;
 use sp_genesis_builder::{DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET};
@@ -45,6 +45,7 @@ fn pallet_indices_are_pinned() {
 	assert_eq!(Balances::index(), 4);
 	assert_eq!(TransactionPayment::index(), 5);
 	assert_eq!(Sudo::index(), 6);
+	assert_eq!(Consortium::index(), 10);
 }
 
 #[test]
@@ -83,12 +84,36 @@ fn development_preset_has_one_validator_and_a_sudo_key() {
 fn local_testnet_preset_has_four_agency_validators_and_no_sudo() {
 	genesis_of(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
 		let aura: Vec<_> = pallet_aura::Authorities::<Runtime>::get().into_inner();
-		let expected: Vec<_> = LOCAL_AGENCIES.iter().map(|(_, sr, _)| sr.public().into()).collect();
+		let expected: Vec<_> =
+			LOCAL_AGENCIES.iter().map(|(_, _, sr, _)| sr.public().into()).collect();
 		assert_eq!(aura, expected);
 		let grandpa: Vec<_> = Grandpa::grandpa_authorities();
 		let expected: Vec<_> =
-			LOCAL_AGENCIES.iter().map(|(_, _, ed)| (ed.public().into(), 1)).collect();
+			LOCAL_AGENCIES.iter().map(|(_, _, _, ed)| (ed.public().into(), 1)).collect();
 		assert_eq!(grandpa, expected);
 		assert_eq!(pallet_sudo::Key::<Runtime>::get(), None);
 	});
+}
+
+#[test]
+fn test_presets_found_one_agency_of_each_kind() {
+	use regchain_primitives::{AgencyKind, Membership, OrgKind};
+	for preset in [DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET] {
+		genesis_of(preset).execute_with(|| {
+			frame_system::Pallet::<Runtime>::set_block_number(1);
+			let expected = [
+				(Sr25519Keyring::Alice, AgencyKind::FinanceBureau),
+				(Sr25519Keyring::Bob, AgencyKind::TaxBureau),
+				(Sr25519Keyring::Charlie, AgencyKind::MarketRegulation),
+				(Sr25519Keyring::Dave, AgencyKind::Court),
+				(Sr25519Keyring::Eve, AgencyKind::IpOffice),
+				(Sr25519Keyring::Ferdie, AgencyKind::CreditRegulator),
+			];
+			for (key, kind) in expected {
+				let member = Consortium::member(&key.to_account_id()).expect("founding agency");
+				assert_eq!(member.kind, OrgKind::Agency(kind), "{preset}: {key}");
+			}
+			assert!(Consortium::member(&Sr25519Keyring::One.to_account_id()).is_none());
+		});
+	}
 }

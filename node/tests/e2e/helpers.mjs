@@ -107,3 +107,25 @@ export async function finalizedNumber(api) {
 export function removeDir(dir) {
   rmSync(dir, { recursive: true, force: true });
 }
+
+/**
+ * Signs and submits `tx`; resolves once it is in a block with its events and, if it failed,
+ * the decoded module error as `pallet.Error`.
+ */
+export function submit(api, tx, signer) {
+  return new Promise((resolve, reject) => {
+    tx.signAndSend(signer, ({ status, events, dispatchError }) => {
+      if (!status.isInBlock) return;
+      let error = null;
+      if (dispatchError) {
+        if (dispatchError.isModule) {
+          const { section, name } = api.registry.findMetaError(dispatchError.asModule);
+          error = `${section}.${name}`;
+        } else {
+          error = dispatchError.toString();
+        }
+      }
+      resolve({ events, error });
+    }).catch(reject);
+  });
+}

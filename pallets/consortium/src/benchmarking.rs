@@ -164,5 +164,9 @@ mod benchmarks {
 		assert!(!Consortium::<T>::has_role(&who, Role::InvoiceIssuer));
 	}
 
-	impl_benchmark_test_suite!(Consortium, crate::mock::ExtBuilder::default().build(), crate::mock::Test);
+	impl_benchmark_test_suite!(
+		Consortium,
+		crate::mock::ExtBuilder::default().build(),
+		crate::mock::Test
+	);
 }

@@ -30,7 +30,9 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// A signed account of an active organization.
-	pub(crate) fn ensure_member(origin: OriginFor<T>) -> Result<(T::AccountId, OrgId), DispatchError> {
+	pub(crate) fn ensure_member(
+		origin: OriginFor<T>,
+	) -> Result<(T::AccountId, OrgId), DispatchError> {
 		let who = ensure_signed(origin)?;
 		let (org, _) = Self::active_org_of(&who).ok_or(Error::<T>::NotActiveMember)?;
 		Ok((who, org))
@@ -166,10 +168,12 @@ impl<T: Config> Pallet<T> {
 			let record = record.as_mut().ok_or(Error::<T>::OrganizationNotFound)?;
 			match (record.status, target) {
 				(OrgStatus::Revoked, _) => return Err(Error::<T>::Revoked.into()),
-				(OrgStatus::Suspended, OrgStatus::Suspended) =>
-					return Err(Error::<T>::AlreadySuspended.into()),
-				(OrgStatus::Active, OrgStatus::Active) =>
-					return Err(Error::<T>::NotSuspended.into()),
+				(OrgStatus::Suspended, OrgStatus::Suspended) => {
+					return Err(Error::<T>::AlreadySuspended.into())
+				},
+				(OrgStatus::Active, OrgStatus::Active) => {
+					return Err(Error::<T>::NotSuspended.into())
+				},
 				_ => {},
 			}
 			record.status = target;

@@ -84,8 +84,7 @@ pub mod pallet {
 
 	/// The organization each account acts for. Accounts are chosen by users: `Blake2_128Concat`.
 	#[pallet::storage]
-	pub type AccountOrganization<T: Config> =
-		StorageMap<_, Blake2_128Concat, T::AccountId, OrgId>;
+	pub type AccountOrganization<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, OrgId>;
 
 	/// The organization registered under each credit code. Codes are user input:
 	/// `Blake2_128Concat`.

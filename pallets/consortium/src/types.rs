@@ -12,7 +12,15 @@ pub type OrgName = BoundedVec<u8, ConstU32<MAX_NAME_LEN>>;
 
 /// Where an organization stands. Expiry is not a status: it follows from `expires_at`.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
 	Debug,
 )]
 pub enum OrgStatus {

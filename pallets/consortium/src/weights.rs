@@ -19,14 +19,69 @@ pub trait WeightInfo {
 }
 
 impl WeightInfo for () {
-	fn register_agency() -> Weight { Weight::zero() }
-	fn register_organization() -> Weight { Weight::zero() }
-	fn add_account() -> Weight { Weight::zero() }
-	fn remove_account() -> Weight { Weight::zero() }
-	fn renew() -> Weight { Weight::zero() }
-	fn suspend() -> Weight { Weight::zero() }
-	fn resume() -> Weight { Weight::zero() }
-	fn revoke() -> Weight { Weight::zero() }
-	fn grant_role() -> Weight { Weight::zero() }
-	fn revoke_role() -> Weight { Weight::zero() }
+	fn register_agency() -> Weight {
+		Weight::zero()
+	}
+	fn register_organization() -> Weight {
+		Weight::zero()
+	}
+	fn add_account() -> Weight {
+		Weight::zero()
+	}
+	fn remove_account() -> Weight {
+		Weight::zero()
+	}
+	fn renew() -> Weight {
+		Weight::zero()
+	}
+	fn suspend() -> Weight {
+		Weight::zero()
+	}
+	fn resume() -> Weight {
+		Weight::zero()
+	}
+	fn revoke() -> Weight {
+		Weight::zero()
+	}
+	fn grant_role() -> Weight {
+		Weight::zero()
+	}
+	fn revoke_role() -> Weight {
+		Weight::zero()
+	}
+}
+
+/// PROVISIONAL
+pub struct SubstrateWeight<T>(PhantomData<T>);
+impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
+	fn register_agency() -> Weight {
+		Weight::zero()
+	}
+	fn register_organization() -> Weight {
+		Weight::zero()
+	}
+	fn add_account() -> Weight {
+		Weight::zero()
+	}
+	fn remove_account() -> Weight {
+		Weight::zero()
+	}
+	fn renew() -> Weight {
+		Weight::zero()
+	}
+	fn suspend() -> Weight {
+		Weight::zero()
+	}
+	fn resume() -> Weight {
+		Weight::zero()
+	}
+	fn revoke() -> Weight {
+		Weight::zero()
+	}
+	fn grant_role() -> Weight {
+		Weight::zero()
+	}
+	fn revoke_role() -> Weight {
+		Weight::zero()
+	}
 }

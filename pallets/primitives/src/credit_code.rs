@@ -76,7 +76,8 @@ impl CreditCode {
 	pub fn with_check_character(first: &[u8; 17]) -> Result<Self, CreditCodeError> {
 		let mut sum = 0u32;
 		for (c, weight) in first.iter().zip(WEIGHTS) {
-			sum = sum.saturating_add(value_of(*c).ok_or(CreditCodeError::InvalidCharacter)? * weight);
+			sum =
+				sum.saturating_add(value_of(*c).ok_or(CreditCodeError::InvalidCharacter)? * weight);
 		}
 		let mut code = [0u8; 18];
 		code[..17].copy_from_slice(first);

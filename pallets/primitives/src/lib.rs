@@ -26,10 +26,23 @@ pub use credit_code::{CreditCode, CreditCodeError};
 /// Identifies a member organization; allocated by the consortium pallet, never reused.
 pub type OrgId = u32;
 
-/// The government agencies of a consortium.
+/// The government agencies of a consortium. In JSON (genesis, operator configs) a kind is its
+/// name: `"TaxBureau"`.
 #[derive(
-	Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Encode, Decode, DecodeWithMemTracking,
-	MaxEncodedLen, TypeInfo, Debug,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+	serde::Serialize,
+	serde::Deserialize,
 )]
 pub enum AgencyKind {
 	/// Finance bureau: fund programs (专项资金) and their audit.
@@ -48,7 +61,15 @@ pub enum AgencyKind {
 
 /// What a member organization is.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
 	Debug,
 )]
 pub enum OrgKind {
@@ -79,8 +100,18 @@ impl OrgKind {
 
 /// A permission held by an organization, granted and revoked by one responsible agency.
 #[derive(
-	Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Encode, Decode, DecodeWithMemTracking,
-	MaxEncodedLen, TypeInfo, Debug,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
 )]
 pub enum Role {
 	/// A taxpayer allowed to issue blockchain invoices (tax bureau).
@@ -134,8 +165,17 @@ impl Role {
 
 /// A set of roles, stored as a bit set (two bytes on chain).
 #[derive(
-	Clone, Copy, Default, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen,
-	TypeInfo, Debug,
+	Clone,
+	Copy,
+	Default,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
 )]
 pub struct Roles(u16);
 

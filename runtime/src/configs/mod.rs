@@ -1,4 +1,10 @@
 //! One `impl Config` per pallet. Each value that is a policy choice says why it was chosen.
+//! The consensus and accounting pallets are configured here; each RegChain pallet has its own
+//! module.
+
+mod consortium;
+
+pub use consortium::MaxMembershipTerm;
 
 use crate::{
 	currency::EXISTENTIAL_DEPOSIT, AccountId, Aura, Balance, Balances, Block, BlockNumber, Hash,

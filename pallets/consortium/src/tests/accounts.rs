@@ -25,14 +25,20 @@ fn a_member_adds_and_removes_accounts_of_its_organization() {
 fn add_account_fails_for_non_members_taken_accounts_and_full_organizations() {
 	ExtBuilder::default().build_and_execute(|| {
 		register_enterprise(CODE_A, 100);
-		assert_noop!(Consortium::add_account(RuntimeOrigin::signed(99), 101), Error::<Test>::NotActiveMember);
+		assert_noop!(
+			Consortium::add_account(RuntimeOrigin::signed(99), 101),
+			Error::<Test>::NotActiveMember
+		);
 		assert_noop!(
 			Consortium::add_account(RuntimeOrigin::signed(100), agency(AgencyKind::TaxBureau)),
 			Error::<Test>::AccountTaken
 		);
 		assert_ok!(Consortium::add_account(RuntimeOrigin::signed(100), 101));
 		assert_ok!(Consortium::add_account(RuntimeOrigin::signed(100), 102));
-		assert_noop!(Consortium::add_account(RuntimeOrigin::signed(100), 103), Error::<Test>::TooManyAccounts);
+		assert_noop!(
+			Consortium::add_account(RuntimeOrigin::signed(100), 103),
+			Error::<Test>::TooManyAccounts
+		);
 	});
 }
 
@@ -44,8 +50,14 @@ fn remove_account_fails_for_foreign_or_last_accounts() {
 			Consortium::remove_account(RuntimeOrigin::signed(100), agency(AgencyKind::TaxBureau)),
 			Error::<Test>::AccountNotInOrganization
 		);
-		assert_noop!(Consortium::remove_account(RuntimeOrigin::signed(100), 100), Error::<Test>::LastAccount);
-		assert_noop!(Consortium::remove_account(RuntimeOrigin::signed(99), 100), Error::<Test>::NotActiveMember);
+		assert_noop!(
+			Consortium::remove_account(RuntimeOrigin::signed(100), 100),
+			Error::<Test>::LastAccount
+		);
+		assert_noop!(
+			Consortium::remove_account(RuntimeOrigin::signed(99), 100),
+			Error::<Test>::NotActiveMember
+		);
 	});
 }
 
@@ -54,6 +66,9 @@ fn a_suspended_organization_cannot_manage_its_accounts() {
 	ExtBuilder::default().build_and_execute(|| {
 		let org = register_enterprise(CODE_A, 100);
 		assert_ok!(Consortium::suspend(RuntimeOrigin::root(), org));
-		assert_noop!(Consortium::add_account(RuntimeOrigin::signed(100), 101), Error::<Test>::NotActiveMember);
+		assert_noop!(
+			Consortium::add_account(RuntimeOrigin::signed(100), 101),
+			Error::<Test>::NotActiveMember
+		);
 	});
 }

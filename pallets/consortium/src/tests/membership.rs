@@ -60,7 +60,9 @@ fn ensure_agency_accepts_only_that_agency() {
 			EnsureTaxBureau::try_origin(RuntimeOrigin::signed(tax)).ok(),
 			Some((tax, agency_org(AgencyKind::TaxBureau)))
 		);
-		assert!(EnsureTaxBureau::try_origin(RuntimeOrigin::signed(agency(AgencyKind::Court))).is_err());
+		assert!(
+			EnsureTaxBureau::try_origin(RuntimeOrigin::signed(agency(AgencyKind::Court))).is_err()
+		);
 		System::set_block_number(FOUNDING_TERM);
 		assert!(EnsureTaxBureau::try_origin(RuntimeOrigin::signed(tax)).is_err(), "term over");
 	});

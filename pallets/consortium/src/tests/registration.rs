@@ -68,13 +68,28 @@ fn register_agency_fails_without_governance() {
 fn register_agency_fails_on_bad_input() {
 	ExtBuilder::default().build_and_execute(|| {
 		let reg = |name: Vec<u8>, account: u64, expires_at: u64| {
-			Consortium::register_agency(RuntimeOrigin::root(), AgencyKind::Court, name, account, expires_at)
+			Consortium::register_agency(
+				RuntimeOrigin::root(),
+				AgencyKind::Court,
+				name,
+				account,
+				expires_at,
+			)
 		};
 		assert_noop!(reg(vec![], 42, 300), Error::<Test>::NameEmpty);
-		assert_noop!(reg(vec![b'x'; MAX_NAME_LEN as usize + 1], 42, 300), Error::<Test>::NameTooLong);
-		assert_noop!(reg(b"Court".to_vec(), agency(AgencyKind::TaxBureau), 300), Error::<Test>::AccountTaken);
+		assert_noop!(
+			reg(vec![b'x'; MAX_NAME_LEN as usize + 1], 42, 300),
+			Error::<Test>::NameTooLong
+		);
+		assert_noop!(
+			reg(b"Court".to_vec(), agency(AgencyKind::TaxBureau), 300),
+			Error::<Test>::AccountTaken
+		);
 		assert_noop!(reg(b"Court".to_vec(), 42, 1), Error::<Test>::TermInPast);
-		assert_noop!(reg(b"Court".to_vec(), 42, 1 + MaxTerm::get() + 1), Error::<Test>::TermTooLong);
+		assert_noop!(
+			reg(b"Court".to_vec(), 42, 1 + MaxTerm::get() + 1),
+			Error::<Test>::TermTooLong
+		);
 	});
 }
 
@@ -88,7 +103,12 @@ fn market_regulation_registers_an_enterprise_with_its_credit_code() {
 		assert_eq!(OrganizationByCreditCode::<Test>::get(org.credit_code.unwrap()), Some(id));
 		assert_eq!(
 			last_event(),
-			Event::OrganizationRegistered { org: id, kind: OrgKind::Enterprise, account: 100, expires_at: 100 }
+			Event::OrganizationRegistered {
+				org: id,
+				kind: OrgKind::Enterprise,
+				account: 100,
+				expires_at: 100
+			}
 		);
 	});
 }
@@ -104,10 +124,7 @@ fn credit_regulator_registers_a_bank() {
 			200,
 			100,
 		));
-		assert_eq!(
-			Consortium::member(&200).map(|m| m.kind),
-			Some(OrgKind::FinancialInstitution)
-		);
+		assert_eq!(Consortium::member(&200).map(|m| m.kind), Some(OrgKind::FinancialInstitution));
 	});
 }
 
@@ -125,8 +142,14 @@ fn register_organization_fails_from_the_wrong_registrar() {
 			)
 		};
 		// The credit regulator registers banks, not enterprises; and vice versa.
-		assert_noop!(reg(agency(AgencyKind::CreditRegulator), OrgKind::Enterprise), Error::<Test>::NotAuthorized);
-		assert_noop!(reg(agency(AgencyKind::MarketRegulation), OrgKind::FinancialInstitution), Error::<Test>::NotAuthorized);
+		assert_noop!(
+			reg(agency(AgencyKind::CreditRegulator), OrgKind::Enterprise),
+			Error::<Test>::NotAuthorized
+		);
+		assert_noop!(
+			reg(agency(AgencyKind::MarketRegulation), OrgKind::FinancialInstitution),
+			Error::<Test>::NotAuthorized
+		);
 		assert_noop!(reg(99, OrgKind::Enterprise), Error::<Test>::NotAuthorized);
 		assert_noop!(
 			reg(agency(AgencyKind::MarketRegulation), OrgKind::Agency(AgencyKind::Court)),
@@ -149,7 +172,10 @@ fn register_organization_fails_from_the_wrong_registrar() {
 #[test]
 fn register_organization_fails_when_the_registrar_is_suspended() {
 	ExtBuilder::default().build_and_execute(|| {
-		assert_ok!(Consortium::suspend(RuntimeOrigin::root(), agency_org(AgencyKind::MarketRegulation)));
+		assert_ok!(Consortium::suspend(
+			RuntimeOrigin::root(),
+			agency_org(AgencyKind::MarketRegulation)
+		));
 		assert_noop!(
 			Consortium::register_organization(
 				RuntimeOrigin::signed(agency(AgencyKind::MarketRegulation)),

@@ -31,8 +31,14 @@ fn grant_role_fails_from_any_other_agency_or_member() {
 					Error::<Test>::NotAuthorized
 				);
 			}
-			assert_noop!(Consortium::grant_role(RuntimeOrigin::signed(100), org, role), Error::<Test>::NotAuthorized);
-			assert_noop!(Consortium::grant_role(RuntimeOrigin::root(), org, role), sp_runtime::DispatchError::BadOrigin);
+			assert_noop!(
+				Consortium::grant_role(RuntimeOrigin::signed(100), org, role),
+				Error::<Test>::NotAuthorized
+			);
+			assert_noop!(
+				Consortium::grant_role(RuntimeOrigin::root(), org, role),
+				sp_runtime::DispatchError::BadOrigin
+			);
 		}
 	});
 }
@@ -47,10 +53,16 @@ fn grant_role_fails_twice_on_unknown_or_revoked_organizations() {
 			Consortium::grant_role(tax.clone(), org, Role::InvoiceIssuer),
 			Error::<Test>::RoleAlreadyGranted
 		);
-		assert_noop!(Consortium::grant_role(tax.clone(), 77, Role::InvoiceIssuer), Error::<Test>::OrganizationNotFound);
+		assert_noop!(
+			Consortium::grant_role(tax.clone(), 77, Role::InvoiceIssuer),
+			Error::<Test>::OrganizationNotFound
+		);
 		let other = register_enterprise(CODE_B, 200);
 		assert_ok!(Consortium::revoke(RuntimeOrigin::root(), other));
-		assert_noop!(Consortium::grant_role(tax, other, Role::InvoiceIssuer), Error::<Test>::Revoked);
+		assert_noop!(
+			Consortium::grant_role(tax, other, Role::InvoiceIssuer),
+			Error::<Test>::Revoked
+		);
 	});
 }
 
@@ -59,10 +71,20 @@ fn revoke_role_fails_when_not_granted_or_unauthorized() {
 	ExtBuilder::default().build_and_execute(|| {
 		let org = register_enterprise(CODE_A, 100);
 		let tax = RuntimeOrigin::signed(agency(AgencyKind::TaxBureau));
-		assert_noop!(Consortium::revoke_role(tax.clone(), org, Role::InvoiceIssuer), Error::<Test>::RoleNotGranted);
-		assert_noop!(Consortium::revoke_role(tax, 77, Role::InvoiceIssuer), Error::<Test>::OrganizationNotFound);
 		assert_noop!(
-			Consortium::revoke_role(RuntimeOrigin::signed(agency(AgencyKind::Court)), org, Role::InvoiceIssuer),
+			Consortium::revoke_role(tax.clone(), org, Role::InvoiceIssuer),
+			Error::<Test>::RoleNotGranted
+		);
+		assert_noop!(
+			Consortium::revoke_role(tax, 77, Role::InvoiceIssuer),
+			Error::<Test>::OrganizationNotFound
+		);
+		assert_noop!(
+			Consortium::revoke_role(
+				RuntimeOrigin::signed(agency(AgencyKind::Court)),
+				org,
+				Role::InvoiceIssuer
+			),
 			Error::<Test>::NotAuthorized
 		);
 	});
@@ -74,7 +96,11 @@ fn a_suspended_agency_cannot_grant_roles() {
 		let org = register_enterprise(CODE_A, 100);
 		assert_ok!(Consortium::suspend(RuntimeOrigin::root(), agency_org(AgencyKind::TaxBureau)));
 		assert_noop!(
-			Consortium::grant_role(RuntimeOrigin::signed(agency(AgencyKind::TaxBureau)), org, Role::InvoiceIssuer),
+			Consortium::grant_role(
+				RuntimeOrigin::signed(agency(AgencyKind::TaxBureau)),
+				org,
+				Role::InvoiceIssuer
+			),
 			Error::<Test>::NotAuthorized
 		);
 	});

@@ -13,7 +13,11 @@ fn membership_lapses_at_the_end_of_term_and_renewal_restores_it() {
 		assert!(Consortium::member(&100).is_none(), "expired at block `expires_at`");
 		assert_eq!(Consortium::credit_code(org), None);
 
-		assert_ok!(Consortium::renew(RuntimeOrigin::signed(agency(AgencyKind::MarketRegulation)), org, 400));
+		assert_ok!(Consortium::renew(
+			RuntimeOrigin::signed(agency(AgencyKind::MarketRegulation)),
+			org,
+			400
+		));
 		assert_eq!(last_event(), Event::MembershipRenewed { org, expires_at: 400 });
 		assert!(Consortium::member(&100).is_some());
 	});
@@ -24,7 +28,11 @@ fn governance_renews_an_agency_but_no_registrar_can() {
 	ExtBuilder::default().build_and_execute(|| {
 		let tax = agency_org(AgencyKind::TaxBureau);
 		assert_noop!(
-			Consortium::renew(RuntimeOrigin::signed(agency(AgencyKind::MarketRegulation)), tax, 900),
+			Consortium::renew(
+				RuntimeOrigin::signed(agency(AgencyKind::MarketRegulation)),
+				tax,
+				900
+			),
 			Error::<Test>::NotAuthorized
 		);
 		assert_noop!(
@@ -41,9 +49,18 @@ fn renew_fails_on_bad_terms_unknown_or_revoked_organizations() {
 	ExtBuilder::default().build_and_execute(|| {
 		let org = register_enterprise(CODE_A, 100);
 		assert_noop!(Consortium::renew(RuntimeOrigin::root(), org, 1), Error::<Test>::TermInPast);
-		assert_noop!(Consortium::renew(RuntimeOrigin::root(), org, 2 + MaxTerm::get()), Error::<Test>::TermTooLong);
-		assert_noop!(Consortium::renew(RuntimeOrigin::root(), 77, 50), Error::<Test>::OrganizationNotFound);
-		assert_noop!(Consortium::renew(RuntimeOrigin::signed(100), org, 50), Error::<Test>::NotAuthorized);
+		assert_noop!(
+			Consortium::renew(RuntimeOrigin::root(), org, 2 + MaxTerm::get()),
+			Error::<Test>::TermTooLong
+		);
+		assert_noop!(
+			Consortium::renew(RuntimeOrigin::root(), 77, 50),
+			Error::<Test>::OrganizationNotFound
+		);
+		assert_noop!(
+			Consortium::renew(RuntimeOrigin::signed(100), org, 50),
+			Error::<Test>::NotAuthorized
+		);
 		assert_ok!(Consortium::revoke(RuntimeOrigin::root(), org));
 		assert_noop!(Consortium::renew(RuntimeOrigin::root(), org, 50), Error::<Test>::Revoked);
 	});
@@ -76,8 +93,14 @@ fn suspend_and_resume_fail_out_of_order_or_unauthorized() {
 		);
 		assert_noop!(Consortium::suspend(RuntimeOrigin::none(), org), DispatchError::BadOrigin);
 		assert_ok!(Consortium::suspend(RuntimeOrigin::root(), org));
-		assert_noop!(Consortium::suspend(RuntimeOrigin::root(), org), Error::<Test>::AlreadySuspended);
-		assert_noop!(Consortium::suspend(RuntimeOrigin::root(), 77), Error::<Test>::OrganizationNotFound);
+		assert_noop!(
+			Consortium::suspend(RuntimeOrigin::root(), org),
+			Error::<Test>::AlreadySuspended
+		);
+		assert_noop!(
+			Consortium::suspend(RuntimeOrigin::root(), 77),
+			Error::<Test>::OrganizationNotFound
+		);
 	});
 }
 
@@ -85,7 +108,10 @@ fn suspend_and_resume_fail_out_of_order_or_unauthorized() {
 fn revocation_is_final_and_keeps_the_credit_code_and_accounts_taken() {
 	ExtBuilder::default().build_and_execute(|| {
 		let org = register_enterprise(CODE_A, 100);
-		assert_ok!(Consortium::revoke(RuntimeOrigin::signed(agency(AgencyKind::MarketRegulation)), org));
+		assert_ok!(Consortium::revoke(
+			RuntimeOrigin::signed(agency(AgencyKind::MarketRegulation)),
+			org
+		));
 		assert_eq!(last_event(), Event::OrganizationRevoked { org });
 		assert!(Consortium::member(&100).is_none());
 		assert_noop!(Consortium::resume(RuntimeOrigin::root(), org), Error::<Test>::Revoked);
