@@ -2,15 +2,15 @@
 //!
 //! - [`DEV_RUNTIME_PRESET`] (`development`): one validator (Alice), the well-known dev accounts
 //!   funded, and Alice as sudo — for a developer's single-node chain only.
-//!
-//! Both test presets found the same six agencies in the consortium ([`test_agencies`]): Alice
-//! finance bureau, Bob tax bureau, Charlie market regulation, Dave court, Eve IP office and
-//! Ferdie credit regulator.
 //! - [`LOCAL_TESTNET_RUNTIME_PRESET`] (`local_testnet`): four agency validators from the
 //!   well-known dev keys ([`LOCAL_AGENCIES`]) and **no sudo key**, as on a real network.
 //! - The `consortium` network is not a fixed preset: its validators and members come from a
 //!   file the operator writes, which the node turns into a genesis patch with
 //!   [`regchain_genesis`], the one function that knows the shape of this runtime's genesis.
+//!
+//! Both test presets found the same six agencies in the consortium ([`test_agencies`]): Alice
+//! finance bureau, Bob tax bureau, Charlie market regulation, Dave court, Eve IP office and
+//! Ferdie credit regulator.
 //!
 //! [`DEV_RUNTIME_PRESET`]: sp_genesis_builder::DEV_RUNTIME_PRESET
 //! [`LOCAL_TESTNET_RUNTIME_PRESET`]: sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET

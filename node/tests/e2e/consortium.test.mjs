@@ -5,29 +5,21 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
-import { connect, freePortRange, removeDir, startNode, submit, tempDir } from './helpers.mjs';
+import { startDevNode, submit } from './helpers.mjs';
 
-let node;
+let dev;
 let api;
-let baseDir;
 let keyring;
 
 before(async () => {
   await cryptoWaitReady();
   keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
-  baseDir = tempDir('regchain-consortium-');
-  const port = await freePortRange(3);
-  node = startNode([
-    '--dev', '--base-path', baseDir,
-    '--port', String(port), '--rpc-port', String(port + 1), '--prometheus-port', String(port + 2),
-  ], { baseDir });
-  api = await connect(port + 1);
+  dev = await startDevNode('regchain-consortium-');
+  ({ api } = dev);
 });
 
 after(async () => {
-  await api?.disconnect().catch(() => {});
-  await node?.stop();
-  if (baseDir) removeDir(baseDir);
+  await dev?.stop();
 });
 
 const key = (uri) => keyring.addFromUri(uri);

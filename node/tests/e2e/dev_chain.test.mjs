@@ -4,29 +4,20 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
-import {
-  connect, finalizedNumber, freePortRange, removeDir, startNode, tempDir, waitFor,
-} from './helpers.mjs';
+import { finalizedNumber, startDevNode, waitFor } from './helpers.mjs';
 
-let node;
+let dev;
 let api;
 let baseDir;
 
 before(async () => {
   await cryptoWaitReady();
-  baseDir = tempDir('regchain-dev-');
-  const port = await freePortRange(3);
-  node = startNode([
-    '--dev', '--base-path', baseDir, '--database', 'paritydb',
-    '--port', String(port), '--rpc-port', String(port + 1), '--prometheus-port', String(port + 2),
-  ], { baseDir });
-  api = await connect(port + 1);
+  dev = await startDevNode('regchain-dev-');
+  ({ api, baseDir } = dev);
 });
 
 after(async () => {
-  await api?.disconnect().catch(() => {});
-  await node?.stop();
-  if (baseDir) removeDir(baseDir);
+  await dev?.stop();
 });
 
 test('the dev chain uses ParityDB, not RocksDB', async () => {

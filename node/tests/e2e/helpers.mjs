@@ -129,3 +129,30 @@ export function submit(api, tx, signer) {
     }).catch(reject);
   });
 }
+
+/** Starts a `--dev` node on free ports with its own base path; `stop()` undoes it all. */
+export async function startDevNode(prefix) {
+  const baseDir = tempDir(prefix);
+  const port = await freePortRange(3);
+  const node = startNode([
+    '--dev', '--base-path', baseDir, '--database', 'paritydb',
+    '--port', String(port), '--rpc-port', String(port + 1), '--prometheus-port', String(port + 2),
+  ], { baseDir });
+  let api;
+  try {
+    api = await connect(port + 1);
+  } catch (e) {
+    await node.stop();
+    removeDir(baseDir);
+    throw e;
+  }
+  return {
+    api,
+    baseDir,
+    async stop() {
+      await api.disconnect().catch(() => {});
+      await node.stop();
+      removeDir(baseDir);
+    },
+  };
+}
