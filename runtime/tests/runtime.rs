@@ -117,3 +117,28 @@ fn test_presets_found_one_agency_of_each_kind() {
 		});
 	}
 }
+
+#[test]
+fn consortium_weights_are_measured_and_fit_many_times_in_a_block() {
+	use frame_support::traits::Get;
+	use pallet_consortium::WeightInfo;
+	type W = pallet_consortium::weights::SubstrateWeight<Runtime>;
+	let max = <Runtime as frame_system::Config>::BlockWeights::get().max_block;
+	let weights = [
+		("register_agency", W::register_agency()),
+		("register_organization", W::register_organization()),
+		("add_account", W::add_account()),
+		("remove_account", W::remove_account()),
+		("renew", W::renew()),
+		("suspend", W::suspend()),
+		("resume", W::resume()),
+		("revoke", W::revoke()),
+		("grant_role", W::grant_role()),
+		("revoke_role", W::revoke_role()),
+	];
+	for (name, weight) in weights {
+		// A zero weight was never benchmarked; a call of over 1 % of a block is a design error.
+		assert!(weight.ref_time() > 0 && weight.proof_size() > 0, "{name} has no measured weight");
+		assert!(weight.all_lt(max / 100), "{name} weighs {weight:?}, over 1 % of a block");
+	}
+}
