@@ -3,6 +3,7 @@
 
 use std::{collections::BTreeSet, path::Path};
 
+use pallet_consortium::MAX_NAME_LEN;
 use regchain_primitives::AgencyKind;
 use regchain_runtime::{
 	configs::MAX_AUTHORITIES,
@@ -153,6 +154,12 @@ impl ConsortiumConfig {
 			(BTreeSet::new(), BTreeSet::new(), BTreeSet::new());
 		for agency in &self.agencies {
 			let owner = format!("agency `{}`", agency.name);
+			if agency.name.is_empty() || agency.name.len() > MAX_NAME_LEN as usize {
+				return Err(format!(
+					"{owner}: the name must have 1 to {MAX_NAME_LEN} bytes, it has {}",
+					agency.name.len()
+				));
+			}
 			let account: AccountId = parse_key(&owner, "account", &agency.account)?;
 			let aura: sr25519::Public = parse_key(&owner, "aura", &agency.aura)?;
 			let grandpa: ed25519::Public = parse_key(&owner, "grandpa", &agency.grandpa)?;
@@ -290,6 +297,19 @@ mod tests {
 		let text = format!(r#"{{"name":"N","id":"n","protocol_id":"n","agencies":[{agency}]}}"#);
 		let err = serde_json::from_str::<ConsortiumConfig>(&text).unwrap_err().to_string();
 		assert!(err.contains("unknown variant `Police`, expected one of `FinanceBureau`"), "{err}");
+	}
+
+	#[test]
+	fn agency_names_must_fit_the_registry() {
+		let long = "署".repeat(43); // 129 bytes of UTF-8
+		let err = config(&[agency(&long, Sr25519Keyring::Alice, Sr25519Keyring::Alice)], "")
+			.genesis()
+			.unwrap_err();
+		assert!(err.contains("the name must have 1 to 128 bytes, it has 129"), "{err}");
+		let err = config(&[agency("", Sr25519Keyring::Alice, Sr25519Keyring::Alice)], "")
+			.genesis()
+			.unwrap_err();
+		assert!(err.contains("it has 0"), "{err}");
 	}
 
 	#[test]

@@ -120,7 +120,6 @@ fn test_presets_found_one_agency_of_each_kind() {
 
 #[test]
 fn consortium_weights_are_measured_and_fit_many_times_in_a_block() {
-	use frame_support::traits::Get;
 	use pallet_consortium::WeightInfo;
 	type W = pallet_consortium::weights::SubstrateWeight<Runtime>;
 	let max = <Runtime as frame_system::Config>::BlockWeights::get().max_block;
