@@ -29,6 +29,9 @@ pub enum CreditCodeError {
 }
 
 /// A Unified Social Credit Code whose format and check character have been verified.
+///
+/// Build one with [`CreditCode::parse`]. Its SCALE form is the bare 18 bytes and decoding does
+/// not re-verify them, so calls take the code as raw bytes and parse it themselves.
 #[derive(
 	Clone,
 	Copy,
@@ -88,15 +91,6 @@ impl CreditCode {
 	/// The 18 characters.
 	pub fn as_bytes(&self) -> &[u8; 18] {
 		&self.0
-	}
-}
-
-/// Decoding goes through [`CreditCode::parse`] only where it matters: the type's SCALE form is
-/// its 18 bytes, so a call argument must be checked by the pallet that receives it.
-impl TryFrom<&[u8]> for CreditCode {
-	type Error = CreditCodeError;
-	fn try_from(code: &[u8]) -> Result<Self, Self::Error> {
-		Self::parse(code)
 	}
 }
 
