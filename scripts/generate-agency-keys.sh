@@ -2,7 +2,7 @@
 # Generates the keys of one agency validator with the node's own `key` subcommand:
 #   - an account key (sr25519): the agency's on-chain identity;
 #   - session keys from a separate phrase: Aura (sr25519) and GRANDPA (ed25519);
-#   - a libp2p node key, whose peer id other nodes dial.
+#   - a libp2p node key, whose peer id becomes one of the chain's well-known nodes.
 #
 #   scripts/generate-agency-keys.sh "Tax Bureau" [OUT_DIR]
 #
@@ -39,10 +39,10 @@ cat <<OUT
 Keys of "$NAME" written to $dir (account.json, session.json, node-key: keep them secret).
 
 Entry for the consortium config's "agencies" list:
-  {"name": "$NAME", "kind": "<FinanceBureau|TaxBureau|MarketRegulation|Court|IpOffice|CreditRegulator>", "account": "$account", "aura": "$aura", "grandpa": "$grandpa", "balance": 1000000}
+  {"name": "$NAME", "kind": "<FinanceBureau|TaxBureau|MarketRegulation|Court|IpOffice|CreditRegulator>", "account": "$account", "aura": "$aura", "grandpa": "$grandpa", "peer_id": "$peer_id", "balance": 1000000}
 
-Peer id (for boot_nodes: /ip4/<host>/tcp/30333/p2p/$peer_id):
-  $peer_id
+The peer id makes the node a well-known node: validators accept no other peers. Start the
+node with --node-key-file $dir/node-key; for boot_nodes: /ip4/<host>/tcp/30333/p2p/$peer_id
 
 On the validator host, once the chain spec exists:
   regchain-node key insert --chain <spec> --base-path <dir> --key-type aura --scheme sr25519 --suri "\$(jq -r .secretPhrase $dir/session.json)"

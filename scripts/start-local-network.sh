@@ -7,10 +7,12 @@
 # Each validator gets its own base path under $REGCHAIN_NET_DIR (default /tmp/regchain-net),
 # its own ports (p2p 30333+i, RPC 9944+i, Prometheus 9615+i for i = 0…N-1; the bases can be
 # moved with REGCHAIN_P2P_PORT_BASE, REGCHAIN_RPC_PORT_BASE, REGCHAIN_PROMETHEUS_PORT_BASE),
-# a node key made by `key generate-node-key`, and its Aura (sr25519) and GRANDPA (ed25519)
-# session keys inserted by the node's own `key insert` — never `--alice`-style shortcuts.
-# N=4 uses the `local` chain; any other N writes a consortium config whose agencies use the
-# dev seeds //Alice, //Bob … (then //Agency7 …) and builds the chain spec from it.
+# its Aura (sr25519) and GRANDPA (ed25519) session keys inserted by the node's own
+# `key insert` — never `--alice`-style shortcuts — and as node key the ed25519 secret seed of
+# the same dev seed, so that its peer id is one of the chain's well-known nodes (validators
+# accept no other peers). N=4 uses the `local` chain; any other N writes a consortium config
+# whose agencies use the dev seeds //Alice, //Bob … (then //Agency7 …) and builds the chain
+# spec from it.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 require_node
 
@@ -31,9 +33,17 @@ KINDS=(FinanceBureau TaxBureau MarketRegulation Court IpOffice CreditRegulator)
 seed_of() { local i=$1; if [ "$i" -le ${#SEEDS[@]} ]; then echo "//${SEEDS[$((i - 1))]}"; else echo "//Agency$i"; fi; }
 kind_of() { echo "${KINDS[$((($1 - 1) % ${#KINDS[@]}))]}"; }
 name_of() { local i=$1; if [ "$i" -le ${#AGENCIES[@]} ]; then echo "${AGENCIES[$((i - 1))]}"; else echo "Agency $i"; fi; }
-public_of() { # seed scheme -> SS58 public key
+inspect() { # seed scheme field -> a field of `key inspect`
 	"$NODE_BIN" key inspect --scheme "$2" --output-type json "$1" |
-		python3 -c 'import json,sys; print(json.load(sys.stdin)["ss58PublicKey"])'
+		python3 -c 'import json,sys; print(json.load(sys.stdin)[sys.argv[1]])' "$3"
+}
+public_of() { inspect "$1" "$2" ss58PublicKey; }
+# Writes the node key of validator i (the ed25519 seed of its dev seed) and prints its peer id.
+node_key_of() {
+	local i=$1 dir="$NET_DIR/node$1"
+	mkdir -p "$dir"
+	inspect "$(seed_of "$i")" ed25519 secretSeed | sed 's/^0x//' | tr -d '\n' >"$dir/node-key"
+	"$NODE_BIN" key inspect-node-key --file "$dir/node-key"
 }
 
 SPEC="$NET_DIR/chain-raw.json"
@@ -47,9 +57,10 @@ else
 			seed=$(seed_of "$i")
 			sr=$(public_of "$seed" sr25519)
 			ed=$(public_of "$seed" ed25519)
+			peer=$(node_key_of "$i")
 			[ "$i" -gt 1 ] && echo ','
-			printf '{"name":"%s","kind":"%s","account":"%s","aura":"%s","grandpa":"%s","balance":1000000}' \
-				"$(name_of "$i")" "$(kind_of "$i")" "$sr" "$sr" "$ed"
+			printf '{"name":"%s","kind":"%s","account":"%s","aura":"%s","grandpa":"%s","peer_id":"%s","balance":1000000}' \
+				"$(name_of "$i")" "$(kind_of "$i")" "$sr" "$sr" "$ed" "$peer"
 		done
 		echo ']}'
 	} >"$NET_DIR/consortium.config.json"
@@ -62,8 +73,7 @@ BOOTNODE=""
 for i in $(seq 1 "$N"); do
 	base="$NET_DIR/node$i"
 	seed=$(seed_of "$i")
-	mkdir -p "$base"
-	"$NODE_BIN" key generate-node-key --file "$base/node-key" 2>/dev/null
+	node_key_of "$i" >/dev/null
 	"$NODE_BIN" key insert --base-path "$base" --chain "$SPEC" --key-type aura --scheme sr25519 --suri "$seed"
 	"$NODE_BIN" key insert --base-path "$base" --chain "$SPEC" --key-type gran --scheme ed25519 --suri "$seed"
 	p2p=$((P2P_PORT_BASE + i - 1))

@@ -98,6 +98,9 @@ pub struct AgencyConfig {
 	pub aura: String,
 	/// Its GRANDPA finality key (ed25519, SS58).
 	pub grandpa: String,
+	/// The libp2p peer id of its validator node (`12D3KooW…`, printed by
+	/// `key inspect-node-key`): only well-known nodes may join the network.
+	pub peer_id: String,
 	/// Tokens (whole REG) the account receives at genesis.
 	#[serde(default)]
 	pub balance: u64,
@@ -150,8 +153,8 @@ impl ConsortiumConfig {
 		let mut validators = Vec::new();
 		let mut agencies = Vec::new();
 		let mut endowed = Vec::new();
-		let (mut auras, mut grandpas, mut accounts) =
-			(BTreeSet::new(), BTreeSet::new(), BTreeSet::new());
+		let (mut auras, mut grandpas, mut accounts, mut peer_ids) =
+			(BTreeSet::new(), BTreeSet::new(), BTreeSet::new(), BTreeSet::new());
 		for agency in &self.agencies {
 			let owner = format!("agency `{}`", agency.name);
 			if agency.name.is_empty() || agency.name.len() > MAX_NAME_LEN as usize {
@@ -169,7 +172,18 @@ impl ConsortiumConfig {
 			if !accounts.insert(account.clone()) {
 				return Err(format!("{owner}: account {} is listed twice", agency.account));
 			}
-			validators.push(GenesisValidator { aura: aura.into(), grandpa: grandpa.into() });
+			let peer_id: sc_network::PeerId = agency.peer_id.parse().map_err(|e| {
+				format!("{owner}: `peer_id` is not a libp2p peer id ({}): {e}", agency.peer_id)
+			})?;
+			if !peer_ids.insert(peer_id) {
+				return Err(format!("{owner}: peer id {peer_id} is also another agency's"));
+			}
+			validators.push(GenesisValidator {
+				account: account.clone(),
+				peer_id: peer_id.to_bytes(),
+				aura: aura.into(),
+				grandpa: grandpa.into(),
+			});
 			endowed.push((account.clone(), whole_tokens(&owner, agency.balance)?));
 			agencies.push(GenesisAgency { kind: agency.kind, name: agency.name.clone(), account });
 		}
@@ -251,11 +265,18 @@ mod tests {
 			.find(|k| k.to_string() == session.to_string())
 			.expect("same names in both keyrings");
 		format!(
-			r#"{{"name":"{name}","kind":"Court","account":"{}","aura":"{}","grandpa":"{}","balance":10}}"#,
+			r#"{{"name":"{name}","kind":"Court","account":"{}","aura":"{}","grandpa":"{}","peer_id":"{}","balance":10}}"#,
 			account.to_account_id().to_ss58check(),
 			session.public().to_ss58check(),
-			grandpa.public().to_ss58check()
+			grandpa.public().to_ss58check(),
+			peer_id(grandpa),
 		)
+	}
+
+	/// The peer id of a node whose node key is `key`'s ed25519 seed.
+	fn peer_id(key: Ed25519Keyring) -> sc_network::PeerId {
+		let bytes = regchain_runtime::genesis_config_presets::ed25519_peer_id(&key.public().0);
+		sc_network::PeerId::from_bytes(&bytes).expect("a valid peer id")
 	}
 
 	fn config(agencies: &[String], accounts: &str) -> ConsortiumConfig {
@@ -280,6 +301,8 @@ mod tests {
 		assert_eq!(agencies[1].account, Bob.to_account_id());
 		assert_eq!(validators[1].aura, Bob.public().into());
 		assert_eq!(validators[1].grandpa, Ed25519Keyring::Bob.public().into());
+		assert_eq!(validators[1].peer_id, peer_id(Ed25519Keyring::Bob).to_bytes());
+		assert!(peer_id(Ed25519Keyring::Bob).to_string().starts_with("12D3KooW"));
 		assert_eq!(
 			endowed,
 			vec![
@@ -325,6 +348,25 @@ mod tests {
 			.genesis()
 			.unwrap_err();
 		assert!(err.contains("agency `B`: its session keys are also another agency's"), "{err}");
+	}
+
+	#[test]
+	fn malformed_and_shared_peer_ids_are_refused() {
+		use Sr25519Keyring::*;
+		let bad = agency("A", Alice, Alice)
+			.replace(&peer_id(Ed25519Keyring::Alice).to_string(), "12D3KooWnope");
+		let err = config(&[bad], "").genesis().unwrap_err();
+		assert!(
+			err.contains("agency `A`: `peer_id` is not a libp2p peer id (12D3KooWnope)"),
+			"{err}"
+		);
+		let shared = agency("B", Bob, Bob).replace(
+			&peer_id(Ed25519Keyring::Bob).to_string(),
+			&peer_id(Ed25519Keyring::Alice).to_string(),
+		);
+		let err = config(&[agency("A", Alice, Alice), shared], "").genesis().unwrap_err();
+		assert!(err.contains("agency `B`: peer id 12D3KooW"), "{err}");
+		assert!(err.contains("is also another agency's"), "{err}");
 	}
 
 	#[test]

@@ -113,6 +113,31 @@ fn compose_keys_are_the_local_agencies_in_order() {
 	assert!(start.contains("SEEDS=(Alice Bob Charlie Dave"), "the script uses the same seeds");
 }
 
+/// The `local` chain's well-known nodes have the ed25519 seeds of the agencies' dev seeds as
+/// node keys (runtime test `local_testnet_preset_has_four_agency_validators_and_no_sudo`):
+/// the compose network and the start script must use exactly those, or no validator would
+/// accept the others as peers.
+#[test]
+fn compose_node_keys_are_the_well_known_nodes_of_the_local_chain() {
+	let start = read("scripts/start-local-network.sh");
+	assert!(start.contains("ed25519 secretSeed"), "the script derives node keys the same way");
+	for (name, service) in compose_services() {
+		let seed = &service.environment["SESSION_SURI"];
+		let output = node()
+			.args(["key", "inspect", "--scheme", "ed25519", "--output-type", "json", seed])
+			.output()
+			.unwrap();
+		assert!(output.status.success());
+		let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+		let expected = json["secretSeed"].as_str().unwrap().trim_start_matches("0x");
+		assert_eq!(
+			service.environment.get("NODE_KEY").map(String::as_str),
+			Some(expected),
+			"{name}"
+		);
+	}
+}
+
 #[test]
 fn compose_bootnode_peer_id_belongs_to_the_first_node_key() {
 	let services = compose_services();

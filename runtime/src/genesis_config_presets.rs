@@ -16,8 +16,11 @@
 //! [`LOCAL_TESTNET_RUNTIME_PRESET`]: sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET
 
 use crate::{
-	configs::MaxMembershipTerm, currency::UNIT, AccountId, AuraConfig, Balance, BalancesConfig,
-	BlockNumber, ConsortiumConfig, GrandpaConfig, RuntimeGenesisConfig, SudoConfig,
+	configs::{MaxMembershipTerm, DEFAULT_TX_QUOTA},
+	currency::UNIT,
+	opaque::SessionKeys,
+	AccountId, Balance, BalancesConfig, BlockNumber, ConsortiumConfig, NodeAuthorizationConfig,
+	RuntimeGenesisConfig, SessionConfig, SudoConfig, ValidatorSetConfig,
 };
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
@@ -63,9 +66,13 @@ pub struct GenesisAgency {
 	pub account: AccountId,
 }
 
-/// A validator's session keys at genesis.
+/// A founding validator: the agency account that runs it and its session keys.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct GenesisValidator {
+	/// The account of an agency that operates the node (it may later announce maintenance).
+	pub account: AccountId,
+	/// Its node's libp2p peer id (the bytes of `12D3KooW…`): a well-known node.
+	pub peer_id: Vec<u8>,
 	/// Key that signs the blocks it authors (sr25519).
 	pub aura: AuraId,
 	/// Key that signs its finality votes (ed25519).
@@ -73,8 +80,11 @@ pub struct GenesisValidator {
 }
 
 /// The genesis patch of a RegChain network: its validators, its founding agencies (members for
-/// the longest term, `MaxMembershipTerm`), the funded accounts and, for development only, a
-/// sudo key. Every GRANDPA voter has weight 1: agencies are peers.
+/// the longest term, `MaxMembershipTerm`, each with a council seat), the funded accounts and,
+/// for development only, a sudo key. Every GRANDPA voter has weight 1: agencies are peers.
+///
+/// The validators' keys go to `pallet-session`, which hands them to Aura and GRANDPA; the
+/// validator set keeps at least two thirds of them producing ([`min_validators`]).
 pub fn regchain_genesis(
 	validators: &[GenesisValidator],
 	agencies: &[GenesisAgency],
@@ -84,24 +94,58 @@ pub fn regchain_genesis(
 	let term: BlockNumber = MaxMembershipTerm::get();
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig { balances: endowed },
-		aura: AuraConfig { authorities: validators.iter().map(|v| v.aura.clone()).collect() },
-		grandpa: GrandpaConfig {
-			authorities: validators.iter().map(|v| (v.grandpa.clone(), 1)).collect(),
-		},
 		sudo: SudoConfig { key: sudo },
 		consortium: ConsortiumConfig {
 			agencies: agencies
 				.iter()
 				.map(|a| (a.kind, a.name.clone().into_bytes(), a.account.clone(), term))
 				.collect(),
+			default_tx_quota: DEFAULT_TX_QUOTA,
+		},
+		validator_set: ValidatorSetConfig {
+			validators: validators.iter().map(|v| v.account.clone()).collect(),
+			min_validators: min_validators(validators.len() as u32),
+		},
+		node_authorization: NodeAuthorizationConfig {
+			nodes: validators
+				.iter()
+				.map(|v| (sp_core::OpaquePeerId(v.peer_id.clone()), v.account.clone()))
+				.collect(),
+		},
+		session: SessionConfig {
+			keys: validators
+				.iter()
+				.map(|v| {
+					let keys = SessionKeys { aura: v.aura.clone(), grandpa: v.grandpa.clone() };
+					(v.account.clone(), v.account.clone(), keys)
+				})
+				.collect(),
 		},
 	})
 }
 
-/// Session keys derived from a well-known dev account's seed, as
-/// `key insert --suri //Name --key-type aura|gran` stores them.
+/// The fewest producing validators a network of `n` keeps: more than two thirds of them, the
+/// share GRANDPA needs to finalize, so that planned maintenance never stalls finality.
+pub fn min_validators(n: u32) -> u32 {
+	(n.saturating_mul(2) / 3).saturating_add(1).min(n).max(1)
+}
+
+/// The libp2p peer id of a node whose node key is an ed25519 key with this public key: the
+/// identity multihash of the protobuf-encoded public key.
+pub fn ed25519_peer_id(public: &[u8; 32]) -> Vec<u8> {
+	[&[0x00, 0x24, 0x08, 0x01, 0x12, 0x20][..], &public[..]].concat()
+}
+
+/// A validator run by a well-known dev account, with session keys derived from its seed, as
+/// `key insert --suri //Name --key-type aura|gran` stores them, and the ed25519 seed of the
+/// same name as node key (`--node-key` = the `Secret seed` of `key inspect --scheme ed25519`).
 pub fn dev_validator(aura: Sr25519Keyring, grandpa: Ed25519Keyring) -> GenesisValidator {
-	GenesisValidator { aura: aura.public().into(), grandpa: grandpa.public().into() }
+	GenesisValidator {
+		account: aura.to_account_id(),
+		peer_id: ed25519_peer_id(&grandpa.public().0),
+		aura: aura.public().into(),
+		grandpa: grandpa.public().into(),
+	}
 }
 
 fn dev_endowed() -> Vec<(AccountId, Balance)> {

@@ -10,7 +10,12 @@
 //!   (whose key is set only by the `development` genesis preset; every other preset leaves it
 //!   empty, so no single key rules a real network);
 //! - `Consortium` (index 10): member organizations, their accounts, terms and roles — the one
-//!   place every other pallet asks who may do what;
+//!   place every other pallet asks who may do what — and the seat of each agency on the
+//!   `AgencyCouncil` (11, `pallet-collective`), whose two-thirds majority is the chain's
+//!   governance ([`configs::GovernanceOrigin`]);
+//! - `ValidatorSet` (12) and `Session` (13): the agencies' validators, changed by governance
+//!   at session boundaries ([`configs::SESSION_PERIOD`]); `NodeAuthorization` (14): the peer
+//!   ids of the agencies' nodes, the only ones validators connect to;
 //! - the domain pallets of `pallets/` as they are added, each at an explicit index that is
 //!   never reused: 10–19 consortium and governance, 20–39 the regulatory
 //!   domains, 40–49 supervision.
@@ -150,10 +155,13 @@ pub type SignedBlock = generic::SignedBlock<Block>;
 /// Block identifier.
 pub type BlockId = generic::BlockId<Block>;
 
-/// The checks every signed transaction passes, in order. Their types are all standard, so
-/// Polkadot.js signs for this chain without any type bundle.
+/// The checks every signed transaction passes, in order. `CheckMember` (refuses non-members,
+/// meters members by quota) comes before the nonce and fee checks so that an outsider is told
+/// what is wrong (`BadSigner`), not that it lacks funds. It carries no data, so Polkadot.js
+/// signs for this chain without any type bundle; all the others are standard.
 pub type TxExtension = (
 	frame_system::CheckNonZeroSender<Runtime>,
+	pallet_consortium::CheckMember<Runtime>,
 	frame_system::CheckSpecVersion<Runtime>,
 	frame_system::CheckTxVersion<Runtime>,
 	frame_system::CheckGenesis<Runtime>,
@@ -227,4 +235,17 @@ mod runtime {
 	// Consortium and governance: 10–19.
 	#[runtime::pallet_index(10)]
 	pub type Consortium = pallet_consortium;
+
+	#[runtime::pallet_index(11)]
+	pub type AgencyCouncil = pallet_collective<Instance1>;
+
+	// Before `Session`: its genesis asks the validator set for the first validators.
+	#[runtime::pallet_index(12)]
+	pub type ValidatorSet = pallet_validator_set;
+
+	#[runtime::pallet_index(13)]
+	pub type Session = pallet_session;
+
+	#[runtime::pallet_index(14)]
+	pub type NodeAuthorization = pallet_node_authorization;
 }

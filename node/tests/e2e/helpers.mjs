@@ -156,3 +156,44 @@ export async function startDevNode(prefix) {
     },
   };
 }
+
+/**
+ * Has the agencies' council decide `call`: `voters[0]` proposes it with a threshold of
+ * `voters.length`, every voter approves, and `voters[0]` closes the motion. Resolves with the
+ * close's events and the `Executed` event's result (`null` when the call succeeded, else the
+ * decoded `pallet.Error`).
+ */
+export async function councilDecides(api, call, voters) {
+  const lengthBound = call.method.encodedLength;
+  const proposed = await submit(api, api.tx.agencyCouncil.propose(voters.length, call, lengthBound), voters[0]);
+  if (proposed.error) throw new Error(`propose failed: ${proposed.error}`);
+  const { event } = proposed.events.find(({ event }) => api.events.agencyCouncil.Proposed.is(event));
+  const { proposalHash, proposalIndex } = event.data;
+  const votes = await Promise.all(voters.map((voter) =>
+    submit(api, api.tx.agencyCouncil.vote(proposalHash, proposalIndex, true), voter)));
+  for (const vote of votes) if (vote.error) throw new Error(`vote failed: ${vote.error}`);
+  const weightBound = { refTime: 1_000_000_000_000n, proofSize: 5_000_000n };
+  const closed = await submit(api,
+    api.tx.agencyCouncil.close(proposalHash, proposalIndex, weightBound, lengthBound), voters[0]);
+  if (closed.error) throw new Error(`close failed: ${closed.error}`);
+  const executed = closed.events.find(({ event }) => api.events.agencyCouncil.Executed.is(event));
+  if (!executed) throw new Error('the motion was not executed');
+  const result = executed.event.data.result;
+  let error = null;
+  if (result.isErr) {
+    const err = result.asErr;
+    error = err.isModule ? (({ section, name }) => `${section}.${name}`)(api.registry.findMetaError(err.asModule)) : err.toString();
+  }
+  return { events: closed.events, error };
+}
+
+/** The account that authored block `hash`, from its Aura slot and the authorities then. */
+export async function blockAuthor(api, hash) {
+  const header = await api.rpc.chain.getHeader(hash);
+  const preRuntime = header.digest.logs.find((log) => log.isPreRuntime && log.asPreRuntime[0].toString() === 'aura');
+  if (!preRuntime) throw new Error(`block ${hash} has no Aura pre-runtime digest`);
+  const slot = api.createType('u64', preRuntime.asPreRuntime[1]).toBigInt();
+  const at = await api.at(header.parentHash);
+  const validators = await at.query.session.validators();
+  return validators[Number(slot % BigInt(validators.length))].toString();
+}

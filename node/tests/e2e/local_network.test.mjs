@@ -1,17 +1,24 @@
 // A 4-validator network of agencies, started by scripts/start-local-network.sh on free ports,
-// finalizes blocks and every node reports the same finalized hash. The network is stopped by
-// scripts/stop-local-network.sh even when an assertion fails.
+// finalizes blocks and every node reports the same finalized hash. Then the agencies' council
+// adds a fifth validator — a new node whose session keys it generates itself — which starts
+// authoring, and removes one, which stops, while finality never stops. The network is stopped
+// by scripts/stop-local-network.sh (and the fifth node by this file) even when an assertion
+// fails.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
+import { Keyring } from '@polkadot/keyring';
+import { base58Decode, cryptoWaitReady } from '@polkadot/util-crypto';
 import {
-  REPO_ROOT, NODE_BIN, connect, finalizedNumber, freePortRange, removeDir, run, tempDir, waitFor,
+  REPO_ROOT, NODE_BIN, blockAuthor, connect, councilDecides, finalizedNumber, freePortRange,
+  removeDir, run, startNode, submit, tempDir, waitFor,
 } from './helpers.mjs';
 
 const N = 4;
 let netDir;
 let env;
 let rpcBase;
+let fifth;
 const apis = [];
 
 before(async () => {
@@ -34,6 +41,7 @@ before(async () => {
 
 after(async () => {
   for (const api of apis) await api.disconnect().catch(() => {});
+  await fifth?.stop();
   if (env) {
     const stopped = await run('bash', [path.join(REPO_ROOT, 'scripts/stop-local-network.sh')], { env });
     assert.equal(stopped.code, 0, stopped.stderr);
@@ -85,4 +93,116 @@ test('blocks are authored by more than one agency', async () => {
     authors.add(authorities[Number(slot % BigInt(authorities.length))]);
   }
   assert.ok(authors.size >= 2, `authors: ${[...authors]}`);
+});
+
+/** Finalized height on node 0, checked to keep advancing while `what` happens. */
+async function whileFinalizing(what, action) {
+  const api = apis[0];
+  let last = await finalizedNumber(api);
+  let stalledSince = Date.now();
+  let done = false;
+  const watcher = (async () => {
+    while (!done) {
+      const now = await finalizedNumber(api);
+      if (now > last) { last = now; stalledSince = Date.now(); }
+      // GRANDPA finalizes every block or two; 30 s without progress is a stall.
+      assert.ok(Date.now() - stalledSince < 30000, `finality stalled at #${last} during ${what}`);
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  })();
+  try {
+    return await action();
+  } finally {
+    done = true;
+    await watcher;
+  }
+}
+
+/** Authors of the `count` blocks after best block #`from` (waits for them). */
+async function authorsAfter(api, from, count) {
+  await waitFor(`block #${from + count}`, async () =>
+    (await api.rpc.chain.getHeader()).number.toNumber() >= from + count, 120000);
+  const authors = [];
+  for (let n = from + 1; n <= from + count; n++) {
+    authors.push(await blockAuthor(api, await api.rpc.chain.getBlockHash(n)));
+  }
+  return authors;
+}
+
+test('governance admits a fifth node, makes it a validator that authors, removes one that stops; finality never stops', async () => {
+  await cryptoWaitReady();
+  const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+  const [alice, bob, charlie, dave, eve] = ['//Alice', '//Bob', '//Charlie', '//Dave', '//Eve']
+    .map((uri) => keyring.addFromUri(uri));
+  const api = apis[0];
+
+  // A fifth node of the IP office (Eve's agency), with no keys of its own yet.
+  const base = await freePortRange(3);
+  const dir = path.join(netDir, 'node5');
+  const { mkdirSync } = await import('node:fs');
+  mkdirSync(dir, { recursive: true });
+  const peer = await run(NODE_BIN, ['key', 'inspect-node-key', '--file', path.join(netDir, 'net/node1/node-key')]);
+  assert.equal(peer.code, 0, peer.stderr);
+  const bootnode = `/ip4/127.0.0.1/tcp/${env.REGCHAIN_P2P_PORT_BASE}/p2p/${peer.stdout.trim()}`;
+  fifth = startNode([
+    '--chain', path.join(netDir, 'net/chain-raw.json'), '--base-path', dir, '--name', 'IP Office',
+    '--port', String(base), '--rpc-port', String(base + 1), '--prometheus-port', String(base + 2),
+    '--validator', '--database', 'paritydb', '--allow-private-ip', '--bootnodes', bootnode,
+  ], { baseDir: dir });
+  const api5 = await connect(base + 1);
+  try {
+    // Not a well-known node yet: the validators give it no peer.
+    const peerId = (await api5.rpc.system.localPeerId()).toString();
+    const start = (await api.rpc.chain.getHeader()).number.toNumber();
+    await waitFor('3 more blocks', async () => (await api.rpc.chain.getHeader()).number.toNumber() >= start + 3, 60000);
+    assert.equal((await api5.rpc.system.health()).peers.toNumber(), 0, 'an unknown node got peers');
+
+    // Governance admits it as the IP office's node; then it joins and syncs.
+    const admitted = await councilDecides(api,
+      api.tx.nodeAuthorization.addWellKnownNode(base58Decode(peerId), eve.address), [alice, bob, charlie, dave]);
+    assert.equal(admitted.error, null);
+    await waitFor('the fifth node to get peers and sync', async () => {
+      const health = await api5.rpc.system.health();
+      const best = (await api5.rpc.chain.getHeader()).number.toNumber();
+      return health.peers.toNumber() >= 1 && best >= start + 3;
+    }, 120000, 2000);
+
+    // Its session keys are generated in its own keystore, with a proof that Eve owns them.
+    const owner = api.createType('AccountId', eve.address).toHex();
+    const generated = await api5.provider.send('author_rotateKeysWithOwner', [owner]);
+    const setKeys = await submit(api, api.tx.session.setKeys(generated.keys, generated.proof), eve);
+    assert.equal(setKeys.error, null);
+
+    // Without keys the council could not have added it; now it can.
+    await whileFinalizing('the addition', async () => {
+      const added = await councilDecides(api, api.tx.validatorSet.addValidator(eve.address), [alice, bob, charlie, dave]);
+      assert.equal(added.error, null);
+      await waitFor('Eve to become a session validator', async () =>
+        (await api.query.session.validators()).map(String).includes(eve.address), 200000, 2000);
+      assert.equal((await api.query.aura.authorities()).length, 5);
+      assert.equal((await api.query.grandpa.authorities()).length, 5);
+      const from = (await api.rpc.chain.getHeader()).number.toNumber();
+      const authors = await authorsAfter(api, from, 10);
+      assert.ok(authors.includes(eve.address), `Eve authored none of ${authors}`);
+    });
+
+    // Removing Dave: from two sessions on, his node authors nothing.
+    await whileFinalizing('the removal', async () => {
+      const removed = await councilDecides(api, api.tx.validatorSet.removeValidator(dave.address), [alice, bob, charlie, eve]);
+      assert.equal(removed.error, null);
+      await waitFor('Dave to leave the session validators', async () =>
+        !(await api.query.session.validators()).map(String).includes(dave.address), 200000, 2000);
+      const from = (await api.rpc.chain.getHeader()).number.toNumber();
+      const authors = await authorsAfter(api, from, 10);
+      assert.ok(!authors.includes(dave.address), 'Dave still authors');
+      assert.ok(authors.includes(eve.address));
+    });
+
+    // All five running nodes agree on a finalized block reached after the removal.
+    const target = (await api.rpc.chain.getHeader()).number.toNumber();
+    await waitFor('finality past the removal on every node', async () =>
+      (await Promise.all([...apis, api5].map(finalizedNumber))).every((n) => n >= target), 120000);
+  } finally {
+    await api5.disconnect().catch(() => {});
+  }
 });

@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::Pallet as Consortium;
-use alloc::vec;
+use alloc::{boxed::Box, vec};
 use frame_benchmarking::v2::*;
 use frame_support::traits::{EnsureOrigin, Get};
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
@@ -162,6 +162,58 @@ mod benchmarks {
 		_(RawOrigin::Signed(tax), org, Role::InvoiceIssuer);
 
 		assert!(!Consortium::<T>::has_role(&who, Role::InvoiceIssuer));
+	}
+
+	#[benchmark]
+	fn enact() -> Result<(), BenchmarkError> {
+		let origin =
+			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		// The cheapest call there is: what is measured is `enact`'s own overhead; the enacted
+		// call's weight is added to it.
+		let call: <T as Config>::RuntimeCall =
+			frame_system::Call::<T>::remark { remark: vec![] }.into();
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, Box::new(call));
+
+		Ok(())
+	}
+
+	#[benchmark]
+	fn set_tx_quota() -> Result<(), BenchmarkError> {
+		let origin =
+			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let (org, _) = enterprise::<T>();
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, Some(org), 42);
+
+		assert_eq!(TxQuotaOverride::<T>::get(org), Some(42));
+		Ok(())
+	}
+
+	/// Every seat taken by an active agency and the council to be rebuilt from nothing.
+	#[benchmark]
+	fn sync_council() {
+		let mut i = 0;
+		while CouncilSeats::<T>::count() < T::MaxAgencies::get() {
+			let who: T::AccountId = account("seated agency", i, 0);
+			let org = <Consortium<T> as Membership<T::AccountId>>::make_member(
+				&who,
+				OrgKind::Agency(AgencyKind::Court),
+				None,
+			);
+			Consortium::<T>::seat_agency(org, who).expect("a seat is free");
+			i += 1;
+		}
+		Council::<T>::kill();
+
+		#[block]
+		{
+			Consortium::<T>::sync_council();
+		}
+
+		assert_eq!(Council::<T>::get().len() as u32, T::MaxAgencies::get());
 	}
 
 	impl_benchmark_test_suite!(

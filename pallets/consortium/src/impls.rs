@@ -81,17 +81,25 @@ impl<T: Config> Pallet<T> {
 		let credit_code =
 			credit_code.map(CreditCode::parse).transpose().map_err(Error::<T>::from)?;
 		Self::check_term(expires_at)?;
-		Self::insert_organization(kind, name, credit_code, account, expires_at)
+		let id = Self::insert_organization(kind, name, credit_code, account.clone(), expires_at)?;
+		if matches!(kind, OrgKind::Agency(_)) {
+			Self::seat_agency(id, account)?;
+			Self::sync_council();
+		}
+		Ok(())
 	}
 
 	/// Stores a new organization after its inputs were checked; shared with genesis.
+	///
+	/// Its account gets a provider reference: members transact without fees, so they need no
+	/// balance to exist on chain.
 	pub(crate) fn insert_organization(
 		kind: OrgKind,
 		name: OrgName,
 		credit_code: Option<CreditCode>,
 		account: T::AccountId,
 		expires_at: BlockNumberFor<T>,
-	) -> DispatchResult {
+	) -> Result<OrgId, DispatchError> {
 		ensure!(!AccountOrganization::<T>::contains_key(&account), Error::<T>::AccountTaken);
 		if let Some(code) = &credit_code {
 			ensure!(
@@ -105,6 +113,7 @@ impl<T: Config> Pallet<T> {
 			OrganizationByCreditCode::<T>::insert(code, id);
 		}
 		AccountOrganization::<T>::insert(&account, id);
+		frame_system::Pallet::<T>::inc_providers(&account);
 		Organizations::<T>::insert(
 			id,
 			Organization {
@@ -118,7 +127,7 @@ impl<T: Config> Pallet<T> {
 			},
 		);
 		Self::deposit_event(Event::OrganizationRegistered { org: id, kind, account, expires_at });
-		Ok(())
+		Ok(id)
 	}
 
 	pub(crate) fn do_add_account(org: OrgId, account: T::AccountId) -> DispatchResult {
@@ -130,6 +139,7 @@ impl<T: Config> Pallet<T> {
 			Ok(())
 		})?;
 		AccountOrganization::<T>::insert(&account, org);
+		frame_system::Pallet::<T>::inc_providers(&account);
 		Self::deposit_event(Event::AccountAdded { org, account });
 		Ok(())
 	}
@@ -139,6 +149,7 @@ impl<T: Config> Pallet<T> {
 			AccountOrganization::<T>::get(&account) == Some(org),
 			Error::<T>::AccountNotInOrganization
 		);
+		ensure!(CouncilSeats::<T>::get(org).as_ref() != Some(&account), Error::<T>::CouncilSeat);
 		Organizations::<T>::try_mutate(org, |record| -> DispatchResult {
 			let record = record.as_mut().ok_or(Error::<T>::OrganizationNotFound)?;
 			ensure!(record.accounts > 1, Error::<T>::LastAccount);
@@ -146,25 +157,27 @@ impl<T: Config> Pallet<T> {
 			Ok(())
 		})?;
 		AccountOrganization::<T>::remove(&account);
+		frame_system::Pallet::<T>::dec_providers(&account).map_err(|_| Error::<T>::AccountInUse)?;
 		Self::deposit_event(Event::AccountRemoved { org, account });
 		Ok(())
 	}
 
 	pub(crate) fn do_renew(org: OrgId, expires_at: BlockNumberFor<T>) -> DispatchResult {
 		Self::check_term(expires_at)?;
-		Organizations::<T>::try_mutate(org, |record| -> DispatchResult {
+		let record = Organizations::<T>::try_mutate(org, |record| {
 			let record = record.as_mut().ok_or(Error::<T>::OrganizationNotFound)?;
 			ensure!(record.status != OrgStatus::Revoked, Error::<T>::Revoked);
 			record.expires_at = expires_at;
-			Ok(())
+			Ok::<_, DispatchError>(record.clone())
 		})?;
+		Self::sync_council_if_agency(&record);
 		Self::deposit_event(Event::MembershipRenewed { org, expires_at });
 		Ok(())
 	}
 
 	/// Moves `org` to `target`: suspend (from active), resume (from suspended) or revoke.
 	pub(crate) fn do_set_status(org: OrgId, target: OrgStatus) -> DispatchResult {
-		Organizations::<T>::try_mutate(org, |record| -> DispatchResult {
+		let record = Organizations::<T>::try_mutate(org, |record| {
 			let record = record.as_mut().ok_or(Error::<T>::OrganizationNotFound)?;
 			match (record.status, target) {
 				(OrgStatus::Revoked, _) => return Err(Error::<T>::Revoked.into()),
@@ -177,8 +190,9 @@ impl<T: Config> Pallet<T> {
 				_ => {},
 			}
 			record.status = target;
-			Ok(())
+			Ok::<_, DispatchError>(record.clone())
 		})?;
+		Self::sync_council_if_agency(&record);
 		Self::deposit_event(match target {
 			OrgStatus::Suspended => Event::OrganizationSuspended { org },
 			OrgStatus::Active => Event::OrganizationResumed { org },
@@ -237,6 +251,21 @@ impl<T: Config> Pallet<T> {
 		for (_, id) in OrganizationByCreditCode::<T>::iter() {
 			ensure!(Organizations::<T>::contains_key(id), "a credit code maps to no organization");
 		}
+		let mut seats = 0u32;
+		for (org, seat) in CouncilSeats::<T>::iter() {
+			seats += 1;
+			let record =
+				Organizations::<T>::get(org).ok_or("a council seat has no organization")?;
+			ensure!(matches!(record.kind, OrgKind::Agency(_)), "a non-agency holds a seat");
+			ensure!(AccountOrganization::<T>::get(&seat) == Some(org), "a seat is not its account");
+		}
+		ensure!(seats == CouncilSeats::<T>::count(), "the seat counter is wrong");
+		let council = Council::<T>::get();
+		ensure!(council.windows(2).all(|w| w[0] < w[1]), "the council is not sorted");
+		ensure!(
+			council.iter().all(|m| CouncilSeats::<T>::iter_values().any(|s| s == *m)),
+			"a council member holds no seat"
+		);
 		Ok(())
 	}
 }
@@ -258,13 +287,13 @@ impl<T: Config> Membership<T::AccountId> for Pallet<T> {
 
 	#[cfg(feature = "runtime-benchmarks")]
 	fn make_member(who: &T::AccountId, kind: OrgKind, role: Option<Role>) -> OrgId {
-		let id = NextOrgId::<T>::get();
 		// Credit codes are derived from the id so that many sample members can coexist.
-		let credit_code = kind.needs_credit_code().then(|| crate::benchmarking::credit_code(id));
+		let next = NextOrgId::<T>::get();
+		let credit_code = kind.needs_credit_code().then(|| crate::benchmarking::credit_code(next));
 		let expires_at =
 			frame_system::Pallet::<T>::block_number().saturating_add(T::MaxTerm::get());
 		let name: OrgName = b"benchmark member".to_vec().try_into().expect("short name");
-		Self::insert_organization(kind, name, credit_code, who.clone(), expires_at)
+		let id = Self::insert_organization(kind, name, credit_code, who.clone(), expires_at)
 			.expect("benchmark member is new");
 		if let Some(role) = role {
 			Organizations::<T>::mutate(id, |o| {

@@ -9,7 +9,16 @@
 //!   financial institution — with a name, a kind, a term, a status, roles, and one or more
 //!   **accounts** that act for it. An account acts for one organization only.
 //! - **Governance** ([`Config::GovernanceOrigin`]): the agencies together. It admits agencies,
-//!   and can renew, suspend, resume or revoke any organization.
+//!   and can renew, suspend, resume or revoke any organization, set transaction quotas, and
+//!   [`enact`](Pallet::enact) any call with the `Root` origin (runtime upgrades included).
+//! - **Council**: each active agency holds one seat ([`CouncilSeats`], the account it was
+//!   admitted with) in the collective that [`Config::Council`] names. This pallet keeps that
+//!   collective's members equal to the seats of the active agencies — on admission,
+//!   suspension, resumption, revocation, renewal and when a term runs out — so that one vote is
+//!   one agency, however many accounts it has. The runtime's governance origin is a two-thirds
+//!   majority of that council: a single key (or a single agency) can decide nothing alone,
+//!   unlike with `sudo`, and unlike a fixed multisig the threshold follows the agencies as they
+//!   join and leave.
 //! - **Registrar**: the agency responsible for a kind of member ([`OrgKind::registrar`]): market
 //!   regulation registers enterprises, the credit regulator financial institutions, each
 //!   identified by its verified Unified Social Credit Code; the registrar also renews,
@@ -17,6 +26,15 @@
 //! - **Roles** ([`Role`]) are granted and revoked by the agency responsible for each
 //!   ([`Role::granted_by`]): the tax bureau grants `InvoiceIssuer`, the credit regulator
 //!   `Attester`, and so on.
+//!
+//! ## Member-only, fee-less transactions
+//! [`CheckMember`] is a transaction extension: a signed transaction from an account that acts
+//! for no active organization is refused by the transaction pool (`BadSigner`), so spam by
+//! outsiders never reaches a block. Members pay no fees; instead each organization may submit
+//! a quota of transactions per [`Config::QuotaPeriod`] ([`DefaultTxQuota`], or its own
+//! [`TxQuotaOverride`]), set by governance. Past it, its transactions are refused with
+//! `Custom(QUOTA_EXHAUSTED)` until the next period, so one member flooding the chain cannot
+//! starve the others.
 //!
 //! ## Invariants
 //! - An organization's accounts are members only while it is `Active` and its term has not run
@@ -37,6 +55,8 @@ pub use pallet::*;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+mod council;
+mod extension;
 mod impls;
 #[cfg(test)]
 mod mock;
@@ -45,6 +65,8 @@ mod tests;
 pub mod types;
 pub mod weights;
 
+pub use extension::{CheckMember, QUOTA_EXHAUSTED};
+
 pub use regchain_primitives::{AgencyKind, Membership, OrgId, OrgKind, Role};
 pub use types::*;
 pub use weights::WeightInfo;
@@ -52,8 +74,12 @@ pub use weights::WeightInfo;
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
-	use alloc::vec::Vec;
-	use frame_support::pallet_prelude::*;
+	use alloc::{boxed::Box, vec::Vec};
+	use frame_support::{
+		dispatch::{GetDispatchInfo, RawOrigin},
+		pallet_prelude::*,
+		traits::{ChangeMembers, UnfilteredDispatchable},
+	};
 	use frame_system::pallet_prelude::*;
 	use regchain_primitives::CreditCode;
 
@@ -64,6 +90,24 @@ pub mod pallet {
 	pub trait Config: frame_system::Config {
 		/// The agencies together: admits agencies and acts on any organization.
 		type GovernanceOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// The calls governance may [`enact`](Pallet::enact) as `Root`.
+		type RuntimeCall: Parameter
+			+ UnfilteredDispatchable<RuntimeOrigin = Self::RuntimeOrigin>
+			+ GetDispatchInfo
+			+ From<frame_system::Call<Self>>;
+
+		/// The agencies' council, whose members this pallet keeps equal to the seats of the
+		/// active agencies.
+		type Council: ChangeMembers<Self::AccountId>;
+
+		/// The most agencies (council seats) the consortium may have.
+		#[pallet::constant]
+		type MaxAgencies: Get<u32>;
+
+		/// The length of a transaction-quota period, in blocks.
+		#[pallet::constant]
+		type QuotaPeriod: Get<BlockNumberFor<Self>>;
 
 		/// The longest term a registration or renewal may grant, in blocks.
 		#[pallet::constant]
@@ -96,12 +140,40 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type NextOrgId<T: Config> = StorageValue<_, OrgId, ValueQuery>;
 
+	/// Each agency's council seat: the account it was admitted with.
+	#[pallet::storage]
+	pub type CouncilSeats<T: Config> = CountedStorageMap<_, Twox64Concat, OrgId, T::AccountId>;
+
+	/// The council members this pallet last gave to [`Config::Council`], sorted.
+	#[pallet::storage]
+	pub type Council<T: Config> =
+		StorageValue<_, BoundedVec<T::AccountId, T::MaxAgencies>, ValueQuery>;
+
+	/// When the next seated agency's term runs out: the council is recomputed at that block.
+	#[pallet::storage]
+	pub type CouncilReviewAt<T: Config> = StorageValue<_, BlockNumberFor<T>, OptionQuery>;
+
+	/// How many transactions an organization may submit per quota period, unless governance set
+	/// its own quota.
+	#[pallet::storage]
+	pub type DefaultTxQuota<T: Config> = StorageValue<_, u32, ValueQuery>;
+
+	/// Organizations with a quota of their own.
+	#[pallet::storage]
+	pub type TxQuotaOverride<T: Config> = StorageMap<_, Twox64Concat, OrgId, u32>;
+
+	/// Each organization's transactions in its current quota period: (period start, count).
+	#[pallet::storage]
+	pub type TxUsage<T: Config> = StorageMap<_, Twox64Concat, OrgId, (BlockNumberFor<T>, u32)>;
+
 	/// The founding agencies of a network.
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
-		/// Each agency's kind, name, first account and end of term.
+		/// Each agency's kind, name, first account (its council seat) and end of term.
 		pub agencies: Vec<(AgencyKind, Vec<u8>, T::AccountId, BlockNumberFor<T>)>,
+		/// Transactions per organization and quota period.
+		pub default_tx_quota: u32,
 	}
 
 	#[pallet::genesis_build]
@@ -110,7 +182,7 @@ pub mod pallet {
 			for (kind, name, account, expires_at) in &self.agencies {
 				let name: OrgName =
 					name.clone().try_into().expect("genesis agency name is too long");
-				Pallet::<T>::insert_organization(
+				let org = Pallet::<T>::insert_organization(
 					OrgKind::Agency(*kind),
 					name,
 					None,
@@ -118,7 +190,10 @@ pub mod pallet {
 					*expires_at,
 				)
 				.expect("genesis agencies must be valid");
+				Pallet::<T>::seat_agency(org, account.clone()).expect("too many genesis agencies");
 			}
+			DefaultTxQuota::<T>::put(self.default_tx_quota);
+			Pallet::<T>::sync_council();
 		}
 	}
 
@@ -148,6 +223,12 @@ pub mod pallet {
 		RoleGranted { org: OrgId, role: Role, by: OrgId },
 		/// A responsible agency revoked a role.
 		RoleRevoked { org: OrgId, role: Role, by: OrgId },
+		/// The council now has these members (the seats of the active agencies).
+		CouncilChanged { members: u32 },
+		/// Governance enacted a call as `Root`, with this result.
+		Enacted { result: DispatchResult },
+		/// Governance set the transaction quota of `org`, or the default when `org` is `None`.
+		TxQuotaSet { org: Option<OrgId>, quota: u32 },
 	}
 
 	#[pallet::error]
@@ -197,10 +278,28 @@ pub mod pallet {
 		RoleAlreadyGranted,
 		/// The organization does not hold this role.
 		RoleNotGranted,
+		/// The consortium has `MaxAgencies` agencies already.
+		TooManyAgencies,
+		/// This account holds its agency's council seat and cannot be removed.
+		CouncilSeat,
+		/// The account is still in use on chain (e.g. it holds session keys): release that
+		/// first.
+		AccountInUse,
 	}
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		/// Recomputes the council when a seated agency's term has run out.
+		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
+			match CouncilReviewAt::<T>::get() {
+				Some(at) if at <= now => {
+					Self::sync_council();
+					T::WeightInfo::sync_council()
+				},
+				_ => T::DbWeight::get().reads(1),
+			}
+		}
+
 		#[cfg(feature = "try-runtime")]
 		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
 			Self::do_try_state()
@@ -217,7 +316,7 @@ pub mod pallet {
 		/// Errors: `NameEmpty`, `NameTooLong`, `AccountTaken`, `TermInPast`, `TermTooLong`.
 		/// Emits `OrganizationRegistered`.
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::register_agency())]
+		#[pallet::weight(T::WeightInfo::register_agency().saturating_add(T::WeightInfo::sync_council()))]
 		pub fn register_agency(
 			origin: OriginFor<T>,
 			kind: AgencyKind,
@@ -285,7 +384,7 @@ pub mod pallet {
 		/// Errors: `OrganizationNotFound`, `NotAuthorized`, `Revoked`, `TermInPast`,
 		/// `TermTooLong`. Emits `MembershipRenewed`.
 		#[pallet::call_index(4)]
-		#[pallet::weight(T::WeightInfo::renew())]
+		#[pallet::weight(T::WeightInfo::renew().saturating_add(T::WeightInfo::sync_council()))]
 		pub fn renew(
 			origin: OriginFor<T>,
 			org: OrgId,
@@ -302,7 +401,7 @@ pub mod pallet {
 		/// Errors: `OrganizationNotFound`, `NotAuthorized`, `Revoked`, `AlreadySuspended`.
 		/// Emits `OrganizationSuspended`.
 		#[pallet::call_index(5)]
-		#[pallet::weight(T::WeightInfo::suspend())]
+		#[pallet::weight(T::WeightInfo::suspend().saturating_add(T::WeightInfo::sync_council()))]
 		pub fn suspend(origin: OriginFor<T>, org: OrgId) -> DispatchResult {
 			Self::ensure_authority_over(origin, org)?;
 			Self::do_set_status(org, OrgStatus::Suspended)
@@ -315,7 +414,7 @@ pub mod pallet {
 		/// Errors: `OrganizationNotFound`, `NotAuthorized`, `Revoked`, `NotSuspended`.
 		/// Emits `OrganizationResumed`.
 		#[pallet::call_index(6)]
-		#[pallet::weight(T::WeightInfo::resume())]
+		#[pallet::weight(T::WeightInfo::resume().saturating_add(T::WeightInfo::sync_council()))]
 		pub fn resume(origin: OriginFor<T>, org: OrgId) -> DispatchResult {
 			Self::ensure_authority_over(origin, org)?;
 			Self::do_set_status(org, OrgStatus::Active)
@@ -329,7 +428,7 @@ pub mod pallet {
 		/// Errors: `OrganizationNotFound`, `NotAuthorized`, `Revoked`.
 		/// Emits `OrganizationRevoked`.
 		#[pallet::call_index(7)]
-		#[pallet::weight(T::WeightInfo::revoke())]
+		#[pallet::weight(T::WeightInfo::revoke().saturating_add(T::WeightInfo::sync_council()))]
 		pub fn revoke(origin: OriginFor<T>, org: OrgId) -> DispatchResult {
 			Self::ensure_authority_over(origin, org)?;
 			Self::do_set_status(org, OrgStatus::Revoked)
@@ -360,6 +459,56 @@ pub mod pallet {
 		pub fn revoke_role(origin: OriginFor<T>, org: OrgId, role: Role) -> DispatchResult {
 			let (_, by) = Self::ensure_agency(origin, role.granted_by())?;
 			Self::do_set_role(org, role, by, false)
+		}
+
+		/// Dispatch a call with the `Root` origin: how the agencies together upgrade the
+		/// runtime (`system.setCode`) or change what only `Root` may change.
+		///
+		/// - Origin: [`Config::GovernanceOrigin`].
+		///
+		/// The call's own failure does not fail this call: it is reported in `Enacted`.
+		#[pallet::call_index(10)]
+		#[pallet::weight({
+			let info = call.get_dispatch_info();
+			(T::WeightInfo::enact().saturating_add(info.call_weight), info.class)
+		})]
+		pub fn enact(
+			origin: OriginFor<T>,
+			call: Box<<T as Config>::RuntimeCall>,
+		) -> DispatchResultWithPostInfo {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			let result = call.dispatch_bypass_filter(RawOrigin::Root.into());
+			Self::deposit_event(Event::Enacted { result: result.map(|_| ()).map_err(|e| e.error) });
+			let actual = match result {
+				Ok(info) => info.actual_weight,
+				Err(e) => e.post_info.actual_weight,
+			};
+			Ok(actual.map(|w| w.saturating_add(T::WeightInfo::enact())).into())
+		}
+
+		/// Set how many transactions an organization may submit per quota period; with
+		/// `org: None`, the default of every organization without its own quota.
+		///
+		/// - Origin: [`Config::GovernanceOrigin`].
+		///
+		/// Errors: `OrganizationNotFound`. Emits `TxQuotaSet`.
+		#[pallet::call_index(11)]
+		#[pallet::weight(T::WeightInfo::set_tx_quota())]
+		pub fn set_tx_quota(
+			origin: OriginFor<T>,
+			org: Option<OrgId>,
+			quota: u32,
+		) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			match org {
+				Some(id) => {
+					ensure!(Organizations::<T>::contains_key(id), Error::<T>::OrganizationNotFound);
+					TxQuotaOverride::<T>::insert(id, quota);
+				},
+				None => DefaultTxQuota::<T>::put(quota),
+			}
+			Self::deposit_event(Event::TxQuotaSet { org, quota });
+			Ok(())
 		}
 	}
 }

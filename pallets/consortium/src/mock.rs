@@ -1,8 +1,13 @@
-//! A minimal runtime for the pallet's tests: `Root` plays governance, and genesis founds one
-//! agency of every kind (account = 10 + the kind's index).
+//! A minimal runtime for the pallet's tests: `Root` plays governance, genesis founds one
+//! agency of every kind (account = 10 + the kind's index), and the council is a list the pallet
+//! keeps up to date ([`council`]).
 
 use crate::{self as pallet_consortium, *};
-use frame_support::{derive_impl, parameter_types, traits::ConstU32};
+use core::cell::RefCell;
+use frame_support::{
+	derive_impl, parameter_types,
+	traits::{ChangeMembers, ConstU32, ConstU64},
+};
 use frame_system::EnsureRoot;
 use sp_runtime::BuildStorage;
 
@@ -26,12 +31,36 @@ parameter_types! {
 	pub const MaxTerm: u64 = 1_000;
 }
 
+thread_local! {
+	static COUNCIL: RefCell<Vec<u64>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The council members the pallet last set.
+pub fn council() -> Vec<u64> {
+	COUNCIL.with(|c| c.borrow().clone())
+}
+
+/// Stands in for `pallet-collective`.
+pub struct TestCouncil;
+impl ChangeMembers<u64> for TestCouncil {
+	fn change_members_sorted(_incoming: &[u64], _outgoing: &[u64], new: &[u64]) {
+		COUNCIL.with(|c| *c.borrow_mut() = new.to_vec());
+	}
+}
+
 impl Config for Test {
 	type GovernanceOrigin = EnsureRoot<u64>;
+	type RuntimeCall = RuntimeCall;
+	type Council = TestCouncil;
+	type MaxAgencies = ConstU32<8>;
+	type QuotaPeriod = ConstU64<10>;
 	type MaxTerm = MaxTerm;
 	type MaxAccountsPerOrg = ConstU32<3>;
 	type WeightInfo = ();
 }
+
+/// Transactions per organization and quota period in tests.
+pub const QUOTA: u32 = 3;
 
 /// The founding agencies, in `OrgId` order 0…5.
 pub const AGENCIES: [AgencyKind; 6] = [
@@ -67,6 +96,7 @@ impl ExtBuilder {
 				.iter()
 				.map(|k| (*k, alloc::format!("{k:?}").into_bytes(), agency(*k), FOUNDING_TERM))
 				.collect(),
+			default_tx_quota: QUOTA,
 		}
 		.assimilate_storage(&mut storage)
 		.unwrap();

@@ -47,6 +47,9 @@ pub trait WeightInfo {
 	fn revoke() -> Weight;
 	fn grant_role() -> Weight;
 	fn revoke_role() -> Weight;
+	fn enact() -> Weight;
+	fn set_tx_quota() -> Weight;
+	fn sync_council() -> Weight;
 }
 
 /// Weights measured on the reference machine, with the runtime's database weights.
@@ -168,6 +171,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
+	fn enact() -> Weight {
+		Weight::from_parts(20_000_000, 0)
+	}
+	fn set_tx_quota() -> Weight {
+		Weight::from_parts(30_000_000, 3600).saturating_add(T::DbWeight::get().reads_writes(1, 1))
+	}
+	fn sync_council() -> Weight {
+		Weight::from_parts(200_000_000, 100_000).saturating_add(T::DbWeight::get().reads_writes(70, 70))
+	}
 }
 
 /// The same weights for tests and mocks, with RocksDB's database weights.
@@ -287,5 +299,14 @@ impl WeightInfo for () {
 		Weight::from_parts(35_166_000, 6288)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(1))
+	}
+	fn enact() -> Weight {
+		Weight::from_parts(20_000_000, 0)
+	}
+	fn set_tx_quota() -> Weight {
+		Weight::from_parts(30_000_000, 3600).saturating_add(RocksDbWeight::get().reads_writes(1, 1))
+	}
+	fn sync_council() -> Weight {
+		Weight::from_parts(200_000_000, 100_000).saturating_add(RocksDbWeight::get().reads_writes(70, 70))
 	}
 }

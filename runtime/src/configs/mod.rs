@@ -3,8 +3,12 @@
 //! module.
 
 mod consortium;
+mod governance;
+mod validators;
 
-pub use consortium::MaxMembershipTerm;
+pub use consortium::{MaxMembershipTerm, DEFAULT_TX_QUOTA};
+pub use governance::{AgencyCouncilInstance, GovernanceOrigin, MAX_AGENCIES};
+pub use validators::SESSION_PERIOD;
 
 use crate::{
 	currency::EXISTENTIAL_DEPOSIT, AccountId, Aura, Balance, Balances, Block, BlockNumber, Hash,
@@ -18,7 +22,7 @@ use frame_support::{
 	traits::{ConstBool, ConstU128, ConstU32, ConstU64, ConstU8, VariantCountOf},
 	weights::{
 		constants::{RocksDbWeight, WEIGHT_REF_TIME_PER_SECOND},
-		IdentityFee, Weight,
+		ConstantMultiplier, Weight,
 	},
 };
 use frame_system::limits::{BlockLength, BlockWeights};
@@ -118,16 +122,21 @@ impl pallet_balances::Config for Runtime {
 }
 
 parameter_types! {
-	/// Fees do not float with congestion: agencies budget for them.
+	/// Fees are zero whatever the congestion; see below.
 	pub FeeMultiplier: Multiplier = Multiplier::one();
 }
 
+/// Members transact without fees: agencies and enterprises should not need a speculative token
+/// to file an invoice or an attestation, and non-members cannot transact at all
+/// (`pallet_consortium::CheckMember`). What bounds each member's use of the chain is its
+/// transaction quota per period, not its balance. The pallet stays so that Polkadot.js's fee
+/// estimate (`payment_queryInfo`) works unchanged (and shows 0), and tips still order the pool.
 impl pallet_transaction_payment::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type OnChargeTransaction = FungibleAdapter<Balances, ()>;
 	type OperationalFeeMultiplier = ConstU8<5>;
-	type WeightToFee = IdentityFee<Balance>;
-	type LengthToFee = IdentityFee<Balance>;
+	type WeightToFee = ConstantMultiplier<Balance, ConstU128<0>>;
+	type LengthToFee = ConstantMultiplier<Balance, ConstU128<0>>;
 	type FeeMultiplierUpdate = ConstFeeMultiplier<FeeMultiplier>;
 	type WeightInfo = pallet_transaction_payment::weights::SubstrateWeight<Runtime>;
 }

@@ -1,6 +1,8 @@
 //! The pallet's tests, one file per call family.
 
 mod accounts;
+mod extension;
+mod governance;
 mod membership;
 mod registration;
 mod roles;

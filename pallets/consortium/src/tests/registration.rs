@@ -34,15 +34,17 @@ fn governance_registers_an_agency() {
 		assert_eq!(org.name.to_vec(), "上海金融法院".as_bytes());
 		assert_eq!(org.credit_code, None);
 		assert_eq!(AccountOrganization::<Test>::get(42), Some(id));
-		assert_eq!(
-			last_event(),
+		System::assert_has_event(
 			Event::OrganizationRegistered {
 				org: id,
 				kind: OrgKind::Agency(AgencyKind::Court),
 				account: 42,
-				expires_at: 300
+				expires_at: 300,
 			}
+			.into(),
 		);
+		// It takes its council seat at once.
+		assert_eq!(last_event(), Event::CouncilChanged { members: 7 });
 	});
 }
 

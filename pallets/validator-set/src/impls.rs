@@ -1,0 +1,115 @@
+//! The pallet's logic: the `do_*` functions behind the calls, the session planning that
+//! `pallet-session` calls, and the storage invariants.
+
+use crate::pallet::*;
+use alloc::vec::Vec;
+use frame_support::{ensure, pallet_prelude::*, traits::ValidatorRegistration};
+use regchain_primitives::{Membership, OrgKind};
+use sp_runtime::SaturatedConversion;
+
+impl<T: Config> Pallet<T> {
+	/// How many approved validators are not in maintenance.
+	pub fn producing_count() -> u32 {
+		let approved: u32 = Validators::<T>::decode_len().unwrap_or(0).saturated_into();
+		approved.saturating_sub(Maintenance::<T>::count())
+	}
+
+	/// Refuses a change that would leave fewer than `MinValidators` producing validators.
+	fn ensure_can_lose_one() -> DispatchResult {
+		let remaining = Self::producing_count().saturating_sub(1);
+		ensure!(remaining >= MinValidators::<T>::get().max(1), Error::<T>::TooFewValidators);
+		Ok(())
+	}
+
+	fn is_agency(who: &T::AccountId) -> bool {
+		T::Membership::member(who).is_some_and(|m| matches!(m.kind, OrgKind::Agency(_)))
+	}
+
+	pub(crate) fn do_add_validator(who: T::AccountId) -> DispatchResult {
+		let mut validators = Validators::<T>::get();
+		ensure!(!validators.contains(&who), Error::<T>::AlreadyValidator);
+		ensure!(!Barred::<T>::contains_key(&who), Error::<T>::Barred);
+		ensure!(Self::is_agency(&who), Error::<T>::NotAgency);
+		ensure!(T::KeyRegistration::is_registered(&who), Error::<T>::NoSessionKeys);
+		validators.try_push(who.clone()).map_err(|_| Error::<T>::TooManyValidators)?;
+		Validators::<T>::put(validators);
+		Self::deposit_event(Event::ValidatorAdded { who });
+		Ok(())
+	}
+
+	/// Takes `who` out of the approved set (and out of maintenance), keeping the minimum.
+	pub(crate) fn do_remove_validator(who: &T::AccountId) -> DispatchResult {
+		let mut validators = Validators::<T>::get();
+		let position = validators.iter().position(|v| v == who).ok_or(Error::<T>::NotValidator)?;
+		// A validator in maintenance produces nothing: removing it costs no producer.
+		if !Maintenance::<T>::contains_key(who) {
+			Self::ensure_can_lose_one()?;
+		}
+		validators.remove(position);
+		Validators::<T>::put(validators);
+		Maintenance::<T>::remove(who);
+		Ok(())
+	}
+
+	pub(crate) fn do_announce_maintenance(who: T::AccountId) -> DispatchResult {
+		ensure!(Validators::<T>::get().contains(&who), Error::<T>::NotValidator);
+		ensure!(!Maintenance::<T>::contains_key(&who), Error::<T>::AlreadyInMaintenance);
+		Self::ensure_can_lose_one()?;
+		Maintenance::<T>::insert(&who, frame_system::Pallet::<T>::block_number());
+		Self::deposit_event(Event::MaintenanceAnnounced { who });
+		Ok(())
+	}
+
+	/// The validators of the next planned session: approved, not in maintenance, and still
+	/// accounts of active agencies. If membership lapses left none, the approved producing set
+	/// is kept, because a chain without authorities cannot recover.
+	pub fn planned_validators() -> Vec<T::AccountId> {
+		let producing: Vec<_> = Validators::<T>::get()
+			.into_iter()
+			.filter(|v| !Maintenance::<T>::contains_key(v))
+			.collect();
+		let members: Vec<_> = producing.iter().filter(|v| Self::is_agency(v)).cloned().collect();
+		if members.is_empty() {
+			producing
+		} else {
+			members
+		}
+	}
+
+	/// The storage invariants; run after every test and by `try-runtime`.
+	#[cfg(any(feature = "try-runtime", test))]
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		let validators = Validators::<T>::get();
+		let mut sorted = validators.clone().into_inner();
+		sorted.sort();
+		sorted.dedup();
+		ensure!(sorted.len() == validators.len(), "a validator is listed twice");
+		for (who, _) in Maintenance::<T>::iter() {
+			ensure!(validators.contains(&who), "a validator in maintenance is not approved");
+		}
+		ensure!(
+			Maintenance::<T>::iter().count() as u32 == Maintenance::<T>::count(),
+			"the maintenance counter is wrong"
+		);
+		for (who, _) in Barred::<T>::iter() {
+			ensure!(!validators.contains(&who), "a barred account is an approved validator");
+		}
+		ensure!(MinValidators::<T>::get() >= 1, "the minimum is zero");
+		Ok(())
+	}
+}
+
+/// `pallet-session` asks for the validators of each new session here.
+impl<T: Config> pallet_session::SessionManager<T::AccountId> for Pallet<T> {
+	/// Always returns the set, changed or not: `pallet-session` compares the keys itself and
+	/// only tells Aura and GRANDPA about real changes. `None` (keep the current set) only when no
+	/// approved validator is left to produce blocks.
+	fn new_session(_new_index: u32) -> Option<Vec<T::AccountId>> {
+		let planned = Self::planned_validators();
+		(!planned.is_empty()).then_some(planned)
+	}
+
+	fn end_session(_: u32) {}
+
+	fn start_session(_: u32) {}
+}

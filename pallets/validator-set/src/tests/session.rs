@@ -1,0 +1,45 @@
+//! What `pallet-session` is told at each new session.
+
+use super::*;
+use pallet_session::SessionManager;
+
+fn plan() -> Option<Vec<u64>> {
+	<ValidatorSet as SessionManager<u64>>::new_session(1)
+}
+
+#[test]
+fn sessions_get_the_approved_validators() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_eq!(plan(), Some(vec![1, 2, 3, 4]));
+		assert_ok!(ValidatorSet::add_validator(root(), 5));
+		assert_ok!(ValidatorSet::remove_validator(root(), 1));
+		assert_eq!(plan(), Some(vec![2, 3, 4, 5]));
+	});
+}
+
+#[test]
+fn validators_in_maintenance_or_barred_are_left_out() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_ok!(ValidatorSet::announce_maintenance(signed(2)));
+		assert_ok!(ValidatorSet::bar(root(), 4));
+		assert_eq!(plan(), Some(vec![1, 3]));
+		assert_ok!(ValidatorSet::end_maintenance(signed(2)));
+		assert_eq!(plan(), Some(vec![1, 2, 3]));
+	});
+}
+
+#[test]
+fn validators_whose_agency_lapsed_are_left_out() {
+	ExtBuilder::default().build_and_execute(|| {
+		lapse(3);
+		assert_eq!(plan(), Some(vec![1, 2, 4]));
+	});
+}
+
+#[test]
+fn the_set_is_kept_if_no_validator_is_a_member_any_more() {
+	ExtBuilder::default().build_and_execute(|| {
+		(1..=4).for_each(lapse);
+		assert_eq!(plan(), Some(vec![1, 2, 3, 4]));
+	});
+}

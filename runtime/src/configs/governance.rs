@@ -1,0 +1,53 @@
+//! Governance by the agencies: a council with one seat per active agency (kept by the
+//! consortium pallet), deciding by a two-thirds majority.
+
+use crate::{
+	configs::RuntimeBlockWeights, AccountId, BlockNumber, Runtime, RuntimeCall, RuntimeEvent,
+	RuntimeOrigin, DAYS,
+};
+use frame_support::{
+	parameter_types,
+	traits::{ConstU32, EitherOfDiverse},
+	weights::Weight,
+};
+use frame_system::{EnsureNever, EnsureRoot};
+use sp_runtime::Perbill;
+
+/// Most agencies a consortium may have, and so most council seats.
+pub const MAX_AGENCIES: u32 = 32;
+
+/// The council's instance of `pallet-collective`.
+pub type AgencyCouncilInstance = pallet_collective::Instance1;
+
+/// The agencies together: at least two thirds of the council's members (one per active
+/// agency). `Root` is accepted too: it exists only through `sudo` on a development chain, or
+/// through [`pallet_consortium::Pallet::enact`], which itself needs the council.
+pub type GovernanceOrigin = EitherOfDiverse<
+	EnsureRoot<AccountId>,
+	pallet_collective::EnsureProportionAtLeast<AccountId, AgencyCouncilInstance, 2, 3>,
+>;
+
+parameter_types! {
+	/// A motion not decided within three days lapses (agencies vote in office hours).
+	pub const CouncilMotionDuration: BlockNumber = 3 * DAYS;
+	/// A motion's call may use half a block.
+	pub MaxProposalWeight: Weight = Perbill::from_percent(50) * RuntimeBlockWeights::get().max_block;
+}
+
+impl pallet_collective::Config<AgencyCouncilInstance> for Runtime {
+	type RuntimeOrigin = RuntimeOrigin;
+	type Proposal = RuntimeCall;
+	type RuntimeEvent = RuntimeEvent;
+	type MotionDuration = CouncilMotionDuration;
+	type MaxProposals = ConstU32<32>;
+	type MaxMembers = ConstU32<MAX_AGENCIES>;
+	/// Agencies that do not vote count as against: a motion passes on explicit ayes only.
+	type DefaultVote = pallet_collective::PrimeDefaultVote;
+	type WeightInfo = pallet_collective::weights::SubstrateWeight<Runtime>;
+	/// Members change only with the agencies' status in the consortium pallet.
+	type SetMembersOrigin = EnsureNever<()>;
+	type MaxProposalWeight = MaxProposalWeight;
+	type DisapproveOrigin = GovernanceOrigin;
+	type KillOrigin = GovernanceOrigin;
+	type Consideration = ();
+}

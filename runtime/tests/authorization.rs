@@ -1,0 +1,389 @@
+//! The authorization matrix: every privileged call of every pallet in the runtime, tried from
+//! every kind of actor — each agency, an enterprise, a bank, a non-member, the agencies'
+//! council with and without a two-thirds majority, and `Root` — on the `local_testnet` genesis.
+//! Only the intended actors may succeed. Each new pallet adds its calls to [`rows`].
+
+mod common;
+
+use frame_support::dispatch::GetDispatchInfo;
+use regchain_primitives::{AgencyKind, OrgId, OrgKind, Role};
+use regchain_runtime::{
+	configs::AgencyCouncilInstance, opaque::SessionKeys, AccountId, Runtime, RuntimeCall,
+	RuntimeOrigin,
+};
+use sp_keyring::Sr25519Keyring;
+use sp_runtime::traits::Dispatchable;
+
+/// Who tries a call.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Actor {
+	/// The founding agency of this kind, through its council-seat account.
+	Agency(AgencyKind),
+	/// An enterprise member without roles.
+	Enterprise,
+	/// A financial institution member.
+	Bank,
+	/// A signed account of no member.
+	NonMember,
+	/// A council motion approved by 4 of the 6 agencies.
+	CouncilMajority,
+	/// A council motion approved by 3 of the 6 agencies: not two thirds.
+	CouncilMinority,
+	/// `Root`: only reachable through `sudo` (dev chains) or `consortium.enact`.
+	Root,
+}
+
+use Actor::*;
+use AgencyKind::*;
+
+const AGENCIES: [AgencyKind; 6] =
+	[FinanceBureau, TaxBureau, MarketRegulation, Court, IpOffice, CreditRegulator];
+
+fn all_actors() -> Vec<Actor> {
+	AGENCIES
+		.into_iter()
+		.map(Agency)
+		.chain([Enterprise, Bank, NonMember, CouncilMajority, CouncilMinority, Root])
+		.collect()
+}
+
+fn key(kind: AgencyKind) -> Sr25519Keyring {
+	match kind {
+		FinanceBureau => Sr25519Keyring::Alice,
+		TaxBureau => Sr25519Keyring::Bob,
+		MarketRegulation => Sr25519Keyring::Charlie,
+		Court => Sr25519Keyring::Dave,
+		IpOffice => Sr25519Keyring::Eve,
+		CreditRegulator => Sr25519Keyring::Ferdie,
+	}
+}
+
+fn account(kind: AgencyKind) -> AccountId {
+	key(kind).to_account_id()
+}
+
+fn org_of(kind: AgencyKind) -> OrgId {
+	AGENCIES.iter().position(|k| *k == kind).unwrap() as OrgId
+}
+
+const ENTERPRISE_ORG: OrgId = 6;
+const BANK_ORG: OrgId = 7;
+const SUSPENDED_ORG: OrgId = 8;
+const TERM: u32 = 10_000;
+
+fn enterprise() -> AccountId {
+	Sr25519Keyring::One.to_account_id()
+}
+
+fn bank() -> AccountId {
+	Sr25519Keyring::Two.to_account_id()
+}
+
+fn outsider() -> AccountId {
+	AccountId::from([7u8; 32])
+}
+
+fn fresh(n: u8) -> AccountId {
+	AccountId::from([100 + n; 32])
+}
+
+/// A valid credit code no setup member has.
+fn new_code() -> Vec<u8> {
+	regchain_primitives::CreditCode::with_check_character(b"91310000000000001")
+		.expect("valid characters")
+		.as_bytes()
+		.to_vec()
+}
+
+fn origin(actor: Actor) -> RuntimeOrigin {
+	match actor {
+		Agency(kind) => RuntimeOrigin::signed(account(kind)),
+		Enterprise => RuntimeOrigin::signed(enterprise()),
+		Bank => RuntimeOrigin::signed(bank()),
+		NonMember => RuntimeOrigin::signed(outsider()),
+		CouncilMajority => {
+			pallet_collective::RawOrigin::<AccountId, AgencyCouncilInstance>::Members(4, 6).into()
+		},
+		CouncilMinority => {
+			pallet_collective::RawOrigin::<AccountId, AgencyCouncilInstance>::Members(3, 6).into()
+		},
+		Root => RuntimeOrigin::root(),
+	}
+}
+
+/// The state every call is tried on: the local testnet's six agencies and four validators,
+/// an enterprise, a bank, a suspended enterprise, an enterprise role to revoke, a barred
+/// account and a fifth agency account with session keys.
+fn setup() {
+	frame_system::Pallet::<Runtime>::set_block_number(1);
+	let registrar = RuntimeOrigin::signed(account(MarketRegulation));
+	let register = |origin: RuntimeOrigin, kind, code: &[u8], who: AccountId| {
+		RuntimeCall::Consortium(pallet_consortium::Call::register_organization {
+			kind,
+			name: b"Member".to_vec(),
+			credit_code: code.to_vec(),
+			account: who,
+			expires_at: TERM,
+		})
+		.dispatch(origin)
+		.expect("setup registers members");
+	};
+	register(registrar.clone(), OrgKind::Enterprise, b"91350100M000100Y43", enterprise());
+	register(
+		RuntimeOrigin::signed(account(CreditRegulator)),
+		OrgKind::FinancialInstitution,
+		b"91110000802100433B",
+		bank(),
+	);
+	register(registrar, OrgKind::Enterprise, b"91440300708461136T", fresh(0));
+	pallet_consortium::Pallet::<Runtime>::suspend(RuntimeOrigin::root(), SUSPENDED_ORG)
+		.expect("setup suspends");
+	pallet_consortium::Pallet::<Runtime>::grant_role(
+		RuntimeOrigin::signed(account(TaxBureau)),
+		ENTERPRISE_ORG,
+		Role::InvoiceIssuer,
+	)
+	.expect("setup grants");
+	pallet_validator_set::Barred::<Runtime>::insert(fresh(1), 1);
+	let eve = account(IpOffice);
+	let keys = SessionKeys {
+		aura: Sr25519Keyring::Eve.public().into(),
+		grandpa: sp_keyring::Ed25519Keyring::Eve.public().into(),
+	};
+	pallet_session::NextKeys::<Runtime>::insert(&eve, keys);
+	frame_system::Pallet::<Runtime>::reset_events();
+}
+
+/// Every privileged call and the actors that may make it.
+fn rows() -> Vec<(&'static str, RuntimeCall, Vec<Actor>)> {
+	use pallet_consortium::Call as C;
+	use pallet_validator_set::Call as V;
+	let governance = vec![CouncilMajority, Root];
+	let with = |mut actors: Vec<Actor>, extra: &[Actor]| {
+		actors.extend_from_slice(extra);
+		actors
+	};
+	let members: Vec<Actor> = AGENCIES.into_iter().map(Agency).chain([Enterprise, Bank]).collect();
+	let remark = || Box::new(RuntimeCall::System(frame_system::Call::remark { remark: vec![] }));
+	let mut rows = vec![
+		(
+			"consortium.register_agency",
+			RuntimeCall::Consortium(C::register_agency {
+				kind: Court,
+				name: b"Second court".to_vec(),
+				account: fresh(2),
+				expires_at: TERM,
+			}),
+			governance.clone(),
+		),
+		(
+			"consortium.register_organization(enterprise)",
+			RuntimeCall::Consortium(C::register_organization {
+				kind: OrgKind::Enterprise,
+				name: b"New".to_vec(),
+				credit_code: new_code(),
+				account: fresh(3),
+				expires_at: TERM,
+			}),
+			vec![Agency(MarketRegulation)],
+		),
+		(
+			"consortium.register_organization(bank)",
+			RuntimeCall::Consortium(C::register_organization {
+				kind: OrgKind::FinancialInstitution,
+				name: b"New".to_vec(),
+				credit_code: new_code(),
+				account: fresh(3),
+				expires_at: TERM,
+			}),
+			vec![Agency(CreditRegulator)],
+		),
+		(
+			"consortium.add_account",
+			RuntimeCall::Consortium(C::add_account { account: fresh(4) }),
+			members.clone(),
+		),
+		(
+			"consortium.renew(enterprise)",
+			RuntimeCall::Consortium(C::renew { org: ENTERPRISE_ORG, expires_at: TERM + 1 }),
+			with(governance.clone(), &[Agency(MarketRegulation)]),
+		),
+		(
+			"consortium.suspend(enterprise)",
+			RuntimeCall::Consortium(C::suspend { org: ENTERPRISE_ORG }),
+			with(governance.clone(), &[Agency(MarketRegulation)]),
+		),
+		(
+			"consortium.resume(enterprise)",
+			RuntimeCall::Consortium(C::resume { org: SUSPENDED_ORG }),
+			with(governance.clone(), &[Agency(MarketRegulation)]),
+		),
+		(
+			"consortium.revoke(enterprise)",
+			RuntimeCall::Consortium(C::revoke { org: ENTERPRISE_ORG }),
+			with(governance.clone(), &[Agency(MarketRegulation)]),
+		),
+		(
+			"consortium.suspend(bank)",
+			RuntimeCall::Consortium(C::suspend { org: BANK_ORG }),
+			with(governance.clone(), &[Agency(CreditRegulator)]),
+		),
+		(
+			"consortium.renew(agency)",
+			RuntimeCall::Consortium(C::renew { org: org_of(TaxBureau), expires_at: TERM }),
+			governance.clone(),
+		),
+		(
+			"consortium.suspend(agency)",
+			RuntimeCall::Consortium(C::suspend { org: org_of(Court) }),
+			governance.clone(),
+		),
+		(
+			"consortium.revoke(agency)",
+			RuntimeCall::Consortium(C::revoke { org: org_of(IpOffice) }),
+			governance.clone(),
+		),
+		(
+			"consortium.revoke_role(InvoiceIssuer)",
+			RuntimeCall::Consortium(C::revoke_role {
+				org: ENTERPRISE_ORG,
+				role: Role::InvoiceIssuer,
+			}),
+			vec![Agency(TaxBureau)],
+		),
+		(
+			"consortium.enact",
+			RuntimeCall::Consortium(C::enact { call: remark() }),
+			governance.clone(),
+		),
+		(
+			"consortium.set_tx_quota",
+			RuntimeCall::Consortium(C::set_tx_quota { org: Some(ENTERPRISE_ORG), quota: 5 }),
+			governance.clone(),
+		),
+		(
+			"validator_set.add_validator",
+			RuntimeCall::ValidatorSet(V::add_validator { who: account(IpOffice) }),
+			governance.clone(),
+		),
+		(
+			"validator_set.remove_validator",
+			RuntimeCall::ValidatorSet(V::remove_validator { who: account(Court) }),
+			governance.clone(),
+		),
+		(
+			"validator_set.bar",
+			RuntimeCall::ValidatorSet(V::bar { who: account(Court) }),
+			governance.clone(),
+		),
+		(
+			"validator_set.lift_bar",
+			RuntimeCall::ValidatorSet(V::lift_bar { who: fresh(1) }),
+			governance.clone(),
+		),
+		(
+			"validator_set.set_min_validators",
+			RuntimeCall::ValidatorSet(V::set_min_validators { min: 2 }),
+			governance.clone(),
+		),
+		(
+			"validator_set.announce_maintenance",
+			RuntimeCall::ValidatorSet(V::announce_maintenance {}),
+			// The local testnet's validators.
+			vec![Agency(FinanceBureau), Agency(TaxBureau), Agency(MarketRegulation), Agency(Court)],
+		),
+		(
+			"agency_council.propose",
+			RuntimeCall::AgencyCouncil(pallet_collective::Call::propose {
+				threshold: 4,
+				proposal: remark(),
+				length_bound: 100,
+			}),
+			// Every agency holds a seat.
+			AGENCIES.into_iter().map(Agency).collect(),
+		),
+		(
+			"agency_council.set_members",
+			RuntimeCall::AgencyCouncil(pallet_collective::Call::set_members {
+				new_members: vec![outsider()],
+				prime: None,
+				old_count: 6,
+			}),
+			// Only the consortium pallet changes the council.
+			vec![],
+		),
+		(
+			"sudo.sudo",
+			RuntimeCall::Sudo(pallet_sudo::Call::sudo { call: remark() }),
+			// The local testnet has no sudo key.
+			vec![],
+		),
+		(
+			"system.set_storage",
+			RuntimeCall::System(frame_system::Call::set_storage { items: vec![] }),
+			// Root only: the council reaches it through `consortium.enact`.
+			vec![Root],
+		),
+		(
+			"balances.force_set_balance",
+			RuntimeCall::Balances(pallet_balances::Call::force_set_balance {
+				who: outsider().into(),
+				new_free: 1,
+			}),
+			vec![Root],
+		),
+	];
+	for role in Role::ALL {
+		rows.push((
+			"consortium.grant_role",
+			RuntimeCall::Consortium(C::grant_role { org: BANK_ORG, role }),
+			vec![Agency(role.granted_by())],
+		));
+	}
+	rows
+}
+
+#[test]
+fn only_the_intended_actors_may_make_each_privileged_call() {
+	let mut wrong = Vec::new();
+	let mut tried = 0;
+	for (name, call, allowed) in rows() {
+		for actor in all_actors() {
+			let mut ext = common::genesis_of(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET);
+			let result = ext.execute_with(|| {
+				setup();
+				call.clone().dispatch(origin(actor))
+			});
+			tried += 1;
+			let expected = allowed.contains(&actor);
+			if result.is_ok() != expected {
+				wrong.push(format!(
+					"{name} by {actor:?}: expected {}, got {:?}",
+					if expected { "success" } else { "refusal" },
+					result.map(|_| ()).map_err(|e| e.error)
+				));
+			}
+		}
+	}
+	assert!(tried > 300, "the matrix covers {tried} cases");
+	assert!(wrong.is_empty(), "{} wrong outcomes:\n{}", wrong.len(), wrong.join("\n"));
+}
+
+/// The matrix's own sanity: a refused governance call changes nothing, and every call in it
+/// has a weight (it would not be accepted into a block otherwise).
+#[test]
+fn refused_calls_change_nothing_and_every_call_is_weighed() {
+	for (name, call, _) in rows() {
+		assert!(call.get_dispatch_info().call_weight.ref_time() > 0, "{name} has no weight");
+	}
+	let mut ext = common::genesis_of(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET);
+	ext.execute_with(|| {
+		setup();
+		let before = sp_io::storage::root(sp_runtime::StateVersion::V1);
+		let call = RuntimeCall::ValidatorSet(pallet_validator_set::Call::remove_validator {
+			who: account(Court),
+		});
+		assert!(call.dispatch(origin(CouncilMinority)).is_err());
+		assert_eq!(before, sp_io::storage::root(sp_runtime::StateVersion::V1));
+	});
+}
