@@ -354,10 +354,10 @@ mod tests {
 	fn malformed_and_shared_peer_ids_are_refused() {
 		use Sr25519Keyring::*;
 		let bad = agency("A", Alice, Alice)
-			.replace(&peer_id(Ed25519Keyring::Alice).to_string(), "12D3KooWnope");
+			.replace(&peer_id(Ed25519Keyring::Alice).to_string(), "not-a-peer-id");
 		let err = config(&[bad], "").genesis().unwrap_err();
 		assert!(
-			err.contains("agency `A`: `peer_id` is not a libp2p peer id (12D3KooWnope)"),
+			err.contains("agency `A`: `peer_id` is not a libp2p peer id (not-a-peer-id)"),
 			"{err}"
 		);
 		let shared = agency("B", Bob, Bob).replace(

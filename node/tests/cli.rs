@@ -53,12 +53,22 @@ fn consortium_config_errors_name_the_problem() {
 		"bad-key.json",
 		r#"{"name":"N","id":"n","protocol_id":"n","agencies":[
 			{"name":"Tax Bureau","kind":"TaxBureau","account":"5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY",
-			 "aura":"not-a-key","grandpa":"5FA9nQDVg267DEd8m1ZypXLBnvN7SFxYwV7ndqSYGiN9TTpu"}]}"#,
+			 "aura":"not-a-key","grandpa":"5FA9nQDVg267DEd8m1ZypXLBnvN7SFxYwV7ndqSYGiN9TTpu",
+			 "peer_id":"12D3KooWK2cN7Q5kmpLfpypBiNg51TiHmAfWgwUzLqHmZ3G4BELm"}]}"#,
 	);
 	assert_refused(
 		&["build-spec", "--chain", &bad_key],
 		"agency `Tax Bureau`: `aura` is not a valid SS58 key",
 	);
+
+	// Every validator node must be named: only well-known nodes get peers.
+	let no_peer = write(
+		"no-peer.json",
+		r#"{"name":"N","id":"n","protocol_id":"n","agencies":[
+			{"name":"Tax Bureau","kind":"TaxBureau","account":"5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY",
+			 "aura":"5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY","grandpa":"5FA9nQDVg267DEd8m1ZypXLBnvN7SFxYwV7ndqSYGiN9TTpu"}]}"#,
+	);
+	assert_refused(&["build-spec", "--chain", &no_peer], "missing field `peer_id`");
 
 	std::fs::remove_dir_all(dir).unwrap();
 }

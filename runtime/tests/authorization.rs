@@ -315,8 +315,8 @@ fn rows() -> Vec<(&'static str, RuntimeCall, Vec<Actor>)> {
 		(
 			"sudo.sudo",
 			RuntimeCall::Sudo(pallet_sudo::Call::sudo { call: remark() }),
-			// The local testnet has no sudo key.
-			vec![],
+			// The local testnet has no sudo key: no account may; `Root` passes, being Root.
+			vec![Root],
 		),
 		(
 			"system.set_storage",

@@ -120,7 +120,7 @@ pub mod pallet {
 	pub struct GenesisConfig<T: Config> {
 		/// The validator accounts.
 		pub validators: Vec<T::AccountId>,
-		/// The minimum number of producing validators, at least 1.
+		/// The minimum number of producing validators; 0 is taken as 1.
 		pub min_validators: u32,
 	}
 
@@ -129,13 +129,15 @@ pub mod pallet {
 		fn build(&self) {
 			let validators: BoundedVec<_, _> =
 				self.validators.clone().try_into().expect("too many genesis validators");
-			assert!(self.min_validators >= 1, "the minimum validator count must be at least 1");
+			// An empty config (the default) sets no validators; `pallet-session` then keeps
+			// its own genesis keys.
+			let min = self.min_validators.max(1);
 			assert!(
-				validators.len() >= self.min_validators as usize,
+				validators.is_empty() || validators.len() >= min as usize,
 				"fewer genesis validators than the minimum"
 			);
 			Validators::<T>::put(validators);
-			MinValidators::<T>::put(self.min_validators);
+			MinValidators::<T>::put(min);
 		}
 	}
 

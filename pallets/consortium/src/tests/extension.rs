@@ -55,8 +55,27 @@ fn transactions_of_suspended_members_are_refused() {
 #[test]
 fn unsigned_and_root_origins_pass_and_are_not_counted() {
 	ExtBuilder::default().build_and_execute(|| {
-		assert_ok!(submit(RuntimeOrigin::none()));
-		assert_ok!(submit(RuntimeOrigin::root()));
+		for origin in [RuntimeOrigin::none(), RuntimeOrigin::root()] {
+			let (_, org, _) = CheckMember::<Test>::new()
+				.validate(
+					origin.clone(),
+					&remark(),
+					&DispatchInfo::default(),
+					0,
+					(),
+					&TxBaseImplication(()),
+					TransactionSource::External,
+				)
+				.expect("valid");
+			assert_eq!(org, None, "nothing to charge");
+			assert_ok!(CheckMember::<Test>::new().prepare(
+				org,
+				&origin,
+				&remark(),
+				&DispatchInfo::default(),
+				0
+			));
+		}
 		assert_eq!(TxUsage::<Test>::iter().count(), 0);
 	});
 }
