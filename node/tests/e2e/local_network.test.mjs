@@ -95,6 +95,18 @@ test('blocks are authored by more than one agency', async () => {
   assert.ok(authors.size >= 2, `authors: ${[...authors]}`);
 });
 
+/** A raw JSON-RPC call over HTTP (for methods @polkadot/api 16 does not know). */
+async function rpcCall(port, method, params) {
+  const response = await fetch(`http://127.0.0.1:${port}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ id: 1, jsonrpc: '2.0', method, params }),
+  });
+  const body = await response.json();
+  if (body.error) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
+  return body.result;
+}
+
 /** Finalized height on node 0, checked to keep advancing while `what` happens. */
 async function whileFinalizing(what, action) {
   const api = apis[0];
@@ -141,25 +153,34 @@ test('governance admits a fifth node, makes it a validator that authors, removes
   const dir = path.join(netDir, 'node5');
   const { mkdirSync } = await import('node:fs');
   mkdirSync(dir, { recursive: true });
+  // A validator needs a persistent node key of its own.
+  const keyGen = await run(NODE_BIN, ['key', 'generate-node-key', '--file', path.join(dir, 'node-key')]);
+  assert.equal(keyGen.code, 0, keyGen.stderr);
   const peer = await run(NODE_BIN, ['key', 'inspect-node-key', '--file', path.join(netDir, 'net/node1/node-key')]);
   assert.equal(peer.code, 0, peer.stderr);
   const bootnode = `/ip4/127.0.0.1/tcp/${env.REGCHAIN_P2P_PORT_BASE}/p2p/${peer.stdout.trim()}`;
   fifth = startNode([
     '--chain', path.join(netDir, 'net/chain-raw.json'), '--base-path', dir, '--name', 'IP Office',
     '--port', String(base), '--rpc-port', String(base + 1), '--prometheus-port', String(base + 2),
-    '--validator', '--database', 'paritydb', '--allow-private-ip', '--bootnodes', bootnode,
+    '--node-key-file', path.join(dir, 'node-key'), '--validator', '--database', 'paritydb', '--allow-private-ip', '--bootnodes', bootnode,
   ], { baseDir: dir });
   const api5 = await connect(base + 1);
   try {
     // Not a well-known node yet: the validators give it no peer.
     const peerId = (await api5.rpc.system.localPeerId()).toString();
+    const peerIdHex = `0x${Buffer.from(base58Decode(peerId)).toString('hex')}`;
     const start = (await api.rpc.chain.getHeader()).number.toNumber();
     await waitFor('3 more blocks', async () => (await api.rpc.chain.getHeader()).number.toNumber() >= start + 3, 60000);
     assert.equal((await api5.rpc.system.health()).peers.toNumber(), 0, 'an unknown node got peers');
 
     // Governance admits it as the IP office's node; then it joins and syncs.
     const admitted = await councilDecides(api,
-      api.tx.nodeAuthorization.addWellKnownNode(base58Decode(peerId), eve.address), [alice, bob, charlie, dave]);
+      // `OpaquePeerId` is the peer id's bytes; Polkadot.js takes them as hex (a Uint8Array
+      // would be read as already SCALE-encoded).
+      api.tx.nodeAuthorization.addWellKnownNode(peerIdHex, eve.address),
+      [alice, bob, charlie, dave]);
+    const known = [...await api.query.nodeAuthorization.wellKnownNodes()].map((n) => n.toHex());
+    assert.ok(known.includes(peerIdHex), 'the node is well known');
     assert.equal(admitted.error, null);
     await waitFor('the fifth node to get peers and sync', async () => {
       const health = await api5.rpc.system.health();
@@ -169,7 +190,7 @@ test('governance admits a fifth node, makes it a validator that authors, removes
 
     // Its session keys are generated in its own keystore, with a proof that Eve owns them.
     const owner = api.createType('AccountId', eve.address).toHex();
-    const generated = await api5.provider.send('author_rotateKeysWithOwner', [owner]);
+    const generated = await rpcCall(base + 1, 'author_rotateKeysWithOwner', [owner]);
     const setKeys = await submit(api, api.tx.session.setKeys(generated.keys, generated.proof), eve);
     assert.equal(setKeys.error, null);
 
