@@ -313,8 +313,10 @@ pub mod pallet {
 		/// - Origin: [`Config::GovernanceOrigin`] (the agencies together).
 		/// - `expires_at`: the end of its first term, at most `MaxTerm` blocks away.
 		///
-		/// Errors: `NameEmpty`, `NameTooLong`, `AccountTaken`, `TermInPast`, `TermTooLong`.
-		/// Emits `OrganizationRegistered`.
+		/// The agency takes a council seat with `account` at once.
+		///
+		/// Errors: `NameEmpty`, `NameTooLong`, `AccountTaken`, `TermInPast`, `TermTooLong`,
+		/// `TooManyAgencies`. Emits `OrganizationRegistered`, `CouncilChanged`.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::register_agency().saturating_add(T::WeightInfo::sync_council()))]
 		pub fn register_agency(
@@ -368,7 +370,8 @@ pub mod pallet {
 		///
 		/// - Origin: an account of the same active organization (it may remove itself).
 		///
-		/// Errors: `NotActiveMember`, `AccountNotInOrganization`, `LastAccount`.
+		/// Errors: `NotActiveMember`, `AccountNotInOrganization`, `CouncilSeat` (an agency's
+		/// seat account stays), `LastAccount`, `AccountInUse` (e.g. it holds session keys).
 		/// Emits `AccountRemoved`.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::remove_account())]
@@ -394,7 +397,8 @@ pub mod pallet {
 			Self::do_renew(org, expires_at)
 		}
 
-		/// Suspend an organization: all its accounts are non-members until it is resumed.
+		/// Suspend an organization: all its accounts are non-members until it is resumed. A
+		/// suspended agency loses its council seat until then (`CouncilChanged`).
 		///
 		/// - Origin: governance, or for enterprises and financial institutions their registrar.
 		///
