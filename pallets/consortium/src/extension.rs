@@ -72,15 +72,18 @@ impl<T: Config> Pallet<T> {
 		(quota.saturating_sub(used), (start, used.saturating_add(1)))
 	}
 
-	/// The organization `who` acts for, if it may submit one more transaction now.
-	fn check_transactor(who: &T::AccountId) -> Result<OrgId, TransactionValidityError> {
+	/// The organization `who` acts for and its usage record with this transaction counted, if
+	/// it may submit one more transaction now.
+	fn check_transactor(
+		who: &T::AccountId,
+	) -> Result<(OrgId, (BlockNumberFor<T>, u32)), TransactionValidityError> {
 		let member =
 			<Self as Membership<T::AccountId>>::member(who).ok_or(InvalidTransaction::BadSigner)?;
-		let (left, _) = Self::tx_allowance(member.org);
+		let (left, usage) = Self::tx_allowance(member.org);
 		if left == 0 {
 			return Err(InvalidTransaction::Custom(QUOTA_EXHAUSTED).into());
 		}
-		Ok(member.org)
+		Ok((member.org, usage))
 	}
 }
 
@@ -93,8 +96,9 @@ where
 {
 	const IDENTIFIER: &'static str = "CheckMember";
 	type Implicit = ();
-	/// The organization to charge, for signed transactions.
-	type Val = Option<OrgId>;
+	/// For signed transactions: the organization to charge and its usage record once charged,
+	/// computed by `validate` so that `prepare` only writes it.
+	type Val = Option<(OrgId, (BlockNumberFor<T>, u32))>;
 	type Pre = ();
 
 	/// Membership (account, organization) and quota (usage, override, default) reads and the
@@ -116,8 +120,8 @@ where
 		let Some(who) = origin.as_system_origin_signer() else {
 			return Ok((ValidTransaction::default(), None, origin));
 		};
-		let org = Pallet::<T>::check_transactor(who)?;
-		Ok((ValidTransaction::default(), Some(org), origin))
+		let charge = Pallet::<T>::check_transactor(who)?;
+		Ok((ValidTransaction::default(), Some(charge), origin))
 	}
 
 	fn prepare(
@@ -128,8 +132,7 @@ where
 		_info: &DispatchInfoOf<<T as frame_system::Config>::RuntimeCall>,
 		_len: usize,
 	) -> Result<(), TransactionValidityError> {
-		if let Some(org) = val {
-			let (_, usage) = Pallet::<T>::tx_allowance(org);
+		if let Some((org, usage)) = val {
 			TxUsage::<T>::insert(org, usage);
 		}
 		Ok(())
