@@ -1,15 +1,19 @@
 //! The runtime APIs: how the node, the transaction pool and the RPC layer call into the runtime.
-//! Polkadot.js needs nothing beyond these standard ones (metadata, nonces, fees).
+//! Polkadot.js needs nothing beyond these standard ones (metadata, nonces, fees); the domain
+//! pallets' query APIs (`InvoicesApi`) are in the metadata, so it calls them as
+//! `api.call.invoicesApi.*` without type definitions.
 
 use crate::{
-	AccountId, Aura, Balance, Block, Executive, Grandpa, InherentDataExt, Nonce, Runtime,
-	RuntimeCall, RuntimeGenesisConfig, System, TransactionPayment, VERSION,
+	AccountId, Aura, Balance, Block, BlockNumber, Executive, Grandpa, InherentDataExt, Invoices,
+	Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, System, TransactionPayment, VERSION,
 };
 use alloc::vec::Vec;
 use frame_support::{
 	genesis_builder_helper::{build_state, get_preset},
 	weights::Weight,
 };
+use pallet_invoices::{ChainHead, InvoiceRecord, Period, PeriodTotals};
+use regchain_primitives::{InvoiceRef, OrgId};
 use sp_api::impl_runtime_apis;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_consensus_grandpa::AuthorityId as GrandpaId;
@@ -146,6 +150,28 @@ impl_runtime_apis! {
 			_authority_id: GrandpaId,
 		) -> Option<sp_consensus_grandpa::OpaqueKeyOwnershipProof> {
 			None
+		}
+	}
+
+	impl pallet_invoices::runtime_api::InvoicesApi<Block, BlockNumber> for Runtime {
+		fn invoice(id: InvoiceRef) -> Option<InvoiceRecord<BlockNumber>> {
+			Invoices::invoice_record(id)
+		}
+
+		fn invoices_of(issuer: OrgId, from: u32, limit: u32) -> Vec<InvoiceRecord<BlockNumber>> {
+			Invoices::invoices_of(issuer, from, limit)
+		}
+
+		fn received_by(buyer: OrgId, start_after: Option<InvoiceRef>, limit: u32) -> Vec<InvoiceRef> {
+			Invoices::received_by(buyer, start_after, limit)
+		}
+
+		fn period_totals(org: OrgId, period: Period) -> PeriodTotals {
+			pallet_invoices::Totals::<Runtime>::get(org, period)
+		}
+
+		fn chain_head(issuer: OrgId) -> ChainHead {
+			pallet_invoices::ChainHeads::<Runtime>::get(issuer)
 		}
 	}
 

@@ -8,4 +8,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_sudo, Sudo]
 	[pallet_consortium, Consortium]
 	[pallet_validator_set, ValidatorSet]
+	[pallet_invoices, Invoices]
 );

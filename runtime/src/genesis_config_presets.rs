@@ -16,11 +16,11 @@
 //! [`LOCAL_TESTNET_RUNTIME_PRESET`]: sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET
 
 use crate::{
-	configs::{MaxMembershipTerm, DEFAULT_TX_QUOTA},
+	configs::{vat_rates, MaxMembershipTerm, DEFAULT_TX_QUOTA},
 	currency::UNIT,
 	opaque::SessionKeys,
-	AccountId, Balance, BalancesConfig, BlockNumber, ConsortiumConfig, NodeAuthorizationConfig,
-	RuntimeGenesisConfig, SessionConfig, SudoConfig, ValidatorSetConfig,
+	AccountId, Balance, BalancesConfig, BlockNumber, ConsortiumConfig, InvoicesConfig,
+	NodeAuthorizationConfig, RuntimeGenesisConfig, SessionConfig, SudoConfig, ValidatorSetConfig,
 };
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
@@ -102,6 +102,7 @@ pub fn regchain_genesis(
 				.collect(),
 			default_tx_quota: DEFAULT_TX_QUOTA,
 		},
+		invoices: InvoicesConfig { rates: vat_rates() },
 		validator_set: ValidatorSetConfig {
 			validators: validators.iter().map(|v| v.account.clone()).collect(),
 			min_validators: min_validators(validators.len() as u32),

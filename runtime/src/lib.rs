@@ -248,4 +248,8 @@ mod runtime {
 
 	#[runtime::pallet_index(14)]
 	pub type NodeAuthorization = pallet_node_authorization;
+
+	// The six domains of the study, from 20 on.
+	#[runtime::pallet_index(20)]
+	pub type Invoices = pallet_invoices;
 }

@@ -6,7 +6,7 @@
 mod common;
 
 use frame_support::dispatch::GetDispatchInfo;
-use regchain_primitives::{AgencyKind, OrgId, OrgKind, Role};
+use regchain_primitives::{AgencyKind, InvoiceRef, OrgId, OrgKind, Role};
 use regchain_runtime::{
 	configs::AgencyCouncilInstance, opaque::SessionKeys, AccountId, Runtime, RuntimeCall,
 	RuntimeOrigin,
@@ -144,6 +144,7 @@ fn setup() {
 		Role::InvoiceIssuer,
 	)
 	.expect("setup grants");
+	invoices_setup();
 	pallet_validator_set::Barred::<Runtime>::insert(fresh(1), 1);
 	let eve = account(IpOffice);
 	let keys = SessionKeys {
@@ -152,6 +153,35 @@ fn setup() {
 	};
 	pallet_session::NextKeys::<Runtime>::insert(&eve, keys);
 	frame_system::Pallet::<Runtime>::reset_events();
+}
+
+/// The enterprise (an invoice issuer with limits) has issued invoices to the bank: 0 issued,
+/// 1 confirmed, 2 flagged for audit, 3 confirmed and being reversed by the red invoice 4.
+fn invoices_setup() {
+	use pallet_invoices::{Buyer, IssuerLimits, LineInput};
+	let limits = IssuerLimits { per_invoice: 1_000_000, per_month: 10_000_000 };
+	pallet_invoices::Issuers::<Runtime>::insert(ENTERPRISE_ORG, limits);
+	let line =
+		LineInput { description: Default::default(), quantity: 1_000, unit_price: 100, rate: 1 };
+	let issuer = RuntimeOrigin::signed(enterprise());
+	let tax = RuntimeOrigin::signed(account(TaxBureau));
+	let buyer = RuntimeOrigin::signed(bank());
+	let invoice = |seq| InvoiceRef { issuer: ENTERPRISE_ORG, seq };
+	for _ in 0..4 {
+		pallet_invoices::Pallet::<Runtime>::issue(
+			issuer.clone(),
+			Buyer::Member(BANK_ORG),
+			vec![line],
+			Default::default(),
+		)
+		.expect("setup issues");
+	}
+	for seq in [1, 3] {
+		pallet_invoices::Pallet::<Runtime>::confirm(buyer.clone(), invoice(seq)).expect("confirms");
+	}
+	pallet_invoices::Pallet::<Runtime>::flag(tax, invoice(2), Default::default()).expect("flags");
+	pallet_invoices::Pallet::<Runtime>::reverse(issuer, invoice(3), Default::default())
+		.expect("reverses");
 }
 
 /// Every privileged call and the actors that may make it.
@@ -333,6 +363,7 @@ fn rows() -> Vec<(&'static str, RuntimeCall, Vec<Actor>)> {
 			vec![Root],
 		),
 	];
+	rows.extend(invoice_rows());
 	for role in Role::ALL {
 		rows.push((
 			"consortium.grant_role",
@@ -341,6 +372,85 @@ fn rows() -> Vec<(&'static str, RuntimeCall, Vec<Actor>)> {
 		));
 	}
 	rows
+}
+
+/// The invoices pallet: the tax bureau supervises, the issuer issues and reverses, the buyer
+/// answers and reimburses.
+fn invoice_rows() -> Vec<(&'static str, RuntimeCall, Vec<Actor>)> {
+	use pallet_invoices::{Buyer, Call as I, IssuerLimits, LineInput, TaxRate};
+	let invoice = |seq| InvoiceRef { issuer: ENTERPRISE_ORG, seq };
+	let reason = sp_core::H256::repeat_byte(1);
+	let tax = vec![Agency(TaxBureau)];
+	vec![
+		(
+			"invoices.set_issuer_limits",
+			RuntimeCall::Invoices(I::set_issuer_limits {
+				taxpayer: BANK_ORG,
+				limits: Some(IssuerLimits { per_invoice: 1, per_month: 1 }),
+			}),
+			tax.clone(),
+		),
+		(
+			"invoices.set_rate",
+			RuntimeCall::Invoices(I::set_rate {
+				code: 1,
+				rate: Some(TaxRate::BasisPoints(900)),
+				from: 10,
+			}),
+			tax.clone(),
+		),
+		(
+			"invoices.issue",
+			RuntimeCall::Invoices(I::issue {
+				buyer: Buyer::Member(BANK_ORG),
+				lines: vec![LineInput {
+					description: reason,
+					quantity: 1_000,
+					unit_price: 100,
+					rate: 1,
+				}],
+				document: reason,
+			}),
+			vec![Enterprise],
+		),
+		("invoices.confirm", RuntimeCall::Invoices(I::confirm { invoice: invoice(0) }), vec![Bank]),
+		(
+			"invoices.reject",
+			RuntimeCall::Invoices(I::reject { invoice: invoice(0), reason }),
+			vec![Bank],
+		),
+		(
+			"invoices.reverse",
+			RuntimeCall::Invoices(I::reverse { invoice: invoice(0), document: reason }),
+			vec![Enterprise],
+		),
+		(
+			"invoices.confirm_reversal",
+			RuntimeCall::Invoices(I::confirm_reversal { red: invoice(4) }),
+			vec![Bank],
+		),
+		(
+			"invoices.refuse_reversal",
+			RuntimeCall::Invoices(I::refuse_reversal { red: invoice(4), reason }),
+			vec![Bank],
+		),
+		(
+			"invoices.reimburse",
+			RuntimeCall::Invoices(I::reimburse { invoice: invoice(1) }),
+			vec![Bank],
+		),
+		(
+			"invoices.flag",
+			RuntimeCall::Invoices(I::flag { invoice: invoice(0), reason }),
+			tax.clone(),
+		),
+		(
+			"invoices.clear_flag",
+			RuntimeCall::Invoices(I::clear_flag { invoice: invoice(2) }),
+			tax.clone(),
+		),
+		("invoices.void", RuntimeCall::Invoices(I::void { invoice: invoice(0), reason }), tax),
+	]
 }
 
 #[test]

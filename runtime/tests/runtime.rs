@@ -8,8 +8,9 @@ use common::genesis_of;
 use frame_support::traits::PalletInfoAccess;
 use regchain_runtime::{
 	genesis_config_presets::{get_preset, preset_names, DEV_ENDOWMENT, LOCAL_AGENCIES},
-	AgencyCouncil, Aura, Balances, Consortium, Grandpa, Runtime, Session, Sudo, System, Timestamp,
-	TransactionPayment, ValidatorSet, MILLI_SECS_PER_BLOCK, SS58_PREFIX, VERSION,
+	AgencyCouncil, Aura, Balances, Consortium, Grandpa, Invoices, Runtime, RuntimeOrigin, Session,
+	Sudo, System, Timestamp, TransactionPayment, ValidatorSet, MILLI_SECS_PER_BLOCK, SS58_PREFIX,
+	VERSION,
 };
 use sp_genesis_builder::{DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
@@ -28,6 +29,7 @@ fn pallet_indices_are_pinned() {
 	assert_eq!(AgencyCouncil::index(), 11);
 	assert_eq!(ValidatorSet::index(), 12);
 	assert_eq!(Session::index(), 13);
+	assert_eq!(Invoices::index(), 20);
 }
 
 #[test]
@@ -193,6 +195,96 @@ fn validator_set_weights_are_measured_and_fit_many_times_in_a_block() {
 		("lift_bar", W::lift_bar()),
 		("set_min_validators", W::set_min_validators()),
 	]);
+}
+
+#[test]
+fn invoices_weights_are_measured_and_fit_many_times_in_a_block() {
+	use pallet_invoices::{WeightInfo, MAX_LINES};
+	type W = pallet_invoices::weights::SubstrateWeight<Runtime>;
+	check_weights(&[
+		("set_issuer_limits", W::set_issuer_limits()),
+		("set_rate", W::set_rate()),
+		("issue(1)", W::issue(1)),
+		("issue(MAX_LINES)", W::issue(MAX_LINES)),
+		("confirm", W::confirm()),
+		("reject", W::reject()),
+		("reverse", W::reverse()),
+		("confirm_reversal", W::confirm_reversal()),
+		("refuse_reversal", W::refuse_reversal()),
+		("reimburse", W::reimburse()),
+		("flag", W::flag()),
+		("clear_flag", W::clear_flag()),
+		("void", W::void()),
+	]);
+}
+
+/// Across pallets, as on a live network: market regulation registers an enterprise and a
+/// buyer, the tax bureau makes the first an invoice issuer with limits, it invoices, the buyer
+/// confirms and reimburses, and a second reimbursement is refused.
+#[test]
+fn an_invoice_flows_from_registration_to_reimbursement() {
+	use pallet_invoices::{Buyer, Claim, IssuerLimits, LineInput, TaxRate};
+	use regchain_primitives::{InvoiceRef, OrgKind, Role};
+	genesis_of(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+		System::set_block_number(1);
+		// 2026-11-10, noon in Beijing.
+		pallet_timestamp::Now::<Runtime>::put(1_794_283_200_000);
+		assert_eq!(
+			pallet_invoices::Pallet::<Runtime>::rate_at(1, 1),
+			Some(TaxRate::BasisPoints(1_300))
+		);
+		assert_eq!(pallet_invoices::Pallet::<Runtime>::rate_at(6, 1), Some(TaxRate::Exempt));
+		let registrar = RuntimeOrigin::signed(Sr25519Keyring::Charlie.to_account_id());
+		let tax = RuntimeOrigin::signed(Sr25519Keyring::Bob.to_account_id());
+		let (seller, buyer) =
+			(Sr25519Keyring::One.to_account_id(), Sr25519Keyring::Two.to_account_id());
+		for (code, who) in [(&b"91350100M000100Y43"[..], &seller), (b"91440300708461136T", &buyer)]
+		{
+			assert!(Consortium::register_organization(
+				registrar.clone(),
+				OrgKind::Enterprise,
+				b"Enterprise".to_vec(),
+				code.to_vec(),
+				who.clone(),
+				1_000,
+			)
+			.is_ok());
+		}
+		let (seller_org, buyer_org) = (6, 7);
+		assert!(Consortium::grant_role(tax.clone(), seller_org, Role::InvoiceIssuer).is_ok());
+		let limits = IssuerLimits { per_invoice: 1_000_000, per_month: 10_000_000 };
+		assert!(Invoices::set_issuer_limits(tax, seller_org, Some(limits)).is_ok());
+		let line = LineInput {
+			description: Default::default(),
+			quantity: 2_000,
+			unit_price: 5_000,
+			rate: 1,
+		};
+		assert!(Invoices::issue(
+			RuntimeOrigin::signed(seller),
+			Buyer::External(regchain_primitives::CreditCode::parse(b"91440300708461136T").unwrap()),
+			vec![line],
+			Default::default(),
+		)
+		.is_ok());
+		let id = InvoiceRef { issuer: seller_org, seq: 0 };
+		let invoice = Invoices::invoice_record(id).unwrap().invoice;
+		assert_eq!(
+			(invoice.buyer, invoice.net, invoice.tax),
+			(Buyer::Member(buyer_org), 10_000, 1_300)
+		);
+		assert_eq!(invoice.period, 202611);
+		let buyer_origin = RuntimeOrigin::signed(buyer);
+		assert!(Invoices::confirm(buyer_origin.clone(), id).is_ok());
+		assert!(Invoices::reimburse(buyer_origin.clone(), id).is_ok());
+		assert_eq!(Invoices::invoice_record(id).unwrap().invoice.claim, Some(Claim::Reimbursement));
+		assert_eq!(
+			Invoices::reimburse(buyer_origin, id),
+			Err(pallet_invoices::Error::<Runtime>::AlreadyClaimed.into())
+		);
+		assert_eq!(pallet_invoices::Totals::<Runtime>::get(buyer_org, 202611).input.tax, 1_300);
+		pallet_invoices::Pallet::<Runtime>::do_try_state().unwrap();
+	});
 }
 
 fn check_weights(weights: &[(&str, frame_support::weights::Weight)]) {

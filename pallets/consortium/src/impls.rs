@@ -279,6 +279,16 @@ impl<T: Config> Membership<T::AccountId> for Pallet<T> {
 		})
 	}
 
+	fn is_active_org(org: OrgId) -> bool {
+		Organizations::<T>::get(org)
+			.is_some_and(|o| o.is_active_at(&frame_system::Pallet::<T>::block_number()))
+	}
+
+	fn org_by_credit_code(code: &CreditCode) -> Option<OrgId> {
+		let org = OrganizationByCreditCode::<T>::get(code)?;
+		Self::is_active_org(org).then_some(org)
+	}
+
 	fn credit_code(org: OrgId) -> Option<CreditCode> {
 		let record = Organizations::<T>::get(org)?;
 		record.is_active_at(&frame_system::Pallet::<T>::block_number()).then_some(())?;

@@ -8,7 +8,9 @@
 //! - [`Membership`]: the question every pallet asks — is this account an active member, of which
 //!   organization, with which roles — answered by the consortium pallet;
 //! - [`EnsureMember`] with its aliases [`EnsureRole`] and [`EnsureAgency`]: origins built on
-//!   [`Membership`], to be used as the `EnsureOrigin` types of the domain pallets' `Config`.
+//!   [`Membership`], to be used as the `EnsureOrigin` types of the domain pallets' `Config`;
+//! - [`Fen`], [`InvoiceRef`], [`Claim`] and [`InvoiceClaims`]: the one lock that keeps an
+//!   invoice from justifying two reimbursements or fund expenses, whichever pallet asks.
 #![cfg_attr(not(feature = "std"), no_std)]
 
 pub mod credit_code;
@@ -20,11 +22,78 @@ use frame_support::{
 	traits::{EnsureOrigin, Get},
 };
 use scale_info::TypeInfo;
+use sp_runtime::DispatchResult;
 
 pub use credit_code::{CreditCode, CreditCodeError};
 
 /// Identifies a member organization; allocated by the consortium pallet, never reused.
 pub type OrgId = u32;
+
+/// An amount of money in fen (分, 0.01 yuan), the smallest unit of the renminbi. Money moves
+/// off chain through banks; the chain records amounts, as integers, never as fractions.
+pub type Fen = u64;
+
+/// An invoice's number: the organization that issued it and its place in that issuer's
+/// gap-free sequence (from 0).
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub struct InvoiceRef {
+	/// The issuing organization.
+	pub issuer: OrgId,
+	/// Its sequence number in the issuer's chain.
+	pub seq: u32,
+}
+
+/// What an invoice was used to justify; an invoice justifies one thing only.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub enum Claim {
+	/// Reimbursed by the buyer's organization (报销).
+	Reimbursement,
+	/// Justifies an expense of a special-fund allocation.
+	FundExpense {
+		/// The fund program.
+		program: u32,
+		/// The allocation within the program.
+		allocation: u32,
+	},
+}
+
+/// The invoice lock, implemented by the invoices pallet and used by every pallet that accepts
+/// invoices as proof of an expense: the classic double claim becomes impossible.
+pub trait InvoiceClaims {
+	/// Locks `invoice` for `claim` by its buyer organization `buyer`, for `amount` fen. Fails,
+	/// changing nothing, unless the invoice exists, names `buyer` as buyer, was confirmed by
+	/// it, is neither reversed, voided nor under audit, has not been claimed, and its gross
+	/// amount covers `amount`.
+	fn claim(invoice: InvoiceRef, buyer: OrgId, amount: Fen, claim: Claim) -> DispatchResult;
+
+	/// Benchmarks: an invoice from `seller` that `buyer` confirmed, of gross `amount`.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn make_claimable(seller: OrgId, buyer: OrgId, amount: Fen) -> InvoiceRef;
+}
 
 /// The government agencies of a consortium. In JSON (genesis, operator configs) a kind is its
 /// name: `"TaxBureau"`.
@@ -229,8 +298,14 @@ pub trait Membership<AccountId> {
 		Self::member(who).is_some_and(|m| m.kind == OrgKind::Agency(kind))
 	}
 
+	/// Whether `org` is an active organization.
+	fn is_active_org(org: OrgId) -> bool;
+
 	/// The credit code of an active organization.
 	fn credit_code(org: OrgId) -> Option<CreditCode>;
+
+	/// The active organization registered with `code`, if any.
+	fn org_by_credit_code(code: &CreditCode) -> Option<OrgId>;
 
 	/// Benchmarks and tests of other pallets: makes `who` an active member holding `role`.
 	#[cfg(feature = "runtime-benchmarks")]
@@ -245,6 +320,19 @@ pub trait MemberFilter {
 	/// Benchmarks: the kind and role of a member that is accepted.
 	#[cfg(feature = "runtime-benchmarks")]
 	fn sample() -> (OrgKind, Option<Role>);
+}
+
+/// Accepts every active member.
+pub struct AnyMember;
+impl MemberFilter for AnyMember {
+	fn allows(_: &MemberInfo) -> bool {
+		true
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn sample() -> (OrgKind, Option<Role>) {
+		(OrgKind::Enterprise, None)
+	}
 }
 
 /// Accepts members holding the role `R::get()`.

@@ -52,7 +52,15 @@ impl Membership<u64> for TestMembership {
 		Some(MemberInfo { org: *who as OrgId, kind, roles: Default::default() })
 	}
 
+	fn is_active_org(org: OrgId) -> bool {
+		Self::member(&(org as u64)).is_some()
+	}
+
 	fn credit_code(_: OrgId) -> Option<CreditCode> {
+		None
+	}
+
+	fn org_by_credit_code(_: &CreditCode) -> Option<OrgId> {
 		None
 	}
 

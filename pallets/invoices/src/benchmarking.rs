@@ -1,0 +1,268 @@
+//! Benchmarks of every call, each on its most expensive path: buyers named by credit code (a
+//! registry lookup), reversals that touch both parties' totals.
+
+use super::*;
+use crate::pallet::{ChainHeads, InvoiceHistory, IssuedInvoices, Issuers, Rates};
+use alloc::{vec, vec::Vec};
+use frame_benchmarking::v2::*;
+use frame_support::{traits::EnsureOrigin, BoundedVec};
+use frame_system::pallet_prelude::BlockNumberFor;
+use regchain_primitives::{Membership, OrgKind, Role};
+use sp_core::H256;
+use sp_runtime::traits::Zero;
+
+/// The rate code the benchmarks use: 13 %.
+const RATE: RateCode = 1;
+/// A code that is exempt, so that a claimable invoice's gross equals its net.
+const EXEMPT: RateCode = 200;
+
+fn install_rates<T: Config>() {
+	for (code, rate) in [(RATE, TaxRate::BasisPoints(1_300)), (EXEMPT, TaxRate::Exempt)] {
+		let change = RateChange { from: BlockNumberFor::<T>::zero(), rate: Some(rate) };
+		Rates::<T>::insert(code, BoundedVec::truncate_from(vec![change]));
+	}
+}
+
+fn allow<T: Config>(org: OrgId) {
+	Issuers::<T>::insert(org, IssuerLimits { per_invoice: Fen::MAX / 4, per_month: Fen::MAX / 2 });
+}
+
+/// A new member organization of `kind`; issuers get limits too.
+fn member<T: Config>(name: &'static str, role: Option<Role>) -> (T::AccountId, OrgId) {
+	let who: T::AccountId = account(name, 0, 0);
+	let org = T::Membership::make_member(&who, OrgKind::Enterprise, role);
+	if role == Some(Role::InvoiceIssuer) {
+		allow::<T>(org);
+	}
+	(who, org)
+}
+
+fn lines(n: u32, rate: RateCode, unit_price: Fen) -> Vec<LineInput> {
+	(0..n)
+		.map(|i| LineInput {
+			description: H256::repeat_byte(i as u8),
+			quantity: 1_000,
+			unit_price,
+			rate,
+		})
+		.collect()
+}
+
+/// Issues an invoice from `seller` to `buyer` (by credit code when it has one).
+fn issued<T: Config>(seller: OrgId, buyer: OrgId, rate: RateCode, amount: Fen) -> InvoiceRef {
+	install_rates::<T>();
+	allow::<T>(seller);
+	let seq = ChainHeads::<T>::get(seller).next_seq;
+	let to = T::Membership::credit_code(buyer).map_or(Buyer::Member(buyer), Buyer::External);
+	Pallet::<T>::do_issue(seller, to, lines(1, rate, amount), H256::repeat_byte(1))
+		.expect("benchmark invoice is valid");
+	InvoiceRef { issuer: seller, seq }
+}
+
+fn confirmed<T: Config>(seller: OrgId, buyer: OrgId, rate: RateCode, amount: Fen) -> InvoiceRef {
+	let id = issued::<T>(seller, buyer, rate, amount);
+	Pallet::<T>::do_answer(buyer, id, None).expect("the buyer confirms");
+	id
+}
+
+/// An invoice `buyer` confirmed, whose gross amount is `amount`: what a special-fund expense
+/// benchmark needs.
+pub fn confirmed_invoice<T: Config>(seller: OrgId, buyer: OrgId, amount: Fen) -> InvoiceRef {
+	confirmed::<T>(seller, buyer, EXEMPT, amount)
+}
+
+/// The account and organization an origin stands for.
+fn caller<T: Config, O: EnsureOrigin<T::RuntimeOrigin, Success = (T::AccountId, OrgId)>>(
+) -> Result<(T::RuntimeOrigin, OrgId), BenchmarkError> {
+	let origin = O::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+	let (_, org) = O::try_origin(origin.clone()).map_err(|_| BenchmarkError::Weightless)?;
+	Ok((origin, org))
+}
+
+#[benchmarks(where <T as frame_system::Config>::RuntimeEvent: From<Event<T>>)]
+mod benchmarks {
+	use super::*;
+
+	#[benchmark]
+	fn set_issuer_limits() -> Result<(), BenchmarkError> {
+		let (origin, _) = caller::<T, T::TaxOrigin>()?;
+		let (_, taxpayer) = member::<T>("taxpayer", None);
+		let limits = IssuerLimits { per_invoice: 1_000, per_month: 10_000 };
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, taxpayer, Some(limits));
+		assert_eq!(Issuers::<T>::get(taxpayer), Some(limits));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn set_rate() -> Result<(), BenchmarkError> {
+		let (origin, _) = caller::<T, T::TaxOrigin>()?;
+		// A full schedule but one place, the new change going in first.
+		let changes: Vec<_> = (0..T::MaxRateChanges::get().saturating_sub(1))
+			.map(|i| RateChange {
+				from: BlockNumberFor::<T>::from(10 + i * 10),
+				rate: Some(TaxRate::BasisPoints(100)),
+			})
+			.collect();
+		Rates::<T>::insert(RATE, BoundedVec::truncate_from(changes));
+		let from = BlockNumberFor::<T>::from(5u32);
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, RATE, Some(TaxRate::BasisPoints(900)), from);
+		assert_eq!(Rates::<T>::get(RATE)[0].from, from);
+		Ok(())
+	}
+
+	#[benchmark]
+	fn issue(l: Linear<1, MAX_LINES>) -> Result<(), BenchmarkError> {
+		let (origin, seller) = caller::<T, T::IssuerOrigin>()?;
+		install_rates::<T>();
+		allow::<T>(seller);
+		let (_, buyer) = member::<T>("buyer", None);
+		issued::<T>(seller, buyer, RATE, 100);
+		let code = T::Membership::credit_code(buyer).ok_or(BenchmarkError::Weightless)?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, Buyer::External(code), lines(l, RATE, 100), H256::zero());
+		assert_eq!(ChainHeads::<T>::get(seller).next_seq, 2);
+		assert_eq!(IssuedInvoices::<T>::get(seller, 1).map(|i| i.lines.len() as u32), Some(l));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn confirm() -> Result<(), BenchmarkError> {
+		let (origin, buyer) = caller::<T, T::MemberOrigin>()?;
+		let (_, seller) = member::<T>("seller", Some(Role::InvoiceIssuer));
+		let id = issued::<T>(seller, buyer, RATE, 100);
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, id);
+		assert_eq!(
+			IssuedInvoices::<T>::get(seller, id.seq).map(|i| i.status),
+			Some(InvoiceStatus::Confirmed)
+		);
+		Ok(())
+	}
+
+	#[benchmark]
+	fn reject() -> Result<(), BenchmarkError> {
+		let (origin, buyer) = caller::<T, T::MemberOrigin>()?;
+		let (_, seller) = member::<T>("seller", Some(Role::InvoiceIssuer));
+		let id = issued::<T>(seller, buyer, RATE, 100);
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, id, H256::zero());
+		assert!(matches!(
+			IssuedInvoices::<T>::get(seller, id.seq).map(|i| i.status),
+			Some(InvoiceStatus::Rejected { .. })
+		));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn reverse() -> Result<(), BenchmarkError> {
+		// Heaviest path: the reversal takes effect at once (the buyer never confirmed).
+		let (origin, seller) = caller::<T, T::IssuerOrigin>()?;
+		let (_, buyer) = member::<T>("buyer", None);
+		let id = issued::<T>(seller, buyer, RATE, 100);
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, id, H256::zero());
+		assert_eq!(
+			IssuedInvoices::<T>::get(seller, id.seq).map(|i| i.status),
+			Some(InvoiceStatus::Reversed { red: 1 })
+		);
+		Ok(())
+	}
+
+	#[benchmark]
+	fn confirm_reversal() -> Result<(), BenchmarkError> {
+		let (origin, buyer) = caller::<T, T::MemberOrigin>()?;
+		let (_, seller) = member::<T>("seller", Some(Role::InvoiceIssuer));
+		let id = confirmed::<T>(seller, buyer, RATE, 100);
+		Pallet::<T>::do_reverse(seller, id, H256::zero())
+			.map_err(|_| BenchmarkError::Weightless)?;
+		let red = InvoiceRef { issuer: seller, seq: 1 };
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, red);
+		assert_eq!(
+			IssuedInvoices::<T>::get(seller, id.seq).map(|i| i.status),
+			Some(InvoiceStatus::Reversed { red: 1 })
+		);
+		Ok(())
+	}
+
+	#[benchmark]
+	fn refuse_reversal() -> Result<(), BenchmarkError> {
+		let (origin, buyer) = caller::<T, T::MemberOrigin>()?;
+		let (_, seller) = member::<T>("seller", Some(Role::InvoiceIssuer));
+		let id = confirmed::<T>(seller, buyer, RATE, 100);
+		Pallet::<T>::do_reverse(seller, id, H256::zero())
+			.map_err(|_| BenchmarkError::Weightless)?;
+		let red = InvoiceRef { issuer: seller, seq: 1 };
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, red, H256::zero());
+		assert_eq!(
+			IssuedInvoices::<T>::get(seller, id.seq).map(|i| i.status),
+			Some(InvoiceStatus::Confirmed)
+		);
+		Ok(())
+	}
+
+	#[benchmark]
+	fn reimburse() -> Result<(), BenchmarkError> {
+		let (origin, buyer) = caller::<T, T::MemberOrigin>()?;
+		let (_, seller) = member::<T>("seller", Some(Role::InvoiceIssuer));
+		let id = confirmed::<T>(seller, buyer, RATE, 100);
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, id);
+		assert_eq!(
+			IssuedInvoices::<T>::get(seller, id.seq).and_then(|i| i.claim),
+			Some(Claim::Reimbursement)
+		);
+		Ok(())
+	}
+
+	#[benchmark]
+	fn flag() -> Result<(), BenchmarkError> {
+		let (origin, _) = caller::<T, T::TaxOrigin>()?;
+		let (_, seller) = member::<T>("seller", Some(Role::InvoiceIssuer));
+		let (_, buyer) = member::<T>("buyer", None);
+		let id = issued::<T>(seller, buyer, RATE, 100);
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, id, H256::zero());
+		assert!(IssuedInvoices::<T>::get(seller, id.seq).and_then(|i| i.audit_flag).is_some());
+		Ok(())
+	}
+
+	#[benchmark]
+	fn clear_flag() -> Result<(), BenchmarkError> {
+		let (origin, _) = caller::<T, T::TaxOrigin>()?;
+		let (_, seller) = member::<T>("seller", Some(Role::InvoiceIssuer));
+		let (_, buyer) = member::<T>("buyer", None);
+		let id = issued::<T>(seller, buyer, RATE, 100);
+		Pallet::<T>::do_flag(id, Some(H256::zero())).map_err(|_| BenchmarkError::Weightless)?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, id);
+		assert!(IssuedInvoices::<T>::get(seller, id.seq).and_then(|i| i.audit_flag).is_none());
+		Ok(())
+	}
+
+	#[benchmark]
+	fn void() -> Result<(), BenchmarkError> {
+		// Heaviest path: a confirmed invoice leaves both parties' totals.
+		let (origin, _) = caller::<T, T::TaxOrigin>()?;
+		let (_, seller) = member::<T>("seller", Some(Role::InvoiceIssuer));
+		let (_, buyer) = member::<T>("buyer", None);
+		let id = confirmed::<T>(seller, buyer, RATE, 100);
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, id, H256::zero());
+		assert!(matches!(
+			IssuedInvoices::<T>::get(seller, id.seq).map(|i| i.status),
+			Some(InvoiceStatus::Voided { .. })
+		));
+		assert_eq!(InvoiceHistory::<T>::get(seller, id.seq).len(), 3);
+		Ok(())
+	}
+
+	impl_benchmark_test_suite!(
+		Pallet,
+		crate::mock::ExtBuilder::default().build(),
+		crate::mock::Test
+	);
+}

@@ -1,0 +1,505 @@
+//! What the calls do, the claim lock shared with the special funds, the queries of the runtime
+//! API, and the storage invariants.
+
+use crate::{pallet::*, types::*};
+use alloc::{collections::BTreeMap, vec::Vec};
+use frame_support::{ensure, pallet_prelude::*, traits::UnixTime};
+use frame_system::pallet_prelude::BlockNumberFor;
+use regchain_primitives::{Claim, Fen, InvoiceClaims, InvoiceRef, Membership, OrgId};
+use sp_core::H256;
+use sp_runtime::traits::Zero;
+
+impl<T: Config> Pallet<T> {
+	/// The tax period now, by the wall clock.
+	pub fn current_period() -> Period {
+		period_of(T::UnixTime::now().as_millis().try_into().unwrap_or(u64::MAX))
+	}
+
+	/// What rate `code` means at block `at`, if it is in the table then.
+	pub fn rate_at(code: RateCode, at: BlockNumberFor<T>) -> Option<TaxRate> {
+		Rates::<T>::get(code).iter().rev().find(|c| c.from <= at).and_then(|c| c.rate)
+	}
+
+	pub(crate) fn do_set_issuer_limits(
+		taxpayer: OrgId,
+		limits: Option<IssuerLimits>,
+	) -> DispatchResult {
+		ensure!(T::Membership::credit_code(taxpayer).is_some(), Error::<T>::NotTaxpayer);
+		match limits {
+			Some(l) => {
+				ensure!(l.is_valid(), Error::<T>::InvalidLimits);
+				Issuers::<T>::insert(taxpayer, l);
+			},
+			None => Issuers::<T>::remove(taxpayer),
+		}
+		Self::deposit_event(Event::IssuerLimitsSet { taxpayer, limits });
+		Ok(())
+	}
+
+	pub(crate) fn do_set_rate(
+		code: RateCode,
+		rate: Option<TaxRate>,
+		from: BlockNumberFor<T>,
+	) -> DispatchResult {
+		ensure!(rate.is_none_or(|r| r.is_valid()), Error::<T>::InvalidRate);
+		let now = frame_system::Pallet::<T>::block_number();
+		ensure!(from > now, Error::<T>::RetroactiveChange);
+		Rates::<T>::try_mutate(code, |changes| -> DispatchResult {
+			// Keep the change in effect now and the later ones; a change for the same block
+			// replaces the earlier plan.
+			let current = changes.iter().rposition(|c| c.from <= now).unwrap_or(0);
+			let mut kept: Vec<_> =
+				changes.iter().skip(current).filter(|c| c.from != from).cloned().collect();
+			let at = kept.partition_point(|c| c.from < from);
+			kept.insert(at, RateChange { from, rate });
+			*changes = kept.try_into().map_err(|_| Error::<T>::TooManyRateChanges)?;
+			Ok(())
+		})?;
+		Self::deposit_event(Event::RateScheduled { code, rate, from });
+		Ok(())
+	}
+
+	/// A buyer as it will be recorded: a credit code of an active member becomes that member.
+	fn resolve_buyer(seller: OrgId, buyer: Buyer) -> Result<Buyer, DispatchError> {
+		let resolved = match buyer {
+			Buyer::Member(org) => {
+				ensure!(T::Membership::is_active_org(org), Error::<T>::UnknownBuyer);
+				buyer
+			},
+			Buyer::External(code) => {
+				T::Membership::org_by_credit_code(&code).map_or(buyer, Buyer::Member)
+			},
+		};
+		ensure!(resolved != Buyer::Member(seller), Error::<T>::BuyerIsSeller);
+		Ok(resolved)
+	}
+
+	pub(crate) fn do_issue(
+		seller: OrgId,
+		buyer: Buyer,
+		inputs: Vec<LineInput>,
+		document: H256,
+	) -> DispatchResult {
+		ensure!(!inputs.is_empty(), Error::<T>::NoLines);
+		ensure!(inputs.len() <= MAX_LINES as usize, Error::<T>::TooManyLines);
+		let limits = Issuers::<T>::get(seller).ok_or(Error::<T>::NoLimits)?;
+		let buyer = Self::resolve_buyer(seller, buyer)?;
+		let now = frame_system::Pallet::<T>::block_number();
+		let (mut net, mut tax) = (Fen::zero(), Fen::zero());
+		let mut lines = Lines::new();
+		for input in &inputs {
+			let rate = Self::rate_at(input.rate, now).ok_or(Error::<T>::UnknownRate)?;
+			let line = Line::compute(input, rate).map_err(|e| match e {
+				LineError::Zero => Error::<T>::ZeroAmount,
+				LineError::Overflow => Error::<T>::AmountOverflow,
+			})?;
+			net = net.checked_add(line.net).ok_or(Error::<T>::AmountOverflow)?;
+			tax = tax.checked_add(line.tax).ok_or(Error::<T>::AmountOverflow)?;
+			lines.try_push(line).map_err(|_| Error::<T>::TooManyLines)?;
+		}
+		let gross = net.checked_add(tax).ok_or(Error::<T>::AmountOverflow)?;
+		ensure!(gross <= limits.per_invoice, Error::<T>::OverInvoiceLimit);
+		let period = Self::current_period();
+		let mut totals = Totals::<T>::get(seller, period);
+		let month = totals.output.gross().and_then(|g| g.checked_add(gross));
+		ensure!(
+			month.ok_or(Error::<T>::AmountOverflow)? <= limits.per_month,
+			Error::<T>::OverMonthlyLimit
+		);
+		totals.output.add(net, tax).ok_or(Error::<T>::AmountOverflow)?;
+
+		let (invoice, hash) =
+			Self::append(seller, InvoiceKind::Blue, buyer, lines, net, tax, document)?;
+		Totals::<T>::insert(seller, period, totals);
+		Self::deposit_event(Event::InvoiceIssued { invoice, buyer, net, tax, hash });
+		Ok(())
+	}
+
+	/// Appends an invoice to `issuer`'s chain with the next number, indexes it for a member
+	/// buyer and starts its history.
+	fn append(
+		issuer: OrgId,
+		kind: InvoiceKind,
+		buyer: Buyer,
+		lines: Lines,
+		net: Fen,
+		tax: Fen,
+		document: H256,
+	) -> Result<(InvoiceRef, H256), DispatchError> {
+		let head = ChainHeads::<T>::get(issuer);
+		let seq = head.next_seq;
+		let next_seq = seq.checked_add(1).ok_or(Error::<T>::SequenceExhausted)?;
+		let now = frame_system::Pallet::<T>::block_number();
+		let mut invoice = Invoice {
+			kind,
+			buyer,
+			lines,
+			net,
+			tax,
+			document,
+			prev_hash: head.last_hash,
+			hash: H256::zero(),
+			issued_at: now,
+			period: Self::current_period(),
+			status: if kind == InvoiceKind::Blue {
+				InvoiceStatus::Issued
+			} else {
+				InvoiceStatus::AwaitingBuyer
+			},
+			buyer_period: None,
+			claim: None,
+			audit_flag: None,
+		};
+		invoice.hash = invoice.content_hash(issuer, seq);
+		let id = InvoiceRef { issuer, seq };
+		ChainHeads::<T>::insert(issuer, ChainHead { next_seq, last_hash: invoice.hash });
+		if let Buyer::Member(org) = buyer {
+			InvoicesByBuyer::<T>::insert(org, id, ());
+		}
+		let hash = invoice.hash;
+		IssuedInvoices::<T>::insert(issuer, seq, invoice);
+		InvoiceHistory::<T>::insert(
+			issuer,
+			seq,
+			History::<BlockNumberFor<T>>::truncate_from(alloc::vec![HistoryEntry {
+				at: now,
+				change: Change::Issued
+			}]),
+		);
+		Ok((id, hash))
+	}
+
+	fn get(id: InvoiceRef) -> Result<Invoice<BlockNumberFor<T>>, DispatchError> {
+		Ok(IssuedInvoices::<T>::get(id.issuer, id.seq).ok_or(Error::<T>::InvoiceNotFound)?)
+	}
+
+	fn ensure_buyer(invoice: &Invoice<BlockNumberFor<T>>, org: OrgId) -> DispatchResult {
+		ensure!(invoice.buyer == Buyer::Member(org), Error::<T>::NotBuyer);
+		Ok(())
+	}
+
+	/// Records `change` in an invoice's history. A final change (reversal, voiding) always
+	/// fits: other changes leave one place free for it.
+	fn record(id: InvoiceRef, change: Change, is_final: bool) -> DispatchResult {
+		InvoiceHistory::<T>::try_mutate(id.issuer, id.seq, |history| {
+			let room = if is_final { 1 } else { 2 };
+			ensure!(
+				history.len().saturating_add(room) <= MAX_HISTORY as usize,
+				Error::<T>::HistoryFull
+			);
+			let at = frame_system::Pallet::<T>::block_number();
+			history.try_push(HistoryEntry { at, change }).map_err(|_| Error::<T>::HistoryFull)?;
+			Ok(())
+		})
+	}
+
+	/// The buyer confirms (`reason` is `None`) or rejects an invoice.
+	pub(crate) fn do_answer(buyer: OrgId, id: InvoiceRef, reason: Option<H256>) -> DispatchResult {
+		let mut invoice = Self::get(id)?;
+		Self::ensure_buyer(&invoice, buyer)?;
+		ensure!(
+			invoice.kind == InvoiceKind::Blue && invoice.status == InvoiceStatus::Issued,
+			Error::<T>::NotAwaitingBuyer
+		);
+		match reason {
+			None => {
+				let period = Self::current_period();
+				let mut totals = Totals::<T>::get(buyer, period);
+				totals.input.add(invoice.net, invoice.tax).ok_or(Error::<T>::AmountOverflow)?;
+				Self::record(id, Change::Confirmed, false)?;
+				Totals::<T>::insert(buyer, period, totals);
+				invoice.status = InvoiceStatus::Confirmed;
+				invoice.buyer_period = Some(period);
+				Self::deposit_event(Event::InvoiceConfirmed { invoice: id });
+			},
+			Some(reason) => {
+				Self::record(id, Change::Rejected, false)?;
+				invoice.status = InvoiceStatus::Rejected { reason };
+				Self::deposit_event(Event::InvoiceRejected { invoice: id, reason });
+			},
+		}
+		IssuedInvoices::<T>::insert(id.issuer, id.seq, invoice);
+		Ok(())
+	}
+
+	pub(crate) fn do_reverse(seller: OrgId, id: InvoiceRef, document: H256) -> DispatchResult {
+		ensure!(id.issuer == seller, Error::<T>::NotIssuer);
+		let mut original = Self::get(id)?;
+		ensure!(original.is_valid_blue(), Error::<T>::NotReversible);
+		ensure!(original.claim.is_none(), Error::<T>::AlreadyClaimed);
+		ensure!(original.audit_flag.is_none(), Error::<T>::UnderAudit);
+		let awaiting_buyer = original.status == InvoiceStatus::Confirmed;
+		let kind = InvoiceKind::Red { original: id.seq };
+		let (red, hash) = Self::append(
+			seller,
+			kind,
+			original.buyer,
+			Lines::new(),
+			original.net,
+			original.tax,
+			document,
+		)?;
+		Self::deposit_event(Event::RedInvoiceIssued {
+			red,
+			original: id.seq,
+			awaiting_buyer,
+			hash,
+		});
+		if awaiting_buyer {
+			Self::record(id, Change::ReversalRequested { red: red.seq }, false)?;
+			original.status = InvoiceStatus::ReversalPending { red: red.seq };
+			IssuedInvoices::<T>::insert(id.issuer, id.seq, original);
+			Ok(())
+		} else {
+			Self::take_effect(id, original, red)
+		}
+	}
+
+	/// A reversal takes effect: the original is reversed, the red invoice counts against the
+	/// seller's output (and the buyer's input, if it had confirmed the original) this period.
+	fn take_effect(
+		id: InvoiceRef,
+		mut original: Invoice<BlockNumberFor<T>>,
+		red_id: InvoiceRef,
+	) -> DispatchResult {
+		let mut red = Self::get(red_id)?;
+		let period = Self::current_period();
+		let (net, tax) = (original.net, original.tax);
+		let mut seller_totals = Totals::<T>::get(id.issuer, period);
+		seller_totals.output_credit.add(net, tax).ok_or(Error::<T>::AmountOverflow)?;
+		let buyer_totals = match (original.buyer_period, original.buyer) {
+			(Some(_), Buyer::Member(buyer)) => {
+				let mut totals = Totals::<T>::get(buyer, period);
+				totals.input_credit.add(net, tax).ok_or(Error::<T>::AmountOverflow)?;
+				red.buyer_period = Some(period);
+				Some((buyer, totals))
+			},
+			_ => None,
+		};
+		Self::record(id, Change::Reversed { red: red_id.seq }, true)?;
+		Self::record(red_id, Change::Reversed { red: red_id.seq }, true)?;
+		Totals::<T>::insert(id.issuer, period, seller_totals);
+		if let Some((buyer, totals)) = buyer_totals {
+			Totals::<T>::insert(buyer, period, totals);
+		}
+		original.status = InvoiceStatus::Reversed { red: red_id.seq };
+		red.status = InvoiceStatus::Effective { period };
+		IssuedInvoices::<T>::insert(id.issuer, id.seq, original);
+		IssuedInvoices::<T>::insert(red_id.issuer, red_id.seq, red);
+		Self::deposit_event(Event::InvoiceReversed { invoice: id, red: red_id.seq });
+		Ok(())
+	}
+
+	/// The buyer confirms (`reason` is `None`) or refuses a red invoice awaiting it.
+	pub(crate) fn do_settle_reversal(
+		buyer: OrgId,
+		red_id: InvoiceRef,
+		reason: Option<H256>,
+	) -> DispatchResult {
+		let mut red = Self::get(red_id)?;
+		Self::ensure_buyer(&red, buyer)?;
+		let InvoiceKind::Red { original: seq } = red.kind else {
+			return Err(Error::<T>::NotAwaitingReversal.into());
+		};
+		ensure!(red.status == InvoiceStatus::AwaitingBuyer, Error::<T>::NotAwaitingReversal);
+		let id = InvoiceRef { issuer: red_id.issuer, seq };
+		let mut original = Self::get(id)?;
+		match reason {
+			None => Self::take_effect(id, original, red_id),
+			Some(reason) => {
+				Self::record(id, Change::ReversalRefused { red: red_id.seq }, false)?;
+				Self::record(red_id, Change::ReversalRefused { red: red_id.seq }, true)?;
+				original.status = InvoiceStatus::Confirmed;
+				red.status = InvoiceStatus::Refused { reason };
+				IssuedInvoices::<T>::insert(id.issuer, id.seq, original);
+				IssuedInvoices::<T>::insert(red_id.issuer, red_id.seq, red);
+				Self::deposit_event(Event::ReversalRefused { red: red_id, reason });
+				Ok(())
+			},
+		}
+	}
+
+	/// Locks an invoice for `claim` by its buyer, for `amount` (its gross amount if `None`).
+	pub(crate) fn do_claim(
+		id: InvoiceRef,
+		buyer: OrgId,
+		amount: Option<Fen>,
+		claim: Claim,
+	) -> DispatchResult {
+		let mut invoice = Self::get(id)?;
+		Self::ensure_buyer(&invoice, buyer)?;
+		ensure!(invoice.is_valid_blue(), Error::<T>::NotValid);
+		ensure!(invoice.status == InvoiceStatus::Confirmed, Error::<T>::NotConfirmed);
+		ensure!(invoice.claim.is_none(), Error::<T>::AlreadyClaimed);
+		ensure!(invoice.audit_flag.is_none(), Error::<T>::UnderAudit);
+		let gross = invoice.gross().ok_or(Error::<T>::AmountOverflow)?;
+		let amount = amount.unwrap_or(gross);
+		ensure!(amount <= gross, Error::<T>::AmountNotCovered);
+		Self::record(id, Change::Claimed(claim), false)?;
+		invoice.claim = Some(claim);
+		IssuedInvoices::<T>::insert(id.issuer, id.seq, invoice);
+		Self::deposit_event(Event::InvoiceClaimed { invoice: id, claim, amount });
+		Ok(())
+	}
+
+	/// Sets (`Some(reason)`) or clears an audit flag.
+	pub(crate) fn do_flag(id: InvoiceRef, reason: Option<H256>) -> DispatchResult {
+		let mut invoice = Self::get(id)?;
+		match reason {
+			Some(reason) => {
+				ensure!(invoice.audit_flag.is_none(), Error::<T>::AlreadyFlagged);
+				Self::record(id, Change::Flagged, false)?;
+				Self::deposit_event(Event::InvoiceFlagged { invoice: id, reason });
+			},
+			None => {
+				ensure!(invoice.audit_flag.is_some(), Error::<T>::NotFlagged);
+				Self::record(id, Change::FlagCleared, false)?;
+				Self::deposit_event(Event::FlagCleared { invoice: id });
+			},
+		}
+		invoice.audit_flag = reason;
+		IssuedInvoices::<T>::insert(id.issuer, id.seq, invoice);
+		Ok(())
+	}
+
+	pub(crate) fn do_void(id: InvoiceRef, reason: H256) -> DispatchResult {
+		let mut invoice = Self::get(id)?;
+		ensure!(invoice.is_valid_blue(), Error::<T>::NotVoidable);
+		let (net, tax) = (invoice.net, invoice.tax);
+		let mut seller_totals = Totals::<T>::get(id.issuer, invoice.period);
+		seller_totals.output.remove(net, tax).ok_or(Error::<T>::AmountOverflow)?;
+		let buyer_totals = match (invoice.buyer_period, invoice.buyer) {
+			(Some(period), Buyer::Member(buyer)) => {
+				let mut totals = Totals::<T>::get(buyer, period);
+				totals.input.remove(net, tax).ok_or(Error::<T>::AmountOverflow)?;
+				Some((buyer, period, totals))
+			},
+			_ => None,
+		};
+		Self::record(id, Change::Voided, true)?;
+		Totals::<T>::insert(id.issuer, invoice.period, seller_totals);
+		if let Some((buyer, period, totals)) = buyer_totals {
+			Totals::<T>::insert(buyer, period, totals);
+		}
+		invoice.status = InvoiceStatus::Voided { reason };
+		IssuedInvoices::<T>::insert(id.issuer, id.seq, invoice);
+		Self::deposit_event(Event::InvoiceVoided { invoice: id, reason });
+		Ok(())
+	}
+
+	/// Runtime API: an invoice with its history.
+	pub fn invoice_record(id: InvoiceRef) -> Option<InvoiceRecord<BlockNumberFor<T>>> {
+		IssuedInvoices::<T>::get(id.issuer, id.seq).map(|invoice| InvoiceRecord {
+			id,
+			invoice,
+			history: InvoiceHistory::<T>::get(id.issuer, id.seq),
+		})
+	}
+
+	/// Runtime API: up to `limit` (at most [`QUERY_LIMIT`]) invoices of `issuer` from number
+	/// `from` on.
+	pub fn invoices_of(
+		issuer: OrgId,
+		from: u32,
+		limit: u32,
+	) -> Vec<InvoiceRecord<BlockNumberFor<T>>> {
+		let end = from.saturating_add(limit.min(QUERY_LIMIT));
+		(from..end.min(ChainHeads::<T>::get(issuer).next_seq))
+			.filter_map(|seq| Self::invoice_record(InvoiceRef { issuer, seq }))
+			.collect()
+	}
+
+	/// Runtime API: up to `limit` (at most [`QUERY_LIMIT`]) numbers of invoices `buyer`
+	/// received, after `start_after` (in storage order).
+	pub fn received_by(
+		buyer: OrgId,
+		start_after: Option<InvoiceRef>,
+		limit: u32,
+	) -> Vec<InvoiceRef> {
+		let keys = match start_after {
+			Some(after) => InvoicesByBuyer::<T>::iter_key_prefix_from(
+				buyer,
+				InvoicesByBuyer::<T>::hashed_key_for(buyer, after),
+			),
+			None => InvoicesByBuyer::<T>::iter_key_prefix(buyer),
+		};
+		keys.take(limit.min(QUERY_LIMIT) as usize).collect()
+	}
+
+	/// Checks the invariants of the module doc.
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		let mut expected: BTreeMap<(OrgId, Period), PeriodTotals> = BTreeMap::new();
+		let mut add = |org, period, pick: fn(&mut PeriodTotals) -> &mut Sum, net, tax| {
+			pick(expected.entry((org, period)).or_default()).add(net, tax).ok_or("totals overflow")
+		};
+		for (issuer, head) in ChainHeads::<T>::iter() {
+			let mut prev = H256::zero();
+			for seq in 0..head.next_seq {
+				let invoice =
+					IssuedInvoices::<T>::get(issuer, seq).ok_or("gap in an issuer's chain")?;
+				ensure!(invoice.prev_hash == prev, "an invoice does not link to its predecessor");
+				ensure!(invoice.hash == invoice.content_hash(issuer, seq), "invoice hash mismatch");
+				prev = invoice.hash;
+				let (net, tax) = (invoice.net, invoice.tax);
+				let buyer = match invoice.buyer {
+					Buyer::Member(org) => Some(org),
+					Buyer::External(_) => None,
+				};
+				match (invoice.kind, invoice.status) {
+					(InvoiceKind::Blue, InvoiceStatus::Voided { .. }) => {},
+					(InvoiceKind::Blue, status) => {
+						ensure!(
+							!matches!(status, InvoiceStatus::Reversed { .. })
+								|| invoice.claim.is_none(),
+							"a reversed invoice is claimed"
+						);
+						add(issuer, invoice.period, |t| &mut t.output, net, tax)?;
+						if let (Some(org), Some(period)) = (buyer, invoice.buyer_period) {
+							add(org, period, |t| &mut t.input, net, tax)?;
+						}
+					},
+					(InvoiceKind::Red { .. }, InvoiceStatus::Effective { period }) => {
+						add(issuer, period, |t| &mut t.output_credit, net, tax)?;
+						if let (Some(org), Some(period)) = (buyer, invoice.buyer_period) {
+							add(org, period, |t| &mut t.input_credit, net, tax)?;
+						}
+					},
+					_ => {},
+				}
+			}
+			ensure!(head.last_hash == prev, "chain head hash mismatch");
+			ensure!(
+				IssuedInvoices::<T>::get(issuer, head.next_seq).is_none(),
+				"an invoice beyond the chain head"
+			);
+		}
+		ensure!(
+			IssuedInvoices::<T>::iter_keys()
+				.all(|(issuer, seq)| seq < ChainHeads::<T>::get(issuer).next_seq),
+			"an invoice outside its issuer's chain"
+		);
+		for (org, period, totals) in Totals::<T>::iter() {
+			let want = expected.remove(&(org, period)).unwrap_or_default();
+			ensure!(totals == want, "period totals differ from their invoices");
+		}
+		ensure!(
+			expected.values().all(|t| *t == PeriodTotals::default()),
+			"invoices counted in no period totals"
+		);
+		Ok(())
+	}
+}
+
+/// The most records one runtime-API query returns.
+pub const QUERY_LIMIT: u32 = 100;
+
+impl<T: Config> InvoiceClaims for Pallet<T> {
+	fn claim(invoice: InvoiceRef, buyer: OrgId, amount: Fen, claim: Claim) -> DispatchResult {
+		Self::do_claim(invoice, buyer, Some(amount), claim)
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn make_claimable(seller: OrgId, buyer: OrgId, amount: Fen) -> InvoiceRef {
+		crate::benchmarking::confirmed_invoice::<T>(seller, buyer, amount)
+	}
+}

@@ -1,0 +1,473 @@
+//! # Invoices pallet (区块链发票)
+//!
+//! VAT invoices issued, received, reversed and reimbursed on a shared ledger under the tax
+//! bureau's supervision, with no central tax-control device: the chain allocates the numbers,
+//! computes the tax, keeps every issuer's invoices in a hash chain and locks an invoice once it
+//! has been reimbursed, so that the classic frauds — a missing or altered invoice, a double
+//! reimbursement, reversing an invoice already claimed — are impossible or visible to all.
+//!
+//! ## Actors and terms
+//! - **Tax bureau** ([`Config::TaxOrigin`]): sets each pilot taxpayer's [`IssuerLimits`]
+//!   (a taxpayer must also hold the consortium role `InvoiceIssuer`, which the tax bureau
+//!   grants there), keeps the table of VAT rates ([`Rates`]: a change applies from a future
+//!   block on, never retroactively), flags invoices for audit and voids them.
+//! - **Seller** ([`Config::IssuerOrigin`]): [`issue`](Pallet::issue)s invoices and reverses
+//!   them with red-letter invoices (红冲).
+//! - **Buyer**: a member organization ([`Buyer::Member`]) confirms or rejects an invoice,
+//!   confirms or refuses a reversal, and reimburses it; an outside taxpayer
+//!   ([`Buyer::External`]) is only named by its credit code.
+//! - **Invoice number** ([`InvoiceRef`]): the issuing organization and a sequence number the
+//!   chain allocates, gap free, from 0.
+//!
+//! ## Life of an invoice
+//! Blue: `Issued` → `Confirmed` or `Rejected` by the buyer. The seller reverses it with a red
+//! invoice: at once if the buyer never confirmed it (or is outside the consortium), otherwise
+//! the red invoice awaits the buyer's confirmation (红字确认单) and the original is
+//! `ReversalPending` until then; it ends `Reversed`, or back to `Confirmed` if the buyer
+//! refuses. The tax bureau may void a blue invoice that is not (being) reversed. A confirmed,
+//! valid, unflagged invoice can be **claimed once**: reimbursed by its buyer
+//! ([`reimburse`](Pallet::reimburse)) or, through [`InvoiceClaims`], used to justify a
+//! special-fund expense; a claimed invoice can never be reversed and never claimed again.
+//!
+//! ## Invariants (checked by `try_state`)
+//! - An issuer's invoices are numbered `0..next_seq` without gaps, and each one's `prev_hash`
+//!   is the previous one's hash, which is its recomputed content hash.
+//! - [`PeriodTotals`] equal the sums of the invoices they count.
+//! - A reversed invoice is never also claimed.
+//!
+//! ## Rounding
+//! Amounts are integers of fen (0.01 yuan). A line's net amount is quantity (in thousandths)
+//! × unit price, and its tax is net × rate; both are rounded half up to the fen, per line; an
+//! invoice's totals are the sums of its lines.
+//!
+//! ## Data privacy
+//! On chain: parties (organization ids or credit codes), amounts, rates, dates and statuses —
+//! what the tax bureau sees on a VAT invoice. Descriptions of the goods, the full document and
+//! every reason are stored as hashes only; the documents stay with the parties.
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub use pallet::*;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+mod impls;
+#[cfg(test)]
+mod mock;
+pub mod runtime_api;
+#[cfg(test)]
+mod tests;
+pub mod types;
+pub mod weights;
+
+pub use regchain_primitives::{Claim, Fen, InvoiceClaims, InvoiceRef, OrgId};
+pub use types::*;
+pub use weights::WeightInfo;
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use alloc::vec::Vec;
+	use frame_support::{pallet_prelude::*, traits::UnixTime};
+	use frame_system::pallet_prelude::*;
+	use regchain_primitives::Membership;
+	use sp_core::H256;
+
+	#[pallet::pallet]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config {
+		/// Who is an active member, and the organizations' credit codes.
+		type Membership: Membership<Self::AccountId>;
+
+		/// The tax bureau; its success value is the acting account and its organization.
+		type TaxOrigin: EnsureOrigin<Self::RuntimeOrigin, Success = (Self::AccountId, OrgId)>;
+
+		/// A taxpayer allowed to issue invoices (the consortium role `InvoiceIssuer`).
+		type IssuerOrigin: EnsureOrigin<Self::RuntimeOrigin, Success = (Self::AccountId, OrgId)>;
+
+		/// Any active member, acting as a buyer.
+		type MemberOrigin: EnsureOrigin<Self::RuntimeOrigin, Success = (Self::AccountId, OrgId)>;
+
+		/// The wall clock, which decides the tax period (month) of every invoice.
+		type UnixTime: UnixTime;
+
+		/// The most scheduled changes one rate code may have.
+		#[pallet::constant]
+		type MaxRateChanges: Get<u32>;
+
+		/// Weights of this pallet's calls, from its benchmarks.
+		type WeightInfo: WeightInfo;
+	}
+
+	/// The VAT rate table: each code's current rate and its scheduled changes, oldest first.
+	/// Entries before the current one are dropped when the code is next changed.
+	/// Twox64Concat: codes are chosen by the tax bureau alone.
+	#[pallet::storage]
+	pub type Rates<T: Config> = StorageMap<
+		_,
+		Twox64Concat,
+		RateCode,
+		BoundedVec<RateChange<BlockNumberFor<T>>, T::MaxRateChanges>,
+		ValueQuery,
+	>;
+
+	/// The limits of each taxpayer allowed to issue; none means it may not issue.
+	/// Twox64Concat: organization ids are allocated by the chain.
+	#[pallet::storage]
+	pub type Issuers<T: Config> = StorageMap<_, Twox64Concat, OrgId, IssuerLimits>;
+
+	/// The head of each issuer's chain of invoices.
+	#[pallet::storage]
+	pub type ChainHeads<T: Config> = StorageMap<_, Twox64Concat, OrgId, ChainHead, ValueQuery>;
+
+	/// The invoices, by issuer and sequence number.
+	#[pallet::storage]
+	pub type IssuedInvoices<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, OrgId, Twox64Concat, u32, Invoice<BlockNumberFor<T>>>;
+
+	/// Each invoice's status changes, oldest first.
+	#[pallet::storage]
+	pub type InvoiceHistory<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		OrgId,
+		Twox64Concat,
+		u32,
+		History<BlockNumberFor<T>>,
+		ValueQuery,
+	>;
+
+	/// Index of the invoices each member organization received, blue and red.
+	#[pallet::storage]
+	pub type InvoicesByBuyer<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, OrgId, Twox64Concat, InvoiceRef, ()>;
+
+	/// Each taxpayer's output and input totals per tax period, kept incrementally.
+	#[pallet::storage]
+	pub type Totals<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, OrgId, Twox64Concat, Period, PeriodTotals, ValueQuery>;
+
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// The rate table at genesis: each code and its rate.
+		pub rates: Vec<(RateCode, TaxRate)>,
+		#[serde(skip)]
+		pub _config: core::marker::PhantomData<T>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			for (code, rate) in &self.rates {
+				assert!(rate.is_valid(), "rate code {code}: a rate is at most 10,000 basis points");
+				assert!(!Rates::<T>::contains_key(code), "rate code {code} appears twice");
+				let change = RateChange { from: Zero::zero(), rate: Some(*rate) };
+				Rates::<T>::insert(code, BoundedVec::truncate_from(alloc::vec![change]));
+			}
+		}
+	}
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// The tax bureau set (or, with `None`, withdrew) a taxpayer's invoicing limits.
+		IssuerLimitsSet { taxpayer: OrgId, limits: Option<IssuerLimits> },
+		/// A rate code changes to `rate` (withdrawn if `None`) from block `from` on.
+		RateScheduled { code: RateCode, rate: Option<TaxRate>, from: BlockNumberFor<T> },
+		/// A blue invoice was issued.
+		InvoiceIssued { invoice: InvoiceRef, buyer: Buyer, net: Fen, tax: Fen, hash: H256 },
+		/// The buyer confirmed receipt.
+		InvoiceConfirmed { invoice: InvoiceRef },
+		/// The buyer rejected the invoice.
+		InvoiceRejected { invoice: InvoiceRef, reason: H256 },
+		/// The seller issued red invoice `red` reversing `original`; if `awaiting_buyer`, the
+		/// buyer must confirm it first.
+		RedInvoiceIssued { red: InvoiceRef, original: u32, awaiting_buyer: bool, hash: H256 },
+		/// The reversal took effect: `invoice` is cancelled by `red`.
+		InvoiceReversed { invoice: InvoiceRef, red: u32 },
+		/// The buyer refused the reversal by red invoice `red`; the original stands.
+		ReversalRefused { red: InvoiceRef, reason: H256 },
+		/// The invoice was claimed (reimbursed, or used for a fund expense) by its buyer.
+		InvoiceClaimed { invoice: InvoiceRef, claim: Claim, amount: Fen },
+		/// The tax bureau flagged the invoice for audit.
+		InvoiceFlagged { invoice: InvoiceRef, reason: H256 },
+		/// The tax bureau cleared the audit flag.
+		FlagCleared { invoice: InvoiceRef },
+		/// The tax bureau voided the invoice.
+		InvoiceVoided { invoice: InvoiceRef, reason: H256 },
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The organization is no active member with a credit code; only such taxpayers may be
+		/// allowed to issue.
+		NotTaxpayer,
+		/// Limits must allow at least one invoice and `per_invoice ≤ per_month`.
+		InvalidLimits,
+		/// The tax bureau has set no invoicing limits for this issuer.
+		NoLimits,
+		/// A rate is at most 10,000 basis points (100 %).
+		InvalidRate,
+		/// A rate change must start after the current block; invoices keep their rates.
+		RetroactiveChange,
+		/// The code has too many scheduled changes; wait until some take effect.
+		TooManyRateChanges,
+		/// A line names a rate code that is not (or no longer) in the table.
+		UnknownRate,
+		/// An invoice needs at least one line.
+		NoLines,
+		/// More lines than an invoice may have ([`MAX_LINES`]).
+		TooManyLines,
+		/// A quantity or unit price is zero, or a line amounts to less than half a fen.
+		ZeroAmount,
+		/// An amount or total is too large to represent.
+		AmountOverflow,
+		/// The invoice's gross amount exceeds the issuer's per-invoice limit.
+		OverInvoiceLimit,
+		/// The invoice would take the issuer past its monthly limit.
+		OverMonthlyLimit,
+		/// Seller and buyer are the same organization.
+		BuyerIsSeller,
+		/// The buyer organization is no active member; name an outside buyer by credit code.
+		UnknownBuyer,
+		/// The issuer has used every invoice number.
+		SequenceExhausted,
+		/// No invoice has this number.
+		InvoiceNotFound,
+		/// Only the invoice's buyer may do this.
+		NotBuyer,
+		/// Only the invoice's issuer may do this.
+		NotIssuer,
+		/// The invoice is not awaiting the buyer's confirmation (already confirmed, rejected,
+		/// reversed or voided, or a red invoice).
+		NotAwaitingBuyer,
+		/// Only a blue invoice that is issued, confirmed or rejected can be reversed.
+		NotReversible,
+		/// The invoice was already reimbursed or used for a fund expense.
+		AlreadyClaimed,
+		/// The invoice is flagged for audit.
+		UnderAudit,
+		/// Only an invoice its buyer confirmed can be claimed.
+		NotConfirmed,
+		/// The invoice is reversed, being reversed, voided, or red.
+		NotValid,
+		/// The invoice's gross amount is less than the amount claimed.
+		AmountNotCovered,
+		/// This red invoice does not await the buyer's confirmation.
+		NotAwaitingReversal,
+		/// The invoice is already flagged.
+		AlreadyFlagged,
+		/// The invoice is not flagged.
+		NotFlagged,
+		/// Only a blue invoice that is not reversed, being reversed or voided can be voided.
+		NotVoidable,
+		/// The invoice's history is full; no further optional change can be recorded.
+		HistoryFull,
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Sets or withdraws a taxpayer's invoicing limits.
+		///
+		/// Origin: the tax bureau. The taxpayer must be an active organization with a credit
+		/// code; to issue it also needs the consortium role `InvoiceIssuer`.
+		///
+		/// Errors: `NotTaxpayer`, `InvalidLimits`. Event: `IssuerLimitsSet`.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::set_issuer_limits())]
+		pub fn set_issuer_limits(
+			origin: OriginFor<T>,
+			taxpayer: OrgId,
+			limits: Option<IssuerLimits>,
+		) -> DispatchResult {
+			T::TaxOrigin::ensure_origin(origin)?;
+			Self::do_set_issuer_limits(taxpayer, limits)
+		}
+
+		/// Changes a VAT rate code (or withdraws it, with `None`) from block `from` on.
+		///
+		/// Origin: the tax bureau. `from` must be after the current block. Changes already in
+		/// effect before the current one are dropped from storage (the events keep them).
+		///
+		/// Errors: `InvalidRate`, `RetroactiveChange`, `TooManyRateChanges`.
+		/// Event: `RateScheduled`.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::set_rate())]
+		pub fn set_rate(
+			origin: OriginFor<T>,
+			code: RateCode,
+			rate: Option<TaxRate>,
+			from: BlockNumberFor<T>,
+		) -> DispatchResult {
+			T::TaxOrigin::ensure_origin(origin)?;
+			Self::do_set_rate(code, rate, from)
+		}
+
+		/// Issues a blue invoice.
+		///
+		/// Origin: an issuer (role `InvoiceIssuer`) with limits set. The chain allocates the
+		/// next number of the issuer's chain, resolves the rates, computes lines, tax and
+		/// totals, and links the invoice to the previous one by hash. A buyer named by the
+		/// credit code of an active member is recorded as that member.
+		///
+		/// Errors: `NoLimits`, `NoLines`, `TooManyLines`, `UnknownRate`, `ZeroAmount`,
+		/// `AmountOverflow`, `OverInvoiceLimit`, `OverMonthlyLimit`, `BuyerIsSeller`,
+		/// `UnknownBuyer`, `SequenceExhausted`. Event: `InvoiceIssued`.
+		///
+		/// Complexity: O(lines).
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::issue(lines.len().min(MAX_LINES as usize) as u32))]
+		pub fn issue(
+			origin: OriginFor<T>,
+			buyer: Buyer,
+			lines: Vec<LineInput>,
+			document: H256,
+		) -> DispatchResult {
+			let (_, seller) = T::IssuerOrigin::ensure_origin(origin)?;
+			Self::do_issue(seller, buyer, lines, document)
+		}
+
+		/// Confirms receipt of an invoice.
+		///
+		/// Origin: an account of the buyer. Its input tax counts in the current period.
+		///
+		/// Errors: `InvoiceNotFound`, `NotBuyer`, `NotAwaitingBuyer`, `HistoryFull`.
+		/// Event: `InvoiceConfirmed`.
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::confirm())]
+		pub fn confirm(origin: OriginFor<T>, invoice: InvoiceRef) -> DispatchResult {
+			let (_, buyer) = T::MemberOrigin::ensure_origin(origin)?;
+			Self::do_answer(buyer, invoice, None)
+		}
+
+		/// Rejects an invoice, with the hash of a reason; the seller should then reverse it.
+		///
+		/// Origin: an account of the buyer.
+		///
+		/// Errors: `InvoiceNotFound`, `NotBuyer`, `NotAwaitingBuyer`, `HistoryFull`.
+		/// Event: `InvoiceRejected`.
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::reject())]
+		pub fn reject(origin: OriginFor<T>, invoice: InvoiceRef, reason: H256) -> DispatchResult {
+			let (_, buyer) = T::MemberOrigin::ensure_origin(origin)?;
+			Self::do_answer(buyer, invoice, Some(reason))
+		}
+
+		/// Reverses one of the caller's invoices in full with a red invoice (红冲).
+		///
+		/// Origin: an issuer, of the invoice's organization. The red invoice takes the next
+		/// number of the issuer's chain. If the buyer (a member) had confirmed the original,
+		/// the reversal awaits its confirmation; otherwise it takes effect at once.
+		///
+		/// Errors: `InvoiceNotFound`, `NotIssuer`, `NotReversible`, `AlreadyClaimed`,
+		/// `UnderAudit`, `SequenceExhausted`, `HistoryFull`, `AmountOverflow`.
+		/// Events: `RedInvoiceIssued`, and `InvoiceReversed` when it takes effect.
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::reverse())]
+		pub fn reverse(
+			origin: OriginFor<T>,
+			invoice: InvoiceRef,
+			document: H256,
+		) -> DispatchResult {
+			let (_, seller) = T::IssuerOrigin::ensure_origin(origin)?;
+			Self::do_reverse(seller, invoice, document)
+		}
+
+		/// Confirms a red invoice that awaits the buyer: the original is reversed.
+		///
+		/// Origin: an account of the buyer.
+		///
+		/// Errors: `InvoiceNotFound`, `NotBuyer`, `NotAwaitingReversal`, `AmountOverflow`.
+		/// Event: `InvoiceReversed`.
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::confirm_reversal())]
+		pub fn confirm_reversal(origin: OriginFor<T>, red: InvoiceRef) -> DispatchResult {
+			let (_, buyer) = T::MemberOrigin::ensure_origin(origin)?;
+			Self::do_settle_reversal(buyer, red, None)
+		}
+
+		/// Refuses a red invoice that awaits the buyer: the original stands, confirmed; the red
+		/// invoice keeps its number, marked refused.
+		///
+		/// Origin: an account of the buyer.
+		///
+		/// Errors: `InvoiceNotFound`, `NotBuyer`, `NotAwaitingReversal`, `HistoryFull`.
+		/// Event: `ReversalRefused`.
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::refuse_reversal())]
+		pub fn refuse_reversal(
+			origin: OriginFor<T>,
+			red: InvoiceRef,
+			reason: H256,
+		) -> DispatchResult {
+			let (_, buyer) = T::MemberOrigin::ensure_origin(origin)?;
+			Self::do_settle_reversal(buyer, red, Some(reason))
+		}
+
+		/// Marks an invoice as reimbursed (报销), for its gross amount, exactly once: the
+		/// same lock the special funds use, so an invoice reimbursed here can justify no fund
+		/// expense and the reverse.
+		///
+		/// Origin: an account of the buyer.
+		///
+		/// Errors: `InvoiceNotFound`, `NotBuyer`, `NotValid`, `NotConfirmed`,
+		/// `AlreadyClaimed`, `UnderAudit`, `HistoryFull`. Event: `InvoiceClaimed`.
+		#[pallet::call_index(8)]
+		#[pallet::weight(T::WeightInfo::reimburse())]
+		pub fn reimburse(origin: OriginFor<T>, invoice: InvoiceRef) -> DispatchResult {
+			let (_, buyer) = T::MemberOrigin::ensure_origin(origin)?;
+			Self::do_claim(invoice, buyer, None, Claim::Reimbursement)
+		}
+
+		/// Flags an invoice for audit, with the hash of a reason. While flagged it can be
+		/// neither claimed nor reversed.
+		///
+		/// Origin: the tax bureau.
+		///
+		/// Errors: `InvoiceNotFound`, `AlreadyFlagged`, `HistoryFull`. Event: `InvoiceFlagged`.
+		#[pallet::call_index(9)]
+		#[pallet::weight(T::WeightInfo::flag())]
+		pub fn flag(origin: OriginFor<T>, invoice: InvoiceRef, reason: H256) -> DispatchResult {
+			T::TaxOrigin::ensure_origin(origin)?;
+			Self::do_flag(invoice, Some(reason))
+		}
+
+		/// Clears an invoice's audit flag.
+		///
+		/// Origin: the tax bureau.
+		///
+		/// Errors: `InvoiceNotFound`, `NotFlagged`, `HistoryFull`. Event: `FlagCleared`.
+		#[pallet::call_index(10)]
+		#[pallet::weight(T::WeightInfo::clear_flag())]
+		pub fn clear_flag(origin: OriginFor<T>, invoice: InvoiceRef) -> DispatchResult {
+			T::TaxOrigin::ensure_origin(origin)?;
+			Self::do_flag(invoice, None)
+		}
+
+		/// Voids a blue invoice, with the hash of a reason: it leaves the seller's output and
+		/// the buyer's input totals of the periods it was counted in. A claim stays recorded
+		/// (the voided invoice shows what it justified).
+		///
+		/// Origin: the tax bureau.
+		///
+		/// Errors: `InvoiceNotFound`, `NotVoidable`. Event: `InvoiceVoided`.
+		#[pallet::call_index(11)]
+		#[pallet::weight(T::WeightInfo::void())]
+		pub fn void(origin: OriginFor<T>, invoice: InvoiceRef, reason: H256) -> DispatchResult {
+			T::TaxOrigin::ensure_origin(origin)?;
+			Self::do_void(invoice, reason)
+		}
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+}

@@ -1,0 +1,26 @@
+//! The invoices' runtime API: what front-ends and the tax bureau read without scanning
+//! storage themselves. Served by every node through `state_call`; Polkadot.js exposes it as
+//! `api.call.invoicesApi.*` from the runtime metadata.
+
+use crate::types::{ChainHead, InvoiceRecord, Period, PeriodTotals};
+use alloc::vec::Vec;
+use codec::Codec;
+use regchain_primitives::{InvoiceRef, OrgId};
+
+sp_api::decl_runtime_apis! {
+	/// Queries over the invoices pallet.
+	pub trait InvoicesApi<BlockNumber> where BlockNumber: Codec {
+		/// An invoice by number, with its status history.
+		fn invoice(id: InvoiceRef) -> Option<InvoiceRecord<BlockNumber>>;
+		/// Up to `limit` (at most 100) of an issuer's invoices, from number `from` on, with
+		/// their histories.
+		fn invoices_of(issuer: OrgId, from: u32, limit: u32) -> Vec<InvoiceRecord<BlockNumber>>;
+		/// Up to `limit` (at most 100) numbers of the invoices an organization received as
+		/// buyer, after `start_after`, to page through them.
+		fn received_by(buyer: OrgId, start_after: Option<InvoiceRef>, limit: u32) -> Vec<InvoiceRef>;
+		/// A taxpayer's output and input totals for a period (`YYYYMM`).
+		fn period_totals(org: OrgId, period: Period) -> PeriodTotals;
+		/// The head of an issuer's chain: how many invoices it issued and the last one's hash.
+		fn chain_head(issuer: OrgId) -> ChainHead;
+	}
+}

@@ -1,0 +1,164 @@
+//! The claim lock: reimbursement (报销) and fund expenses, each invoice once.
+
+use crate::{mock::*, *};
+use frame_support::{assert_noop, assert_ok};
+use sp_core::H256;
+use sp_runtime::DispatchError::BadOrigin;
+
+const EXPENSE: Claim = Claim::FundExpense { program: 3, allocation: 4 };
+
+#[test]
+fn the_buyer_reimburses_a_confirmed_invoice_once() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = confirmed(1_000);
+		assert_ok!(Invoices::reimburse(RuntimeOrigin::signed(BUYER), id));
+		assert_eq!(
+			last_event(),
+			Event::InvoiceClaimed { invoice: id, claim: Claim::Reimbursement, amount: 1_130 }
+		);
+		assert_eq!(IssuedInvoices::<Test>::get(10, 0).unwrap().claim, Some(Claim::Reimbursement));
+		assert_noop!(
+			Invoices::reimburse(RuntimeOrigin::signed(BUYER), id),
+			Error::<Test>::AlreadyClaimed
+		);
+	});
+}
+
+#[test]
+fn an_invoice_used_for_a_fund_expense_cannot_be_reimbursed_and_the_reverse() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = confirmed(1_000);
+		assert_ok!(<Invoices as InvoiceClaims>::claim(id, 20, 1_000, EXPENSE));
+		assert_eq!(
+			last_event(),
+			Event::InvoiceClaimed { invoice: id, claim: EXPENSE, amount: 1_000 }
+		);
+		assert_noop!(
+			Invoices::reimburse(RuntimeOrigin::signed(BUYER), id),
+			Error::<Test>::AlreadyClaimed
+		);
+		assert_noop!(
+			<Invoices as InvoiceClaims>::claim(
+				id,
+				20,
+				1,
+				Claim::FundExpense { program: 9, allocation: 0 }
+			),
+			Error::<Test>::AlreadyClaimed
+		);
+		let other = confirmed(1_000);
+		assert_ok!(Invoices::reimburse(RuntimeOrigin::signed(BUYER), other));
+		assert_noop!(
+			<Invoices as InvoiceClaims>::claim(other, 20, 1, EXPENSE),
+			Error::<Test>::AlreadyClaimed
+		);
+	});
+}
+
+#[test]
+fn a_claim_fails_when_the_invoice_does_not_cover_the_amount() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = confirmed(1_000);
+		assert_noop!(
+			<Invoices as InvoiceClaims>::claim(id, 20, 1_131, EXPENSE),
+			Error::<Test>::AmountNotCovered
+		);
+		assert_ok!(<Invoices as InvoiceClaims>::claim(id, 20, 1_130, EXPENSE));
+	});
+}
+
+#[test]
+fn a_claim_fails_for_anyone_but_the_buyer() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = confirmed(1_000);
+		assert_noop!(
+			Invoices::reimburse(RuntimeOrigin::signed(SELLER), id),
+			Error::<Test>::NotBuyer
+		);
+		assert_noop!(
+			Invoices::reimburse(RuntimeOrigin::signed(OTHER), id),
+			Error::<Test>::NotBuyer
+		);
+		assert_noop!(
+			<Invoices as InvoiceClaims>::claim(id, 30, 1, EXPENSE),
+			Error::<Test>::NotBuyer
+		);
+		assert_noop!(Invoices::reimburse(RuntimeOrigin::signed(OUTSIDER), id), BadOrigin);
+		assert_noop!(
+			Invoices::reimburse(RuntimeOrigin::signed(BUYER), InvoiceRef { issuer: 10, seq: 3 }),
+			Error::<Test>::InvoiceNotFound
+		);
+	});
+}
+
+#[test]
+fn a_claim_fails_for_unconfirmed_rejected_reversed_voided_and_red_invoices() {
+	ExtBuilder::default().build_and_execute(|| {
+		let issued = issue_to_buyer(1_000);
+		assert_noop!(
+			Invoices::reimburse(RuntimeOrigin::signed(BUYER), issued),
+			Error::<Test>::NotConfirmed
+		);
+		assert_ok!(Invoices::reject(RuntimeOrigin::signed(BUYER), issued, H256::zero()));
+		assert_noop!(
+			Invoices::reimburse(RuntimeOrigin::signed(BUYER), issued),
+			Error::<Test>::NotConfirmed
+		);
+		assert_ok!(Invoices::reverse(RuntimeOrigin::signed(SELLER), issued, H256::zero()));
+		assert_noop!(
+			Invoices::reimburse(RuntimeOrigin::signed(BUYER), issued),
+			Error::<Test>::NotValid
+		);
+		let red = InvoiceRef { issuer: 10, seq: 1 };
+		assert_noop!(
+			Invoices::reimburse(RuntimeOrigin::signed(BUYER), red),
+			Error::<Test>::NotValid
+		);
+		let pending = confirmed(1_000);
+		assert_ok!(Invoices::reverse(RuntimeOrigin::signed(SELLER), pending, H256::zero()));
+		assert_noop!(
+			Invoices::reimburse(RuntimeOrigin::signed(BUYER), pending),
+			Error::<Test>::NotValid
+		);
+		let voided = confirmed(1_000);
+		assert_ok!(Invoices::void(RuntimeOrigin::signed(TAX), voided, H256::zero()));
+		assert_noop!(
+			Invoices::reimburse(RuntimeOrigin::signed(BUYER), voided),
+			Error::<Test>::NotValid
+		);
+	});
+}
+
+#[test]
+fn a_claim_fails_while_the_invoice_is_under_audit() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = confirmed(1_000);
+		assert_ok!(Invoices::flag(RuntimeOrigin::signed(TAX), id, H256::zero()));
+		assert_noop!(
+			Invoices::reimburse(RuntimeOrigin::signed(BUYER), id),
+			Error::<Test>::UnderAudit
+		);
+		assert_ok!(Invoices::clear_flag(RuntimeOrigin::signed(TAX), id));
+		assert_ok!(Invoices::reimburse(RuntimeOrigin::signed(BUYER), id));
+	});
+}
+
+#[test]
+fn optional_changes_stop_when_the_history_is_full_but_voiding_still_fits() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = confirmed(1_000);
+		// Issued, Confirmed, six flag / clear pairs and the reimbursement: one place left.
+		for _ in 0..6 {
+			assert_ok!(Invoices::flag(RuntimeOrigin::signed(TAX), id, H256::zero()));
+			assert_ok!(Invoices::clear_flag(RuntimeOrigin::signed(TAX), id));
+		}
+		assert_ok!(Invoices::reimburse(RuntimeOrigin::signed(BUYER), id));
+		assert_eq!(InvoiceHistory::<Test>::get(10, 0).len(), MAX_HISTORY as usize - 1);
+		assert_noop!(
+			Invoices::flag(RuntimeOrigin::signed(TAX), id, H256::zero()),
+			Error::<Test>::HistoryFull
+		);
+		assert_ok!(Invoices::void(RuntimeOrigin::signed(TAX), id, H256::zero()));
+		assert_eq!(InvoiceHistory::<Test>::get(10, 0).len(), MAX_HISTORY as usize);
+	});
+}

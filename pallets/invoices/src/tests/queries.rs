@@ -1,0 +1,64 @@
+//! The runtime API's queries and the invariants that guard the ledger.
+
+use crate::{mock::*, *};
+use frame_support::assert_ok;
+use sp_core::H256;
+
+#[test]
+fn queries_return_invoices_with_history_and_page_through_them() {
+	ExtBuilder::default().build_and_execute(|| {
+		for _ in 0..5 {
+			issue_to_buyer(100);
+		}
+		let record = Invoices::invoice_record(InvoiceRef { issuer: 10, seq: 2 }).unwrap();
+		assert_eq!(record.id, InvoiceRef { issuer: 10, seq: 2 });
+		assert_eq!(record.history.len(), 1);
+		assert_eq!(Invoices::invoice_record(InvoiceRef { issuer: 10, seq: 5 }), None);
+		let seqs = |from, limit| -> Vec<u32> {
+			Invoices::invoices_of(10, from, limit).iter().map(|r| r.id.seq).collect()
+		};
+		assert_eq!(seqs(0, 2), vec![0, 1]);
+		assert_eq!(seqs(3, 10), vec![3, 4]);
+		assert_eq!(seqs(9, 10), Vec::<u32>::new());
+		assert_eq!(seqs(u32::MAX, u32::MAX), Vec::<u32>::new());
+		let first = Invoices::received_by(20, None, 3);
+		assert_eq!(first.len(), 3);
+		let rest = Invoices::received_by(20, first.last().copied(), 10);
+		assert_eq!(rest.len(), 2);
+		assert!(rest.iter().all(|r| !first.contains(r)));
+		assert!(Invoices::received_by(30, None, 10).is_empty());
+	});
+}
+
+#[test]
+fn the_invariants_catch_an_altered_invoice_a_gap_and_wrong_totals() {
+	ExtBuilder::default().build().execute_with(|| {
+		issue_to_buyer(100);
+		issue_to_buyer(200);
+		assert_ok!(Invoices::do_try_state());
+		// An altered amount no longer matches its hash.
+		IssuedInvoices::<Test>::mutate(10, 0, |i| i.as_mut().unwrap().net = 99);
+		assert!(Invoices::do_try_state().is_err());
+		IssuedInvoices::<Test>::mutate(10, 0, |i| i.as_mut().unwrap().net = 100);
+		assert_ok!(Invoices::do_try_state());
+		// Totals that differ from the invoices.
+		Totals::<Test>::mutate(10, 202611, |t| t.output.tax += 1);
+		assert!(Invoices::do_try_state().is_err());
+		Totals::<Test>::mutate(10, 202611, |t| t.output.tax -= 1);
+		// A missing invoice.
+		let removed = IssuedInvoices::<Test>::take(10, 0).unwrap();
+		assert!(Invoices::do_try_state().is_err());
+		IssuedInvoices::<Test>::insert(10, 0, removed);
+		// A reversed invoice that is also claimed.
+		assert_ok!(Invoices::reverse(
+			RuntimeOrigin::signed(SELLER),
+			InvoiceRef { issuer: 10, seq: 1 },
+			H256::zero()
+		));
+		assert_ok!(Invoices::do_try_state());
+		IssuedInvoices::<Test>::mutate(10, 1, |i| {
+			i.as_mut().unwrap().claim = Some(Claim::Reimbursement)
+		});
+		assert!(Invoices::do_try_state().is_err());
+	});
+}

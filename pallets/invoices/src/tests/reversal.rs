@@ -1,0 +1,214 @@
+//! Red-letter reversal (红冲) and the buyer's confirmation of it (红字确认单).
+
+use crate::{mock::*, *};
+use frame_support::{assert_noop, assert_ok};
+use sp_core::H256;
+use sp_runtime::DispatchError::BadOrigin;
+
+const RED: InvoiceRef = InvoiceRef { issuer: 10, seq: 1 };
+
+fn reverse(id: InvoiceRef) -> sp_runtime::DispatchResult {
+	Invoices::reverse(RuntimeOrigin::signed(SELLER), id, H256::repeat_byte(2))
+}
+
+#[test]
+fn an_unconfirmed_invoice_is_reversed_at_once() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = issue_to_buyer(1_000);
+		set_time(DECEMBER_2026);
+		assert_ok!(reverse(id));
+		assert_eq!(last_event(), Event::InvoiceReversed { invoice: id, red: 1 });
+		let red = IssuedInvoices::<Test>::get(10, 1).unwrap();
+		assert_eq!(red.kind, InvoiceKind::Red { original: 0 });
+		assert_eq!((red.net, red.tax), (1_000, 130));
+		assert_eq!(red.status, InvoiceStatus::Effective { period: 202612 });
+		assert_eq!(red.prev_hash, IssuedInvoices::<Test>::get(10, 0).unwrap().hash);
+		assert_eq!(
+			IssuedInvoices::<Test>::get(10, 0).unwrap().status,
+			InvoiceStatus::Reversed { red: 1 }
+		);
+		// November's output stands; December's credit offsets it.
+		assert_eq!(Totals::<Test>::get(10, 202611).output.net, 1_000);
+		assert_eq!(
+			Totals::<Test>::get(10, 202612).output_credit,
+			Sum { count: 1, net: 1_000, tax: 130 }
+		);
+		assert_eq!(Totals::<Test>::get(20, 202612), PeriodTotals::default());
+		assert!(InvoicesByBuyer::<Test>::contains_key(20, RED));
+	});
+}
+
+#[test]
+fn rejected_and_external_invoices_are_reversed_at_once() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = issue_to_buyer(1_000);
+		assert_ok!(Invoices::reject(RuntimeOrigin::signed(BUYER), id, H256::zero()));
+		assert_ok!(reverse(id));
+		assert_eq!(
+			IssuedInvoices::<Test>::get(10, 0).unwrap().status,
+			InvoiceStatus::Reversed { red: 1 }
+		);
+		assert_ok!(Invoices::issue(
+			RuntimeOrigin::signed(SELLER),
+			Buyer::External(code(55)),
+			vec![line(1, 100, 1)],
+			H256::zero()
+		));
+		assert_ok!(reverse(InvoiceRef { issuer: 10, seq: 2 }));
+		assert_eq!(
+			IssuedInvoices::<Test>::get(10, 2).unwrap().status,
+			InvoiceStatus::Reversed { red: 3 }
+		);
+	});
+}
+
+#[test]
+fn a_confirmed_invoice_is_reversed_only_when_the_buyer_confirms() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = confirmed(1_000);
+		assert_ok!(reverse(id));
+		assert_eq!(
+			last_event(),
+			Event::RedInvoiceIssued {
+				red: RED,
+				original: 0,
+				awaiting_buyer: true,
+				hash: IssuedInvoices::<Test>::get(10, 1).unwrap().hash
+			}
+		);
+		assert_eq!(
+			IssuedInvoices::<Test>::get(10, 0).unwrap().status,
+			InvoiceStatus::ReversalPending { red: 1 }
+		);
+		assert_eq!(
+			IssuedInvoices::<Test>::get(10, 1).unwrap().status,
+			InvoiceStatus::AwaitingBuyer
+		);
+		assert_eq!(Totals::<Test>::get(10, 202611).output_credit, Sum::default());
+		set_time(DECEMBER_2026);
+		assert_ok!(Invoices::confirm_reversal(RuntimeOrigin::signed(BUYER), RED));
+		assert_eq!(last_event(), Event::InvoiceReversed { invoice: id, red: 1 });
+		assert_eq!(
+			IssuedInvoices::<Test>::get(10, 0).unwrap().status,
+			InvoiceStatus::Reversed { red: 1 }
+		);
+		assert_eq!(Totals::<Test>::get(10, 202612).output_credit.tax, 130);
+		// The buyer's input of November stands; December's credit offsets it.
+		assert_eq!(Totals::<Test>::get(20, 202611).input.tax, 130);
+		assert_eq!(Totals::<Test>::get(20, 202612).input_credit.tax, 130);
+		let history: Vec<_> = InvoiceHistory::<Test>::get(10, 0).iter().map(|e| e.change).collect();
+		assert_eq!(
+			history,
+			vec![
+				Change::Issued,
+				Change::Confirmed,
+				Change::ReversalRequested { red: 1 },
+				Change::Reversed { red: 1 }
+			]
+		);
+	});
+}
+
+#[test]
+fn the_buyer_refuses_a_reversal_and_the_original_stands() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = confirmed(1_000);
+		assert_ok!(reverse(id));
+		let reason = H256::repeat_byte(3);
+		assert_ok!(Invoices::refuse_reversal(RuntimeOrigin::signed(BUYER), RED, reason));
+		assert_eq!(last_event(), Event::ReversalRefused { red: RED, reason });
+		assert_eq!(IssuedInvoices::<Test>::get(10, 0).unwrap().status, InvoiceStatus::Confirmed);
+		assert_eq!(
+			IssuedInvoices::<Test>::get(10, 1).unwrap().status,
+			InvoiceStatus::Refused { reason }
+		);
+		// The refused red invoice keeps its number; the seller may try again.
+		assert_ok!(reverse(id));
+		assert_eq!(
+			IssuedInvoices::<Test>::get(10, 0).unwrap().status,
+			InvoiceStatus::ReversalPending { red: 2 }
+		);
+	});
+}
+
+#[test]
+fn reverse_fails_for_another_issuers_invoice_and_without_the_role() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = issue_to_buyer(1_000);
+		Issuers::<Test>::insert(20, IssuerLimits { per_invoice: 1, per_month: 1 });
+		assert_noop!(
+			Invoices::reverse(RuntimeOrigin::signed(BUYER), id, H256::zero()),
+			Error::<Test>::NotIssuer
+		);
+		assert_noop!(Invoices::reverse(RuntimeOrigin::signed(OTHER), id, H256::zero()), BadOrigin);
+		assert_noop!(reverse(InvoiceRef { issuer: 10, seq: 9 }), Error::<Test>::InvoiceNotFound);
+	});
+}
+
+#[test]
+fn nothing_is_reversed_twice_and_red_voided_or_pending_invoices_are_not_reversed() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = issue_to_buyer(1_000);
+		assert_ok!(reverse(id));
+		assert_noop!(reverse(id), Error::<Test>::NotReversible);
+		assert_noop!(reverse(RED), Error::<Test>::NotReversible);
+		let voided = issue_to_buyer(1_000);
+		assert_ok!(Invoices::void(RuntimeOrigin::signed(TAX), voided, H256::zero()));
+		assert_noop!(reverse(voided), Error::<Test>::NotReversible);
+		let pending = confirmed(1_000);
+		assert_ok!(reverse(pending));
+		assert_noop!(reverse(pending), Error::<Test>::NotReversible);
+	});
+}
+
+#[test]
+fn reverse_fails_after_reimbursement_and_under_audit() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = confirmed(1_000);
+		assert_ok!(Invoices::reimburse(RuntimeOrigin::signed(BUYER), id));
+		assert_noop!(reverse(id), Error::<Test>::AlreadyClaimed);
+		let flagged = issue_to_buyer(1_000);
+		assert_ok!(Invoices::flag(RuntimeOrigin::signed(TAX), flagged, H256::zero()));
+		assert_noop!(reverse(flagged), Error::<Test>::UnderAudit);
+	});
+}
+
+#[test]
+fn settling_a_reversal_fails_for_others_and_for_red_invoices_not_awaiting() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = confirmed(1_000);
+		assert_ok!(reverse(id));
+		for who in [SELLER, OTHER] {
+			assert_noop!(
+				Invoices::confirm_reversal(RuntimeOrigin::signed(who), RED),
+				Error::<Test>::NotBuyer
+			);
+			assert_noop!(
+				Invoices::refuse_reversal(RuntimeOrigin::signed(who), RED, H256::zero()),
+				Error::<Test>::NotBuyer
+			);
+		}
+		assert_noop!(Invoices::confirm_reversal(RuntimeOrigin::signed(OUTSIDER), RED), BadOrigin);
+		// A blue invoice is no reversal.
+		assert_noop!(
+			Invoices::confirm_reversal(RuntimeOrigin::signed(BUYER), id),
+			Error::<Test>::NotAwaitingReversal
+		);
+		assert_ok!(Invoices::confirm_reversal(RuntimeOrigin::signed(BUYER), RED));
+		assert_noop!(
+			Invoices::confirm_reversal(RuntimeOrigin::signed(BUYER), RED),
+			Error::<Test>::NotAwaitingReversal
+		);
+		assert_noop!(
+			Invoices::refuse_reversal(RuntimeOrigin::signed(BUYER), RED, H256::zero()),
+			Error::<Test>::NotAwaitingReversal
+		);
+		assert_noop!(
+			Invoices::confirm_reversal(
+				RuntimeOrigin::signed(BUYER),
+				InvoiceRef { issuer: 10, seq: 7 }
+			),
+			Error::<Test>::InvoiceNotFound
+		);
+	});
+}

@@ -1,0 +1,96 @@
+//! The tax bureau's supervision: audit flags and voiding.
+
+use crate::{mock::*, *};
+use frame_support::{assert_noop, assert_ok};
+use sp_core::H256;
+use sp_runtime::DispatchError::BadOrigin;
+
+#[test]
+fn the_tax_bureau_flags_and_clears_an_invoice() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = issue_to_buyer(1_000);
+		let reason = H256::repeat_byte(4);
+		assert_ok!(Invoices::flag(RuntimeOrigin::signed(TAX), id, reason));
+		assert_eq!(last_event(), Event::InvoiceFlagged { invoice: id, reason });
+		assert_eq!(IssuedInvoices::<Test>::get(10, 0).unwrap().audit_flag, Some(reason));
+		assert_noop!(
+			Invoices::flag(RuntimeOrigin::signed(TAX), id, reason),
+			Error::<Test>::AlreadyFlagged
+		);
+		assert_ok!(Invoices::clear_flag(RuntimeOrigin::signed(TAX), id));
+		assert_eq!(last_event(), Event::FlagCleared { invoice: id });
+		assert_eq!(IssuedInvoices::<Test>::get(10, 0).unwrap().audit_flag, None);
+		assert_noop!(
+			Invoices::clear_flag(RuntimeOrigin::signed(TAX), id),
+			Error::<Test>::NotFlagged
+		);
+	});
+}
+
+#[test]
+fn the_tax_bureau_voids_a_confirmed_invoice_out_of_both_parties_totals() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = confirmed(1_000);
+		issue_to_buyer(500);
+		set_time(DECEMBER_2026);
+		let reason = H256::repeat_byte(5);
+		assert_ok!(Invoices::void(RuntimeOrigin::signed(TAX), id, reason));
+		assert_eq!(last_event(), Event::InvoiceVoided { invoice: id, reason });
+		assert_eq!(
+			IssuedInvoices::<Test>::get(10, 0).unwrap().status,
+			InvoiceStatus::Voided { reason }
+		);
+		assert_eq!(Totals::<Test>::get(10, 202611).output, Sum { count: 1, net: 500, tax: 65 });
+		assert_eq!(Totals::<Test>::get(20, 202611).input, Sum::default());
+		assert_noop!(
+			Invoices::void(RuntimeOrigin::signed(TAX), id, reason),
+			Error::<Test>::NotVoidable
+		);
+	});
+}
+
+#[test]
+fn void_fails_for_reversed_pending_and_red_invoices() {
+	ExtBuilder::default().build_and_execute(|| {
+		let reversed = issue_to_buyer(1_000);
+		assert_ok!(Invoices::reverse(RuntimeOrigin::signed(SELLER), reversed, H256::zero()));
+		let red = InvoiceRef { issuer: 10, seq: 1 };
+		let pending = confirmed(1_000);
+		assert_ok!(Invoices::reverse(RuntimeOrigin::signed(SELLER), pending, H256::zero()));
+		for id in [reversed, red, pending] {
+			assert_noop!(
+				Invoices::void(RuntimeOrigin::signed(TAX), id, H256::zero()),
+				Error::<Test>::NotVoidable
+			);
+		}
+		assert_noop!(
+			Invoices::void(
+				RuntimeOrigin::signed(TAX),
+				InvoiceRef { issuer: 10, seq: 9 },
+				H256::zero()
+			),
+			Error::<Test>::InvoiceNotFound
+		);
+	});
+}
+
+#[test]
+fn supervision_fails_for_anyone_but_the_tax_bureau() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = issue_to_buyer(1_000);
+		for who in [FINANCE, SELLER, BUYER, OUTSIDER] {
+			let origin = RuntimeOrigin::signed(who);
+			assert_noop!(Invoices::flag(origin.clone(), id, H256::zero()), BadOrigin);
+			assert_noop!(Invoices::clear_flag(origin.clone(), id), BadOrigin);
+			assert_noop!(Invoices::void(origin, id, H256::zero()), BadOrigin);
+		}
+		assert_noop!(
+			Invoices::flag(
+				RuntimeOrigin::signed(TAX),
+				InvoiceRef { issuer: 3, seq: 0 },
+				H256::zero()
+			),
+			Error::<Test>::InvoiceNotFound
+		);
+	});
+}
