@@ -5,7 +5,7 @@ use super::*;
 use crate::pallet::{ChainHeads, InvoiceHistory, IssuedInvoices, Issuers, Rates};
 use alloc::{vec, vec::Vec};
 use frame_benchmarking::v2::*;
-use frame_support::{traits::EnsureOrigin, BoundedVec};
+use frame_support::{traits::{EnsureOrigin, Get}, BoundedVec};
 use frame_system::pallet_prelude::BlockNumberFor;
 use regchain_primitives::{Membership, OrgKind, Role};
 use sp_core::H256;
