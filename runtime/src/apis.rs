@@ -1,17 +1,19 @@
 //! The runtime APIs: how the node, the transaction pool and the RPC layer call into the runtime.
 //! Polkadot.js needs nothing beyond these standard ones (metadata, nonces, fees); the domain
-//! pallets' query APIs (`InvoicesApi`) are in the metadata, so it calls them as
+//! pallets' query APIs (`InvoicesApi`, `FundsApi`) are in the metadata, so it calls them as
 //! `api.call.invoicesApi.*` without type definitions.
 
 use crate::{
-	AccountId, Aura, Balance, Block, BlockNumber, Executive, Grandpa, InherentDataExt, Invoices,
-	Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, System, TransactionPayment, VERSION,
+	AccountId, Aura, Balance, Block, BlockNumber, Executive, Funds, Grandpa, InherentDataExt,
+	Invoices, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, System, TransactionPayment,
+	VERSION,
 };
 use alloc::vec::Vec;
 use frame_support::{
 	genesis_builder_helper::{build_state, get_preset},
 	weights::Weight,
 };
+use pallet_funds::{Allocation, AllocationId, LedgerEntry, Program, ProgramId};
 use pallet_invoices::{ChainHead, InvoiceRecord, Period, PeriodTotals};
 use regchain_primitives::{InvoiceRef, OrgId};
 use sp_api::impl_runtime_apis;
@@ -172,6 +174,32 @@ impl_runtime_apis! {
 
 		fn chain_head(issuer: OrgId) -> ChainHead {
 			pallet_invoices::ChainHeads::<Runtime>::get(issuer)
+		}
+	}
+
+	impl pallet_funds::runtime_api::FundsApi<Block, BlockNumber> for Runtime {
+		fn enterprise_statement(
+			org: OrgId,
+			start_after: Option<AllocationId>,
+			limit: u32,
+		) -> Vec<(AllocationId, Allocation)> {
+			Funds::enterprise_statement(org, start_after, limit)
+		}
+
+		fn program_statement(
+			program: ProgramId,
+			start_after: Option<AllocationId>,
+			limit: u32,
+		) -> Option<(Program<BlockNumber>, Vec<(AllocationId, Allocation)>)> {
+			Funds::program_statement(program, start_after, limit)
+		}
+
+		fn allocation_history(
+			allocation: AllocationId,
+			from: u32,
+			limit: u32,
+		) -> Option<(Allocation, Vec<LedgerEntry<BlockNumber>>)> {
+			Funds::allocation_history(allocation, from, limit)
 		}
 	}
 

@@ -9,4 +9,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_consortium, Consortium]
 	[pallet_validator_set, ValidatorSet]
 	[pallet_invoices, Invoices]
+	[pallet_funds, Funds]
 );

@@ -16,7 +16,7 @@
 //! [`LOCAL_TESTNET_RUNTIME_PRESET`]: sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET
 
 use crate::{
-	configs::{vat_rates, MaxMembershipTerm, DEFAULT_TX_QUOTA},
+	configs::{MaxMembershipTerm, DEFAULT_TX_QUOTA},
 	currency::UNIT,
 	opaque::SessionKeys,
 	AccountId, Balance, BalancesConfig, BlockNumber, ConsortiumConfig, InvoicesConfig,
@@ -102,7 +102,7 @@ pub fn regchain_genesis(
 				.collect(),
 			default_tx_quota: DEFAULT_TX_QUOTA,
 		},
-		invoices: InvoicesConfig { rates: vat_rates() },
+		invoices: InvoicesConfig { rates: pallet_invoices::vat_rates_2026() },
 		validator_set: ValidatorSetConfig {
 			validators: validators.iter().map(|v| v.account.clone()).collect(),
 			min_validators: min_validators(validators.len() as u32),

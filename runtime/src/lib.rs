@@ -252,4 +252,7 @@ mod runtime {
 	// The six domains of the study, from 20 on.
 	#[runtime::pallet_index(20)]
 	pub type Invoices = pallet_invoices;
+
+	#[runtime::pallet_index(21)]
+	pub type Funds = pallet_funds;
 }

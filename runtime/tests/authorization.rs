@@ -145,6 +145,7 @@ fn setup() {
 	)
 	.expect("setup grants");
 	invoices_setup();
+	funds_setup();
 	pallet_validator_set::Barred::<Runtime>::insert(fresh(1), 1);
 	let eve = account(IpOffice);
 	let keys = SessionKeys {
@@ -182,6 +183,42 @@ fn invoices_setup() {
 	pallet_invoices::Pallet::<Runtime>::flag(tax, invoice(2), Default::default()).expect("flags");
 	pallet_invoices::Pallet::<Runtime>::reverse(issuer, invoice(3), Default::default())
 		.expect("reverses");
+}
+
+/// Market regulation manages a fund program (0) in which the enterprise holds allocation 0
+/// (500 of 1,000 disbursed), a pending application 1 and a frozen allocation 2.
+fn funds_setup() {
+	use pallet_funds::{Categories, FreezeTarget, Pallet as Funds};
+	let manager = RuntimeOrigin::signed(account(MarketRegulation));
+	let sme = RuntimeOrigin::signed(enterprise());
+	pallet_consortium::Pallet::<Runtime>::grant_role(
+		RuntimeOrigin::signed(account(FinanceBureau)),
+		org_of(MarketRegulation),
+		Role::FundManager,
+	)
+	.expect("setup grants");
+	Funds::<Runtime>::create_program(
+		manager.clone(),
+		Default::default(),
+		1_000_000,
+		Categories(1),
+		0,
+		1_000,
+		2_000,
+	)
+	.expect("creates");
+	for _ in 0..3 {
+		Funds::<Runtime>::apply(sme.clone(), 0, 1_000, Default::default()).expect("applies");
+	}
+	for id in [0, 2] {
+		Funds::<Runtime>::approve(manager.clone(), id, 1_000).expect("approves");
+	}
+	Funds::<Runtime>::disburse(manager, 0, 500, Default::default()).expect("disburses");
+	Funds::<Runtime>::freeze(
+		RuntimeOrigin::signed(account(FinanceBureau)),
+		FreezeTarget::Allocation(2),
+	)
+	.expect("freezes");
 }
 
 /// Every privileged call and the actors that may make it.
@@ -364,6 +401,7 @@ fn rows() -> Vec<(&'static str, RuntimeCall, Vec<Actor>)> {
 		),
 	];
 	rows.extend(invoice_rows());
+	rows.extend(fund_rows());
 	for role in Role::ALL {
 		rows.push((
 			"consortium.grant_role",
@@ -450,6 +488,86 @@ fn invoice_rows() -> Vec<(&'static str, RuntimeCall, Vec<Actor>)> {
 			tax.clone(),
 		),
 		("invoices.void", RuntimeCall::Invoices(I::void { invoice: invoice(0), reason }), tax),
+	]
+}
+
+/// The special funds: the fund manager (market regulation here) runs its program, the
+/// enterprise applies and spends, the finance bureau supervises.
+fn fund_rows() -> Vec<(&'static str, RuntimeCall, Vec<Actor>)> {
+	use pallet_funds::{Call as F, Categories, FreezeTarget};
+	let hash = sp_core::H256::repeat_byte(1);
+	let manager = vec![Agency(MarketRegulation)];
+	let regulator = vec![Agency(FinanceBureau)];
+	vec![
+		(
+			"funds.create_program",
+			RuntimeCall::Funds(F::create_program {
+				policy: hash,
+				budget: 5,
+				categories: Categories(1),
+				apply_from: 0,
+				apply_until: 10,
+				ends_at: 20,
+			}),
+			manager.clone(),
+		),
+		(
+			"funds.set_budget",
+			RuntimeCall::Funds(F::set_budget { program: 0, budget: 2_000_000 }),
+			manager.clone(),
+		),
+		(
+			"funds.close_program",
+			RuntimeCall::Funds(F::close_program { program: 0, statement: hash }),
+			vec![Agency(MarketRegulation), Agency(FinanceBureau)],
+		),
+		(
+			"funds.apply",
+			RuntimeCall::Funds(F::apply { program: 0, requested: 100, document: hash }),
+			vec![Enterprise],
+		),
+		(
+			"funds.approve",
+			RuntimeCall::Funds(F::approve { application: 1, amount: 100 }),
+			manager.clone(),
+		),
+		(
+			"funds.reject_application",
+			RuntimeCall::Funds(F::reject_application { application: 1, reason: hash }),
+			manager.clone(),
+		),
+		(
+			"funds.disburse",
+			RuntimeCall::Funds(F::disburse { allocation: 0, amount: 100, transfer: hash }),
+			manager,
+		),
+		(
+			"funds.record_expense",
+			RuntimeCall::Funds(F::record_expense {
+				allocation: 0,
+				amount: 100,
+				category: 0,
+				counterparty: hash,
+				document: hash,
+				invoice: None,
+			}),
+			vec![Enterprise],
+		),
+		(
+			"funds.freeze",
+			RuntimeCall::Funds(F::freeze { target: FreezeTarget::Allocation(0) }),
+			regulator.clone(),
+		),
+		(
+			"funds.unfreeze",
+			RuntimeCall::Funds(F::unfreeze { target: FreezeTarget::Allocation(2) }),
+			regulator.clone(),
+		),
+		(
+			"funds.claw_back",
+			RuntimeCall::Funds(F::claw_back { allocation: 0, amount: 100, reason: hash }),
+			regulator,
+		),
 	]
 }
 

@@ -8,9 +8,9 @@ use common::genesis_of;
 use frame_support::traits::PalletInfoAccess;
 use regchain_runtime::{
 	genesis_config_presets::{get_preset, preset_names, DEV_ENDOWMENT, LOCAL_AGENCIES},
-	AgencyCouncil, Aura, Balances, Consortium, Grandpa, Invoices, Runtime, RuntimeOrigin, Session,
-	Sudo, System, Timestamp, TransactionPayment, ValidatorSet, MILLI_SECS_PER_BLOCK, SS58_PREFIX,
-	VERSION,
+	AgencyCouncil, Aura, Balances, Consortium, Funds, Grandpa, Invoices, Runtime, RuntimeOrigin,
+	Session, Sudo, System, Timestamp, TransactionPayment, ValidatorSet, MILLI_SECS_PER_BLOCK,
+	SS58_PREFIX, VERSION,
 };
 use sp_genesis_builder::{DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
@@ -30,6 +30,7 @@ fn pallet_indices_are_pinned() {
 	assert_eq!(ValidatorSet::index(), 12);
 	assert_eq!(Session::index(), 13);
 	assert_eq!(Invoices::index(), 20);
+	assert_eq!(Funds::index(), 21);
 }
 
 #[test]
@@ -284,6 +285,117 @@ fn an_invoice_flows_from_registration_to_reimbursement() {
 		);
 		assert_eq!(pallet_invoices::Totals::<Runtime>::get(buyer_org, 202611).input.tax, 1_300);
 		pallet_invoices::Pallet::<Runtime>::do_try_state().unwrap();
+	});
+}
+
+#[test]
+fn funds_weights_are_measured_and_fit_many_times_in_a_block() {
+	use pallet_funds::WeightInfo;
+	type W = pallet_funds::weights::SubstrateWeight<Runtime>;
+	check_weights(&[
+		("create_program", W::create_program()),
+		("set_budget", W::set_budget()),
+		("close_program", W::close_program()),
+		("apply", W::apply()),
+		("approve", W::approve()),
+		("reject_application", W::reject_application()),
+		("disburse", W::disburse()),
+		("record_expense", W::record_expense()),
+		("freeze", W::freeze()),
+		("unfreeze", W::unfreeze()),
+		("claw_back", W::claw_back()),
+	]);
+}
+
+/// Across the invoices and funds pallets: an invoice that justified a fund expense can be
+/// neither reimbursed, reused in another fund, nor reversed.
+#[test]
+fn an_invoice_justifies_one_fund_expense_and_nothing_else() {
+	use pallet_funds::Categories;
+	use pallet_invoices::{Buyer, IssuerLimits, LineInput};
+	use regchain_primitives::{InvoiceRef, OrgKind, Role};
+	genesis_of(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+		System::set_block_number(1);
+		let signed = |k: Sr25519Keyring| RuntimeOrigin::signed(k.to_account_id());
+		let (seller, sme) = (Sr25519Keyring::One, Sr25519Keyring::Two);
+		for (code, who) in [(&b"91350100M000100Y43"[..], seller), (b"91440300708461136T", sme)] {
+			assert!(Consortium::register_organization(
+				signed(Sr25519Keyring::Charlie),
+				OrgKind::Enterprise,
+				b"Enterprise".to_vec(),
+				code.to_vec(),
+				who.to_account_id(),
+				1_000,
+			)
+			.is_ok());
+		}
+		let (seller_org, sme_org) = (6, 7);
+		assert!(Consortium::grant_role(
+			signed(Sr25519Keyring::Bob),
+			seller_org,
+			Role::InvoiceIssuer
+		)
+		.is_ok());
+		assert!(Consortium::grant_role(signed(Sr25519Keyring::Alice), 0, Role::FundManager).is_ok());
+		let limits = IssuerLimits { per_invoice: 1_000_000, per_month: 10_000_000 };
+		assert!(Invoices::set_issuer_limits(signed(Sr25519Keyring::Bob), seller_org, Some(limits))
+			.is_ok());
+		let line = LineInput {
+			description: Default::default(),
+			quantity: 1_000,
+			unit_price: 10_000,
+			rate: 1,
+		};
+		assert!(Invoices::issue(
+			signed(seller),
+			Buyer::Member(sme_org),
+			vec![line],
+			Default::default()
+		)
+		.is_ok());
+		let invoice = InvoiceRef { issuer: seller_org, seq: 0 };
+		assert!(Invoices::confirm(signed(sme), invoice).is_ok());
+
+		// Two programs of the finance bureau, each with an allocation to the enterprise.
+		let manager = signed(Sr25519Keyring::Alice);
+		for program in 0..2 {
+			assert!(Funds::create_program(
+				manager.clone(),
+				Default::default(),
+				100_000,
+				Categories(1),
+				0,
+				10,
+				20
+			)
+			.is_ok());
+			assert!(Funds::apply(signed(sme), program, 50_000, Default::default()).is_ok());
+			assert!(Funds::approve(manager.clone(), program, 50_000).is_ok());
+			assert!(Funds::disburse(manager.clone(), program, 50_000, Default::default()).is_ok());
+		}
+		let expense = |allocation| {
+			Funds::record_expense(
+				signed(sme),
+				allocation,
+				11_300,
+				0,
+				Default::default(),
+				Default::default(),
+				Some(invoice),
+			)
+		};
+		assert!(expense(0).is_ok());
+		let claimed: sp_runtime::DispatchResult =
+			Err(pallet_invoices::Error::<Runtime>::AlreadyClaimed.into());
+		assert_eq!(expense(1), claimed);
+		assert_eq!(Invoices::reimburse(signed(sme), invoice), claimed);
+		assert_eq!(Invoices::reverse(signed(seller), invoice, Default::default()), claimed);
+		assert_eq!(
+			Invoices::invoice_record(invoice).unwrap().invoice.claim,
+			Some(pallet_invoices::Claim::FundExpense { program: 0, allocation: 0 })
+		);
+		pallet_invoices::Pallet::<Runtime>::do_try_state().unwrap();
+		pallet_funds::Pallet::<Runtime>::do_try_state().unwrap();
 	});
 }
 

@@ -108,10 +108,10 @@ impl<T: Config> Pallet<T> {
 		);
 		totals.output.add(net, tax).ok_or(Error::<T>::AmountOverflow)?;
 
-		let (invoice, hash) =
+		let (invoice, content_hash) =
 			Self::append(seller, InvoiceKind::Blue, buyer, lines, net, tax, document)?;
 		Totals::<T>::insert(seller, period, totals);
-		Self::deposit_event(Event::InvoiceIssued { invoice, buyer, net, tax, hash });
+		Self::deposit_event(Event::InvoiceIssued { invoice, buyer, net, tax, content_hash });
 		Ok(())
 	}
 
@@ -138,7 +138,7 @@ impl<T: Config> Pallet<T> {
 			tax,
 			document,
 			prev_hash: head.last_hash,
-			hash: H256::zero(),
+			content_hash: H256::zero(),
 			issued_at: now,
 			period: Self::current_period(),
 			status: if kind == InvoiceKind::Blue {
@@ -150,13 +150,13 @@ impl<T: Config> Pallet<T> {
 			claim: None,
 			audit_flag: None,
 		};
-		invoice.hash = invoice.content_hash(issuer, seq);
+		invoice.content_hash = invoice.compute_hash(issuer, seq);
 		let id = InvoiceRef { issuer, seq };
-		ChainHeads::<T>::insert(issuer, ChainHead { next_seq, last_hash: invoice.hash });
+		ChainHeads::<T>::insert(issuer, ChainHead { next_seq, last_hash: invoice.content_hash });
 		if let Buyer::Member(org) = buyer {
 			InvoicesByBuyer::<T>::insert(org, id, ());
 		}
-		let hash = invoice.hash;
+		let hash = invoice.content_hash;
 		IssuedInvoices::<T>::insert(issuer, seq, invoice);
 		InvoiceHistory::<T>::insert(
 			issuer,
@@ -230,7 +230,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(original.audit_flag.is_none(), Error::<T>::UnderAudit);
 		let awaiting_buyer = original.status == InvoiceStatus::Confirmed;
 		let kind = InvoiceKind::Red { original: id.seq };
-		let (red, hash) = Self::append(
+		let (red, content_hash) = Self::append(
 			seller,
 			kind,
 			original.buyer,
@@ -243,7 +243,7 @@ impl<T: Config> Pallet<T> {
 			red,
 			original: id.seq,
 			awaiting_buyer,
-			hash,
+			content_hash,
 		});
 		if awaiting_buyer {
 			Self::record(id, Change::ReversalRequested { red: red.seq }, false)?;
@@ -438,8 +438,11 @@ impl<T: Config> Pallet<T> {
 				let invoice =
 					IssuedInvoices::<T>::get(issuer, seq).ok_or("gap in an issuer's chain")?;
 				ensure!(invoice.prev_hash == prev, "an invoice does not link to its predecessor");
-				ensure!(invoice.hash == invoice.content_hash(issuer, seq), "invoice hash mismatch");
-				prev = invoice.hash;
+				ensure!(
+					invoice.content_hash == invoice.compute_hash(issuer, seq),
+					"invoice hash mismatch"
+				);
+				prev = invoice.content_hash;
 				let (net, tax) = (invoice.net, invoice.tax);
 				let buyer = match invoice.buyer {
 					Buyer::Member(org) => Some(org),

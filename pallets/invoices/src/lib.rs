@@ -179,14 +179,19 @@ pub mod pallet {
 		/// A rate code changes to `rate` (withdrawn if `None`) from block `from` on.
 		RateScheduled { code: RateCode, rate: Option<TaxRate>, from: BlockNumberFor<T> },
 		/// A blue invoice was issued.
-		InvoiceIssued { invoice: InvoiceRef, buyer: Buyer, net: Fen, tax: Fen, hash: H256 },
+		InvoiceIssued { invoice: InvoiceRef, buyer: Buyer, net: Fen, tax: Fen, content_hash: H256 },
 		/// The buyer confirmed receipt.
 		InvoiceConfirmed { invoice: InvoiceRef },
 		/// The buyer rejected the invoice.
 		InvoiceRejected { invoice: InvoiceRef, reason: H256 },
 		/// The seller issued red invoice `red` reversing `original`; if `awaiting_buyer`, the
 		/// buyer must confirm it first.
-		RedInvoiceIssued { red: InvoiceRef, original: u32, awaiting_buyer: bool, hash: H256 },
+		RedInvoiceIssued {
+			red: InvoiceRef,
+			original: u32,
+			awaiting_buyer: bool,
+			content_hash: H256,
+		},
 		/// The reversal took effect: `invoice` is cancelled by `red`.
 		InvoiceReversed { invoice: InvoiceRef, red: u32 },
 		/// The buyer refused the reversal by red invoice `red`; the original stands.

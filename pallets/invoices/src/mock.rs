@@ -1,6 +1,6 @@
-//! A minimal runtime for the pallet's tests. Membership is a small in-memory registry behind
-//! the real `EnsureMember` origins of `regchain-primitives`, and the wall clock is settable, so
-//! that the pallet is tested on its own.
+//! A minimal runtime for the pallet's tests. Membership is the in-memory registry of
+//! `regchain_primitives::testing` behind the real `EnsureMember` origins, and the wall clock is
+//! settable, so that the pallet is tested on its own.
 //!
 //! Organizations (account = organization id unless said otherwise):
 //! - 1: the tax bureau; 2: the finance bureau;
@@ -8,13 +8,15 @@
 //!   5,000,000 per month (accounts 10 and 11);
 //! - 20: an enterprise buying (also holds `InvoiceIssuer`, without limits);
 //! - 30: an enterprise with no role; account 99 is no member.
+//!
+//! Rates: the 2026 table, 1 = 13 %, 2 = 9 %, 3 = 6 %, 4 = 3 %, 5 = 0 %, 6 = exempt.
 
 use crate::{self as pallet_invoices, *};
 use core::{cell::RefCell, time::Duration};
 use frame_support::{derive_impl, parameter_types, traits::ConstU32};
+pub use regchain_primitives::testing::{test_code as code, TestMembership};
 use regchain_primitives::{
-	AgencyKind, AnyMember, CreditCode, EnsureAgency, EnsureMember, EnsureRole, MemberInfo,
-	Membership, OrgKind, Role, Roles,
+	testing::TestOrg, AgencyKind, AnyMember, EnsureAgency, EnsureMember, EnsureRole, OrgKind, Role,
 };
 use sp_core::H256;
 use sp_runtime::BuildStorage;
@@ -48,109 +50,13 @@ pub const NOVEMBER_2026: u64 = 1_794_283_200_000;
 /// 2026-12-10T12:00:00+08:00.
 pub const DECEMBER_2026: u64 = 1_796_875_200_000;
 
-/// A valid credit code, distinct for each `n < 100`.
-pub fn code(n: u64) -> CreditCode {
-	let mut first = *b"91310000MA1FL0000";
-	first[15] = b'0' + (n / 10 % 10) as u8;
-	first[16] = b'0' + (n % 10) as u8;
-	CreditCode::with_check_character(&first).expect("valid code")
-}
-
-#[derive(Clone)]
-struct Org {
-	id: OrgId,
-	kind: OrgKind,
-	roles: Roles,
-	active: bool,
-	accounts: Vec<u64>,
-}
-
-fn roles(list: &[Role]) -> Roles {
-	let mut roles = Roles::default();
-	for role in list {
-		roles.insert(*role);
-	}
-	roles
-}
-
 thread_local! {
-	static ORGS: RefCell<Vec<Org>> = RefCell::new(vec![
-		Org { id: 1, kind: OrgKind::Agency(AgencyKind::TaxBureau), roles: Roles::default(), active: true, accounts: vec![TAX] },
-		Org { id: 2, kind: OrgKind::Agency(AgencyKind::FinanceBureau), roles: Roles::default(), active: true, accounts: vec![FINANCE] },
-		Org { id: 10, kind: OrgKind::Enterprise, roles: roles(&[Role::InvoiceIssuer]), active: true, accounts: vec![SELLER, SELLER_CLERK] },
-		Org { id: 20, kind: OrgKind::Enterprise, roles: roles(&[Role::InvoiceIssuer]), active: true, accounts: vec![BUYER] },
-		Org { id: 30, kind: OrgKind::Enterprise, roles: Roles::default(), active: true, accounts: vec![OTHER] },
-	]);
 	static NOW_MS: RefCell<u64> = const { RefCell::new(NOVEMBER_2026) };
-}
-
-/// Suspends (or with `false`, resumes) an organization, as the consortium would.
-pub fn set_active(org: OrgId, active: bool) {
-	ORGS.with(|o| {
-		o.borrow_mut().iter_mut().filter(|x| x.id == org).for_each(|x| x.active = active)
-	});
-}
-
-/// Revokes a role of an organization.
-pub fn revoke_role(org: OrgId, role: Role) {
-	ORGS.with(|o| {
-		o.borrow_mut().iter_mut().filter(|x| x.id == org).for_each(|x| {
-			x.roles.remove(role);
-		})
-	});
 }
 
 /// Moves the wall clock.
 pub fn set_time(ms: u64) {
 	NOW_MS.with(|n| *n.borrow_mut() = ms);
-}
-
-pub struct TestMembership;
-impl Membership<u64> for TestMembership {
-	fn member(who: &u64) -> Option<MemberInfo> {
-		ORGS.with(|o| {
-			o.borrow().iter().find(|x| x.active && x.accounts.contains(who)).map(|x| MemberInfo {
-				org: x.id,
-				kind: x.kind,
-				roles: x.roles,
-			})
-		})
-	}
-
-	fn is_active_org(org: OrgId) -> bool {
-		ORGS.with(|o| o.borrow().iter().any(|x| x.id == org && x.active))
-	}
-
-	fn credit_code(org: OrgId) -> Option<CreditCode> {
-		ORGS.with(|o| {
-			o.borrow()
-				.iter()
-				.find(|x| x.id == org && x.active && x.kind.needs_credit_code())
-				.map(|x| code(x.id.into()))
-		})
-	}
-
-	fn org_by_credit_code(credit_code: &CreditCode) -> Option<OrgId> {
-		ORGS.with(|o| {
-			o.borrow()
-				.iter()
-				.find(|x| {
-					x.active && x.kind.needs_credit_code() && code(x.id.into()) == *credit_code
-				})
-				.map(|x| x.id)
-		})
-	}
-
-	#[cfg(feature = "runtime-benchmarks")]
-	fn make_member(who: &u64, kind: OrgKind, role: Option<Role>) -> OrgId {
-		ORGS.with(|o| {
-			let mut orgs = o.borrow_mut();
-			let id = 40 + orgs.len() as OrgId;
-			let roles = roles(role.as_slice());
-			orgs.push(Org { id, kind, roles, active: true, accounts: vec![*who] });
-			id
-		})
-	}
 }
 
 pub struct TestTime;
@@ -175,27 +81,22 @@ impl Config for Test {
 	type WeightInfo = ();
 }
 
-/// The rate table of the tests: 1 = 13 %, 2 = 9 %, 3 = 6 %, 4 = 3 %, 5 = 0 %, 6 = exempt.
-pub fn standard_rates() -> Vec<(RateCode, TaxRate)> {
-	vec![
-		(1, TaxRate::BasisPoints(1_300)),
-		(2, TaxRate::BasisPoints(900)),
-		(3, TaxRate::BasisPoints(600)),
-		(4, TaxRate::BasisPoints(300)),
-		(5, TaxRate::BasisPoints(0)),
-		(6, TaxRate::Exempt),
-	]
-}
-
 #[derive(Default)]
 pub struct ExtBuilder;
 
 impl ExtBuilder {
 	pub fn build(self) -> sp_io::TestExternalities {
 		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
-		pallet_invoices::GenesisConfig::<Test> { rates: standard_rates(), ..Default::default() }
+		pallet_invoices::GenesisConfig::<Test> { rates: vat_rates_2026(), ..Default::default() }
 			.assimilate_storage(&mut storage)
 			.unwrap();
+		TestMembership::reset(vec![
+			TestOrg::new(1, OrgKind::Agency(AgencyKind::TaxBureau), &[], &[TAX]),
+			TestOrg::new(2, OrgKind::Agency(AgencyKind::FinanceBureau), &[], &[FINANCE]),
+			TestOrg::new(10, OrgKind::Enterprise, &[Role::InvoiceIssuer], &[SELLER, SELLER_CLERK]),
+			TestOrg::new(20, OrgKind::Enterprise, &[Role::InvoiceIssuer], &[BUYER]),
+			TestOrg::new(30, OrgKind::Enterprise, &[], &[OTHER]),
+		]);
 		let mut ext = sp_io::TestExternalities::new(storage);
 		ext.execute_with(|| {
 			System::set_block_number(1);

@@ -75,6 +75,20 @@ fn div_round_half_up(n: u128, d: u128) -> Option<Fen> {
 	Fen::try_from(q).ok()
 }
 
+/// China's VAT rates in 2026, the table a network starts with: general rates 13 % (goods),
+/// 9 % (transport, construction, farm produce), 6 % (modern services), the 3 % collection rate
+/// of small-scale taxpayers, the zero rate (exports) and exemption, as codes 1 to 6.
+pub fn vat_rates_2026() -> alloc::vec::Vec<(RateCode, TaxRate)> {
+	alloc::vec![
+		(1, TaxRate::BasisPoints(1_300)),
+		(2, TaxRate::BasisPoints(900)),
+		(3, TaxRate::BasisPoints(600)),
+		(4, TaxRate::BasisPoints(300)),
+		(5, TaxRate::BasisPoints(0)),
+		(6, TaxRate::Exempt),
+	]
+}
+
 /// A scheduled change of a rate code: from block `from` on, the code means `rate`, or is
 /// withdrawn if `None`. Invoices keep the rate they were issued with.
 #[derive(
@@ -296,9 +310,10 @@ pub enum InvoiceStatus {
 	},
 }
 
-/// An invoice. Its `hash` covers everything the seller stated and the chain computed —
+/// An invoice. Its `content_hash` covers everything the seller stated and the chain computed —
 /// issuer, number, kind, buyer, lines, totals, document, the previous invoice's hash, block
-/// and period ([`Invoice::content_hash`]) — but not the fields that change later.
+/// and period ([`Invoice::compute_hash`]) — but not the fields that change later. (Not named
+/// `hash`: Polkadot.js gives every decoded value a `.hash` of its own encoding.)
 #[derive(
 	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
 )]
@@ -318,8 +333,8 @@ pub struct Invoice<BlockNumber> {
 	/// Hash of the seller's previous invoice (zero for the first): the chain that makes a
 	/// missing or altered invoice detectable.
 	pub prev_hash: H256,
-	/// This invoice's [`content_hash`](Invoice::content_hash).
-	pub hash: H256,
+	/// This invoice's hash ([`compute_hash`](Invoice::compute_hash)).
+	pub content_hash: H256,
 	/// The block of issue.
 	pub issued_at: BlockNumber,
 	/// The tax period of issue.
@@ -339,7 +354,7 @@ impl<BlockNumber: Encode> Invoice<BlockNumber> {
 	/// The hash anyone can recompute from the stored fields to verify an issuer's sequence:
 	/// BLAKE2-256 of the SCALE encoding of `(b"regchain/invoice", issuer, seq, kind, buyer,
 	/// lines, net, tax, document, prev_hash, issued_at, period)`.
-	pub fn content_hash(&self, issuer: OrgId, seq: u32) -> H256 {
+	pub fn compute_hash(&self, issuer: OrgId, seq: u32) -> H256 {
 		let preimage = (
 			b"regchain/invoice",
 			issuer,

@@ -14,6 +14,8 @@
 #![cfg_attr(not(feature = "std"), no_std)]
 
 pub mod credit_code;
+#[cfg(feature = "std")]
+pub mod testing;
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use core::marker::PhantomData;
@@ -332,6 +334,19 @@ impl MemberFilter for AnyMember {
 	#[cfg(feature = "runtime-benchmarks")]
 	fn sample() -> (OrgKind, Option<Role>) {
 		(OrgKind::Enterprise, None)
+	}
+}
+
+/// Accepts members of the kind `K::get()` (e.g. enterprises).
+pub struct IsKind<K>(PhantomData<K>);
+impl<K: Get<OrgKind>> MemberFilter for IsKind<K> {
+	fn allows(member: &MemberInfo) -> bool {
+		member.kind == K::get()
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn sample() -> (OrgKind, Option<Role>) {
+		(K::get(), None)
 	}
 }
 

@@ -3,13 +3,13 @@
 //! module.
 
 mod consortium;
+mod funds;
 mod governance;
 mod invoices;
 mod validators;
 
 pub use consortium::{MaxMembershipTerm, DEFAULT_TX_QUOTA};
 pub use governance::{AgencyCouncilInstance, GovernanceOrigin, MAX_AGENCIES};
-pub use invoices::vat_rates;
 pub use validators::SESSION_PERIOD;
 
 use crate::{

@@ -52,7 +52,7 @@ fn confirm_and_reject_fail_for_anyone_but_the_buyer() {
 			);
 		}
 		assert_noop!(Invoices::confirm(RuntimeOrigin::signed(OUTSIDER), id), BadOrigin);
-		set_active(20, false);
+		TestMembership::set_active(20, false);
 		assert_noop!(Invoices::confirm(RuntimeOrigin::signed(BUYER), id), BadOrigin);
 	});
 }

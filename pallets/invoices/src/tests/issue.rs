@@ -29,7 +29,7 @@ fn issue_numbers_computes_tax_chains_and_counts_an_invoice() {
 		assert_eq!(invoice.status, InvoiceStatus::Issued);
 		assert_eq!(invoice.period, 202611);
 		assert_eq!(invoice.prev_hash, H256::zero());
-		assert_eq!(invoice.hash, invoice.content_hash(10, 0));
+		assert_eq!(invoice.content_hash, invoice.compute_hash(10, 0));
 		assert_eq!(
 			last_event(),
 			Event::InvoiceIssued {
@@ -37,10 +37,13 @@ fn issue_numbers_computes_tax_chains_and_counts_an_invoice() {
 				buyer: Buyer::Member(20),
 				net: 31_048,
 				tax: 3_990,
-				hash: invoice.hash,
+				content_hash: invoice.content_hash,
 			}
 		);
-		assert_eq!(ChainHeads::<Test>::get(10), ChainHead { next_seq: 1, last_hash: invoice.hash });
+		assert_eq!(
+			ChainHeads::<Test>::get(10),
+			ChainHead { next_seq: 1, last_hash: invoice.content_hash }
+		);
 		assert!(InvoicesByBuyer::<Test>::contains_key(20, InvoiceRef { issuer: 10, seq: 0 }));
 		let totals = Totals::<Test>::get(10, 202611);
 		assert_eq!(totals.output, Sum { count: 1, net: 31_048, tax: 3_990 });
@@ -48,7 +51,7 @@ fn issue_numbers_computes_tax_chains_and_counts_an_invoice() {
 		let second = issue_to_buyer(100);
 		assert_eq!(second.seq, 1);
 		let next = IssuedInvoices::<Test>::get(10, 1).unwrap();
-		assert_eq!(next.prev_hash, invoice.hash);
+		assert_eq!(next.prev_hash, invoice.content_hash);
 		assert_eq!(Totals::<Test>::get(10, 202611).output.count, 2);
 	});
 }
@@ -88,10 +91,10 @@ fn issue_fails_without_the_role_or_membership() {
 		for who in [OTHER, TAX, OUTSIDER] {
 			assert_noop!(issue(who, Buyer::Member(20), vec![line(1, 100, 1)]), BadOrigin);
 		}
-		set_active(10, false);
+		TestMembership::set_active(10, false);
 		assert_noop!(issue(SELLER, Buyer::Member(20), vec![line(1, 100, 1)]), BadOrigin);
-		set_active(10, true);
-		revoke_role(10, regchain_primitives::Role::InvoiceIssuer);
+		TestMembership::set_active(10, true);
+		TestMembership::revoke_role(10, regchain_primitives::Role::InvoiceIssuer);
 		assert_noop!(issue(SELLER, Buyer::Member(20), vec![line(1, 100, 1)]), BadOrigin);
 	});
 }
@@ -208,7 +211,7 @@ fn issue_fails_when_buyer_is_seller_or_no_active_member() {
 			issue(SELLER, Buyer::Member(77), vec![line(1, 100, 1)]),
 			Error::<Test>::UnknownBuyer
 		);
-		set_active(20, false);
+		TestMembership::set_active(20, false);
 		assert_noop!(
 			issue(SELLER, Buyer::Member(20), vec![line(1, 100, 1)]),
 			Error::<Test>::UnknownBuyer

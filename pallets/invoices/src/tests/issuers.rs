@@ -27,7 +27,7 @@ fn set_issuer_limits_fails_for_anyone_but_the_tax_bureau() {
 				BadOrigin
 			);
 		}
-		set_active(1, false);
+		TestMembership::set_active(1, false);
 		assert_noop!(
 			Invoices::set_issuer_limits(RuntimeOrigin::signed(TAX), 30, Some(LIMITS)),
 			BadOrigin
@@ -38,7 +38,7 @@ fn set_issuer_limits_fails_for_anyone_but_the_tax_bureau() {
 #[test]
 fn set_issuer_limits_fails_for_agencies_unknown_and_inactive_organizations() {
 	ExtBuilder::default().build_and_execute(|| {
-		set_active(30, false);
+		TestMembership::set_active(30, false);
 		for org in [2, 30, 77] {
 			assert_noop!(
 				Invoices::set_issuer_limits(RuntimeOrigin::signed(TAX), org, Some(LIMITS)),

@@ -22,7 +22,7 @@ fn an_unconfirmed_invoice_is_reversed_at_once() {
 		assert_eq!(red.kind, InvoiceKind::Red { original: 0 });
 		assert_eq!((red.net, red.tax), (1_000, 130));
 		assert_eq!(red.status, InvoiceStatus::Effective { period: 202612 });
-		assert_eq!(red.prev_hash, IssuedInvoices::<Test>::get(10, 0).unwrap().hash);
+		assert_eq!(red.prev_hash, IssuedInvoices::<Test>::get(10, 0).unwrap().content_hash);
 		assert_eq!(
 			IssuedInvoices::<Test>::get(10, 0).unwrap().status,
 			InvoiceStatus::Reversed { red: 1 }
@@ -73,7 +73,7 @@ fn a_confirmed_invoice_is_reversed_only_when_the_buyer_confirms() {
 				red: RED,
 				original: 0,
 				awaiting_buyer: true,
-				hash: IssuedInvoices::<Test>::get(10, 1).unwrap().hash
+				content_hash: IssuedInvoices::<Test>::get(10, 1).unwrap().content_hash
 			}
 		);
 		assert_eq!(

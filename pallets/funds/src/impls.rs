@@ -1,0 +1,431 @@
+//! What the calls do, the statements of the runtime API, and the storage invariants.
+
+use crate::{pallet::*, types::*};
+use alloc::{collections::BTreeMap, vec::Vec};
+use frame_support::{ensure, pallet_prelude::*};
+use frame_system::pallet_prelude::BlockNumberFor;
+use regchain_primitives::{Claim, Fen, InvoiceClaims, OrgId};
+use sp_core::H256;
+use sp_runtime::traits::Zero;
+
+/// The most records one runtime-API query returns.
+pub const QUERY_LIMIT: u32 = 100;
+
+type ProgramOf<T> = Program<BlockNumberFor<T>>;
+
+impl<T: Config> Pallet<T> {
+	fn add(a: Fen, b: Fen) -> Result<Fen, DispatchError> {
+		Ok(a.checked_add(b).ok_or(Error::<T>::Overflow)?)
+	}
+
+	fn now() -> BlockNumberFor<T> {
+		frame_system::Pallet::<T>::block_number()
+	}
+
+	fn program(id: ProgramId) -> Result<ProgramOf<T>, DispatchError> {
+		Ok(Programs::<T>::get(id).ok_or(Error::<T>::ProgramNotFound)?)
+	}
+
+	fn allocation(id: AllocationId) -> Result<Allocation, DispatchError> {
+		Ok(Allocations::<T>::get(id).ok_or(Error::<T>::AllocationNotFound)?)
+	}
+
+	/// The program, if `manager` manages it and it is open.
+	fn managed(manager: OrgId, id: ProgramId) -> Result<ProgramOf<T>, DispatchError> {
+		let program = Self::program(id)?;
+		ensure!(program.manager == manager, Error::<T>::NotManager);
+		ensure!(program.status == ProgramStatus::Open, Error::<T>::ProgramClosed);
+		Ok(program)
+	}
+
+	fn ensure_running(program: &ProgramOf<T>) -> DispatchResult {
+		ensure!(program.status == ProgramStatus::Open, Error::<T>::ProgramClosed);
+		ensure!(Self::now() < program.ends_at, Error::<T>::ProgramEnded);
+		Ok(())
+	}
+
+	fn ensure_not_frozen(allocation: &Allocation) -> DispatchResult {
+		ensure!(
+			!allocation.frozen && !FrozenAccounts::<T>::contains_key(allocation.enterprise),
+			Error::<T>::Frozen
+		);
+		Ok(())
+	}
+
+	/// Appends a movement to an allocation's ledger (the caller stores the allocation).
+	fn push(id: AllocationId, allocation: &mut Allocation, movement: Movement) -> DispatchResult {
+		let index = allocation.entries;
+		allocation.entries = index.checked_add(1).ok_or(Error::<T>::Overflow)?;
+		Ledger::<T>::insert(id, index, LedgerEntry { at: Self::now(), movement });
+		Ok(())
+	}
+
+	pub(crate) fn do_create_program(
+		manager: OrgId,
+		policy: H256,
+		budget: Fen,
+		categories: Categories,
+		apply_from: BlockNumberFor<T>,
+		apply_until: BlockNumberFor<T>,
+		ends_at: BlockNumberFor<T>,
+	) -> DispatchResult {
+		ensure!(!budget.is_zero(), Error::<T>::ZeroAmount);
+		ensure!(categories.0 != 0, Error::<T>::NoCategories);
+		ensure!(
+			apply_from < apply_until && apply_until <= ends_at && ends_at > Self::now(),
+			Error::<T>::InvalidSchedule
+		);
+		let program = NextProgramId::<T>::get();
+		NextProgramId::<T>::put(program.checked_add(1).ok_or(Error::<T>::Overflow)?);
+		Programs::<T>::insert(
+			program,
+			Program {
+				manager,
+				policy,
+				budget,
+				categories,
+				apply_from,
+				apply_until,
+				ends_at,
+				status: ProgramStatus::Open,
+				approved: 0,
+				disbursed: 0,
+				spent: 0,
+				clawed_back: 0,
+			},
+		);
+		Self::deposit_event(Event::ProgramCreated { program, manager, budget, policy });
+		Ok(())
+	}
+
+	pub(crate) fn do_set_budget(manager: OrgId, id: ProgramId, budget: Fen) -> DispatchResult {
+		let mut program = Self::managed(manager, id)?;
+		ensure!(!budget.is_zero(), Error::<T>::ZeroAmount);
+		ensure!(budget >= program.approved, Error::<T>::BudgetBelowApproved);
+		program.budget = budget;
+		Programs::<T>::insert(id, program);
+		Self::deposit_event(Event::BudgetChanged { program: id, budget });
+		Ok(())
+	}
+
+	/// Closes a program; `manager` is `None` when a regulator closes it.
+	pub(crate) fn do_close_program(
+		manager: Option<OrgId>,
+		id: ProgramId,
+		statement: H256,
+	) -> DispatchResult {
+		let mut program = match manager {
+			Some(manager) => Self::managed(manager, id)?,
+			None => Self::program(id)?,
+		};
+		ensure!(program.status == ProgramStatus::Open, Error::<T>::ProgramClosed);
+		program.status = ProgramStatus::Closed { statement };
+		Programs::<T>::insert(id, program);
+		Self::deposit_event(Event::ProgramClosed { program: id, statement });
+		Ok(())
+	}
+
+	pub(crate) fn do_apply(
+		applicant: OrgId,
+		program_id: ProgramId,
+		requested: Fen,
+		document: H256,
+	) -> DispatchResult {
+		let program = Self::program(program_id)?;
+		ensure!(program.status == ProgramStatus::Open, Error::<T>::ProgramClosed);
+		let now = Self::now();
+		ensure!(program.apply_from <= now && now < program.apply_until, Error::<T>::OutsideWindow);
+		ensure!(!requested.is_zero(), Error::<T>::ZeroAmount);
+		ensure!(requested <= program.budget, Error::<T>::ExceedsBudget);
+		ensure!(!FrozenAccounts::<T>::contains_key(applicant), Error::<T>::Frozen);
+		let application = NextApplicationId::<T>::get();
+		NextApplicationId::<T>::put(application.checked_add(1).ok_or(Error::<T>::Overflow)?);
+		Applications::<T>::insert(
+			application,
+			Application {
+				program: program_id,
+				applicant,
+				requested,
+				document,
+				status: ApplicationStatus::Pending,
+			},
+		);
+		Self::deposit_event(Event::Applied {
+			application,
+			program: program_id,
+			applicant,
+			requested,
+		});
+		Ok(())
+	}
+
+	/// Approves (`Ok(amount)`) or rejects (`Err(reason)`) an application.
+	pub(crate) fn do_decide(
+		manager: OrgId,
+		id: AllocationId,
+		decision: Result<Fen, H256>,
+	) -> DispatchResult {
+		let mut application = Applications::<T>::get(id).ok_or(Error::<T>::ApplicationNotFound)?;
+		ensure!(application.status == ApplicationStatus::Pending, Error::<T>::NotPending);
+		let mut program = Self::managed(manager, application.program)?;
+		match decision {
+			Ok(amount) => {
+				Self::ensure_running(&program)?;
+				ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+				ensure!(amount <= application.requested, Error::<T>::ExceedsRequest);
+				let approved = Self::add(program.approved, amount)?;
+				ensure!(approved <= program.budget, Error::<T>::ExceedsBudget);
+				let mut allocation = Allocation {
+					program: application.program,
+					enterprise: application.applicant,
+					approved: amount,
+					disbursed: 0,
+					spent: 0,
+					clawed_back: 0,
+					frozen: false,
+					entries: 0,
+				};
+				Self::push(id, &mut allocation, Movement::Approved { amount })?;
+				program.approved = approved;
+				application.status = ApplicationStatus::Approved;
+				Allocations::<T>::insert(id, allocation);
+				AllocationsByProgram::<T>::insert(application.program, id, ());
+				AllocationsByEnterprise::<T>::insert(application.applicant, id, ());
+				Programs::<T>::insert(application.program, program);
+				Self::deposit_event(Event::Approved {
+					allocation: id,
+					program: application.program,
+					enterprise: application.applicant,
+					amount,
+				});
+			},
+			Err(reason) => {
+				application.status = ApplicationStatus::Rejected { reason };
+				Self::deposit_event(Event::ApplicationRejected { application: id, reason });
+			},
+		}
+		Applications::<T>::insert(id, application);
+		Ok(())
+	}
+
+	pub(crate) fn do_disburse(
+		manager: OrgId,
+		id: AllocationId,
+		amount: Fen,
+		transfer: H256,
+	) -> DispatchResult {
+		let mut allocation = Self::allocation(id)?;
+		let mut program = Self::managed(manager, allocation.program)?;
+		Self::ensure_running(&program)?;
+		Self::ensure_not_frozen(&allocation)?;
+		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+		let disbursed = Self::add(allocation.disbursed, amount)?;
+		ensure!(disbursed <= allocation.approved, Error::<T>::ExceedsApproved);
+		program.disbursed = Self::add(program.disbursed, amount)?;
+		allocation.disbursed = disbursed;
+		Self::push(id, &mut allocation, Movement::Disbursed { amount, transfer })?;
+		Allocations::<T>::insert(id, allocation);
+		Programs::<T>::insert(allocation.program, program);
+		Self::deposit_event(Event::Disbursed { allocation: id, amount, transfer });
+		Ok(())
+	}
+
+	pub(crate) fn do_record_expense(
+		enterprise: OrgId,
+		id: AllocationId,
+		movement: Movement,
+	) -> DispatchResult {
+		let Movement::Spent { amount, category, invoice, .. } = movement else {
+			return Err(DispatchError::Other("only an expense is recorded as one"));
+		};
+		let mut allocation = Self::allocation(id)?;
+		ensure!(allocation.enterprise == enterprise, Error::<T>::NotRecipient);
+		let mut program = Self::program(allocation.program)?;
+		Self::ensure_running(&program)?;
+		Self::ensure_not_frozen(&allocation)?;
+		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+		ensure!(program.categories.contains(category), Error::<T>::IneligibleCategory);
+		let spent = Self::add(allocation.spent, amount)?;
+		ensure!(
+			Self::add(spent, allocation.clawed_back)? <= allocation.disbursed,
+			Error::<T>::ExceedsDisbursed
+		);
+		program.spent = Self::add(program.spent, amount)?;
+		if let Some(invoice) = invoice {
+			let claim = Claim::FundExpense { program: allocation.program, allocation: id };
+			T::Invoices::claim(invoice, enterprise, amount, claim)?;
+		}
+		allocation.spent = spent;
+		Self::push(id, &mut allocation, movement)?;
+		Allocations::<T>::insert(id, allocation);
+		Programs::<T>::insert(allocation.program, program);
+		Self::deposit_event(Event::ExpenseRecorded { allocation: id, amount, category, invoice });
+		Ok(())
+	}
+
+	pub(crate) fn do_set_frozen(target: FreezeTarget, frozen: bool) -> DispatchResult {
+		let unchanged = if frozen { Error::<T>::AlreadyFrozen } else { Error::<T>::NotFrozen };
+		match target {
+			FreezeTarget::Allocation(id) => {
+				let mut allocation = Self::allocation(id)?;
+				ensure!(allocation.frozen != frozen, unchanged);
+				allocation.frozen = frozen;
+				let movement = if frozen { Movement::Frozen } else { Movement::Unfrozen };
+				Self::push(id, &mut allocation, movement)?;
+				Allocations::<T>::insert(id, allocation);
+			},
+			FreezeTarget::Account(org) => {
+				ensure!(FrozenAccounts::<T>::contains_key(org) != frozen, unchanged);
+				if frozen {
+					FrozenAccounts::<T>::insert(org, ());
+				} else {
+					FrozenAccounts::<T>::remove(org);
+				}
+			},
+		}
+		Self::deposit_event(if frozen {
+			Event::Frozen { target }
+		} else {
+			Event::Unfrozen { target }
+		});
+		Ok(())
+	}
+
+	pub(crate) fn do_claw_back(id: AllocationId, amount: Fen, reason: H256) -> DispatchResult {
+		let mut allocation = Self::allocation(id)?;
+		let mut program = Self::program(allocation.program)?;
+		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+		ensure!(allocation.unspent().unwrap_or_default() >= amount, Error::<T>::ExceedsUnspent);
+		allocation.clawed_back = Self::add(allocation.clawed_back, amount)?;
+		program.clawed_back = Self::add(program.clawed_back, amount)?;
+		Self::push(id, &mut allocation, Movement::ClawedBack { amount, reason })?;
+		Allocations::<T>::insert(id, allocation);
+		Programs::<T>::insert(allocation.program, program);
+		Self::deposit_event(Event::ClawedBack { allocation: id, amount, reason });
+		Ok(())
+	}
+
+	/// Runtime API: up to `limit` (at most [`QUERY_LIMIT`]) allocations of an enterprise's
+	/// special account, after `start_after`.
+	pub fn enterprise_statement(
+		org: OrgId,
+		start_after: Option<AllocationId>,
+		limit: u32,
+	) -> Vec<(AllocationId, Allocation)> {
+		let ids = match start_after {
+			Some(after) => AllocationsByEnterprise::<T>::iter_key_prefix_from(
+				org,
+				AllocationsByEnterprise::<T>::hashed_key_for(org, after),
+			),
+			None => AllocationsByEnterprise::<T>::iter_key_prefix(org),
+		};
+		Self::with_allocations(ids, limit)
+	}
+
+	/// Runtime API: a program and up to `limit` of its allocations, after `start_after`.
+	pub fn program_statement(
+		id: ProgramId,
+		start_after: Option<AllocationId>,
+		limit: u32,
+	) -> Option<(ProgramOf<T>, Vec<(AllocationId, Allocation)>)> {
+		let program = Programs::<T>::get(id)?;
+		let ids = match start_after {
+			Some(after) => AllocationsByProgram::<T>::iter_key_prefix_from(
+				id,
+				AllocationsByProgram::<T>::hashed_key_for(id, after),
+			),
+			None => AllocationsByProgram::<T>::iter_key_prefix(id),
+		};
+		Some((program, Self::with_allocations(ids, limit)))
+	}
+
+	fn with_allocations(
+		ids: impl Iterator<Item = AllocationId>,
+		limit: u32,
+	) -> Vec<(AllocationId, Allocation)> {
+		ids.filter_map(|id| Allocations::<T>::get(id).map(|a| (id, a)))
+			.take(limit.min(QUERY_LIMIT) as usize)
+			.collect()
+	}
+
+	/// Runtime API: an allocation and up to `limit` entries of its ledger from entry `from`.
+	pub fn allocation_history(
+		id: AllocationId,
+		from: u32,
+		limit: u32,
+	) -> Option<(Allocation, Vec<LedgerEntry<BlockNumberFor<T>>>)> {
+		let allocation = Allocations::<T>::get(id)?;
+		let end = from.saturating_add(limit.min(QUERY_LIMIT)).min(allocation.entries);
+		let entries = (from..end).filter_map(|i| Ledger::<T>::get(id, i)).collect();
+		Some((allocation, entries))
+	}
+
+	/// Checks the invariants of the module doc.
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		let mut sums: BTreeMap<ProgramId, [Fen; 4]> = BTreeMap::new();
+		for (id, allocation) in Allocations::<T>::iter() {
+			let mut totals = [0 as Fen; 4];
+			let mut frozen = false;
+			for index in 0..allocation.entries {
+				let entry = Ledger::<T>::get(id, index).ok_or("a ledger entry is missing")?;
+				let (slot, amount) = match entry.movement {
+					Movement::Approved { amount } => (0, amount),
+					Movement::Disbursed { amount, .. } => (1, amount),
+					Movement::Spent { amount, .. } => (2, amount),
+					Movement::ClawedBack { amount, .. } => (3, amount),
+					Movement::Frozen | Movement::Unfrozen => {
+						frozen = entry.movement == Movement::Frozen;
+						continue;
+					},
+				};
+				totals[slot] = totals[slot].checked_add(amount).ok_or("ledger overflow")?;
+			}
+			ensure!(
+				Ledger::<T>::get(id, allocation.entries).is_none(),
+				"a ledger entry beyond the count"
+			);
+			ensure!(
+				totals
+					== [
+						allocation.approved,
+						allocation.disbursed,
+						allocation.spent,
+						allocation.clawed_back
+					],
+				"allocation totals differ from its ledger"
+			);
+			ensure!(frozen == allocation.frozen, "frozen flag differs from the ledger");
+			ensure!(
+				allocation
+					.spent
+					.checked_add(allocation.clawed_back)
+					.is_some_and(|used| { used <= allocation.disbursed })
+					&& allocation.disbursed <= allocation.approved,
+				"spent + clawed back ≤ disbursed ≤ approved is broken"
+			);
+			ensure!(
+				AllocationsByProgram::<T>::contains_key(allocation.program, id)
+					&& AllocationsByEnterprise::<T>::contains_key(allocation.enterprise, id),
+				"an allocation is not indexed"
+			);
+			let sum = sums.entry(allocation.program).or_default();
+			for (s, t) in sum.iter_mut().zip(totals) {
+				*s = s.checked_add(t).ok_or("program totals overflow")?;
+			}
+		}
+		for (id, program) in Programs::<T>::iter() {
+			let sum = sums.remove(&id).unwrap_or_default();
+			ensure!(
+				sum == [program.approved, program.disbursed, program.spent, program.clawed_back],
+				"program totals differ from its allocations"
+			);
+			ensure!(program.approved <= program.budget, "approvals exceed the budget");
+		}
+		ensure!(sums.is_empty(), "an allocation of no program");
+		ensure!(
+			AllocationsByProgram::<T>::iter_keys().count() == Allocations::<T>::iter_keys().count(),
+			"the program index has extra entries"
+		);
+		Ok(())
+	}
+}

@@ -1,0 +1,432 @@
+//! # Special-fund accounts pallet (政府专项资金)
+//!
+//! Earmarked government funds tracked from approval to every expense. Each enterprise has one
+//! special account on chain that holds allocations from several fund programs at once, each
+//! tracked on its own, so the finance bureau and auditors follow every fen without asking for
+//! separate bank accounts, stacks of vouchers or bank statements. Money moves off chain
+//! through banks; the chain is the ledger.
+//!
+//! ## Actors and terms
+//! - **Fund manager** ([`Config::ManagerOrigin`], the consortium role `FundManager` granted by
+//!   the finance bureau): creates a **program** (policy document hash, budget in fen, eligible
+//!   spending categories, application window, end block), changes its budget, approves or
+//!   rejects applications and disburses tranches. Only the manager's organization manages a
+//!   program.
+//! - **Enterprise** ([`Config::EnterpriseOrigin`]): applies to a program and records expenses
+//!   against its **allocations** (an approved application), optionally justified by an
+//!   on-chain invoice of the invoices pallet, which is then locked ([`Config::Invoices`]): the
+//!   same invoice can justify nothing else, here or in a reimbursement.
+//! - **Regulators** ([`Config::RegulatorOrigin`]: the finance bureau and auditors): freeze and
+//!   unfreeze an allocation or a whole special account, claw back unspent money, and close a
+//!   program with a final statement (its manager may close it too).
+//!
+//! ## Invariants (checked by `try_state`)
+//! - For every allocation `spent + clawed_back ≤ disbursed ≤ approved`.
+//! - For every program the sum of approvals is at most its budget.
+//! - An allocation's totals equal the sums of its ledger entries; a program's totals equal the
+//!   sums of its allocations'.
+//!
+//! ## Data privacy
+//! Public: programs, budgets, enterprises, and approved, disbursed, spent and clawed-back
+//! amounts, categories and dates. Confidential: counterparties, contracts, vouchers, bank
+//! transfers and reasons are stored as hashes only; the documents stay with the parties, who
+//! show them to an auditor, who checks them against the hashes.
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub use pallet::*;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+mod impls;
+#[cfg(test)]
+mod mock;
+pub mod runtime_api;
+#[cfg(test)]
+mod tests;
+pub mod types;
+pub mod weights;
+
+pub use regchain_primitives::{Fen, InvoiceRef, OrgId};
+pub use types::*;
+pub use weights::WeightInfo;
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use frame_support::pallet_prelude::*;
+	use frame_system::pallet_prelude::*;
+	use regchain_primitives::InvoiceClaims;
+	use sp_core::H256;
+
+	#[pallet::pallet]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config {
+		/// A fund manager; success value: the account and its organization.
+		type ManagerOrigin: EnsureOrigin<Self::RuntimeOrigin, Success = (Self::AccountId, OrgId)>;
+
+		/// An enterprise, applying and spending.
+		type EnterpriseOrigin: EnsureOrigin<Self::RuntimeOrigin, Success = (Self::AccountId, OrgId)>;
+
+		/// The finance bureau or an auditor.
+		type RegulatorOrigin: EnsureOrigin<Self::RuntimeOrigin, Success = (Self::AccountId, OrgId)>;
+
+		/// The invoice lock shared with reimbursements.
+		type Invoices: InvoiceClaims;
+
+		/// Weights of this pallet's calls, from its benchmarks.
+		type WeightInfo: WeightInfo;
+
+		/// Benchmarks: the membership the origins above consult, to make members with.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkMembership: regchain_primitives::Membership<Self::AccountId>;
+	}
+
+	/// The next program id.
+	#[pallet::storage]
+	pub type NextProgramId<T: Config> = StorageValue<_, ProgramId, ValueQuery>;
+
+	/// The programs. Twox64Concat: ids are allocated by the chain.
+	#[pallet::storage]
+	pub type Programs<T: Config> =
+		StorageMap<_, Twox64Concat, ProgramId, Program<BlockNumberFor<T>>>;
+
+	/// The next application (and allocation) id.
+	#[pallet::storage]
+	pub type NextApplicationId<T: Config> = StorageValue<_, AllocationId, ValueQuery>;
+
+	/// The applications, kept whatever their outcome.
+	#[pallet::storage]
+	pub type Applications<T: Config> = StorageMap<_, Twox64Concat, AllocationId, Application>;
+
+	/// The allocations, by the id of the application they were approved from.
+	#[pallet::storage]
+	pub type Allocations<T: Config> = StorageMap<_, Twox64Concat, AllocationId, Allocation>;
+
+	/// Each allocation's ledger: every movement, numbered from 0.
+	#[pallet::storage]
+	pub type Ledger<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		AllocationId,
+		Twox64Concat,
+		u32,
+		LedgerEntry<BlockNumberFor<T>>,
+	>;
+
+	/// Index of each program's allocations.
+	#[pallet::storage]
+	pub type AllocationsByProgram<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, ProgramId, Twox64Concat, AllocationId, ()>;
+
+	/// Each enterprise's special account: the index of its allocations.
+	#[pallet::storage]
+	pub type AllocationsByEnterprise<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, OrgId, Twox64Concat, AllocationId, ()>;
+
+	/// Special accounts frozen as a whole by a regulator.
+	#[pallet::storage]
+	pub type FrozenAccounts<T: Config> = StorageMap<_, Twox64Concat, OrgId, ()>;
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// A fund manager created a program.
+		ProgramCreated { program: ProgramId, manager: OrgId, budget: Fen, policy: H256 },
+		/// The program's budget changed.
+		BudgetChanged { program: ProgramId, budget: Fen },
+		/// The program was closed with a final statement.
+		ProgramClosed { program: ProgramId, statement: H256 },
+		/// An enterprise applied.
+		Applied { application: AllocationId, program: ProgramId, applicant: OrgId, requested: Fen },
+		/// The application was approved: the allocation of the same id holds `amount`.
+		Approved { allocation: AllocationId, program: ProgramId, enterprise: OrgId, amount: Fen },
+		/// The application was rejected.
+		ApplicationRejected { application: AllocationId, reason: H256 },
+		/// A tranche was disbursed.
+		Disbursed { allocation: AllocationId, amount: Fen, transfer: H256 },
+		/// The enterprise recorded an expense.
+		ExpenseRecorded {
+			allocation: AllocationId,
+			amount: Fen,
+			category: Category,
+			invoice: Option<InvoiceRef>,
+		},
+		/// A regulator froze an allocation or a special account.
+		Frozen { target: FreezeTarget },
+		/// A regulator unfroze it.
+		Unfrozen { target: FreezeTarget },
+		/// A regulator clawed back unspent money.
+		ClawedBack { allocation: AllocationId, amount: Fen, reason: H256 },
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// Amounts and budgets must not be zero.
+		ZeroAmount,
+		/// A program needs at least one eligible category.
+		NoCategories,
+		/// The window must open before it closes, close no later than the end, and the end
+		/// must be in the future.
+		InvalidSchedule,
+		/// No program has this id.
+		ProgramNotFound,
+		/// Only the program's fund manager may do this.
+		NotManager,
+		/// The program is closed.
+		ProgramClosed,
+		/// The program has reached its end block.
+		ProgramEnded,
+		/// The budget would fall below what was already approved.
+		BudgetBelowApproved,
+		/// Applications are accepted only within the program's window.
+		OutsideWindow,
+		/// The approvals would exceed the program's budget (or the request exceeds it).
+		ExceedsBudget,
+		/// No application has this id.
+		ApplicationNotFound,
+		/// The application was already decided.
+		NotPending,
+		/// An approval may not exceed the amount requested.
+		ExceedsRequest,
+		/// No allocation has this id.
+		AllocationNotFound,
+		/// Only the enterprise holding the allocation may spend it.
+		NotRecipient,
+		/// The allocation or the enterprise's special account is frozen.
+		Frozen,
+		/// Already frozen.
+		AlreadyFrozen,
+		/// Not frozen.
+		NotFrozen,
+		/// Disbursements may not exceed the approved amount.
+		ExceedsApproved,
+		/// Expenses may not exceed what was disbursed and not clawed back.
+		ExceedsDisbursed,
+		/// A claw-back may not exceed the unspent money.
+		ExceedsUnspent,
+		/// The category is not eligible in this program.
+		IneligibleCategory,
+		/// A total or a counter is too large to represent.
+		Overflow,
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Creates a fund program.
+		///
+		/// Origin: a fund manager, who will manage it.
+		///
+		/// Errors: `ZeroAmount`, `NoCategories`, `InvalidSchedule`, `Overflow`.
+		/// Event: `ProgramCreated`.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::create_program())]
+		pub fn create_program(
+			origin: OriginFor<T>,
+			policy: H256,
+			budget: Fen,
+			categories: Categories,
+			apply_from: BlockNumberFor<T>,
+			apply_until: BlockNumberFor<T>,
+			ends_at: BlockNumberFor<T>,
+		) -> DispatchResult {
+			let (_, manager) = T::ManagerOrigin::ensure_origin(origin)?;
+			Self::do_create_program(
+				manager,
+				policy,
+				budget,
+				categories,
+				apply_from,
+				apply_until,
+				ends_at,
+			)
+		}
+
+		/// Changes a program's budget; never below what was approved.
+		///
+		/// Origin: the program's fund manager.
+		///
+		/// Errors: `ProgramNotFound`, `NotManager`, `ProgramClosed`, `ZeroAmount`,
+		/// `BudgetBelowApproved`. Event: `BudgetChanged`.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::set_budget())]
+		pub fn set_budget(origin: OriginFor<T>, program: ProgramId, budget: Fen) -> DispatchResult {
+			let (_, manager) = T::ManagerOrigin::ensure_origin(origin)?;
+			Self::do_set_budget(manager, program, budget)
+		}
+
+		/// Closes a program for good with the hash of its final statement. Claw-backs stay
+		/// possible afterwards.
+		///
+		/// Origin: the program's fund manager, or a regulator.
+		///
+		/// Errors: `ProgramNotFound`, `NotManager`, `ProgramClosed`. Event: `ProgramClosed`.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::close_program())]
+		pub fn close_program(
+			origin: OriginFor<T>,
+			program: ProgramId,
+			statement: H256,
+		) -> DispatchResult {
+			let manager = match T::RegulatorOrigin::try_origin(origin) {
+				Ok(_) => None,
+				Err(origin) => Some(T::ManagerOrigin::ensure_origin(origin)?.1),
+			};
+			Self::do_close_program(manager, program, statement)
+		}
+
+		/// Applies to a program for `requested` fen.
+		///
+		/// Origin: an enterprise whose special account is not frozen.
+		///
+		/// Errors: `ProgramNotFound`, `ProgramClosed`, `OutsideWindow`, `ZeroAmount`,
+		/// `ExceedsBudget`, `Frozen`, `Overflow`. Event: `Applied`.
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::apply())]
+		pub fn apply(
+			origin: OriginFor<T>,
+			program: ProgramId,
+			requested: Fen,
+			document: H256,
+		) -> DispatchResult {
+			let (_, applicant) = T::EnterpriseOrigin::ensure_origin(origin)?;
+			Self::do_apply(applicant, program, requested, document)
+		}
+
+		/// Approves an application for `amount` (at most the request): it becomes an
+		/// allocation of the same id in the enterprise's special account.
+		///
+		/// Origin: the program's fund manager.
+		///
+		/// Errors: `ApplicationNotFound`, `NotPending`, `NotManager`, `ProgramClosed`,
+		/// `ProgramEnded`, `ZeroAmount`, `ExceedsRequest`, `ExceedsBudget`. Event: `Approved`.
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::approve())]
+		pub fn approve(
+			origin: OriginFor<T>,
+			application: AllocationId,
+			amount: Fen,
+		) -> DispatchResult {
+			let (_, manager) = T::ManagerOrigin::ensure_origin(origin)?;
+			Self::do_decide(manager, application, Ok(amount))
+		}
+
+		/// Rejects an application with the hash of a reason.
+		///
+		/// Origin: the program's fund manager.
+		///
+		/// Errors: `ApplicationNotFound`, `NotPending`, `NotManager`.
+		/// Event: `ApplicationRejected`.
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::reject_application())]
+		pub fn reject_application(
+			origin: OriginFor<T>,
+			application: AllocationId,
+			reason: H256,
+		) -> DispatchResult {
+			let (_, manager) = T::ManagerOrigin::ensure_origin(origin)?;
+			Self::do_decide(manager, application, Err(reason))
+		}
+
+		/// Records a tranche paid through a bank, with the hash of the transfer reference.
+		///
+		/// Origin: the program's fund manager.
+		///
+		/// Errors: `AllocationNotFound`, `NotManager`, `ProgramClosed`, `ProgramEnded`,
+		/// `Frozen`, `ZeroAmount`, `ExceedsApproved`, `Overflow`. Event: `Disbursed`.
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::disburse())]
+		pub fn disburse(
+			origin: OriginFor<T>,
+			allocation: AllocationId,
+			amount: Fen,
+			transfer: H256,
+		) -> DispatchResult {
+			let (_, manager) = T::ManagerOrigin::ensure_origin(origin)?;
+			Self::do_disburse(manager, allocation, amount, transfer)
+		}
+
+		/// Records an expense against an allocation: amount, eligible category, hashes of the
+		/// counterparty and of the documents, and optionally an on-chain invoice, which must
+		/// name this enterprise as buyer, be confirmed, valid and unclaimed and cover the
+		/// amount; it is then locked to this expense.
+		///
+		/// Origin: the enterprise holding the allocation.
+		///
+		/// Errors: `AllocationNotFound`, `NotRecipient`, `ProgramClosed`, `ProgramEnded`,
+		/// `Frozen`, `ZeroAmount`, `IneligibleCategory`, `ExceedsDisbursed`, `Overflow`, and
+		/// the invoices pallet's errors for the invoice (`invoices.AlreadyClaimed`,
+		/// `invoices.NotValid`, `invoices.NotBuyer`, `invoices.AmountNotCovered` …).
+		/// Event: `ExpenseRecorded`.
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::record_expense())]
+		pub fn record_expense(
+			origin: OriginFor<T>,
+			allocation: AllocationId,
+			amount: Fen,
+			category: Category,
+			counterparty: H256,
+			document: H256,
+			invoice: Option<InvoiceRef>,
+		) -> DispatchResult {
+			let (_, enterprise) = T::EnterpriseOrigin::ensure_origin(origin)?;
+			let movement = Movement::Spent { amount, category, counterparty, document, invoice };
+			Self::do_record_expense(enterprise, allocation, movement)
+		}
+
+		/// Freezes an allocation or a whole special account: no disbursement, expense or
+		/// application until unfrozen. Claw-backs stay possible.
+		///
+		/// Origin: a regulator.
+		///
+		/// Errors: `AllocationNotFound`, `AlreadyFrozen`. Event: `Frozen`.
+		#[pallet::call_index(8)]
+		#[pallet::weight(T::WeightInfo::freeze())]
+		pub fn freeze(origin: OriginFor<T>, target: FreezeTarget) -> DispatchResult {
+			T::RegulatorOrigin::ensure_origin(origin)?;
+			Self::do_set_frozen(target, true)
+		}
+
+		/// Unfreezes an allocation or a special account.
+		///
+		/// Origin: a regulator.
+		///
+		/// Errors: `AllocationNotFound`, `NotFrozen`. Event: `Unfrozen`.
+		#[pallet::call_index(9)]
+		#[pallet::weight(T::WeightInfo::unfreeze())]
+		pub fn unfreeze(origin: OriginFor<T>, target: FreezeTarget) -> DispatchResult {
+			T::RegulatorOrigin::ensure_origin(origin)?;
+			Self::do_set_frozen(target, false)
+		}
+
+		/// Claws back unspent money of an allocation (the enterprise returns it through its
+		/// bank), with the hash of a reason; also after the program closed.
+		///
+		/// Origin: a regulator.
+		///
+		/// Errors: `AllocationNotFound`, `ZeroAmount`, `ExceedsUnspent`, `Overflow`.
+		/// Event: `ClawedBack`.
+		#[pallet::call_index(10)]
+		#[pallet::weight(T::WeightInfo::claw_back())]
+		pub fn claw_back(
+			origin: OriginFor<T>,
+			allocation: AllocationId,
+			amount: Fen,
+			reason: H256,
+		) -> DispatchResult {
+			T::RegulatorOrigin::ensure_origin(origin)?;
+			Self::do_claw_back(allocation, amount, reason)
+		}
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+}

@@ -1,0 +1,34 @@
+//! The special funds' runtime API: statements for enterprises, fund managers and auditors.
+//! Polkadot.js exposes it as `api.call.fundsApi.*` from the runtime metadata.
+
+use crate::types::{Allocation, AllocationId, LedgerEntry, Program, ProgramId};
+use alloc::vec::Vec;
+use codec::Codec;
+use regchain_primitives::OrgId;
+
+sp_api::decl_runtime_apis! {
+	/// Queries over the special funds.
+	pub trait FundsApi<BlockNumber> where BlockNumber: Codec {
+		/// An enterprise's statement across all its funds: up to `limit` (at most 100) of the
+		/// allocations in its special account, after `start_after`.
+		fn enterprise_statement(
+			org: OrgId,
+			start_after: Option<AllocationId>,
+			limit: u32,
+		) -> Vec<(AllocationId, Allocation)>;
+		/// A program's statement: the program with its totals and up to `limit` (at most 100)
+		/// of its allocations, after `start_after`.
+		fn program_statement(
+			program: ProgramId,
+			start_after: Option<AllocationId>,
+			limit: u32,
+		) -> Option<(Program<BlockNumber>, Vec<(AllocationId, Allocation)>)>;
+		/// An allocation's full history: the allocation and up to `limit` (at most 100) entries
+		/// of its ledger from entry `from` on.
+		fn allocation_history(
+			allocation: AllocationId,
+			from: u32,
+			limit: u32,
+		) -> Option<(Allocation, Vec<LedgerEntry<BlockNumber>>)>;
+	}
+}

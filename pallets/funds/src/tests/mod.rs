@@ -1,0 +1,7 @@
+//! The pallet's tests, one file per call family.
+
+mod applications;
+mod expenses;
+mod programs;
+mod statements;
+mod supervision;

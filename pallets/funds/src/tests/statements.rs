@@ -1,0 +1,75 @@
+//! The statements of the runtime API and the invariants.
+
+use crate::{mock::*, *};
+use frame_support::assert_ok;
+use sp_core::H256;
+
+#[test]
+fn statements_cover_an_enterprise_a_program_and_an_allocation() {
+	ExtBuilder::default().build_and_execute(|| {
+		let p = program();
+		let a = allocation(p, 500);
+		let q = program();
+		let b = allocation(q, 700);
+		assert_ok!(Funds::disburse(RuntimeOrigin::signed(MANAGER), a, 300, H256::zero()));
+		assert_ok!(Funds::record_expense(
+			RuntimeOrigin::signed(SME),
+			a,
+			120,
+			1,
+			H256::zero(),
+			H256::zero(),
+			None
+		));
+
+		let mut statement = Funds::enterprise_statement(10, None, 10);
+		statement.sort_by_key(|(id, _)| *id);
+		assert_eq!(
+			statement.iter().map(|(id, x)| (*id, x.approved)).collect::<Vec<_>>(),
+			vec![(a, 500), (b, 700)]
+		);
+		let first = Funds::enterprise_statement(10, None, 1);
+		let rest = Funds::enterprise_statement(10, Some(first[0].0), 10);
+		assert_eq!(first.len() + rest.len(), 2);
+		assert_ne!(first[0].0, rest[0].0);
+		assert!(Funds::enterprise_statement(20, None, 10).is_empty());
+
+		let (program, allocations) = Funds::program_statement(p, None, 10).unwrap();
+		assert_eq!((program.approved, program.disbursed, program.spent), (500, 300, 120));
+		assert_eq!(allocations, vec![(a, Allocations::<Test>::get(a).unwrap())]);
+		assert!(Funds::program_statement(9, None, 10).is_none());
+
+		let (allocation, ledger) = Funds::allocation_history(a, 0, 10).unwrap();
+		assert_eq!(allocation.spent, 120);
+		let moves: Vec<_> = ledger.iter().map(|e| e.movement).collect();
+		assert!(matches!(
+			moves[..],
+			[
+				Movement::Approved { amount: 500 },
+				Movement::Disbursed { amount: 300, .. },
+				Movement::Spent { amount: 120, category: 1, .. }
+			]
+		));
+		assert_eq!(Funds::allocation_history(a, 1, 1).unwrap().1.len(), 1);
+		assert!(Funds::allocation_history(a, u32::MAX, u32::MAX).unwrap().1.is_empty());
+	});
+}
+
+#[test]
+fn the_invariants_catch_totals_that_differ_from_the_records() {
+	ExtBuilder::default().build().execute_with(|| {
+		let a = funded(1_000, 500);
+		assert_ok!(Funds::do_try_state());
+		Allocations::<Test>::mutate(a, |x| x.as_mut().unwrap().spent = 1);
+		assert!(Funds::do_try_state().is_err());
+		Allocations::<Test>::mutate(a, |x| x.as_mut().unwrap().spent = 0);
+		Programs::<Test>::mutate(0, |x| x.as_mut().unwrap().disbursed = 499);
+		assert!(Funds::do_try_state().is_err());
+		Programs::<Test>::mutate(0, |x| x.as_mut().unwrap().disbursed = 500);
+		Programs::<Test>::mutate(0, |x| x.as_mut().unwrap().budget = 999);
+		assert!(Funds::do_try_state().is_err());
+		Programs::<Test>::mutate(0, |x| x.as_mut().unwrap().budget = 1_000_000);
+		Ledger::<Test>::remove(a, 1);
+		assert!(Funds::do_try_state().is_err());
+	});
+}
