@@ -62,8 +62,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Invoices::Issuers` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn set_issuer_limits() -> Weight {
 		// Proof size: measured `909`, estimated `6288`.
-		// Minimum execution time: 36_659_000 picoseconds.
-		Weight::from_parts(48_761_000, 6288)
+		// Minimum execution time: 37_079_000 picoseconds.
+		Weight::from_parts(60_403_000, 6288)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -75,8 +75,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Invoices::Rates` (`max_values`: None, `max_size`: Some(74), added: 2549, mode: `MaxEncodedLen`)
 	fn set_rate() -> Weight {
 		// Proof size: measured `986`, estimated `3639`.
-		// Minimum execution time: 43_140_000 picoseconds.
-		Weight::from_parts(64_030_000, 3639)
+		// Minimum execution time: 42_349_000 picoseconds.
+		Weight::from_parts(63_469_000, 3639)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -105,9 +105,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `l` is `[1, 32]`.
 	fn issue(l: u32, ) -> Weight {
 		// Proof size: measured `1494`, estimated `6288`.
-		// Minimum execution time: 106_881_000 picoseconds.
-		Weight::from_parts(146_402_154, 6288)
-			.saturating_add(Weight::from_parts(1_806_992, 0).saturating_mul(l.into()))
+		// Minimum execution time: 121_527_000 picoseconds.
+		Weight::from_parts(194_185_518, 6288)
+			.saturating_add(Weight::from_parts(4_242_247, 0).saturating_mul(l.into()))
 			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
@@ -125,8 +125,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Invoices::InvoiceHistory` (`max_values`: None, `max_size`: Some(249), added: 2724, mode: `MaxEncodedLen`)
 	fn confirm() -> Weight {
 		// Proof size: measured `1426`, estimated `5891`.
-		// Minimum execution time: 73_388_000 picoseconds.
-		Weight::from_parts(95_038_000, 5891)
+		// Minimum execution time: 73_949_000 picoseconds.
+		Weight::from_parts(102_963_000, 5891)
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -140,8 +140,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Invoices::InvoiceHistory` (`max_values`: None, `max_size`: Some(249), added: 2724, mode: `MaxEncodedLen`)
 	fn reject() -> Weight {
 		// Proof size: measured `1339`, estimated `5891`.
-		// Minimum execution time: 53_882_000 picoseconds.
-		Weight::from_parts(62_427_000, 5891)
+		// Minimum execution time: 54_512_000 picoseconds.
+		Weight::from_parts(59_341_000, 5891)
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -163,8 +163,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Invoices::InvoicesByBuyer` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn reverse() -> Weight {
 		// Proof size: measured `1480`, estimated `5891`.
-		// Minimum execution time: 109_516_000 picoseconds.
-		Weight::from_parts(118_803_000, 5891)
+		// Minimum execution time: 110_788_000 picoseconds.
+		Weight::from_parts(130_715_000, 5891)
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(7))
 	}
@@ -182,8 +182,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Invoices::InvoiceHistory` (`max_values`: None, `max_size`: Some(249), added: 2724, mode: `MaxEncodedLen`)
 	fn confirm_reversal() -> Weight {
 		// Proof size: measured `1797`, estimated `10792`.
-		// Minimum execution time: 98_765_000 picoseconds.
-		Weight::from_parts(112_060_000, 10792)
+		// Minimum execution time: 100_639_000 picoseconds.
+		Weight::from_parts(122_470_000, 10792)
 			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
@@ -197,8 +197,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Invoices::InvoiceHistory` (`max_values`: None, `max_size`: Some(249), added: 2724, mode: `MaxEncodedLen`)
 	fn refuse_reversal() -> Weight {
 		// Proof size: measured `1544`, estimated `10792`.
-		// Minimum execution time: 72_296_000 picoseconds.
-		Weight::from_parts(100_308_000, 10792)
+		// Minimum execution time: 72_336_000 picoseconds.
+		Weight::from_parts(79_198_000, 10792)
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
@@ -212,8 +212,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Invoices::InvoiceHistory` (`max_values`: None, `max_size`: Some(249), added: 2724, mode: `MaxEncodedLen`)
 	fn reimburse() -> Weight {
 		// Proof size: measured `1348`, estimated `5891`.
-		// Minimum execution time: 53_510_000 picoseconds.
-		Weight::from_parts(59_842_000, 5891)
+		// Minimum execution time: 52_628_000 picoseconds.
+		Weight::from_parts(59_541_000, 5891)
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -227,8 +227,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Invoices::InvoiceHistory` (`max_values`: None, `max_size`: Some(249), added: 2724, mode: `MaxEncodedLen`)
 	fn flag() -> Weight {
 		// Proof size: measured `1353`, estimated `5891`.
-		// Minimum execution time: 53_781_000 picoseconds.
-		Weight::from_parts(63_259_000, 5891)
+		// Minimum execution time: 53_700_000 picoseconds.
+		Weight::from_parts(60_493_000, 5891)
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -242,8 +242,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Invoices::InvoiceHistory` (`max_values`: None, `max_size`: Some(249), added: 2724, mode: `MaxEncodedLen`)
 	fn clear_flag() -> Weight {
 		// Proof size: measured `1390`, estimated `5891`.
-		// Minimum execution time: 53_130_000 picoseconds.
-		Weight::from_parts(65_823_000, 5891)
+		// Minimum execution time: 51_226_000 picoseconds.
+		Weight::from_parts(58_720_000, 5891)
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -259,8 +259,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Invoices::InvoiceHistory` (`max_values`: None, `max_size`: Some(249), added: 2724, mode: `MaxEncodedLen`)
 	fn void() -> Weight {
 		// Proof size: measured `1609`, estimated `6148`.
-		// Minimum execution time: 73_127_000 picoseconds.
-		Weight::from_parts(80_892_000, 6148)
+		// Minimum execution time: 71_544_000 picoseconds.
+		Weight::from_parts(111_179_000, 6148)
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
@@ -276,8 +276,8 @@ impl WeightInfo for () {
 	/// Proof: `Invoices::Issuers` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn set_issuer_limits() -> Weight {
 		// Proof size: measured `909`, estimated `6288`.
-		// Minimum execution time: 36_659_000 picoseconds.
-		Weight::from_parts(48_761_000, 6288)
+		// Minimum execution time: 37_079_000 picoseconds.
+		Weight::from_parts(60_403_000, 6288)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
@@ -289,8 +289,8 @@ impl WeightInfo for () {
 	/// Proof: `Invoices::Rates` (`max_values`: None, `max_size`: Some(74), added: 2549, mode: `MaxEncodedLen`)
 	fn set_rate() -> Weight {
 		// Proof size: measured `986`, estimated `3639`.
-		// Minimum execution time: 43_140_000 picoseconds.
-		Weight::from_parts(64_030_000, 3639)
+		// Minimum execution time: 42_349_000 picoseconds.
+		Weight::from_parts(63_469_000, 3639)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
@@ -319,9 +319,9 @@ impl WeightInfo for () {
 	/// The range of component `l` is `[1, 32]`.
 	fn issue(l: u32, ) -> Weight {
 		// Proof size: measured `1494`, estimated `6288`.
-		// Minimum execution time: 106_881_000 picoseconds.
-		Weight::from_parts(146_402_154, 6288)
-			.saturating_add(Weight::from_parts(1_806_992, 0).saturating_mul(l.into()))
+		// Minimum execution time: 121_527_000 picoseconds.
+		Weight::from_parts(194_185_518, 6288)
+			.saturating_add(Weight::from_parts(4_242_247, 0).saturating_mul(l.into()))
 			.saturating_add(RocksDbWeight::get().reads(9))
 			.saturating_add(RocksDbWeight::get().writes(5))
 	}
@@ -339,8 +339,8 @@ impl WeightInfo for () {
 	/// Proof: `Invoices::InvoiceHistory` (`max_values`: None, `max_size`: Some(249), added: 2724, mode: `MaxEncodedLen`)
 	fn confirm() -> Weight {
 		// Proof size: measured `1426`, estimated `5891`.
-		// Minimum execution time: 73_388_000 picoseconds.
-		Weight::from_parts(95_038_000, 5891)
+		// Minimum execution time: 73_949_000 picoseconds.
+		Weight::from_parts(102_963_000, 5891)
 			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
@@ -354,8 +354,8 @@ impl WeightInfo for () {
 	/// Proof: `Invoices::InvoiceHistory` (`max_values`: None, `max_size`: Some(249), added: 2724, mode: `MaxEncodedLen`)
 	fn reject() -> Weight {
 		// Proof size: measured `1339`, estimated `5891`.
-		// Minimum execution time: 53_882_000 picoseconds.
-		Weight::from_parts(62_427_000, 5891)
+		// Minimum execution time: 54_512_000 picoseconds.
+		Weight::from_parts(59_341_000, 5891)
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
@@ -377,8 +377,8 @@ impl WeightInfo for () {
 	/// Proof: `Invoices::InvoicesByBuyer` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn reverse() -> Weight {
 		// Proof size: measured `1480`, estimated `5891`.
-		// Minimum execution time: 109_516_000 picoseconds.
-		Weight::from_parts(118_803_000, 5891)
+		// Minimum execution time: 110_788_000 picoseconds.
+		Weight::from_parts(130_715_000, 5891)
 			.saturating_add(RocksDbWeight::get().reads(7))
 			.saturating_add(RocksDbWeight::get().writes(7))
 	}
@@ -396,8 +396,8 @@ impl WeightInfo for () {
 	/// Proof: `Invoices::InvoiceHistory` (`max_values`: None, `max_size`: Some(249), added: 2724, mode: `MaxEncodedLen`)
 	fn confirm_reversal() -> Weight {
 		// Proof size: measured `1797`, estimated `10792`.
-		// Minimum execution time: 98_765_000 picoseconds.
-		Weight::from_parts(112_060_000, 10792)
+		// Minimum execution time: 100_639_000 picoseconds.
+		Weight::from_parts(122_470_000, 10792)
 			.saturating_add(RocksDbWeight::get().reads(9))
 			.saturating_add(RocksDbWeight::get().writes(6))
 	}
@@ -411,8 +411,8 @@ impl WeightInfo for () {
 	/// Proof: `Invoices::InvoiceHistory` (`max_values`: None, `max_size`: Some(249), added: 2724, mode: `MaxEncodedLen`)
 	fn refuse_reversal() -> Weight {
 		// Proof size: measured `1544`, estimated `10792`.
-		// Minimum execution time: 72_296_000 picoseconds.
-		Weight::from_parts(100_308_000, 10792)
+		// Minimum execution time: 72_336_000 picoseconds.
+		Weight::from_parts(79_198_000, 10792)
 			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().writes(4))
 	}
@@ -426,8 +426,8 @@ impl WeightInfo for () {
 	/// Proof: `Invoices::InvoiceHistory` (`max_values`: None, `max_size`: Some(249), added: 2724, mode: `MaxEncodedLen`)
 	fn reimburse() -> Weight {
 		// Proof size: measured `1348`, estimated `5891`.
-		// Minimum execution time: 53_510_000 picoseconds.
-		Weight::from_parts(59_842_000, 5891)
+		// Minimum execution time: 52_628_000 picoseconds.
+		Weight::from_parts(59_541_000, 5891)
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
@@ -441,8 +441,8 @@ impl WeightInfo for () {
 	/// Proof: `Invoices::InvoiceHistory` (`max_values`: None, `max_size`: Some(249), added: 2724, mode: `MaxEncodedLen`)
 	fn flag() -> Weight {
 		// Proof size: measured `1353`, estimated `5891`.
-		// Minimum execution time: 53_781_000 picoseconds.
-		Weight::from_parts(63_259_000, 5891)
+		// Minimum execution time: 53_700_000 picoseconds.
+		Weight::from_parts(60_493_000, 5891)
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
@@ -456,8 +456,8 @@ impl WeightInfo for () {
 	/// Proof: `Invoices::InvoiceHistory` (`max_values`: None, `max_size`: Some(249), added: 2724, mode: `MaxEncodedLen`)
 	fn clear_flag() -> Weight {
 		// Proof size: measured `1390`, estimated `5891`.
-		// Minimum execution time: 53_130_000 picoseconds.
-		Weight::from_parts(65_823_000, 5891)
+		// Minimum execution time: 51_226_000 picoseconds.
+		Weight::from_parts(58_720_000, 5891)
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
@@ -473,8 +473,8 @@ impl WeightInfo for () {
 	/// Proof: `Invoices::InvoiceHistory` (`max_values`: None, `max_size`: Some(249), added: 2724, mode: `MaxEncodedLen`)
 	fn void() -> Weight {
 		// Proof size: measured `1609`, estimated `6148`.
-		// Minimum execution time: 73_127_000 picoseconds.
-		Weight::from_parts(80_892_000, 6148)
+		// Minimum execution time: 71_544_000 picoseconds.
+		Weight::from_parts(111_179_000, 6148)
 			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().writes(4))
 	}
