@@ -6,7 +6,7 @@ use crate::pallet::{Allocations, Applications, FrozenAccounts, NextProgramId, Pr
 use frame_benchmarking::v2::*;
 use frame_support::traits::EnsureOrigin;
 use frame_system::pallet_prelude::BlockNumberFor;
-use regchain_primitives::{InvoiceClaims, Membership, OrgKind, Role};
+use regchain_primitives::{member_origin, InvoiceClaims, Membership, OrgKind, Role};
 use sp_core::H256;
 
 const BUDGET: Fen = 1_000_000_000;
@@ -14,9 +14,7 @@ const BUDGET: Fen = 1_000_000_000;
 /// The origin `O` stands for, and its organization.
 fn caller<T: Config, O: EnsureOrigin<T::RuntimeOrigin, Success = (T::AccountId, OrgId)>>(
 ) -> Result<(T::RuntimeOrigin, OrgId), BenchmarkError> {
-	let origin = O::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
-	let (_, org) = O::try_origin(origin.clone()).map_err(|_| BenchmarkError::Weightless)?;
-	Ok((origin, org))
+	member_origin::<O, _, _>().map_err(|_| BenchmarkError::Weightless)
 }
 
 /// A new enterprise member, holding `role`.

@@ -10,7 +10,7 @@ use frame_support::{
 	BoundedVec,
 };
 use frame_system::pallet_prelude::BlockNumberFor;
-use regchain_primitives::{Membership, OrgKind, Role};
+use regchain_primitives::{member_origin, Membership, OrgKind, Role};
 use sp_core::H256;
 use sp_runtime::traits::Zero;
 
@@ -115,9 +115,7 @@ fn stored<T: Config>(id: InvoiceRef) -> Invoice<BlockNumberFor<T>> {
 /// The account and organization an origin stands for.
 fn caller<T: Config, O: EnsureOrigin<T::RuntimeOrigin, Success = (T::AccountId, OrgId)>>(
 ) -> Result<(T::RuntimeOrigin, OrgId), BenchmarkError> {
-	let origin = O::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
-	let (_, org) = O::try_origin(origin.clone()).map_err(|_| BenchmarkError::Weightless)?;
-	Ok((origin, org))
+	member_origin::<O, _, _>().map_err(|_| BenchmarkError::Weightless)
 }
 
 #[benchmarks]

@@ -108,15 +108,16 @@ impl<T: Config> Pallet<T> {
 		);
 		totals.output.add(net, tax).ok_or(Error::<T>::AmountOverflow)?;
 
-		let (invoice, content_hash) =
+		let (invoice, stored) =
 			Self::append(seller, InvoiceKind::Blue, buyer, lines, net, tax, document)?;
 		Totals::<T>::insert(seller, period, totals);
+		let content_hash = stored.content_hash;
 		Self::deposit_event(Event::InvoiceIssued { invoice, buyer, net, tax, content_hash });
 		Ok(())
 	}
 
 	/// Appends an invoice to `issuer`'s chain with the next number, indexes it for a member
-	/// buyer and starts its history.
+	/// buyer and starts its history; returns its number and what was stored.
 	fn append(
 		issuer: OrgId,
 		kind: InvoiceKind,
@@ -125,7 +126,7 @@ impl<T: Config> Pallet<T> {
 		net: Fen,
 		tax: Fen,
 		document: H256,
-	) -> Result<(InvoiceRef, H256), DispatchError> {
+	) -> Result<(InvoiceRef, Invoice<BlockNumberFor<T>>), DispatchError> {
 		let head = ChainHeads::<T>::get(issuer);
 		let seq = head.next_seq;
 		let next_seq = seq.checked_add(1).ok_or(Error::<T>::SequenceExhausted)?;
@@ -156,8 +157,7 @@ impl<T: Config> Pallet<T> {
 		if let Buyer::Member(org) = buyer {
 			InvoicesByBuyer::<T>::insert(org, id, ());
 		}
-		let hash = invoice.content_hash;
-		IssuedInvoices::<T>::insert(issuer, seq, invoice);
+		IssuedInvoices::<T>::insert(issuer, seq, &invoice);
 		InvoiceHistory::<T>::insert(
 			issuer,
 			seq,
@@ -166,7 +166,7 @@ impl<T: Config> Pallet<T> {
 				change: Change::Issued
 			}]),
 		);
-		Ok((id, hash))
+		Ok((id, invoice))
 	}
 
 	fn get(id: InvoiceRef) -> Result<Invoice<BlockNumberFor<T>>, DispatchError> {
@@ -230,7 +230,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(original.audit_flag.is_none(), Error::<T>::UnderAudit);
 		let awaiting_buyer = original.status == InvoiceStatus::Confirmed;
 		let kind = InvoiceKind::Red { original: id.seq };
-		let (red, content_hash) = Self::append(
+		let (red_id, red) = Self::append(
 			seller,
 			kind,
 			original.buyer,
@@ -240,18 +240,18 @@ impl<T: Config> Pallet<T> {
 			document,
 		)?;
 		Self::deposit_event(Event::RedInvoiceIssued {
-			red,
+			red: red_id,
 			original: id.seq,
 			awaiting_buyer,
-			content_hash,
+			content_hash: red.content_hash,
 		});
 		if awaiting_buyer {
-			Self::record(id, Change::ReversalRequested { red: red.seq }, false)?;
-			original.status = InvoiceStatus::ReversalPending { red: red.seq };
+			Self::record(id, Change::ReversalRequested { red: red_id.seq }, false)?;
+			original.status = InvoiceStatus::ReversalPending { red: red_id.seq };
 			IssuedInvoices::<T>::insert(id.issuer, id.seq, original);
 			Ok(())
 		} else {
-			Self::take_effect(id, original, red)
+			Self::take_effect(id, original, red_id, red)
 		}
 	}
 
@@ -261,8 +261,8 @@ impl<T: Config> Pallet<T> {
 		id: InvoiceRef,
 		mut original: Invoice<BlockNumberFor<T>>,
 		red_id: InvoiceRef,
+		mut red: Invoice<BlockNumberFor<T>>,
 	) -> DispatchResult {
-		let mut red = Self::get(red_id)?;
 		let period = Self::current_period();
 		let (net, tax) = (original.net, original.tax);
 		let mut seller_totals = Totals::<T>::get(id.issuer, period);
@@ -305,7 +305,7 @@ impl<T: Config> Pallet<T> {
 		let id = InvoiceRef { issuer: red_id.issuer, seq };
 		let mut original = Self::get(id)?;
 		match reason {
-			None => Self::take_effect(id, original, red_id),
+			None => Self::take_effect(id, original, red_id, red),
 			Some(reason) => {
 				Self::record(id, Change::ReversalRefused { red: red_id.seq }, false)?;
 				Self::record(red_id, Change::ReversalRefused { red: red_id.seq }, true)?;

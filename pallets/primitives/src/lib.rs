@@ -314,6 +314,19 @@ pub trait Membership<AccountId> {
 	fn make_member(who: &AccountId, kind: OrgKind, role: Option<Role>) -> OrgId;
 }
 
+/// Benchmarks: an origin that `O` accepts (made with `O::try_successful_origin`) and the
+/// organization it acts for.
+#[cfg(feature = "runtime-benchmarks")]
+pub fn member_origin<O, RuntimeOrigin, AccountId>() -> Result<(RuntimeOrigin, OrgId), ()>
+where
+	O: EnsureOrigin<RuntimeOrigin, Success = (AccountId, OrgId)>,
+	RuntimeOrigin: Clone,
+{
+	let origin = O::try_successful_origin()?;
+	let (_, org) = O::try_origin(origin.clone()).map_err(|_| ())?;
+	Ok((origin, org))
+}
+
 /// Which active members an origin accepts.
 pub trait MemberFilter {
 	/// Whether a member with this information is accepted.
