@@ -81,6 +81,11 @@ pub struct ConsortiumConfig {
 	/// Further accounts funded at genesis (enterprises, banks …).
 	#[serde(default)]
 	pub accounts: Vec<AccountConfig>,
+	/// The founding agencies' jurisdiction, a GB/T 2260 division code (`310000` Shanghai);
+	/// `0` or absent: national, no division of authority. Governance narrows it per agency
+	/// later (`consortium.setJurisdiction`).
+	#[serde(default)]
+	pub jurisdiction: u32,
 }
 
 /// One agency validator.
@@ -90,7 +95,8 @@ pub struct AgencyConfig {
 	/// The agency's name, as registered in the consortium.
 	pub name: String,
 	/// What it is responsible for: `FinanceBureau`, `TaxBureau`, `MarketRegulation`, `Court`,
-	/// `IpOffice` or `CreditRegulator`.
+	/// `IpOffice`, `CreditRegulator`, `EconomyCommission`, `ScienceCommission`,
+	/// `CommerceCommission`, `AuditOffice` or `Customs`.
 	pub kind: AgencyKind,
 	/// The agency's account (SS58).
 	pub account: String,
@@ -214,6 +220,13 @@ pub struct Genesis {
 pub fn consortium_chain_spec(config_path: &Path) -> Result<ChainSpec, String> {
 	let config = ConsortiumConfig::from_file(config_path)?;
 	let Genesis { validators, agencies, endowed } = config.genesis()?;
+	let jurisdiction = regchain_primitives::Division(config.jurisdiction);
+	if !jurisdiction.is_valid() {
+		return Err(format!(
+			"consortium config: jurisdiction {} is not a six-digit division code",
+			config.jurisdiction
+		));
+	}
 	let boot_nodes = config
 		.boot_nodes
 		.iter()
@@ -228,7 +241,13 @@ pub fn consortium_chain_spec(config_path: &Path) -> Result<ChainSpec, String> {
 		.with_protocol_id(&config.protocol_id)
 		.with_chain_type(ChainType::Live)
 		.with_boot_nodes(boot_nodes)
-		.with_genesis_config_patch(regchain_genesis(&validators, &agencies, endowed, None))
+		.with_genesis_config_patch(regchain_genesis(
+			&validators,
+			&agencies,
+			endowed,
+			None,
+			jurisdiction,
+		))
 		.with_properties(properties())
 		.build())
 }

@@ -16,7 +16,7 @@
 //! [`LOCAL_TESTNET_RUNTIME_PRESET`]: sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET
 
 use crate::{
-	configs::{MaxMembershipTerm, DEFAULT_TX_QUOTA},
+	configs::{MaxMembershipTerm, DEFAULT_BYTE_QUOTA, DEFAULT_TX_QUOTA},
 	currency::UNIT,
 	opaque::SessionKeys,
 	AccountId, Balance, BalancesConfig, BlockNumber, ConsortiumConfig, InvoicesConfig,
@@ -24,7 +24,7 @@ use crate::{
 };
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
-use regchain_primitives::AgencyKind;
+use regchain_primitives::{AgencyKind, Division};
 use serde_json::Value;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_consensus_grandpa::AuthorityId as GrandpaId;
@@ -90,6 +90,7 @@ pub fn regchain_genesis(
 	agencies: &[GenesisAgency],
 	endowed: Vec<(AccountId, Balance)>,
 	sudo: Option<AccountId>,
+	jurisdiction: Division,
 ) -> Value {
 	let term: BlockNumber = MaxMembershipTerm::get();
 	build_struct_json_patch!(RuntimeGenesisConfig {
@@ -101,6 +102,8 @@ pub fn regchain_genesis(
 				.map(|a| (a.kind, a.name.clone().into_bytes(), a.account.clone(), term))
 				.collect(),
 			default_tx_quota: DEFAULT_TX_QUOTA,
+			default_byte_quota: DEFAULT_BYTE_QUOTA,
+			jurisdiction,
 		},
 		invoices: InvoicesConfig { rates: pallet_invoices::vat_rates_2026() },
 		validator_set: ValidatorSetConfig {
@@ -173,13 +176,14 @@ fn development_genesis() -> Value {
 		&test_agencies(),
 		dev_endowed(),
 		Some(Sr25519Keyring::Alice.to_account_id()),
+		Division::NATIONAL,
 	)
 }
 
 fn local_testnet_genesis() -> Value {
 	let validators: Vec<_> =
 		LOCAL_AGENCIES.iter().map(|(_, _, aura, gran)| dev_validator(*aura, *gran)).collect();
-	regchain_genesis(&validators, &test_agencies(), dev_endowed(), None)
+	regchain_genesis(&validators, &test_agencies(), dev_endowed(), None, Division::NATIONAL)
 }
 
 /// The JSON patch of a named preset, or `None` for an unknown name.

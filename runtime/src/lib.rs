@@ -85,10 +85,10 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("regchain"),
 	impl_name: Cow::Borrowed("regchain-node"),
 	authoring_version: 1,
-	spec_version: 100,
+	spec_version: 101,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 1,
+	transaction_version: 2,
 	system_version: 1,
 };
 
@@ -155,17 +155,19 @@ pub type SignedBlock = generic::SignedBlock<Block>;
 /// Block identifier.
 pub type BlockId = generic::BlockId<Block>;
 
-/// The checks every signed transaction passes, in order. `CheckMember` (refuses non-members,
-/// meters members by quota) comes before the nonce and fee checks so that an outsider is told
-/// what is wrong (`BadSigner`), not that it lacks funds. It carries no data, so Polkadot.js
-/// signs for this chain without any type bundle; all the others are standard.
+/// The checks every signed transaction passes, in order. `CheckMember` (refuses non-members
+/// and calls members may not make, meters members by quota) comes before the nonce and fee
+/// checks so that an outsider is told what is wrong (`BadSigner`), not that it lacks funds,
+/// and immediately before `CheckNonce`, whose nonce it reads to count the transactions the
+/// account already has in the pool. It carries no data, so Polkadot.js signs for this chain
+/// without any type bundle; all the others are standard.
 pub type TxExtension = (
 	frame_system::CheckNonZeroSender<Runtime>,
-	pallet_consortium::CheckMember<Runtime>,
 	frame_system::CheckSpecVersion<Runtime>,
 	frame_system::CheckTxVersion<Runtime>,
 	frame_system::CheckGenesis<Runtime>,
 	frame_system::CheckEra<Runtime>,
+	pallet_consortium::CheckMember<Runtime>,
 	frame_system::CheckNonce<Runtime>,
 	frame_system::CheckWeight<Runtime>,
 	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,

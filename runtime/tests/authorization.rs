@@ -1,7 +1,10 @@
 //! The authorization matrix: every privileged call of every pallet in the runtime, tried from
 //! every kind of actor — each agency, an enterprise, a bank, a non-member, the agencies'
-//! council with and without a two-thirds majority, and `Root` — on the `local_testnet` genesis.
-//! Only the intended actors may succeed. Each new pallet adds its calls to [`rows`].
+//! council with and without a two-thirds majority, and `Root` — on the `local_testnet` genesis
+//! with a seventh agency, the science commission, that runs a fund program. Only the intended
+//! actors may succeed, and every other actor is refused *for lack of authority*: a refusal for
+//! a business reason (an unknown id, a wrong state) would hide a missing permission check, so
+//! it counts as a wrong outcome. Each new pallet adds its calls to [`rows`].
 
 mod common;
 
@@ -19,6 +22,9 @@ use sp_runtime::traits::Dispatchable;
 enum Actor {
 	/// The founding agency of this kind, through its council-seat account.
 	Agency(AgencyKind),
+	/// An agency of this kind for one district (Minhang, 310112) only: the setup's members are
+	/// all outside its jurisdiction.
+	District(AgencyKind),
 	/// An enterprise member without roles.
 	Enterprise,
 	/// A financial institution member.
@@ -36,18 +42,57 @@ enum Actor {
 use Actor::*;
 use AgencyKind::*;
 
-const AGENCIES: [AgencyKind; 6] =
+/// The local testnet's founding agencies, in organization-id order.
+const FOUNDING: [AgencyKind; 6] =
 	[FinanceBureau, TaxBureau, MarketRegulation, Court, IpOffice, CreditRegulator];
 
+/// Every agency of the setup: the founding six and the science commission (a fund manager).
+const AGENCIES: [AgencyKind; 7] =
+	[FinanceBureau, TaxBureau, MarketRegulation, Court, IpOffice, CreditRegulator, ScienceCommission];
+
+/// The kinds that also have a district agency in the setup.
+const DISTRICT: [AgencyKind; 3] = [TaxBureau, MarketRegulation, FinanceBureau];
+
+/// Every agency actor: each holds a council seat.
+fn agency_actors() -> Vec<Actor> {
+	AGENCIES.into_iter().map(Agency).chain(DISTRICT.into_iter().map(District)).collect()
+}
+
 fn all_actors() -> Vec<Actor> {
-	AGENCIES
+	agency_actors()
 		.into_iter()
-		.map(Agency)
 		.chain([Enterprise, Bank, NonMember, CouncilMajority, CouncilMinority, Root])
 		.collect()
 }
 
-fn key(kind: AgencyKind) -> Sr25519Keyring {
+fn district_account(kind: AgencyKind) -> AccountId {
+	AccountId::from([70 + DISTRICT.iter().position(|k| *k == kind).unwrap() as u8; 32])
+}
+
+/// The errors that mean "you may not do this": the only acceptable reason for a refusal.
+const AUTHORITY_ERRORS: [&str; 9] = [
+	"OutsideJurisdiction",
+	"NotAuthorized",
+	"NotActiveMember",
+	"NotManager",
+	"NotIssuer",
+	"NotBuyer",
+	"NotMember",
+	"RequireSudo",
+	"NotValidator",
+];
+
+/// Whether `error` is a refusal for lack of authority.
+fn is_authority_error(error: &sp_runtime::DispatchError) -> bool {
+	match error {
+		sp_runtime::DispatchError::BadOrigin => true,
+		sp_runtime::DispatchError::Module(e) =>
+			e.message.is_some_and(|m| AUTHORITY_ERRORS.contains(&m)),
+		_ => false,
+	}
+}
+
+fn account(kind: AgencyKind) -> AccountId {
 	match kind {
 		FinanceBureau => Sr25519Keyring::Alice,
 		TaxBureau => Sr25519Keyring::Bob,
@@ -55,20 +100,35 @@ fn key(kind: AgencyKind) -> Sr25519Keyring {
 		Court => Sr25519Keyring::Dave,
 		IpOffice => Sr25519Keyring::Eve,
 		CreditRegulator => Sr25519Keyring::Ferdie,
+		_ => return AccountId::from([60u8; 32]),
 	}
-}
-
-fn account(kind: AgencyKind) -> AccountId {
-	key(kind).to_account_id()
+	.to_account_id()
 }
 
 fn org_of(kind: AgencyKind) -> OrgId {
-	AGENCIES.iter().position(|k| *k == kind).unwrap() as OrgId
+	match FOUNDING.iter().position(|k| *k == kind) {
+		Some(i) => i as OrgId,
+		None => SCIENCE_ORG,
+	}
+}
+
+/// An organization that may hold `role` in law: the bank where it may, else the enterprise,
+/// else the first agency of a kind that may.
+fn holder(role: Role) -> OrgId {
+	if role.may_be_held_by(OrgKind::FinancialInstitution) {
+		BANK_ORG
+	} else if role.may_be_held_by(OrgKind::Enterprise) {
+		ENTERPRISE_ORG
+	} else {
+		let kind = AGENCIES.into_iter().find(|k| role.may_be_held_by(OrgKind::Agency(*k)));
+		org_of(kind.expect("some agency of the setup may hold every agency role"))
+	}
 }
 
 const ENTERPRISE_ORG: OrgId = 6;
 const BANK_ORG: OrgId = 7;
 const SUSPENDED_ORG: OrgId = 8;
+const SCIENCE_ORG: OrgId = 9;
 const TERM: u32 = 10_000;
 
 fn enterprise() -> AccountId {
@@ -89,8 +149,7 @@ fn fresh(n: u8) -> AccountId {
 
 /// A valid credit code no setup member has.
 fn new_code() -> Vec<u8> {
-	regchain_primitives::CreditCode::with_check_character(b"91310000000000001")
-		.expect("valid characters")
+	regchain_primitives::CreditCode::sample(1)
 		.as_bytes()
 		.to_vec()
 }
@@ -98,6 +157,7 @@ fn new_code() -> Vec<u8> {
 fn origin(actor: Actor) -> RuntimeOrigin {
 	match actor {
 		Agency(kind) => RuntimeOrigin::signed(account(kind)),
+		District(kind) => RuntimeOrigin::signed(district_account(kind)),
 		Enterprise => RuntimeOrigin::signed(enterprise()),
 		Bank => RuntimeOrigin::signed(bank()),
 		NonMember => RuntimeOrigin::signed(outsider()),
@@ -138,6 +198,32 @@ fn setup() {
 	register(registrar, OrgKind::Enterprise, b"91440300708461136T", fresh(0));
 	pallet_consortium::Pallet::<Runtime>::suspend(RuntimeOrigin::root(), SUSPENDED_ORG)
 		.expect("setup suspends");
+	pallet_consortium::Pallet::<Runtime>::register_agency(
+		RuntimeOrigin::root(),
+		ScienceCommission,
+		b"Science and technology commission".to_vec(),
+		account(ScienceCommission),
+		TERM,
+		regchain_primitives::Division::NATIONAL,
+	)
+	.expect("setup admits the science commission");
+	for kind in DISTRICT {
+		pallet_consortium::Pallet::<Runtime>::register_agency(
+			RuntimeOrigin::root(),
+			kind,
+			b"Minhang district agency".to_vec(),
+			district_account(kind),
+			TERM,
+			regchain_primitives::Division(310112),
+		)
+		.expect("setup admits district agencies");
+	}
+	// A second key of the tax bureau, to which governance may move its seat.
+	pallet_consortium::Pallet::<Runtime>::add_account(
+		RuntimeOrigin::signed(account(TaxBureau)),
+		fresh(5),
+	)
+	.expect("setup adds an account");
 	pallet_consortium::Pallet::<Runtime>::grant_role(
 		RuntimeOrigin::signed(account(TaxBureau)),
 		ENTERPRISE_ORG,
@@ -185,15 +271,15 @@ fn invoices_setup() {
 		.expect("reverses");
 }
 
-/// Market regulation manages a fund program (0) in which the enterprise holds allocation 0
-/// (500 of 1,000 disbursed), a pending application 1 and a frozen allocation 2.
+/// The science commission manages a fund program (0) in which the enterprise holds
+/// allocation 0 (500 of 1,000 disbursed), a pending application 1 and a frozen allocation 2.
 fn funds_setup() {
 	use pallet_funds::{Categories, FreezeTarget, Pallet as Funds};
-	let manager = RuntimeOrigin::signed(account(MarketRegulation));
+	let manager = RuntimeOrigin::signed(account(ScienceCommission));
 	let sme = RuntimeOrigin::signed(enterprise());
 	pallet_consortium::Pallet::<Runtime>::grant_role(
 		RuntimeOrigin::signed(account(FinanceBureau)),
-		org_of(MarketRegulation),
+		SCIENCE_ORG,
 		Role::FundManager,
 	)
 	.expect("setup grants");
@@ -230,7 +316,7 @@ fn rows() -> Vec<(&'static str, RuntimeCall, Vec<Actor>)> {
 		actors.extend_from_slice(extra);
 		actors
 	};
-	let members: Vec<Actor> = AGENCIES.into_iter().map(Agency).chain([Enterprise, Bank]).collect();
+	let members: Vec<Actor> = agency_actors().into_iter().chain([Enterprise, Bank]).collect();
 	let remark = || Box::new(RuntimeCall::System(frame_system::Call::remark { remark: vec![] }));
 	let mut rows = vec![
 		(
@@ -240,6 +326,7 @@ fn rows() -> Vec<(&'static str, RuntimeCall, Vec<Actor>)> {
 				name: b"Second court".to_vec(),
 				account: fresh(2),
 				expires_at: TERM,
+				jurisdiction: regchain_primitives::Division(310000),
 			}),
 			governance.clone(),
 		),
@@ -325,7 +412,25 @@ fn rows() -> Vec<(&'static str, RuntimeCall, Vec<Actor>)> {
 		),
 		(
 			"consortium.set_tx_quota",
-			RuntimeCall::Consortium(C::set_tx_quota { org: Some(ENTERPRISE_ORG), quota: 5 }),
+			RuntimeCall::Consortium(C::set_tx_quota { org: Some(ENTERPRISE_ORG), quota: 50 }),
+			governance.clone(),
+		),
+		(
+			"consortium.set_byte_quota",
+			RuntimeCall::Consortium(C::set_byte_quota { org: None, bytes: 100_000 }),
+			governance.clone(),
+		),
+		(
+			"consortium.set_jurisdiction",
+			RuntimeCall::Consortium(C::set_jurisdiction {
+				org: org_of(TaxBureau),
+				jurisdiction: regchain_primitives::Division(310000),
+			}),
+			governance.clone(),
+		),
+		(
+			"consortium.rotate_seat",
+			RuntimeCall::Consortium(C::rotate_seat { org: org_of(TaxBureau), account: fresh(5) }),
 			governance.clone(),
 		),
 		(
@@ -367,7 +472,7 @@ fn rows() -> Vec<(&'static str, RuntimeCall, Vec<Actor>)> {
 				length_bound: 100,
 			}),
 			// Every agency holds a seat.
-			AGENCIES.into_iter().map(Agency).collect(),
+			agency_actors(),
 		),
 		(
 			"agency_council.set_members",
@@ -405,7 +510,7 @@ fn rows() -> Vec<(&'static str, RuntimeCall, Vec<Actor>)> {
 	for role in Role::ALL {
 		rows.push((
 			"consortium.grant_role",
-			RuntimeCall::Consortium(C::grant_role { org: BANK_ORG, role }),
+			RuntimeCall::Consortium(C::grant_role { org: holder(role), role }),
 			vec![Agency(role.granted_by())],
 		));
 	}
@@ -491,12 +596,12 @@ fn invoice_rows() -> Vec<(&'static str, RuntimeCall, Vec<Actor>)> {
 	]
 }
 
-/// The special funds: the fund manager (market regulation here) runs its program, the
+/// The special funds: the fund manager (the science commission) runs its program, the
 /// enterprise applies and spends, the finance bureau supervises.
 fn fund_rows() -> Vec<(&'static str, RuntimeCall, Vec<Actor>)> {
 	use pallet_funds::{Call as F, Categories, FreezeTarget};
 	let hash = sp_core::H256::repeat_byte(1);
-	let manager = vec![Agency(MarketRegulation)];
+	let manager = vec![Agency(ScienceCommission)];
 	let regulator = vec![Agency(FinanceBureau)];
 	vec![
 		(
@@ -519,7 +624,7 @@ fn fund_rows() -> Vec<(&'static str, RuntimeCall, Vec<Actor>)> {
 		(
 			"funds.close_program",
 			RuntimeCall::Funds(F::close_program { program: 0, statement: hash }),
-			vec![Agency(MarketRegulation), Agency(FinanceBureau)],
+			vec![Agency(ScienceCommission), Agency(FinanceBureau)],
 		),
 		(
 			"funds.apply",
@@ -584,12 +689,19 @@ fn only_the_intended_actors_may_make_each_privileged_call() {
 			});
 			tried += 1;
 			let expected = allowed.contains(&actor);
+			let result = result.map(|_| ()).map_err(|e| e.error);
 			if result.is_ok() != expected {
 				wrong.push(format!(
 					"{name} by {actor:?}: expected {}, got {:?}",
 					if expected { "success" } else { "refusal" },
-					result.map(|_| ()).map_err(|e| e.error)
+					result
 				));
+			} else if let Err(error) = result {
+				if !is_authority_error(&error) {
+					wrong.push(format!(
+						"{name} by {actor:?}: refused for a reason other than authority: {error:?}"
+					));
+				}
 			}
 		}
 	}

@@ -78,7 +78,7 @@ test('a mistyped credit code is refused with its own error and changes nothing',
 test('the agencies council admits an agency, which no single agency can', async () => {
   const newAgency = key('//SecondCourt');
   const now = (await api.rpc.chain.getHeader()).number.toNumber();
-  const call = api.tx.consortium.registerAgency('Court', 'Second Intermediate Court', newAgency.address, now + 10000);
+  const call = api.tx.consortium.registerAgency('Court', 'Second Intermediate Court', newAgency.address, now + 10000, 310000);
 
   const alone = await submit(api, call, key('//Alice'));
   assert.equal(alone.error, 'BadOrigin');

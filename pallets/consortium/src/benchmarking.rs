@@ -12,11 +12,7 @@ use sp_runtime::traits::Saturating;
 
 /// A valid credit code derived from `n`, so that benchmarks can register many organizations.
 pub(crate) fn credit_code(n: u32) -> CreditCode {
-	let mut first = *b"91310000000000000";
-	for (i, digit) in alloc::format!("{n:09}").bytes().rev().take(9).enumerate() {
-		first[16 - i] = digit;
-	}
-	CreditCode::with_check_character(&first).expect("digits are valid characters")
+	CreditCode::sample(n)
 }
 
 fn term<T: Config>() -> BlockNumberFor<T> {
@@ -51,7 +47,7 @@ mod benchmarks {
 		let org = NextOrgId::<T>::get();
 
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, AgencyKind::Court, name, who.clone(), term::<T>());
+		_(origin as T::RuntimeOrigin, AgencyKind::Court, name, who.clone(), term::<T>(), Division(310115));
 
 		assert_eq!(AccountOrganization::<T>::get(&who), Some(org));
 		Ok(())

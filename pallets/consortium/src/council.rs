@@ -15,8 +15,25 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// Announces (`TermOverdue`) the seated agencies whose term ended since the review at
+	/// `at` was scheduled, then syncs the council (which also schedules the next review).
+	pub(crate) fn review_terms(at: BlockNumberFor<T>, now: BlockNumberFor<T>) {
+		for (org, _) in CouncilSeats::<T>::iter() {
+			if let Some(record) = Organizations::<T>::get(org) {
+				if record.status == OrgStatus::Active &&
+					at <= record.expires_at &&
+					record.expires_at <= now
+				{
+					Self::deposit_event(Event::TermOverdue { org, expired_at: record.expires_at });
+				}
+			}
+		}
+		Self::sync_council();
+	}
+
 	/// Makes the council the seats of the agencies active now, tells [`Config::Council`] when
-	/// that changes, and schedules the next review at the earliest end of term among them.
+	/// that changes, and schedules the next review at the earliest end of term still to come
+	/// among them.
 	///
 	/// Reads every seat and its organization: at most `MaxAgencies` of each.
 	pub(crate) fn sync_council() {
@@ -26,7 +43,10 @@ impl<T: Config> Pallet<T> {
 			.filter_map(|(org, seat)| {
 				let record = Organizations::<T>::get(org)?;
 				record.is_active_at(&now).then(|| {
-					review = Some(review.map_or(record.expires_at, |r| r.min(record.expires_at)));
+					if record.expires_at > now {
+						let end = record.expires_at;
+						review = Some(review.map_or(end, |r| r.min(end)));
+					}
 					seat
 				})
 			})

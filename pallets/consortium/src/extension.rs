@@ -7,8 +7,9 @@ use core::marker::PhantomData;
 use frame_support::{
 	dispatch::DispatchInfo, pallet_prelude::TransactionSource, traits::Get, weights::Weight,
 };
+use crate::types::{Quota, Usage};
 use frame_system::pallet_prelude::BlockNumberFor;
-use regchain_primitives::{Membership, OrgId};
+use regchain_primitives::{MemberInfo, Membership, OrgId};
 use scale_info::TypeInfo;
 use sp_runtime::{
 	traits::{
@@ -24,9 +25,12 @@ use sp_runtime::{
 pub const QUOTA_EXHAUSTED: u8 = 1;
 
 /// Refuses signed transactions of accounts that act for no active organization
-/// (`InvalidTransaction::BadSigner`) and counts each organization's transactions against its
-/// quota (`InvalidTransaction::Custom(QUOTA_EXHAUSTED)` past it). Unsigned transactions and
-/// inherents pass untouched. It carries no data, so wallets sign it without knowing it.
+/// (`InvalidTransaction::BadSigner`) and calls the runtime's [`MemberCallPolicy`] does not
+/// allow members (`InvalidTransaction::Call`), and counts each organization's transactions and
+/// bytes against its quota (`InvalidTransaction::Custom(QUOTA_EXHAUSTED)` past it). Unsigned
+/// transactions and inherents pass untouched. It carries no data, so wallets sign it without
+/// knowing it. The runtime must place it immediately before `frame_system::CheckNonce`: it
+/// reads the transaction's nonce to count the account's transactions already in the pool.
 #[derive(Encode, Decode, DecodeWithMemTracking, Clone, Eq, PartialEq, TypeInfo)]
 #[scale_info(skip_type_params(T))]
 pub struct CheckMember<T: Config>(PhantomData<T>);
@@ -50,6 +54,40 @@ impl<T: Config> core::fmt::Debug for CheckMember<T> {
 	}
 }
 
+/// Which calls members may submit at all, stated once for the whole runtime: members pay no
+/// fees, so a call that writes free-form data or serves no member's purpose is refused before
+/// it reaches the pool, whoever signs it.
+pub trait MemberCallPolicy<AccountId, Call> {
+	/// Whether `who`, an account of the member described by `member`, may submit `call` as a
+	/// transaction. Refused calls fail validation with `InvalidTransaction::Call` and are never
+	/// included.
+	fn allows(who: &AccountId, member: &MemberInfo, call: &Call) -> bool;
+
+	/// Whether `call` is a council call (propose, vote, close): a council seat's council calls
+	/// are never metered by bytes and may use [`Config::GovernanceReserve`] transactions past
+	/// the organization's quota, so governance always gets through.
+	fn is_council_call(call: &Call) -> bool;
+}
+
+/// Every call allowed, none a council call (mocks).
+impl<AccountId, Call> MemberCallPolicy<AccountId, Call> for () {
+	fn allows(_: &AccountId, _: &MemberInfo, _: &Call) -> bool {
+		true
+	}
+	fn is_council_call(_: &Call) -> bool {
+		false
+	}
+}
+
+/// What an organization may still submit in the current quota period.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Allowance {
+	/// Transactions left.
+	pub txs: u32,
+	/// Bytes of encoded transactions left.
+	pub bytes: u32,
+}
+
 impl<T: Config> Pallet<T> {
 	/// The start of the quota period block `now` falls in.
 	fn quota_period_start(now: BlockNumberFor<T>) -> BlockNumberFor<T> {
@@ -60,31 +98,78 @@ impl<T: Config> Pallet<T> {
 		now.saturating_sub(now % period)
 	}
 
-	/// How many transactions `org` may still submit in the current quota period, and the usage
-	/// record to store when it submits one more.
-	pub fn tx_allowance(org: OrgId) -> (u32, (BlockNumberFor<T>, u32)) {
-		let start = Self::quota_period_start(frame_system::Pallet::<T>::block_number());
-		let used = match TxUsage::<T>::get(org) {
-			Some((period, used)) if period == start => used,
-			_ => 0,
-		};
-		let quota = TxQuotaOverride::<T>::get(org).unwrap_or_else(DefaultTxQuota::<T>::get);
-		(quota.saturating_sub(used), (start, used.saturating_add(1)))
+	/// `org`'s quota per period: its own or the default, never below the floors.
+	pub fn quota_of(org: OrgId) -> Quota {
+		let txs = TxQuotaOverride::<T>::get(org).unwrap_or_else(DefaultTxQuota::<T>::get);
+		let bytes = ByteQuotaOverride::<T>::get(org).unwrap_or_else(DefaultByteQuota::<T>::get);
+		Quota { txs: txs.max(T::MinTxQuota::get()), bytes: bytes.max(T::MinByteQuota::get()) }
 	}
 
-	/// The organization `who` acts for and its usage record with this transaction counted, if
-	/// it may submit one more transaction now.
-	fn check_transactor(
+	/// What `org` used in the current quota period.
+	pub fn usage_of(org: OrgId) -> Usage<BlockNumberFor<T>> {
+		let start = Self::quota_period_start(frame_system::Pallet::<T>::block_number());
+		match TxUsage::<T>::get(org) {
+			Some(usage) if usage.period == start => usage,
+			_ => Usage { period: start, txs: 0, bytes: 0 },
+		}
+	}
+
+	/// What `org` may still submit in the current quota period.
+	pub fn tx_allowance(org: OrgId) -> Allowance {
+		let (quota, used) = (Self::quota_of(org), Self::usage_of(org));
+		Allowance {
+			txs: quota.txs.saturating_sub(used.txs),
+			bytes: quota.bytes.saturating_sub(used.bytes),
+		}
+	}
+
+	/// Checks that `who` may submit `call` of `len` bytes as the transaction that follows
+	/// `pending` of its own in the pool; returns the transaction's priority and the usage to
+	/// store when it is included.
+	///
+	/// Each account may queue no more transactions than its organization has left, so a flood
+	/// is refused at the pool's door instead of being held there; and an organization that has
+	/// used less of its quota goes first (priority = transactions left after this one's
+	/// predecessors), so a flooding member cannot delay the others.
+	pub(crate) fn check_transactor(
 		who: &T::AccountId,
-	) -> Result<(OrgId, (BlockNumberFor<T>, u32)), TransactionValidityError> {
+		call: &<T as frame_system::Config>::RuntimeCall,
+		len: usize,
+		pending: u32,
+	) -> Result<(u64, OrgId, Usage<BlockNumberFor<T>>), TransactionValidityError> {
 		let member =
 			<Self as Membership<T::AccountId>>::member(who).ok_or(InvalidTransaction::BadSigner)?;
-		let (left, usage) = Self::tx_allowance(member.org);
-		if left == 0 {
+		if !T::CallPolicy::allows(who, &member, call) {
+			return Err(InvalidTransaction::Call.into());
+		}
+		let (quota, used) = (Self::quota_of(member.org), Self::usage_of(member.org));
+		let len = u32::try_from(len).unwrap_or(u32::MAX);
+		let governs = T::CallPolicy::is_council_call(call) && Council::<T>::get().contains(who);
+		let (tx_limit, bytes_left) = if governs {
+			(quota.txs.saturating_add(T::GovernanceReserve::get()), u32::MAX)
+		} else {
+			(quota.txs, quota.bytes.saturating_sub(used.bytes))
+		};
+		let txs_left = tx_limit.saturating_sub(used.txs);
+		if pending >= txs_left || len > bytes_left {
 			return Err(InvalidTransaction::Custom(QUOTA_EXHAUSTED).into());
 		}
-		Ok((member.org, usage))
+		let charged = Usage {
+			period: used.period,
+			txs: used.txs.saturating_add(1),
+			bytes: used.bytes.saturating_add(if governs { 0 } else { len }),
+		};
+		Ok(((txs_left - pending) as u64, member.org, charged))
 	}
+}
+
+/// The nonce of the transaction: the first explicit value of the extensions that follow
+/// `CheckMember`, which the runtime places immediately before `CheckNonce`. `None` if it does
+/// not decode (the runtime test `the_pool_holds_no_more_of_an_account_than_its_organization_has_left`
+/// keeps the order right).
+fn following_nonce<N: codec::HasCompact>(implication: &impl Implication) -> Option<N> {
+	let explicit = implication.parts().explicit.encode();
+	<N as codec::HasCompact>::Type::decode(&mut &explicit[..]).ok().map(Into::into)
 }
 
 impl<T: Config + Send + Sync> TransactionExtension<<T as frame_system::Config>::RuntimeCall>
@@ -98,30 +183,34 @@ where
 	type Implicit = ();
 	/// For signed transactions: the organization to charge and its usage record once charged,
 	/// computed by `validate` so that `prepare` only writes it.
-	type Val = Option<(OrgId, (BlockNumberFor<T>, u32))>;
+	type Val = Option<(OrgId, Usage<BlockNumberFor<T>>)>;
 	type Pre = ();
 
-	/// Membership (account, organization) and quota (usage, override, default) reads and the
-	/// usage write.
+	/// Membership (account, organization), council, quota (usage, overrides, defaults) and
+	/// nonce reads and the usage write.
 	fn weight(&self, _: &<T as frame_system::Config>::RuntimeCall) -> Weight {
-		T::DbWeight::get().reads_writes(5, 1)
+		T::DbWeight::get().reads_writes(8, 1)
 	}
 
 	fn validate(
 		&self,
 		origin: <<T as frame_system::Config>::RuntimeCall as Dispatchable>::RuntimeOrigin,
-		_call: &<T as frame_system::Config>::RuntimeCall,
+		call: &<T as frame_system::Config>::RuntimeCall,
 		_info: &DispatchInfoOf<<T as frame_system::Config>::RuntimeCall>,
-		_len: usize,
+		len: usize,
 		_self_implicit: (),
-		_inherited_implication: &impl Implication,
+		inherited_implication: &impl Implication,
 		_source: TransactionSource,
 	) -> ValidateResult<Self::Val, <T as frame_system::Config>::RuntimeCall> {
 		let Some(who) = origin.as_system_origin_signer() else {
 			return Ok((ValidTransaction::default(), None, origin));
 		};
-		let charge = Pallet::<T>::check_transactor(who)?;
-		Ok((ValidTransaction::default(), Some(charge), origin))
+		let pending = following_nonce::<T::Nonce>(inherited_implication)
+			.map(|nonce| nonce.saturating_sub(frame_system::Pallet::<T>::account_nonce(who)))
+			.map_or(0, |n| n.try_into().unwrap_or(u32::MAX));
+		let (priority, org, usage) = Pallet::<T>::check_transactor(who, call, len, pending)?;
+		let validity = ValidTransaction { priority, ..Default::default() };
+		Ok((validity, Some((org, usage)), origin))
 	}
 
 	fn prepare(

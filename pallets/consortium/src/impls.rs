@@ -6,7 +6,8 @@ use alloc::vec::Vec;
 use frame_support::{ensure, pallet_prelude::*, traits::EnsureOrigin};
 use frame_system::{ensure_signed, pallet_prelude::*};
 use regchain_primitives::{
-	AgencyKind, CreditCode, CreditCodeError, MemberInfo, Membership, OrgId, OrgKind, Role,
+	AgencyKind, CreditCode, CreditCodeError, Division, MemberInfo, Membership, OrgId, OrgKind,
+	Role,
 };
 use sp_runtime::{traits::Saturating, ArithmeticError};
 
@@ -17,6 +18,8 @@ impl<T: Config> From<CreditCodeError> for Error<T> {
 			CreditCodeError::InvalidCharacter => Error::CreditCodeInvalidCharacter,
 			CreditCodeError::InvalidDivision => Error::CreditCodeInvalidDivision,
 			CreditCodeError::CheckDigitMismatch => Error::CreditCodeCheckDigitMismatch,
+			CreditCodeError::InvalidRegistrationType => Error::CreditCodeInvalidRegistrationType,
+			CreditCodeError::OrgCodeCheckMismatch => Error::CreditCodeOrgCodeMismatch,
 		}
 	}
 }
@@ -50,16 +53,56 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// Governance, or the registrar agency of `org`'s kind (agencies have none).
+	/// Governance, or the registrar agency of `org`'s kind (agencies have none) whose
+	/// jurisdiction covers `org`.
 	pub(crate) fn ensure_authority_over(origin: OriginFor<T>, org: OrgId) -> DispatchResult {
 		let record = Organizations::<T>::get(org).ok_or(Error::<T>::OrganizationNotFound)?;
 		match T::GovernanceOrigin::try_origin(origin) {
 			Ok(_) => Ok(()),
 			Err(origin) => {
 				let registrar = record.kind.registrar().ok_or(Error::<T>::NotAuthorized)?;
-				Self::ensure_agency(origin, registrar).map(|_| ())
+				let (_, by) = Self::ensure_agency(origin, registrar)?;
+				Self::ensure_jurisdiction(by, org)
 			},
 		}
+	}
+
+	/// The agency `agency` acts on `org` only if its jurisdiction covers `org`'s region.
+	pub(crate) fn ensure_jurisdiction(agency: OrgId, org: OrgId) -> DispatchResult {
+		ensure!(Organizations::<T>::contains_key(org), Error::<T>::OrganizationNotFound);
+		ensure!(
+			<Self as Membership<T::AccountId>>::has_jurisdiction(agency, org),
+			Error::<T>::OutsideJurisdiction
+		);
+		Ok(())
+	}
+
+	/// The jurisdiction of an agency (national if none was set), the division of another
+	/// member's credit code.
+	fn region_of(id: OrgId, record: &Organization<BlockNumberFor<T>>) -> Division {
+		match (record.kind, record.credit_code) {
+			(OrgKind::Agency(_), _) => Jurisdictions::<T>::get(id).unwrap_or(Division::NATIONAL),
+			(_, Some(code)) => code.division(),
+			(_, None) => Division::NATIONAL,
+		}
+	}
+
+	/// Registers an enterprise or a financial institution for the registrar `by`, which must
+	/// cover the division of its credit code.
+	pub(crate) fn do_register_member(
+		by: OrgId,
+		kind: OrgKind,
+		name: Vec<u8>,
+		credit_code: &[u8],
+		account: T::AccountId,
+		expires_at: BlockNumberFor<T>,
+	) -> DispatchResult {
+		let code = CreditCode::parse(credit_code).map_err(Error::<T>::from)?;
+		let jurisdiction = Organizations::<T>::get(by)
+			.map(|r| Self::region_of(by, &r))
+			.ok_or(Error::<T>::OrganizationNotFound)?;
+		ensure!(jurisdiction.covers(&code.division()), Error::<T>::OutsideJurisdiction);
+		Self::do_register(kind, name, Some(credit_code), account, expires_at)
 	}
 
 	fn check_term(expires_at: BlockNumberFor<T>) -> DispatchResult {
@@ -175,10 +218,48 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// Sets `org`'s own quota (`Override`) or, with `None`, the default (`Fallback`).
+	pub(crate) fn do_set_quota<Override, Fallback>(org: Option<OrgId>, value: u32) -> DispatchResult
+	where
+		Override: frame_support::storage::StorageMap<OrgId, u32>,
+		Fallback: frame_support::storage::StorageValue<u32>,
+	{
+		match org {
+			Some(id) => {
+				ensure!(Organizations::<T>::contains_key(id), Error::<T>::OrganizationNotFound);
+				Override::insert(id, value);
+			},
+			None => Fallback::put(value),
+		}
+		Ok(())
+	}
+
+	pub(crate) fn do_rotate_seat(org: OrgId, account: T::AccountId) -> DispatchResult {
+		let old = CouncilSeats::<T>::get(org).ok_or(Error::<T>::NotSeated)?;
+		ensure!(
+			AccountOrganization::<T>::get(&account) == Some(org),
+			Error::<T>::AccountNotInOrganization
+		);
+		CouncilSeats::<T>::insert(org, account.clone());
+		Self::sync_council();
+		Self::deposit_event(Event::SeatRotated { org, old, new: account });
+		Ok(())
+	}
+
 	/// Moves `org` to `target`: suspend (from active), resume (from suspended) or revoke.
+	/// Revoking an agency frees its council seat; no suspension or revocation may leave fewer
+	/// than `MinAgencies` agencies on the council.
 	pub(crate) fn do_set_status(org: OrgId, target: OrgStatus) -> DispatchResult {
+		let seated = Council::<T>::get();
 		let record = Organizations::<T>::try_mutate(org, |record| {
 			let record = record.as_mut().ok_or(Error::<T>::OrganizationNotFound)?;
+			let on_council = CouncilSeats::<T>::get(org).is_some_and(|s| seated.contains(&s));
+			if on_council && target != OrgStatus::Active {
+				ensure!(
+					seated.len().saturating_sub(1) >= T::MinAgencies::get() as usize,
+					Error::<T>::TooFewAgencies
+				);
+			}
 			match (record.status, target) {
 				(OrgStatus::Revoked, _) => return Err(Error::<T>::Revoked.into()),
 				(OrgStatus::Suspended, OrgStatus::Suspended) => {
@@ -192,6 +273,9 @@ impl<T: Config> Pallet<T> {
 			record.status = target;
 			Ok::<_, DispatchError>(record.clone())
 		})?;
+		if target == OrgStatus::Revoked {
+			CouncilSeats::<T>::remove(org);
+		}
 		Self::sync_council_if_agency(&record);
 		Self::deposit_event(match target {
 			OrgStatus::Suspended => Event::OrganizationSuspended { org },
@@ -206,6 +290,7 @@ impl<T: Config> Pallet<T> {
 			let record = record.as_mut().ok_or(Error::<T>::OrganizationNotFound)?;
 			if grant {
 				ensure!(record.status != OrgStatus::Revoked, Error::<T>::Revoked);
+				ensure!(role.may_be_held_by(record.kind), Error::<T>::RoleNotForKind);
 				ensure!(record.roles.insert(role), Error::<T>::RoleAlreadyGranted);
 			} else {
 				ensure!(record.roles.remove(role), Error::<T>::RoleNotGranted);
@@ -262,10 +347,21 @@ impl<T: Config> Pallet<T> {
 		ensure!(seats == CouncilSeats::<T>::count(), "the seat counter is wrong");
 		let council = Council::<T>::get();
 		ensure!(council.windows(2).all(|w| w[0] < w[1]), "the council is not sorted");
-		ensure!(
-			council.iter().all(|m| CouncilSeats::<T>::iter_values().any(|s| s == *m)),
-			"a council member holds no seat"
-		);
+		let now = frame_system::Pallet::<T>::block_number();
+		let mut expected: Vec<T::AccountId> = CouncilSeats::<T>::iter()
+			.filter(|(org, _)| {
+				Organizations::<T>::get(org).is_some_and(|o| o.is_active_at(&now))
+			})
+			.map(|(_, seat)| seat)
+			.collect();
+		expected.sort();
+		ensure!(council[..] == expected[..], "the council is not the seats of active agencies");
+		for (org, _) in CouncilSeats::<T>::iter() {
+			ensure!(
+				Organizations::<T>::get(org).is_some_and(|o| o.status != OrgStatus::Revoked),
+				"a revoked agency keeps its seat"
+			);
+		}
 		Ok(())
 	}
 }
@@ -282,6 +378,10 @@ impl<T: Config> Membership<T::AccountId> for Pallet<T> {
 	fn is_active_org(org: OrgId) -> bool {
 		Organizations::<T>::get(org)
 			.is_some_and(|o| o.is_active_at(&frame_system::Pallet::<T>::block_number()))
+	}
+
+	fn region(org: OrgId) -> Option<Division> {
+		Organizations::<T>::get(org).map(|record| Self::region_of(org, &record))
 	}
 
 	fn org_by_credit_code(code: &CreditCode) -> Option<OrgId> {

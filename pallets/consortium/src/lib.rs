@@ -25,16 +25,32 @@
 //!   suspends, resumes and revokes them.
 //! - **Roles** ([`Role`]) are granted and revoked by the agency responsible for each
 //!   ([`Role::granted_by`]): the tax bureau grants `InvoiceIssuer`, the credit regulator
-//!   `Attester`, and so on.
+//!   `Attester`, and so on — and only to the kinds of organization that hold them in law
+//!   ([`Role::may_be_held_by`]): no enterprise audits funds or manages a program.
+//! - **Jurisdiction**: each agency acts on the members of an administrative division
+//!   ([`Division`], GB/T 2260; [`Jurisdictions`]): an enterprise's or financial institution's
+//!   region is the division in its credit code, an agency's its jurisdiction. A registrar
+//!   registers, renews, suspends and revokes, and an agency grants roles, only within its
+//!   jurisdiction ([`Membership::has_jurisdiction`], which the domain pallets ask too).
 //!
 //! ## Member-only, fee-less transactions
 //! [`CheckMember`] is a transaction extension: a signed transaction from an account that acts
 //! for no active organization is refused by the transaction pool (`BadSigner`), so spam by
-//! outsiders never reaches a block. Members pay no fees; instead each organization may submit
-//! a quota of transactions per [`Config::QuotaPeriod`] ([`DefaultTxQuota`], or its own
-//! [`TxQuotaOverride`]), set by governance. Past it, its transactions are refused with
-//! `Custom(QUOTA_EXHAUSTED)` until the next period, so one member flooding the chain cannot
-//! starve the others.
+//! outsiders never reaches a block, and so is a call the runtime's [`MemberCallPolicy`] does
+//! not allow members (`InvalidTransaction::Call`). Members pay no fees; instead each
+//! organization may submit a quota of transactions and of bytes per [`Config::QuotaPeriod`]
+//! ([`DefaultTxQuota`], [`DefaultByteQuota`], or its own), set by governance and never below
+//! the floors ([`Config::MinTxQuota`], [`Config::MinByteQuota`]). Past it, its transactions are
+//! refused with `Custom(QUOTA_EXHAUSTED)` until the next period; an account may not queue more
+//! than its organization has left, and the pool serves organizations that used less first, so
+//! one member flooding the chain cannot starve or delay the others. A council seat's council
+//! calls may go [`Config::GovernanceReserve`] past the quota: governance always gets through.
+//!
+//! ## Governance cannot lock itself out
+//! An agency's term is a review date: past it the agency stays a member with its seat
+//! (`TermOverdue`) until governance renews or revokes it. No suspension or revocation leaves
+//! fewer than [`Config::MinAgencies`] agencies on the council; a revoked agency's seat is freed;
+//! governance moves a seat to another account of its agency ([`Pallet::rotate_seat`]).
 //!
 //! ## Invariants
 //! - An organization's accounts are members only while it is `Active` and its term has not run
@@ -65,9 +81,9 @@ mod tests;
 pub mod types;
 pub mod weights;
 
-pub use extension::{CheckMember, QUOTA_EXHAUSTED};
+pub use extension::{Allowance, CheckMember, MemberCallPolicy, QUOTA_EXHAUSTED};
 
-pub use regchain_primitives::{AgencyKind, Membership, OrgId, OrgKind, Role};
+pub use regchain_primitives::{AgencyKind, Division, Membership, OrgId, OrgKind, Role};
 pub use types::*;
 pub use weights::WeightInfo;
 
@@ -83,7 +99,11 @@ pub mod pallet {
 	use frame_system::pallet_prelude::*;
 	use regchain_primitives::CreditCode;
 
+	/// The storage layout's version; a migration bumps it with the layout.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	#[pallet::config]
@@ -117,6 +137,28 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxAccountsPerOrg: Get<u32>;
 
+		/// The fewest transactions per quota period governance may leave an organization: a
+		/// quota of 0 would lock an agency out of governance for good.
+		#[pallet::constant]
+		type MinTxQuota: Get<u32>;
+
+		/// The fewest bytes per quota period governance may leave an organization.
+		#[pallet::constant]
+		type MinByteQuota: Get<u32>;
+
+		/// Transactions a council seat may still send past its organization's quota, for its
+		/// council calls only: however its clerks used the quota, the agency can still vote.
+		#[pallet::constant]
+		type GovernanceReserve: Get<u32>;
+
+		/// The fewest active agencies (council members) suspensions and revocations may leave:
+		/// below it governance could lock itself out.
+		#[pallet::constant]
+		type MinAgencies: Get<u32>;
+
+		/// Which calls members may submit at all ([`MemberCallPolicy`]).
+		type CallPolicy: MemberCallPolicy<Self::AccountId, <Self as frame_system::Config>::RuntimeCall>;
+
 		/// Weights of this pallet's calls, from its benchmarks.
 		type WeightInfo: WeightInfo;
 	}
@@ -140,6 +182,10 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type NextOrgId<T: Config> = StorageValue<_, OrgId, ValueQuery>;
 
+	/// Each agency's jurisdiction: the members it acts on are those whose region it covers.
+	#[pallet::storage]
+	pub type Jurisdictions<T: Config> = StorageMap<_, Twox64Concat, OrgId, Division>;
+
 	/// Each agency's council seat: the account it was admitted with.
 	#[pallet::storage]
 	pub type CouncilSeats<T: Config> = CountedStorageMap<_, Twox64Concat, OrgId, T::AccountId>;
@@ -162,9 +208,18 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type TxQuotaOverride<T: Config> = StorageMap<_, Twox64Concat, OrgId, u32>;
 
-	/// Each organization's transactions in its current quota period: (period start, count).
+	/// How many bytes of transactions an organization may submit per quota period, unless
+	/// governance set its own.
 	#[pallet::storage]
-	pub type TxUsage<T: Config> = StorageMap<_, Twox64Concat, OrgId, (BlockNumberFor<T>, u32)>;
+	pub type DefaultByteQuota<T: Config> = StorageValue<_, u32, ValueQuery>;
+
+	/// Organizations with a byte quota of their own.
+	#[pallet::storage]
+	pub type ByteQuotaOverride<T: Config> = StorageMap<_, Twox64Concat, OrgId, u32>;
+
+	/// Each organization's transactions and bytes in its current quota period.
+	#[pallet::storage]
+	pub type TxUsage<T: Config> = StorageMap<_, Twox64Concat, OrgId, Usage<BlockNumberFor<T>>>;
 
 	/// The founding agencies of a network.
 	#[pallet::genesis_config]
@@ -174,6 +229,10 @@ pub mod pallet {
 		pub agencies: Vec<(AgencyKind, Vec<u8>, T::AccountId, BlockNumberFor<T>)>,
 		/// Transactions per organization and quota period.
 		pub default_tx_quota: u32,
+		/// Bytes of transactions per organization and quota period.
+		pub default_byte_quota: u32,
+		/// The founding agencies' jurisdiction (`0`: national, no division of authority).
+		pub jurisdiction: Division,
 	}
 
 	#[pallet::genesis_build]
@@ -191,8 +250,11 @@ pub mod pallet {
 				)
 				.expect("genesis agencies must be valid");
 				Pallet::<T>::seat_agency(org, account.clone()).expect("too many genesis agencies");
+				assert!(self.jurisdiction.is_valid(), "the jurisdiction is not a division code");
+				Jurisdictions::<T>::insert(org, self.jurisdiction);
 			}
 			DefaultTxQuota::<T>::put(self.default_tx_quota);
+			DefaultByteQuota::<T>::put(self.default_byte_quota);
 			Pallet::<T>::sync_council();
 		}
 	}
@@ -229,6 +291,15 @@ pub mod pallet {
 		Enacted { result: DispatchResult },
 		/// Governance set the transaction quota of `org`, or the default when `org` is `None`.
 		TxQuotaSet { org: Option<OrgId>, quota: u32 },
+		/// Governance set the byte quota of `org`, or the default when `org` is `None`.
+		ByteQuotaSet { org: Option<OrgId>, bytes: u32 },
+		/// An agency's term ran out unrenewed: it keeps its seat and membership until
+		/// governance renews or revokes it.
+		TermOverdue { org: OrgId, expired_at: BlockNumberFor<T> },
+		/// Governance moved an agency's council seat to another of its accounts.
+		SeatRotated { org: OrgId, old: T::AccountId, new: T::AccountId },
+		/// An agency's jurisdiction is now `jurisdiction`.
+		JurisdictionSet { org: OrgId, jurisdiction: Division },
 	}
 
 	#[pallet::error]
@@ -285,15 +356,41 @@ pub mod pallet {
 		/// The account is still in use on chain (e.g. it holds session keys): release that
 		/// first.
 		AccountInUse,
+		/// Characters 1–2 of the credit code are not a registration authority with one of its
+		/// organization categories (e.g. `91` for an enterprise).
+		CreditCodeInvalidRegistrationType,
+		/// Character 17 of the credit code, the check character of the embedded organization
+		/// code (GB 11714), does not match characters 9–16: it was mistyped.
+		CreditCodeOrgCodeMismatch,
+		/// Organizations of this kind cannot hold this role (see `Role::may_be_held_by`).
+		RoleNotForKind,
+		/// A quota below the floor (`MinTxQuota`, `MinByteQuota`) could lock a member, and
+		/// governance with it, out of the chain.
+		QuotaBelowFloor,
+		/// Fewer than `MinAgencies` active agencies would remain to govern.
+		TooFewAgencies,
+		/// The organization is not an agency holding a council seat.
+		NotSeated,
+		/// The member is outside the calling agency's jurisdiction: an agency acts only on members
+		/// whose region (an enterprise's division, from its credit code) it covers.
+		OutsideJurisdiction,
+		/// Not a division code (GB/T 2260: six digits).
+		InvalidDivision,
+		/// The organization is not an agency.
+		NotAgency,
+		/// This council member has as many open motions as one seat may have: one agency
+		/// cannot fill the council's motion slots and block the others (returned by the
+		/// runtime's council configuration).
+		TooManyMotions,
 	}
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
-		/// Recomputes the council when a seated agency's term has run out.
+		/// Announces seated agencies whose term has run out (`TermOverdue`).
 		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
 			match CouncilReviewAt::<T>::get() {
 				Some(at) if at <= now => {
-					Self::sync_council();
+					Self::review_terms(at, now);
 					T::WeightInfo::sync_council()
 				},
 				_ => T::DbWeight::get().reads(1),
@@ -312,11 +409,13 @@ pub mod pallet {
 		///
 		/// - Origin: [`Config::GovernanceOrigin`] (the agencies together).
 		/// - `expires_at`: the end of its first term, at most `MaxTerm` blocks away.
+		/// - `jurisdiction`: the division it acts on (`310000` Shanghai, `310115` Pudong, `0`
+		///   national).
 		///
 		/// The agency takes a council seat with `account` at once.
 		///
-		/// Errors: `NameEmpty`, `NameTooLong`, `AccountTaken`, `TermInPast`, `TermTooLong`,
-		/// `TooManyAgencies`. Emits `OrganizationRegistered`, `CouncilChanged`.
+		/// Errors: `InvalidDivision`, `NameEmpty`, `NameTooLong`, `AccountTaken`, `TermInPast`,
+		/// `TermTooLong`, `TooManyAgencies`. Emits `OrganizationRegistered`, `CouncilChanged`.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::register_agency().saturating_add(T::WeightInfo::sync_council()))]
 		pub fn register_agency(
@@ -325,19 +424,26 @@ pub mod pallet {
 			name: Vec<u8>,
 			account: T::AccountId,
 			expires_at: BlockNumberFor<T>,
+			jurisdiction: Division,
 		) -> DispatchResult {
 			T::GovernanceOrigin::ensure_origin(origin)?;
-			Self::do_register(OrgKind::Agency(kind), name, None, account, expires_at)
+			ensure!(jurisdiction.is_valid(), Error::<T>::InvalidDivision);
+			let org = NextOrgId::<T>::get();
+			Self::do_register(OrgKind::Agency(kind), name, None, account, expires_at)?;
+			Jurisdictions::<T>::insert(org, jurisdiction);
+			Ok(())
 		}
 
 		/// Register an enterprise or a financial institution, identified by its credit code.
 		///
 		/// - Origin: an account of the registrar agency of `kind` (market regulation for
-		///   enterprises, the credit regulator for financial institutions).
+		///   enterprises, the credit regulator for financial institutions) whose jurisdiction
+		///   covers the division in the credit code.
 		/// - `credit_code`: the 18-character Unified Social Credit Code, verified on chain.
 		///
 		/// Errors: `AgencyNeedsGovernance`, `NotAuthorized`, `NameEmpty`, `NameTooLong`, the
-		/// `CreditCode…` errors, `CreditCodeTaken`, `AccountTaken`, `TermInPast`, `TermTooLong`.
+		/// `CreditCode…` errors, `OutsideJurisdiction`, `CreditCodeTaken`, `AccountTaken`,
+		/// `TermInPast`, `TermTooLong`.
 		/// Emits `OrganizationRegistered`.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::register_organization())]
@@ -350,8 +456,8 @@ pub mod pallet {
 			expires_at: BlockNumberFor<T>,
 		) -> DispatchResult {
 			let registrar = kind.registrar().ok_or(Error::<T>::AgencyNeedsGovernance)?;
-			Self::ensure_agency(origin, registrar)?;
-			Self::do_register(kind, name, Some(&credit_code), account, expires_at)
+			let (_, by) = Self::ensure_agency(origin, registrar)?;
+			Self::do_register_member(by, kind, name, &credit_code, account, expires_at)
 		}
 
 		/// Let another account act for the caller's organization.
@@ -381,6 +487,8 @@ pub mod pallet {
 		}
 
 		/// Set the end of an organization's term; renewing a lapsed one makes it a member again.
+		/// An agency's end of term is a review date: it stays a member past it (`TermOverdue`)
+		/// until governance renews or revokes it.
 		///
 		/// - Origin: governance, or for enterprises and financial institutions their registrar.
 		///
@@ -402,7 +510,8 @@ pub mod pallet {
 		///
 		/// - Origin: governance, or for enterprises and financial institutions their registrar.
 		///
-		/// Errors: `OrganizationNotFound`, `NotAuthorized`, `Revoked`, `AlreadySuspended`.
+		/// Errors: `OrganizationNotFound`, `NotAuthorized`, `Revoked`, `AlreadySuspended`,
+		/// `TooFewAgencies` (fewer than `MinAgencies` would be left to govern).
 		/// Emits `OrganizationSuspended`.
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::suspend().saturating_add(T::WeightInfo::sync_council()))]
@@ -425,11 +534,11 @@ pub mod pallet {
 		}
 
 		/// Expel an organization for good. Its record, accounts and credit code stay taken, so
-		/// that its history remains attributable.
+		/// that its history remains attributable; a revoked agency's council seat is freed.
 		///
 		/// - Origin: governance, or for enterprises and financial institutions their registrar.
 		///
-		/// Errors: `OrganizationNotFound`, `NotAuthorized`, `Revoked`.
+		/// Errors: `OrganizationNotFound`, `NotAuthorized`, `Revoked`, `TooFewAgencies`.
 		/// Emits `OrganizationRevoked`.
 		#[pallet::call_index(7)]
 		#[pallet::weight(T::WeightInfo::revoke().saturating_add(T::WeightInfo::sync_council()))]
@@ -441,27 +550,32 @@ pub mod pallet {
 		/// Grant a role to an organization.
 		///
 		/// - Origin: an account of an active agency responsible for `role`
-		///   ([`Role::granted_by`]).
+		///   ([`Role::granted_by`]) whose jurisdiction covers the organization.
 		///
-		/// Errors: `NotAuthorized`, `OrganizationNotFound`, `Revoked`, `RoleAlreadyGranted`.
+		/// Errors: `NotAuthorized`, `OrganizationNotFound`, `OutsideJurisdiction`, `Revoked`,
+		/// `RoleNotForKind` (e.g. an enterprise as `Auditor`), `RoleAlreadyGranted`.
 		/// Emits `RoleGranted`.
 		#[pallet::call_index(8)]
 		#[pallet::weight(T::WeightInfo::grant_role())]
 		pub fn grant_role(origin: OriginFor<T>, org: OrgId, role: Role) -> DispatchResult {
 			let (_, by) = Self::ensure_agency(origin, role.granted_by())?;
+			Self::ensure_jurisdiction(by, org)?;
 			Self::do_set_role(org, role, by, true)
 		}
 
 		/// Revoke a role from an organization.
 		///
-		/// - Origin: an account of an active agency responsible for `role`.
+		/// - Origin: an account of an active agency responsible for `role` whose jurisdiction
+		///   covers the organization.
 		///
-		/// Errors: `NotAuthorized`, `OrganizationNotFound`, `RoleNotGranted`.
+		/// Errors: `NotAuthorized`, `OrganizationNotFound`, `OutsideJurisdiction`,
+		/// `RoleNotGranted`.
 		/// Emits `RoleRevoked`.
 		#[pallet::call_index(9)]
 		#[pallet::weight(T::WeightInfo::revoke_role())]
 		pub fn revoke_role(origin: OriginFor<T>, org: OrgId, role: Role) -> DispatchResult {
 			let (_, by) = Self::ensure_agency(origin, role.granted_by())?;
+			Self::ensure_jurisdiction(by, org)?;
 			Self::do_set_role(org, role, by, false)
 		}
 
@@ -495,7 +609,8 @@ pub mod pallet {
 		///
 		/// - Origin: [`Config::GovernanceOrigin`].
 		///
-		/// Errors: `OrganizationNotFound`. Emits `TxQuotaSet`.
+		/// Errors: `QuotaBelowFloor` (below `MinTxQuota`), `OrganizationNotFound`.
+		/// Emits `TxQuotaSet`.
 		#[pallet::call_index(11)]
 		#[pallet::weight(T::WeightInfo::set_tx_quota())]
 		pub fn set_tx_quota(
@@ -504,14 +619,72 @@ pub mod pallet {
 			quota: u32,
 		) -> DispatchResult {
 			T::GovernanceOrigin::ensure_origin(origin)?;
-			match org {
-				Some(id) => {
-					ensure!(Organizations::<T>::contains_key(id), Error::<T>::OrganizationNotFound);
-					TxQuotaOverride::<T>::insert(id, quota);
-				},
-				None => DefaultTxQuota::<T>::put(quota),
-			}
+			ensure!(quota >= T::MinTxQuota::get(), Error::<T>::QuotaBelowFloor);
+			Self::do_set_quota::<TxQuotaOverride<T>, DefaultTxQuota<T>>(org, quota)?;
 			Self::deposit_event(Event::TxQuotaSet { org, quota });
+			Ok(())
+		}
+
+		/// Set how many bytes of transactions an organization may submit per quota period;
+		/// with `org: None`, the default of every organization without its own.
+		///
+		/// - Origin: [`Config::GovernanceOrigin`].
+		///
+		/// Errors: `QuotaBelowFloor` (below `MinByteQuota`), `OrganizationNotFound`.
+		/// Emits `ByteQuotaSet`.
+		#[pallet::call_index(12)]
+		#[pallet::weight(T::WeightInfo::set_tx_quota())]
+		pub fn set_byte_quota(
+			origin: OriginFor<T>,
+			org: Option<OrgId>,
+			bytes: u32,
+		) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			ensure!(bytes >= T::MinByteQuota::get(), Error::<T>::QuotaBelowFloor);
+			Self::do_set_quota::<ByteQuotaOverride<T>, DefaultByteQuota<T>>(org, bytes)?;
+			Self::deposit_event(Event::ByteQuotaSet { org, bytes });
+			Ok(())
+		}
+
+		/// Move an agency's council seat to another of its accounts, e.g. when the seat's key
+		/// may have leaked. The agency asks, governance consents (a leaked key alone can do
+		/// nothing: the new account must already act for the agency).
+		///
+		/// - Origin: [`Config::GovernanceOrigin`].
+		///
+		/// Errors: `NotSeated`, `AccountNotInOrganization`. Emits `SeatRotated`,
+		/// `CouncilChanged`.
+		#[pallet::call_index(13)]
+		#[pallet::weight(T::WeightInfo::renew().saturating_add(T::WeightInfo::sync_council()))]
+		pub fn rotate_seat(
+			origin: OriginFor<T>,
+			org: OrgId,
+			account: T::AccountId,
+		) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			Self::do_rotate_seat(org, account)
+		}
+
+		/// Set the division an agency acts on: a district's tax bureau acts on the district's
+		/// taxpayers, a city's market regulation on the city's districts.
+		///
+		/// - Origin: [`Config::GovernanceOrigin`].
+		///
+		/// Errors: `InvalidDivision`, `OrganizationNotFound`, `NotAgency`.
+		/// Emits `JurisdictionSet`.
+		#[pallet::call_index(14)]
+		#[pallet::weight(T::WeightInfo::set_tx_quota())]
+		pub fn set_jurisdiction(
+			origin: OriginFor<T>,
+			org: OrgId,
+			jurisdiction: Division,
+		) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			ensure!(jurisdiction.is_valid(), Error::<T>::InvalidDivision);
+			let record = Organizations::<T>::get(org).ok_or(Error::<T>::OrganizationNotFound)?;
+			ensure!(matches!(record.kind, OrgKind::Agency(_)), Error::<T>::NotAgency);
+			Jurisdictions::<T>::insert(org, jurisdiction);
+			Self::deposit_event(Event::JurisdictionSet { org, jurisdiction });
 			Ok(())
 		}
 	}

@@ -56,11 +56,36 @@ impl Config for Test {
 	type QuotaPeriod = ConstU64<10>;
 	type MaxTerm = MaxTerm;
 	type MaxAccountsPerOrg = ConstU32<3>;
+	type MinTxQuota = ConstU32<MIN_QUOTA>;
+	type MinByteQuota = ConstU32<MIN_BYTES>;
+	type GovernanceReserve = ConstU32<RESERVE>;
+	type MinAgencies = ConstU32<2>;
+	type CallPolicy = TestPolicy;
 	type WeightInfo = ();
+}
+
+/// The tests' call policy: `system.remark` is for agencies only, and `system.remark_with_event`
+/// stands for a council call.
+pub struct TestPolicy;
+impl MemberCallPolicy<u64, RuntimeCall> for TestPolicy {
+	fn allows(_: &u64, member: &regchain_primitives::MemberInfo, call: &RuntimeCall) -> bool {
+		!matches!(call, RuntimeCall::System(frame_system::Call::remark { .. })) ||
+			matches!(member.kind, OrgKind::Agency(_))
+	}
+	fn is_council_call(call: &RuntimeCall) -> bool {
+		matches!(call, RuntimeCall::System(frame_system::Call::remark_with_event { .. }))
+	}
 }
 
 /// Transactions per organization and quota period in tests.
 pub const QUOTA: u32 = 3;
+/// Bytes per organization and quota period in tests.
+pub const BYTES: u32 = 1_000;
+/// The floors of the quotas.
+pub const MIN_QUOTA: u32 = 2;
+pub const MIN_BYTES: u32 = 100;
+/// Council calls a seat may make past its quota.
+pub const RESERVE: u32 = 2;
 
 /// The founding agencies, in `OrgId` order 0…5.
 pub const AGENCIES: [AgencyKind; 6] = [
@@ -97,6 +122,8 @@ impl ExtBuilder {
 				.map(|k| (*k, alloc::format!("{k:?}").into_bytes(), agency(*k), FOUNDING_TERM))
 				.collect(),
 			default_tx_quota: QUOTA,
+			default_byte_quota: BYTES,
+			jurisdiction: Division::NATIONAL,
 		}
 		.assimilate_storage(&mut storage)
 		.unwrap();

@@ -24,7 +24,8 @@ pub type OrgName = BoundedVec<u8, ConstU32<MAX_NAME_LEN>>;
 	Debug,
 )]
 pub enum OrgStatus {
-	/// A member, until its term ends.
+	/// A member, until its term ends (an agency until governance renews or revokes it: its
+	/// end of term is a review date, announced with `TermOverdue`, never a silent lapse).
 	Active,
 	/// Temporarily barred: all its accounts act as non-members until it is resumed.
 	Suspended,
@@ -52,8 +53,54 @@ pub struct Organization<BlockNumber> {
 }
 
 impl<BlockNumber: PartialOrd> Organization<BlockNumber> {
-	/// Whether its accounts count as members at block `now`.
+	/// Whether its accounts count as members at block `now`. An agency's term never ends its
+	/// membership by itself: the agencies govern the chain, and if every term ran out unrenewed
+	/// nobody could renew any (there is no sudo). It stays until governance revokes it.
 	pub fn is_active_at(&self, now: &BlockNumber) -> bool {
-		self.status == OrgStatus::Active && *now < self.expires_at
+		self.status == OrgStatus::Active &&
+			(matches!(self.kind, OrgKind::Agency(_)) || *now < self.expires_at)
 	}
+}
+
+/// How much an organization may submit per quota period.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub struct Quota {
+	/// Transactions.
+	pub txs: u32,
+	/// Bytes of encoded transactions: what bounds an organization's share of block space and
+	/// of the state it can make every node keep.
+	pub bytes: u32,
+}
+
+/// What an organization submitted in a quota period.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub struct Usage<BlockNumber> {
+	/// The first block of the period.
+	pub period: BlockNumber,
+	/// Transactions included.
+	pub txs: u32,
+	/// Their encoded bytes (council calls of a council seat are not counted).
+	pub bytes: u32,
 }

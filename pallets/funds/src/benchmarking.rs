@@ -19,7 +19,7 @@ fn caller<T: Config, O: EnsureOrigin<T::RuntimeOrigin, Success = (T::AccountId, 
 
 /// A new enterprise member, holding `role`.
 fn member<T: Config>(name: &'static str, role: Option<Role>) -> Result<OrgId, BenchmarkError> {
-	Ok(T::BenchmarkMembership::make_member(&account(name, 0, 0), OrgKind::Enterprise, role))
+	Ok(T::Membership::make_member(&account(name, 0, 0), OrgKind::Enterprise, role))
 }
 
 fn program_of<T: Config>(manager: OrgId) -> ProgramId {
@@ -170,10 +170,10 @@ mod benchmarks {
 
 	#[benchmark]
 	fn unfreeze() -> Result<(), BenchmarkError> {
-		let (origin, _) = caller::<T, T::RegulatorOrigin>()?;
+		let (origin, regulator) = caller::<T, T::RegulatorOrigin>()?;
 		let manager = member::<T>("manager", Some(Role::FundManager))?;
 		let allocation = allocated::<T>(manager, member::<T>("sme", None)?, 0);
-		Pallet::<T>::do_set_frozen(FreezeTarget::Allocation(allocation), true)
+		Pallet::<T>::do_set_frozen(regulator, FreezeTarget::Allocation(allocation), true)
 			.map_err(|_| BenchmarkError::Weightless)?;
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, FreezeTarget::Allocation(allocation));

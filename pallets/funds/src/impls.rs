@@ -4,7 +4,7 @@ use crate::{pallet::*, types::*};
 use alloc::{collections::BTreeMap, vec::Vec};
 use frame_support::{ensure, pallet_prelude::*};
 use frame_system::pallet_prelude::BlockNumberFor;
-use regchain_primitives::{Claim, Fen, InvoiceClaims, OrgId};
+use regchain_primitives::{Claim, Fen, InvoiceClaims, Membership, OrgId};
 use sp_core::H256;
 use sp_runtime::traits::Zero;
 
@@ -108,15 +108,19 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Closes a program; `manager` is `None` when a regulator closes it.
+	/// Closes a program, by its manager or by a regulator of the manager's jurisdiction.
 	pub(crate) fn do_close_program(
-		manager: Option<OrgId>,
+		closer: Closer,
 		id: ProgramId,
 		statement: H256,
 	) -> DispatchResult {
-		let mut program = match manager {
-			Some(manager) => Self::managed(manager, id)?,
-			None => Self::program(id)?,
+		let mut program = match closer {
+			Closer::Manager(manager) => Self::managed(manager, id)?,
+			Closer::Regulator(regulator) => {
+				let program = Self::program(id)?;
+				Self::ensure_jurisdiction(regulator, program.manager)?;
+				program
+			},
 		};
 		ensure!(program.status == ProgramStatus::Open, Error::<T>::ProgramClosed);
 		program.status = ProgramStatus::Closed { statement };
@@ -168,6 +172,9 @@ impl<T: Config> Pallet<T> {
 		let mut application = Applications::<T>::get(id).ok_or(Error::<T>::ApplicationNotFound)?;
 		ensure!(application.status == ApplicationStatus::Pending, Error::<T>::NotPending);
 		let mut program = Self::managed(manager, application.program)?;
+		// Roles by kind keep enterprises from managing funds; this keeps any manager from
+		// deciding its own organization's application, whatever the consortium allows.
+		ensure!(application.applicant != manager, Error::<T>::OwnApplication);
 		match decision {
 			Ok(amount) => {
 				Self::ensure_running(&program)?;
@@ -263,11 +270,23 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	pub(crate) fn do_set_frozen(target: FreezeTarget, frozen: bool) -> DispatchResult {
+	/// A regulator acts only on organizations within its jurisdiction.
+	fn ensure_jurisdiction(regulator: OrgId, org: OrgId) -> DispatchResult {
+		ensure!(T::Membership::region(org).is_some(), Error::<T>::OrganizationNotFound);
+		ensure!(T::Membership::has_jurisdiction(regulator, org), Error::<T>::OutsideJurisdiction);
+		Ok(())
+	}
+
+	pub(crate) fn do_set_frozen(
+		regulator: OrgId,
+		target: FreezeTarget,
+		frozen: bool,
+	) -> DispatchResult {
 		let unchanged = if frozen { Error::<T>::AlreadyFrozen } else { Error::<T>::NotFrozen };
 		match target {
 			FreezeTarget::Allocation(id) => {
 				let mut allocation = Self::allocation(id)?;
+				Self::ensure_jurisdiction(regulator, allocation.enterprise)?;
 				ensure!(allocation.frozen != frozen, unchanged);
 				allocation.frozen = frozen;
 				let movement = if frozen { Movement::Frozen } else { Movement::Unfrozen };
@@ -275,6 +294,7 @@ impl<T: Config> Pallet<T> {
 				Allocations::<T>::insert(id, allocation);
 			},
 			FreezeTarget::Account(org) => {
+				Self::ensure_jurisdiction(regulator, org)?;
 				ensure!(FrozenAccounts::<T>::contains_key(org) != frozen, unchanged);
 				if frozen {
 					FrozenAccounts::<T>::insert(org, ());
@@ -291,8 +311,14 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	pub(crate) fn do_claw_back(id: AllocationId, amount: Fen, reason: H256) -> DispatchResult {
+	pub(crate) fn do_claw_back(
+		regulator: OrgId,
+		id: AllocationId,
+		amount: Fen,
+		reason: H256,
+	) -> DispatchResult {
 		let mut allocation = Self::allocation(id)?;
+		Self::ensure_jurisdiction(regulator, allocation.enterprise)?;
 		let mut program = Self::program(allocation.program)?;
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 		ensure!(allocation.unspent().unwrap_or_default() >= amount, Error::<T>::ExceedsUnspent);
@@ -428,4 +454,12 @@ impl<T: Config> Pallet<T> {
 		);
 		Ok(())
 	}
+}
+
+/// Who closes a program: its manager, or a regulator.
+pub(crate) enum Closer {
+	/// The program's manager.
+	Manager(OrgId),
+	/// A regulator (finance bureau or auditor).
+	Regulator(OrgId),
 }

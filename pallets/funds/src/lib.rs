@@ -57,6 +57,7 @@ pub mod pallet {
 	use super::*;
 	use frame_support::pallet_prelude::*;
 	use frame_system::pallet_prelude::*;
+	use crate::impls::Closer;
 	use regchain_primitives::InvoiceClaims;
 	use sp_core::H256;
 
@@ -80,9 +81,9 @@ pub mod pallet {
 		/// Weights of this pallet's calls, from its benchmarks.
 		type WeightInfo: WeightInfo;
 
-		/// Benchmarks: the membership the origins above consult, to make members with.
-		#[cfg(feature = "runtime-benchmarks")]
-		type BenchmarkMembership: regchain_primitives::Membership<Self::AccountId>;
+		/// The membership the origins above consult: who is where (a regulator acts only on
+		/// enterprises and programs within its jurisdiction); benchmarks make members with it.
+		type Membership: regchain_primitives::Membership<Self::AccountId>;
 	}
 
 	/// The next program id.
@@ -212,6 +213,12 @@ pub mod pallet {
 		IneligibleCategory,
 		/// A total or a counter is too large to represent.
 		Overflow,
+		/// A fund manager cannot decide its own organization's application.
+		OwnApplication,
+		/// The enterprise or program is outside the regulator's jurisdiction.
+		OutsideJurisdiction,
+		/// No organization has this id.
+		OrganizationNotFound,
 	}
 
 	#[pallet::call]
@@ -263,7 +270,8 @@ pub mod pallet {
 		///
 		/// Origin: the program's fund manager, or a regulator.
 		///
-		/// Errors: `ProgramNotFound`, `NotManager`, `ProgramClosed`. Event: `ProgramClosed`.
+		/// Errors: `ProgramNotFound`, `NotManager`, `OutsideJurisdiction` (a regulator closes
+		/// programs of managers within its jurisdiction), `ProgramClosed`. Event: `ProgramClosed`.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::close_program())]
 		pub fn close_program(
@@ -271,11 +279,11 @@ pub mod pallet {
 			program: ProgramId,
 			statement: H256,
 		) -> DispatchResult {
-			let manager = match T::RegulatorOrigin::try_origin(origin) {
-				Ok(_) => None,
-				Err(origin) => Some(T::ManagerOrigin::ensure_origin(origin)?.1),
+			let closer = match T::RegulatorOrigin::try_origin(origin) {
+				Ok((_, regulator)) => Closer::Regulator(regulator),
+				Err(origin) => Closer::Manager(T::ManagerOrigin::ensure_origin(origin)?.1),
 			};
-			Self::do_close_program(manager, program, statement)
+			Self::do_close_program(closer, program, statement)
 		}
 
 		/// Applies to a program for `requested` fen.
@@ -302,7 +310,8 @@ pub mod pallet {
 		/// Origin: the program's fund manager.
 		///
 		/// Errors: `ApplicationNotFound`, `NotPending`, `NotManager`, `ProgramClosed`,
-		/// `ProgramEnded`, `ZeroAmount`, `ExceedsRequest`, `ExceedsBudget`. Event: `Approved`.
+		/// `ProgramEnded`, `OwnApplication`, `ZeroAmount`, `ExceedsRequest`, `ExceedsBudget`.
+		/// Event: `Approved`.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::approve())]
 		pub fn approve(
@@ -318,7 +327,7 @@ pub mod pallet {
 		///
 		/// Origin: the program's fund manager.
 		///
-		/// Errors: `ApplicationNotFound`, `NotPending`, `NotManager`.
+		/// Errors: `ApplicationNotFound`, `NotPending`, `NotManager`, `OwnApplication`.
 		/// Event: `ApplicationRejected`.
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::reject_application())]
@@ -382,24 +391,26 @@ pub mod pallet {
 		///
 		/// Origin: a regulator.
 		///
-		/// Errors: `AllocationNotFound`, `AlreadyFrozen`. Event: `Frozen`.
+		/// Errors: `AllocationNotFound`, `OrganizationNotFound`, `OutsideJurisdiction`,
+		/// `AlreadyFrozen`. Event: `Frozen`.
 		#[pallet::call_index(8)]
 		#[pallet::weight(T::WeightInfo::freeze())]
 		pub fn freeze(origin: OriginFor<T>, target: FreezeTarget) -> DispatchResult {
-			T::RegulatorOrigin::ensure_origin(origin)?;
-			Self::do_set_frozen(target, true)
+			let (_, regulator) = T::RegulatorOrigin::ensure_origin(origin)?;
+			Self::do_set_frozen(regulator, target, true)
 		}
 
 		/// Unfreezes an allocation or a special account.
 		///
 		/// Origin: a regulator.
 		///
-		/// Errors: `AllocationNotFound`, `NotFrozen`. Event: `Unfrozen`.
+		/// Errors: `AllocationNotFound`, `OrganizationNotFound`, `OutsideJurisdiction`,
+		/// `NotFrozen`. Event: `Unfrozen`.
 		#[pallet::call_index(9)]
 		#[pallet::weight(T::WeightInfo::unfreeze())]
 		pub fn unfreeze(origin: OriginFor<T>, target: FreezeTarget) -> DispatchResult {
-			T::RegulatorOrigin::ensure_origin(origin)?;
-			Self::do_set_frozen(target, false)
+			let (_, regulator) = T::RegulatorOrigin::ensure_origin(origin)?;
+			Self::do_set_frozen(regulator, target, false)
 		}
 
 		/// Claws back unspent money of an allocation (the enterprise returns it through its
@@ -407,8 +418,8 @@ pub mod pallet {
 		///
 		/// Origin: a regulator.
 		///
-		/// Errors: `AllocationNotFound`, `ZeroAmount`, `ExceedsUnspent`, `Overflow`.
-		/// Event: `ClawedBack`.
+		/// Errors: `AllocationNotFound`, `OutsideJurisdiction`, `ZeroAmount`, `ExceedsUnspent`,
+		/// `Overflow`. Event: `ClawedBack`.
 		#[pallet::call_index(10)]
 		#[pallet::weight(T::WeightInfo::claw_back())]
 		pub fn claw_back(
@@ -417,8 +428,8 @@ pub mod pallet {
 			amount: Fen,
 			reason: H256,
 		) -> DispatchResult {
-			T::RegulatorOrigin::ensure_origin(origin)?;
-			Self::do_claw_back(allocation, amount, reason)
+			let (_, regulator) = T::RegulatorOrigin::ensure_origin(origin)?;
+			Self::do_claw_back(regulator, allocation, amount, reason)
 		}
 	}
 

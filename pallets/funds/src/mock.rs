@@ -4,8 +4,9 @@
 //! runtime).
 //!
 //! Organizations (account = organization id):
-//! - 1: the finance bureau (a regulator); 2: an auditing firm holding `Auditor`;
-//! - 3: a fund manager (the science commission, holding `FundManager`); 4: another manager;
+//! - 1: the finance bureau (a regulator); 2: the audit office holding `Auditor`;
+//! - 3: a fund manager (the science commission, holding `FundManager`); 4: another manager
+//!   (the commerce commission);
 //! - 10 and 20: enterprises; 99 is no member.
 
 use crate::{self as pallet_funds, *};
@@ -122,8 +123,7 @@ impl Config for Test {
 	>;
 	type Invoices = TestInvoices;
 	type WeightInfo = ();
-	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkMembership = TestMembership;
+	type Membership = TestMembership;
 }
 
 #[derive(Default)]
@@ -134,16 +134,16 @@ impl ExtBuilder {
 		let storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 		TestMembership::reset(vec![
 			TestOrg::new(1, OrgKind::Agency(AgencyKind::FinanceBureau), &[], &[FINANCE]),
-			TestOrg::new(2, OrgKind::Enterprise, &[Role::Auditor], &[AUDITOR]),
+			TestOrg::new(2, OrgKind::Agency(AgencyKind::AuditOffice), &[Role::Auditor], &[AUDITOR]),
 			TestOrg::new(
 				3,
-				OrgKind::Agency(AgencyKind::MarketRegulation),
+				OrgKind::Agency(AgencyKind::ScienceCommission),
 				&[Role::FundManager],
 				&[MANAGER],
 			),
 			TestOrg::new(
 				4,
-				OrgKind::Agency(AgencyKind::IpOffice),
+				OrgKind::Agency(AgencyKind::CommerceCommission),
 				&[Role::FundManager],
 				&[OTHER_MANAGER],
 			),

@@ -20,6 +20,17 @@ impl<T: Config> Pallet<T> {
 		Rates::<T>::get(code).iter().rev().find(|c| c.from <= at).and_then(|c| c.rate)
 	}
 
+	/// A tax bureau acts only on taxpayers within its jurisdiction. An unknown organization
+	/// passes here, to be refused by the call as unknown (it has no invoices and no limits).
+	pub(crate) fn ensure_jurisdiction(bureau: OrgId, taxpayer: OrgId) -> DispatchResult {
+		ensure!(
+			T::Membership::region(taxpayer).is_none() ||
+				T::Membership::has_jurisdiction(bureau, taxpayer),
+			Error::<T>::OutsideJurisdiction
+		);
+		Ok(())
+	}
+
 	pub(crate) fn do_set_issuer_limits(
 		taxpayer: OrgId,
 		limits: Option<IssuerLimits>,
@@ -173,18 +184,30 @@ impl<T: Config> Pallet<T> {
 		Ok(IssuedInvoices::<T>::get(id.issuer, id.seq).ok_or(Error::<T>::InvoiceNotFound)?)
 	}
 
+	/// Places a change to `invoice` must leave free: two while a reversal awaits the buyer (its
+	/// answer and the final change), one otherwise.
+	fn owed(invoice: &Invoice<BlockNumberFor<T>>) -> usize {
+		if matches!(invoice.status, InvoiceStatus::ReversalPending { .. }) {
+			2
+		} else {
+			1
+		}
+	}
+
 	fn ensure_buyer(invoice: &Invoice<BlockNumberFor<T>>, org: OrgId) -> DispatchResult {
 		ensure!(invoice.buyer == Buyer::Member(org), Error::<T>::NotBuyer);
 		Ok(())
 	}
 
-	/// Records `change` in an invoice's history. A final change (reversal, voiding) always
-	/// fits: other changes leave one place free for it.
-	fn record(id: InvoiceRef, change: Change, is_final: bool) -> DispatchResult {
+	/// Records `change` in an invoice's history, leaving `keep` places free after it for the
+	/// changes a party is owed: a final change (reversal, voiding) keeps none, every other
+	/// change keeps one for a final change, and while a reversal awaits the buyer, two — its
+	/// answer and the final change. So a buyer's answer always fits, whatever happened before;
+	/// only new requests (a seller's reversal, a flag) run out of room, with `HistoryFull`.
+	fn record(id: InvoiceRef, change: Change, keep: usize) -> DispatchResult {
 		InvoiceHistory::<T>::try_mutate(id.issuer, id.seq, |history| {
-			let room = if is_final { 1 } else { 2 };
 			ensure!(
-				history.len().saturating_add(room) <= MAX_HISTORY as usize,
+				history.len().saturating_add(1).saturating_add(keep) <= MAX_HISTORY as usize,
 				Error::<T>::HistoryFull
 			);
 			let at = frame_system::Pallet::<T>::block_number();
@@ -206,14 +229,14 @@ impl<T: Config> Pallet<T> {
 				let period = Self::current_period();
 				let mut totals = Totals::<T>::get(buyer, period);
 				totals.input.add(invoice.net, invoice.tax).ok_or(Error::<T>::AmountOverflow)?;
-				Self::record(id, Change::Confirmed, false)?;
+				Self::record(id, Change::Confirmed, 1)?;
 				Totals::<T>::insert(buyer, period, totals);
 				invoice.status = InvoiceStatus::Confirmed;
 				invoice.buyer_period = Some(period);
 				Self::deposit_event(Event::InvoiceConfirmed { invoice: id });
 			},
 			Some(reason) => {
-				Self::record(id, Change::Rejected, false)?;
+				Self::record(id, Change::Rejected, 1)?;
 				invoice.status = InvoiceStatus::Rejected { reason };
 				Self::deposit_event(Event::InvoiceRejected { invoice: id, reason });
 			},
@@ -229,6 +252,15 @@ impl<T: Config> Pallet<T> {
 		ensure!(original.claim.is_none(), Error::<T>::AlreadyClaimed);
 		ensure!(original.audit_flag.is_none(), Error::<T>::UnderAudit);
 		let awaiting_buyer = original.status == InvoiceStatus::Confirmed;
+		// Room for the request, the buyer's answer and the final change, before anything is
+		// appended to the seller's chain.
+		let room = if awaiting_buyer { 3 } else { 1 };
+		ensure!(
+			InvoiceHistory::<T>::decode_len(id.issuer, id.seq)
+				.unwrap_or(0)
+				.saturating_add(room) <= MAX_HISTORY as usize,
+			Error::<T>::HistoryFull
+		);
 		let kind = InvoiceKind::Red { original: id.seq };
 		let (red_id, red) = Self::append(
 			seller,
@@ -246,7 +278,7 @@ impl<T: Config> Pallet<T> {
 			content_hash: red.content_hash,
 		});
 		if awaiting_buyer {
-			Self::record(id, Change::ReversalRequested { red: red_id.seq }, false)?;
+			Self::record(id, Change::ReversalRequested { red: red_id.seq }, 2)?;
 			original.status = InvoiceStatus::ReversalPending { red: red_id.seq };
 			IssuedInvoices::<T>::insert(id.issuer, id.seq, original);
 			Ok(())
@@ -276,8 +308,8 @@ impl<T: Config> Pallet<T> {
 			},
 			_ => None,
 		};
-		Self::record(id, Change::Reversed { red: red_id.seq }, true)?;
-		Self::record(red_id, Change::Reversed { red: red_id.seq }, true)?;
+		Self::record(id, Change::Reversed { red: red_id.seq }, 0)?;
+		Self::record(red_id, Change::Reversed { red: red_id.seq }, 0)?;
 		Totals::<T>::insert(id.issuer, period, seller_totals);
 		if let Some((buyer, totals)) = buyer_totals {
 			Totals::<T>::insert(buyer, period, totals);
@@ -305,10 +337,14 @@ impl<T: Config> Pallet<T> {
 		let id = InvoiceRef { issuer: red_id.issuer, seq };
 		let mut original = Self::get(id)?;
 		match reason {
-			None => Self::take_effect(id, original, red_id, red),
+			None => {
+				// The tax bureau audits the original: no reversal may take it out of reach.
+				ensure!(original.audit_flag.is_none(), Error::<T>::UnderAudit);
+				Self::take_effect(id, original, red_id, red)
+			},
 			Some(reason) => {
-				Self::record(id, Change::ReversalRefused { red: red_id.seq }, false)?;
-				Self::record(red_id, Change::ReversalRefused { red: red_id.seq }, true)?;
+				Self::record(id, Change::ReversalRefused { red: red_id.seq }, 1)?;
+				Self::record(red_id, Change::ReversalRefused { red: red_id.seq }, 0)?;
 				original.status = InvoiceStatus::Confirmed;
 				red.status = InvoiceStatus::Refused { reason };
 				IssuedInvoices::<T>::insert(id.issuer, id.seq, original);
@@ -335,7 +371,7 @@ impl<T: Config> Pallet<T> {
 		let gross = invoice.gross().ok_or(Error::<T>::AmountOverflow)?;
 		let amount = amount.unwrap_or(gross);
 		ensure!(amount <= gross, Error::<T>::AmountNotCovered);
-		Self::record(id, Change::Claimed(claim), false)?;
+		Self::record(id, Change::Claimed(claim), 1)?;
 		invoice.claim = Some(claim);
 		IssuedInvoices::<T>::insert(id.issuer, id.seq, invoice);
 		Self::deposit_event(Event::InvoiceClaimed { invoice: id, claim, amount });
@@ -348,12 +384,12 @@ impl<T: Config> Pallet<T> {
 		match reason {
 			Some(reason) => {
 				ensure!(invoice.audit_flag.is_none(), Error::<T>::AlreadyFlagged);
-				Self::record(id, Change::Flagged, false)?;
+				Self::record(id, Change::Flagged, Self::owed(&invoice))?;
 				Self::deposit_event(Event::InvoiceFlagged { invoice: id, reason });
 			},
 			None => {
 				ensure!(invoice.audit_flag.is_some(), Error::<T>::NotFlagged);
-				Self::record(id, Change::FlagCleared, false)?;
+				Self::record(id, Change::FlagCleared, Self::owed(&invoice))?;
 				Self::deposit_event(Event::FlagCleared { invoice: id });
 			},
 		}
@@ -376,7 +412,7 @@ impl<T: Config> Pallet<T> {
 			},
 			_ => None,
 		};
-		Self::record(id, Change::Voided, true)?;
+		Self::record(id, Change::Voided, 0)?;
 		Totals::<T>::insert(id.issuer, invoice.period, seller_totals);
 		if let Some((buyer, period, totals)) = buyer_totals {
 			Totals::<T>::insert(buyer, period, totals);

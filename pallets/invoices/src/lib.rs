@@ -71,7 +71,7 @@ pub mod pallet {
 	use alloc::vec::Vec;
 	use frame_support::{pallet_prelude::*, traits::UnixTime};
 	use frame_system::pallet_prelude::*;
-	use regchain_primitives::Membership;
+	use regchain_primitives::{Division, Membership};
 	use sp_core::H256;
 
 	#[pallet::pallet]
@@ -272,16 +272,21 @@ pub mod pallet {
 		NotVoidable,
 		/// The invoice's history is full; no further optional change can be recorded.
 		HistoryFull,
+		/// The taxpayer or invoice issuer is outside the tax bureau's jurisdiction (or, for
+		/// rates, the bureau's jurisdiction is not national).
+		OutsideJurisdiction,
 	}
 
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
 		/// Sets or withdraws a taxpayer's invoicing limits.
 		///
-		/// Origin: the tax bureau. The taxpayer must be an active organization with a credit
-		/// code; to issue it also needs the consortium role `InvoiceIssuer`.
+		/// Origin: the tax bureau whose jurisdiction covers the taxpayer. The taxpayer must be
+		/// an active organization with a credit code; to issue it also needs the consortium
+		/// role `InvoiceIssuer`.
 		///
-		/// Errors: `NotTaxpayer`, `InvalidLimits`. Event: `IssuerLimitsSet`.
+		/// Errors: `OutsideJurisdiction`, `NotTaxpayer`, `InvalidLimits`.
+		/// Event: `IssuerLimitsSet`.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::set_issuer_limits())]
 		pub fn set_issuer_limits(
@@ -289,16 +294,19 @@ pub mod pallet {
 			taxpayer: OrgId,
 			limits: Option<IssuerLimits>,
 		) -> DispatchResult {
-			T::TaxOrigin::ensure_origin(origin)?;
+			let (_, bureau) = T::TaxOrigin::ensure_origin(origin)?;
+			Self::ensure_jurisdiction(bureau, taxpayer)?;
 			Self::do_set_issuer_limits(taxpayer, limits)
 		}
 
 		/// Changes a VAT rate code (or withdraws it, with `None`) from block `from` on.
 		///
-		/// Origin: the tax bureau. `from` must be after the current block. Changes already in
-		/// effect before the current one are dropped from storage (the events keep them).
+		/// Origin: a tax bureau of national jurisdiction. `from` must be after the current
+		/// block. Changes already in effect before the current one are dropped from storage (the
+		/// events keep them).
 		///
-		/// Errors: `InvalidRate`, `RetroactiveChange`, `TooManyRateChanges`.
+		/// Errors: `OutsideJurisdiction`, `InvalidRate`, `RetroactiveChange`,
+		/// `TooManyRateChanges`.
 		/// Event: `RateScheduled`.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::set_rate())]
@@ -308,7 +316,12 @@ pub mod pallet {
 			rate: Option<TaxRate>,
 			from: BlockNumberFor<T>,
 		) -> DispatchResult {
-			T::TaxOrigin::ensure_origin(origin)?;
+			let (_, bureau) = T::TaxOrigin::ensure_origin(origin)?;
+			// VAT rates are national law: a district's or a province's bureau does not change them.
+			ensure!(
+				T::Membership::region(bureau) == Some(Division::NATIONAL),
+				Error::<T>::OutsideJurisdiction
+			);
 			Self::do_set_rate(code, rate, from)
 		}
 
@@ -382,11 +395,13 @@ pub mod pallet {
 			Self::do_reverse(seller, invoice, document)
 		}
 
-		/// Confirms a red invoice that awaits the buyer: the original is reversed.
+		/// Confirms a red invoice that awaits the buyer: the original is reversed — unless the
+		/// tax bureau flagged the original meanwhile: an invoice under audit is never reversed.
 		///
 		/// Origin: an account of the buyer.
 		///
-		/// Errors: `InvoiceNotFound`, `NotBuyer`, `NotAwaitingReversal`, `AmountOverflow`.
+		/// Errors: `InvoiceNotFound`, `NotBuyer`, `NotAwaitingReversal`, `UnderAudit`,
+		/// `AmountOverflow`.
 		/// Event: `InvoiceReversed`.
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::confirm_reversal())]
@@ -431,25 +446,27 @@ pub mod pallet {
 		/// Flags an invoice for audit, with the hash of a reason. While flagged it can be
 		/// neither claimed nor reversed.
 		///
-		/// Origin: the tax bureau.
+		/// Origin: the tax bureau whose jurisdiction covers the issuer.
 		///
-		/// Errors: `InvoiceNotFound`, `AlreadyFlagged`, `HistoryFull`. Event: `InvoiceFlagged`.
+		/// Errors: `OutsideJurisdiction`, `InvoiceNotFound`, `AlreadyFlagged`, `HistoryFull`. Event: `InvoiceFlagged`.
 		#[pallet::call_index(9)]
 		#[pallet::weight(T::WeightInfo::flag())]
 		pub fn flag(origin: OriginFor<T>, invoice: InvoiceRef, reason: H256) -> DispatchResult {
-			T::TaxOrigin::ensure_origin(origin)?;
+			let (_, bureau) = T::TaxOrigin::ensure_origin(origin)?;
+			Self::ensure_jurisdiction(bureau, invoice.issuer)?;
 			Self::do_flag(invoice, Some(reason))
 		}
 
 		/// Clears an invoice's audit flag.
 		///
-		/// Origin: the tax bureau.
+		/// Origin: the tax bureau whose jurisdiction covers the issuer.
 		///
-		/// Errors: `InvoiceNotFound`, `NotFlagged`, `HistoryFull`. Event: `FlagCleared`.
+		/// Errors: `OutsideJurisdiction`, `InvoiceNotFound`, `NotFlagged`, `HistoryFull`. Event: `FlagCleared`.
 		#[pallet::call_index(10)]
 		#[pallet::weight(T::WeightInfo::clear_flag())]
 		pub fn clear_flag(origin: OriginFor<T>, invoice: InvoiceRef) -> DispatchResult {
-			T::TaxOrigin::ensure_origin(origin)?;
+			let (_, bureau) = T::TaxOrigin::ensure_origin(origin)?;
+			Self::ensure_jurisdiction(bureau, invoice.issuer)?;
 			Self::do_flag(invoice, None)
 		}
 
@@ -457,13 +474,14 @@ pub mod pallet {
 		/// the buyer's input totals of the periods it was counted in. A claim stays recorded
 		/// (the voided invoice shows what it justified).
 		///
-		/// Origin: the tax bureau.
+		/// Origin: the tax bureau whose jurisdiction covers the issuer.
 		///
-		/// Errors: `InvoiceNotFound`, `NotVoidable`. Event: `InvoiceVoided`.
+		/// Errors: `OutsideJurisdiction`, `InvoiceNotFound`, `NotVoidable`. Event: `InvoiceVoided`.
 		#[pallet::call_index(11)]
 		#[pallet::weight(T::WeightInfo::void())]
 		pub fn void(origin: OriginFor<T>, invoice: InvoiceRef, reason: H256) -> DispatchResult {
-			T::TaxOrigin::ensure_origin(origin)?;
+			let (_, bureau) = T::TaxOrigin::ensure_origin(origin)?;
+			Self::ensure_jurisdiction(bureau, invoice.issuer)?;
 			Self::do_void(invoice, reason)
 		}
 	}

@@ -14,6 +14,7 @@
 #![cfg_attr(not(feature = "std"), no_std)]
 
 pub mod credit_code;
+pub mod division;
 #[cfg(feature = "std")]
 pub mod testing;
 
@@ -27,6 +28,7 @@ use scale_info::TypeInfo;
 use sp_runtime::DispatchResult;
 
 pub use credit_code::{CreditCode, CreditCodeError};
+pub use division::Division;
 
 /// Identifies a member organization; allocated by the consortium pallet, never reused.
 pub type OrgId = u32;
@@ -128,6 +130,39 @@ pub enum AgencyKind {
 	IpOffice,
 	/// Credit regulator: SME credit attestations (征信) and financial institutions.
 	CreditRegulator,
+	/// Economy and information commission (经济和信息化委员会): runs industrial special funds.
+	EconomyCommission,
+	/// Science and technology commission (科学技术委员会): runs research and innovation funds.
+	ScienceCommission,
+	/// Commerce commission (商务委员会): runs trade and commerce funds.
+	CommerceCommission,
+	/// Audit office (审计局): audits public money, special funds included.
+	AuditOffice,
+	/// Customs (海关): clears imported and exported goods (provenance).
+	Customs,
+}
+
+impl AgencyKind {
+	/// Every kind of agency, in declaration order: the one list of them.
+	pub const ALL: [AgencyKind; 11] = [
+		AgencyKind::FinanceBureau,
+		AgencyKind::TaxBureau,
+		AgencyKind::MarketRegulation,
+		AgencyKind::Court,
+		AgencyKind::IpOffice,
+		AgencyKind::CreditRegulator,
+		AgencyKind::EconomyCommission,
+		AgencyKind::ScienceCommission,
+		AgencyKind::CommerceCommission,
+		AgencyKind::AuditOffice,
+		AgencyKind::Customs,
+	];
+
+	/// The roles this kind of agency grants and revokes ([`Role::granted_by`] read the other
+	/// way).
+	pub fn grants(self) -> impl Iterator<Item = Role> {
+		Role::ALL.into_iter().filter(move |r| r.granted_by() == self)
+	}
 }
 
 /// What a member organization is.
@@ -216,6 +251,41 @@ impl Role {
 		Role::Inspector,
 	];
 
+	/// Whether an organization of `kind` may hold this role: roles follow the law, so an
+	/// enterprise can never audit funds or manage a program, and only taxpayers issue invoices.
+	///
+	/// - `InvoiceIssuer`: taxpayers — enterprises and financial institutions.
+	/// - `FundManager`: the departments that run special funds — the finance bureau and the
+	///   economy, science and commerce commissions.
+	/// - `Auditor`: the audit office and the finance bureau.
+	/// - `Attester`: agencies and financial institutions, and enterprises that keep payment
+	///   records (utilities); each claim type of the credit pallet narrows this further.
+	/// - `Notary`: courts and notary offices (an agency of kind `Court`).
+	/// - `IpExaminer`: the IP office.
+	/// - `ProvenanceRecorder`: enterprises along a supply chain, customs and market regulation.
+	/// - `Inspector`: market regulation and customs.
+	pub fn may_be_held_by(&self, kind: OrgKind) -> bool {
+		use AgencyKind::*;
+		let agency = match kind {
+			OrgKind::Agency(a) => Some(a),
+			_ => None,
+		};
+		match self {
+			Role::InvoiceIssuer => kind.needs_credit_code(),
+			Role::FundManager => matches!(
+				agency,
+				Some(FinanceBureau | EconomyCommission | ScienceCommission | CommerceCommission)
+			),
+			Role::Auditor => matches!(agency, Some(AuditOffice | FinanceBureau)),
+			Role::Attester => true,
+			Role::Notary => agency == Some(Court),
+			Role::IpExaminer => agency == Some(IpOffice),
+			Role::ProvenanceRecorder =>
+				kind == OrgKind::Enterprise || matches!(agency, Some(Customs | MarketRegulation)),
+			Role::Inspector => matches!(agency, Some(MarketRegulation | Customs)),
+		}
+	}
+
 	/// The agency responsible for granting and revoking this role.
 	pub fn granted_by(&self) -> AgencyKind {
 		match self {
@@ -302,6 +372,19 @@ pub trait Membership<AccountId> {
 
 	/// Whether `org` is an active organization.
 	fn is_active_org(org: OrgId) -> bool;
+
+	/// Where `org` is: an agency's jurisdiction, an enterprise's or a financial institution's
+	/// division (from its credit code). `None` for an unknown organization.
+	fn region(org: OrgId) -> Option<Division>;
+
+	/// Whether the agency `agency` acts on `org`: `org`'s region lies within the agency's
+	/// jurisdiction. Every pallet asks this before an agency acts on a member.
+	fn has_jurisdiction(agency: OrgId, org: OrgId) -> bool {
+		match (Self::region(agency), Self::region(org)) {
+			(Some(jurisdiction), Some(region)) => jurisdiction.covers(&region),
+			_ => false,
+		}
+	}
 
 	/// The credit code of an active organization.
 	fn credit_code(org: OrgId) -> Option<CreditCode>;

@@ -21,6 +21,8 @@ pub struct TestOrg {
 	pub active: bool,
 	/// The accounts acting for it.
 	pub accounts: Vec<u64>,
+	/// An agency's jurisdiction (national unless a test narrows it).
+	pub jurisdiction: crate::Division,
 }
 
 impl TestOrg {
@@ -30,7 +32,14 @@ impl TestOrg {
 		for role in roles {
 			set.insert(*role);
 		}
-		TestOrg { id, kind, roles: set, active: true, accounts: accounts.to_vec() }
+		TestOrg {
+			id,
+			kind,
+			roles: set,
+			active: true,
+			accounts: accounts.to_vec(),
+			jurisdiction: crate::Division::NATIONAL,
+		}
 	}
 }
 
@@ -40,10 +49,7 @@ thread_local! {
 
 /// A valid credit code, distinct for each `n < 100`: the code of organization `n` in tests.
 pub fn test_code(n: u64) -> CreditCode {
-	let mut first = *b"91310000MA1FL0000";
-	first[15] = b'0' + (n / 10 % 10) as u8;
-	first[16] = b'0' + (n % 10) as u8;
-	CreditCode::with_check_character(&first).expect("valid characters")
+	CreditCode::sample(n as u32)
 }
 
 fn with_org(org: OrgId, f: impl FnMut(&mut TestOrg)) {
@@ -58,6 +64,16 @@ impl TestMembership {
 	/// Replaces the registry.
 	pub fn reset(orgs: Vec<TestOrg>) {
 		ORGS.with(|o| *o.borrow_mut() = orgs);
+	}
+
+	/// Adds an organization to the registry.
+	pub fn add(org: TestOrg) {
+		ORGS.with(|o| o.borrow_mut().push(org));
+	}
+
+	/// Narrows an agency's jurisdiction.
+	pub fn set_jurisdiction(org: OrgId, jurisdiction: crate::Division) {
+		with_org(org, |x| x.jurisdiction = jurisdiction);
 	}
 
 	/// Suspends (`false`) or resumes an organization, as the consortium would.
@@ -87,6 +103,14 @@ impl Membership<u64> for TestMembership {
 
 	fn is_active_org(org: OrgId) -> bool {
 		Self::find(|x| x.id == org, |_| ()).is_some()
+	}
+
+	/// Agencies of the test registry act nationally; enterprises are in Shanghai (their codes).
+	fn region(org: OrgId) -> Option<crate::Division> {
+		Self::find(
+			|x| x.id == org,
+			|x| if x.kind.needs_credit_code() { test_code(x.id.into()).division() } else { x.jurisdiction },
+		)
 	}
 
 	fn credit_code(org: OrgId) -> Option<CreditCode> {

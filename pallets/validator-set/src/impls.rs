@@ -8,14 +8,36 @@ use regchain_primitives::{Membership, OrgKind};
 use sp_runtime::SaturatedConversion;
 
 impl<T: Config> Pallet<T> {
-	/// How many approved validators are not in maintenance.
-	pub fn producing_count() -> u32 {
-		let approved: u32 = Validators::<T>::decode_len().unwrap_or(0).saturated_into();
-		approved.saturating_sub(Maintenance::<T>::count())
+	/// Whether `who` is an approved validator.
+	pub fn is_validator(who: &T::AccountId) -> bool {
+		Validators::<T>::get().contains(who)
 	}
 
-	/// Refuses a change that would leave fewer than `MinValidators` producing validators.
-	fn ensure_can_lose_one() -> DispatchResult {
+	/// Whether an approved validator will produce in the next session: not in maintenance, an
+	/// account of an active agency, with session keys.
+	fn will_produce(who: &T::AccountId) -> bool {
+		!Maintenance::<T>::contains_key(who) &&
+			Self::is_agency(who) &&
+			T::KeyRegistration::is_registered(who)
+	}
+
+	/// The validators that will actually produce: what the minimum is checked against. A
+	/// validator of a lapsed or suspended agency, or one without keys, counts for nothing.
+	pub fn producing() -> Vec<T::AccountId> {
+		Validators::<T>::get().into_iter().filter(Self::will_produce).collect()
+	}
+
+	/// How many validators will actually produce ([`Self::producing`]).
+	pub fn producing_count() -> u32 {
+		Self::producing().len().saturated_into()
+	}
+
+	/// Refuses a change that takes `who` out of production if it would leave fewer than
+	/// `MinValidators` producing validators (taking out one that does not produce costs none).
+	fn ensure_can_lose(who: &T::AccountId) -> DispatchResult {
+		if !Self::will_produce(who) {
+			return Ok(());
+		}
 		let remaining = Self::producing_count().saturating_sub(1);
 		ensure!(remaining >= MinValidators::<T>::get().max(1), Error::<T>::TooFewValidators);
 		Ok(())
@@ -32,7 +54,10 @@ impl<T: Config> Pallet<T> {
 		ensure!(Self::is_agency(&who), Error::<T>::NotAgency);
 		ensure!(T::KeyRegistration::is_registered(&who), Error::<T>::NoSessionKeys);
 		validators.try_push(who.clone()).map_err(|_| Error::<T>::TooManyValidators)?;
+		let added = AddedThisSession::<T>::get();
+		ensure!(added < T::MaxAdditionsPerSession::get(), Error::<T>::TooManyAdditions);
 		Validators::<T>::put(validators);
+		AddedThisSession::<T>::put(added.saturating_add(1));
 		Self::deposit_event(Event::ValidatorAdded { who });
 		Ok(())
 	}
@@ -41,10 +66,7 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_remove_validator(who: &T::AccountId) -> DispatchResult {
 		let mut validators = Validators::<T>::get();
 		let position = validators.iter().position(|v| v == who).ok_or(Error::<T>::NotValidator)?;
-		// A validator in maintenance produces nothing: removing it costs no producer.
-		if !Maintenance::<T>::contains_key(who) {
-			Self::ensure_can_lose_one()?;
-		}
+		Self::ensure_can_lose(who)?;
 		validators.remove(position);
 		Validators::<T>::put(validators);
 		Maintenance::<T>::remove(who);
@@ -54,7 +76,7 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_announce_maintenance(who: T::AccountId) -> DispatchResult {
 		ensure!(Validators::<T>::get().contains(&who), Error::<T>::NotValidator);
 		ensure!(!Maintenance::<T>::contains_key(&who), Error::<T>::AlreadyInMaintenance);
-		Self::ensure_can_lose_one()?;
+		Self::ensure_can_lose(&who)?;
 		Maintenance::<T>::insert(&who, frame_system::Pallet::<T>::block_number());
 		Self::deposit_event(Event::MaintenanceAnnounced { who });
 		Ok(())
@@ -95,6 +117,13 @@ impl<T: Config> Pallet<T> {
 			ensure!(!validators.contains(&who), "a barred account is an approved validator");
 		}
 		ensure!(MinValidators::<T>::get() >= 1, "the minimum is zero");
+		for who in validators.iter() {
+			ensure!(T::KeyRegistration::is_registered(who), "an approved validator has no keys");
+		}
+		ensure!(
+			AddedThisSession::<T>::get() <= T::MaxAdditionsPerSession::get(),
+			"more additions this session than allowed"
+		);
 		Ok(())
 	}
 }
@@ -105,6 +134,7 @@ impl<T: Config> pallet_session::SessionManager<T::AccountId> for Pallet<T> {
 	/// only tells Aura and GRANDPA about real changes. `None` (keep the current set) only when no
 	/// approved validator is left to produce blocks.
 	fn new_session(_new_index: u32) -> Option<Vec<T::AccountId>> {
+		AddedThisSession::<T>::kill();
 		let planned = Self::planned_validators();
 		(!planned.is_empty()).then_some(planned)
 	}

@@ -65,7 +65,11 @@ pub mod pallet {
 	use frame_system::pallet_prelude::*;
 	use regchain_primitives::Membership;
 
+	/// The storage layout's version; a migration bumps it with the layout.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	#[pallet::config]
@@ -82,6 +86,12 @@ pub mod pallet {
 		/// The most validators the set may hold (bounded by the consensus authorities limit).
 		#[pallet::constant]
 		type MaxValidators: Get<u32>;
+
+		/// The most validators governance may add per session. A new validator counts as a
+		/// GRANDPA voter from its first session whether its node runs or not; adding one at a
+		/// time keeps a validator that never comes up from pushing finality past its quorum.
+		#[pallet::constant]
+		type MaxAdditionsPerSession: Get<u32>;
 
 		/// Weights of this pallet's calls, from its benchmarks.
 		type WeightInfo: WeightInfo;
@@ -112,6 +122,10 @@ pub mod pallet {
 	/// maintenance.
 	#[pallet::storage]
 	pub type MinValidators<T: Config> = StorageValue<_, u32, ValueQuery>;
+
+	/// Validators added since the current session began.
+	#[pallet::storage]
+	pub type AddedThisSession<T: Config> = StorageValue<_, u32, ValueQuery>;
 
 	/// The founding validators; each must also have its session keys in `pallet-session`'s
 	/// genesis.
@@ -186,6 +200,9 @@ pub mod pallet {
 		NotBarred,
 		/// The minimum must be at least 1.
 		MinimumZero,
+		/// `MaxAdditionsPerSession` validators were added this session already: add the next
+		/// once they produce.
+		TooManyAdditions,
 	}
 
 	#[pallet::hooks]

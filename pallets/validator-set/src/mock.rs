@@ -39,6 +39,17 @@ pub fn lapse(who: u64) {
 	AGENCIES.with(|a| a.borrow_mut().retain(|x| *x != who));
 }
 
+/// Drops (`false`) or registers `who`'s session keys.
+pub fn set_keys(who: u64, registered: bool) {
+	KEYS.with(|k| {
+		let mut keys = k.borrow_mut();
+		keys.retain(|x| *x != who);
+		if registered {
+			keys.push(who);
+		}
+	});
+}
+
 pub struct TestMembership;
 impl Membership<u64> for TestMembership {
 	fn member(who: &u64) -> Option<MemberInfo> {
@@ -58,6 +69,10 @@ impl Membership<u64> for TestMembership {
 
 	fn credit_code(_: OrgId) -> Option<CreditCode> {
 		None
+	}
+
+	fn region(_: OrgId) -> Option<regchain_primitives::Division> {
+		Some(regchain_primitives::Division::NATIONAL)
 	}
 
 	fn org_by_credit_code(_: &CreditCode) -> Option<OrgId> {
@@ -90,6 +105,7 @@ impl Config for Test {
 	type Membership = TestMembership;
 	type KeyRegistration = TestKeys;
 	type MaxValidators = ConstU32<6>;
+	type MaxAdditionsPerSession = ConstU32<2>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = TestKeys;

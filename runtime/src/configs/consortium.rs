@@ -17,6 +17,18 @@ parameter_types! {
 /// (a block holds thousands of simple calls).
 pub const DEFAULT_TX_QUOTA: u32 = 1_000;
 
+/// Bytes of transactions each organization may submit per hour unless governance sets
+/// otherwise: 2 MiB, a thousand 32-line invoices (≈ 2 KiB each). This is what bounds one
+/// organization's share of block space (≈ 0.1 % of the 1.9 GiB an hour of full blocks holds)
+/// and the state it can make every node keep: at most 2 MiB an hour, ≈ 17 GiB a year if it
+/// filled its quota every hour of the year.
+pub const DEFAULT_BYTE_QUOTA: u32 = 2 * 1024 * 1024;
+
+/// The floors governance cannot go below: enough for an agency to vote, propose and renew.
+pub const MIN_TX_QUOTA: u32 = 20;
+/// 16 KiB: a few governance calls' worth.
+pub const MIN_BYTE_QUOTA: u32 = 16 * 1024;
+
 impl pallet_consortium::Config for Runtime {
 	type GovernanceOrigin = GovernanceOrigin;
 	type RuntimeCall = RuntimeCall;
@@ -26,5 +38,13 @@ impl pallet_consortium::Config for Runtime {
 	type MaxTerm = MaxMembershipTerm;
 	/// Enough for an agency's departments or an enterprise's finance staff, each with a key.
 	type MaxAccountsPerOrg = ConstU32<16>;
+	type MinTxQuota = ConstU32<MIN_TX_QUOTA>;
+	type MinByteQuota = ConstU32<MIN_BYTE_QUOTA>;
+	/// A council seat may still propose, vote and close 100 times an hour after its clerks
+	/// used the agency's quota.
+	type GovernanceReserve = ConstU32<100>;
+	/// Three agencies at least stay on the council: no suspension or revocation empties it.
+	type MinAgencies = ConstU32<3>;
+	type CallPolicy = super::call_policy::MemberCalls;
 	type WeightInfo = pallet_consortium::weights::SubstrateWeight<Runtime>;
 }

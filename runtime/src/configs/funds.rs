@@ -22,6 +22,5 @@ impl pallet_funds::Config for Runtime {
 	>;
 	type Invoices = Invoices;
 	type WeightInfo = pallet_funds::weights::SubstrateWeight<Runtime>;
-	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkMembership = Consortium;
+	type Membership = Consortium;
 }

@@ -5,11 +5,14 @@ use crate::{
 	configs::RuntimeBlockWeights, AccountId, BlockNumber, Runtime, RuntimeCall, RuntimeEvent,
 	RuntimeOrigin, DAYS,
 };
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{
 	parameter_types,
-	traits::{ConstU32, EitherOfDiverse},
+	traits::{ConstU32, Consideration, EitherOfDiverse, MaybeConsideration},
 	weights::Weight,
 };
+use scale_info::TypeInfo;
+use sp_runtime::DispatchError;
 use frame_system::{EnsureNever, EnsureRoot};
 use sp_runtime::Perbill;
 
@@ -49,5 +52,50 @@ impl pallet_collective::Config<AgencyCouncilInstance> for Runtime {
 	type MaxProposalWeight = MaxProposalWeight;
 	type DisapproveOrigin = GovernanceOrigin;
 	type KillOrigin = GovernanceOrigin;
-	type Consideration = ();
+	type Consideration = MotionsPerSeat;
+}
+
+/// Open motions one council member may have at a time: 32 motion slots cannot be filled by
+/// one agency (there is no deposit to deter it, members pay nothing).
+pub const MAX_MOTIONS_PER_SEAT: usize = 4;
+
+/// The council's "consideration" for a motion: no deposit, but a ticket that is refused
+/// (`consortium.TooManyMotions`) when its proposer already has [`MAX_MOTIONS_PER_SEAT`] open
+/// motions. The collective keeps each motion's proposer with its ticket (`CostOf`); open
+/// motions are those still in `Proposals`, so a decided or lapsed motion stops counting at once.
+#[derive(
+	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+)]
+pub struct MotionsPerSeat;
+
+impl Consideration<AccountId, u32> for MotionsPerSeat {
+	fn new(who: &AccountId, _: u32) -> Result<Self, DispatchError> {
+		use pallet_collective::{CostOf, Proposals};
+		let open = Proposals::<Runtime, AgencyCouncilInstance>::get()
+			.iter()
+			.filter(|hash| {
+				CostOf::<Runtime, AgencyCouncilInstance>::get(*hash)
+					.is_some_and(|(proposer, _)| proposer == *who)
+			})
+			.count();
+		if open >= MAX_MOTIONS_PER_SEAT {
+			return Err(pallet_consortium::Error::<Runtime>::TooManyMotions.into());
+		}
+		Ok(MotionsPerSeat)
+	}
+	fn update(self, _: &AccountId, _: u32) -> Result<Self, DispatchError> {
+		Ok(self)
+	}
+	fn drop(self, _: &AccountId) -> Result<(), DispatchError> {
+		Ok(())
+	}
+	#[cfg(feature = "runtime-benchmarks")]
+	fn ensure_successful(_: &AccountId, _: u32) {}
+}
+
+impl MaybeConsideration<AccountId, u32> for MotionsPerSeat {
+	/// Never "none": the collective must keep the proposer with the ticket (`CostOf`).
+	fn is_none(&self) -> bool {
+		false
+	}
 }

@@ -2,13 +2,16 @@
 //! The consensus and accounting pallets are configured here; each RegChain pallet has its own
 //! module.
 
+mod call_policy;
 mod consortium;
 mod funds;
 mod governance;
 mod invoices;
 mod validators;
 
-pub use consortium::{MaxMembershipTerm, DEFAULT_TX_QUOTA};
+pub use call_policy::{MemberCalls, MAX_CONNECTIONS_PER_NODE};
+pub use consortium::{MaxMembershipTerm, DEFAULT_BYTE_QUOTA, DEFAULT_TX_QUOTA, MIN_TX_QUOTA};
+pub use governance::MAX_MOTIONS_PER_SEAT;
 pub use governance::{AgencyCouncilInstance, GovernanceOrigin, MAX_AGENCIES};
 pub use validators::SESSION_PERIOD;
 

@@ -44,8 +44,11 @@ impl pallet_session::Config for Runtime {
 /// (`reserved-only`), so a node whose peer id governance has not admitted gets no peer. Its
 /// owner account may additionally allow connections from its own non-validator nodes.
 ///
-/// The crate ships fixed weights (50 µs per call, no benchmarks of its own); its calls are
-/// rare governance decisions, so the estimate is kept instead of forking the pallet.
+/// The crate ships no benchmarks and a flat 50 µs per call that charges no storage at all;
+/// [`NodeAuthorizationWeights`] charges its calls for what they read and write instead, at
+/// their bounds (`MaxWellKnownNodes`, `MaxPeerIdLength`, and the
+/// [`MAX_CONNECTIONS_PER_NODE`](super::MAX_CONNECTIONS_PER_NODE) that the member call policy
+/// keeps each node's extra connections to).
 impl pallet_node_authorization::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type MaxWellKnownNodes = ConstU32<{ 2 * MAX_AUTHORITIES }>;
@@ -55,7 +58,75 @@ impl pallet_node_authorization::Config for Runtime {
 	type RemoveOrigin = super::GovernanceOrigin;
 	type SwapOrigin = super::GovernanceOrigin;
 	type ResetOrigin = super::GovernanceOrigin;
-	type WeightInfo = ();
+	type WeightInfo = NodeAuthorizationWeights;
+}
+
+/// Weights of `pallet-node-authorization` computed from its storage accesses at their bounds:
+/// the crate's own flat 50 µs of execution, plus the database reads and writes each call makes
+/// and the proof size of the largest values it touches (the well-known set: 64 peer ids of at
+/// most 128 bytes; a node's extra connections: 16 of them).
+pub struct NodeAuthorizationWeights;
+
+mod node_weights {
+	use super::super::MAX_AUTHORITIES;
+	use crate::configs::MAX_CONNECTIONS_PER_NODE;
+	use frame_support::weights::{constants::RocksDbWeight, Weight};
+
+	/// One peer id at its bound, with its length prefix.
+	const PEER_ID: u64 = 130;
+	/// The well-known set at its bound.
+	pub const WELL_KNOWN: u64 = 2 * MAX_AUTHORITIES as u64 * PEER_ID;
+	/// A node's extra connections at their bound.
+	pub const CONNECTIONS: u64 = MAX_CONNECTIONS_PER_NODE as u64 * PEER_ID;
+	/// An owner entry: peer id and account.
+	pub const OWNER: u64 = PEER_ID + 32;
+
+	/// 50 µs of execution, `reads` and `writes` database accesses, `proof` bytes.
+	pub fn weight(reads: u64, writes: u64, proof: u64) -> Weight {
+		Weight::from_parts(50_000_000, proof)
+			.saturating_add(RocksDbWeight::get().reads_writes(reads, writes))
+	}
+}
+
+impl pallet_node_authorization::WeightInfo for NodeAuthorizationWeights {
+	fn add_well_known_node() -> frame_support::weights::Weight {
+		use node_weights::*;
+		weight(2, 2, WELL_KNOWN + OWNER)
+	}
+	fn remove_well_known_node() -> frame_support::weights::Weight {
+		use node_weights::*;
+		weight(1, 3, WELL_KNOWN + OWNER + CONNECTIONS)
+	}
+	fn swap_well_known_node() -> frame_support::weights::Weight {
+		use node_weights::*;
+		weight(3, 5, WELL_KNOWN + 2 * OWNER + 2 * CONNECTIONS)
+	}
+	fn reset_well_known_nodes() -> frame_support::weights::Weight {
+		use node_weights::*;
+		// Replaces the set and writes one owner per node.
+		let nodes = 2 * MAX_AUTHORITIES as u64;
+		weight(1, 1 + nodes, 2 * WELL_KNOWN + nodes * OWNER)
+	}
+	fn claim_node() -> frame_support::weights::Weight {
+		use node_weights::*;
+		weight(1, 1, OWNER)
+	}
+	fn remove_claim() -> frame_support::weights::Weight {
+		use node_weights::*;
+		weight(2, 2, OWNER + WELL_KNOWN + CONNECTIONS)
+	}
+	fn transfer_node() -> frame_support::weights::Weight {
+		use node_weights::*;
+		weight(1, 1, OWNER)
+	}
+	fn add_connections() -> frame_support::weights::Weight {
+		use node_weights::*;
+		weight(2, 1, OWNER + CONNECTIONS)
+	}
+	fn remove_connections() -> frame_support::weights::Weight {
+		use node_weights::*;
+		weight(2, 1, OWNER + CONNECTIONS)
+	}
 }
 
 impl pallet_validator_set::Config for Runtime {
@@ -63,6 +134,9 @@ impl pallet_validator_set::Config for Runtime {
 	type Membership = Consortium;
 	type KeyRegistration = Session;
 	type MaxValidators = ConstU32<MAX_AUTHORITIES>;
+	/// One a session: with four or more producing validators, a new one whose node never
+	/// comes up still leaves GRANDPA its two-thirds; the next may follow once it produces.
+	type MaxAdditionsPerSession = ConstU32<1>;
 	type WeightInfo = pallet_validator_set::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = BenchmarkKeys;

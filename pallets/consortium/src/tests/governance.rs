@@ -33,7 +33,7 @@ fn an_admitted_agency_takes_a_seat() {
 			AgencyKind::Court,
 			b"Second court".to_vec(),
 			5,
-			300
+			300, Division(310000)
 		));
 		assert_eq!(CouncilSeats::<Test>::get(org), Some(5));
 		let mut expected = founding_council();
@@ -52,11 +52,11 @@ fn register_agency_fails_when_every_seat_is_taken() {
 				AgencyKind::Court,
 				b"Court".to_vec(),
 				account,
-				300
+				300, Division(310000)
 			));
 		}
 		assert_noop!(
-			Consortium::register_agency(root(), AgencyKind::Court, b"Court".to_vec(), 3, 300),
+			Consortium::register_agency(root(), AgencyKind::Court, b"Court".to_vec(), 3, 300, Division(310000)),
 			Error::<Test>::TooManyAgencies
 		);
 	});
@@ -79,22 +79,109 @@ fn suspended_and_revoked_agencies_lose_their_seat_and_resumed_ones_regain_it() {
 }
 
 #[test]
-fn an_agency_whose_term_runs_out_leaves_the_council_at_that_block() {
+fn an_agency_whose_term_runs_out_is_announced_overdue_and_keeps_its_seat() {
 	ExtBuilder::default().build_and_execute(|| {
 		let tax = agency_org(AgencyKind::TaxBureau);
 		assert_ok!(Consortium::renew(root(), tax, FOUNDING_TERM + 100));
 		// The review stays at the earliest end of term.
 		assert_eq!(CouncilReviewAt::<Test>::get(), Some(FOUNDING_TERM));
 
+		// Every other founding term ends: before, this emptied the council but for one seat,
+		// and at FOUNDING_TERM + 100 entirely, with no sudo to recover.
 		System::set_block_number(FOUNDING_TERM);
 		Consortium::on_initialize(FOUNDING_TERM);
-		assert_eq!(council(), vec![agency(AgencyKind::TaxBureau)]);
+		assert_eq!(council(), founding_council());
+		let court = agency_org(AgencyKind::Court);
+		System::assert_has_event(
+			Event::TermOverdue { org: court, expired_at: FOUNDING_TERM }.into(),
+		);
 		assert_eq!(CouncilReviewAt::<Test>::get(), Some(FOUNDING_TERM + 100));
 
 		System::set_block_number(FOUNDING_TERM + 100);
 		Consortium::on_initialize(FOUNDING_TERM + 100);
-		assert!(council().is_empty());
+		System::assert_last_event(
+			Event::TermOverdue { org: tax, expired_at: FOUNDING_TERM + 100 }.into(),
+		);
+		assert_eq!(council(), founding_council(), "the council governs on");
 		assert_eq!(CouncilReviewAt::<Test>::get(), None);
+		// And can renew the overdue terms.
+		assert_ok!(Consortium::renew(root(), court, FOUNDING_TERM + 500));
+		assert_eq!(CouncilReviewAt::<Test>::get(), Some(FOUNDING_TERM + 500));
+	});
+}
+
+#[test]
+fn no_suspension_or_revocation_leaves_fewer_than_the_minimum_of_agencies() {
+	ExtBuilder::default().build_and_execute(|| {
+		// Six founding agencies, a minimum of two: four may go.
+		for kind in [AgencyKind::FinanceBureau, AgencyKind::MarketRegulation, AgencyKind::Court] {
+			assert_ok!(Consortium::suspend(root(), agency_org(kind)));
+		}
+		assert_ok!(Consortium::revoke(root(), agency_org(AgencyKind::IpOffice)));
+		assert_eq!(council().len(), 2);
+		for org in [agency_org(AgencyKind::TaxBureau), agency_org(AgencyKind::CreditRegulator)] {
+			assert_noop!(Consortium::suspend(root(), org), Error::<Test>::TooFewAgencies);
+			assert_noop!(Consortium::revoke(root(), org), Error::<Test>::TooFewAgencies);
+		}
+		// A suspended agency is off the council already: revoking it leaves the count as is.
+		assert_ok!(Consortium::revoke(root(), agency_org(AgencyKind::Court)));
+		assert_ok!(Consortium::resume(root(), agency_org(AgencyKind::FinanceBureau)));
+		assert_ok!(Consortium::suspend(root(), agency_org(AgencyKind::TaxBureau)));
+	});
+}
+
+#[test]
+fn a_revoked_agency_frees_its_seat_for_a_new_one() {
+	ExtBuilder::default().build_and_execute(|| {
+		// Fill the 8 seats, revoke one, and a new agency can be admitted.
+		for (i, account) in [40u64, 41].into_iter().enumerate() {
+			assert_ok!(Consortium::register_agency(
+				root(),
+				AgencyKind::AuditOffice,
+				alloc::format!("audit {i}").into_bytes(),
+				account,
+				FOUNDING_TERM, Division(310000)
+			));
+		}
+		assert_eq!(CouncilSeats::<Test>::count(), 8);
+		let court = agency_org(AgencyKind::Court);
+		assert_ok!(Consortium::revoke(root(), court));
+		assert_eq!(CouncilSeats::<Test>::get(court), None);
+		assert_eq!(CouncilSeats::<Test>::count(), 7);
+		assert_ok!(Consortium::register_agency(
+			root(),
+			AgencyKind::Customs,
+			b"customs".to_vec(),
+			42,
+			FOUNDING_TERM, Division(310000)
+		));
+		assert!(council().contains(&42));
+	});
+}
+
+#[test]
+fn governance_rotates_an_agencys_seat_to_another_of_its_accounts() {
+	ExtBuilder::default().build_and_execute(|| {
+		let (tax, tax_org) = (agency(AgencyKind::TaxBureau), agency_org(AgencyKind::TaxBureau));
+		assert_ok!(Consortium::add_account(RuntimeOrigin::signed(tax), 201));
+		// Only governance, only to an account of the same agency, only for a seated agency.
+		assert_noop!(
+			Consortium::rotate_seat(RuntimeOrigin::signed(tax), tax_org, 201),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(
+			Consortium::rotate_seat(root(), tax_org, agency(AgencyKind::Court)),
+			Error::<Test>::AccountNotInOrganization
+		);
+		let sme = register_enterprise(CODE_A, 100);
+		assert_noop!(Consortium::rotate_seat(root(), sme, 100), Error::<Test>::NotSeated);
+
+		assert_ok!(Consortium::rotate_seat(root(), tax_org, 201));
+		assert_eq!(CouncilSeats::<Test>::get(tax_org), Some(201));
+		assert!(council().contains(&201) && !council().contains(&tax));
+		System::assert_has_event(Event::SeatRotated { org: tax_org, old: tax, new: 201 }.into());
+		// The old key is an ordinary account now, which the agency can remove.
+		assert_ok!(Consortium::remove_account(RuntimeOrigin::signed(201), tax));
 	});
 }
 
@@ -166,7 +253,7 @@ fn governance_sets_the_default_and_an_organizations_quota() {
 		assert_ok!(Consortium::set_tx_quota(root(), Some(org), 7));
 		assert_eq!(TxQuotaOverride::<Test>::get(org), Some(7));
 		assert_eq!(last_event(), Event::TxQuotaSet { org: Some(org), quota: 7 });
-		assert_eq!(Consortium::tx_allowance(org).0, 7);
+		assert_eq!(Consortium::tx_allowance(org).txs, 7);
 	});
 }
 

@@ -3,6 +3,7 @@
 mod accounts;
 mod extension;
 mod governance;
+mod jurisdiction;
 mod membership;
 mod registration;
 mod roles;

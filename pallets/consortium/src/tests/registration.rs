@@ -26,7 +26,7 @@ fn governance_registers_an_agency() {
 			AgencyKind::Court,
 			"上海金融法院".as_bytes().to_vec(),
 			42,
-			300,
+			300, Division(310000)
 		));
 		let id = AGENCIES.len() as OrgId;
 		let org = Organizations::<Test>::get(id).unwrap();
@@ -58,7 +58,7 @@ fn register_agency_fails_without_governance() {
 					AgencyKind::Court,
 					b"Court".to_vec(),
 					42,
-					300
+					300, Division(310000)
 				),
 				DispatchError::BadOrigin
 			);
@@ -75,7 +75,7 @@ fn register_agency_fails_on_bad_input() {
 				AgencyKind::Court,
 				name,
 				account,
-				expires_at,
+				expires_at, Division(310000)
 			)
 		};
 		assert_noop!(reg(vec![], 42, 300), Error::<Test>::NameEmpty);
@@ -210,6 +210,13 @@ fn register_organization_fails_on_a_malformed_or_duplicate_credit_code() {
 		assert_noop!(reg(b"91350100M000100O43", 100), Error::<Test>::CreditCodeInvalidCharacter);
 		assert_noop!(reg(b"913501A0M000100Y43", 100), Error::<Test>::CreditCodeInvalidDivision);
 		assert_noop!(reg(b"91350100M000100Y44", 100), Error::<Test>::CreditCodeCheckDigitMismatch);
+		// Right check characters, but no authority registers category 4 under "9", and the
+		// organization code's own check character (position 17) was mistyped.
+		assert_noop!(
+			reg(b"94350100M000100Y4R", 100),
+			Error::<Test>::CreditCodeInvalidRegistrationType
+		);
+		assert_noop!(reg(b"91350100M000100Y56", 100), Error::<Test>::CreditCodeOrgCodeMismatch);
 		register_enterprise(CODE_A, 100);
 		assert_noop!(reg(CODE_A, 101), Error::<Test>::CreditCodeTaken);
 		assert_noop!(reg(CODE_B, 100), Error::<Test>::AccountTaken);

@@ -159,3 +159,36 @@ fn decisions_fail_for_others_unknown_applications_and_ended_or_closed_programs()
 		);
 	});
 }
+
+#[test]
+fn a_manager_never_decides_its_own_organizations_application() {
+	ExtBuilder::default().build_and_execute(|| {
+		// The consortium refuses `FundManager` to enterprises; should an organization both
+		// manage a program and apply to it, its own decision is refused all the same.
+		TestMembership::add(regchain_primitives::testing::TestOrg::new(
+			30,
+			regchain_primitives::OrgKind::Enterprise,
+			&[regchain_primitives::Role::FundManager],
+			&[30],
+		));
+		assert_ok!(Funds::create_program(
+			RuntimeOrigin::signed(30),
+			H256::repeat_byte(1),
+			1_000,
+			ELIGIBLE,
+			1,
+			100,
+			200
+		));
+		assert_ok!(Funds::apply(RuntimeOrigin::signed(30), 0, 500, H256::zero()));
+		assert_noop!(
+			Funds::approve(RuntimeOrigin::signed(30), 0, 500),
+			Error::<Test>::OwnApplication
+		);
+		assert_noop!(
+			Funds::reject_application(RuntimeOrigin::signed(30), 0, H256::zero()),
+			Error::<Test>::OwnApplication
+		);
+		assert_eq!(Applications::<Test>::get(0).unwrap().status, ApplicationStatus::Pending);
+	});
+}

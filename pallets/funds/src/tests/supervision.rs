@@ -133,3 +133,39 @@ fn clawed_back_money_cannot_be_spent() {
 		));
 	});
 }
+
+#[test]
+fn a_regulator_acts_only_within_its_jurisdiction() {
+	ExtBuilder::default().build_and_execute(|| {
+		use regchain_primitives::{testing::TestMembership, Division};
+		let id = funded(1_000, 500);
+		// The finance bureau (1) narrowed to Minhang: the Shanghai enterprise is out of reach.
+		TestMembership::set_jurisdiction(1, Division(310112));
+		let finance = RuntimeOrigin::signed(FINANCE);
+		assert_noop!(
+			Funds::freeze(finance.clone(), FreezeTarget::Allocation(id)),
+			Error::<Test>::OutsideJurisdiction
+		);
+		assert_noop!(
+			Funds::freeze(finance.clone(), FreezeTarget::Account(10)),
+			Error::<Test>::OutsideJurisdiction
+		);
+		assert_noop!(
+			Funds::claw_back(finance.clone(), id, 100, H256::zero()),
+			Error::<Test>::OutsideJurisdiction
+		);
+		// An unknown organization is named as such.
+		assert_noop!(
+			Funds::freeze(finance.clone(), FreezeTarget::Account(77)),
+			Error::<Test>::OrganizationNotFound
+		);
+		// The manager (the science commission, national in the mock) is outside Minhang too.
+		TestMembership::set_jurisdiction(3, Division(310000));
+		assert_noop!(
+			Funds::close_program(finance.clone(), 0, H256::zero()),
+			Error::<Test>::OutsideJurisdiction
+		);
+		TestMembership::set_jurisdiction(1, Division(310000));
+		assert_ok!(Funds::freeze(finance, FreezeTarget::Allocation(id)));
+	});
+}

@@ -212,3 +212,81 @@ fn settling_a_reversal_fails_for_others_and_for_red_invoices_not_awaiting() {
 		);
 	});
 }
+
+#[test]
+fn a_pending_reversal_of_an_invoice_flagged_meanwhile_cannot_be_confirmed() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = confirmed(1_000);
+		assert_ok!(reverse(id));
+		// The tax bureau opens an audit while the buyer has not answered yet.
+		assert_ok!(Invoices::flag(RuntimeOrigin::signed(TAX), id, H256::repeat_byte(9)));
+		assert_noop!(
+			Invoices::confirm_reversal(RuntimeOrigin::signed(BUYER), RED),
+			Error::<Test>::UnderAudit
+		);
+		assert_eq!(
+			IssuedInvoices::<Test>::get(10, 0).unwrap().status,
+			InvoiceStatus::ReversalPending { red: 1 }
+		);
+		// Refusing stays possible; once the audit is over, a new reversal can be confirmed.
+		assert_ok!(Invoices::clear_flag(RuntimeOrigin::signed(TAX), id));
+		assert_ok!(Invoices::confirm_reversal(RuntimeOrigin::signed(BUYER), RED));
+		assert_eq!(
+			IssuedInvoices::<Test>::get(10, 0).unwrap().status,
+			InvoiceStatus::Reversed { red: 1 }
+		);
+	});
+}
+
+#[test]
+fn a_full_history_never_takes_the_buyers_answer_away() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = confirmed(1_000);
+		let reason = H256::repeat_byte(3);
+		// Request and refuse until the seller runs out of room; every refusal gets through,
+		// even with flags set and cleared while the buyer had not answered yet.
+		let mut rounds = 0u32;
+		loop {
+			let next_red = InvoiceRef { issuer: 10, seq: rounds + 1 };
+			match reverse(id) {
+				Ok(()) => {},
+				Err(e) => {
+					assert_eq!(e, Error::<Test>::HistoryFull.into());
+					break;
+				},
+			}
+			let _ = Invoices::flag(RuntimeOrigin::signed(TAX), id, H256::repeat_byte(9));
+			let _ = Invoices::clear_flag(RuntimeOrigin::signed(TAX), id);
+			assert_ok!(Invoices::refuse_reversal(RuntimeOrigin::signed(BUYER), next_red, reason));
+			rounds += 1;
+		}
+		assert!(rounds >= 2, "several rounds fit");
+		assert_eq!(IssuedInvoices::<Test>::get(10, 0).unwrap().status, InvoiceStatus::Confirmed);
+		assert!(InvoiceHistory::<Test>::get(10, 0).len() <= MAX_HISTORY as usize);
+	});
+}
+
+#[test]
+fn the_last_reversal_that_fits_can_still_be_confirmed() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = confirmed(1_000);
+		let reason = H256::repeat_byte(3);
+		let mut seq = 1;
+		while reverse(id).is_ok() {
+			let red = InvoiceRef { issuer: 10, seq };
+			// After a refusal, another request (itself, an answer, a final change) would not fit.
+			if InvoiceHistory::<Test>::get(10, 0).len() + 1 + 3 > MAX_HISTORY as usize {
+				// The last request that fit: the buyer may confirm it.
+				assert_ok!(Invoices::confirm_reversal(RuntimeOrigin::signed(BUYER), red));
+				assert_eq!(
+					IssuedInvoices::<Test>::get(10, 0).unwrap().status,
+					InvoiceStatus::Reversed { red: seq }
+				);
+				return;
+			}
+			assert_ok!(Invoices::refuse_reversal(RuntimeOrigin::signed(BUYER), red, reason));
+			seq += 1;
+		}
+		panic!("the last request that fit was not found");
+	});
+}

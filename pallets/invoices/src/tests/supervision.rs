@@ -94,3 +94,40 @@ fn supervision_fails_for_anyone_but_the_tax_bureau() {
 		);
 	});
 }
+
+#[test]
+fn a_district_tax_bureau_supervises_only_its_districts_taxpayers() {
+	ExtBuilder::default().build_and_execute(|| {
+		use regchain_primitives::{testing::TestMembership, Division};
+		let id = issue_to_buyer(1_000);
+		// Test enterprises are registered in Shanghai (310000); a Minhang bureau does not
+		// cover them, a Shanghai one does.
+		TestMembership::set_jurisdiction(1, Division(310112));
+		let tax = RuntimeOrigin::signed(TAX);
+		let reason = H256::repeat_byte(1);
+		assert_noop!(Invoices::flag(tax.clone(), id, reason), Error::<Test>::OutsideJurisdiction);
+		assert_noop!(Invoices::void(tax.clone(), id, reason), Error::<Test>::OutsideJurisdiction);
+		assert_noop!(
+			Invoices::set_issuer_limits(tax.clone(), 10, None),
+			Error::<Test>::OutsideJurisdiction
+		);
+		TestMembership::set_jurisdiction(1, Division(310000));
+		assert_ok!(Invoices::flag(tax.clone(), id, reason));
+		TestMembership::set_jurisdiction(1, Division(310112));
+		assert_noop!(Invoices::clear_flag(tax, id), Error::<Test>::OutsideJurisdiction);
+	});
+}
+
+#[test]
+fn only_a_national_tax_bureau_changes_vat_rates() {
+	ExtBuilder::default().build_and_execute(|| {
+		use regchain_primitives::{testing::TestMembership, Division};
+		TestMembership::set_jurisdiction(1, Division(310000));
+		assert_noop!(
+			Invoices::set_rate(RuntimeOrigin::signed(TAX), 1, None, 10),
+			Error::<Test>::OutsideJurisdiction
+		);
+		TestMembership::set_jurisdiction(1, Division::NATIONAL);
+		assert_ok!(Invoices::set_rate(RuntimeOrigin::signed(TAX), 1, None, 10));
+	});
+}

@@ -170,3 +170,19 @@ fn set_min_validators_refuses_zero_more_than_produce_and_other_origins() {
 		assert_noop!(ValidatorSet::set_min_validators(root(), 4), Error::<Test>::TooFewValidators);
 	});
 }
+
+#[test]
+fn governance_adds_at_most_two_validators_per_session() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_ok!(ValidatorSet::add_validator(root(), 5));
+		assert_ok!(ValidatorSet::remove_validator(root(), 5));
+		assert_ok!(ValidatorSet::add_validator(root(), 6));
+		// Removing one does not make room: two new nodes that never come up would be two
+		// silent GRANDPA voters.
+		assert_noop!(ValidatorSet::add_validator(root(), 7), Error::<Test>::TooManyAdditions);
+		assert_eq!(AddedThisSession::<Test>::get(), 2);
+		<ValidatorSet as pallet_session::SessionManager<u64>>::new_session(1);
+		assert_eq!(AddedThisSession::<Test>::get(), 0);
+		assert_ok!(ValidatorSet::add_validator(root(), 7));
+	});
+}

@@ -57,3 +57,22 @@ fn end_maintenance_fails_when_none_was_announced() {
 		assert_noop!(ValidatorSet::end_maintenance(root()), DispatchError::BadOrigin);
 	});
 }
+
+#[test]
+fn the_minimum_is_checked_against_the_validators_that_will_really_produce() {
+	ExtBuilder::default().with_validators(vec![1, 2, 3, 4], 3).build_and_execute(|| {
+		// Validator 1's agency lapses: it is still approved but will not produce. Before, the
+		// set of four still counted it and let 2 go to maintenance, leaving two producers.
+		lapse(1);
+		assert_eq!(ValidatorSet::producing(), vec![2, 3, 4]);
+		assert_noop!(ValidatorSet::announce_maintenance(signed(2)), Error::<Test>::TooFewValidators);
+		assert_noop!(ValidatorSet::remove_validator(root(), 3), Error::<Test>::TooFewValidators);
+		// Removing the one that does not produce costs nothing.
+		assert_ok!(ValidatorSet::remove_validator(root(), 1));
+		// Nor does a validator without session keys count.
+		set_keys(4, false);
+		assert_eq!(ValidatorSet::producing_count(), 2);
+		assert_noop!(ValidatorSet::set_min_validators(root(), 3), Error::<Test>::TooFewValidators);
+		set_keys(4, true);
+	});
+}

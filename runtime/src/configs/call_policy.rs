@@ -1,0 +1,86 @@
+//! Which calls members may submit at all, in one place ([`MemberCalls`]). Members pay no fees,
+//! so every call a member can send for free must serve a member's purpose and be bounded;
+//! `pallet_consortium::CheckMember` refuses the others in the transaction pool
+//! (`InvalidTransaction::Call`), before they cost anyone anything.
+//!
+//! - Every member: the consortium (its own accounts; each call checks who may act on whom)
+//!   and the domain pallets, whose calls check roles and bound their arguments.
+//! - Agencies only: the council, the validator set, session keys (an approved validator may
+//!   not purge its own), node authorization (their own nodes, bounded lists) and token
+//!   transfers (tokens are not money here; only agencies need them, e.g. to fund an
+//!   operator's account).
+//! - Nobody: `system.remark` and other free-form calls, `system.set_code` and the other
+//!   `Root` calls (governance dispatches those through `consortium.enact`, which does not pass
+//!   this policy), and any pallet not listed here: a new pallet is refused until it is added.
+
+use crate::{AccountId, RuntimeCall};
+use frame_support::traits::Get;
+use pallet_consortium::MemberCallPolicy;
+use regchain_primitives::{MemberInfo, OrgKind};
+
+/// Most peers one node may allow besides the well-known nodes (`add_connections`): an agency's
+/// own gateways and archive nodes, not a second network.
+pub const MAX_CONNECTIONS_PER_NODE: usize = 16;
+
+/// Most peer ids one `add_connections` call may carry.
+const MAX_CONNECTIONS_PER_CALL: usize = 4;
+
+/// The runtime's [`MemberCallPolicy`].
+pub struct MemberCalls;
+
+impl MemberCallPolicy<AccountId, RuntimeCall> for MemberCalls {
+	fn allows(who: &AccountId, member: &MemberInfo, call: &RuntimeCall) -> bool {
+		let agency = matches!(member.kind, OrgKind::Agency(_));
+		match call {
+			RuntimeCall::Consortium(_) | RuntimeCall::Invoices(_) | RuntimeCall::Funds(_) => true,
+			// An approved validator purging its keys would drop out of production unchecked
+			// by the minimum: it announces maintenance, or governance removes it, first.
+			RuntimeCall::Session(pallet_session::Call::purge_keys {}) =>
+				agency && !crate::ValidatorSet::is_validator(who),
+			RuntimeCall::AgencyCouncil(_) |
+			RuntimeCall::ValidatorSet(_) |
+			RuntimeCall::Session(_) |
+			RuntimeCall::Balances(_) => agency,
+			// The sudo key exists on development chains only, held by an agency.
+			RuntimeCall::Sudo(_) => agency,
+			RuntimeCall::NodeAuthorization(call) => agency && node_call_is_bounded(call),
+			_ => false,
+		}
+	}
+
+	fn is_council_call(call: &RuntimeCall) -> bool {
+		use pallet_collective::Call as Council;
+		matches!(
+			call,
+			RuntimeCall::AgencyCouncil(
+				Council::propose { .. } | Council::vote { .. } | Council::close { .. }
+			)
+		)
+	}
+}
+
+/// Node authorization, as an agency may use it for its own nodes: claim a node, give it up,
+/// and allow or disallow a few more peers per call, never more than
+/// [`MAX_CONNECTIONS_PER_NODE`] per node and no peer id longer than the pallet's bound
+/// (the pallet itself checks neither). Transfers to other owners, and the well-known list,
+/// are governance's.
+fn node_call_is_bounded(call: &pallet_node_authorization::Call<crate::Runtime>) -> bool {
+	use pallet_node_authorization::{AdditionalConnections, Call as Nodes};
+	let peer_id_fits = |p: &sp_core::OpaquePeerId| {
+		let max: u32 =
+			<crate::Runtime as pallet_node_authorization::Config>::MaxPeerIdLength::get();
+		p.0.len() < max as usize
+	};
+	match call {
+		Nodes::claim_node { .. } | Nodes::remove_claim { .. } | Nodes::remove_connections { .. } =>
+			true,
+		Nodes::add_connections { node, connections } =>
+			connections.len() <= MAX_CONNECTIONS_PER_CALL &&
+				connections.iter().all(peer_id_fits) &&
+				AdditionalConnections::<crate::Runtime>::get(node)
+					.len()
+					.saturating_add(connections.len()) <=
+					MAX_CONNECTIONS_PER_NODE,
+		_ => false,
+	}
+}
