@@ -70,8 +70,11 @@ fn district_account(kind: AgencyKind) -> AccountId {
 }
 
 /// The errors that mean "you may not do this": the only acceptable reason for a refusal.
-const AUTHORITY_ERRORS: [&str; 9] = [
+const AUTHORITY_ERRORS: [&str; 11] = [
 	"OutsideJurisdiction",
+	"NotAdmin",
+	// A consent to join another organization: the caller may not add that account.
+	"BadJoinSignature",
 	"NotAuthorized",
 	"NotActiveMember",
 	"NotManager",
@@ -147,6 +150,17 @@ fn fresh(n: u8) -> AccountId {
 	AccountId::from([100 + n; 32])
 }
 
+/// The last block the matrix's join consents are valid in.
+const CONSENT_UNTIL: u32 = 100;
+
+/// The account of `seed` and its consent to join `org` as a clerk until [`CONSENT_UNTIL`].
+fn consent(seed: &str, org: OrgId) -> (AccountId, regchain_runtime::Signature) {
+	use sp_core::Pair;
+	let pair = sp_core::sr25519::Pair::from_string(seed, None).expect("a valid seed");
+	let message = pallet_consortium::Pallet::<Runtime>::join_message(org, false, CONSENT_UNTIL);
+	(pair.public().into(), pair.sign(&message).into())
+}
+
 /// A valid credit code no setup member has.
 fn new_code() -> Vec<u8> {
 	regchain_primitives::CreditCode::sample(1)
@@ -219,9 +233,13 @@ fn setup() {
 		.expect("setup admits district agencies");
 	}
 	// A second key of the tax bureau, to which governance may move its seat.
+	let (second_tax_key, signature) = consent("//TaxBureauSecondKey", org_of(TaxBureau));
 	pallet_consortium::Pallet::<Runtime>::add_account(
 		RuntimeOrigin::signed(account(TaxBureau)),
-		fresh(5),
+		second_tax_key,
+		false,
+		CONSENT_UNTIL,
+		signature,
 	)
 	.expect("setup adds an account");
 	pallet_consortium::Pallet::<Runtime>::grant_role(
@@ -354,8 +372,18 @@ fn rows() -> Vec<(&'static str, RuntimeCall, Vec<Actor>)> {
 		),
 		(
 			"consortium.add_account",
-			RuntimeCall::Consortium(C::add_account { account: fresh(4) }),
-			members.clone(),
+			{
+				// A clerk's consent to join the enterprise: only its administrator can use it.
+				let (account, signature) = common::genesis_of(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET)
+					.execute_with(|| consent("//EnterpriseClerk", ENTERPRISE_ORG));
+				RuntimeCall::Consortium(C::add_account {
+					account,
+					admin: false,
+					valid_until: CONSENT_UNTIL,
+					signature,
+				})
+			},
+			vec![Enterprise],
 		),
 		(
 			"consortium.renew(enterprise)",
@@ -430,7 +458,11 @@ fn rows() -> Vec<(&'static str, RuntimeCall, Vec<Actor>)> {
 		),
 		(
 			"consortium.rotate_seat",
-			RuntimeCall::Consortium(C::rotate_seat { org: org_of(TaxBureau), account: fresh(5) }),
+			RuntimeCall::Consortium(C::rotate_seat {
+				org: org_of(TaxBureau),
+				account: common::genesis_of(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET)
+					.execute_with(|| consent("//TaxBureauSecondKey", org_of(TaxBureau)).0),
+			}),
 			governance.clone(),
 		),
 		(

@@ -87,7 +87,7 @@ fn members_cannot_store_free_form_bytes_through_remarks() {
 			assert_eq!(pool_check(&who.to_account_id(), &remark(0), 0), refused_call());
 		}
 		// What members are for still passes.
-		let add = RuntimeCall::Consortium(pallet_consortium::Call::add_account {
+		let add = RuntimeCall::Consortium(pallet_consortium::Call::remove_account {
 			account: Two.to_account_id(),
 		});
 		assert!(pool_check(&One.to_account_id(), &add, 0).is_ok());
@@ -162,7 +162,7 @@ fn node_authorization_weights_charge_for_storage() {
 fn the_pool_holds_no_more_of_an_account_than_its_organization_has_left() {
 	with_enterprise(|| {
 		pallet_consortium::TxQuotaOverride::<Runtime>::insert(6, 20);
-		let add = RuntimeCall::Consortium(pallet_consortium::Call::add_account {
+		let add = RuntimeCall::Consortium(pallet_consortium::Call::remove_account {
 			account: Two.to_account_id(),
 		});
 		let sme = One.to_account_id();
@@ -193,7 +193,7 @@ fn a_seat_votes_past_its_quota_and_no_quota_goes_below_the_floor() {
 		);
 		let exhausted =
 			Err(InvalidTransaction::Custom(pallet_consortium::QUOTA_EXHAUSTED).into());
-		let add = RuntimeCall::Consortium(pallet_consortium::Call::add_account {
+		let add = RuntimeCall::Consortium(pallet_consortium::Call::remove_account {
 			account: Two.to_account_id(),
 		});
 		assert_eq!(pool_check(&tax, &add, 0), exhausted);

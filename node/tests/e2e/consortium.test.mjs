@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
-import { councilDecides, startDevNode, submit } from './helpers.mjs';
+import { councilDecides, joinConsent, startDevNode, submit } from './helpers.mjs';
 
 let dev;
 let api;
@@ -101,11 +101,17 @@ test('a member without any balance transacts for free', async () => {
   const clerk = key('//PudongWidgetsClerk');
   const sme = key('//PudongWidgets');
   assert.equal((await api.query.system.account(sme.address)).data.free.toBigInt(), 0n);
-  const tx = api.tx.consortium.addAccount(clerk.address);
+  const org = (await api.query.consortium.accountOrganization(sme.address)).unwrap().toNumber();
+  // The clerk consents with its own key; a consent for another role is refused.
+  const { validUntil, signature } = await joinConsent(api, clerk, org, false);
+  const forged = api.tx.consortium.addAccount(clerk.address, true, validUntil, signature);
+  assert.equal((await submit(api, forged, sme)).error, 'consortium.BadJoinSignature');
+  const tx = api.tx.consortium.addAccount(clerk.address, false, validUntil, signature);
   assert.equal((await tx.paymentInfo(sme)).partialFee.toBigInt(), 0n);
   const added = await submit(api, tx, sme);
   assert.equal(added.error, null);
   assert.ok((await api.query.consortium.accountOrganization(clerk.address)).isSome);
+  assert.ok((await api.query.consortium.admins(clerk.address)).isNone, 'a clerk, not an administrator');
   assert.equal((await api.query.system.account(sme.address)).data.free.toBigInt(), 0n);
 });
 

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
-import { startDevNode, submit, waitFor } from './helpers.mjs';
+import { addAccount, joinConsent, startDevNode, submit, waitFor } from './helpers.mjs';
 
 let dev;
 let api;
@@ -67,11 +67,25 @@ test('the pool holds no more of a flood than the quota allows, and others go fir
   assert.equal(accepted, quota, 'exactly the quota is accepted into the pool');
   for (const r of refused) assert.match(String(r.reason), /Custom error: 1/);
 
-  // Another organization's transaction, sent after the flood, lands in the next blocks.
-  const added = await submit(api, api.tx.consortium.addAccount(key('//PatientClerk').address), patient);
-  assert.equal(added.error, null);
-  const landed = added.events.length ? (await api.rpc.chain.getHeader()).number.toNumber() : Infinity;
+  // Another organization's transaction, sent after the flood, lands in the next blocks, and
+  // ahead of every transaction of the flood in its block: the pool serves first the
+  // organization that has used less of its quota.
+  const patientOrg = await orgOf('//Patient');
+  const consent = await joinConsent(api, key('//PatientClerk'), patientOrg);
+  const join = api.tx.consortium.addAccount(key('//PatientClerk').address, false, consent.validUntil, consent.signature);
+  const blockHash = await new Promise((resolve, reject) => {
+    join.signAndSend(patient, ({ status }) => {
+      if (status.isInBlock) resolve(status.asInBlock);
+    }).catch(reject);
+  });
+  const landed = (await api.rpc.chain.getHeader(blockHash)).number.toNumber();
   assert.ok(landed <= startBlock + 3, `landed in block ${landed}, flood began after ${startBlock}`);
+  const { block } = await api.rpc.chain.getBlock(blockHash);
+  const signers = block.extrinsics.map((xt) => (xt.isSigned ? xt.signer.toString() : null));
+  const patientAt = signers.indexOf(patient.address);
+  const floodAt = signers.map((s, i) => (s === flooder.address ? i : -1)).filter((i) => i >= 0);
+  assert.ok(patientAt >= 0);
+  assert.ok(floodAt.every((i) => i > patientAt), `patient at ${patientAt}, flood at ${floodAt.slice(0, 5)}…`);
 
   // Nothing accepted is lost: every one of the flood is included.
   await waitFor('the flood included', async () =>
@@ -94,7 +108,7 @@ test('no quota can lock governance out', async () => {
   const taxOrg = await orgOf('//Bob');
   assert.equal((await submit(api, api.tx.sudo.sudo(api.tx.consortium.setTxQuota(taxOrg, floor)), key('//Alice'))).error, null);
   const clerk = key('//TaxClerk');
-  assert.equal((await submit(api, api.tx.consortium.addAccount(clerk.address), key('//Bob'))).error, null);
+  assert.equal((await addAccount(api, key('//Bob'), clerk)).error, null);
   const first = (await api.rpc.system.accountNextIndex(clerk.address)).toNumber();
   const used = (await api.query.consortium.txUsage(taxOrg)).unwrap().txs.toNumber();
   const txs = [];
@@ -105,7 +119,7 @@ test('no quota can lock governance out', async () => {
   await Promise.all(txs);
   await waitFor('the clerk used the quota', async () =>
     (await api.query.consortium.txUsage(taxOrg)).unwrap().txs.toNumber() === floor, 60000);
-  await assert.rejects(submit(api, api.tx.consortium.addAccount(key('//Other').address), key('//Bob')),
+  await assert.rejects(submit(api, api.tx.consortium.removeAccount(key('//Other').address), key('//Bob')),
     /Custom error: 1/);
   const undo = api.tx.consortium.setTxQuota(taxOrg, 1000);
   const proposed = await submit(api, api.tx.agencyCouncil.propose(4, undo, undo.method.encodedLength), key('//Bob'));

@@ -197,3 +197,28 @@ export async function blockAuthor(api, hash) {
   const validators = await at.query.session.validators();
   return validators[Number(slot % BigInt(validators.length))].toString();
 }
+
+/**
+ * `account`'s consent to join organization `org` (as an administrator if `admin`) for the
+ * next 100 blocks: its sr25519 signature over the SCALE encoding of
+ * `(b"regchain/join", genesis hash, org, admin, validUntil)`, as `consortium.addAccount` checks.
+ */
+export async function joinConsent(api, account, org, admin = false) {
+  const now = (await api.rpc.chain.getHeader()).number.toNumber();
+  const validUntil = now + 100;
+  const message = new Uint8Array([
+    ...new TextEncoder().encode('regchain/join'),
+    ...api.genesisHash.toU8a(),
+    ...api.createType('u32', org).toU8a(),
+    ...api.createType('bool', admin).toU8a(),
+    ...api.createType('u32', validUntil).toU8a(),
+  ]);
+  return { validUntil, signature: { Sr25519: account.sign(message) } };
+}
+
+/** `admin` (an administrator account) adds `account` to its organization, with its consent. */
+export async function addAccount(api, admin, account, { asAdmin = false } = {}) {
+  const org = (await api.query.consortium.accountOrganization(admin.address)).unwrap().toNumber();
+  const { validUntil, signature } = await joinConsent(api, account, org, asAdmin);
+  return submit(api, api.tx.consortium.addAccount(account.address, asAdmin, validUntil, signature), admin);
+}

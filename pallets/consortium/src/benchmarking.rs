@@ -70,19 +70,24 @@ mod benchmarks {
 	#[benchmark]
 	fn add_account() {
 		let (org, who) = enterprise::<T>();
-		let new: T::AccountId = account("new account", 0, 0);
+		let valid_until =
+			frame_system::Pallet::<T>::block_number().saturating_add(T::JoinValidity::get());
+		let message = Consortium::<T>::join_message(org, true, valid_until);
+		let (new, signature) = T::BenchmarkHelper::sign_join(&message);
 
+		// The heavier case: the new account is an administrator.
 		#[extrinsic_call]
-		_(RawOrigin::Signed(who), new.clone());
+		_(RawOrigin::Signed(who), new.clone(), true, valid_until, signature);
 
 		assert_eq!(AccountOrganization::<T>::get(&new), Some(org));
+		assert!(Admins::<T>::contains_key(&new));
 	}
 
 	#[benchmark]
 	fn remove_account() {
 		let (org, who) = enterprise::<T>();
 		let second: T::AccountId = account("second account", 0, 0);
-		Consortium::<T>::do_add_account(org, second.clone()).expect("room for two accounts");
+		Consortium::<T>::do_add_account(org, second.clone(), true).expect("room for two accounts");
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who), second.clone());

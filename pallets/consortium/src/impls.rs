@@ -9,7 +9,10 @@ use regchain_primitives::{
 	AgencyKind, CreditCode, CreditCodeError, Division, MemberInfo, Membership, OrgId, OrgKind,
 	Role,
 };
-use sp_runtime::{traits::Saturating, ArithmeticError};
+use sp_runtime::{
+	traits::{Saturating, Verify, Zero},
+	ArithmeticError,
+};
 
 impl<T: Config> From<CreditCodeError> for Error<T> {
 	fn from(e: CreditCodeError) -> Self {
@@ -39,6 +42,62 @@ impl<T: Config> Pallet<T> {
 		let who = ensure_signed(origin)?;
 		let (org, _) = Self::active_org_of(&who).ok_or(Error::<T>::NotActiveMember)?;
 		Ok((who, org))
+	}
+
+	/// An administrator account of an active organization.
+	pub(crate) fn ensure_admin(
+		origin: OriginFor<T>,
+	) -> Result<(T::AccountId, OrgId), DispatchError> {
+		let (who, org) = Self::ensure_member(origin)?;
+		ensure!(Admins::<T>::contains_key(&who), Error::<T>::NotAdmin);
+		Ok((who, org))
+	}
+
+	/// The bytes an account signs to consent to joining `org` (as an administrator if
+	/// `admin`) until block `valid_until`: the SCALE encoding of
+	/// `(b"regchain/join", genesis hash, org, admin, valid_until)`. The genesis hash keeps a
+	/// consent from being replayed on another network.
+	pub fn join_message(org: OrgId, admin: bool, valid_until: BlockNumberFor<T>) -> Vec<u8> {
+		let genesis = frame_system::Pallet::<T>::block_hash(BlockNumberFor::<T>::zero());
+		(b"regchain/join", genesis, org, admin, valid_until).encode()
+	}
+
+	/// Checks `account`'s consent to join `org`.
+	pub(crate) fn check_join(
+		org: OrgId,
+		account: &T::AccountId,
+		admin: bool,
+		valid_until: BlockNumberFor<T>,
+		signature: &T::JoinSignature,
+	) -> DispatchResult {
+		let now = frame_system::Pallet::<T>::block_number();
+		ensure!(
+			now <= valid_until && valid_until <= now.saturating_add(T::JoinValidity::get()),
+			Error::<T>::JoinExpired
+		);
+		let message = Self::join_message(org, admin, valid_until);
+		ensure!(signature.verify(&message[..], account), Error::<T>::BadJoinSignature);
+		Ok(())
+	}
+
+	/// Makes `account` of `org` an administrator or a clerk; an organization keeps one
+	/// administrator at least.
+	pub(crate) fn do_set_admin(org: OrgId, account: &T::AccountId, admin: bool) -> DispatchResult {
+		let was = Admins::<T>::contains_key(account);
+		if was == admin {
+			return Ok(());
+		}
+		let count = AdminCount::<T>::get(org);
+		if admin {
+			Admins::<T>::insert(account, ());
+			AdminCount::<T>::insert(org, count.checked_add(1).ok_or(ArithmeticError::Overflow)?);
+		} else {
+			ensure!(count > 1, Error::<T>::LastAdmin);
+			Admins::<T>::remove(account);
+			AdminCount::<T>::insert(org, count - 1);
+		}
+		Self::deposit_event(Event::AdminSet { org, account: account.clone(), admin });
+		Ok(())
 	}
 
 	/// A signed account of an active agency of `kind`.
@@ -157,6 +216,8 @@ impl<T: Config> Pallet<T> {
 		}
 		AccountOrganization::<T>::insert(&account, id);
 		frame_system::Pallet::<T>::inc_providers(&account);
+		Admins::<T>::insert(&account, ());
+		AdminCount::<T>::insert(id, 1);
 		Organizations::<T>::insert(
 			id,
 			Organization {
@@ -173,7 +234,7 @@ impl<T: Config> Pallet<T> {
 		Ok(id)
 	}
 
-	pub(crate) fn do_add_account(org: OrgId, account: T::AccountId) -> DispatchResult {
+	pub(crate) fn do_add_account(org: OrgId, account: T::AccountId, admin: bool) -> DispatchResult {
 		ensure!(!AccountOrganization::<T>::contains_key(&account), Error::<T>::AccountTaken);
 		Organizations::<T>::try_mutate(org, |record| -> DispatchResult {
 			let record = record.as_mut().ok_or(Error::<T>::OrganizationNotFound)?;
@@ -183,7 +244,10 @@ impl<T: Config> Pallet<T> {
 		})?;
 		AccountOrganization::<T>::insert(&account, org);
 		frame_system::Pallet::<T>::inc_providers(&account);
-		Self::deposit_event(Event::AccountAdded { org, account });
+		Self::deposit_event(Event::AccountAdded { org, account: account.clone() });
+		if admin {
+			Self::do_set_admin(org, &account, true)?;
+		}
 		Ok(())
 	}
 
@@ -199,6 +263,12 @@ impl<T: Config> Pallet<T> {
 			record.accounts = record.accounts.checked_sub(1).ok_or(ArithmeticError::Underflow)?;
 			Ok(())
 		})?;
+		if Admins::<T>::contains_key(&account) {
+			let count = AdminCount::<T>::get(org);
+			ensure!(count > 1, Error::<T>::LastAdmin);
+			Admins::<T>::remove(&account);
+			AdminCount::<T>::insert(org, count - 1);
+		}
 		AccountOrganization::<T>::remove(&account);
 		frame_system::Pallet::<T>::dec_providers(&account).map_err(|_| Error::<T>::AccountInUse)?;
 		Self::deposit_event(Event::AccountRemoved { org, account });
@@ -311,10 +381,18 @@ impl<T: Config> Pallet<T> {
 		use alloc::collections::btree_map::BTreeMap;
 		let next = NextOrgId::<T>::get();
 		let mut accounts = BTreeMap::<OrgId, u32>::new();
-		for (_, org) in AccountOrganization::<T>::iter() {
+		let mut admins = BTreeMap::<OrgId, u32>::new();
+		for (account, org) in AccountOrganization::<T>::iter() {
 			ensure!(Organizations::<T>::contains_key(org), "an account maps to no organization");
 			*accounts.entry(org).or_default() += 1;
+			if Admins::<T>::contains_key(&account) {
+				*admins.entry(org).or_default() += 1;
+			}
 		}
+		ensure!(
+			Admins::<T>::iter_keys().all(|a| AccountOrganization::<T>::contains_key(&a)),
+			"an administrator acts for no organization"
+		);
 		for (id, org) in Organizations::<T>::iter() {
 			ensure!(id < next, "an organization id is not below NextOrgId");
 			ensure!(
@@ -322,6 +400,9 @@ impl<T: Config> Pallet<T> {
 				"an organization's account count is wrong"
 			);
 			ensure!(org.accounts >= 1, "an organization has no account");
+			let admin_count = admins.get(&id).copied().unwrap_or(0);
+			ensure!(admin_count >= 1, "an organization has no administrator");
+			ensure!(AdminCount::<T>::get(id) == admin_count, "an administrator count is wrong");
 			ensure!(
 				org.credit_code.is_some() == org.kind.needs_credit_code(),
 				"credit code presence does not match the organization kind"

@@ -85,6 +85,13 @@ pub use extension::{Allowance, CheckMember, MemberCallPolicy, QUOTA_EXHAUSTED};
 
 pub use regchain_primitives::{AgencyKind, Division, Membership, OrgId, OrgKind, Role};
 pub use types::*;
+
+/// Benchmarks: consents to join, signed by fresh accounts.
+#[cfg(feature = "runtime-benchmarks")]
+pub trait JoinBenchmarkHelper<AccountId, Signature> {
+	/// A fresh account and its signature over `message`.
+	fn sign_join(message: &[u8]) -> (AccountId, Signature);
+}
 pub use weights::WeightInfo;
 
 #[frame_support::pallet]
@@ -98,6 +105,7 @@ pub mod pallet {
 	};
 	use frame_system::pallet_prelude::*;
 	use regchain_primitives::CreditCode;
+	use sp_runtime::traits::{IdentifyAccount, Verify};
 
 	/// The storage layout's version; a migration bumps it with the layout.
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
@@ -156,6 +164,22 @@ pub mod pallet {
 		#[pallet::constant]
 		type MinAgencies: Get<u32>;
 
+		/// The signature an account gives to join an organization (the runtime's transaction
+		/// signature): no account is made a member without its own consent.
+		type JoinSignature: Parameter + Verify<Signer = Self::JoinSigner>;
+
+		/// Who signs [`Config::JoinSignature`]s: the account itself.
+		type JoinSigner: IdentifyAccount<AccountId = Self::AccountId>;
+
+		/// How long an account's signed consent to join may wait before an administrator uses
+		/// it, in blocks: an old consent cannot be replayed to re-add a removed account.
+		#[pallet::constant]
+		type JoinValidity: Get<BlockNumberFor<Self>>;
+
+		/// Benchmarks: signs join consents with fresh keys.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: crate::JoinBenchmarkHelper<Self::AccountId, Self::JoinSignature>;
+
 		/// Which calls members may submit at all ([`MemberCallPolicy`]).
 		type CallPolicy: MemberCallPolicy<Self::AccountId, <Self as frame_system::Config>::RuntimeCall>;
 
@@ -171,6 +195,15 @@ pub mod pallet {
 	/// The organization each account acts for. Accounts are chosen by users: `Blake2_128Concat`.
 	#[pallet::storage]
 	pub type AccountOrganization<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, OrgId>;
+
+	/// The administrator accounts: they manage their organization's accounts; the others
+	/// (clerks) only transact. An organization's first account is its first administrator.
+	#[pallet::storage]
+	pub type Admins<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, ()>;
+
+	/// How many administrators each organization has (never fewer than one).
+	#[pallet::storage]
+	pub type AdminCount<T: Config> = StorageMap<_, Twox64Concat, OrgId, u32, ValueQuery>;
 
 	/// The organization registered under each credit code. Codes are user input:
 	/// `Blake2_128Concat`.
@@ -273,6 +306,9 @@ pub mod pallet {
 		AccountAdded { org: OrgId, account: T::AccountId },
 		/// An account no longer acts for an organization.
 		AccountRemoved { org: OrgId, account: T::AccountId },
+		/// An account became (`admin: true`) or stopped being an administrator of its
+		/// organization.
+		AdminSet { org: OrgId, account: T::AccountId, admin: bool },
 		/// An organization's term now ends at `expires_at`.
 		MembershipRenewed { org: OrgId, expires_at: BlockNumberFor<T> },
 		/// An organization's accounts are barred until it is resumed.
@@ -378,6 +414,15 @@ pub mod pallet {
 		InvalidDivision,
 		/// The organization is not an agency.
 		NotAgency,
+		/// Only an administrator account of the organization manages its accounts.
+		NotAdmin,
+		/// The account's signature does not consent to joining this organization in this role
+		/// (sign `joinMessage`'s bytes with the joining account).
+		BadJoinSignature,
+		/// The consent is past its `valid_until`, or further away than `JoinValidity`.
+		JoinExpired,
+		/// An organization keeps at least one administrator.
+		LastAdmin,
 		/// This council member has as many open motions as one seat may have: one agency
 		/// cannot fill the council's motion slots and block the others (returned by the
 		/// runtime's council configuration).
@@ -460,29 +505,44 @@ pub mod pallet {
 			Self::do_register_member(by, kind, name, &credit_code, account, expires_at)
 		}
 
-		/// Let another account act for the caller's organization.
+		/// Let another account act for the caller's organization, as a clerk or an
+		/// administrator, with the account's own consent: its `signature` over
+		/// [`Pallet::join_message`]`(org, admin, valid_until)` — SCALE of
+		/// `(b"regchain/join", genesis hash, org, admin, valid_until)`. Nobody can make an
+		/// account a member (and so take it) without its key.
 		///
-		/// - Origin: an account of an active organization.
+		/// - Origin: an administrator account of an active organization.
+		/// - `valid_until`: the last block the consent may be used in, at most `JoinValidity`
+		///   blocks away.
 		///
-		/// Errors: `NotActiveMember`, `AccountTaken`, `TooManyAccounts`. Emits `AccountAdded`.
+		/// Errors: `NotActiveMember`, `NotAdmin`, `JoinExpired`, `BadJoinSignature`,
+		/// `AccountTaken`, `TooManyAccounts`. Emits `AccountAdded` (and `AdminSet`).
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::add_account())]
-		pub fn add_account(origin: OriginFor<T>, account: T::AccountId) -> DispatchResult {
-			let (_, org) = Self::ensure_member(origin)?;
-			Self::do_add_account(org, account)
+		pub fn add_account(
+			origin: OriginFor<T>,
+			account: T::AccountId,
+			admin: bool,
+			valid_until: BlockNumberFor<T>,
+			signature: T::JoinSignature,
+		) -> DispatchResult {
+			let (_, org) = Self::ensure_admin(origin)?;
+			Self::check_join(org, &account, admin, valid_until, &signature)?;
+			Self::do_add_account(org, account, admin)
 		}
 
 		/// Stop an account acting for the caller's organization (e.g. a departed clerk's key).
 		///
-		/// - Origin: an account of the same active organization (it may remove itself).
+		/// - Origin: an administrator of the same active organization, or the account itself.
 		///
-		/// Errors: `NotActiveMember`, `AccountNotInOrganization`, `CouncilSeat` (an agency's
-		/// seat account stays), `LastAccount`, `AccountInUse` (e.g. it holds session keys).
-		/// Emits `AccountRemoved`.
+		/// Errors: `NotActiveMember`, `NotAdmin`, `AccountNotInOrganization`, `CouncilSeat` (an
+		/// agency's seat account stays), `LastAccount`, `LastAdmin`, `AccountInUse` (e.g. it
+		/// holds session keys). Emits `AccountRemoved`.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::remove_account())]
 		pub fn remove_account(origin: OriginFor<T>, account: T::AccountId) -> DispatchResult {
-			let (_, org) = Self::ensure_member(origin)?;
+			let (who, org) = Self::ensure_member(origin)?;
+			ensure!(who == account || Admins::<T>::contains_key(&who), Error::<T>::NotAdmin);
 			Self::do_remove_account(org, account)
 		}
 
@@ -663,6 +723,24 @@ pub mod pallet {
 		) -> DispatchResult {
 			T::GovernanceOrigin::ensure_origin(origin)?;
 			Self::do_rotate_seat(org, account)
+		}
+
+		/// Make an account of the caller's organization an administrator (`admin: true`) or a
+		/// clerk.
+		///
+		/// - Origin: an administrator of the same active organization.
+		///
+		/// Errors: `NotActiveMember`, `NotAdmin`, `AccountNotInOrganization`, `LastAdmin`.
+		/// Emits `AdminSet`.
+		#[pallet::call_index(15)]
+		#[pallet::weight(T::WeightInfo::remove_account())]
+		pub fn set_admin(origin: OriginFor<T>, account: T::AccountId, admin: bool) -> DispatchResult {
+			let (_, org) = Self::ensure_admin(origin)?;
+			ensure!(
+				AccountOrganization::<T>::get(&account) == Some(org),
+				Error::<T>::AccountNotInOrganization
+			);
+			Self::do_set_admin(org, &account, admin)
 		}
 
 		/// Set the division an agency acts on: a district's tax bureau acts on the district's

@@ -9,7 +9,10 @@ use frame_support::{
 	traits::{ChangeMembers, ConstU32, ConstU64},
 };
 use frame_system::EnsureRoot;
-use sp_runtime::BuildStorage;
+use sp_runtime::{
+	testing::{TestSignature, UintAuthorityId},
+	BuildStorage,
+};
 
 type Block = frame_system::mocking::MockBlock<Test>;
 
@@ -61,7 +64,43 @@ impl Config for Test {
 	type GovernanceReserve = ConstU32<RESERVE>;
 	type MinAgencies = ConstU32<2>;
 	type CallPolicy = TestPolicy;
+	type JoinSignature = TestSignature;
+	type JoinSigner = UintAuthorityId;
+	type JoinValidity = ConstU64<100>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = TestJoin;
 	type WeightInfo = ();
+}
+
+/// Benchmarks: fresh accounts from 1,000 on, each signing with a `TestSignature`.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct TestJoin;
+#[cfg(feature = "runtime-benchmarks")]
+impl crate::JoinBenchmarkHelper<u64, TestSignature> for TestJoin {
+	fn sign_join(message: &[u8]) -> (u64, TestSignature) {
+		thread_local! {
+			static NEXT: core::cell::Cell<u64> = const { core::cell::Cell::new(1_000) };
+		}
+		let account = NEXT.with(|n| {
+			let a = n.get();
+			n.set(a + 1);
+			a
+		});
+		(account, TestSignature(account, message.to_vec()))
+	}
+}
+
+/// `account`'s consent to join `org` (as an administrator if `admin`), valid for 10 blocks.
+pub fn consent(org: OrgId, account: u64, admin: bool) -> (u64, TestSignature) {
+	let valid_until = System::block_number() + 10;
+	(valid_until, TestSignature(account, Consortium::join_message(org, admin, valid_until)))
+}
+
+/// `by`, an administrator, adds `account` to its organization as a clerk, with its consent.
+pub fn add_clerk(by: u64, account: u64) -> sp_runtime::DispatchResult {
+	let org = AccountOrganization::<Test>::get(by).unwrap_or(OrgId::MAX);
+	let (valid_until, signature) = consent(org, account, false);
+	Consortium::add_account(RuntimeOrigin::signed(by), account, false, valid_until, signature)
 }
 
 /// The tests' call policy: `system.remark` is for agencies only, and `system.remark_with_event`

@@ -452,6 +452,38 @@ impl<T: Config> Pallet<T> {
 			AllocationsByProgram::<T>::iter_keys().count() == Allocations::<T>::iter_keys().count(),
 			"the program index has extra entries"
 		);
+		// Applications agree with allocations: approved ones have the allocation of their id,
+		// for the same program and enterprise; no other has one.
+		for (id, application) in Applications::<T>::iter() {
+			match (application.status, Allocations::<T>::get(id)) {
+				(ApplicationStatus::Approved, Some(allocation)) => ensure!(
+					allocation.program == application.program &&
+						allocation.enterprise == application.applicant,
+					"an allocation differs from its application"
+				),
+				(ApplicationStatus::Approved, None) => {
+					return Err("an approved application has no allocation".into())
+				},
+				(_, Some(_)) => return Err("an unapproved application has an allocation".into()),
+				(_, None) => {},
+			}
+		}
+		ensure!(
+			Allocations::<T>::iter_keys().all(|id| Applications::<T>::contains_key(id)),
+			"an allocation has no application"
+		);
+		// The per-enterprise index lists exactly each enterprise's allocations.
+		for (enterprise, id, ()) in AllocationsByEnterprise::<T>::iter() {
+			ensure!(
+				Allocations::<T>::get(id).is_some_and(|a| a.enterprise == enterprise),
+				"the enterprise index names a foreign or missing allocation"
+			);
+		}
+		ensure!(
+			AllocationsByEnterprise::<T>::iter_keys().count() ==
+				Allocations::<T>::iter_keys().count(),
+			"the enterprise index has extra entries"
+		);
 		Ok(())
 	}
 }

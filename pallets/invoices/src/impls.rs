@@ -462,6 +462,58 @@ impl<T: Config> Pallet<T> {
 		keys.take(limit.min(QUERY_LIMIT) as usize).collect()
 	}
 
+	/// One invoice's indexes and history agree with its status: its buyer index entry, a
+	/// history that starts with its issue, ends with its final change, records its claim and
+	/// flag, and keeps room for a pending reversal's answer.
+	fn check_invoice_records(id: InvoiceRef) -> Result<(), sp_runtime::TryRuntimeError> {
+		let invoice = IssuedInvoices::<T>::get(id.issuer, id.seq).ok_or("missing invoice")?;
+		if let Buyer::Member(buyer) = invoice.buyer {
+			ensure!(InvoicesByBuyer::<T>::contains_key(buyer, id), "a buyer index entry is missing");
+		}
+		let history = InvoiceHistory::<T>::get(id.issuer, id.seq);
+		let changes: Vec<Change> = history.iter().map(|e| e.change).collect();
+		ensure!(changes.first() == Some(&Change::Issued), "a history does not start with its issue");
+		let last = changes.last().copied();
+		match invoice.status {
+			InvoiceStatus::Reversed { red } => ensure!(
+				last == Some(Change::Reversed { red }),
+				"a reversed invoice's history does not end with the reversal"
+			),
+			InvoiceStatus::Voided { .. } => ensure!(
+				last == Some(Change::Voided),
+				"a voided invoice's history does not end with the voiding"
+			),
+			InvoiceStatus::ReversalPending { red } => {
+				ensure!(
+					changes.contains(&Change::ReversalRequested { red }),
+					"a pending reversal was never requested"
+				);
+				ensure!(
+					changes.len() + 2 <= MAX_HISTORY as usize,
+					"a pending reversal has no room for the buyer's answer"
+				);
+				let red_invoice = IssuedInvoices::<T>::get(id.issuer, red)
+					.ok_or("a pending red invoice is missing")?;
+				ensure!(
+					red_invoice.kind == InvoiceKind::Red { original: id.seq } &&
+						red_invoice.status == InvoiceStatus::AwaitingBuyer,
+					"a pending reversal's red invoice does not await the buyer"
+				);
+			},
+			_ => {},
+		}
+		if let Some(claim) = invoice.claim {
+			ensure!(changes.contains(&Change::Claimed(claim)), "a claim is not in the history");
+		}
+		let last_flag =
+			changes.iter().rev().find(|c| matches!(c, Change::Flagged | Change::FlagCleared));
+		ensure!(
+			invoice.audit_flag.is_some() == (last_flag == Some(&Change::Flagged)),
+			"the audit flag differs from the history"
+		);
+		Ok(())
+	}
+
 	/// Checks the invariants of the module doc.
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		let mut expected: BTreeMap<(OrgId, Period), PeriodTotals> = BTreeMap::new();
@@ -507,6 +559,9 @@ impl<T: Config> Pallet<T> {
 				}
 			}
 			ensure!(head.last_hash == prev, "chain head hash mismatch");
+			for seq in 0..head.next_seq {
+				Self::check_invoice_records(InvoiceRef { issuer, seq })?;
+			}
 			ensure!(
 				IssuedInvoices::<T>::get(issuer, head.next_seq).is_none(),
 				"an invoice beyond the chain head"
@@ -525,6 +580,13 @@ impl<T: Config> Pallet<T> {
 			expected.values().all(|t| *t == PeriodTotals::default()),
 			"invoices counted in no period totals"
 		);
+		for (buyer, id, ()) in InvoicesByBuyer::<T>::iter() {
+			ensure!(
+				IssuedInvoices::<T>::get(id.issuer, id.seq)
+					.is_some_and(|i| i.buyer == Buyer::Member(buyer)),
+				"the buyer index names a foreign or missing invoice"
+			);
+		}
 		Ok(())
 	}
 }

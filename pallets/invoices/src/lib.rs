@@ -74,7 +74,11 @@ pub mod pallet {
 	use regchain_primitives::{Division, Membership};
 	use sp_core::H256;
 
+	/// The storage layout's version; a migration bumps it with the layout.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	#[pallet::config]

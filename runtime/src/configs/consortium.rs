@@ -2,8 +2,9 @@
 //! transaction quotas.
 
 use super::{governance::MAX_AGENCIES, GovernanceOrigin};
-use crate::{AgencyCouncil, BlockNumber, Runtime, RuntimeCall, DAYS, HOURS};
+use crate::{AgencyCouncil, BlockNumber, Runtime, RuntimeCall, Signature, DAYS, HOURS};
 use frame_support::{parameter_types, traits::ConstU32};
+use sp_runtime::traits::Verify;
 
 parameter_types! {
 	/// Five years: a registration or renewal never binds the consortium for longer.
@@ -46,5 +47,28 @@ impl pallet_consortium::Config for Runtime {
 	/// Three agencies at least stay on the council: no suspension or revocation empties it.
 	type MinAgencies = ConstU32<3>;
 	type CallPolicy = super::call_policy::MemberCalls;
+	/// Accounts consent with the signature scheme they transact with.
+	type JoinSignature = Signature;
+	type JoinSigner = <Signature as Verify>::Signer;
+	/// A day to hand a signed consent to the organization's administrator.
+	type JoinValidity = ConstU32<DAYS>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = BenchmarkJoin;
 	type WeightInfo = pallet_consortium::weights::SubstrateWeight<Runtime>;
+}
+
+/// Benchmarks: consents signed by fresh sr25519 keys of the benchmark's keystore.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct BenchmarkJoin;
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_consortium::JoinBenchmarkHelper<crate::AccountId, Signature> for BenchmarkJoin {
+	fn sign_join(message: &[u8]) -> (crate::AccountId, Signature) {
+		use sp_consensus_aura::sr25519::AuthorityId as Key;
+		use sp_runtime::{traits::IdentifyAccount, RuntimeAppPublic};
+		let public = Key::generate_pair(None);
+		let signature = public.sign(&message).expect("the benchmark keystore signs with its key");
+		let public: sp_core::sr25519::Public = public.into();
+		let signature: sp_core::sr25519::Signature = signature.into();
+		(sp_runtime::MultiSigner::from(public).into_account(), signature.into())
+	}
 }

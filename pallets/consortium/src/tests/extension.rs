@@ -11,7 +11,7 @@ use sp_runtime::{
 
 /// A call every member may make (whether it then succeeds does not matter here).
 fn any_call() -> RuntimeCall {
-	RuntimeCall::Consortium(Call::add_account { account: 7 })
+	RuntimeCall::Consortium(Call::remove_account { account: 7 })
 }
 
 /// A call the mock's policy keeps for agencies.
@@ -128,7 +128,7 @@ fn unsigned_and_root_origins_pass_and_are_not_counted() {
 fn each_organization_has_its_own_quota_per_period() {
 	ExtBuilder::default().build_and_execute(|| {
 		let org = register_enterprise(CODE_A, 100);
-		assert_ok!(Consortium::add_account(RuntimeOrigin::signed(100), 101));
+		assert_ok!(add_clerk(100, 101));
 		System::set_block_number(12);
 		// The quota is per organization, whichever account signs.
 		assert_ok!(submit(RuntimeOrigin::signed(100)));
@@ -185,7 +185,7 @@ fn bytes_are_metered_as_well_as_transactions() {
 	ExtBuilder::default().build_and_execute(|| {
 		let org = register_enterprise(CODE_A, 100);
 		assert_ok!(Consortium::set_tx_quota(RuntimeOrigin::root(), Some(org), 100));
-		let call = RuntimeCall::Consortium(Call::add_account { account: 7 });
+		let call = RuntimeCall::Consortium(Call::remove_account { account: 7 });
 		assert_ok!(submit_call(RuntimeOrigin::signed(100), &call, 600, 0));
 		assert_eq!(Consortium::tx_allowance(org), Allowance { txs: 99, bytes: BYTES - 600 });
 		// 500 bytes more would pass the 1,000 of the period: refused, nothing charged.
@@ -218,7 +218,7 @@ fn a_council_seat_can_always_vote_whatever_its_clerks_used() {
 	ExtBuilder::default().build_and_execute(|| {
 		let tax = agency(AgencyKind::TaxBureau);
 		let tax_org = agency_org(AgencyKind::TaxBureau);
-		assert_ok!(Consortium::add_account(RuntimeOrigin::signed(tax), 201));
+		assert_ok!(add_clerk(tax, 201));
 		for _ in 0..QUOTA {
 			assert_ok!(submit(RuntimeOrigin::signed(201)));
 		}
@@ -244,7 +244,7 @@ fn a_council_seat_can_always_vote_whatever_its_clerks_used() {
 fn an_account_cannot_queue_more_than_its_organization_has_left() {
 	ExtBuilder::default().build_and_execute(|| {
 		let org = register_enterprise(CODE_A, 100);
-		let call = RuntimeCall::Consortium(Call::add_account { account: 7 });
+		let call = RuntimeCall::Consortium(Call::remove_account { account: 7 });
 		// Nonces 0, 1, 2 fit the quota of 3, each with a lower priority than the one before:
 		// an organization deep in its queue yields to one that has sent nothing.
 		let priorities: Vec<u64> = (0..QUOTA)
@@ -272,7 +272,7 @@ fn member_accounts_exist_without_a_balance() {
 	ExtBuilder::default().build_and_execute(|| {
 		register_enterprise(CODE_A, 100);
 		assert_eq!(System::providers(&100), 1);
-		assert_ok!(Consortium::add_account(RuntimeOrigin::signed(100), 101));
+		assert_ok!(add_clerk(100, 101));
 		assert_eq!(System::providers(&101), 1);
 		assert_ok!(Consortium::remove_account(RuntimeOrigin::signed(100), 101));
 		assert_eq!(System::providers(&101), 0);
@@ -283,7 +283,7 @@ fn member_accounts_exist_without_a_balance() {
 fn an_account_in_use_cannot_be_removed() {
 	ExtBuilder::default().build_and_execute(|| {
 		register_enterprise(CODE_A, 100);
-		assert_ok!(Consortium::add_account(RuntimeOrigin::signed(100), 101));
+		assert_ok!(add_clerk(100, 101));
 		// Like session keys would.
 		assert_ok!(System::inc_consumers(&101));
 		frame_support::assert_noop!(

@@ -163,7 +163,7 @@ fn a_revoked_agency_frees_its_seat_for_a_new_one() {
 fn governance_rotates_an_agencys_seat_to_another_of_its_accounts() {
 	ExtBuilder::default().build_and_execute(|| {
 		let (tax, tax_org) = (agency(AgencyKind::TaxBureau), agency_org(AgencyKind::TaxBureau));
-		assert_ok!(Consortium::add_account(RuntimeOrigin::signed(tax), 201));
+		assert_ok!(add_clerk(tax, 201));
 		// Only governance, only to an account of the same agency, only for a seated agency.
 		assert_noop!(
 			Consortium::rotate_seat(RuntimeOrigin::signed(tax), tax_org, 201),
@@ -181,6 +181,7 @@ fn governance_rotates_an_agencys_seat_to_another_of_its_accounts() {
 		assert!(council().contains(&201) && !council().contains(&tax));
 		System::assert_has_event(Event::SeatRotated { org: tax_org, old: tax, new: 201 }.into());
 		// The old key is an ordinary account now, which the agency can remove.
+		assert_ok!(Consortium::set_admin(RuntimeOrigin::signed(tax), 201, true));
 		assert_ok!(Consortium::remove_account(RuntimeOrigin::signed(201), tax));
 	});
 }
@@ -199,7 +200,8 @@ fn enterprises_never_sit_on_the_council() {
 fn a_council_seat_account_cannot_be_removed() {
 	ExtBuilder::default().build_and_execute(|| {
 		let tax = agency(AgencyKind::TaxBureau);
-		assert_ok!(Consortium::add_account(RuntimeOrigin::signed(tax), 1));
+		assert_ok!(add_clerk(tax, 1));
+		assert_ok!(Consortium::set_admin(RuntimeOrigin::signed(tax), 1, true));
 		assert_noop!(
 			Consortium::remove_account(RuntimeOrigin::signed(1), tax),
 			Error::<Test>::CouncilSeat

@@ -70,7 +70,7 @@ fn renew_fails_on_bad_terms_unknown_or_revoked_organizations() {
 fn suspension_bars_every_account_at_once_and_is_reversible() {
 	ExtBuilder::default().build_and_execute(|| {
 		let org = register_enterprise(CODE_A, 100);
-		assert_ok!(Consortium::add_account(RuntimeOrigin::signed(100), 101));
+		assert_ok!(add_clerk(100, 101));
 		let registrar = RuntimeOrigin::signed(agency(AgencyKind::MarketRegulation));
 		assert_ok!(Consortium::suspend(registrar.clone(), org));
 		assert_eq!(last_event(), Event::OrganizationSuspended { org });
