@@ -179,6 +179,10 @@ fn consortium_weights_are_measured_and_fit_many_times_in_a_block() {
 		("enact", W::enact()),
 		("set_tx_quota", W::set_tx_quota()),
 		("sync_council", W::sync_council()),
+		("set_byte_quota", W::set_byte_quota()),
+		("rotate_seat", W::rotate_seat()),
+		("set_jurisdiction", W::set_jurisdiction()),
+		("set_admin", W::set_admin()),
 	];
 	check_weights(&weights);
 }
@@ -212,6 +216,7 @@ fn invoices_weights_are_measured_and_fit_many_times_in_a_block() {
 		("reverse", W::reverse()),
 		("confirm_reversal", W::confirm_reversal()),
 		("refuse_reversal", W::refuse_reversal()),
+		("lapse_reversal", W::lapse_reversal()),
 		("reimburse", W::reimburse()),
 		("flag", W::flag()),
 		("clear_flag", W::clear_flag()),

@@ -193,6 +193,77 @@ mod benchmarks {
 		Ok(())
 	}
 
+	#[benchmark]
+	fn set_byte_quota() -> Result<(), BenchmarkError> {
+		let origin =
+			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let (org, _) = enterprise::<T>();
+		let bytes = T::MinByteQuota::get();
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, Some(org), bytes);
+
+		assert_eq!(ByteQuotaOverride::<T>::get(org), Some(bytes));
+		Ok(())
+	}
+
+	/// Moving a seat re-syncs the council: every seat taken.
+	#[benchmark]
+	fn rotate_seat() -> Result<(), BenchmarkError> {
+		let origin =
+			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let mut seated = None;
+		let mut i = 0;
+		while CouncilSeats::<T>::count() < T::MaxAgencies::get() {
+			let who: T::AccountId = account("seated agency", i, 0);
+			let org = <Consortium<T> as Membership<T::AccountId>>::make_member(
+				&who,
+				OrgKind::Agency(AgencyKind::Court),
+				None,
+			);
+			Consortium::<T>::seat_agency(org, who).map_err(|_| BenchmarkError::Weightless)?;
+			seated = Some(org);
+			i += 1;
+		}
+		Consortium::<T>::sync_council();
+		let org = seated.ok_or(BenchmarkError::Weightless)?;
+		let new: T::AccountId = account("new seat", 0, 0);
+		Consortium::<T>::do_add_account(org, new.clone(), false)
+			.map_err(|_| BenchmarkError::Weightless)?;
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, org, new.clone());
+
+		assert_eq!(CouncilSeats::<T>::get(org), Some(new));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn set_jurisdiction() -> Result<(), BenchmarkError> {
+		let origin =
+			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let who = agency::<T>(AgencyKind::TaxBureau);
+		let org = AccountOrganization::<T>::get(&who).ok_or(BenchmarkError::Weightless)?;
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, org, Division(310115));
+
+		assert_eq!(Jurisdictions::<T>::get(org), Some(Division(310115)));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn set_admin() {
+		let (org, who) = enterprise::<T>();
+		let clerk: T::AccountId = account("clerk", 0, 0);
+		Consortium::<T>::do_add_account(org, clerk.clone(), false).expect("room for a clerk");
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who), clerk.clone(), true);
+
+		assert!(Admins::<T>::contains_key(&clerk));
+	}
+
 	/// Every seat taken by an active agency and the council to be rebuilt from nothing.
 	#[benchmark]
 	fn sync_council() {

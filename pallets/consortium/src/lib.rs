@@ -693,7 +693,7 @@ pub mod pallet {
 		/// Errors: `QuotaBelowFloor` (below `MinByteQuota`), `OrganizationNotFound`.
 		/// Emits `ByteQuotaSet`.
 		#[pallet::call_index(12)]
-		#[pallet::weight(T::WeightInfo::set_tx_quota())]
+		#[pallet::weight(T::WeightInfo::set_byte_quota())]
 		pub fn set_byte_quota(
 			origin: OriginFor<T>,
 			org: Option<OrgId>,
@@ -715,7 +715,7 @@ pub mod pallet {
 		/// Errors: `NotSeated`, `AccountNotInOrganization`. Emits `SeatRotated`,
 		/// `CouncilChanged`.
 		#[pallet::call_index(13)]
-		#[pallet::weight(T::WeightInfo::renew().saturating_add(T::WeightInfo::sync_council()))]
+		#[pallet::weight(T::WeightInfo::rotate_seat())]
 		pub fn rotate_seat(
 			origin: OriginFor<T>,
 			org: OrgId,
@@ -733,7 +733,7 @@ pub mod pallet {
 		/// Errors: `NotActiveMember`, `NotAdmin`, `AccountNotInOrganization`, `LastAdmin`.
 		/// Emits `AdminSet`.
 		#[pallet::call_index(15)]
-		#[pallet::weight(T::WeightInfo::remove_account())]
+		#[pallet::weight(T::WeightInfo::set_admin())]
 		pub fn set_admin(origin: OriginFor<T>, account: T::AccountId, admin: bool) -> DispatchResult {
 			let (_, org) = Self::ensure_admin(origin)?;
 			ensure!(
@@ -751,7 +751,7 @@ pub mod pallet {
 		/// Errors: `InvalidDivision`, `OrganizationNotFound`, `NotAgency`.
 		/// Emits `JurisdictionSet`.
 		#[pallet::call_index(14)]
-		#[pallet::weight(T::WeightInfo::set_tx_quota())]
+		#[pallet::weight(T::WeightInfo::set_jurisdiction())]
 		pub fn set_jurisdiction(
 			origin: OriginFor<T>,
 			org: OrgId,

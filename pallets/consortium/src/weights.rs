@@ -50,6 +50,10 @@ pub trait WeightInfo {
 	fn enact() -> Weight;
 	fn set_tx_quota() -> Weight;
 	fn sync_council() -> Weight;
+	fn set_byte_quota() -> Weight;
+	fn rotate_seat() -> Weight;
+	fn set_jurisdiction() -> Weight;
+	fn set_admin() -> Weight;
 }
 
 /// Weights measured on the reference machine, with the runtime's database weights.
@@ -225,6 +229,22 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `AgencyCouncil::Prime` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
 	/// Storage: `Consortium::CouncilReviewAt` (r:0 w:1)
 	/// Proof: `Consortium::CouncilReviewAt` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Not yet measured: an upper estimate until `scripts/benchmark-pallets.sh` runs.
+	fn set_byte_quota() -> Weight {
+		Weight::from_parts(30_000_000, 3639).saturating_add(T::DbWeight::get().reads_writes(1, 1))
+	}
+	/// Not yet measured: an upper estimate until `scripts/benchmark-pallets.sh` runs.
+	fn rotate_seat() -> Weight {
+		Weight::from_parts(400_000_000, 90000).saturating_add(T::DbWeight::get().reads_writes(70, 6))
+	}
+	/// Not yet measured: an upper estimate until `scripts/benchmark-pallets.sh` runs.
+	fn set_jurisdiction() -> Weight {
+		Weight::from_parts(30_000_000, 3639).saturating_add(T::DbWeight::get().reads_writes(1, 1))
+	}
+	/// Not yet measured: an upper estimate until `scripts/benchmark-pallets.sh` runs.
+	fn set_admin() -> Weight {
+		Weight::from_parts(30_000_000, 6000).saturating_add(T::DbWeight::get().reads_writes(5, 2))
+	}
 	fn sync_council() -> Weight {
 		// Proof size: measured `3443`, estimated `85758`.
 		// Minimum execution time: 309_601_000 picoseconds.
@@ -406,6 +426,22 @@ impl WeightInfo for () {
 	/// Proof: `AgencyCouncil::Prime` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
 	/// Storage: `Consortium::CouncilReviewAt` (r:0 w:1)
 	/// Proof: `Consortium::CouncilReviewAt` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Not yet measured: an upper estimate until `scripts/benchmark-pallets.sh` runs.
+	fn set_byte_quota() -> Weight {
+		Weight::from_parts(30_000_000, 3639).saturating_add(RocksDbWeight::get().reads_writes(1, 1))
+	}
+	/// Not yet measured: an upper estimate until `scripts/benchmark-pallets.sh` runs.
+	fn rotate_seat() -> Weight {
+		Weight::from_parts(400_000_000, 90000).saturating_add(RocksDbWeight::get().reads_writes(70, 6))
+	}
+	/// Not yet measured: an upper estimate until `scripts/benchmark-pallets.sh` runs.
+	fn set_jurisdiction() -> Weight {
+		Weight::from_parts(30_000_000, 3639).saturating_add(RocksDbWeight::get().reads_writes(1, 1))
+	}
+	/// Not yet measured: an upper estimate until `scripts/benchmark-pallets.sh` runs.
+	fn set_admin() -> Weight {
+		Weight::from_parts(30_000_000, 6000).saturating_add(RocksDbWeight::get().reads_writes(5, 2))
+	}
 	fn sync_council() -> Weight {
 		// Proof size: measured `3443`, estimated `85758`.
 		// Minimum execution time: 309_601_000 picoseconds.

@@ -215,6 +215,17 @@ mod benchmarks {
 	}
 
 	#[benchmark]
+	fn lapse_reversal() -> Result<(), BenchmarkError> {
+		let (origin, red) = red_to_caller::<T>()?;
+		// Its deadline reached, whatever the benchmark's clock says.
+		ReversalDeadlines::<T>::insert(red.issuer, red.seq, 0);
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, red);
+		assert_eq!(stored::<T>(red).status, InvoiceStatus::Lapsed);
+		Ok(())
+	}
+
+	#[benchmark]
 	fn reimburse() -> Result<(), BenchmarkError> {
 		let (origin, id) = to_caller::<T>(true)?;
 		#[extrinsic_call]

@@ -279,6 +279,9 @@ impl<T: Config> Pallet<T> {
 		});
 		if awaiting_buyer {
 			Self::record(id, Change::ReversalRequested { red: red_id.seq }, 2)?;
+			let deadline =
+				Self::now_ms().saturating_add(T::ReversalAnswerWindow::get());
+			ReversalDeadlines::<T>::insert(red_id.issuer, red_id.seq, deadline);
 			original.status = InvoiceStatus::ReversalPending { red: red_id.seq };
 			IssuedInvoices::<T>::insert(id.issuer, id.seq, original);
 			Ok(())
@@ -334,8 +337,10 @@ impl<T: Config> Pallet<T> {
 			return Err(Error::<T>::NotAwaitingReversal.into());
 		};
 		ensure!(red.status == InvoiceStatus::AwaitingBuyer, Error::<T>::NotAwaitingReversal);
+		ensure!(!Self::reversal_lapsed(red_id), Error::<T>::ReversalLapsed);
 		let id = InvoiceRef { issuer: red_id.issuer, seq };
 		let mut original = Self::get(id)?;
+		ReversalDeadlines::<T>::remove(red_id.issuer, red_id.seq);
 		match reason {
 			None => {
 				// The tax bureau audits the original: no reversal may take it out of reach.
@@ -353,6 +358,38 @@ impl<T: Config> Pallet<T> {
 				Ok(())
 			},
 		}
+	}
+
+	/// The on-chain time, in Unix milliseconds.
+	fn now_ms() -> u64 {
+		T::UnixTime::now().as_millis().try_into().unwrap_or(u64::MAX)
+	}
+
+	/// Whether the buyer's time to answer red invoice `red` is over (its deadline reached).
+	fn reversal_lapsed(red: InvoiceRef) -> bool {
+		ReversalDeadlines::<T>::get(red.issuer, red.seq)
+			.is_some_and(|deadline| Self::now_ms() >= deadline)
+	}
+
+	/// A reversal unanswered past its deadline lapses: the original stands, confirmed.
+	pub(crate) fn do_lapse_reversal(red_id: InvoiceRef) -> DispatchResult {
+		let mut red = Self::get(red_id)?;
+		let InvoiceKind::Red { original: seq } = red.kind else {
+			return Err(Error::<T>::NotAwaitingReversal.into());
+		};
+		ensure!(red.status == InvoiceStatus::AwaitingBuyer, Error::<T>::NotAwaitingReversal);
+		ensure!(Self::reversal_lapsed(red_id), Error::<T>::ReversalNotDue);
+		let id = InvoiceRef { issuer: red_id.issuer, seq };
+		let mut original = Self::get(id)?;
+		Self::record(id, Change::ReversalLapsed { red: red_id.seq }, 1)?;
+		Self::record(red_id, Change::ReversalLapsed { red: red_id.seq }, 0)?;
+		ReversalDeadlines::<T>::remove(red_id.issuer, red_id.seq);
+		original.status = InvoiceStatus::Confirmed;
+		red.status = InvoiceStatus::Lapsed;
+		IssuedInvoices::<T>::insert(id.issuer, id.seq, original);
+		IssuedInvoices::<T>::insert(red_id.issuer, red_id.seq, red);
+		Self::deposit_event(Event::ReversalLapsed { red: red_id });
+		Ok(())
 	}
 
 	/// Locks an invoice for `claim` by its buyer, for `amount` (its gross amount if `None`).
@@ -499,6 +536,10 @@ impl<T: Config> Pallet<T> {
 						red_invoice.status == InvoiceStatus::AwaitingBuyer,
 					"a pending reversal's red invoice does not await the buyer"
 				);
+				ensure!(
+					ReversalDeadlines::<T>::contains_key(id.issuer, red),
+					"a pending reversal has no deadline"
+				);
 			},
 			_ => {},
 		}
@@ -580,6 +621,13 @@ impl<T: Config> Pallet<T> {
 			expected.values().all(|t| *t == PeriodTotals::default()),
 			"invoices counted in no period totals"
 		);
+		for (issuer, seq, _) in ReversalDeadlines::<T>::iter() {
+			ensure!(
+				IssuedInvoices::<T>::get(issuer, seq)
+					.is_some_and(|i| i.status == InvoiceStatus::AwaitingBuyer),
+				"a deadline for a red invoice that awaits nobody"
+			);
+		}
 		for (buyer, id, ()) in InvoicesByBuyer::<T>::iter() {
 			ensure!(
 				IssuedInvoices::<T>::get(id.issuer, id.seq)

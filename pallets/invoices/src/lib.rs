@@ -24,7 +24,12 @@
 //! invoice: at once if the buyer never confirmed it (or is outside the consortium), otherwise
 //! the red invoice awaits the buyer's confirmation (红字确认单) and the original is
 //! `ReversalPending` until then; it ends `Reversed`, or back to `Confirmed` if the buyer
-//! refuses. The tax bureau may void a blue invoice that is not (being) reversed. A confirmed,
+//! refuses or does not answer within [`Config::ReversalAnswerWindow`] of on-chain time (the
+//! reversal lapses: [`lapse_reversal`](Pallet::lapse_reversal)). An invoice flagged for audit is
+//! not reversed, even when the buyer confirms a reversal requested before the flag. A request
+//! keeps room in the invoice's bounded history for the buyer's answer and the final change,
+//! so the buyer can always answer. The tax bureau may void a blue invoice that is not (being)
+//! reversed. The tax bureau acts only on taxpayers within its jurisdiction. A confirmed,
 //! valid, unflagged invoice can be **claimed once**: reimbursed by its buyer
 //! ([`reimburse`](Pallet::reimburse)) or, through [`InvoiceClaims`], used to justify a
 //! special-fund expense; a claimed invoice can never be reversed and never claimed again.
@@ -34,6 +39,8 @@
 //!   is the previous one's hash, which is its recomputed content hash.
 //! - [`PeriodTotals`] equal the sums of the invoices they count.
 //! - A reversed invoice is never also claimed.
+//! - The buyer index, each invoice's history (first `Issued`, last its final change, its claim
+//!   and flag), and the deadlines of pending reversals agree with the invoices' statuses.
 //!
 //! ## Rounding
 //! Amounts are integers of fen (0.01 yuan). A line's net amount is quantity (in thousandths)
@@ -102,6 +109,12 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxRateChanges: Get<u32>;
 
+		/// How long a buyer has to answer a reversal, in milliseconds of on-chain time; past
+		/// it the reversal lapses and the original stands (the fully digitalized e-invoice
+		/// rules give 72 hours to confirm a red-letter confirmation form, 红字确认单).
+		#[pallet::constant]
+		type ReversalAnswerWindow: Get<u64>;
+
 		/// Weights of this pallet's calls, from its benchmarks.
 		type WeightInfo: WeightInfo;
 	}
@@ -148,6 +161,11 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type InvoicesByBuyer<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, OrgId, Twox64Concat, InvoiceRef, ()>;
+
+	/// When each red invoice awaiting its buyer lapses (Unix milliseconds).
+	#[pallet::storage]
+	pub type ReversalDeadlines<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, OrgId, Twox64Concat, u32, u64>;
 
 	/// Each taxpayer's output and input totals per tax period, kept incrementally.
 	#[pallet::storage]
@@ -200,6 +218,8 @@ pub mod pallet {
 		InvoiceReversed { invoice: InvoiceRef, red: u32 },
 		/// The buyer refused the reversal by red invoice `red`; the original stands.
 		ReversalRefused { red: InvoiceRef, reason: H256 },
+		/// The buyer did not answer the red invoice in time: it lapsed, the original stands.
+		ReversalLapsed { red: InvoiceRef },
 		/// The invoice was claimed (reimbursed, or used for a fund expense) by its buyer.
 		InvoiceClaimed { invoice: InvoiceRef, claim: Claim, amount: Fen },
 		/// The tax bureau flagged the invoice for audit.
@@ -276,6 +296,10 @@ pub mod pallet {
 		NotVoidable,
 		/// The invoice's history is full; no further optional change can be recorded.
 		HistoryFull,
+		/// The buyer's time to answer this reversal is over: it lapses (`lapse_reversal`).
+		ReversalLapsed,
+		/// The buyer may still answer this reversal until its deadline.
+		ReversalNotDue,
 		/// The taxpayer or invoice issuer is outside the tax bureau's jurisdiction (or, for
 		/// rates, the bureau's jurisdiction is not national).
 		OutsideJurisdiction,
@@ -404,8 +428,8 @@ pub mod pallet {
 		///
 		/// Origin: an account of the buyer.
 		///
-		/// Errors: `InvoiceNotFound`, `NotBuyer`, `NotAwaitingReversal`, `UnderAudit`,
-		/// `AmountOverflow`.
+		/// Errors: `InvoiceNotFound`, `NotBuyer`, `NotAwaitingReversal`, `ReversalLapsed`,
+		/// `UnderAudit`, `AmountOverflow`.
 		/// Event: `InvoiceReversed`.
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::confirm_reversal())]
@@ -430,6 +454,21 @@ pub mod pallet {
 		) -> DispatchResult {
 			let (_, buyer) = T::MemberOrigin::ensure_origin(origin)?;
 			Self::do_settle_reversal(buyer, red, Some(reason))
+		}
+
+		/// Records that a reversal lapsed: its buyer did not answer within
+		/// `ReversalAnswerWindow`. The red invoice keeps its number, marked lapsed; the
+		/// original stands, confirmed, and the seller may request a reversal again.
+		///
+		/// Origin: any member (the seller, the buyer, the tax bureau).
+		///
+		/// Errors: `InvoiceNotFound`, `NotAwaitingReversal`, `ReversalNotDue`.
+		/// Event: `ReversalLapsed`.
+		#[pallet::call_index(12)]
+		#[pallet::weight(T::WeightInfo::lapse_reversal())]
+		pub fn lapse_reversal(origin: OriginFor<T>, red: InvoiceRef) -> DispatchResult {
+			T::MemberOrigin::ensure_origin(origin)?;
+			Self::do_lapse_reversal(red)
 		}
 
 		/// Marks an invoice as reimbursed (报销), for its gross amount, exactly once: the

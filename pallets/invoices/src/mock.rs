@@ -13,7 +13,7 @@
 
 use crate::{self as pallet_invoices, *};
 use core::{cell::RefCell, time::Duration};
-use frame_support::{derive_impl, parameter_types, traits::ConstU32};
+use frame_support::{derive_impl, parameter_types, traits::{ConstU32, ConstU64}};
 pub use regchain_primitives::testing::{test_code as code, TestMembership};
 use regchain_primitives::{
 	testing::TestOrg, AgencyKind, AnyMember, EnsureAgency, EnsureMember, EnsureRole, OrgKind, Role,
@@ -55,6 +55,9 @@ thread_local! {
 }
 
 /// Moves the wall clock.
+/// 72 hours, in milliseconds: the buyer's time to answer a reversal.
+pub const ANSWER_WINDOW: u64 = 72 * 3_600 * 1_000;
+
 pub fn set_time(ms: u64) {
 	NOW_MS.with(|n| *n.borrow_mut() = ms);
 }
@@ -78,6 +81,7 @@ impl Config for Test {
 	type MemberOrigin = EnsureMember<u64, TestMembership, AnyMember>;
 	type UnixTime = TestTime;
 	type MaxRateChanges = ConstU32<4>;
+	type ReversalAnswerWindow = ConstU64<ANSWER_WINDOW>;
 	type WeightInfo = ();
 }
 

@@ -308,6 +308,8 @@ pub enum InvoiceStatus {
 		/// Hash of the buyer's reason.
 		reason: H256,
 	},
+	/// Red: the buyer did not answer in time; the original stands.
+	Lapsed,
 }
 
 /// An invoice. Its `content_hash` covers everything the seller stated and the chain computed —
@@ -528,6 +530,11 @@ pub enum Change {
 	FlagCleared,
 	/// Voided by the tax bureau.
 	Voided,
+	/// The reversal by red invoice `red` lapsed unanswered.
+	ReversalLapsed {
+		/// The red invoice.
+		red: u32,
+	},
 }
 
 /// One entry of an invoice's history.

@@ -2,7 +2,7 @@
 //! member buys.
 
 use crate::{AccountId, Consortium, Runtime, Timestamp};
-use frame_support::{parameter_types, traits::ConstU32};
+use frame_support::{parameter_types, traits::{ConstU32, ConstU64}};
 use regchain_primitives::{AgencyKind, AnyMember, EnsureAgency, EnsureMember, EnsureRole, Role};
 
 parameter_types! {
@@ -19,5 +19,8 @@ impl pallet_invoices::Config for Runtime {
 	type UnixTime = Timestamp;
 	/// The rate in force and up to seven announced changes per code.
 	type MaxRateChanges = ConstU32<8>;
+	/// 72 hours, as the fully digitalized e-invoice rules give a buyer to confirm a red-letter
+	/// confirmation form.
+	type ReversalAnswerWindow = ConstU64<{ 72 * 3_600 * 1_000 }>;
 	type WeightInfo = pallet_invoices::weights::SubstrateWeight<Runtime>;
 }

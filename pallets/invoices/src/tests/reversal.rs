@@ -66,6 +66,8 @@ fn rejected_and_external_invoices_are_reversed_at_once() {
 fn a_confirmed_invoice_is_reversed_only_when_the_buyer_confirms() {
 	ExtBuilder::default().build_and_execute(|| {
 		let id = confirmed(1_000);
+		// Requested in the last hour of November, confirmed in December (within 72 hours).
+		set_time(DECEMBER_2026 - 3_600_000);
 		assert_ok!(reverse(id));
 		assert_eq!(
 			last_event(),
@@ -288,5 +290,50 @@ fn the_last_reversal_that_fits_can_still_be_confirmed() {
 			seq += 1;
 		}
 		panic!("the last request that fit was not found");
+	});
+}
+
+#[test]
+fn an_unanswered_reversal_lapses_after_72_hours_and_the_original_stands() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = confirmed(1_000);
+		assert_ok!(reverse(id));
+		assert_eq!(ReversalDeadlines::<Test>::get(10, 1), Some(NOVEMBER_2026 + ANSWER_WINDOW));
+		// Before the deadline, nobody can call it lapsed; the buyer can still answer.
+		set_time(NOVEMBER_2026 + ANSWER_WINDOW - 1);
+		assert_noop!(
+			Invoices::lapse_reversal(RuntimeOrigin::signed(SELLER), RED),
+			Error::<Test>::ReversalNotDue
+		);
+		// At the deadline, the buyer's answer comes too late; any member records the lapse.
+		set_time(NOVEMBER_2026 + ANSWER_WINDOW);
+		assert_noop!(
+			Invoices::confirm_reversal(RuntimeOrigin::signed(BUYER), RED),
+			Error::<Test>::ReversalLapsed
+		);
+		assert_noop!(
+			Invoices::refuse_reversal(RuntimeOrigin::signed(BUYER), RED, H256::zero()),
+			Error::<Test>::ReversalLapsed
+		);
+		assert_noop!(
+			Invoices::lapse_reversal(RuntimeOrigin::signed(99), RED),
+			BadOrigin
+		);
+		assert_ok!(Invoices::lapse_reversal(RuntimeOrigin::signed(TAX), RED));
+		assert_eq!(last_event(), Event::ReversalLapsed { red: RED });
+		assert_eq!(IssuedInvoices::<Test>::get(10, 0).unwrap().status, InvoiceStatus::Confirmed);
+		assert_eq!(IssuedInvoices::<Test>::get(10, 1).unwrap().status, InvoiceStatus::Lapsed);
+		assert_eq!(ReversalDeadlines::<Test>::get(10, 1), None);
+		assert_noop!(
+			Invoices::lapse_reversal(RuntimeOrigin::signed(SELLER), RED),
+			Error::<Test>::NotAwaitingReversal
+		);
+		// The seller may request again; nothing was counted.
+		assert_eq!(Totals::<Test>::get(10, 202611).output_credit, Sum::default());
+		assert_ok!(reverse(id));
+		assert_eq!(
+			IssuedInvoices::<Test>::get(10, 0).unwrap().status,
+			InvoiceStatus::ReversalPending { red: 2 }
+		);
 	});
 }
