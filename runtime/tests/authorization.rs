@@ -47,8 +47,15 @@ const FOUNDING: [AgencyKind; 6] =
 	[FinanceBureau, TaxBureau, MarketRegulation, Court, IpOffice, CreditRegulator];
 
 /// Every agency of the setup: the founding six and the science commission (a fund manager).
-const AGENCIES: [AgencyKind; 7] =
-	[FinanceBureau, TaxBureau, MarketRegulation, Court, IpOffice, CreditRegulator, ScienceCommission];
+const AGENCIES: [AgencyKind; 7] = [
+	FinanceBureau,
+	TaxBureau,
+	MarketRegulation,
+	Court,
+	IpOffice,
+	CreditRegulator,
+	ScienceCommission,
+];
 
 /// The kinds that also have a district agency in the setup.
 const DISTRICT: [AgencyKind; 3] = [TaxBureau, MarketRegulation, FinanceBureau];
@@ -89,8 +96,9 @@ const AUTHORITY_ERRORS: [&str; 11] = [
 fn is_authority_error(error: &sp_runtime::DispatchError) -> bool {
 	match error {
 		sp_runtime::DispatchError::BadOrigin => true,
-		sp_runtime::DispatchError::Module(e) =>
-			e.message.is_some_and(|m| AUTHORITY_ERRORS.contains(&m)),
+		sp_runtime::DispatchError::Module(e) => {
+			e.message.is_some_and(|m| AUTHORITY_ERRORS.contains(&m))
+		},
 		_ => false,
 	}
 }
@@ -163,9 +171,7 @@ fn consent(seed: &str, org: OrgId) -> (AccountId, regchain_runtime::Signature) {
 
 /// A valid credit code no setup member has.
 fn new_code() -> Vec<u8> {
-	regchain_primitives::CreditCode::sample(1)
-		.as_bytes()
-		.to_vec()
+	regchain_primitives::CreditCode::sample(1).as_bytes().to_vec()
 }
 
 fn origin(actor: Actor) -> RuntimeOrigin {
@@ -374,8 +380,9 @@ fn rows() -> Vec<(&'static str, RuntimeCall, Vec<Actor>)> {
 			"consortium.add_account",
 			{
 				// A clerk's consent to join the enterprise: only its administrator can use it.
-				let (account, signature) = common::genesis_of(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET)
-					.execute_with(|| consent("//EnterpriseClerk", ENTERPRISE_ORG));
+				let (account, signature) =
+					common::genesis_of(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET)
+						.execute_with(|| consent("//EnterpriseClerk", ENTERPRISE_ORG));
 				RuntimeCall::Consortium(C::add_account {
 					account,
 					admin: false,

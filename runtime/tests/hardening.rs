@@ -170,8 +170,7 @@ fn the_pool_holds_no_more_of_an_account_than_its_organization_has_left() {
 		let first = pool_check(&sme, &add, 0).expect("fits");
 		let last = pool_check(&sme, &add, 19).expect("fits");
 		assert!(first > last, "the deeper in its queue, the lower the priority");
-		let exhausted =
-			Err(InvalidTransaction::Custom(pallet_consortium::QUOTA_EXHAUSTED).into());
+		let exhausted = Err(InvalidTransaction::Custom(pallet_consortium::QUOTA_EXHAUSTED).into());
 		assert_eq!(pool_check(&sme, &add, 20), exhausted);
 		// An organization with nothing queued goes before the end of the flood.
 		let other = pool_check(&Bob.to_account_id(), &add, 0).expect("fits");
@@ -191,8 +190,7 @@ fn a_seat_votes_past_its_quota_and_no_quota_goes_below_the_floor() {
 			1,
 			pallet_consortium::Usage { period: 0, txs: floor, bytes: 0 },
 		);
-		let exhausted =
-			Err(InvalidTransaction::Custom(pallet_consortium::QUOTA_EXHAUSTED).into());
+		let exhausted = Err(InvalidTransaction::Custom(pallet_consortium::QUOTA_EXHAUSTED).into());
 		let add = RuntimeCall::Consortium(pallet_consortium::Call::remove_account {
 			account: Two.to_account_id(),
 		});
@@ -244,9 +242,12 @@ fn one_agency_cannot_fill_the_councils_motion_slots() {
 		);
 		// The others still propose, and decide.
 		assert_eq!(propose(Bob, 100), Ok(()));
-		let hash = *pallet_collective::Proposals::<Runtime, regchain_runtime::configs::AgencyCouncilInstance>::get()
-			.last()
-			.unwrap();
+		let hash = *pallet_collective::Proposals::<
+			Runtime,
+			regchain_runtime::configs::AgencyCouncilInstance,
+		>::get()
+		.last()
+		.unwrap();
 		let index = MAX_MOTIONS_PER_SEAT as u32;
 		for who in [Bob, Charlie, Dave, Eve] {
 			AgencyCouncil::vote(RuntimeOrigin::signed(who.to_account_id()), hash, index, true)
@@ -262,7 +263,10 @@ fn one_agency_cannot_fill_the_councils_motion_slots() {
 		.expect("closes");
 		assert_eq!(pallet_consortium::TxQuotaOverride::<Runtime>::get(6), Some(200));
 		// A decided motion of Alice's frees her a slot at once.
-		let alices = pallet_collective::Proposals::<Runtime, regchain_runtime::configs::AgencyCouncilInstance>::get()[0];
+		let alices = pallet_collective::Proposals::<
+			Runtime,
+			regchain_runtime::configs::AgencyCouncilInstance,
+		>::get()[0];
 		AgencyCouncil::disapprove_proposal(RuntimeOrigin::root(), alices).expect("disapproves");
 		assert_eq!(propose(Alice, 99), Ok(()));
 	});
@@ -278,5 +282,25 @@ fn an_approved_validator_cannot_purge_its_keys_unchecked() {
 		// Eve's agency runs none: its keys are its own business.
 		assert!(pool_check(&Eve.to_account_id(), &purge, 0).is_ok());
 		assert_eq!(pool_check(&One.to_account_id(), &purge, 0), refused_call());
+	});
+}
+
+#[test]
+fn an_agency_whose_validator_produces_is_not_suspended_below_the_minimum() {
+	with_enterprise(|| {
+		// The local testnet: four producing validators (Alice, Bob, Charlie, Dave), minimum 3.
+		let governance = RuntimeOrigin::root;
+		assert!(Consortium::suspend(governance(), 1).is_ok(), "Bob's tax bureau: 3 left");
+		assert_eq!(regchain_runtime::ValidatorSet::producing_count(), 3);
+		assert_eq!(
+			Consortium::suspend(governance(), 2),
+			Err(pallet_validator_set::Error::<Runtime>::TooFewValidators.into())
+		);
+		assert_eq!(
+			Consortium::revoke(governance(), 3),
+			Err(pallet_validator_set::Error::<Runtime>::TooFewValidators.into())
+		);
+		// An agency running no validator (Eve's IP office) is not held back.
+		assert!(Consortium::suspend(governance(), 4).is_ok());
 	});
 }

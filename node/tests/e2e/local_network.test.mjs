@@ -141,6 +141,21 @@ async function authorsAfter(api, from, count) {
   return authors;
 }
 
+test('the refusals that protect quorum hold on the running network', async () => {
+  await cryptoWaitReady();
+  const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+  const [alice, bob, charlie, dave] = ['//Alice', '//Bob', '//Charlie', '//Dave']
+    .map((uri) => keyring.addFromUri(uri));
+  const api = apis[0];
+  // A validator purging its keys would drop out of production behind the minimum's back.
+  await assert.rejects(submit(api, api.tx.session.purgeKeys(), alice), /Transaction call is not expected/);
+  // No minimum above the validators that will produce (4 here).
+  const raised = await councilDecides(api, api.tx.validatorSet.setMinValidators(5), [alice, bob, charlie, dave]);
+  assert.equal(raised.error, 'validatorSet.TooFewValidators');
+  assert.equal((await api.query.validatorSet.minValidators()).toNumber(), 3);
+  assert.equal((await api.query.session.validators()).length, N);
+});
+
 test('governance admits a fifth node, makes it a validator that authors, removes one that stops; finality never stops', async () => {
   await cryptoWaitReady();
   const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });

@@ -34,6 +34,24 @@ fn enterprise<T: Config>() -> (OrgId, T::AccountId) {
 	(org, who)
 }
 
+/// Seats active agencies until every seat is taken; returns the last one seated.
+fn fill_seats<T: Config>() -> Option<OrgId> {
+	let mut seated = None;
+	let mut i = 0;
+	while CouncilSeats::<T>::count() < T::MaxAgencies::get() {
+		let who: T::AccountId = account("seated agency", i, 0);
+		let org = <Consortium<T> as Membership<T::AccountId>>::make_member(
+			&who,
+			OrgKind::Agency(AgencyKind::Court),
+			None,
+		);
+		Consortium::<T>::seat_agency(org, who).ok()?;
+		seated = Some(org);
+		i += 1;
+	}
+	seated
+}
+
 #[benchmarks]
 mod benchmarks {
 	use super::*;
@@ -47,7 +65,14 @@ mod benchmarks {
 		let org = NextOrgId::<T>::get();
 
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, AgencyKind::Court, name, who.clone(), term::<T>(), Division(310115));
+		_(
+			origin as T::RuntimeOrigin,
+			AgencyKind::Court,
+			name,
+			who.clone(),
+			term::<T>(),
+			Division(310115),
+		);
 
 		assert_eq!(AccountOrganization::<T>::get(&who), Some(org));
 		Ok(())
@@ -212,21 +237,8 @@ mod benchmarks {
 	fn rotate_seat() -> Result<(), BenchmarkError> {
 		let origin =
 			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
-		let mut seated = None;
-		let mut i = 0;
-		while CouncilSeats::<T>::count() < T::MaxAgencies::get() {
-			let who: T::AccountId = account("seated agency", i, 0);
-			let org = <Consortium<T> as Membership<T::AccountId>>::make_member(
-				&who,
-				OrgKind::Agency(AgencyKind::Court),
-				None,
-			);
-			Consortium::<T>::seat_agency(org, who).map_err(|_| BenchmarkError::Weightless)?;
-			seated = Some(org);
-			i += 1;
-		}
+		let org = fill_seats::<T>().ok_or(BenchmarkError::Weightless)?;
 		Consortium::<T>::sync_council();
-		let org = seated.ok_or(BenchmarkError::Weightless)?;
 		let new: T::AccountId = account("new seat", 0, 0);
 		Consortium::<T>::do_add_account(org, new.clone(), false)
 			.map_err(|_| BenchmarkError::Weightless)?;
@@ -267,17 +279,7 @@ mod benchmarks {
 	/// Every seat taken by an active agency and the council to be rebuilt from nothing.
 	#[benchmark]
 	fn sync_council() {
-		let mut i = 0;
-		while CouncilSeats::<T>::count() < T::MaxAgencies::get() {
-			let who: T::AccountId = account("seated agency", i, 0);
-			let org = <Consortium<T> as Membership<T::AccountId>>::make_member(
-				&who,
-				OrgKind::Agency(AgencyKind::Court),
-				None,
-			);
-			Consortium::<T>::seat_agency(org, who).expect("a seat is free");
-			i += 1;
-		}
+		fill_seats::<T>();
 		Council::<T>::kill();
 
 		#[block]

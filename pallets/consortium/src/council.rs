@@ -20,9 +20,9 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn review_terms(at: BlockNumberFor<T>, now: BlockNumberFor<T>) {
 		for (org, _) in CouncilSeats::<T>::iter() {
 			if let Some(record) = Organizations::<T>::get(org) {
-				if record.status == OrgStatus::Active &&
-					at <= record.expires_at &&
-					record.expires_at <= now
+				if record.status == OrgStatus::Active
+					&& at <= record.expires_at
+					&& record.expires_at <= now
 				{
 					Self::deposit_event(Event::TermOverdue { org, expired_at: record.expires_at });
 				}

@@ -2,12 +2,12 @@
 //! pool and meters members by a per-organization quota instead of fees.
 
 use crate::pallet::*;
+use crate::types::{Quota, Usage};
 use codec::{Decode, DecodeWithMemTracking, Encode};
 use core::marker::PhantomData;
 use frame_support::{
 	dispatch::DispatchInfo, pallet_prelude::TransactionSource, traits::Get, weights::Weight,
 };
-use crate::types::{Quota, Usage};
 use frame_system::pallet_prelude::BlockNumberFor;
 use regchain_primitives::{MemberInfo, Membership, OrgId};
 use scale_info::TypeInfo;
@@ -76,6 +76,20 @@ impl<AccountId, Call> MemberCallPolicy<AccountId, Call> for () {
 	}
 	fn is_council_call(_: &Call) -> bool {
 		false
+	}
+}
+
+/// What an agency's suspension or revocation must not break, checked before either: the
+/// runtime's validator set keeps its minimum of producing validators.
+pub trait AgencyDeparture {
+	/// Whether the agency `org` may stop being a member now.
+	fn ensure_can_leave(org: OrgId) -> sp_runtime::DispatchResult;
+}
+
+/// Nothing depends on agencies (mocks).
+impl AgencyDeparture for () {
+	fn ensure_can_leave(_: OrgId) -> sp_runtime::DispatchResult {
+		Ok(())
 	}
 }
 

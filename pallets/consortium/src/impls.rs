@@ -1,13 +1,12 @@
 //! The pallet's logic: origin checks, the `do_*` functions behind the calls, the
 //! [`Membership`] answer other pallets rely on, and the storage invariants.
 
-use crate::{pallet::*, types::*};
+use crate::{pallet::*, types::*, AgencyDeparture};
 use alloc::vec::Vec;
 use frame_support::{ensure, pallet_prelude::*, traits::EnsureOrigin};
 use frame_system::{ensure_signed, pallet_prelude::*};
 use regchain_primitives::{
-	AgencyKind, CreditCode, CreditCodeError, Division, MemberInfo, Membership, OrgId, OrgKind,
-	Role,
+	AgencyKind, CreditCode, CreditCodeError, Division, MemberInfo, Membership, OrgId, OrgKind, Role,
 };
 use sp_runtime::{
 	traits::{Saturating, Verify, Zero},
@@ -330,6 +329,10 @@ impl<T: Config> Pallet<T> {
 					Error::<T>::TooFewAgencies
 				);
 			}
+			let leaving = record.status == OrgStatus::Active && target != OrgStatus::Active;
+			if leaving && matches!(record.kind, OrgKind::Agency(_)) {
+				T::AgencyDeparture::ensure_can_leave(org)?;
+			}
 			match (record.status, target) {
 				(OrgStatus::Revoked, _) => return Err(Error::<T>::Revoked.into()),
 				(OrgStatus::Suspended, OrgStatus::Suspended) => {
@@ -430,9 +433,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(council.windows(2).all(|w| w[0] < w[1]), "the council is not sorted");
 		let now = frame_system::Pallet::<T>::block_number();
 		let mut expected: Vec<T::AccountId> = CouncilSeats::<T>::iter()
-			.filter(|(org, _)| {
-				Organizations::<T>::get(org).is_some_and(|o| o.is_active_at(&now))
-			})
+			.filter(|(org, _)| Organizations::<T>::get(org).is_some_and(|o| o.is_active_at(&now)))
 			.map(|(_, seat)| seat)
 			.collect();
 		expected.sort();

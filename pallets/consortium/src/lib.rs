@@ -81,7 +81,7 @@ mod tests;
 pub mod types;
 pub mod weights;
 
-pub use extension::{Allowance, CheckMember, MemberCallPolicy, QUOTA_EXHAUSTED};
+pub use extension::{AgencyDeparture, Allowance, CheckMember, MemberCallPolicy, QUOTA_EXHAUSTED};
 
 pub use regchain_primitives::{AgencyKind, Division, Membership, OrgId, OrgKind, Role};
 pub use types::*;
@@ -180,8 +180,15 @@ pub mod pallet {
 		#[cfg(feature = "runtime-benchmarks")]
 		type BenchmarkHelper: crate::JoinBenchmarkHelper<Self::AccountId, Self::JoinSignature>;
 
+		/// What an agency's suspension or revocation must not break (the validator set's
+		/// minimum of producing validators).
+		type AgencyDeparture: AgencyDeparture;
+
 		/// Which calls members may submit at all ([`MemberCallPolicy`]).
-		type CallPolicy: MemberCallPolicy<Self::AccountId, <Self as frame_system::Config>::RuntimeCall>;
+		type CallPolicy: MemberCallPolicy<
+			Self::AccountId,
+			<Self as frame_system::Config>::RuntimeCall,
+		>;
 
 		/// Weights of this pallet's calls, from its benchmarks.
 		type WeightInfo: WeightInfo;
@@ -571,7 +578,8 @@ pub mod pallet {
 		/// - Origin: governance, or for enterprises and financial institutions their registrar.
 		///
 		/// Errors: `OrganizationNotFound`, `NotAuthorized`, `Revoked`, `AlreadySuspended`,
-		/// `TooFewAgencies` (fewer than `MinAgencies` would be left to govern).
+		/// `TooFewAgencies` (fewer than `MinAgencies` would be left to govern), and what
+		/// [`Config::AgencyDeparture`] refuses (the validator set's `TooFewValidators`).
 		/// Emits `OrganizationSuspended`.
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::suspend().saturating_add(T::WeightInfo::sync_council()))]
@@ -598,7 +606,8 @@ pub mod pallet {
 		///
 		/// - Origin: governance, or for enterprises and financial institutions their registrar.
 		///
-		/// Errors: `OrganizationNotFound`, `NotAuthorized`, `Revoked`, `TooFewAgencies`.
+		/// Errors: `OrganizationNotFound`, `NotAuthorized`, `Revoked`, `TooFewAgencies`,
+		/// and what [`Config::AgencyDeparture`] refuses.
 		/// Emits `OrganizationRevoked`.
 		#[pallet::call_index(7)]
 		#[pallet::weight(T::WeightInfo::revoke().saturating_add(T::WeightInfo::sync_council()))]
@@ -734,7 +743,11 @@ pub mod pallet {
 		/// Emits `AdminSet`.
 		#[pallet::call_index(15)]
 		#[pallet::weight(T::WeightInfo::set_admin())]
-		pub fn set_admin(origin: OriginFor<T>, account: T::AccountId, admin: bool) -> DispatchResult {
+		pub fn set_admin(
+			origin: OriginFor<T>,
+			account: T::AccountId,
+			admin: bool,
+		) -> DispatchResult {
 			let (_, org) = Self::ensure_admin(origin)?;
 			ensure!(
 				AccountOrganization::<T>::get(&account) == Some(org),

@@ -64,6 +64,7 @@ impl Config for Test {
 	type GovernanceReserve = ConstU32<RESERVE>;
 	type MinAgencies = ConstU32<2>;
 	type CallPolicy = TestPolicy;
+	type AgencyDeparture = ();
 	type JoinSignature = TestSignature;
 	type JoinSigner = UintAuthorityId;
 	type JoinValidity = ConstU64<100>;
@@ -108,8 +109,8 @@ pub fn add_clerk(by: u64, account: u64) -> sp_runtime::DispatchResult {
 pub struct TestPolicy;
 impl MemberCallPolicy<u64, RuntimeCall> for TestPolicy {
 	fn allows(_: &u64, member: &regchain_primitives::MemberInfo, call: &RuntimeCall) -> bool {
-		!matches!(call, RuntimeCall::System(frame_system::Call::remark { .. })) ||
-			matches!(member.kind, OrgKind::Agency(_))
+		!matches!(call, RuntimeCall::System(frame_system::Call::remark { .. }))
+			|| matches!(member.kind, OrgKind::Agency(_))
 	}
 	fn is_council_call(call: &RuntimeCall) -> bool {
 		matches!(call, RuntimeCall::System(frame_system::Call::remark_with_event { .. }))

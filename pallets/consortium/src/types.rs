@@ -57,8 +57,8 @@ impl<BlockNumber: PartialOrd> Organization<BlockNumber> {
 	/// membership by itself: the agencies govern the chain, and if every term ran out unrenewed
 	/// nobody could renew any (there is no sudo). It stays until governance revokes it.
 	pub fn is_active_at(&self, now: &BlockNumber) -> bool {
-		self.status == OrgStatus::Active &&
-			(matches!(self.kind, OrgKind::Agency(_)) || *now < self.expires_at)
+		self.status == OrgStatus::Active
+			&& (matches!(self.kind, OrgKind::Agency(_)) || *now < self.expires_at)
 	}
 }
 

@@ -457,8 +457,8 @@ impl<T: Config> Pallet<T> {
 		for (id, application) in Applications::<T>::iter() {
 			match (application.status, Allocations::<T>::get(id)) {
 				(ApplicationStatus::Approved, Some(allocation)) => ensure!(
-					allocation.program == application.program &&
-						allocation.enterprise == application.applicant,
+					allocation.program == application.program
+						&& allocation.enterprise == application.applicant,
 					"an allocation differs from its application"
 				),
 				(ApplicationStatus::Approved, None) => {
@@ -480,8 +480,8 @@ impl<T: Config> Pallet<T> {
 			);
 		}
 		ensure!(
-			AllocationsByEnterprise::<T>::iter_keys().count() ==
-				Allocations::<T>::iter_keys().count(),
+			AllocationsByEnterprise::<T>::iter_keys().count()
+				== Allocations::<T>::iter_keys().count(),
 			"the enterprise index has extra entries"
 		);
 		Ok(())

@@ -55,9 +55,9 @@ pub use weights::WeightInfo;
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
+	use crate::impls::Closer;
 	use frame_support::pallet_prelude::*;
 	use frame_system::pallet_prelude::*;
-	use crate::impls::Closer;
 	use regchain_primitives::InvoiceClaims;
 	use sp_core::H256;
 

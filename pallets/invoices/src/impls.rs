@@ -24,8 +24,8 @@ impl<T: Config> Pallet<T> {
 	/// passes here, to be refused by the call as unknown (it has no invoices and no limits).
 	pub(crate) fn ensure_jurisdiction(bureau: OrgId, taxpayer: OrgId) -> DispatchResult {
 		ensure!(
-			T::Membership::region(taxpayer).is_none() ||
-				T::Membership::has_jurisdiction(bureau, taxpayer),
+			T::Membership::region(taxpayer).is_none()
+				|| T::Membership::has_jurisdiction(bureau, taxpayer),
 			Error::<T>::OutsideJurisdiction
 		);
 		Ok(())
@@ -256,9 +256,8 @@ impl<T: Config> Pallet<T> {
 		// appended to the seller's chain.
 		let room = if awaiting_buyer { 3 } else { 1 };
 		ensure!(
-			InvoiceHistory::<T>::decode_len(id.issuer, id.seq)
-				.unwrap_or(0)
-				.saturating_add(room) <= MAX_HISTORY as usize,
+			InvoiceHistory::<T>::decode_len(id.issuer, id.seq).unwrap_or(0).saturating_add(room)
+				<= MAX_HISTORY as usize,
 			Error::<T>::HistoryFull
 		);
 		let kind = InvoiceKind::Red { original: id.seq };
@@ -279,8 +278,7 @@ impl<T: Config> Pallet<T> {
 		});
 		if awaiting_buyer {
 			Self::record(id, Change::ReversalRequested { red: red_id.seq }, 2)?;
-			let deadline =
-				Self::now_ms().saturating_add(T::ReversalAnswerWindow::get());
+			let deadline = Self::now_ms().saturating_add(T::ReversalAnswerWindow::get());
 			ReversalDeadlines::<T>::insert(red_id.issuer, red_id.seq, deadline);
 			original.status = InvoiceStatus::ReversalPending { red: red_id.seq };
 			IssuedInvoices::<T>::insert(id.issuer, id.seq, original);
@@ -505,11 +503,17 @@ impl<T: Config> Pallet<T> {
 	fn check_invoice_records(id: InvoiceRef) -> Result<(), sp_runtime::TryRuntimeError> {
 		let invoice = IssuedInvoices::<T>::get(id.issuer, id.seq).ok_or("missing invoice")?;
 		if let Buyer::Member(buyer) = invoice.buyer {
-			ensure!(InvoicesByBuyer::<T>::contains_key(buyer, id), "a buyer index entry is missing");
+			ensure!(
+				InvoicesByBuyer::<T>::contains_key(buyer, id),
+				"a buyer index entry is missing"
+			);
 		}
 		let history = InvoiceHistory::<T>::get(id.issuer, id.seq);
 		let changes: Vec<Change> = history.iter().map(|e| e.change).collect();
-		ensure!(changes.first() == Some(&Change::Issued), "a history does not start with its issue");
+		ensure!(
+			changes.first() == Some(&Change::Issued),
+			"a history does not start with its issue"
+		);
 		let last = changes.last().copied();
 		match invoice.status {
 			InvoiceStatus::Reversed { red } => ensure!(
@@ -532,8 +536,8 @@ impl<T: Config> Pallet<T> {
 				let red_invoice = IssuedInvoices::<T>::get(id.issuer, red)
 					.ok_or("a pending red invoice is missing")?;
 				ensure!(
-					red_invoice.kind == InvoiceKind::Red { original: id.seq } &&
-						red_invoice.status == InvoiceStatus::AwaitingBuyer,
+					red_invoice.kind == InvoiceKind::Red { original: id.seq }
+						&& red_invoice.status == InvoiceStatus::AwaitingBuyer,
 					"a pending reversal's red invoice does not await the buyer"
 				);
 				ensure!(

@@ -13,7 +13,10 @@
 
 use crate::{self as pallet_invoices, *};
 use core::{cell::RefCell, time::Duration};
-use frame_support::{derive_impl, parameter_types, traits::{ConstU32, ConstU64}};
+use frame_support::{
+	derive_impl, parameter_types,
+	traits::{ConstU32, ConstU64},
+};
 pub use regchain_primitives::testing::{test_code as code, TestMembership};
 use regchain_primitives::{
 	testing::TestOrg, AgencyKind, AnyMember, EnsureAgency, EnsureMember, EnsureRole, OrgKind, Role,

@@ -205,7 +205,16 @@ mod tests {
 	fn a_code_whose_check_computes_to_31_ends_in_zero() {
 		// Build one: vary the organization code until the weighted sum is ≡ 0.
 		let found = (0..1000u32).find_map(|n| {
-			let body = [b'M', b'A', b'1', b'F', b'L', b'0' + (n / 100) as u8, b'0' + (n / 10 % 10) as u8, b'0' + (n % 10) as u8];
+			let body = [
+				b'M',
+				b'A',
+				b'1',
+				b'F',
+				b'L',
+				b'0' + (n / 100) as u8,
+				b'0' + (n / 10 % 10) as u8,
+				b'0' + (n % 10) as u8,
+			];
 			CreditCode::assemble(b"91", b"310000", &body).ok().filter(|c| c.as_bytes()[17] == b'0')
 		});
 		assert!(found.is_some(), "some organization code gives check 0");
@@ -217,7 +226,10 @@ mod tests {
 		assert_eq!(org_code_check(b"M000100Y"), b'4');
 		assert_eq!(org_code_check(b"80210043"), b'3');
 		// A sum ≡ 1 (mod 11) gives check 10, written X: 0000000 then 1·2 … search one.
-		let x = (0..100u8).map(|n| [b'0', b'0', b'0', b'0', b'0', b'0', b'0' + n / 10, b'0' + n % 10]).find(|b| org_code_check(b) == b'X').unwrap();
+		let x = (0..100u8)
+			.map(|n| [b'0', b'0', b'0', b'0', b'0', b'0', b'0' + n / 10, b'0' + n % 10])
+			.find(|b| org_code_check(b) == b'X')
+			.unwrap();
 		let code = CreditCode::assemble(b"91", b"310115", &x).unwrap();
 		assert_eq!(code.as_bytes()[16], b'X');
 		// Right USCC check character over a wrong organization-code check: refused.
@@ -231,7 +243,11 @@ mod tests {
 	fn registration_authority_and_category_are_verified() {
 		let body = b"MA1FL3L6";
 		for ok in [b"91", b"92", b"93", b"11", b"12", b"31", b"32", b"51", b"53", b"N2", b"Y1"] {
-			assert!(CreditCode::assemble(ok, b"310000", body).is_ok(), "{:?}", core::str::from_utf8(ok));
+			assert!(
+				CreditCode::assemble(ok, b"310000", body).is_ok(),
+				"{:?}",
+				core::str::from_utf8(ok)
+			);
 		}
 		for bad in [b"94", b"99", b"01", b"B1", b"Y2", b"36", b"14"] {
 			assert_eq!(

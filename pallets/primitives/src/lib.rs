@@ -280,8 +280,9 @@ impl Role {
 			Role::Attester => true,
 			Role::Notary => agency == Some(Court),
 			Role::IpExaminer => agency == Some(IpOffice),
-			Role::ProvenanceRecorder =>
-				kind == OrgKind::Enterprise || matches!(agency, Some(Customs | MarketRegulation)),
+			Role::ProvenanceRecorder => {
+				kind == OrgKind::Enterprise || matches!(agency, Some(Customs | MarketRegulation))
+			},
 			Role::Inspector => matches!(agency, Some(MarketRegulation | Customs)),
 		}
 	}

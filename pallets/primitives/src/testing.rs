@@ -109,7 +109,13 @@ impl Membership<u64> for TestMembership {
 	fn region(org: OrgId) -> Option<crate::Division> {
 		Self::find(
 			|x| x.id == org,
-			|x| if x.kind.needs_credit_code() { test_code(x.id.into()).division() } else { x.jurisdiction },
+			|x| {
+				if x.kind.needs_credit_code() {
+					test_code(x.id.into()).division()
+				} else {
+					x.jurisdiction
+				}
+			},
 		)
 	}
 

@@ -16,9 +16,9 @@ impl<T: Config> Pallet<T> {
 	/// Whether an approved validator will produce in the next session: not in maintenance, an
 	/// account of an active agency, with session keys.
 	fn will_produce(who: &T::AccountId) -> bool {
-		!Maintenance::<T>::contains_key(who) &&
-			Self::is_agency(who) &&
-			T::KeyRegistration::is_registered(who)
+		!Maintenance::<T>::contains_key(who)
+			&& Self::is_agency(who)
+			&& T::KeyRegistration::is_registered(who)
 	}
 
 	/// The validators that will actually produce: what the minimum is checked against. A
@@ -120,6 +120,10 @@ impl<T: Config> Pallet<T> {
 		for who in validators.iter() {
 			ensure!(T::KeyRegistration::is_registered(who), "an approved validator has no keys");
 		}
+		ensure!(
+			validators.is_empty() || Self::producing_count() >= MinValidators::<T>::get(),
+			"fewer validators will produce than the minimum"
+		);
 		ensure!(
 			AddedThisSession::<T>::get() <= T::MaxAdditionsPerSession::get(),
 			"more additions this session than allowed"

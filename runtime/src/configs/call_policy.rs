@@ -35,12 +35,13 @@ impl MemberCallPolicy<AccountId, RuntimeCall> for MemberCalls {
 			RuntimeCall::Consortium(_) | RuntimeCall::Invoices(_) | RuntimeCall::Funds(_) => true,
 			// An approved validator purging its keys would drop out of production unchecked
 			// by the minimum: it announces maintenance, or governance removes it, first.
-			RuntimeCall::Session(pallet_session::Call::purge_keys {}) =>
-				agency && !crate::ValidatorSet::is_validator(who),
-			RuntimeCall::AgencyCouncil(_) |
-			RuntimeCall::ValidatorSet(_) |
-			RuntimeCall::Session(_) |
-			RuntimeCall::Balances(_) => agency,
+			RuntimeCall::Session(pallet_session::Call::purge_keys {}) => {
+				agency && !crate::ValidatorSet::is_validator(who)
+			},
+			RuntimeCall::AgencyCouncil(_)
+			| RuntimeCall::ValidatorSet(_)
+			| RuntimeCall::Session(_)
+			| RuntimeCall::Balances(_) => agency,
 			// The sudo key exists on development chains only, held by an agency.
 			RuntimeCall::Sudo(_) => agency,
 			RuntimeCall::NodeAuthorization(call) => agency && node_call_is_bounded(call),
@@ -72,15 +73,17 @@ fn node_call_is_bounded(call: &pallet_node_authorization::Call<crate::Runtime>) 
 		p.0.len() < max as usize
 	};
 	match call {
-		Nodes::claim_node { .. } | Nodes::remove_claim { .. } | Nodes::remove_connections { .. } =>
-			true,
-		Nodes::add_connections { node, connections } =>
-			connections.len() <= MAX_CONNECTIONS_PER_CALL &&
-				connections.iter().all(peer_id_fits) &&
-				AdditionalConnections::<crate::Runtime>::get(node)
+		Nodes::claim_node { .. }
+		| Nodes::remove_claim { .. }
+		| Nodes::remove_connections { .. } => true,
+		Nodes::add_connections { node, connections } => {
+			connections.len() <= MAX_CONNECTIONS_PER_CALL
+				&& connections.iter().all(peer_id_fits)
+				&& AdditionalConnections::<crate::Runtime>::get(node)
 					.len()
-					.saturating_add(connections.len()) <=
-					MAX_CONNECTIONS_PER_NODE,
+					.saturating_add(connections.len())
+					<= MAX_CONNECTIONS_PER_NODE
+		},
 		_ => false,
 	}
 }

@@ -47,6 +47,9 @@ impl pallet_consortium::Config for Runtime {
 	/// Three agencies at least stay on the council: no suspension or revocation empties it.
 	type MinAgencies = ConstU32<3>;
 	type CallPolicy = super::call_policy::MemberCalls;
+	/// An agency whose validators produce may not be suspended or revoked below the
+	/// validator set's minimum: governance removes or replaces its validators first.
+	type AgencyDeparture = super::validators::KeepProducers;
 	/// Accounts consent with the signature scheme they transact with.
 	type JoinSignature = Signature;
 	type JoinSigner = <Signature as Verify>::Signer;

@@ -8,12 +8,12 @@ use crate::{
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{
 	parameter_types,
-	traits::{ConstU32, Consideration, EitherOfDiverse, MaybeConsideration},
+	traits::{Consideration, ConstU32, EitherOfDiverse, MaybeConsideration},
 	weights::Weight,
 };
+use frame_system::{EnsureNever, EnsureRoot};
 use scale_info::TypeInfo;
 use sp_runtime::DispatchError;
-use frame_system::{EnsureNever, EnsureRoot};
 use sp_runtime::Perbill;
 
 /// Most agencies a consortium may have, and so most council seats.

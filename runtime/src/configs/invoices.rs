@@ -2,7 +2,10 @@
 //! member buys.
 
 use crate::{AccountId, Consortium, Runtime, Timestamp};
-use frame_support::{parameter_types, traits::{ConstU32, ConstU64}};
+use frame_support::{
+	parameter_types,
+	traits::{ConstU32, ConstU64},
+};
 use regchain_primitives::{AgencyKind, AnyMember, EnsureAgency, EnsureMember, EnsureRole, Role};
 
 parameter_types! {

@@ -142,6 +142,26 @@ impl pallet_validator_set::Config for Runtime {
 	type BenchmarkHelper = BenchmarkKeys;
 }
 
+/// The consortium asks before suspending or revoking an agency: its producing validators
+/// would stop producing, so the departure is refused (`validatorSet.TooFewValidators`) if it
+/// would leave fewer than the minimum.
+pub struct KeepProducers;
+impl pallet_consortium::AgencyDeparture for KeepProducers {
+	fn ensure_can_leave(org: regchain_primitives::OrgId) -> sp_runtime::DispatchResult {
+		use regchain_primitives::Membership;
+		let producing = ValidatorSet::producing();
+		let losing = producing
+			.iter()
+			.filter(|v| Consortium::member(v).is_some_and(|m| m.org == org))
+			.count();
+		let min = pallet_validator_set::MinValidators::<Runtime>::get().max(1) as usize;
+		if producing.len().saturating_sub(losing) < min {
+			return Err(pallet_validator_set::Error::<Runtime>::TooFewValidators.into());
+		}
+		Ok(())
+	}
+}
+
 /// Benchmarks: session keys for sample validators, stored as `session.setKeys` would.
 #[cfg(feature = "runtime-benchmarks")]
 pub struct BenchmarkKeys;

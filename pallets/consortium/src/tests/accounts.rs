@@ -28,20 +28,11 @@ fn a_member_adds_and_removes_accounts_of_its_organization() {
 fn add_account_fails_for_non_members_taken_accounts_and_full_organizations() {
 	ExtBuilder::default().build_and_execute(|| {
 		register_enterprise(CODE_A, 100);
-		assert_noop!(
-			add_clerk(99, 101),
-			Error::<Test>::NotActiveMember
-		);
-		assert_noop!(
-			add_clerk(100, agency(AgencyKind::TaxBureau)),
-			Error::<Test>::AccountTaken
-		);
+		assert_noop!(add_clerk(99, 101), Error::<Test>::NotActiveMember);
+		assert_noop!(add_clerk(100, agency(AgencyKind::TaxBureau)), Error::<Test>::AccountTaken);
 		assert_ok!(add_clerk(100, 101));
 		assert_ok!(add_clerk(100, 102));
-		assert_noop!(
-			add_clerk(100, 103),
-			Error::<Test>::TooManyAccounts
-		);
+		assert_noop!(add_clerk(100, 103), Error::<Test>::TooManyAccounts);
 	});
 }
 
@@ -69,10 +60,7 @@ fn a_suspended_organization_cannot_manage_its_accounts() {
 	ExtBuilder::default().build_and_execute(|| {
 		let org = register_enterprise(CODE_A, 100);
 		assert_ok!(Consortium::suspend(RuntimeOrigin::root(), org));
-		assert_noop!(
-			add_clerk(100, 101),
-			Error::<Test>::NotActiveMember
-		);
+		assert_noop!(add_clerk(100, 101), Error::<Test>::NotActiveMember);
 	});
 }
 
@@ -82,7 +70,13 @@ fn an_account_joins_only_with_its_own_signature() {
 		let org = register_enterprise(CODE_A, 100);
 		let other = register_enterprise(CODE_B, 200);
 		let add = |account, admin, valid_until, signature| {
-			Consortium::add_account(RuntimeOrigin::signed(100), account, admin, valid_until, signature)
+			Consortium::add_account(
+				RuntimeOrigin::signed(100),
+				account,
+				admin,
+				valid_until,
+				signature,
+			)
 		};
 		let (until, signature) = consent(org, 101, false);
 		// Signed by someone else, for another organization, or for another role: refused.

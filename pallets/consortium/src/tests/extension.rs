@@ -45,11 +45,8 @@ fn validate_nonce(
 	call: &RuntimeCall,
 	nonce: u32,
 ) -> Result<u64, TransactionValidityError> {
-	let implication = ImplicationParts {
-		base: call,
-		explicit: (codec::Compact(nonce), ()),
-		implicit: (),
-	};
+	let implication =
+		ImplicationParts { base: call, explicit: (codec::Compact(nonce), ()), implicit: () };
 	CheckMember::<Test>::new()
 		.validate(
 			origin,
@@ -209,7 +206,12 @@ fn calls_the_policy_refuses_never_reach_the_pool() {
 		let refused = Err(InvalidTransaction::Call.into());
 		assert_eq!(submit_call(RuntimeOrigin::signed(100), &remark(), 10, 0), refused);
 		assert_eq!(TxUsage::<Test>::get(org), None, "a refused call is not charged");
-		assert_ok!(submit_call(RuntimeOrigin::signed(agency(AgencyKind::TaxBureau)), &remark(), 10, 0));
+		assert_ok!(submit_call(
+			RuntimeOrigin::signed(agency(AgencyKind::TaxBureau)),
+			&remark(),
+			10,
+			0
+		));
 	});
 }
 

@@ -33,7 +33,8 @@ fn an_admitted_agency_takes_a_seat() {
 			AgencyKind::Court,
 			b"Second court".to_vec(),
 			5,
-			300, Division(310000)
+			300,
+			Division(310000)
 		));
 		assert_eq!(CouncilSeats::<Test>::get(org), Some(5));
 		let mut expected = founding_council();
@@ -52,11 +53,19 @@ fn register_agency_fails_when_every_seat_is_taken() {
 				AgencyKind::Court,
 				b"Court".to_vec(),
 				account,
-				300, Division(310000)
+				300,
+				Division(310000)
 			));
 		}
 		assert_noop!(
-			Consortium::register_agency(root(), AgencyKind::Court, b"Court".to_vec(), 3, 300, Division(310000)),
+			Consortium::register_agency(
+				root(),
+				AgencyKind::Court,
+				b"Court".to_vec(),
+				3,
+				300,
+				Division(310000)
+			),
 			Error::<Test>::TooManyAgencies
 		);
 	});
@@ -140,7 +149,8 @@ fn a_revoked_agency_frees_its_seat_for_a_new_one() {
 				AgencyKind::AuditOffice,
 				alloc::format!("audit {i}").into_bytes(),
 				account,
-				FOUNDING_TERM, Division(310000)
+				FOUNDING_TERM,
+				Division(310000)
 			));
 		}
 		assert_eq!(CouncilSeats::<Test>::count(), 8);
@@ -153,7 +163,8 @@ fn a_revoked_agency_frees_its_seat_for_a_new_one() {
 			AgencyKind::Customs,
 			b"customs".to_vec(),
 			42,
-			FOUNDING_TERM, Division(310000)
+			FOUNDING_TERM,
+			Division(310000)
 		));
 		assert!(council().contains(&42));
 	});

@@ -107,7 +107,11 @@ fn only_governance_sets_an_agencys_jurisdiction_to_a_division_code() {
 		assert_ok!(Consortium::set_jurisdiction(RuntimeOrigin::root(), tax, PUDONG));
 		assert_eq!(last_event(), Event::JurisdictionSet { org: tax, jurisdiction: PUDONG });
 		assert_noop!(
-			Consortium::set_jurisdiction(RuntimeOrigin::signed(agency(AgencyKind::TaxBureau)), tax, SHANGHAI),
+			Consortium::set_jurisdiction(
+				RuntimeOrigin::signed(agency(AgencyKind::TaxBureau)),
+				tax,
+				SHANGHAI
+			),
 			DispatchError::BadOrigin
 		);
 		assert_noop!(

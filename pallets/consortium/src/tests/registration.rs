@@ -26,7 +26,8 @@ fn governance_registers_an_agency() {
 			AgencyKind::Court,
 			"上海金融法院".as_bytes().to_vec(),
 			42,
-			300, Division(310000)
+			300,
+			Division(310000)
 		));
 		let id = AGENCIES.len() as OrgId;
 		let org = Organizations::<Test>::get(id).unwrap();
@@ -58,7 +59,8 @@ fn register_agency_fails_without_governance() {
 					AgencyKind::Court,
 					b"Court".to_vec(),
 					42,
-					300, Division(310000)
+					300,
+					Division(310000)
 				),
 				DispatchError::BadOrigin
 			);
@@ -75,7 +77,8 @@ fn register_agency_fails_on_bad_input() {
 				AgencyKind::Court,
 				name,
 				account,
-				expires_at, Division(310000)
+				expires_at,
+				Division(310000),
 			)
 		};
 		assert_noop!(reg(vec![], 42, 300), Error::<Test>::NameEmpty);

@@ -40,7 +40,8 @@ fn a_role_is_refused_to_organizations_of_kinds_that_cannot_hold_it_in_law() {
 		let sme = register_enterprise(CODE_A, 100);
 		// An enterprise auditing funds could freeze its competitors'; managing a program it
 		// could fund itself.
-		for role in [Role::Auditor, Role::FundManager, Role::Notary, Role::IpExaminer, Role::Inspector]
+		for role in
+			[Role::Auditor, Role::FundManager, Role::Notary, Role::IpExaminer, Role::Inspector]
 		{
 			assert_noop!(
 				Consortium::grant_role(RuntimeOrigin::signed(agency(role.granted_by())), sme, role),

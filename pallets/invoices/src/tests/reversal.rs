@@ -315,10 +315,7 @@ fn an_unanswered_reversal_lapses_after_72_hours_and_the_original_stands() {
 			Invoices::refuse_reversal(RuntimeOrigin::signed(BUYER), RED, H256::zero()),
 			Error::<Test>::ReversalLapsed
 		);
-		assert_noop!(
-			Invoices::lapse_reversal(RuntimeOrigin::signed(99), RED),
-			BadOrigin
-		);
+		assert_noop!(Invoices::lapse_reversal(RuntimeOrigin::signed(99), RED), BadOrigin);
 		assert_ok!(Invoices::lapse_reversal(RuntimeOrigin::signed(TAX), RED));
 		assert_eq!(last_event(), Event::ReversalLapsed { red: RED });
 		assert_eq!(IssuedInvoices::<Test>::get(10, 0).unwrap().status, InvoiceStatus::Confirmed);

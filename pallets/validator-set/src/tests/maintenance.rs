@@ -65,7 +65,10 @@ fn the_minimum_is_checked_against_the_validators_that_will_really_produce() {
 		// set of four still counted it and let 2 go to maintenance, leaving two producers.
 		lapse(1);
 		assert_eq!(ValidatorSet::producing(), vec![2, 3, 4]);
-		assert_noop!(ValidatorSet::announce_maintenance(signed(2)), Error::<Test>::TooFewValidators);
+		assert_noop!(
+			ValidatorSet::announce_maintenance(signed(2)),
+			Error::<Test>::TooFewValidators
+		);
 		assert_noop!(ValidatorSet::remove_validator(root(), 3), Error::<Test>::TooFewValidators);
 		// Removing the one that does not produce costs nothing.
 		assert_ok!(ValidatorSet::remove_validator(root(), 1));

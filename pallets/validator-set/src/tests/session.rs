@@ -38,7 +38,10 @@ fn validators_whose_agency_lapsed_are_left_out() {
 
 #[test]
 fn the_set_is_kept_if_no_validator_is_a_member_any_more() {
-	ExtBuilder::default().build_and_execute(|| {
+	// A state the runtime prevents (agencies' terms do not lapse, and the consortium refuses
+	// to suspend or revoke below the minimum), so the invariants are not checked: planning
+	// must stay safe all the same.
+	ExtBuilder::default().build().execute_with(|| {
 		(1..=4).for_each(lapse);
 		assert_eq!(plan(), Some(vec![1, 2, 3, 4]));
 	});
