@@ -340,7 +340,6 @@ fn rows() -> Vec<(&'static str, RuntimeCall, Vec<Actor>)> {
 		actors.extend_from_slice(extra);
 		actors
 	};
-	let members: Vec<Actor> = agency_actors().into_iter().chain([Enterprise, Bank]).collect();
 	let remark = || Box::new(RuntimeCall::System(frame_system::Call::remark { remark: vec![] }));
 	let mut rows = vec![
 		(

@@ -319,18 +319,19 @@ impl<T: Config> Pallet<T> {
 	/// Revoking an agency frees its council seat; no suspension or revocation may leave fewer
 	/// than `MinAgencies` agencies on the council.
 	pub(crate) fn do_set_status(org: OrgId, target: OrgStatus) -> DispatchResult {
-		let seated = Council::<T>::get();
 		let record = Organizations::<T>::try_mutate(org, |record| {
 			let record = record.as_mut().ok_or(Error::<T>::OrganizationNotFound)?;
-			let on_council = CouncilSeats::<T>::get(org).is_some_and(|s| seated.contains(&s));
-			if on_council && target != OrgStatus::Active {
-				ensure!(
-					seated.len().saturating_sub(1) >= T::MinAgencies::get() as usize,
-					Error::<T>::TooFewAgencies
-				);
-			}
+			// An active agency leaving (suspended or revoked): governance and the validators
+			// must go on without it.
 			let leaving = record.status == OrgStatus::Active && target != OrgStatus::Active;
 			if leaving && matches!(record.kind, OrgKind::Agency(_)) {
+				let seated = Council::<T>::get();
+				if CouncilSeats::<T>::get(org).is_some_and(|s| seated.contains(&s)) {
+					ensure!(
+						seated.len().saturating_sub(1) >= T::MinAgencies::get() as usize,
+						Error::<T>::TooFewAgencies
+					);
+				}
 				T::AgencyDeparture::ensure_can_leave(org)?;
 			}
 			match (record.status, target) {
