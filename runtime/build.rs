@@ -5,10 +5,14 @@ fn main() {
 	{
 		// The cargo target directory is shared outside the clone (see scripts/lib.sh), so the
 		// Wasm builder cannot find this workspace's Cargo.lock by walking up from it: point it
-		// at the workspace, so the Wasm build uses the same locked versions.
+		// at the workspace, so the Wasm build uses the same locked versions. Read at run time,
+		// not with `env!`: clones at other paths share this compiled build script, and a path
+		// baked in at compile time would name a clone that may be gone.
 		if std::env::var_os("WASM_BUILD_WORKSPACE_HINT").is_none() {
-			let workspace = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-			std::env::set_var("WASM_BUILD_WORKSPACE_HINT", workspace);
+			if let Some(manifest) = std::env::var_os("CARGO_MANIFEST_DIR") {
+				let workspace = std::path::Path::new(&manifest).join("..");
+				std::env::set_var("WASM_BUILD_WORKSPACE_HINT", workspace);
+			}
 		}
 		substrate_wasm_builder::WasmBuilder::build_using_defaults();
 	}

@@ -4,7 +4,7 @@
 //! installs.
 
 mod common;
-use common::{node, repo_root, temp_dir};
+use common::{repo_root, run, temp_dir};
 use std::collections::BTreeMap;
 
 fn read(path: &str) -> String {
@@ -123,10 +123,7 @@ fn compose_node_keys_are_the_well_known_nodes_of_the_local_chain() {
 	assert!(start.contains("ed25519 secretSeed"), "the script derives node keys the same way");
 	for (name, service) in compose_services() {
 		let seed = &service.environment["SESSION_SURI"];
-		let output = node()
-			.args(["key", "inspect", "--scheme", "ed25519", "--output-type", "json", seed])
-			.output()
-			.unwrap();
+		let output = run(&["key", "inspect", "--scheme", "ed25519", "--output-type", "json", seed]);
 		assert!(output.status.success());
 		let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
 		let expected = json["secretSeed"].as_str().unwrap().trim_start_matches("0x");
@@ -145,7 +142,7 @@ fn compose_bootnode_peer_id_belongs_to_the_first_node_key() {
 	let dir = temp_dir("compose-node-key");
 	let file = dir.join("node-key");
 	std::fs::write(&file, key).unwrap();
-	let output = node().args(["key", "inspect-node-key", "--file"]).arg(&file).output().unwrap();
+	let output = run(&["key", "inspect-node-key", "--file", file.to_str().expect("a UTF-8 path")]);
 	assert!(output.status.success());
 	let peer_id = String::from_utf8(output.stdout).unwrap().trim().to_string();
 	for (name, service) in &services[1..] {

@@ -174,6 +174,23 @@ fn new_code() -> Vec<u8> {
 	regchain_primitives::CreditCode::sample(1).as_bytes().to_vec()
 }
 
+/// `register_organization` of a member of `kind` under `code`, whose first account (of
+/// `seed`) consents until [`CONSENT_UNTIL`]. The consent names the local testnet's genesis
+/// hash, read in a genesis of its own (the matrix builds its calls outside any).
+fn new_member(kind: OrgKind, code: Vec<u8>, seed: &str) -> RuntimeCall {
+	let (account, signature) = common::genesis_of(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET)
+		.execute_with(|| common::register_consent(seed, &code, CONSENT_UNTIL));
+	RuntimeCall::Consortium(pallet_consortium::Call::register_organization {
+		kind,
+		name: b"Member".to_vec(),
+		credit_code: code,
+		account,
+		expires_at: TERM,
+		valid_until: CONSENT_UNTIL,
+		signature,
+	})
+}
+
 fn origin(actor: Actor) -> RuntimeOrigin {
 	match actor {
 		Agency(kind) => RuntimeOrigin::signed(account(kind)),
@@ -197,25 +214,17 @@ fn origin(actor: Actor) -> RuntimeOrigin {
 fn setup() {
 	frame_system::Pallet::<Runtime>::set_block_number(1);
 	let registrar = RuntimeOrigin::signed(account(MarketRegulation));
-	let register = |origin: RuntimeOrigin, kind, code: &[u8], who: AccountId| {
-		RuntimeCall::Consortium(pallet_consortium::Call::register_organization {
-			kind,
-			name: b"Member".to_vec(),
-			credit_code: code.to_vec(),
-			account: who,
-			expires_at: TERM,
-		})
-		.dispatch(origin)
-		.expect("setup registers members");
+	let register = |origin: RuntimeOrigin, kind, code: &[u8], seed: &str| {
+		new_member(kind, code.to_vec(), seed).dispatch(origin).expect("setup registers members");
 	};
-	register(registrar.clone(), OrgKind::Enterprise, b"91350100M000100Y43", enterprise());
+	register(registrar.clone(), OrgKind::Enterprise, b"91350100M000100Y43", "//One");
 	register(
 		RuntimeOrigin::signed(account(CreditRegulator)),
 		OrgKind::FinancialInstitution,
 		b"91110000802100433B",
-		bank(),
+		"//Two",
 	);
-	register(registrar, OrgKind::Enterprise, b"91440300708461136T", fresh(0));
+	register(registrar, OrgKind::Enterprise, b"91440300708461136T", "//Suspended");
 	pallet_consortium::Pallet::<Runtime>::suspend(RuntimeOrigin::root(), SUSPENDED_ORG)
 		.expect("setup suspends");
 	pallet_consortium::Pallet::<Runtime>::register_agency(
@@ -355,24 +364,12 @@ fn rows() -> Vec<(&'static str, RuntimeCall, Vec<Actor>)> {
 		),
 		(
 			"consortium.register_organization(enterprise)",
-			RuntimeCall::Consortium(C::register_organization {
-				kind: OrgKind::Enterprise,
-				name: b"New".to_vec(),
-				credit_code: new_code(),
-				account: fresh(3),
-				expires_at: TERM,
-			}),
+			new_member(OrgKind::Enterprise, new_code(), "//Fresh/3"),
 			vec![Agency(MarketRegulation)],
 		),
 		(
 			"consortium.register_organization(bank)",
-			RuntimeCall::Consortium(C::register_organization {
-				kind: OrgKind::FinancialInstitution,
-				name: b"New".to_vec(),
-				credit_code: new_code(),
-				account: fresh(3),
-				expires_at: TERM,
-			}),
+			new_member(OrgKind::FinancialInstitution, new_code(), "//Fresh/3"),
 			vec![Agency(CreditRegulator)],
 		),
 		(

@@ -61,15 +61,8 @@ fn remark(bytes: usize) -> RuntimeCall {
 fn with_enterprise(test: impl FnOnce()) {
 	genesis_of(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
 		System::set_block_number(1);
-		Consortium::register_organization(
-			RuntimeOrigin::signed(Charlie.to_account_id()),
-			OrgKind::Enterprise,
-			b"Pudong Widgets".to_vec(),
-			b"91350100M000100Y43".to_vec(),
-			One.to_account_id(),
-			1_000,
-		)
-		.expect("market regulation registers an enterprise");
+		common::register_enterprise(One, b"91350100M000100Y43")
+			.expect("market regulation registers an enterprise");
 		test()
 	});
 }

@@ -244,17 +244,11 @@ fn an_invoice_flows_from_registration_to_reimbursement() {
 		let tax = RuntimeOrigin::signed(Sr25519Keyring::Bob.to_account_id());
 		let (seller, buyer) =
 			(Sr25519Keyring::One.to_account_id(), Sr25519Keyring::Two.to_account_id());
-		for (code, who) in [(&b"91350100M000100Y43"[..], &seller), (b"91440300708461136T", &buyer)]
-		{
-			assert!(Consortium::register_organization(
-				registrar.clone(),
-				OrgKind::Enterprise,
-				b"Enterprise".to_vec(),
-				code.to_vec(),
-				who.clone(),
-				1_000,
-			)
-			.is_ok());
+		for (code, who) in [
+			(&b"91350100M000100Y43"[..], Sr25519Keyring::One),
+			(b"91440300708461136T", Sr25519Keyring::Two),
+		] {
+			assert_eq!(common::register_enterprise(who, code), Ok(()));
 		}
 		let (seller_org, buyer_org) = (6, 7);
 		assert!(Consortium::grant_role(tax.clone(), seller_org, Role::InvoiceIssuer).is_ok());
@@ -324,15 +318,7 @@ fn an_invoice_justifies_one_fund_expense_and_nothing_else() {
 		let signed = |k: Sr25519Keyring| RuntimeOrigin::signed(k.to_account_id());
 		let (seller, sme) = (Sr25519Keyring::One, Sr25519Keyring::Two);
 		for (code, who) in [(&b"91350100M000100Y43"[..], seller), (b"91440300708461136T", sme)] {
-			assert!(Consortium::register_organization(
-				signed(Sr25519Keyring::Charlie),
-				OrgKind::Enterprise,
-				b"Enterprise".to_vec(),
-				code.to_vec(),
-				who.to_account_id(),
-				1_000,
-			)
-			.is_ok());
+			assert_eq!(common::register_enterprise(who, code), Ok(()));
 		}
 		let (seller_org, sme_org) = (6, 7);
 		assert!(Consortium::grant_role(

@@ -7,7 +7,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
-import { councilDecides, joinConsent, startDevNode, submit } from './helpers.mjs';
+import {
+  councilDecides, joinConsent, registerOrganization, registrationConsent, startDevNode, submit,
+} from './helpers.mjs';
 
 let dev;
 let api;
@@ -41,10 +43,21 @@ test('market regulation registers an enterprise and the tax bureau grants it a r
   const sme = key('//PudongWidgets');
   const now = (await api.rpc.chain.getHeader()).number.toNumber();
   const id = (await api.query.consortium.nextOrgId()).toNumber();
+  const code = '91350100M000100Y43';
 
-  const registered = await submit(api, api.tx.consortium.registerOrganization(
-    'Enterprise', 'Pudong Widgets Ltd', '91350100M000100Y43', sme.address, now + 1000,
+  // The registrar cannot bind a key that did not consent: a consent signed by another key is
+  // refused and nothing is registered.
+  const forged = await registrationConsent(api, key('//Charlie'), code);
+  const captured = await submit(api, api.tx.consortium.registerOrganization(
+    'Enterprise', 'Pudong Widgets Ltd', code, sme.address, now + 1000, forged.validUntil, forged.signature,
   ), key('//Charlie'));
+  assert.equal(captured.error, 'consortium.BadJoinSignature');
+  assert.ok((await api.query.consortium.accountOrganization(sme.address)).isNone);
+  assert.equal((await api.query.consortium.nextOrgId()).toNumber(), id);
+
+  const registered = await registerOrganization(api, key('//Charlie'), {
+    name: 'Pudong Widgets Ltd', code, account: sme, term: 1000,
+  });
   assert.equal(registered.error, null);
   const event = registered.events.find(({ event }) => api.events.consortium.OrganizationRegistered.is(event));
   assert.equal(event.event.data.org.toNumber(), id);
@@ -66,10 +79,9 @@ test('market regulation registers an enterprise and the tax bureau grants it a r
 
 test('a mistyped credit code is refused with its own error and changes nothing', async () => {
   const before = (await api.query.consortium.nextOrgId()).toNumber();
-  const now = (await api.rpc.chain.getHeader()).number.toNumber();
-  const result = await submit(api, api.tx.consortium.registerOrganization(
-    'Enterprise', 'Typo Ltd', '91350100M000100Y44', key('//Typo').address, now + 1000,
-  ), key('//Charlie'));
+  const result = await registerOrganization(api, key('//Charlie'), {
+    name: 'Typo Ltd', code: '91350100M000100Y44', account: key('//Typo'), term: 1000,
+  });
   assert.equal(result.error, 'consortium.CreditCodeCheckDigitMismatch');
   assert.equal((await api.query.consortium.nextOrgId()).toNumber(), before);
   assert.ok((await api.query.consortium.accountOrganization(key('//Typo').address)).isNone);

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { u8aToHex } from '@polkadot/util';
-import { startDevNode, submit } from './helpers.mjs';
+import { registerOrganization, startDevNode, submit } from './helpers.mjs';
 
 let dev;
 let api;
@@ -25,10 +25,8 @@ before(async () => {
   alice = keyring.addFromUri('//Alice');
   sme = keyring.addFromUri('//PudongWidgets');
   supplier = keyring.addFromUri('//ShanghaiSteel');
-  const now = (await api.rpc.chain.getHeader()).number.toNumber();
   for (const [name, code, who] of [['sme', '91440300708461136T', sme], ['supplier', '91350100M000100Y43', supplier]]) {
-    const registered = await submit(api, api.tx.consortium.registerOrganization(
-      'Enterprise', name, code, who.address, now + 10_000), keyring.addFromUri('//Charlie'));
+    const registered = await registerOrganization(api, keyring.addFromUri('//Charlie'), { name, code, account: who });
     assert.equal(registered.error, null);
     orgs[name] = (await api.query.consortium.accountOrganization(who.address)).unwrap().toNumber();
   }

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
-import { addAccount, joinConsent, startDevNode, submit, waitFor } from './helpers.mjs';
+import { addAccount, joinConsent, registerOrganization, startDevNode, submit, waitFor } from './helpers.mjs';
 
 let dev;
 let api;
@@ -17,11 +17,10 @@ before(async () => {
   keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
   dev = await startDevNode('regchain-hardening-');
   ({ api } = dev);
-  const now = (await api.rpc.chain.getHeader()).number.toNumber();
   for (const [uri, code] of [['//Flooder', '91350100M000100Y43'], ['//Patient', '91440300708461136T']]) {
-    const registered = await submit(api, api.tx.consortium.registerOrganization(
-      'Enterprise', uri.slice(2), code, key(uri).address, now + 10_000,
-    ), key('//Charlie'));
+    const registered = await registerOrganization(api, key('//Charlie'), {
+      name: uri.slice(2), code, account: key(uri),
+    });
     assert.equal(registered.error, null);
   }
 });
@@ -73,11 +72,8 @@ test('the pool holds no more of a flood than the quota allows, and others go fir
   const patientOrg = await orgOf('//Patient');
   const consent = await joinConsent(api, key('//PatientClerk'), patientOrg);
   const join = api.tx.consortium.addAccount(key('//PatientClerk').address, false, consent.validUntil, consent.signature);
-  const blockHash = await new Promise((resolve, reject) => {
-    join.signAndSend(patient, ({ status }) => {
-      if (status.isInBlock) resolve(status.asInBlock);
-    }).catch(reject);
-  });
+  const { blockHash, error } = await submit(api, join, patient);
+  assert.equal(error, null);
   const landed = (await api.rpc.chain.getHeader(blockHash)).number.toNumber();
   assert.ok(landed <= startBlock + 3, `landed in block ${landed}, flood began after ${startBlock}`);
   const { block } = await api.rpc.chain.getBlock(blockHash);

@@ -1,12 +1,13 @@
 // Shared helpers of the end-to-end tests: free ports, the node binary, processes that are
 // always stopped, and a @polkadot/api connection.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, openSync } from 'node:fs';
+import { existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ApiPromise, WsProvider } from '@polkadot/api';
+import { compactAddLength } from '@polkadot/util';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const TARGET_DIR = process.env.CARGO_TARGET_DIR ?? path.join(os.homedir(), '.cache/regchain/target');
@@ -109,12 +110,29 @@ export function removeDir(dir) {
 }
 
 /**
- * Signs and submits `tx`; resolves once it is in a block with its events and, if it failed,
- * the decoded module error as `pallet.Error`.
+ * Signs and submits `tx`; resolves once it is in a block with its events, the block's hash and,
+ * if it failed, the decoded module error as `pallet.Error`. Rejects when the pool refuses it, when it leaves
+ * the pool without being included (dropped, invalid, usurped) and after `timeoutMs`, so that a
+ * lost transaction fails its test instead of hanging it.
  */
-export function submit(api, tx, signer) {
+export function submit(api, tx, signer, timeoutMs = 120000) {
   return new Promise((resolve, reject) => {
+    let unsubscribe = null;
+    let settled = false;
+    const settle = (fn, value) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      unsubscribe?.();
+      fn(value);
+    };
+    const timer = setTimeout(() => settle(reject,
+      new Error(`${tx.method.section}.${tx.method.method} not in a block after ${timeoutMs} ms`)), timeoutMs);
     tx.signAndSend(signer, ({ status, events, dispatchError }) => {
+      if (status.isDropped || status.isInvalid || status.isUsurped) {
+        settle(reject, new Error(`${tx.method.section}.${tx.method.method} left the pool: ${status.type}`));
+        return;
+      }
       if (!status.isInBlock) return;
       let error = null;
       if (dispatchError) {
@@ -125,22 +143,46 @@ export function submit(api, tx, signer) {
           error = dispatchError.toString();
         }
       }
-      resolve({ events, error });
-    }).catch(reject);
+      settle(resolve, { events, error, blockHash: status.asInBlock });
+    }).then((unsub) => {
+      unsubscribe = unsub;
+      if (settled) unsub();
+    }, (e) => settle(reject, e));
   });
 }
 
-/** Starts a `--dev` node on free ports with its own base path; `stop()` undoes it all. */
+/**
+ * Resolves with the port of the JSON-RPC server the node's log at `logPath` announces
+ * (`Running JSON-RPC server: addr=127.0.0.1:<port>`); rejects if the node exits first.
+ */
+export async function announcedRpcPort(logPath, node, timeoutMs = 60000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const log = existsSync(logPath) ? readFileSync(logPath, 'utf8') : '';
+    const match = log.match(/Running JSON-RPC server: addr=127\.0\.0\.1:(\d+)/);
+    if (match) return Number(match[1]);
+    if (node.child.exitCode !== null || node.child.signalCode !== null) {
+      throw new Error(`the node exited before serving RPC:\n${log.slice(-2000)}`);
+    }
+    if (Date.now() > deadline) throw new Error(`no RPC server announced in ${logPath}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/**
+ * Starts a `--dev` node with its own base path; `stop()` undoes it all. The node binds ports
+ * the system chooses (port 0) and the RPC port is read from its log, so suites running side by
+ * side can never race for a port or reach each other's node.
+ */
 export async function startDevNode(prefix) {
   const baseDir = tempDir(prefix);
-  const port = await freePortRange(3);
   const node = startNode([
     '--dev', '--base-path', baseDir, '--database', 'paritydb',
-    '--port', String(port), '--rpc-port', String(port + 1), '--prometheus-port', String(port + 2),
+    '--port', '0', '--rpc-port', '0', '--no-prometheus',
   ], { baseDir });
   let api;
   try {
-    api = await connect(port + 1);
+    api = await connect(await announcedRpcPort(path.join(baseDir, 'node.log'), node));
   } catch (e) {
     await node.stop();
     removeDir(baseDir);
@@ -158,12 +200,10 @@ export async function startDevNode(prefix) {
 }
 
 /**
- * Has the agencies' council decide `call`: `voters[0]` proposes it with a threshold of
- * `voters.length`, every voter approves, and `voters[0]` closes the motion. Resolves with the
- * close's events and the `Executed` event's result (`null` when the call succeeded, else the
- * decoded `pallet.Error`).
+ * Puts `call` to the agencies' council: `voters[0]` proposes it with a threshold of
+ * `voters.length` and every voter approves. Resolves with the motion, for `councilClose`.
  */
-export async function councilDecides(api, call, voters) {
+export async function councilApprove(api, call, voters) {
   const lengthBound = call.method.encodedLength;
   const proposed = await submit(api, api.tx.agencyCouncil.propose(voters.length, call, lengthBound), voters[0]);
   if (proposed.error) throw new Error(`propose failed: ${proposed.error}`);
@@ -172,9 +212,17 @@ export async function councilDecides(api, call, voters) {
   const votes = await Promise.all(voters.map((voter) =>
     submit(api, api.tx.agencyCouncil.vote(proposalHash, proposalIndex, true), voter)));
   for (const vote of votes) if (vote.error) throw new Error(`vote failed: ${vote.error}`);
+  return { proposalHash, proposalIndex, lengthBound };
+}
+
+/**
+ * `closer` closes an approved motion. Resolves with the close's events and the `Executed`
+ * event's result (`null` when the call succeeded, else the decoded `pallet.Error`).
+ */
+export async function councilClose(api, { proposalHash, proposalIndex, lengthBound }, closer) {
   const weightBound = { refTime: 1_000_000_000_000n, proofSize: 5_000_000n };
   const closed = await submit(api,
-    api.tx.agencyCouncil.close(proposalHash, proposalIndex, weightBound, lengthBound), voters[0]);
+    api.tx.agencyCouncil.close(proposalHash, proposalIndex, weightBound, lengthBound), closer);
   if (closed.error) throw new Error(`close failed: ${closed.error}`);
   const executed = closed.events.find(({ event }) => api.events.agencyCouncil.Executed.is(event));
   if (!executed) throw new Error('the motion was not executed');
@@ -185,6 +233,15 @@ export async function councilDecides(api, call, voters) {
     error = err.isModule ? (({ section, name }) => `${section}.${name}`)(api.registry.findMetaError(err.asModule)) : err.toString();
   }
   return { events: closed.events, error };
+}
+
+/**
+ * Has the agencies' council decide `call`: `voters[0]` proposes it with a threshold of
+ * `voters.length`, every voter approves, and `voters[0]` closes the motion. Resolves as
+ * `councilClose` does.
+ */
+export async function councilDecides(api, call, voters) {
+  return councilClose(api, await councilApprove(api, call, voters), voters[0]);
 }
 
 /** The account that authored block `hash`, from its Aura slot and the authorities then. */
@@ -221,4 +278,35 @@ export async function addAccount(api, admin, account, { asAdmin = false } = {}) 
   const org = (await api.query.consortium.accountOrganization(admin.address)).unwrap().toNumber();
   const { validUntil, signature } = await joinConsent(api, account, org, asAdmin);
   return submit(api, api.tx.consortium.addAccount(account.address, asAdmin, validUntil, signature), admin);
+}
+
+/**
+ * `account`'s consent to be the first account of the organization registered under
+ * `creditCode`, for the next 100 blocks: its sr25519 signature over the SCALE encoding of
+ * `(b"regchain/register", genesis hash, credit_code, validUntil)`, as
+ * `consortium.registerOrganization` checks.
+ */
+export async function registrationConsent(api, account, creditCode) {
+  const now = (await api.rpc.chain.getHeader()).number.toNumber();
+  const validUntil = now + 100;
+  const message = new Uint8Array([
+    ...new TextEncoder().encode('regchain/register'),
+    ...api.genesisHash.toU8a(),
+    ...compactAddLength(new TextEncoder().encode(creditCode)),
+    ...api.createType('u32', validUntil).toU8a(),
+  ]);
+  return { validUntil, signature: { Sr25519: account.sign(message) } };
+}
+
+/**
+ * `registrar` (market regulation for an enterprise, the credit regulator for a bank) registers
+ * an organization under `code` whose first account, `account`, consents; the term runs
+ * `term` blocks. Resolves as `submit` does.
+ */
+export async function registerOrganization(api, registrar, { kind = 'Enterprise', name, code, account, term = 10_000 }) {
+  const now = (await api.rpc.chain.getHeader()).number.toNumber();
+  const { validUntil, signature } = await registrationConsent(api, account, code);
+  return submit(api, api.tx.consortium.registerOrganization(
+    kind, name, code, account.address, now + term, validUntil, signature,
+  ), registrar);
 }

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { Keyring } from '@polkadot/keyring';
 import { blake2AsU8a, cryptoWaitReady } from '@polkadot/util-crypto';
 import { stringToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
-import { startDevNode, submit } from './helpers.mjs';
+import { registerOrganization, startDevNode, submit } from './helpers.mjs';
 
 let dev;
 let api;
@@ -33,10 +33,8 @@ before(async () => {
   buyer = keyring.addFromUri('//PudongWidgets');
   noRole = keyring.addFromUri('//NoRole');
   const charlie = keyring.addFromUri('//Charlie');
-  const now = (await api.rpc.chain.getHeader()).number.toNumber();
   for (const [name, code, who] of [['seller', SELLER_CODE, seller], ['buyer', BUYER_CODE, buyer], ['noRole', OTHER_CODE, noRole]]) {
-    const result = await submit(api, api.tx.consortium.registerOrganization(
-      'Enterprise', name, code, who.address, now + 10_000), charlie);
+    const result = await registerOrganization(api, charlie, { name, code, account: who });
     assert.equal(result.error, null);
     orgs[name] = (await api.query.consortium.accountOrganization(who.address)).unwrap().toNumber();
   }

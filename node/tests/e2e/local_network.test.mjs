@@ -10,7 +10,7 @@ import path from 'node:path';
 import { Keyring } from '@polkadot/keyring';
 import { base58Decode, cryptoWaitReady } from '@polkadot/util-crypto';
 import {
-  REPO_ROOT, NODE_BIN, blockAuthor, connect, councilDecides, finalizedNumber, freePortRange,
+  REPO_ROOT, NODE_BIN, announcedRpcPort, blockAuthor, connect, councilApprove, councilClose, councilDecides, finalizedNumber, freePortRange,
   removeDir, run, startNode, submit, tempDir, waitFor,
 } from './helpers.mjs';
 
@@ -59,10 +59,13 @@ test('the four agencies are the Aura and GRANDPA authorities', async () => {
 });
 
 test('every node is connected to the others', async () => {
-  for (const api of apis) {
-    const health = await api.rpc.system.health();
-    assert.equal(health.peers.toNumber(), N - 1);
-  }
+  // Peers connect within seconds of start; wait for it rather than read the count once.
+  await waitFor(`every node with ${N - 1} peers`, async () => {
+    const peers = await Promise.all(apis.map(async (api) => (await api.rpc.system.health()).peers.toNumber()));
+    return peers.every((n) => n === N - 1);
+  }, 60000);
+  // And no node has more: only the well-known nodes are peers.
+  for (const api of apis) assert.equal((await api.rpc.system.health()).peers.toNumber(), N - 1);
 });
 
 test('finality advances and all nodes agree on the finalized chain', async () => {
@@ -153,18 +156,25 @@ test('the refusals that protect quorum hold on the running network', async () =>
   const raised = await councilDecides(api, api.tx.validatorSet.setMinValidators(5), [alice, bob, charlie, dave]);
   assert.equal(raised.error, 'validatorSet.TooFewValidators');
   assert.equal((await api.query.validatorSet.minValidators()).toNumber(), 3);
+  // With a minimum of 4, no agency whose validator produces may be suspended.
+  const council = [alice, bob, charlie, dave];
+  assert.equal((await councilDecides(api, api.tx.validatorSet.setMinValidators(4), council)).error, null);
+  const daveOrg = (await api.query.consortium.accountOrganization(dave.address)).unwrap();
+  const suspended = await councilDecides(api, api.tx.consortium.suspend(daveOrg), council);
+  assert.equal(suspended.error, 'validatorSet.TooFewValidators');
+  assert.equal((await api.query.consortium.organizations(daveOrg)).unwrap().status.toString(), 'Active');
+  assert.equal((await councilDecides(api, api.tx.validatorSet.setMinValidators(3), council)).error, null);
   assert.equal((await api.query.session.validators()).length, N);
 });
 
 test('governance admits a fifth node, makes it a validator that authors, removes one that stops; finality never stops', async () => {
   await cryptoWaitReady();
   const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
-  const [alice, bob, charlie, dave, eve] = ['//Alice', '//Bob', '//Charlie', '//Dave', '//Eve']
+  const [alice, bob, charlie, dave, eve, ferdie] = ['//Alice', '//Bob', '//Charlie', '//Dave', '//Eve', '//Ferdie']
     .map((uri) => keyring.addFromUri(uri));
   const api = apis[0];
 
   // A fifth node of the IP office (Eve's agency), with no keys of its own yet.
-  const base = await freePortRange(3);
   const dir = path.join(netDir, 'node5');
   const { mkdirSync } = await import('node:fs');
   mkdirSync(dir, { recursive: true });
@@ -176,10 +186,12 @@ test('governance admits a fifth node, makes it a validator that authors, removes
   const bootnode = `/ip4/127.0.0.1/tcp/${env.REGCHAIN_P2P_PORT_BASE}/p2p/${peer.stdout.trim()}`;
   fifth = startNode([
     '--chain', path.join(netDir, 'net/chain-raw.json'), '--base-path', dir, '--name', 'IP Office',
-    '--port', String(base), '--rpc-port', String(base + 1), '--prometheus-port', String(base + 2),
+    // Ports the system chooses: nothing else can take them between choice and bind.
+    '--port', '0', '--rpc-port', '0', '--no-prometheus',
     '--node-key-file', path.join(dir, 'node-key'), '--validator', '--database', 'paritydb', '--allow-private-ip', '--bootnodes', bootnode,
   ], { baseDir: dir });
-  const api5 = await connect(base + 1);
+  const rpc5 = await announcedRpcPort(path.join(dir, 'node.log'), fifth);
+  const api5 = await connect(rpc5);
   try {
     // Not a well-known node yet: the validators give it no peer.
     const peerId = (await api5.rpc.system.localPeerId()).toString();
@@ -205,14 +217,29 @@ test('governance admits a fifth node, makes it a validator that authors, removes
 
     // Its session keys are generated in its own keystore, with a proof that Eve owns them.
     const owner = api.createType('AccountId', eve.address).toHex();
-    const generated = await rpcCall(base + 1, 'author_rotateKeysWithOwner', [owner]);
+    const generated = await rpcCall(rpc5, 'author_rotateKeysWithOwner', [owner]);
     const setKeys = await submit(api, api.tx.session.setKeys(generated.keys, generated.proof), eve);
     assert.equal(setKeys.error, null);
 
-    // Without keys the council could not have added it; now it can.
+    // The credit regulator's keys too (on the same node), for a second addition.
+    const ferdieOwner = api.createType('AccountId', ferdie.address).toHex();
+    const ferdieKeys = await rpcCall(rpc5, 'author_rotateKeysWithOwner', [ferdieOwner]);
+    assert.equal((await submit(api, api.tx.session.setKeys(ferdieKeys.keys, ferdieKeys.proof), ferdie)).error, null);
+
+    // Without keys the council could not have added it; now it can — and only one validator
+    // a session: Ferdie's addition, closed in the same session as Eve's, is refused.
     await whileFinalizing('the addition', async () => {
-      const added = await councilDecides(api, api.tx.validatorSet.addValidator(eve.address), [alice, bob, charlie, dave]);
+      const council = [alice, bob, charlie, dave];
+      const addEve = await councilApprove(api, api.tx.validatorSet.addValidator(eve.address), council);
+      const addFerdie = await councilApprove(api, api.tx.validatorSet.addValidator(ferdie.address), council);
+      const session = (await api.query.session.currentIndex()).toNumber();
+      await waitFor('a fresh session', async () =>
+        (await api.query.session.currentIndex()).toNumber() > session, 120000);
+      const added = await councilClose(api, addEve, alice);
       assert.equal(added.error, null);
+      const second = await councilClose(api, addFerdie, bob);
+      assert.equal(second.error, 'validatorSet.TooManyAdditions');
+      assert.ok(!(await api.query.validatorSet.validators()).map(String).includes(ferdie.address));
       await waitFor('Eve to become a session validator', async () =>
         (await api.query.session.validators()).map(String).includes(eve.address), 200000, 2000);
       assert.equal((await api.query.aura.authorities()).length, 5);

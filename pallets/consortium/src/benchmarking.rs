@@ -81,13 +81,25 @@ mod benchmarks {
 	#[benchmark]
 	fn register_organization() {
 		let registrar = agency::<T>(AgencyKind::MarketRegulation);
-		let who: T::AccountId = account("new enterprise", 0, 0);
 		let name = vec![b'e'; MAX_NAME_LEN as usize];
 		let code = credit_code(1_000_001).as_bytes().to_vec();
 		let org = NextOrgId::<T>::get();
+		let valid_until =
+			frame_system::Pallet::<T>::block_number().saturating_add(T::JoinValidity::get());
+		let message = Consortium::<T>::register_message(&code, valid_until);
+		let (who, signature) = T::BenchmarkHelper::sign_join(&message);
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(registrar), OrgKind::Enterprise, name, code, who.clone(), term::<T>());
+		_(
+			RawOrigin::Signed(registrar),
+			OrgKind::Enterprise,
+			name,
+			code,
+			who.clone(),
+			term::<T>(),
+			valid_until,
+			signature,
+		);
 
 		assert_eq!(AccountOrganization::<T>::get(&who), Some(org));
 	}

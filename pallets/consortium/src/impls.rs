@@ -61,6 +61,16 @@ impl<T: Config> Pallet<T> {
 		(b"regchain/join", genesis, org, admin, valid_until).encode()
 	}
 
+	/// The bytes an account signs to consent to being the first account (the administrator)
+	/// of the organization its registrar registers under `credit_code`, until block
+	/// `valid_until`: the SCALE encoding of
+	/// `(b"regchain/register", genesis hash, credit_code, valid_until)`. The credit code, not the
+	/// organization id, names the organization: the id is only known once registered.
+	pub fn register_message(credit_code: &[u8], valid_until: BlockNumberFor<T>) -> Vec<u8> {
+		let genesis = frame_system::Pallet::<T>::block_hash(BlockNumberFor::<T>::zero());
+		(b"regchain/register", genesis, credit_code, valid_until).encode()
+	}
+
 	/// Checks `account`'s consent to join `org`.
 	pub(crate) fn check_join(
 		org: OrgId,
@@ -69,13 +79,24 @@ impl<T: Config> Pallet<T> {
 		valid_until: BlockNumberFor<T>,
 		signature: &T::JoinSignature,
 	) -> DispatchResult {
+		let message = Self::join_message(org, admin, valid_until);
+		Self::check_consent(account, &message, valid_until, signature)
+	}
+
+	/// Checks that `signature` is `account`'s over `message` and that the consent is still
+	/// valid and was not given too far ahead.
+	pub(crate) fn check_consent(
+		account: &T::AccountId,
+		message: &[u8],
+		valid_until: BlockNumberFor<T>,
+		signature: &T::JoinSignature,
+	) -> DispatchResult {
 		let now = frame_system::Pallet::<T>::block_number();
 		ensure!(
 			now <= valid_until && valid_until <= now.saturating_add(T::JoinValidity::get()),
 			Error::<T>::JoinExpired
 		);
-		let message = Self::join_message(org, admin, valid_until);
-		ensure!(signature.verify(&message[..], account), Error::<T>::BadJoinSignature);
+		ensure!(signature.verify(message, account), Error::<T>::BadJoinSignature);
 		Ok(())
 	}
 

@@ -492,10 +492,16 @@ pub mod pallet {
 		///   enterprises, the credit regulator for financial institutions) whose jurisdiction
 		///   covers the division in the credit code.
 		/// - `credit_code`: the 18-character Unified Social Credit Code, verified on chain.
+		/// - `account`: the organization's first administrator account, which consents with its
+		///   `signature` over [`Pallet::register_message`]`(credit_code, valid_until)` — SCALE of
+		///   `(b"regchain/register", genesis hash, credit_code, valid_until)`. A registrar cannot
+		///   bind someone else's key to an organization.
+		/// - `valid_until`: the last block the consent may be used in, at most `JoinValidity`
+		///   blocks away.
 		///
-		/// Errors: `AgencyNeedsGovernance`, `NotAuthorized`, `NameEmpty`, `NameTooLong`, the
-		/// `CreditCode…` errors, `OutsideJurisdiction`, `CreditCodeTaken`, `AccountTaken`,
-		/// `TermInPast`, `TermTooLong`.
+		/// Errors: `AgencyNeedsGovernance`, `NotAuthorized`, `JoinExpired`, `BadJoinSignature`,
+		/// `NameEmpty`, `NameTooLong`, the `CreditCode…` errors, `OutsideJurisdiction`,
+		/// `CreditCodeTaken`, `AccountTaken`, `TermInPast`, `TermTooLong`.
 		/// Emits `OrganizationRegistered`.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::register_organization())]
@@ -506,9 +512,13 @@ pub mod pallet {
 			credit_code: Vec<u8>,
 			account: T::AccountId,
 			expires_at: BlockNumberFor<T>,
+			valid_until: BlockNumberFor<T>,
+			signature: T::JoinSignature,
 		) -> DispatchResult {
 			let registrar = kind.registrar().ok_or(Error::<T>::AgencyNeedsGovernance)?;
 			let (_, by) = Self::ensure_agency(origin, registrar)?;
+			let message = Self::register_message(&credit_code, valid_until);
+			Self::check_consent(&account, &message, valid_until, &signature)?;
 			Self::do_register_member(by, kind, name, &credit_code, account, expires_at)
 		}
 

@@ -97,6 +97,29 @@ pub fn consent(org: OrgId, account: u64, admin: bool) -> (u64, TestSignature) {
 	(valid_until, TestSignature(account, Consortium::join_message(org, admin, valid_until)))
 }
 
+/// `registrar` registers an organization of `kind` under `code` with first account `account`,
+/// which consents; the term ends at block 100.
+pub fn register(
+	registrar: RuntimeOrigin,
+	kind: OrgKind,
+	name: Vec<u8>,
+	code: Vec<u8>,
+	account: u64,
+) -> sp_runtime::DispatchResult {
+	let valid_until = System::block_number() + 10;
+	let signature = TestSignature(account, Consortium::register_message(&code, valid_until));
+	Consortium::register_organization(
+		registrar,
+		kind,
+		name,
+		code,
+		account,
+		100,
+		valid_until,
+		signature,
+	)
+}
+
 /// `by`, an administrator, adds `account` to its organization as a clerk, with its consent.
 pub fn add_clerk(by: u64, account: u64) -> sp_runtime::DispatchResult {
 	let org = AccountOrganization::<Test>::get(by).unwrap_or(OrgId::MAX);

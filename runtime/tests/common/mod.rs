@@ -27,3 +27,47 @@ pub fn genesis_of(preset: &str) -> sp_io::TestExternalities {
 		serde_json::from_value(config).expect("the patched preset is a valid genesis config");
 	config.build_storage().expect("genesis builds").into()
 }
+
+/// The sr25519 key of `seed` (e.g. `"//Fresh/3"`).
+pub fn pair(seed: &str) -> sp_core::sr25519::Pair {
+	use sp_core::Pair;
+	sp_core::sr25519::Pair::from_string(seed, None).expect("a valid seed")
+}
+
+/// `seed`'s account and its consent to be the first account of the organization registered
+/// under `credit_code`, valid until block `valid_until`.
+pub fn register_consent(
+	seed: &str,
+	credit_code: &[u8],
+	valid_until: u32,
+) -> (regchain_runtime::AccountId, regchain_runtime::Signature) {
+	use sp_core::Pair;
+	let pair = pair(seed);
+	let message = pallet_consortium::Pallet::<regchain_runtime::Runtime>::register_message(
+		credit_code,
+		valid_until,
+	);
+	(pair.public().into(), pair.sign(&message).into())
+}
+
+/// In the local testnet, market regulation (`Charlie`) registers an enterprise under `code`
+/// whose first account, `who`, consents; its term ends at block 1,000.
+pub fn register_enterprise(
+	who: sp_keyring::Sr25519Keyring,
+	code: &[u8],
+) -> sp_runtime::DispatchResult {
+	let until = frame_system::Pallet::<regchain_runtime::Runtime>::block_number() + 10;
+	let (account, signature) = register_consent(&who.to_seed(), code, until);
+	pallet_consortium::Pallet::<regchain_runtime::Runtime>::register_organization(
+		regchain_runtime::RuntimeOrigin::signed(
+			sp_keyring::Sr25519Keyring::Charlie.to_account_id(),
+		),
+		regchain_primitives::OrgKind::Enterprise,
+		b"Enterprise".to_vec(),
+		code.to_vec(),
+		account,
+		1_000,
+		until,
+		signature,
+	)
+}

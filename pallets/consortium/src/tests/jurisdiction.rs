@@ -26,14 +26,7 @@ fn a_district_registrar_registers_only_in_its_district() {
 		narrow(AgencyKind::MarketRegulation, PUDONG);
 		let market = RuntimeOrigin::signed(agency(AgencyKind::MarketRegulation));
 		let register = |code: Vec<u8>, account: u64| {
-			Consortium::register_organization(
-				market.clone(),
-				OrgKind::Enterprise,
-				b"X".to_vec(),
-				code,
-				account,
-				100,
-			)
+			register(market.clone(), OrgKind::Enterprise, b"X".to_vec(), code, account)
 		};
 		// Fujian and Minhang are outside Pudong.
 		assert_noop!(register(CODE_A.to_vec(), 100), Error::<Test>::OutsideJurisdiction);

@@ -1,7 +1,7 @@
 use super::register_enterprise;
 use crate::{mock::*, *};
 use frame_support::{assert_noop, assert_ok};
-use sp_runtime::DispatchError;
+use sp_runtime::{testing::TestSignature, DispatchError};
 
 #[test]
 fn genesis_founds_the_agencies() {
@@ -121,13 +121,12 @@ fn market_regulation_registers_an_enterprise_with_its_credit_code() {
 #[test]
 fn credit_regulator_registers_a_bank() {
 	ExtBuilder::default().build_and_execute(|| {
-		assert_ok!(Consortium::register_organization(
+		assert_ok!(register(
 			RuntimeOrigin::signed(agency(AgencyKind::CreditRegulator)),
 			OrgKind::FinancialInstitution,
 			b"Bank of Pudong".to_vec(),
 			CODE_B.to_vec(),
-			200,
-			100,
+			200
 		));
 		assert_eq!(Consortium::member(&200).map(|m| m.kind), Some(OrgKind::FinancialInstitution));
 	});
@@ -137,14 +136,7 @@ fn credit_regulator_registers_a_bank() {
 fn register_organization_fails_from_the_wrong_registrar() {
 	ExtBuilder::default().build_and_execute(|| {
 		let reg = |who: u64, kind: OrgKind| {
-			Consortium::register_organization(
-				RuntimeOrigin::signed(who),
-				kind,
-				b"X".to_vec(),
-				CODE_A.to_vec(),
-				100,
-				100,
-			)
+			register(RuntimeOrigin::signed(who), kind, b"X".to_vec(), CODE_A.to_vec(), 100)
 		};
 		// The credit regulator registers banks, not enterprises; and vice versa.
 		assert_noop!(
@@ -161,12 +153,11 @@ fn register_organization_fails_from_the_wrong_registrar() {
 			Error::<Test>::AgencyNeedsGovernance
 		);
 		assert_noop!(
-			Consortium::register_organization(
+			register(
 				RuntimeOrigin::root(),
 				OrgKind::Enterprise,
 				b"X".to_vec(),
 				CODE_A.to_vec(),
-				100,
 				100
 			),
 			DispatchError::BadOrigin
@@ -182,12 +173,11 @@ fn register_organization_fails_when_the_registrar_is_suspended() {
 			agency_org(AgencyKind::MarketRegulation)
 		));
 		assert_noop!(
-			Consortium::register_organization(
+			register(
 				RuntimeOrigin::signed(agency(AgencyKind::MarketRegulation)),
 				OrgKind::Enterprise,
 				b"X".to_vec(),
 				CODE_A.to_vec(),
-				100,
 				100
 			),
 			Error::<Test>::NotAuthorized
@@ -199,13 +189,12 @@ fn register_organization_fails_when_the_registrar_is_suspended() {
 fn register_organization_fails_on_a_malformed_or_duplicate_credit_code() {
 	ExtBuilder::default().build_and_execute(|| {
 		let reg = |code: &[u8], account: u64| {
-			Consortium::register_organization(
+			register(
 				RuntimeOrigin::signed(agency(AgencyKind::MarketRegulation)),
 				OrgKind::Enterprise,
 				b"X".to_vec(),
 				code.to_vec(),
 				account,
-				100,
 			)
 		};
 		assert_noop!(reg(b"", 100), Error::<Test>::CreditCodeWrongLength);
@@ -223,5 +212,47 @@ fn register_organization_fails_on_a_malformed_or_duplicate_credit_code() {
 		register_enterprise(CODE_A, 100);
 		assert_noop!(reg(CODE_A, 101), Error::<Test>::CreditCodeTaken);
 		assert_noop!(reg(CODE_B, 100), Error::<Test>::AccountTaken);
+	});
+}
+
+#[test]
+fn register_organization_needs_the_first_accounts_own_consent() {
+	ExtBuilder::default().build_and_execute(|| {
+		let market = agency(AgencyKind::MarketRegulation);
+		let reg = |valid_until: u64, signature: TestSignature| {
+			Consortium::register_organization(
+				RuntimeOrigin::signed(market),
+				OrgKind::Enterprise,
+				b"Captured Ltd".to_vec(),
+				CODE_A.to_vec(),
+				100,
+				100,
+				valid_until,
+				signature,
+			)
+		};
+		let until = System::block_number() + 10;
+		// Signed by another key, for another credit code, or as a consent to join: refused.
+		let forged = TestSignature(99, Consortium::register_message(CODE_A, until));
+		assert_noop!(reg(until, forged), Error::<Test>::BadJoinSignature);
+		let other_code = TestSignature(100, Consortium::register_message(CODE_B, until));
+		assert_noop!(reg(until, other_code), Error::<Test>::BadJoinSignature);
+		let join = TestSignature(100, Consortium::join_message(0, true, until));
+		assert_noop!(reg(until, join), Error::<Test>::BadJoinSignature);
+		// Used too late, or given for longer than `JoinValidity`.
+		let far = System::block_number() + 101;
+		let long = TestSignature(100, Consortium::register_message(CODE_A, far));
+		assert_noop!(reg(far, long), Error::<Test>::JoinExpired);
+		let signature = TestSignature(100, Consortium::register_message(CODE_A, until));
+		System::set_block_number(until + 1);
+		assert_noop!(reg(until, signature), Error::<Test>::JoinExpired);
+		// With its consent, the account becomes the organization's administrator.
+		let until = System::block_number() + 10;
+		let signature = TestSignature(100, Consortium::register_message(CODE_A, until));
+		assert_ok!(reg(until, signature));
+		let org = AccountOrganization::<Test>::get(100).expect("registered");
+		let code = Organizations::<Test>::get(org).and_then(|o| o.credit_code);
+		assert_eq!(code.map(|c| c.as_bytes().to_vec()), Some(CODE_A.to_vec()));
+		assert!(Admins::<Test>::contains_key(100));
 	});
 }

@@ -118,13 +118,12 @@ fn revocation_is_final_and_keeps_the_credit_code_and_accounts_taken() {
 		assert_noop!(Consortium::suspend(RuntimeOrigin::root(), org), Error::<Test>::Revoked);
 		assert_noop!(Consortium::revoke(RuntimeOrigin::root(), org), Error::<Test>::Revoked);
 		assert_noop!(
-			Consortium::register_organization(
+			register(
 				RuntimeOrigin::signed(agency(AgencyKind::MarketRegulation)),
 				OrgKind::Enterprise,
 				b"Phoenix".to_vec(),
 				CODE_A.to_vec(),
-				300,
-				100
+				300
 			),
 			Error::<Test>::CreditCodeTaken
 		);
