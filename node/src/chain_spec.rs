@@ -3,8 +3,8 @@
 
 use std::{collections::BTreeSet, path::Path};
 
-use pallet_consortium::MAX_NAME_LEN;
 use regchain_primitives::AgencyKind;
+use regchain_primitives::MAX_NAME_LEN;
 use regchain_runtime::{
 	configs::MAX_AUTHORITIES,
 	currency::{TOKEN_DECIMALS, TOKEN_SYMBOL, UNIT},

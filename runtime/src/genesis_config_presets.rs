@@ -24,6 +24,7 @@ use crate::{
 };
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
+use pallet_invoices::{RateCode, TaxRate};
 use regchain_primitives::{AgencyKind, Division};
 use serde_json::Value;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
@@ -105,7 +106,7 @@ pub fn regchain_genesis(
 			default_byte_quota: DEFAULT_BYTE_QUOTA,
 			jurisdiction,
 		},
-		invoices: InvoicesConfig { rates: pallet_invoices::vat_rates_2026() },
+		invoices: InvoicesConfig { rates: vat_rates_2026() },
 		validator_set: ValidatorSetConfig {
 			validators: validators.iter().map(|v| v.account.clone()).collect(),
 			min_validators: min_validators(validators.len() as u32),
@@ -199,4 +200,19 @@ pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
 /// The names of the presets this runtime offers.
 pub fn preset_names() -> Vec<PresetId> {
 	vec![PresetId::from(DEV_RUNTIME_PRESET), PresetId::from(LOCAL_TESTNET_RUNTIME_PRESET)]
+}
+
+/// China's VAT rates in 2026, the table a network starts with: general rates 13 % (goods),
+/// 9 % (transport, construction, farm produce), 6 % (modern services), the 3 % collection rate
+/// of small-scale taxpayers, the zero rate (exports) and exemption, as codes 1 to 6. Network
+/// data, so it lives with the presets; the tax bureau changes it on chain (`invoices.setRate`).
+pub fn vat_rates_2026() -> Vec<(RateCode, TaxRate)> {
+	vec![
+		(1, TaxRate::BasisPoints(1_300)),
+		(2, TaxRate::BasisPoints(900)),
+		(3, TaxRate::BasisPoints(600)),
+		(4, TaxRate::BasisPoints(300)),
+		(5, TaxRate::BasisPoints(0)),
+		(6, TaxRate::Exempt),
+	]
 }

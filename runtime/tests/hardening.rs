@@ -6,7 +6,6 @@ mod common;
 use codec::Encode;
 use common::genesis_of;
 use frame_support::{dispatch::GetDispatchInfo, pallet_prelude::TransactionSource};
-use regchain_primitives::OrgKind;
 use regchain_runtime::{
 	configs::{MAX_CONNECTIONS_PER_NODE, MAX_MOTIONS_PER_SEAT},
 	AccountId, AgencyCouncil, Consortium, Runtime, RuntimeCall, RuntimeOrigin, System, TxExtension,

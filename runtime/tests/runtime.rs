@@ -5,32 +5,57 @@ mod common;
 
 use common::genesis_of;
 
-use frame_support::traits::PalletInfoAccess;
 use regchain_runtime::{
 	genesis_config_presets::{get_preset, preset_names, DEV_ENDOWMENT, LOCAL_AGENCIES},
-	AgencyCouncil, Aura, Balances, Consortium, Funds, Grandpa, Invoices, Runtime, RuntimeOrigin,
-	Session, Sudo, System, Timestamp, TransactionPayment, ValidatorSet, MILLI_SECS_PER_BLOCK,
-	SS58_PREFIX, VERSION,
+	Aura, Balances, Consortium, Funds, Grandpa, Invoices, Runtime, RuntimeOrigin, System,
+	TransactionPayment, MILLI_SECS_PER_BLOCK, SS58_PREFIX, VERSION,
 };
 use sp_genesis_builder::{DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
 #[test]
-fn pallet_indices_are_pinned() {
-	// Changing one breaks every encoded call and storage key of that pallet: never do it.
-	assert_eq!(System::index(), 0);
-	assert_eq!(Timestamp::index(), 1);
-	assert_eq!(Aura::index(), 2);
-	assert_eq!(Grandpa::index(), 3);
-	assert_eq!(Balances::index(), 4);
-	assert_eq!(TransactionPayment::index(), 5);
-	assert_eq!(Sudo::index(), 6);
-	assert_eq!(Consortium::index(), 10);
-	assert_eq!(AgencyCouncil::index(), 11);
-	assert_eq!(ValidatorSet::index(), 12);
-	assert_eq!(Session::index(), 13);
-	assert_eq!(Invoices::index(), 20);
-	assert_eq!(Funds::index(), 21);
+fn pallet_indices_and_storage_prefixes_are_pinned() {
+	use frame_support::traits::PalletsInfoAccess;
+	// A pallet's index is the first byte of its encoded calls, and its name the prefix of its
+	// storage keys: changing either breaks every signed transaction and every stored record of
+	// that pallet. Every pallet of the runtime is listed: adding one means adding it here.
+	let pinned = [
+		(0, "System"),
+		(1, "Timestamp"),
+		(2, "Aura"),
+		(3, "Grandpa"),
+		(4, "Balances"),
+		(5, "TransactionPayment"),
+		(6, "Sudo"),
+		(10, "Consortium"),
+		(11, "AgencyCouncil"),
+		(12, "ValidatorSet"),
+		(13, "Session"),
+		(14, "NodeAuthorization"),
+		(20, "Invoices"),
+		(21, "Funds"),
+	];
+	let actual: Vec<(usize, &str)> = regchain_runtime::AllPalletsWithSystem::infos()
+		.into_iter()
+		.map(|info| (info.index, info.name))
+		.collect();
+	assert_eq!(actual, pinned);
+	// The storage of the RegChain pallets lives under their names.
+	use frame_support::{storage::StoragePrefixedMap, StorageHasher, Twox128};
+	let prefix = |name: &str| Twox128::hash(name.as_bytes());
+	assert_eq!(
+		pallet_consortium::Organizations::<Runtime>::final_prefix()[..16],
+		prefix("Consortium")
+	);
+	assert_eq!(
+		pallet_validator_set::Validators::<Runtime>::hashed_key()[..16],
+		prefix("ValidatorSet")
+	);
+	assert_eq!(
+		pallet_invoices::IssuedInvoices::<Runtime>::final_prefix()[..16],
+		prefix("Invoices")
+	);
+	assert_eq!(pallet_funds::Programs::<Runtime>::final_prefix()[..16], prefix("Funds"));
 }
 
 #[test]
@@ -230,7 +255,7 @@ fn invoices_weights_are_measured_and_fit_many_times_in_a_block() {
 #[test]
 fn an_invoice_flows_from_registration_to_reimbursement() {
 	use pallet_invoices::{Buyer, Claim, IssuerLimits, LineInput, TaxRate};
-	use regchain_primitives::{InvoiceRef, OrgKind, Role};
+	use regchain_primitives::{InvoiceRef, Role};
 	genesis_of(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
 		System::set_block_number(1);
 		// 2026-11-10, noon in Beijing.
@@ -240,7 +265,6 @@ fn an_invoice_flows_from_registration_to_reimbursement() {
 			Some(TaxRate::BasisPoints(1_300))
 		);
 		assert_eq!(pallet_invoices::Pallet::<Runtime>::rate_at(6, 1), Some(TaxRate::Exempt));
-		let registrar = RuntimeOrigin::signed(Sr25519Keyring::Charlie.to_account_id());
 		let tax = RuntimeOrigin::signed(Sr25519Keyring::Bob.to_account_id());
 		let (seller, buyer) =
 			(Sr25519Keyring::One.to_account_id(), Sr25519Keyring::Two.to_account_id());
@@ -250,23 +274,30 @@ fn an_invoice_flows_from_registration_to_reimbursement() {
 		] {
 			assert_eq!(common::register_enterprise(who, code), Ok(()));
 		}
-		let (seller_org, buyer_org) = (6, 7);
-		assert!(Consortium::grant_role(tax.clone(), seller_org, Role::InvoiceIssuer).is_ok());
+		let org_of = |who: &regchain_runtime::AccountId| {
+			pallet_consortium::AccountOrganization::<Runtime>::get(who).expect("registered")
+		};
+		let (seller_org, buyer_org) = (org_of(&seller), org_of(&buyer));
+		assert_eq!(Consortium::grant_role(tax.clone(), seller_org, Role::InvoiceIssuer), Ok(()));
 		let limits = IssuerLimits { per_invoice: 1_000_000, per_month: 10_000_000 };
-		assert!(Invoices::set_issuer_limits(tax, seller_org, Some(limits)).is_ok());
+		assert_eq!(Invoices::set_issuer_limits(tax, seller_org, Some(limits)), Ok(()));
 		let line = LineInput {
 			description: Default::default(),
 			quantity: 2_000,
 			unit_price: 5_000,
 			rate: 1,
 		};
-		assert!(Invoices::issue(
-			RuntimeOrigin::signed(seller),
-			Buyer::External(regchain_primitives::CreditCode::parse(b"91440300708461136T").unwrap()),
-			vec![line],
-			Default::default(),
-		)
-		.is_ok());
+		assert_eq!(
+			Invoices::issue(
+				RuntimeOrigin::signed(seller),
+				Buyer::External(
+					regchain_primitives::CreditCode::parse(b"91440300708461136T").unwrap()
+				),
+				vec![line],
+				Default::default(),
+			),
+			Ok(())
+		);
 		let id = InvoiceRef { issuer: seller_org, seq: 0 };
 		let invoice = Invoices::invoice_record(id).unwrap().invoice;
 		assert_eq!(
@@ -275,9 +306,12 @@ fn an_invoice_flows_from_registration_to_reimbursement() {
 		);
 		assert_eq!(invoice.period, 202611);
 		let buyer_origin = RuntimeOrigin::signed(buyer);
-		assert!(Invoices::confirm(buyer_origin.clone(), id).is_ok());
-		assert!(Invoices::reimburse(buyer_origin.clone(), id).is_ok());
-		assert_eq!(Invoices::invoice_record(id).unwrap().invoice.claim, Some(Claim::Reimbursement));
+		assert_eq!(Invoices::confirm(buyer_origin.clone(), id), Ok(()));
+		assert_eq!(Invoices::reimburse(buyer_origin.clone(), id), Ok(()));
+		assert_eq!(
+			Invoices::invoice_record(id).unwrap().invoice.claim,
+			Some(Claim::new(pallet_invoices::REIMBURSEMENT, buyer_org.into()))
+		);
 		assert_eq!(
 			Invoices::reimburse(buyer_origin, id),
 			Err(pallet_invoices::Error::<Runtime>::AlreadyClaimed.into())
@@ -312,7 +346,7 @@ fn funds_weights_are_measured_and_fit_many_times_in_a_block() {
 fn an_invoice_justifies_one_fund_expense_and_nothing_else() {
 	use pallet_funds::Categories;
 	use pallet_invoices::{Buyer, IssuerLimits, LineInput};
-	use regchain_primitives::{InvoiceRef, OrgKind, Role};
+	use regchain_primitives::{InvoiceRef, Role};
 	genesis_of(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
 		System::set_block_number(1);
 		let signed = |k: Sr25519Keyring| RuntimeOrigin::signed(k.to_account_id());
@@ -320,49 +354,59 @@ fn an_invoice_justifies_one_fund_expense_and_nothing_else() {
 		for (code, who) in [(&b"91350100M000100Y43"[..], seller), (b"91440300708461136T", sme)] {
 			assert_eq!(common::register_enterprise(who, code), Ok(()));
 		}
-		let (seller_org, sme_org) = (6, 7);
-		assert!(Consortium::grant_role(
-			signed(Sr25519Keyring::Bob),
-			seller_org,
-			Role::InvoiceIssuer
-		)
-		.is_ok());
-		assert!(Consortium::grant_role(signed(Sr25519Keyring::Alice), 0, Role::FundManager).is_ok());
+		let org_of = |k: Sr25519Keyring| {
+			pallet_consortium::AccountOrganization::<Runtime>::get(k.to_account_id())
+				.expect("registered")
+		};
+		let (seller_org, sme_org) = (org_of(seller), org_of(sme));
+		let finance = org_of(Sr25519Keyring::Alice);
+		assert_eq!(
+			Consortium::grant_role(signed(Sr25519Keyring::Bob), seller_org, Role::InvoiceIssuer),
+			Ok(())
+		);
+		assert_eq!(
+			Consortium::grant_role(signed(Sr25519Keyring::Alice), finance, Role::FundManager),
+			Ok(())
+		);
 		let limits = IssuerLimits { per_invoice: 1_000_000, per_month: 10_000_000 };
-		assert!(Invoices::set_issuer_limits(signed(Sr25519Keyring::Bob), seller_org, Some(limits))
-			.is_ok());
+		assert_eq!(
+			Invoices::set_issuer_limits(signed(Sr25519Keyring::Bob), seller_org, Some(limits)),
+			Ok(())
+		);
 		let line = LineInput {
 			description: Default::default(),
 			quantity: 1_000,
 			unit_price: 10_000,
 			rate: 1,
 		};
-		assert!(Invoices::issue(
-			signed(seller),
-			Buyer::Member(sme_org),
-			vec![line],
-			Default::default()
-		)
-		.is_ok());
+		assert_eq!(
+			Invoices::issue(signed(seller), Buyer::Member(sme_org), vec![line], Default::default()),
+			Ok(())
+		);
 		let invoice = InvoiceRef { issuer: seller_org, seq: 0 };
-		assert!(Invoices::confirm(signed(sme), invoice).is_ok());
+		assert_eq!(Invoices::confirm(signed(sme), invoice), Ok(()));
 
 		// Two programs of the finance bureau, each with an allocation to the enterprise.
 		let manager = signed(Sr25519Keyring::Alice);
 		for program in 0..2 {
-			assert!(Funds::create_program(
-				manager.clone(),
-				Default::default(),
-				100_000,
-				Categories(1),
-				0,
-				10,
-				20
-			)
-			.is_ok());
-			assert!(Funds::apply(signed(sme), program, 50_000, Default::default()).is_ok());
-			assert!(Funds::approve(manager.clone(), program, 50_000).is_ok());
-			assert!(Funds::disburse(manager.clone(), program, 50_000, Default::default()).is_ok());
+			assert_eq!(
+				Funds::create_program(
+					manager.clone(),
+					Default::default(),
+					100_000,
+					Categories(1),
+					0,
+					10,
+					20
+				),
+				Ok(())
+			);
+			assert_eq!(Funds::apply(signed(sme), program, 50_000, Default::default()), Ok(()));
+			assert_eq!(Funds::approve(manager.clone(), program, 50_000), Ok(()));
+			assert_eq!(
+				Funds::disburse(manager.clone(), program, 50_000, Default::default()),
+				Ok(())
+			);
 		}
 		let expense = |allocation| {
 			Funds::record_expense(
@@ -375,7 +419,7 @@ fn an_invoice_justifies_one_fund_expense_and_nothing_else() {
 				Some(invoice),
 			)
 		};
-		assert!(expense(0).is_ok());
+		assert_eq!(expense(0), Ok(()));
 		let claimed: sp_runtime::DispatchResult =
 			Err(pallet_invoices::Error::<Runtime>::AlreadyClaimed.into());
 		assert_eq!(expense(1), claimed);
@@ -383,7 +427,7 @@ fn an_invoice_justifies_one_fund_expense_and_nothing_else() {
 		assert_eq!(Invoices::reverse(signed(seller), invoice, Default::default()), claimed);
 		assert_eq!(
 			Invoices::invoice_record(invoice).unwrap().invoice.claim,
-			Some(pallet_invoices::Claim::FundExpense { program: 0, allocation: 0 })
+			Some(pallet_invoices::Claim::new(pallet_funds::FUND_EXPENSE, 0))
 		);
 		pallet_invoices::Pallet::<Runtime>::do_try_state().unwrap();
 		pallet_funds::Pallet::<Runtime>::do_try_state().unwrap();
@@ -397,4 +441,14 @@ fn check_weights(weights: &[(&str, frame_support::weights::Weight)]) {
 		assert!(weight.ref_time() > 0, "{name} has no measured weight");
 		assert!(weight.all_lt(max / 100), "{name} weighs {weight:?}, over 1 % of a block");
 	}
+}
+
+/// Each domain that locks invoices has a tag of its own, and the invoices' v1 → v2 migration
+/// maps old fund expenses to the funds pallet's tag.
+#[test]
+fn claim_domains_are_distinct() {
+	let tags = [pallet_invoices::REIMBURSEMENT, pallet_funds::FUND_EXPENSE];
+	let unique: std::collections::BTreeSet<_> = tags.iter().collect();
+	assert_eq!(unique.len(), tags.len());
+	assert_eq!(pallet_invoices::migrations::FUND_EXPENSE, pallet_funds::FUND_EXPENSE);
 }

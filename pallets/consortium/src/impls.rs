@@ -380,28 +380,31 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	pub(crate) fn do_set_role(org: OrgId, role: Role, by: OrgId, grant: bool) -> DispatchResult {
+	/// Grants `role` to `org`, on behalf of the agency `by`, if its kind may hold it.
+	pub(crate) fn do_grant_role(org: OrgId, role: Role, by: OrgId) -> DispatchResult {
 		Organizations::<T>::try_mutate(org, |record| -> DispatchResult {
 			let record = record.as_mut().ok_or(Error::<T>::OrganizationNotFound)?;
-			if grant {
-				ensure!(record.status != OrgStatus::Revoked, Error::<T>::Revoked);
-				ensure!(role.may_be_held_by(record.kind), Error::<T>::RoleNotForKind);
-				ensure!(record.roles.insert(role), Error::<T>::RoleAlreadyGranted);
-			} else {
-				ensure!(record.roles.remove(role), Error::<T>::RoleNotGranted);
-			}
+			ensure!(record.status != OrgStatus::Revoked, Error::<T>::Revoked);
+			ensure!(role.may_be_held_by(record.kind), Error::<T>::RoleNotForKind);
+			ensure!(record.roles.insert(role), Error::<T>::RoleAlreadyGranted);
 			Ok(())
 		})?;
-		Self::deposit_event(if grant {
-			Event::RoleGranted { org, role, by }
-		} else {
-			Event::RoleRevoked { org, role, by }
-		});
+		Self::deposit_event(Event::RoleGranted { org, role, by });
+		Ok(())
+	}
+
+	/// Takes `role` from `org`, on behalf of the agency `by`.
+	pub(crate) fn do_revoke_role(org: OrgId, role: Role, by: OrgId) -> DispatchResult {
+		Organizations::<T>::try_mutate(org, |record| -> DispatchResult {
+			let record = record.as_mut().ok_or(Error::<T>::OrganizationNotFound)?;
+			ensure!(record.roles.remove(role), Error::<T>::RoleNotGranted);
+			Ok(())
+		})?;
+		Self::deposit_event(Event::RoleRevoked { org, role, by });
 		Ok(())
 	}
 
 	/// The storage invariants; run after every test and by `try-runtime`.
-	#[cfg(any(feature = "try-runtime", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use alloc::collections::btree_map::BTreeMap;
 		let next = NextOrgId::<T>::get();

@@ -467,9 +467,9 @@ pub mod pallet {
 		/// The agency takes a council seat with `account` at once.
 		///
 		/// Errors: `InvalidDivision`, `NameEmpty`, `NameTooLong`, `AccountTaken`, `TermInPast`,
-		/// `TermTooLong`, `TooManyAgencies`. Emits `OrganizationRegistered`, `CouncilChanged`.
+		/// `TermTooLong`, `TooManyAgencies`. Events: `OrganizationRegistered`, `CouncilChanged`.
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::register_agency().saturating_add(T::WeightInfo::sync_council()))]
+		#[pallet::weight(T::WeightInfo::register_agency())]
 		pub fn register_agency(
 			origin: OriginFor<T>,
 			kind: AgencyKind,
@@ -502,7 +502,7 @@ pub mod pallet {
 		/// Errors: `AgencyNeedsGovernance`, `NotAuthorized`, `JoinExpired`, `BadJoinSignature`,
 		/// `NameEmpty`, `NameTooLong`, the `CreditCode…` errors, `OutsideJurisdiction`,
 		/// `CreditCodeTaken`, `AccountTaken`, `TermInPast`, `TermTooLong`.
-		/// Emits `OrganizationRegistered`.
+		/// Events: `OrganizationRegistered`.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::register_organization())]
 		pub fn register_organization(
@@ -533,7 +533,7 @@ pub mod pallet {
 		///   blocks away.
 		///
 		/// Errors: `NotActiveMember`, `NotAdmin`, `JoinExpired`, `BadJoinSignature`,
-		/// `AccountTaken`, `TooManyAccounts`. Emits `AccountAdded` (and `AdminSet`).
+		/// `AccountTaken`, `TooManyAccounts`. Events: `AccountAdded` (and `AdminSet`).
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::add_account())]
 		pub fn add_account(
@@ -554,7 +554,7 @@ pub mod pallet {
 		///
 		/// Errors: `NotActiveMember`, `NotAdmin`, `AccountNotInOrganization`, `CouncilSeat` (an
 		/// agency's seat account stays), `LastAccount`, `LastAdmin`, `AccountInUse` (e.g. it
-		/// holds session keys). Emits `AccountRemoved`.
+		/// holds session keys). Events: `AccountRemoved`.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::remove_account())]
 		pub fn remove_account(origin: OriginFor<T>, account: T::AccountId) -> DispatchResult {
@@ -570,7 +570,7 @@ pub mod pallet {
 		/// - Origin: governance, or for enterprises and financial institutions their registrar.
 		///
 		/// Errors: `OrganizationNotFound`, `NotAuthorized`, `Revoked`, `TermInPast`,
-		/// `TermTooLong`. Emits `MembershipRenewed`.
+		/// `TermTooLong`. Events: `MembershipRenewed`.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::renew().saturating_add(T::WeightInfo::sync_council()))]
 		pub fn renew(
@@ -590,7 +590,7 @@ pub mod pallet {
 		/// Errors: `OrganizationNotFound`, `NotAuthorized`, `Revoked`, `AlreadySuspended`,
 		/// `TooFewAgencies` (fewer than `MinAgencies` would be left to govern), and what
 		/// [`Config::AgencyDeparture`] refuses (the validator set's `TooFewValidators`).
-		/// Emits `OrganizationSuspended`.
+		/// Events: `OrganizationSuspended`.
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::suspend().saturating_add(T::WeightInfo::sync_council()))]
 		pub fn suspend(origin: OriginFor<T>, org: OrgId) -> DispatchResult {
@@ -603,7 +603,7 @@ pub mod pallet {
 		/// - Origin: governance, or for enterprises and financial institutions their registrar.
 		///
 		/// Errors: `OrganizationNotFound`, `NotAuthorized`, `Revoked`, `NotSuspended`.
-		/// Emits `OrganizationResumed`.
+		/// Events: `OrganizationResumed`.
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::resume().saturating_add(T::WeightInfo::sync_council()))]
 		pub fn resume(origin: OriginFor<T>, org: OrgId) -> DispatchResult {
@@ -618,7 +618,7 @@ pub mod pallet {
 		///
 		/// Errors: `OrganizationNotFound`, `NotAuthorized`, `Revoked`, `TooFewAgencies`,
 		/// and what [`Config::AgencyDeparture`] refuses.
-		/// Emits `OrganizationRevoked`.
+		/// Events: `OrganizationRevoked`.
 		#[pallet::call_index(7)]
 		#[pallet::weight(T::WeightInfo::revoke().saturating_add(T::WeightInfo::sync_council()))]
 		pub fn revoke(origin: OriginFor<T>, org: OrgId) -> DispatchResult {
@@ -633,13 +633,13 @@ pub mod pallet {
 		///
 		/// Errors: `NotAuthorized`, `OrganizationNotFound`, `OutsideJurisdiction`, `Revoked`,
 		/// `RoleNotForKind` (e.g. an enterprise as `Auditor`), `RoleAlreadyGranted`.
-		/// Emits `RoleGranted`.
+		/// Events: `RoleGranted`.
 		#[pallet::call_index(8)]
 		#[pallet::weight(T::WeightInfo::grant_role())]
 		pub fn grant_role(origin: OriginFor<T>, org: OrgId, role: Role) -> DispatchResult {
 			let (_, by) = Self::ensure_agency(origin, role.granted_by())?;
 			Self::ensure_jurisdiction(by, org)?;
-			Self::do_set_role(org, role, by, true)
+			Self::do_grant_role(org, role, by)
 		}
 
 		/// Revoke a role from an organization.
@@ -649,13 +649,13 @@ pub mod pallet {
 		///
 		/// Errors: `NotAuthorized`, `OrganizationNotFound`, `OutsideJurisdiction`,
 		/// `RoleNotGranted`.
-		/// Emits `RoleRevoked`.
+		/// Events: `RoleRevoked`.
 		#[pallet::call_index(9)]
 		#[pallet::weight(T::WeightInfo::revoke_role())]
 		pub fn revoke_role(origin: OriginFor<T>, org: OrgId, role: Role) -> DispatchResult {
 			let (_, by) = Self::ensure_agency(origin, role.granted_by())?;
 			Self::ensure_jurisdiction(by, org)?;
-			Self::do_set_role(org, role, by, false)
+			Self::do_revoke_role(org, role, by)
 		}
 
 		/// Dispatch a call with the `Root` origin: how the agencies together upgrade the
@@ -689,7 +689,7 @@ pub mod pallet {
 		/// - Origin: [`Config::GovernanceOrigin`].
 		///
 		/// Errors: `QuotaBelowFloor` (below `MinTxQuota`), `OrganizationNotFound`.
-		/// Emits `TxQuotaSet`.
+		/// Events: `TxQuotaSet`.
 		#[pallet::call_index(11)]
 		#[pallet::weight(T::WeightInfo::set_tx_quota())]
 		pub fn set_tx_quota(
@@ -710,7 +710,7 @@ pub mod pallet {
 		/// - Origin: [`Config::GovernanceOrigin`].
 		///
 		/// Errors: `QuotaBelowFloor` (below `MinByteQuota`), `OrganizationNotFound`.
-		/// Emits `ByteQuotaSet`.
+		/// Events: `ByteQuotaSet`.
 		#[pallet::call_index(12)]
 		#[pallet::weight(T::WeightInfo::set_byte_quota())]
 		pub fn set_byte_quota(
@@ -731,7 +731,7 @@ pub mod pallet {
 		///
 		/// - Origin: [`Config::GovernanceOrigin`].
 		///
-		/// Errors: `NotSeated`, `AccountNotInOrganization`. Emits `SeatRotated`,
+		/// Errors: `NotSeated`, `AccountNotInOrganization`. Events: `SeatRotated`,
 		/// `CouncilChanged`.
 		#[pallet::call_index(13)]
 		#[pallet::weight(T::WeightInfo::rotate_seat())]
@@ -750,7 +750,7 @@ pub mod pallet {
 		/// - Origin: an administrator of the same active organization.
 		///
 		/// Errors: `NotActiveMember`, `NotAdmin`, `AccountNotInOrganization`, `LastAdmin`.
-		/// Emits `AdminSet`.
+		/// Events: `AdminSet`.
 		#[pallet::call_index(15)]
 		#[pallet::weight(T::WeightInfo::set_admin())]
 		pub fn set_admin(
@@ -772,7 +772,7 @@ pub mod pallet {
 		/// - Origin: [`Config::GovernanceOrigin`].
 		///
 		/// Errors: `InvalidDivision`, `OrganizationNotFound`, `NotAgency`.
-		/// Emits `JurisdictionSet`.
+		/// Events: `JurisdictionSet`.
 		#[pallet::call_index(14)]
 		#[pallet::weight(T::WeightInfo::set_jurisdiction())]
 		pub fn set_jurisdiction(

@@ -197,21 +197,8 @@ impl ExtBuilder {
 
 	/// Runs `test`, then checks the storage invariants.
 	pub fn build_and_execute(self, test: impl FnOnce()) {
-		self.build().execute_with(|| {
-			test();
-			Consortium::do_try_state().expect("storage invariants hold");
-		});
+		execute_checked(self.build(), test)
 	}
 }
 
-/// The last event the pallet emitted.
-pub fn last_event() -> Event<Test> {
-	System::events()
-		.into_iter()
-		.filter_map(|r| match r.event {
-			RuntimeEvent::Consortium(e) => Some(e),
-			_ => None,
-		})
-		.last()
-		.expect("an event was emitted")
-}
+regchain_primitives::mock_kit!(Consortium);

@@ -5,8 +5,7 @@ use frame_support::{pallet_prelude::ConstU32, BoundedVec};
 use regchain_primitives::{CreditCode, OrgKind, Roles};
 use scale_info::TypeInfo;
 
-/// Longest organization name, in bytes of UTF-8 (about 40 Chinese characters).
-pub const MAX_NAME_LEN: u32 = 128;
+pub use regchain_primitives::MAX_NAME_LEN;
 /// An organization's name.
 pub type OrgName = BoundedVec<u8, ConstU32<MAX_NAME_LEN>>;
 

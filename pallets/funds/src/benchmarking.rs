@@ -47,7 +47,7 @@ fn applied<T: Config>(program: ProgramId, enterprise: OrgId) -> AllocationId {
 /// `disbursed` is disbursed.
 fn allocated<T: Config>(manager: OrgId, enterprise: OrgId, disbursed: Fen) -> AllocationId {
 	let id = applied::<T>(program_of::<T>(manager), enterprise);
-	Pallet::<T>::do_decide(manager, id, Ok(BUDGET / 2)).expect("approves");
+	Pallet::<T>::do_approve(manager, id, BUDGET / 2).expect("approves");
 	if disbursed > 0 {
 		Pallet::<T>::do_disburse(manager, id, disbursed, H256::zero()).expect("disburses");
 	}

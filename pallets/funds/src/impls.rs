@@ -4,12 +4,9 @@ use crate::{pallet::*, types::*};
 use alloc::{collections::BTreeMap, vec::Vec};
 use frame_support::{ensure, pallet_prelude::*};
 use frame_system::pallet_prelude::BlockNumberFor;
-use regchain_primitives::{Claim, Fen, InvoiceClaims, Membership, OrgId};
+use regchain_primitives::{paging, Claim, Fen, InvoiceClaims, Membership, OrgId};
 use sp_core::H256;
 use sp_runtime::traits::Zero;
-
-/// The most records one runtime-API query returns.
-pub const QUERY_LIMIT: u32 = 100;
 
 type ProgramOf<T> = Program<BlockNumberFor<T>>;
 
@@ -163,55 +160,61 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Approves (`Ok(amount)`) or rejects (`Err(reason)`) an application.
-	pub(crate) fn do_decide(
+	/// A pending application that `manager` may decide: in its program, not its own.
+	fn decidable(
 		manager: OrgId,
 		id: AllocationId,
-		decision: Result<Fen, H256>,
-	) -> DispatchResult {
-		let mut application = Applications::<T>::get(id).ok_or(Error::<T>::ApplicationNotFound)?;
+	) -> Result<(Application, ProgramOf<T>), DispatchError> {
+		let application = Applications::<T>::get(id).ok_or(Error::<T>::ApplicationNotFound)?;
 		ensure!(application.status == ApplicationStatus::Pending, Error::<T>::NotPending);
-		let mut program = Self::managed(manager, application.program)?;
+		let program = Self::managed(manager, application.program)?;
 		// Roles by kind keep enterprises from managing funds; this keeps any manager from
 		// deciding its own organization's application, whatever the consortium allows.
 		ensure!(application.applicant != manager, Error::<T>::OwnApplication);
-		match decision {
-			Ok(amount) => {
-				Self::ensure_running(&program)?;
-				ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
-				ensure!(amount <= application.requested, Error::<T>::ExceedsRequest);
-				let approved = Self::add(program.approved, amount)?;
-				ensure!(approved <= program.budget, Error::<T>::ExceedsBudget);
-				let mut allocation = Allocation {
-					program: application.program,
-					enterprise: application.applicant,
-					approved: amount,
-					disbursed: 0,
-					spent: 0,
-					clawed_back: 0,
-					frozen: false,
-					entries: 0,
-				};
-				Self::push(id, &mut allocation, Movement::Approved { amount })?;
-				program.approved = approved;
-				application.status = ApplicationStatus::Approved;
-				Allocations::<T>::insert(id, allocation);
-				AllocationsByProgram::<T>::insert(application.program, id, ());
-				AllocationsByEnterprise::<T>::insert(application.applicant, id, ());
-				Programs::<T>::insert(application.program, program);
-				Self::deposit_event(Event::Approved {
-					allocation: id,
-					program: application.program,
-					enterprise: application.applicant,
-					amount,
-				});
-			},
-			Err(reason) => {
-				application.status = ApplicationStatus::Rejected { reason };
-				Self::deposit_event(Event::ApplicationRejected { application: id, reason });
-			},
-		}
+		Ok((application, program))
+	}
+
+	/// Approves an application for `amount`: its allocation is opened.
+	pub(crate) fn do_approve(manager: OrgId, id: AllocationId, amount: Fen) -> DispatchResult {
+		let (mut application, mut program) = Self::decidable(manager, id)?;
+		Self::ensure_running(&program)?;
+		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+		ensure!(amount <= application.requested, Error::<T>::ExceedsRequest);
+		let approved = Self::add(program.approved, amount)?;
+		ensure!(approved <= program.budget, Error::<T>::ExceedsBudget);
+		let mut allocation = Allocation {
+			program: application.program,
+			enterprise: application.applicant,
+			approved: amount,
+			disbursed: 0,
+			spent: 0,
+			clawed_back: 0,
+			frozen: false,
+			entries: 0,
+		};
+		Self::push(id, &mut allocation, Movement::Approved { amount })?;
+		program.approved = approved;
+		application.status = ApplicationStatus::Approved;
+		Allocations::<T>::insert(id, allocation);
+		AllocationsByProgram::<T>::insert(application.program, id, ());
+		AllocationsByEnterprise::<T>::insert(application.applicant, id, ());
+		Programs::<T>::insert(application.program, program);
+		Self::deposit_event(Event::Approved {
+			allocation: id,
+			program: application.program,
+			enterprise: application.applicant,
+			amount,
+		});
 		Applications::<T>::insert(id, application);
+		Ok(())
+	}
+
+	/// Rejects an application, with the hash of the reason.
+	pub(crate) fn do_reject(manager: OrgId, id: AllocationId, reason: H256) -> DispatchResult {
+		let (mut application, _) = Self::decidable(manager, id)?;
+		application.status = ApplicationStatus::Rejected { reason };
+		Applications::<T>::insert(id, application);
+		Self::deposit_event(Event::ApplicationRejected { application: id, reason });
 		Ok(())
 	}
 
@@ -259,7 +262,7 @@ impl<T: Config> Pallet<T> {
 		);
 		program.spent = Self::add(program.spent, amount)?;
 		if let Some(invoice) = invoice {
-			let claim = Claim::FundExpense { program: allocation.program, allocation: id };
+			let claim = Claim::new(crate::FUND_EXPENSE, id.into());
 			T::Invoices::claim(invoice, enterprise, amount, claim)?;
 		}
 		allocation.spent = spent;
@@ -331,21 +334,16 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Runtime API: up to `limit` (at most [`QUERY_LIMIT`]) allocations of an enterprise's
+	/// Runtime API: up to `limit` (at most [`paging::QUERY_LIMIT`]) allocations of an enterprise's
 	/// special account, after `start_after`.
 	pub fn enterprise_statement(
 		org: OrgId,
 		start_after: Option<AllocationId>,
 		limit: u32,
 	) -> Vec<(AllocationId, Allocation)> {
-		let ids = match start_after {
-			Some(after) => AllocationsByEnterprise::<T>::iter_key_prefix_from(
-				org,
-				AllocationsByEnterprise::<T>::hashed_key_for(org, after),
-			),
-			None => AllocationsByEnterprise::<T>::iter_key_prefix(org),
-		};
-		Self::with_allocations(ids, limit)
+		let ids =
+			paging::keys_after::<AllocationsByEnterprise<T>, _, _, _>(org, start_after, limit);
+		Self::with_allocations(ids)
 	}
 
 	/// Runtime API: a program and up to `limit` of its allocations, after `start_after`.
@@ -355,23 +353,12 @@ impl<T: Config> Pallet<T> {
 		limit: u32,
 	) -> Option<(ProgramOf<T>, Vec<(AllocationId, Allocation)>)> {
 		let program = Programs::<T>::get(id)?;
-		let ids = match start_after {
-			Some(after) => AllocationsByProgram::<T>::iter_key_prefix_from(
-				id,
-				AllocationsByProgram::<T>::hashed_key_for(id, after),
-			),
-			None => AllocationsByProgram::<T>::iter_key_prefix(id),
-		};
-		Some((program, Self::with_allocations(ids, limit)))
+		let ids = paging::keys_after::<AllocationsByProgram<T>, _, _, _>(id, start_after, limit);
+		Some((program, Self::with_allocations(ids)))
 	}
 
-	fn with_allocations(
-		ids: impl Iterator<Item = AllocationId>,
-		limit: u32,
-	) -> Vec<(AllocationId, Allocation)> {
-		ids.filter_map(|id| Allocations::<T>::get(id).map(|a| (id, a)))
-			.take(limit.min(QUERY_LIMIT) as usize)
-			.collect()
+	fn with_allocations(ids: Vec<AllocationId>) -> Vec<(AllocationId, Allocation)> {
+		ids.into_iter().filter_map(|id| Allocations::<T>::get(id).map(|a| (id, a))).collect()
 	}
 
 	/// Runtime API: an allocation and up to `limit` entries of its ledger from entry `from`.
@@ -381,12 +368,12 @@ impl<T: Config> Pallet<T> {
 		limit: u32,
 	) -> Option<(Allocation, Vec<LedgerEntry<BlockNumberFor<T>>>)> {
 		let allocation = Allocations::<T>::get(id)?;
-		let end = from.saturating_add(limit.min(QUERY_LIMIT)).min(allocation.entries);
+		let end = paging::page_end(from, limit, allocation.entries);
 		let entries = (from..end).filter_map(|i| Ledger::<T>::get(id, i)).collect();
 		Some((allocation, entries))
 	}
 
-	/// Checks the invariants of the module doc.
+	/// The storage invariants of the module doc; run after every test and by `try-runtime`.
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		let mut sums: BTreeMap<ProgramId, [Fen; 4]> = BTreeMap::new();
 		for (id, allocation) in Allocations::<T>::iter() {

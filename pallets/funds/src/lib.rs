@@ -37,6 +37,10 @@ extern crate alloc;
 
 pub use pallet::*;
 
+/// The tag of the funds' claims on invoices: an expense of an allocation, whose id is the
+/// claim's id.
+pub const FUND_EXPENSE: regchain_primitives::ClaimDomain = *b"fund";
+
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod impls;
@@ -227,12 +231,12 @@ pub mod pallet {
 
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
-		/// Creates a fund program.
+		/// Create a fund program.
 		///
-		/// Origin: a fund manager, who will manage it.
+		/// - Origin: a fund manager, who will manage it.
 		///
 		/// Errors: `ZeroAmount`, `NoCategories`, `InvalidSchedule`, `Overflow`.
-		/// Event: `ProgramCreated`.
+		/// Events: `ProgramCreated`.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::create_program())]
 		pub fn create_program(
@@ -256,12 +260,12 @@ pub mod pallet {
 			)
 		}
 
-		/// Changes a program's budget; never below what was approved.
+		/// Change a program's budget; never below what was approved.
 		///
-		/// Origin: the program's fund manager.
+		/// - Origin: the program's fund manager.
 		///
 		/// Errors: `ProgramNotFound`, `NotManager`, `ProgramClosed`, `ZeroAmount`,
-		/// `BudgetBelowApproved`. Event: `BudgetChanged`.
+		/// `BudgetBelowApproved`. Events: `BudgetChanged`.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::set_budget())]
 		pub fn set_budget(origin: OriginFor<T>, program: ProgramId, budget: Fen) -> DispatchResult {
@@ -269,13 +273,13 @@ pub mod pallet {
 			Self::do_set_budget(manager, program, budget)
 		}
 
-		/// Closes a program for good with the hash of its final statement. Claw-backs stay
+		/// Close a program for good with the hash of its final statement. Claw-backs stay
 		/// possible afterwards.
 		///
-		/// Origin: the program's fund manager, or a regulator.
+		/// - Origin: the program's fund manager, or a regulator.
 		///
 		/// Errors: `ProgramNotFound`, `NotManager`, `OutsideJurisdiction` (a regulator closes
-		/// programs of managers within its jurisdiction), `ProgramClosed`. Event: `ProgramClosed`.
+		/// programs of managers within its jurisdiction), `ProgramClosed`. Events: `ProgramClosed`.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::close_program())]
 		pub fn close_program(
@@ -290,12 +294,12 @@ pub mod pallet {
 			Self::do_close_program(closer, program, statement)
 		}
 
-		/// Applies to a program for `requested` fen.
+		/// Apply to a program for `requested` fen.
 		///
-		/// Origin: an enterprise whose special account is not frozen.
+		/// - Origin: an enterprise whose special account is not frozen.
 		///
 		/// Errors: `ProgramNotFound`, `ProgramClosed`, `OutsideWindow`, `ZeroAmount`,
-		/// `ExceedsBudget`, `Frozen`, `Overflow`. Event: `Applied`.
+		/// `ExceedsBudget`, `Frozen`, `Overflow`. Events: `Applied`.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::apply())]
 		pub fn apply(
@@ -308,14 +312,14 @@ pub mod pallet {
 			Self::do_apply(applicant, program, requested, document)
 		}
 
-		/// Approves an application for `amount` (at most the request): it becomes an
+		/// Approve an application for `amount` (at most the request): it becomes an
 		/// allocation of the same id in the enterprise's special account.
 		///
-		/// Origin: the program's fund manager.
+		/// - Origin: the program's fund manager.
 		///
 		/// Errors: `ApplicationNotFound`, `NotPending`, `NotManager`, `ProgramClosed`,
 		/// `ProgramEnded`, `OwnApplication`, `ZeroAmount`, `ExceedsRequest`, `ExceedsBudget`.
-		/// Event: `Approved`.
+		/// Events: `Approved`.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::approve())]
 		pub fn approve(
@@ -324,15 +328,15 @@ pub mod pallet {
 			amount: Fen,
 		) -> DispatchResult {
 			let (_, manager) = T::ManagerOrigin::ensure_origin(origin)?;
-			Self::do_decide(manager, application, Ok(amount))
+			Self::do_approve(manager, application, amount)
 		}
 
-		/// Rejects an application with the hash of a reason.
+		/// Reject an application with the hash of a reason.
 		///
-		/// Origin: the program's fund manager.
+		/// - Origin: the program's fund manager.
 		///
 		/// Errors: `ApplicationNotFound`, `NotPending`, `NotManager`, `OwnApplication`.
-		/// Event: `ApplicationRejected`.
+		/// Events: `ApplicationRejected`.
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::reject_application())]
 		pub fn reject_application(
@@ -341,15 +345,15 @@ pub mod pallet {
 			reason: H256,
 		) -> DispatchResult {
 			let (_, manager) = T::ManagerOrigin::ensure_origin(origin)?;
-			Self::do_decide(manager, application, Err(reason))
+			Self::do_reject(manager, application, reason)
 		}
 
-		/// Records a tranche paid through a bank, with the hash of the transfer reference.
+		/// Record a tranche paid through a bank, with the hash of the transfer reference.
 		///
-		/// Origin: the program's fund manager.
+		/// - Origin: the program's fund manager.
 		///
 		/// Errors: `AllocationNotFound`, `NotManager`, `ProgramClosed`, `ProgramEnded`,
-		/// `Frozen`, `ZeroAmount`, `ExceedsApproved`, `Overflow`. Event: `Disbursed`.
+		/// `Frozen`, `ZeroAmount`, `ExceedsApproved`, `Overflow`. Events: `Disbursed`.
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::disburse())]
 		pub fn disburse(
@@ -362,18 +366,18 @@ pub mod pallet {
 			Self::do_disburse(manager, allocation, amount, transfer)
 		}
 
-		/// Records an expense against an allocation: amount, eligible category, hashes of the
+		/// Record an expense against an allocation: amount, eligible category, hashes of the
 		/// counterparty and of the documents, and optionally an on-chain invoice, which must
 		/// name this enterprise as buyer, be confirmed, valid and unclaimed and cover the
 		/// amount; it is then locked to this expense.
 		///
-		/// Origin: the enterprise holding the allocation.
+		/// - Origin: the enterprise holding the allocation.
 		///
 		/// Errors: `AllocationNotFound`, `NotRecipient`, `ProgramClosed`, `ProgramEnded`,
 		/// `Frozen`, `ZeroAmount`, `IneligibleCategory`, `ExceedsDisbursed`, `Overflow`, and
 		/// the invoices pallet's errors for the invoice (`invoices.AlreadyClaimed`,
 		/// `invoices.NotValid`, `invoices.NotBuyer`, `invoices.AmountNotCovered` …).
-		/// Event: `ExpenseRecorded`.
+		/// Events: `ExpenseRecorded`.
 		#[pallet::call_index(7)]
 		#[pallet::weight(T::WeightInfo::record_expense())]
 		pub fn record_expense(
@@ -390,13 +394,13 @@ pub mod pallet {
 			Self::do_record_expense(enterprise, allocation, movement)
 		}
 
-		/// Freezes an allocation or a whole special account: no disbursement, expense or
+		/// Freeze an allocation or a whole special account: no disbursement, expense or
 		/// application until unfrozen. Claw-backs stay possible.
 		///
-		/// Origin: a regulator.
+		/// - Origin: a regulator.
 		///
 		/// Errors: `AllocationNotFound`, `OrganizationNotFound`, `OutsideJurisdiction`,
-		/// `AlreadyFrozen`. Event: `Frozen`.
+		/// `AlreadyFrozen`. Events: `Frozen`.
 		#[pallet::call_index(8)]
 		#[pallet::weight(T::WeightInfo::freeze())]
 		pub fn freeze(origin: OriginFor<T>, target: FreezeTarget) -> DispatchResult {
@@ -404,12 +408,12 @@ pub mod pallet {
 			Self::do_set_frozen(regulator, target, true)
 		}
 
-		/// Unfreezes an allocation or a special account.
+		/// Unfreeze an allocation or a special account.
 		///
-		/// Origin: a regulator.
+		/// - Origin: a regulator.
 		///
 		/// Errors: `AllocationNotFound`, `OrganizationNotFound`, `OutsideJurisdiction`,
-		/// `NotFrozen`. Event: `Unfrozen`.
+		/// `NotFrozen`. Events: `Unfrozen`.
 		#[pallet::call_index(9)]
 		#[pallet::weight(T::WeightInfo::unfreeze())]
 		pub fn unfreeze(origin: OriginFor<T>, target: FreezeTarget) -> DispatchResult {
@@ -417,13 +421,13 @@ pub mod pallet {
 			Self::do_set_frozen(regulator, target, false)
 		}
 
-		/// Claws back unspent money of an allocation (the enterprise returns it through its
+		/// Claw back unspent money of an allocation (the enterprise returns it through its
 		/// bank), with the hash of a reason; also after the program closed.
 		///
-		/// Origin: a regulator.
+		/// - Origin: a regulator.
 		///
 		/// Errors: `AllocationNotFound`, `OutsideJurisdiction`, `ZeroAmount`, `ExceedsUnspent`,
-		/// `Overflow`. Event: `ClawedBack`.
+		/// `Overflow`. Events: `ClawedBack`.
 		#[pallet::call_index(10)]
 		#[pallet::weight(T::WeightInfo::claw_back())]
 		pub fn claw_back(

@@ -10,16 +10,15 @@
 //! - 10 and 20: enterprises; 99 is no member.
 
 use crate::{self as pallet_funds, *};
-use core::cell::RefCell;
-use frame_support::{derive_impl, parameter_types, traits::EitherOf};
+use frame_support::{derive_impl, traits::EitherOf};
+pub use regchain_primitives::testing::TestInvoiceClaims;
 use regchain_primitives::{
+	params::{agency, kind, role},
 	testing::{TestMembership, TestOrg},
-	AgencyKind, Claim, EnsureAgency, EnsureMember, EnsureRole, InvoiceClaims, IsKind, OrgKind,
-	Role,
+	AgencyKind, EnsureAgency, EnsureMember, EnsureRole, IsKind, OrgKind, Role,
 };
 use sp_core::H256;
-use sp_runtime::{BuildStorage, DispatchError, DispatchResult};
-use std::collections::BTreeMap;
+use sp_runtime::BuildStorage;
 
 type Block = frame_system::mocking::MockBlock<Test>;
 
@@ -45,83 +44,14 @@ pub const SME: u64 = 10;
 pub const OTHER_SME: u64 = 20;
 pub const OUTSIDER: u64 = 99;
 
-/// An invoice in the stand-in book: its buyer, gross amount and claim.
-#[derive(Clone, Copy)]
-pub struct BookInvoice {
-	pub buyer: OrgId,
-	pub gross: Fen,
-	pub valid: bool,
-	pub claim: Option<Claim>,
-}
-
-thread_local! {
-	static BOOK: RefCell<BTreeMap<InvoiceRef, BookInvoice>> = RefCell::new(BTreeMap::new());
-}
-
-/// Puts a confirmed invoice from organization 50 to `buyer` in the book.
-pub fn book_invoice(seq: u32, buyer: OrgId, gross: Fen) -> InvoiceRef {
-	let id = InvoiceRef { issuer: 50, seq };
-	BOOK.with(|b| {
-		b.borrow_mut().insert(id, BookInvoice { buyer, gross, valid: true, claim: None })
-	});
-	id
-}
-
-/// Marks a book invoice reversed.
-pub fn reverse_invoice(id: InvoiceRef) {
-	BOOK.with(|b| b.borrow_mut().get_mut(&id).map(|i| i.valid = false));
-}
-
-/// The claim recorded on a book invoice.
-pub fn claim_of(id: InvoiceRef) -> Option<Claim> {
-	BOOK.with(|b| b.borrow().get(&id).and_then(|i| i.claim))
-}
-
-/// The stand-in lock, with the invoices pallet's refusals as `Other` errors.
-pub struct TestInvoices;
-impl InvoiceClaims for TestInvoices {
-	fn claim(invoice: InvoiceRef, buyer: OrgId, amount: Fen, claim: Claim) -> DispatchResult {
-		BOOK.with(|b| {
-			let mut book = b.borrow_mut();
-			let entry = book.get_mut(&invoice).ok_or(DispatchError::Other("InvoiceNotFound"))?;
-			if entry.buyer != buyer {
-				return Err(DispatchError::Other("NotBuyer"));
-			}
-			if !entry.valid {
-				return Err(DispatchError::Other("NotValid"));
-			}
-			if entry.claim.is_some() {
-				return Err(DispatchError::Other("AlreadyClaimed"));
-			}
-			if entry.gross < amount {
-				return Err(DispatchError::Other("AmountNotCovered"));
-			}
-			entry.claim = Some(claim);
-			Ok(())
-		})
-	}
-
-	#[cfg(feature = "runtime-benchmarks")]
-	fn make_claimable(_seller: OrgId, buyer: OrgId, amount: Fen) -> InvoiceRef {
-		book_invoice(BOOK.with(|b| b.borrow().len() as u32), buyer, amount)
-	}
-}
-
-parameter_types! {
-	pub const Finance: AgencyKind = AgencyKind::FinanceBureau;
-	pub const Auditor: Role = Role::Auditor;
-	pub const Manager: Role = Role::FundManager;
-	pub const Enterprise: OrgKind = OrgKind::Enterprise;
-}
-
 impl Config for Test {
-	type ManagerOrigin = EnsureRole<u64, TestMembership, Manager>;
-	type EnterpriseOrigin = EnsureMember<u64, TestMembership, IsKind<Enterprise>>;
+	type ManagerOrigin = EnsureRole<u64, TestMembership, role::FundManager>;
+	type EnterpriseOrigin = EnsureMember<u64, TestMembership, IsKind<kind::Enterprise>>;
 	type RegulatorOrigin = EitherOf<
-		EnsureAgency<u64, TestMembership, Finance>,
-		EnsureRole<u64, TestMembership, Auditor>,
+		EnsureAgency<u64, TestMembership, agency::FinanceBureau>,
+		EnsureRole<u64, TestMembership, role::Auditor>,
 	>;
-	type Invoices = TestInvoices;
+	type Invoices = TestInvoiceClaims;
 	type WeightInfo = ();
 	type Membership = TestMembership;
 }
@@ -132,6 +62,7 @@ pub struct ExtBuilder;
 impl ExtBuilder {
 	pub fn build(self) -> sp_io::TestExternalities {
 		let storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+		TestInvoiceClaims::reset();
 		TestMembership::reset(vec![
 			TestOrg::new(1, OrgKind::Agency(AgencyKind::FinanceBureau), &[], &[FINANCE]),
 			TestOrg::new(2, OrgKind::Agency(AgencyKind::AuditOffice), &[Role::Auditor], &[AUDITOR]),
@@ -157,28 +88,15 @@ impl ExtBuilder {
 
 	/// Runs `test`, then checks the storage invariants.
 	pub fn build_and_execute(self, test: impl FnOnce()) {
-		self.build().execute_with(|| {
-			test();
-			Funds::do_try_state().expect("storage invariants hold");
-		});
+		execute_checked(self.build(), test)
 	}
 }
+
+regchain_primitives::mock_kit!(Funds);
 
 /// Moves to block `n`.
 pub fn run_to(n: u64) {
 	System::set_block_number(n);
-}
-
-/// The last event the pallet emitted.
-pub fn last_event() -> Event<Test> {
-	System::events()
-		.into_iter()
-		.filter_map(|r| match r.event {
-			RuntimeEvent::Funds(e) => Some(e),
-			_ => None,
-		})
-		.last()
-		.expect("an event was emitted")
 }
 
 /// Categories 0 (equipment) and 1 (R&D).

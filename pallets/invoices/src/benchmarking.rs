@@ -230,7 +230,7 @@ mod benchmarks {
 		let (origin, id) = to_caller::<T>(true)?;
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, id);
-		assert_eq!(stored::<T>(id).claim, Some(Claim::Reimbursement));
+		assert_eq!(stored::<T>(id).claim.map(|c| c.domain), Some(REIMBURSEMENT));
 		Ok(())
 	}
 

@@ -5,7 +5,7 @@ use crate::{pallet::*, types::*};
 use alloc::{collections::BTreeMap, vec::Vec};
 use frame_support::{ensure, pallet_prelude::*, traits::UnixTime};
 use frame_system::pallet_prelude::BlockNumberFor;
-use regchain_primitives::{Claim, Fen, InvoiceClaims, InvoiceRef, Membership, OrgId};
+use regchain_primitives::{paging, Claim, Fen, InvoiceClaims, InvoiceRef, Membership, OrgId};
 use sp_core::H256;
 use sp_runtime::traits::Zero;
 
@@ -102,22 +102,22 @@ impl<T: Config> Pallet<T> {
 			let rate = Self::rate_at(input.rate, now).ok_or(Error::<T>::UnknownRate)?;
 			let line = Line::compute(input, rate).map_err(|e| match e {
 				LineError::Zero => Error::<T>::ZeroAmount,
-				LineError::Overflow => Error::<T>::AmountOverflow,
+				LineError::Overflow => Error::<T>::Overflow,
 			})?;
-			net = net.checked_add(line.net).ok_or(Error::<T>::AmountOverflow)?;
-			tax = tax.checked_add(line.tax).ok_or(Error::<T>::AmountOverflow)?;
+			net = net.checked_add(line.net).ok_or(Error::<T>::Overflow)?;
+			tax = tax.checked_add(line.tax).ok_or(Error::<T>::Overflow)?;
 			lines.try_push(line).map_err(|_| Error::<T>::TooManyLines)?;
 		}
-		let gross = net.checked_add(tax).ok_or(Error::<T>::AmountOverflow)?;
+		let gross = net.checked_add(tax).ok_or(Error::<T>::Overflow)?;
 		ensure!(gross <= limits.per_invoice, Error::<T>::OverInvoiceLimit);
 		let period = Self::current_period();
 		let mut totals = Totals::<T>::get(seller, period);
 		let month = totals.output.gross().and_then(|g| g.checked_add(gross));
 		ensure!(
-			month.ok_or(Error::<T>::AmountOverflow)? <= limits.per_month,
+			month.ok_or(Error::<T>::Overflow)? <= limits.per_month,
 			Error::<T>::OverMonthlyLimit
 		);
-		totals.output.add(net, tax).ok_or(Error::<T>::AmountOverflow)?;
+		totals.output.add(net, tax).ok_or(Error::<T>::Overflow)?;
 
 		let (invoice, stored) =
 			Self::append(seller, InvoiceKind::Blue, buyer, lines, net, tax, document)?;
@@ -228,7 +228,7 @@ impl<T: Config> Pallet<T> {
 			None => {
 				let period = Self::current_period();
 				let mut totals = Totals::<T>::get(buyer, period);
-				totals.input.add(invoice.net, invoice.tax).ok_or(Error::<T>::AmountOverflow)?;
+				totals.input.add(invoice.net, invoice.tax).ok_or(Error::<T>::Overflow)?;
 				Self::record(id, Change::Confirmed, 1)?;
 				Totals::<T>::insert(buyer, period, totals);
 				invoice.status = InvoiceStatus::Confirmed;
@@ -299,11 +299,11 @@ impl<T: Config> Pallet<T> {
 		let period = Self::current_period();
 		let (net, tax) = (original.net, original.tax);
 		let mut seller_totals = Totals::<T>::get(id.issuer, period);
-		seller_totals.output_credit.add(net, tax).ok_or(Error::<T>::AmountOverflow)?;
+		seller_totals.output_credit.add(net, tax).ok_or(Error::<T>::Overflow)?;
 		let buyer_totals = match (original.buyer_period, original.buyer) {
 			(Some(_), Buyer::Member(buyer)) => {
 				let mut totals = Totals::<T>::get(buyer, period);
-				totals.input_credit.add(net, tax).ok_or(Error::<T>::AmountOverflow)?;
+				totals.input_credit.add(net, tax).ok_or(Error::<T>::Overflow)?;
 				red.buyer_period = Some(period);
 				Some((buyer, totals))
 			},
@@ -403,7 +403,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(invoice.status == InvoiceStatus::Confirmed, Error::<T>::NotConfirmed);
 		ensure!(invoice.claim.is_none(), Error::<T>::AlreadyClaimed);
 		ensure!(invoice.audit_flag.is_none(), Error::<T>::UnderAudit);
-		let gross = invoice.gross().ok_or(Error::<T>::AmountOverflow)?;
+		let gross = invoice.gross().ok_or(Error::<T>::Overflow)?;
 		let amount = amount.unwrap_or(gross);
 		ensure!(amount <= gross, Error::<T>::AmountNotCovered);
 		Self::record(id, Change::Claimed(claim), 1)?;
@@ -438,11 +438,11 @@ impl<T: Config> Pallet<T> {
 		ensure!(invoice.is_valid_blue(), Error::<T>::NotVoidable);
 		let (net, tax) = (invoice.net, invoice.tax);
 		let mut seller_totals = Totals::<T>::get(id.issuer, invoice.period);
-		seller_totals.output.remove(net, tax).ok_or(Error::<T>::AmountOverflow)?;
+		seller_totals.output.remove(net, tax).ok_or(Error::<T>::Overflow)?;
 		let buyer_totals = match (invoice.buyer_period, invoice.buyer) {
 			(Some(period), Buyer::Member(buyer)) => {
 				let mut totals = Totals::<T>::get(buyer, period);
-				totals.input.remove(net, tax).ok_or(Error::<T>::AmountOverflow)?;
+				totals.input.remove(net, tax).ok_or(Error::<T>::Overflow)?;
 				Some((buyer, period, totals))
 			},
 			_ => None,
@@ -467,34 +467,25 @@ impl<T: Config> Pallet<T> {
 		})
 	}
 
-	/// Runtime API: up to `limit` (at most [`QUERY_LIMIT`]) invoices of `issuer` from number
+	/// Runtime API: up to `limit` (at most [`paging::QUERY_LIMIT`]) invoices of `issuer` from number
 	/// `from` on.
 	pub fn invoices_of(
 		issuer: OrgId,
 		from: u32,
 		limit: u32,
 	) -> Vec<InvoiceRecord<BlockNumberFor<T>>> {
-		let end = from.saturating_add(limit.min(QUERY_LIMIT));
-		(from..end.min(ChainHeads::<T>::get(issuer).next_seq))
-			.filter_map(|seq| Self::invoice_record(InvoiceRef { issuer, seq }))
-			.collect()
+		let end = paging::page_end(from, limit, ChainHeads::<T>::get(issuer).next_seq);
+		(from..end).filter_map(|seq| Self::invoice_record(InvoiceRef { issuer, seq })).collect()
 	}
 
-	/// Runtime API: up to `limit` (at most [`QUERY_LIMIT`]) numbers of invoices `buyer`
+	/// Runtime API: up to `limit` (at most [`paging::QUERY_LIMIT`]) numbers of invoices `buyer`
 	/// received, after `start_after` (in storage order).
 	pub fn received_by(
 		buyer: OrgId,
 		start_after: Option<InvoiceRef>,
 		limit: u32,
 	) -> Vec<InvoiceRef> {
-		let keys = match start_after {
-			Some(after) => InvoicesByBuyer::<T>::iter_key_prefix_from(
-				buyer,
-				InvoicesByBuyer::<T>::hashed_key_for(buyer, after),
-			),
-			None => InvoicesByBuyer::<T>::iter_key_prefix(buyer),
-		};
-		keys.take(limit.min(QUERY_LIMIT) as usize).collect()
+		paging::keys_after::<InvoicesByBuyer<T>, _, _, _>(buyer, start_after, limit)
 	}
 
 	/// One invoice's indexes and history agree with its status: its buyer index entry, a
@@ -559,7 +550,7 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Checks the invariants of the module doc.
+	/// The storage invariants of the module doc; run after every test and by `try-runtime`.
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		let mut expected: BTreeMap<(OrgId, Period), PeriodTotals> = BTreeMap::new();
 		let mut add = |org, period, pick: fn(&mut PeriodTotals) -> &mut Sum, net, tax| {
@@ -642,9 +633,6 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 }
-
-/// The most records one runtime-API query returns.
-pub const QUERY_LIMIT: u32 = 100;
 
 impl<T: Config> InvoiceClaims for Pallet<T> {
 	fn claim(invoice: InvoiceRef, buyer: OrgId, amount: Fen, claim: Claim) -> DispatchResult {

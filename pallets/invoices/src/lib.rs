@@ -60,6 +60,7 @@ pub use pallet::*;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod impls;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 pub mod runtime_api;
@@ -68,7 +69,11 @@ mod tests;
 pub mod types;
 pub mod weights;
 
-pub use regchain_primitives::{Claim, Fen, InvoiceClaims, InvoiceRef, OrgId};
+pub use regchain_primitives::{Claim, ClaimDomain, Fen, InvoiceClaims, InvoiceRef, OrgId};
+
+/// The tag of the invoices' own claim: reimbursement (报销) by the buyer, whose organization is
+/// the claim's id.
+pub const REIMBURSEMENT: ClaimDomain = *b"rmbs";
 pub use types::*;
 pub use weights::WeightInfo;
 
@@ -81,8 +86,9 @@ pub mod pallet {
 	use regchain_primitives::{Division, Membership};
 	use sp_core::H256;
 
-	/// The storage layout's version; a migration bumps it with the layout.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	/// The storage layout's version; a migration bumps it with the layout
+	/// ([`crate::migrations`]).
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -254,7 +260,7 @@ pub mod pallet {
 		/// A quantity or unit price is zero, or a line amounts to less than half a fen.
 		ZeroAmount,
 		/// An amount or total is too large to represent.
-		AmountOverflow,
+		Overflow,
 		/// The invoice's gross amount exceeds the issuer's per-invoice limit.
 		OverInvoiceLimit,
 		/// The invoice would take the issuer past its monthly limit.
@@ -307,14 +313,14 @@ pub mod pallet {
 
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
-		/// Sets or withdraws a taxpayer's invoicing limits.
+		/// Set or withdraw a taxpayer's invoicing limits.
 		///
-		/// Origin: the tax bureau whose jurisdiction covers the taxpayer. The taxpayer must be
-		/// an active organization with a credit code; to issue it also needs the consortium
-		/// role `InvoiceIssuer`.
+		/// - Origin: the tax bureau whose jurisdiction covers the taxpayer. The taxpayer must be
+		///   an active organization with a credit code; to issue it also needs the consortium
+		///   role `InvoiceIssuer`.
 		///
 		/// Errors: `OutsideJurisdiction`, `NotTaxpayer`, `InvalidLimits`.
-		/// Event: `IssuerLimitsSet`.
+		/// Events: `IssuerLimitsSet`.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::set_issuer_limits())]
 		pub fn set_issuer_limits(
@@ -327,15 +333,15 @@ pub mod pallet {
 			Self::do_set_issuer_limits(taxpayer, limits)
 		}
 
-		/// Changes a VAT rate code (or withdraws it, with `None`) from block `from` on.
+		/// Change a VAT rate code (or withdraw it, with `None`) from block `from` on.
 		///
-		/// Origin: a tax bureau of national jurisdiction. `from` must be after the current
-		/// block. Changes already in effect before the current one are dropped from storage (the
-		/// events keep them).
+		/// - Origin: a tax bureau of national jurisdiction. `from` must be after the current
+		///   block. Changes already in effect before the current one are dropped from storage (the
+		///   events keep them).
 		///
 		/// Errors: `OutsideJurisdiction`, `InvalidRate`, `RetroactiveChange`,
 		/// `TooManyRateChanges`.
-		/// Event: `RateScheduled`.
+		/// Events: `RateScheduled`.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::set_rate())]
 		pub fn set_rate(
@@ -353,16 +359,16 @@ pub mod pallet {
 			Self::do_set_rate(code, rate, from)
 		}
 
-		/// Issues a blue invoice.
+		/// Issue a blue invoice.
 		///
-		/// Origin: an issuer (role `InvoiceIssuer`) with limits set. The chain allocates the
-		/// next number of the issuer's chain, resolves the rates, computes lines, tax and
-		/// totals, and links the invoice to the previous one by hash. A buyer named by the
-		/// credit code of an active member is recorded as that member.
+		/// - Origin: an issuer (role `InvoiceIssuer`) with limits set. The chain allocates the
+		///   next number of the issuer's chain, resolves the rates, computes lines, tax and
+		///   totals, and links the invoice to the previous one by hash. A buyer named by the
+		///   credit code of an active member is recorded as that member.
 		///
 		/// Errors: `NoLimits`, `NoLines`, `TooManyLines`, `UnknownRate`, `ZeroAmount`,
-		/// `AmountOverflow`, `OverInvoiceLimit`, `OverMonthlyLimit`, `BuyerIsSeller`,
-		/// `UnknownBuyer`, `SequenceExhausted`. Event: `InvoiceIssued`.
+		/// `Overflow`, `OverInvoiceLimit`, `OverMonthlyLimit`, `BuyerIsSeller`,
+		/// `UnknownBuyer`, `SequenceExhausted`. Events: `InvoiceIssued`.
 		///
 		/// Complexity: O(lines).
 		#[pallet::call_index(2)]
@@ -377,12 +383,12 @@ pub mod pallet {
 			Self::do_issue(seller, buyer, lines, document)
 		}
 
-		/// Confirms receipt of an invoice.
+		/// Confirm receipt of an invoice.
 		///
-		/// Origin: an account of the buyer. Its input tax counts in the current period.
+		/// - Origin: an account of the buyer. Its input tax counts in the current period.
 		///
 		/// Errors: `InvoiceNotFound`, `NotBuyer`, `NotAwaitingBuyer`, `HistoryFull`.
-		/// Event: `InvoiceConfirmed`.
+		/// Events: `InvoiceConfirmed`.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::confirm())]
 		pub fn confirm(origin: OriginFor<T>, invoice: InvoiceRef) -> DispatchResult {
@@ -390,12 +396,12 @@ pub mod pallet {
 			Self::do_answer(buyer, invoice, None)
 		}
 
-		/// Rejects an invoice, with the hash of a reason; the seller should then reverse it.
+		/// Reject an invoice, with the hash of a reason; the seller should then reverse it.
 		///
-		/// Origin: an account of the buyer.
+		/// - Origin: an account of the buyer.
 		///
 		/// Errors: `InvoiceNotFound`, `NotBuyer`, `NotAwaitingBuyer`, `HistoryFull`.
-		/// Event: `InvoiceRejected`.
+		/// Events: `InvoiceRejected`.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::reject())]
 		pub fn reject(origin: OriginFor<T>, invoice: InvoiceRef, reason: H256) -> DispatchResult {
@@ -403,14 +409,14 @@ pub mod pallet {
 			Self::do_answer(buyer, invoice, Some(reason))
 		}
 
-		/// Reverses one of the caller's invoices in full with a red invoice (红冲).
+		/// Reverse one of the caller's invoices in full with a red invoice (红冲).
 		///
-		/// Origin: an issuer, of the invoice's organization. The red invoice takes the next
-		/// number of the issuer's chain. If the buyer (a member) had confirmed the original,
-		/// the reversal awaits its confirmation; otherwise it takes effect at once.
+		/// - Origin: an issuer, of the invoice's organization. The red invoice takes the next
+		///   number of the issuer's chain. If the buyer (a member) had confirmed the original,
+		///   the reversal awaits its confirmation; otherwise it takes effect at once.
 		///
 		/// Errors: `InvoiceNotFound`, `NotIssuer`, `NotReversible`, `AlreadyClaimed`,
-		/// `UnderAudit`, `SequenceExhausted`, `HistoryFull`, `AmountOverflow`.
+		/// `UnderAudit`, `SequenceExhausted`, `HistoryFull`, `Overflow`.
 		/// Events: `RedInvoiceIssued`, and `InvoiceReversed` when it takes effect.
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::reverse())]
@@ -423,14 +429,14 @@ pub mod pallet {
 			Self::do_reverse(seller, invoice, document)
 		}
 
-		/// Confirms a red invoice that awaits the buyer: the original is reversed — unless the
+		/// Confirm a red invoice that awaits the buyer: the original is reversed — unless the
 		/// tax bureau flagged the original meanwhile: an invoice under audit is never reversed.
 		///
-		/// Origin: an account of the buyer.
+		/// - Origin: an account of the buyer.
 		///
 		/// Errors: `InvoiceNotFound`, `NotBuyer`, `NotAwaitingReversal`, `ReversalLapsed`,
-		/// `UnderAudit`, `AmountOverflow`.
-		/// Event: `InvoiceReversed`.
+		/// `UnderAudit`, `Overflow`.
+		/// Events: `InvoiceReversed`.
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::confirm_reversal())]
 		pub fn confirm_reversal(origin: OriginFor<T>, red: InvoiceRef) -> DispatchResult {
@@ -438,13 +444,13 @@ pub mod pallet {
 			Self::do_settle_reversal(buyer, red, None)
 		}
 
-		/// Refuses a red invoice that awaits the buyer: the original stands, confirmed; the red
+		/// Refuse a red invoice that awaits the buyer: the original stands, confirmed; the red
 		/// invoice keeps its number, marked refused.
 		///
-		/// Origin: an account of the buyer.
+		/// - Origin: an account of the buyer.
 		///
 		/// Errors: `InvoiceNotFound`, `NotBuyer`, `NotAwaitingReversal`, `HistoryFull`.
-		/// Event: `ReversalRefused`.
+		/// Events: `ReversalRefused`.
 		#[pallet::call_index(7)]
 		#[pallet::weight(T::WeightInfo::refuse_reversal())]
 		pub fn refuse_reversal(
@@ -456,14 +462,14 @@ pub mod pallet {
 			Self::do_settle_reversal(buyer, red, Some(reason))
 		}
 
-		/// Records that a reversal lapsed: its buyer did not answer within
+		/// Record that a reversal lapsed: its buyer did not answer within
 		/// `ReversalAnswerWindow`. The red invoice keeps its number, marked lapsed; the
 		/// original stands, confirmed, and the seller may request a reversal again.
 		///
-		/// Origin: any member (the seller, the buyer, the tax bureau).
+		/// - Origin: any member (the seller, the buyer, the tax bureau).
 		///
 		/// Errors: `InvoiceNotFound`, `NotAwaitingReversal`, `ReversalNotDue`.
-		/// Event: `ReversalLapsed`.
+		/// Events: `ReversalLapsed`.
 		#[pallet::call_index(12)]
 		#[pallet::weight(T::WeightInfo::lapse_reversal())]
 		pub fn lapse_reversal(origin: OriginFor<T>, red: InvoiceRef) -> DispatchResult {
@@ -471,27 +477,28 @@ pub mod pallet {
 			Self::do_lapse_reversal(red)
 		}
 
-		/// Marks an invoice as reimbursed (报销), for its gross amount, exactly once: the
+		/// Mark an invoice as reimbursed (报销), for its gross amount, exactly once: the
 		/// same lock the special funds use, so an invoice reimbursed here can justify no fund
 		/// expense and the reverse.
 		///
-		/// Origin: an account of the buyer.
+		/// - Origin: an account of the buyer.
 		///
 		/// Errors: `InvoiceNotFound`, `NotBuyer`, `NotValid`, `NotConfirmed`,
-		/// `AlreadyClaimed`, `UnderAudit`, `HistoryFull`. Event: `InvoiceClaimed`.
+		/// `AlreadyClaimed`, `UnderAudit`, `HistoryFull`. Events: `InvoiceClaimed`.
 		#[pallet::call_index(8)]
 		#[pallet::weight(T::WeightInfo::reimburse())]
 		pub fn reimburse(origin: OriginFor<T>, invoice: InvoiceRef) -> DispatchResult {
 			let (_, buyer) = T::MemberOrigin::ensure_origin(origin)?;
-			Self::do_claim(invoice, buyer, None, Claim::Reimbursement)
+			Self::do_claim(invoice, buyer, None, Claim::new(REIMBURSEMENT, buyer.into()))
 		}
 
-		/// Flags an invoice for audit, with the hash of a reason. While flagged it can be
+		/// Flag an invoice for audit, with the hash of a reason. While flagged it can be
 		/// neither claimed nor reversed.
 		///
-		/// Origin: the tax bureau whose jurisdiction covers the issuer.
+		/// - Origin: the tax bureau whose jurisdiction covers the issuer.
 		///
-		/// Errors: `OutsideJurisdiction`, `InvoiceNotFound`, `AlreadyFlagged`, `HistoryFull`. Event: `InvoiceFlagged`.
+		/// Errors: `OutsideJurisdiction`, `InvoiceNotFound`, `AlreadyFlagged`, `HistoryFull`.
+		/// Events: `InvoiceFlagged`.
 		#[pallet::call_index(9)]
 		#[pallet::weight(T::WeightInfo::flag())]
 		pub fn flag(origin: OriginFor<T>, invoice: InvoiceRef, reason: H256) -> DispatchResult {
@@ -500,11 +507,12 @@ pub mod pallet {
 			Self::do_flag(invoice, Some(reason))
 		}
 
-		/// Clears an invoice's audit flag.
+		/// Clear an invoice's audit flag.
 		///
-		/// Origin: the tax bureau whose jurisdiction covers the issuer.
+		/// - Origin: the tax bureau whose jurisdiction covers the issuer.
 		///
-		/// Errors: `OutsideJurisdiction`, `InvoiceNotFound`, `NotFlagged`, `HistoryFull`. Event: `FlagCleared`.
+		/// Errors: `OutsideJurisdiction`, `InvoiceNotFound`, `NotFlagged`, `HistoryFull`. Events:
+		/// `FlagCleared`.
 		#[pallet::call_index(10)]
 		#[pallet::weight(T::WeightInfo::clear_flag())]
 		pub fn clear_flag(origin: OriginFor<T>, invoice: InvoiceRef) -> DispatchResult {
@@ -513,13 +521,14 @@ pub mod pallet {
 			Self::do_flag(invoice, None)
 		}
 
-		/// Voids a blue invoice, with the hash of a reason: it leaves the seller's output and
+		/// Void a blue invoice, with the hash of a reason: it leaves the seller's output and
 		/// the buyer's input totals of the periods it was counted in. A claim stays recorded
 		/// (the voided invoice shows what it justified).
 		///
-		/// Origin: the tax bureau whose jurisdiction covers the issuer.
+		/// - Origin: the tax bureau whose jurisdiction covers the issuer.
 		///
-		/// Errors: `OutsideJurisdiction`, `InvoiceNotFound`, `NotVoidable`. Event: `InvoiceVoided`.
+		/// Errors: `OutsideJurisdiction`, `InvoiceNotFound`, `NotVoidable`. Events:
+		/// `InvoiceVoided`.
 		#[pallet::call_index(11)]
 		#[pallet::weight(T::WeightInfo::void())]
 		pub fn void(origin: OriginFor<T>, invoice: InvoiceRef, reason: H256) -> DispatchResult {

@@ -9,18 +9,20 @@
 //! - 20: an enterprise buying (also holds `InvoiceIssuer`, without limits);
 //! - 30: an enterprise with no role; account 99 is no member.
 //!
-//! Rates: the 2026 table, 1 = 13 %, 2 = 9 %, 3 = 6 %, 4 = 3 %, 5 = 0 %, 6 = exempt.
+//! Rates: [`test_rates`], 1 = 13 %, 2 = 9 %, 3 = 6 %, 4 = 3 %, 5 = 0 %, 6 = exempt.
 
 use crate::{self as pallet_invoices, *};
 use core::{cell::RefCell, time::Duration};
 use frame_support::{
-	derive_impl, parameter_types,
+	derive_impl,
 	traits::{ConstU32, ConstU64},
 };
-pub use regchain_primitives::testing::{test_code as code, TestMembership};
 use regchain_primitives::{
-	testing::TestOrg, AgencyKind, AnyMember, EnsureAgency, EnsureMember, EnsureRole, OrgKind, Role,
+	params::{agency, role},
+	testing::TestOrg,
+	AgencyKind, AnyMember, EnsureAgency, EnsureMember, EnsureRole, OrgKind, Role,
 };
+pub use regchain_primitives::{testing::TestMembership, CreditCode};
 use sp_core::H256;
 use sp_runtime::BuildStorage;
 
@@ -72,15 +74,10 @@ impl frame_support::traits::UnixTime for TestTime {
 	}
 }
 
-parameter_types! {
-	pub const TaxBureau: AgencyKind = AgencyKind::TaxBureau;
-	pub const Issuer: Role = Role::InvoiceIssuer;
-}
-
 impl Config for Test {
 	type Membership = TestMembership;
-	type TaxOrigin = EnsureAgency<u64, TestMembership, TaxBureau>;
-	type IssuerOrigin = EnsureRole<u64, TestMembership, Issuer>;
+	type TaxOrigin = EnsureAgency<u64, TestMembership, agency::TaxBureau>;
+	type IssuerOrigin = EnsureRole<u64, TestMembership, role::InvoiceIssuer>;
 	type MemberOrigin = EnsureMember<u64, TestMembership, AnyMember>;
 	type UnixTime = TestTime;
 	type MaxRateChanges = ConstU32<4>;
@@ -94,7 +91,7 @@ pub struct ExtBuilder;
 impl ExtBuilder {
 	pub fn build(self) -> sp_io::TestExternalities {
 		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
-		pallet_invoices::GenesisConfig::<Test> { rates: vat_rates_2026(), ..Default::default() }
+		pallet_invoices::GenesisConfig::<Test> { rates: test_rates(), ..Default::default() }
 			.assimilate_storage(&mut storage)
 			.unwrap();
 		TestMembership::reset(vec![
@@ -117,23 +114,21 @@ impl ExtBuilder {
 
 	/// Runs `test`, then checks the storage invariants.
 	pub fn build_and_execute(self, test: impl FnOnce()) {
-		self.build().execute_with(|| {
-			test();
-			Invoices::do_try_state().expect("storage invariants hold");
-		});
+		execute_checked(self.build(), test)
 	}
 }
 
-/// The last event the pallet emitted.
-pub fn last_event() -> Event<Test> {
-	System::events()
+regchain_primitives::mock_kit!(Invoices);
+
+/// The tests' rate table (the shape of a real one): 1 = 13 %, 2 = 9 %, 3 = 6 %, 4 = 3 %,
+/// 5 = 0 %, 6 = exempt.
+pub fn test_rates() -> Vec<(RateCode, TaxRate)> {
+	[1_300, 900, 600, 300, 0]
 		.into_iter()
-		.filter_map(|r| match r.event {
-			RuntimeEvent::Invoices(e) => Some(e),
-			_ => None,
-		})
-		.last()
-		.expect("an event was emitted")
+		.zip(1..)
+		.map(|(bp, code)| (code, TaxRate::BasisPoints(bp)))
+		.chain([(6, TaxRate::Exempt)])
+		.collect()
 }
 
 /// A line of `quantity` whole units at `unit_price` fen and rate code `rate`.

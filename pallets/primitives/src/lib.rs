@@ -10,13 +10,22 @@
 //! - [`EnsureMember`] with its aliases [`EnsureRole`] and [`EnsureAgency`]: origins built on
 //!   [`Membership`], to be used as the `EnsureOrigin` types of the domain pallets' `Config`;
 //! - [`Fen`], [`InvoiceRef`], [`Claim`] and [`InvoiceClaims`]: the one lock that keeps an
-//!   invoice from justifying two reimbursements or fund expenses, whichever pallet asks.
+//!   invoice from justifying two reimbursements or fund expenses, whichever pallet asks;
+//! - [`params`]: every agency kind, role and member kind as a `Get` type for `Config`s;
+//! - [`paging`]: the one bound on what a runtime-API query returns, and paging by key;
+//! - [`time`]: on-chain time for every date, and its calendar in China Standard Time;
+//! - [`testing`] (with `std`): the kit every pallet's mock runtime uses.
 #![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
 
 pub mod credit_code;
 pub mod division;
+pub mod paging;
+pub mod params;
 #[cfg(feature = "std")]
 pub mod testing;
+pub mod time;
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use core::marker::PhantomData;
@@ -32,6 +41,10 @@ pub use division::Division;
 
 /// Identifies a member organization; allocated by the consortium pallet, never reused.
 pub type OrgId = u32;
+
+/// Longest organization name, in bytes of UTF-8 (about 40 Chinese characters): the consortium
+/// stores names with this bound and the node checks operator configs against it.
+pub const MAX_NAME_LEN: u32 = 128;
 
 /// An amount of money in fen (分, 0.01 yuan), the smallest unit of the renminbi. Money moves
 /// off chain through banks; the chain records amounts, as integers, never as fractions.
@@ -60,7 +73,15 @@ pub struct InvoiceRef {
 	pub seq: u32,
 }
 
-/// What an invoice was used to justify; an invoice justifies one thing only.
+/// The tag of a domain (a pallet) that locks invoices: four bytes of its own choosing, e.g.
+/// `*b"fund"` for special-fund expenses. Each pallet declares its tag next to its code; the
+/// runtime tests check that the tags of a runtime are distinct.
+pub type ClaimDomain = [u8; 4];
+
+/// What an invoice was used to justify — an invoice justifies one thing only: the domain that
+/// locked it and the id of its record there (an allocation, a loan, an inspection…). Naming the
+/// claimant this way keeps the lock pallet-agnostic: a new domain (invoice financing,
+/// supervision) locks invoices with no change here or to the invoices' stored data.
 #[derive(
 	Clone,
 	Copy,
@@ -73,16 +94,18 @@ pub struct InvoiceRef {
 	TypeInfo,
 	Debug,
 )]
-pub enum Claim {
-	/// Reimbursed by the buyer's organization (报销).
-	Reimbursement,
-	/// Justifies an expense of a special-fund allocation.
-	FundExpense {
-		/// The fund program.
-		program: u32,
-		/// The allocation within the program.
-		allocation: u32,
-	},
+pub struct Claim {
+	/// The domain that locked the invoice.
+	pub domain: ClaimDomain,
+	/// The id of the domain's record that the invoice justifies.
+	pub id: u64,
+}
+
+impl Claim {
+	/// A claim of `domain` for its record `id`.
+	pub const fn new(domain: ClaimDomain, id: u64) -> Self {
+		Claim { domain, id }
+	}
 }
 
 /// The invoice lock, implemented by the invoices pallet and used by every pallet that accepts
@@ -504,11 +527,13 @@ where
 
 	#[cfg(feature = "runtime-benchmarks")]
 	fn try_successful_origin() -> Result<O, ()> {
-		let who = AccountId::decode(&mut sp_runtime::traits::TrailingZeroInput::new(
-			b"regchain/ensure-member",
-		))
-		.map_err(|_| ())?;
+		// One account per kind of member the filter accepts, so that a benchmark using two
+		// origins with different filters gets two distinct members.
 		let (kind, role) = F::sample();
+		use sp_runtime::traits::{BlakeTwo256, Hash};
+		let seed = BlakeTwo256::hash_of(&(b"regchain/ensure-member", kind, role));
+		let who = AccountId::decode(&mut sp_runtime::traits::TrailingZeroInput::new(seed.as_ref()))
+			.map_err(|_| ())?;
 		M::make_member(&who, kind, role);
 		Ok(O::from(RawOrigin::Signed(who)))
 	}

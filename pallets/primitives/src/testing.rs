@@ -1,12 +1,54 @@
-//! An in-memory consortium for the domain pallets' unit tests (with `std` only), so that each
-//! pallet is tested against this small stand-in of [`Membership`] instead of the consortium
-//! pallet, and no pallet keeps its own copy of one.
+//! The test kit every pallet's mock runtime uses (with `std` only), so that no pallet keeps its
+//! own copy of a stand-in:
+//! - [`TestMembership`]: an in-memory consortium behind the real [`Membership`] origins, so a
+//!   domain pallet is tested on its own, not against the consortium pallet;
+//! - [`TestInvoiceClaims`]: an in-memory invoice book behind [`InvoiceClaims`], for pallets
+//!   that lock invoices;
+//! - [`mock_kit!`](crate::mock_kit): `last_event()` and `execute_checked` (a test, then the
+//!   pallet's storage invariants) for a mock runtime;
+//! - sample credit codes: [`CreditCode::sample`], the one generator.
 //!
-//! Accounts are `u64`. The registry lives in a thread-local, so each test (each runs on its
-//! own thread) starts from what its mock [`TestMembership::reset`]s it to.
+//! Accounts are `u64`. The registries live in thread-locals, so each test (each runs on its
+//! own thread) starts from what its mock resets them to.
 
-use crate::{CreditCode, MemberInfo, Membership, OrgId, OrgKind, Role, Roles};
+use crate::{
+	Claim, CreditCode, Fen, InvoiceClaims, InvoiceRef, MemberInfo, Membership, OrgId, OrgKind,
+	Role, Roles,
+};
 use core::cell::RefCell;
+use sp_runtime::{DispatchError, DispatchResult};
+use std::collections::BTreeMap;
+
+/// For a mock runtime named `Test` with `System` and the pallet `$pallet` (whose `Event` is in
+/// scope): `last_event()`, the last event `$pallet` emitted, and `execute_checked(ext, test)`,
+/// which runs `test` in `ext` and then the pallet's `do_try_state`, so that every unit test
+/// also checks the storage invariants.
+#[macro_export]
+macro_rules! mock_kit {
+	($pallet:ident) => {
+		/// The last event the pallet emitted.
+		pub fn last_event() -> Event<Test> {
+			System::events()
+				.into_iter()
+				.filter_map(|r| match r.event {
+					RuntimeEvent::$pallet(e) => Some(e),
+					_ => None,
+				})
+				.last()
+				.expect("an event was emitted")
+		}
+
+		/// Runs `test` in `ext`, then checks the pallet's storage invariants.
+		pub fn execute_checked(mut ext: sp_io::TestExternalities, test: impl FnOnce()) {
+			ext.execute_with(|| {
+				test();
+				if let Err(broken) = $pallet::do_try_state() {
+					panic!("storage invariant broken: {broken:?}");
+				}
+			});
+		}
+	};
+}
 
 /// An organization of the test registry.
 #[derive(Clone, Debug)]
@@ -47,17 +89,12 @@ thread_local! {
 	static ORGS: RefCell<Vec<TestOrg>> = const { RefCell::new(Vec::new()) };
 }
 
-/// A valid credit code, distinct for each `n < 100`: the code of organization `n` in tests.
-pub fn test_code(n: u64) -> CreditCode {
-	CreditCode::sample(n as u32)
-}
-
 fn with_org(org: OrgId, f: impl FnMut(&mut TestOrg)) {
 	ORGS.with(|o| o.borrow_mut().iter_mut().filter(|x| x.id == org).for_each(f));
 }
 
 /// The test registry; enterprises and financial institutions have the credit code
-/// [`test_code`] of their id.
+/// [`CreditCode::sample`] of their id.
 pub struct TestMembership;
 
 impl TestMembership {
@@ -111,7 +148,7 @@ impl Membership<u64> for TestMembership {
 			|x| x.id == org,
 			|x| {
 				if x.kind.needs_credit_code() {
-					test_code(x.id.into()).division()
+					CreditCode::sample(x.id).division()
 				} else {
 					x.jurisdiction
 				}
@@ -120,11 +157,11 @@ impl Membership<u64> for TestMembership {
 	}
 
 	fn credit_code(org: OrgId) -> Option<CreditCode> {
-		Self::find(|x| x.id == org && x.kind.needs_credit_code(), |x| test_code(x.id.into()))
+		Self::find(|x| x.id == org && x.kind.needs_credit_code(), |x| CreditCode::sample(x.id))
 	}
 
 	fn org_by_credit_code(code: &CreditCode) -> Option<OrgId> {
-		Self::find(|x| x.kind.needs_credit_code() && test_code(x.id.into()) == *code, |x| x.id)
+		Self::find(|x| x.kind.needs_credit_code() && CreditCode::sample(x.id) == *code, |x| x.id)
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]
@@ -135,5 +172,84 @@ impl Membership<u64> for TestMembership {
 			orgs.push(TestOrg::new(id, kind, role.as_slice(), &[*who]));
 			id
 		})
+	}
+}
+
+/// An invoice of the test book: its buyer, gross amount, whether it may be claimed at all, and
+/// its claim.
+#[derive(Clone, Copy, Debug)]
+pub struct BookInvoice {
+	/// The buyer organization.
+	pub buyer: OrgId,
+	/// Its gross amount.
+	pub gross: Fen,
+	/// False once reversed, voided or flagged.
+	pub valid: bool,
+	/// What it justified.
+	pub claim: Option<Claim>,
+}
+
+thread_local! {
+	static BOOK: RefCell<BTreeMap<InvoiceRef, BookInvoice>> = const { RefCell::new(BTreeMap::new()) };
+}
+
+/// An in-memory invoice book standing in for the invoices pallet's lock, with that pallet's
+/// refusals as `DispatchError::Other("InvoiceNotFound" | "NotBuyer" | "NotValid" |
+/// "AlreadyClaimed" | "AmountNotCovered")`. Invoices are issued by organization 50.
+pub struct TestInvoiceClaims;
+
+impl TestInvoiceClaims {
+	/// The issuer of the book's invoices.
+	pub const ISSUER: OrgId = 50;
+
+	/// Empties the book.
+	pub fn reset() {
+		BOOK.with(|b| b.borrow_mut().clear());
+	}
+
+	/// Puts an invoice `seq` to `buyer` of `gross`, confirmed and unclaimed, in the book.
+	pub fn add(seq: u32, buyer: OrgId, gross: Fen) -> InvoiceRef {
+		let id = InvoiceRef { issuer: Self::ISSUER, seq };
+		let invoice = BookInvoice { buyer, gross, valid: true, claim: None };
+		BOOK.with(|b| b.borrow_mut().insert(id, invoice));
+		id
+	}
+
+	/// Marks an invoice of the book reversed: it can no longer be claimed.
+	pub fn reverse(id: InvoiceRef) {
+		BOOK.with(|b| b.borrow_mut().get_mut(&id).map(|i| i.valid = false));
+	}
+
+	/// The claim on an invoice of the book.
+	pub fn claim_of(id: InvoiceRef) -> Option<Claim> {
+		BOOK.with(|b| b.borrow().get(&id).and_then(|i| i.claim))
+	}
+}
+
+impl InvoiceClaims for TestInvoiceClaims {
+	fn claim(invoice: InvoiceRef, buyer: OrgId, amount: Fen, claim: Claim) -> DispatchResult {
+		BOOK.with(|b| {
+			let mut book = b.borrow_mut();
+			let entry = book.get_mut(&invoice).ok_or(DispatchError::Other("InvoiceNotFound"))?;
+			if entry.buyer != buyer {
+				return Err(DispatchError::Other("NotBuyer"));
+			}
+			if !entry.valid {
+				return Err(DispatchError::Other("NotValid"));
+			}
+			if entry.claim.is_some() {
+				return Err(DispatchError::Other("AlreadyClaimed"));
+			}
+			if entry.gross < amount {
+				return Err(DispatchError::Other("AmountNotCovered"));
+			}
+			entry.claim = Some(claim);
+			Ok(())
+		})
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn make_claimable(_seller: OrgId, buyer: OrgId, amount: Fen) -> InvoiceRef {
+		Self::add(BOOK.with(|b| b.borrow().len() as u32), buyer, amount)
 	}
 }

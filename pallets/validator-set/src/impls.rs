@@ -99,7 +99,6 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The storage invariants; run after every test and by `try-runtime`.
-	#[cfg(any(feature = "try-runtime", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		let validators = Validators::<T>::get();
 		let mut sorted = validators.clone().into_inner();

@@ -221,7 +221,7 @@ pub mod pallet {
 		/// - `who`: an account of an active agency with registered session keys.
 		///
 		/// Errors: `AlreadyValidator`, `Barred`, `NotAgency`, `NoSessionKeys`,
-		/// `TooManyValidators`. Emits `ValidatorAdded`.
+		/// `TooManyValidators`. Events: `ValidatorAdded`.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::add_validator())]
 		pub fn add_validator(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
@@ -233,7 +233,7 @@ pub mod pallet {
 		///
 		/// - Origin: [`Config::GovernanceOrigin`].
 		///
-		/// Errors: `NotValidator`, `TooFewValidators`. Emits `ValidatorRemoved`.
+		/// Errors: `NotValidator`, `TooFewValidators`. Events: `ValidatorRemoved`.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::remove_validator())]
 		pub fn remove_validator(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
@@ -249,7 +249,7 @@ pub mod pallet {
 		/// - Origin: a signed approved validator.
 		///
 		/// Errors: `NotValidator`, `AlreadyInMaintenance`, `TooFewValidators`.
-		/// Emits `MaintenanceAnnounced`.
+		/// Events: `MaintenanceAnnounced`.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::announce_maintenance())]
 		pub fn announce_maintenance(origin: OriginFor<T>) -> DispatchResult {
@@ -262,7 +262,7 @@ pub mod pallet {
 		///
 		/// - Origin: a signed validator in maintenance.
 		///
-		/// Errors: `NotInMaintenance`. Emits `MaintenanceEnded`.
+		/// Errors: `NotInMaintenance`. Events: `MaintenanceEnded`.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::end_maintenance())]
 		pub fn end_maintenance(origin: OriginFor<T>) -> DispatchResult {
@@ -276,7 +276,7 @@ pub mod pallet {
 		///
 		/// - Origin: [`Config::GovernanceOrigin`].
 		///
-		/// Errors: `NotValidator`, `TooFewValidators`. Emits `ValidatorBarred`.
+		/// Errors: `NotValidator`, `TooFewValidators`. Events: `ValidatorBarred`.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::bar())]
 		pub fn bar(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
@@ -291,7 +291,7 @@ pub mod pallet {
 		///
 		/// - Origin: [`Config::GovernanceOrigin`].
 		///
-		/// Errors: `NotBarred`. Emits `BarLifted`.
+		/// Errors: `NotBarred`. Events: `BarLifted`.
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::lift_bar())]
 		pub fn lift_bar(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
@@ -306,7 +306,7 @@ pub mod pallet {
 		/// - Origin: [`Config::GovernanceOrigin`].
 		///
 		/// Errors: `MinimumZero`, `TooFewValidators` (more than produce blocks now).
-		/// Emits `MinValidatorsSet`.
+		/// Events: `MinValidatorsSet`.
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::set_min_validators())]
 		pub fn set_min_validators(origin: OriginFor<T>, min: u32) -> DispatchResult {

@@ -1,5 +1,6 @@
-//! A minimal runtime for the pallet's tests: `Root` plays governance; membership and session
-//! keys are small in-memory stand-ins, so that the pallet is tested on its own.
+//! A minimal runtime for the pallet's tests: `Root` plays governance; membership is the
+//! in-memory consortium of `regchain_primitives::testing` and session keys a small stand-in,
+//! so that the pallet is tested on its own.
 //!
 //! Accounts 1–9 act for active agencies and have session keys; 1–4 are the founding
 //! validators with a minimum of 2. Account 20 is an agency without keys, 30 an enterprise.
@@ -8,7 +9,10 @@ use crate::{self as pallet_validator_set, *};
 use core::cell::RefCell;
 use frame_support::{derive_impl, traits::ConstU32};
 use frame_system::EnsureRoot;
-use regchain_primitives::{AgencyKind, CreditCode, MemberInfo, Membership, OrgId, OrgKind};
+use regchain_primitives::{
+	testing::{TestMembership, TestOrg},
+	AgencyKind, OrgId, OrgKind,
+};
 use sp_runtime::BuildStorage;
 
 type Block = frame_system::mocking::MockBlock<Test>;
@@ -28,15 +32,13 @@ impl frame_system::Config for Test {
 }
 
 thread_local! {
-	/// Accounts of active agencies.
-	static AGENCIES: RefCell<Vec<u64>> = RefCell::new((1..=9).chain([20]).collect());
 	/// Accounts with session keys.
 	static KEYS: RefCell<Vec<u64>> = RefCell::new((1..=9).chain([30]).collect());
 }
 
 /// Ends the membership of `who`'s agency (expiry, suspension or revocation alike).
 pub fn lapse(who: u64) {
-	AGENCIES.with(|a| a.borrow_mut().retain(|x| *x != who));
+	TestMembership::set_active(who as OrgId, false);
 }
 
 /// Drops (`false`) or registers `who`'s session keys.
@@ -48,42 +50,6 @@ pub fn set_keys(who: u64, registered: bool) {
 			keys.push(who);
 		}
 	});
-}
-
-pub struct TestMembership;
-impl Membership<u64> for TestMembership {
-	fn member(who: &u64) -> Option<MemberInfo> {
-		let kind = if AGENCIES.with(|a| a.borrow().contains(who)) {
-			OrgKind::Agency(AgencyKind::FinanceBureau)
-		} else if *who == 30 {
-			OrgKind::Enterprise
-		} else {
-			return None;
-		};
-		Some(MemberInfo { org: *who as OrgId, kind, roles: Default::default() })
-	}
-
-	fn is_active_org(org: OrgId) -> bool {
-		Self::member(&(org as u64)).is_some()
-	}
-
-	fn credit_code(_: OrgId) -> Option<CreditCode> {
-		None
-	}
-
-	fn region(_: OrgId) -> Option<regchain_primitives::Division> {
-		Some(regchain_primitives::Division::NATIONAL)
-	}
-
-	fn org_by_credit_code(_: &CreditCode) -> Option<OrgId> {
-		None
-	}
-
-	#[cfg(feature = "runtime-benchmarks")]
-	fn make_member(who: &u64, _: OrgKind, _: Option<regchain_primitives::Role>) -> OrgId {
-		AGENCIES.with(|a| a.borrow_mut().push(*who));
-		*who as OrgId
-	}
 }
 
 pub struct TestKeys;
@@ -138,6 +104,13 @@ impl ExtBuilder {
 		}
 		.assimilate_storage(&mut storage)
 		.unwrap();
+		// Accounts 1–9 and 20 are agencies (organization = account), 30 an enterprise.
+		let agency = |id: u64| {
+			TestOrg::new(id as OrgId, OrgKind::Agency(AgencyKind::FinanceBureau), &[], &[id])
+		};
+		let mut orgs: Vec<TestOrg> = (1..=9).chain([20]).map(agency).collect();
+		orgs.push(TestOrg::new(30, OrgKind::Enterprise, &[], &[30]));
+		TestMembership::reset(orgs);
 		let mut ext = sp_io::TestExternalities::new(storage);
 		ext.execute_with(|| System::set_block_number(1));
 		ext
@@ -145,21 +118,8 @@ impl ExtBuilder {
 
 	/// Runs `test`, then checks the storage invariants.
 	pub fn build_and_execute(self, test: impl FnOnce()) {
-		self.build().execute_with(|| {
-			test();
-			ValidatorSet::do_try_state().expect("storage invariants hold");
-		});
+		execute_checked(self.build(), test)
 	}
 }
 
-/// The last event the pallet emitted.
-pub fn last_event() -> Event<Test> {
-	System::events()
-		.into_iter()
-		.filter_map(|r| match r.event {
-			RuntimeEvent::ValidatorSet(e) => Some(e),
-			_ => None,
-		})
-		.last()
-		.expect("an event was emitted")
-}
+regchain_primitives::mock_kit!(ValidatorSet);

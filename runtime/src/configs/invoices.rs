@@ -2,22 +2,16 @@
 //! member buys.
 
 use crate::{AccountId, Consortium, Runtime, Timestamp};
-use frame_support::{
-	parameter_types,
-	traits::{ConstU32, ConstU64},
+use frame_support::traits::{ConstU32, ConstU64};
+use regchain_primitives::{
+	params::{agency, role},
+	AnyMember, EnsureAgency, EnsureMember, EnsureRole,
 };
-use regchain_primitives::{AgencyKind, AnyMember, EnsureAgency, EnsureMember, EnsureRole, Role};
-
-parameter_types! {
-	pub const TaxBureau: AgencyKind = AgencyKind::TaxBureau;
-	pub const FinanceBureau: AgencyKind = AgencyKind::FinanceBureau;
-	pub const InvoiceIssuer: Role = Role::InvoiceIssuer;
-}
 
 impl pallet_invoices::Config for Runtime {
 	type Membership = Consortium;
-	type TaxOrigin = EnsureAgency<AccountId, Consortium, TaxBureau>;
-	type IssuerOrigin = EnsureRole<AccountId, Consortium, InvoiceIssuer>;
+	type TaxOrigin = EnsureAgency<AccountId, Consortium, agency::TaxBureau>;
+	type IssuerOrigin = EnsureRole<AccountId, Consortium, role::InvoiceIssuer>;
 	type MemberOrigin = EnsureMember<AccountId, Consortium, AnyMember>;
 	type UnixTime = Timestamp;
 	/// The rate in force and up to seven announced changes per code.

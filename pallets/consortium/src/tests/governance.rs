@@ -2,7 +2,7 @@
 
 use super::register_enterprise;
 use crate::{mock::*, *};
-use frame_support::{assert_noop, assert_ok, traits::Hooks};
+use frame_support::{assert_noop, assert_ok, traits::Hooks, BoundedVec};
 use sp_runtime::DispatchError;
 
 fn root() -> RuntimeOrigin {
@@ -281,5 +281,39 @@ fn set_tx_quota_fails_for_unknown_organizations_and_other_origins() {
 			Consortium::set_tx_quota(RuntimeOrigin::signed(agency(AgencyKind::Court)), None, 5),
 			DispatchError::BadOrigin
 		);
+	});
+}
+
+#[test]
+fn the_invariants_catch_a_broken_registry_and_council() {
+	ExtBuilder::default().build().execute_with(|| {
+		let org = register_enterprise(CODE_A, 100);
+		assert_ok!(Consortium::do_try_state());
+		// An account count that differs from the accounts mapped to the organization.
+		Organizations::<Test>::mutate(org, |o| o.as_mut().unwrap().accounts = 2);
+		assert_eq!(
+			Consortium::do_try_state(),
+			Err("an organization's account count is wrong".into())
+		);
+		Organizations::<Test>::mutate(org, |o| o.as_mut().unwrap().accounts = 1);
+		// An organization left without an administrator.
+		Admins::<Test>::remove(100);
+		assert_eq!(Consortium::do_try_state(), Err("an organization has no administrator".into()));
+		Admins::<Test>::insert(100, ());
+		// A council out of order, then one that is not the seats of the active agencies.
+		let council = Council::<Test>::get();
+		let mut reversed = council.clone().into_inner();
+		reversed.reverse();
+		Council::<Test>::put(BoundedVec::truncate_from(reversed));
+		assert_eq!(Consortium::do_try_state(), Err("the council is not sorted".into()));
+		let mut short = council.clone().into_inner();
+		short.pop();
+		Council::<Test>::put(BoundedVec::truncate_from(short));
+		assert_eq!(
+			Consortium::do_try_state(),
+			Err("the council is not the seats of active agencies".into())
+		);
+		Council::<Test>::put(council);
+		assert_ok!(Consortium::do_try_state());
 	});
 }

@@ -1,15 +1,14 @@
 //! The answer other pallets rely on: `Membership` and the `EnsureRole` / `EnsureAgency` origins.
 use super::register_enterprise;
 use crate::{mock::*, *};
-use frame_support::{assert_ok, parameter_types, traits::EnsureOrigin};
-use regchain_primitives::{EnsureAgency, EnsureRole, MemberInfo};
+use frame_support::{assert_ok, traits::EnsureOrigin};
+use regchain_primitives::{
+	params::{agency, role},
+	EnsureAgency, EnsureRole, MemberInfo,
+};
 
-parameter_types! {
-	pub const Issuer: Role = Role::InvoiceIssuer;
-	pub const Tax: AgencyKind = AgencyKind::TaxBureau;
-}
-type EnsureIssuer = EnsureRole<u64, Consortium, Issuer>;
-type EnsureTaxBureau = EnsureAgency<u64, Consortium, Tax>;
+type EnsureIssuer = EnsureRole<u64, Consortium, role::InvoiceIssuer>;
+type EnsureTaxBureau = EnsureAgency<u64, Consortium, agency::TaxBureau>;
 
 #[test]
 fn member_reports_organization_kind_and_roles() {

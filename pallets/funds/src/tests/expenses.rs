@@ -102,9 +102,9 @@ fn the_enterprise_records_expenses_up_to_what_was_disbursed() {
 fn an_expense_locks_its_invoice_which_then_justifies_nothing_else() {
 	ExtBuilder::default().build_and_execute(|| {
 		let a = funded(1_000, 1_000);
-		let invoice = book_invoice(0, 10, 500);
+		let invoice = TestInvoiceClaims::add(0, 10, 500);
 		assert_ok!(spend(SME, a, 400, 0, Some(invoice)));
-		assert_eq!(claim_of(invoice), Some(Claim::FundExpense { program: 0, allocation: a }));
+		assert_eq!(TestInvoiceClaims::claim_of(invoice), Some(Claim::new(FUND_EXPENSE, a.into())));
 		assert_eq!(
 			last_event(),
 			Event::ExpenseRecorded {
@@ -125,18 +125,18 @@ fn an_expense_locks_its_invoice_which_then_justifies_nothing_else() {
 fn an_expense_fails_for_reversed_foreign_short_and_unknown_invoices() {
 	ExtBuilder::default().build_and_execute(|| {
 		let a = funded(1_000, 1_000);
-		let reversed = book_invoice(0, 10, 500);
-		reverse_invoice(reversed);
+		let reversed = TestInvoiceClaims::add(0, 10, 500);
+		TestInvoiceClaims::reverse(reversed);
 		assert_noop!(spend(SME, a, 100, 0, Some(reversed)), DispatchError::Other("NotValid"));
-		let foreign = book_invoice(1, 20, 500);
+		let foreign = TestInvoiceClaims::add(1, 20, 500);
 		assert_noop!(spend(SME, a, 100, 0, Some(foreign)), DispatchError::Other("NotBuyer"));
-		let short = book_invoice(2, 10, 99);
+		let short = TestInvoiceClaims::add(2, 10, 99);
 		assert_noop!(spend(SME, a, 100, 0, Some(short)), DispatchError::Other("AmountNotCovered"));
 		assert_noop!(
 			spend(SME, a, 100, 0, Some(InvoiceRef { issuer: 50, seq: 9 })),
 			DispatchError::Other("InvoiceNotFound")
 		);
-		assert_eq!(claim_of(short), None);
+		assert_eq!(TestInvoiceClaims::claim_of(short), None);
 	});
 }
 

@@ -61,15 +61,15 @@ fn the_invariants_catch_totals_that_differ_from_the_records() {
 		let a = funded(1_000, 500);
 		assert_ok!(Funds::do_try_state());
 		Allocations::<Test>::mutate(a, |x| x.as_mut().unwrap().spent = 1);
-		assert!(Funds::do_try_state().is_err());
+		assert_eq!(Funds::do_try_state(), Err("allocation totals differ from its ledger".into()));
 		Allocations::<Test>::mutate(a, |x| x.as_mut().unwrap().spent = 0);
 		Programs::<Test>::mutate(0, |x| x.as_mut().unwrap().disbursed = 499);
-		assert!(Funds::do_try_state().is_err());
+		assert_eq!(Funds::do_try_state(), Err("program totals differ from its allocations".into()));
 		Programs::<Test>::mutate(0, |x| x.as_mut().unwrap().disbursed = 500);
 		Programs::<Test>::mutate(0, |x| x.as_mut().unwrap().budget = 999);
-		assert!(Funds::do_try_state().is_err());
+		assert_eq!(Funds::do_try_state(), Err("approvals exceed the budget".into()));
 		Programs::<Test>::mutate(0, |x| x.as_mut().unwrap().budget = 1_000_000);
 		Ledger::<Test>::remove(a, 1);
-		assert!(Funds::do_try_state().is_err());
+		assert_eq!(Funds::do_try_state(), Err("a ledger entry is missing".into()));
 	});
 }

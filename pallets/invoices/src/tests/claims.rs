@@ -5,7 +5,7 @@ use frame_support::{assert_noop, assert_ok};
 use sp_core::H256;
 use sp_runtime::DispatchError::BadOrigin;
 
-const EXPENSE: Claim = Claim::FundExpense { program: 3, allocation: 4 };
+const EXPENSE: Claim = Claim::new(*b"fund", 4);
 
 #[test]
 fn the_buyer_reimburses_a_confirmed_invoice_once() {
@@ -14,9 +14,16 @@ fn the_buyer_reimburses_a_confirmed_invoice_once() {
 		assert_ok!(Invoices::reimburse(RuntimeOrigin::signed(BUYER), id));
 		assert_eq!(
 			last_event(),
-			Event::InvoiceClaimed { invoice: id, claim: Claim::Reimbursement, amount: 1_130 }
+			Event::InvoiceClaimed {
+				invoice: id,
+				claim: Claim::new(REIMBURSEMENT, 20),
+				amount: 1_130
+			}
 		);
-		assert_eq!(IssuedInvoices::<Test>::get(10, 0).unwrap().claim, Some(Claim::Reimbursement));
+		assert_eq!(
+			IssuedInvoices::<Test>::get(10, 0).unwrap().claim,
+			Some(Claim::new(REIMBURSEMENT, 20))
+		);
 		assert_noop!(
 			Invoices::reimburse(RuntimeOrigin::signed(BUYER), id),
 			Error::<Test>::AlreadyClaimed
@@ -38,12 +45,7 @@ fn an_invoice_used_for_a_fund_expense_cannot_be_reimbursed_and_the_reverse() {
 			Error::<Test>::AlreadyClaimed
 		);
 		assert_noop!(
-			<Invoices as InvoiceClaims>::claim(
-				id,
-				20,
-				1,
-				Claim::FundExpense { program: 9, allocation: 0 }
-			),
+			<Invoices as InvoiceClaims>::claim(id, 20, 1, Claim::new(*b"fund", 9)),
 			Error::<Test>::AlreadyClaimed
 		);
 		let other = confirmed(1_000);

@@ -59,11 +59,14 @@ fn issue_numbers_computes_tax_chains_and_counts_an_invoice() {
 #[test]
 fn a_buyer_named_by_a_members_credit_code_is_recorded_as_that_member() {
 	ExtBuilder::default().build_and_execute(|| {
-		assert_ok!(issue(SELLER, Buyer::External(code(20)), vec![line(1, 100, 1)]));
+		assert_ok!(issue(SELLER, Buyer::External(CreditCode::sample(20)), vec![line(1, 100, 1)]));
 		assert_eq!(IssuedInvoices::<Test>::get(10, 0).unwrap().buyer, Buyer::Member(20));
 		// An outside taxpayer stays external, and is indexed nowhere.
-		assert_ok!(issue(SELLER, Buyer::External(code(55)), vec![line(1, 100, 1)]));
-		assert_eq!(IssuedInvoices::<Test>::get(10, 1).unwrap().buyer, Buyer::External(code(55)));
+		assert_ok!(issue(SELLER, Buyer::External(CreditCode::sample(55)), vec![line(1, 100, 1)]));
+		assert_eq!(
+			IssuedInvoices::<Test>::get(10, 1).unwrap().buyer,
+			Buyer::External(CreditCode::sample(55))
+		);
 		assert_eq!(InvoicesByBuyer::<Test>::iter().count(), 1);
 	});
 }
@@ -149,7 +152,7 @@ fn issue_fails_for_zero_and_overflowing_amounts() {
 		);
 		assert_noop!(
 			issue(SELLER, Buyer::Member(20), vec![line(2, Fen::MAX, 1)]),
-			Error::<Test>::AmountOverflow
+			Error::<Test>::Overflow
 		);
 		// Each line fits; their sum does not.
 		assert_noop!(
@@ -158,12 +161,12 @@ fn issue_fails_for_zero_and_overflowing_amounts() {
 				Buyer::Member(20),
 				vec![line(1, Fen::MAX / 2, 6), line(1, Fen::MAX / 2 + 2, 6)]
 			),
-			Error::<Test>::AmountOverflow
+			Error::<Test>::Overflow
 		);
 		// Net fits, net plus tax does not.
 		assert_noop!(
 			issue(SELLER, Buyer::Member(20), vec![line(1, Fen::MAX - 10, 1)]),
-			Error::<Test>::AmountOverflow
+			Error::<Test>::Overflow
 		);
 	});
 }
@@ -204,7 +207,7 @@ fn issue_fails_when_buyer_is_seller_or_no_active_member() {
 			Error::<Test>::BuyerIsSeller
 		);
 		assert_noop!(
-			issue(SELLER, Buyer::External(code(10)), vec![line(1, 100, 1)]),
+			issue(SELLER, Buyer::External(CreditCode::sample(10)), vec![line(1, 100, 1)]),
 			Error::<Test>::BuyerIsSeller
 		);
 		assert_noop!(

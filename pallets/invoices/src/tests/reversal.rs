@@ -50,7 +50,7 @@ fn rejected_and_external_invoices_are_reversed_at_once() {
 		);
 		assert_ok!(Invoices::issue(
 			RuntimeOrigin::signed(SELLER),
-			Buyer::External(code(55)),
+			Buyer::External(CreditCode::sample(55)),
 			vec![line(1, 100, 1)],
 			H256::zero()
 		));

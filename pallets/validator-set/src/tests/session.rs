@@ -46,3 +46,26 @@ fn the_set_is_kept_if_no_validator_is_a_member_any_more() {
 		assert_eq!(plan(), Some(vec![1, 2, 3, 4]));
 	});
 }
+
+#[test]
+fn the_invariants_catch_a_duplicate_a_barred_validator_and_a_zero_minimum() {
+	ExtBuilder::default().build().execute_with(|| {
+		assert_ok!(ValidatorSet::do_try_state());
+		let validators = Validators::<Test>::get();
+		let mut twice = validators.clone();
+		twice.try_push(1).unwrap();
+		Validators::<Test>::put(twice);
+		assert_eq!(ValidatorSet::do_try_state(), Err("a validator is listed twice".into()));
+		Validators::<Test>::put(validators);
+		Barred::<Test>::insert(2, 1);
+		assert_eq!(
+			ValidatorSet::do_try_state(),
+			Err("a barred account is an approved validator".into())
+		);
+		Barred::<Test>::remove(2);
+		MinValidators::<Test>::put(0);
+		assert_eq!(ValidatorSet::do_try_state(), Err("the minimum is zero".into()));
+		MinValidators::<Test>::put(2);
+		assert_ok!(ValidatorSet::do_try_state());
+	});
+}

@@ -1,0 +1,247 @@
+//! Storage migrations of the invoices pallet.
+//!
+//! ## v1 → v2: claims name their domain
+//! Version 1 stored what an invoice justified as a closed enum of the two domains known then
+//! (`Reimbursement`, `FundExpense { program, allocation }`). Version 2 stores a
+//! pallet-agnostic [`Claim`]: a domain tag and the id of the domain's record, so new domains
+//! lock invoices without another migration. The invoices and their histories are rewritten:
+//! - `Reimbursement` → `Claim { domain: REIMBURSEMENT, id: the buyer organization }`;
+//! - `FundExpense { allocation, .. }` → `Claim { domain: *b"fund", id: allocation }` (the tag
+//!   the funds pallet declares; allocation ids are unique across programs).
+//!
+//! Run it with [`MigrateV1ToV2`] in the runtime's `Migrations`; it does nothing unless the
+//! stored version is 1, and sets it to 2.
+
+use crate::{pallet::*, types::*, REIMBURSEMENT};
+use alloc::vec::Vec;
+use codec::Decode;
+use frame_support::{
+	migrations::VersionedMigration, pallet_prelude::*, traits::UncheckedOnRuntimeUpgrade,
+};
+use frame_system::pallet_prelude::BlockNumberFor;
+use regchain_primitives::{Claim, ClaimDomain, Fen, OrgId};
+use sp_core::H256;
+use sp_runtime::Saturating;
+
+/// The tag of the funds pallet's expense claims (`pallet_funds::FUND_EXPENSE`).
+pub const FUND_EXPENSE: ClaimDomain = *b"fund";
+
+/// The layout of version 1, as far as it differs (fields as in the version-2 types).
+#[allow(missing_docs)]
+pub mod v1 {
+	use super::*;
+
+	/// What an invoice justified, in version 1.
+	#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, Debug)]
+	pub enum Claim {
+		/// Reimbursed by the buyer's organization.
+		Reimbursement,
+		/// An expense of a special-fund allocation.
+		FundExpense {
+			/// The fund program.
+			program: u32,
+			/// The allocation.
+			allocation: u32,
+		},
+	}
+
+	/// An invoice, in version 1: as now, but with the version-1 claim.
+	#[derive(Clone, PartialEq, Eq, Encode, Decode, Debug)]
+	pub struct Invoice<BlockNumber> {
+		pub kind: InvoiceKind,
+		pub buyer: Buyer,
+		pub lines: Lines,
+		pub net: Fen,
+		pub tax: Fen,
+		pub document: H256,
+		pub prev_hash: H256,
+		pub content_hash: H256,
+		pub issued_at: BlockNumber,
+		pub period: Period,
+		pub status: InvoiceStatus,
+		pub buyer_period: Option<Period>,
+		pub claim: Option<Claim>,
+		pub audit_flag: Option<H256>,
+	}
+
+	/// A change of an invoice's history, in version 1: as now, but with the version-1 claim.
+	#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, Debug)]
+	pub enum Change {
+		Issued,
+		Confirmed,
+		Rejected,
+		ReversalRequested { red: u32 },
+		ReversalRefused { red: u32 },
+		Reversed { red: u32 },
+		Claimed(Claim),
+		Flagged,
+		FlagCleared,
+		Voided,
+		ReversalLapsed { red: u32 },
+	}
+
+	/// One entry of an invoice's history, in version 1.
+	#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, Debug)]
+	pub struct HistoryEntry<BlockNumber> {
+		pub at: BlockNumber,
+		pub change: Change,
+	}
+}
+
+/// The version-2 claim of a version-1 claim on an invoice bought by `buyer`.
+fn claim_v2(old: v1::Claim, buyer: &Buyer) -> Claim {
+	match old {
+		v1::Claim::Reimbursement => {
+			// Only a member buyer can confirm and so reimburse an invoice.
+			let org: OrgId = match buyer {
+				Buyer::Member(org) => *org,
+				Buyer::External(_) => 0,
+			};
+			Claim::new(REIMBURSEMENT, org.into())
+		},
+		v1::Claim::FundExpense { allocation, .. } => Claim::new(FUND_EXPENSE, allocation.into()),
+	}
+}
+
+fn change_v2(old: v1::Change, buyer: &Buyer) -> Change {
+	match old {
+		v1::Change::Issued => Change::Issued,
+		v1::Change::Confirmed => Change::Confirmed,
+		v1::Change::Rejected => Change::Rejected,
+		v1::Change::ReversalRequested { red } => Change::ReversalRequested { red },
+		v1::Change::ReversalRefused { red } => Change::ReversalRefused { red },
+		v1::Change::Reversed { red } => Change::Reversed { red },
+		v1::Change::Claimed(claim) => Change::Claimed(claim_v2(claim, buyer)),
+		v1::Change::Flagged => Change::Flagged,
+		v1::Change::FlagCleared => Change::FlagCleared,
+		v1::Change::Voided => Change::Voided,
+		v1::Change::ReversalLapsed { red } => Change::ReversalLapsed { red },
+	}
+}
+
+/// Rewrites every invoice and history from the version-1 to the version-2 claim. Unversioned:
+/// use [`MigrateV1ToV2`].
+pub struct UncheckedMigrateV1ToV2<T>(core::marker::PhantomData<T>);
+
+impl<T: Config> UncheckedOnRuntimeUpgrade for UncheckedMigrateV1ToV2<T> {
+	fn on_runtime_upgrade() -> Weight {
+		let mut reads = 0u64;
+		let mut writes = 0u64;
+		IssuedInvoices::<T>::translate::<v1::Invoice<BlockNumberFor<T>>, _>(|_, _, old| {
+			reads.saturating_inc();
+			writes.saturating_inc();
+			Some(Invoice {
+				kind: old.kind,
+				claim: old.claim.map(|c| claim_v2(c, &old.buyer)),
+				buyer: old.buyer,
+				lines: old.lines,
+				net: old.net,
+				tax: old.tax,
+				document: old.document,
+				prev_hash: old.prev_hash,
+				content_hash: old.content_hash,
+				issued_at: old.issued_at,
+				period: old.period,
+				status: old.status,
+				buyer_period: old.buyer_period,
+				audit_flag: old.audit_flag,
+			})
+		});
+		InvoiceHistory::<T>::translate::<Vec<v1::HistoryEntry<BlockNumberFor<T>>>, _>(
+			|issuer, seq, old| {
+				reads.saturating_accrue(2);
+				writes.saturating_inc();
+				// The invoices are already rewritten; their buyers did not change.
+				let buyer = IssuedInvoices::<T>::get(issuer, seq)
+					.map(|i| i.buyer)
+					.unwrap_or(Buyer::Member(0));
+				let entries: Vec<HistoryEntry<BlockNumberFor<T>>> = old
+					.into_iter()
+					.map(|e| HistoryEntry { at: e.at, change: change_v2(e.change, &buyer) })
+					.collect();
+				// Same number of entries as before, so within the bound.
+				Some(BoundedVec::truncate_from(entries))
+			},
+		);
+		T::DbWeight::get().reads_writes(reads, writes)
+	}
+}
+
+/// The v1 → v2 migration, run only when the stored version is 1; it then sets it to 2.
+pub type MigrateV1ToV2<T> = VersionedMigration<
+	1,
+	2,
+	UncheckedMigrateV1ToV2<T>,
+	Pallet<T>,
+	<T as frame_system::Config>::DbWeight,
+>;
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+	use crate::mock::*;
+	use frame_support::weights::RuntimeDbWeight;
+	use frame_support::{assert_ok, storage::unhashed, traits::OnRuntimeUpgrade};
+	use regchain_primitives::InvoiceRef;
+
+	/// An invoice and history written in the version-1 layout read back in version 2, with
+	/// each kind of claim translated and nothing else changed.
+	#[test]
+	fn v1_claims_become_domain_claims() {
+		ExtBuilder::default().build_and_execute(|| {
+			let reimbursed = confirmed(1_000);
+			assert_ok!(Invoices::reimburse(RuntimeOrigin::signed(BUYER), reimbursed));
+			let expensed = confirmed(2_000);
+			// Rewrite both in the version-1 layout, with a fund expense on the second.
+			let to_v1 = |id: InvoiceRef, claim: v1::Claim| {
+				let now = IssuedInvoices::<Test>::get(id.issuer, id.seq).unwrap();
+				let old = v1::Invoice {
+					kind: now.kind,
+					buyer: now.buyer.clone(),
+					lines: now.lines.clone(),
+					net: now.net,
+					tax: now.tax,
+					document: now.document,
+					prev_hash: now.prev_hash,
+					content_hash: now.content_hash,
+					issued_at: now.issued_at,
+					period: now.period,
+					status: now.status,
+					buyer_period: now.buyer_period,
+					claim: Some(claim),
+					audit_flag: now.audit_flag,
+				};
+				let key = IssuedInvoices::<Test>::hashed_key_for(id.issuer, id.seq);
+				unhashed::put_raw(&key, &old.encode());
+				let history: Vec<v1::HistoryEntry<u64>> = vec![
+					v1::HistoryEntry { at: 1, change: v1::Change::Issued },
+					v1::HistoryEntry { at: 1, change: v1::Change::Confirmed },
+					v1::HistoryEntry { at: 1, change: v1::Change::Claimed(claim) },
+				];
+				let key = InvoiceHistory::<Test>::hashed_key_for(id.issuer, id.seq);
+				unhashed::put_raw(&key, &history.encode());
+				now
+			};
+			let before = to_v1(reimbursed, v1::Claim::Reimbursement);
+			to_v1(expensed, v1::Claim::FundExpense { program: 3, allocation: 7 });
+			StorageVersion::new(1).put::<Invoices>();
+
+			MigrateV1ToV2::<Test>::on_runtime_upgrade();
+
+			assert_eq!(Invoices::on_chain_storage_version(), StorageVersion::new(2));
+			let after = IssuedInvoices::<Test>::get(reimbursed.issuer, reimbursed.seq).unwrap();
+			assert_eq!(after, before);
+			assert_eq!(after.claim, Some(Claim::new(REIMBURSEMENT, 20)));
+			let expense = Claim::new(*b"fund", 7);
+			let second = IssuedInvoices::<Test>::get(expensed.issuer, expensed.seq).unwrap();
+			assert_eq!(second.claim, Some(expense));
+			let history = InvoiceHistory::<Test>::get(expensed.issuer, expensed.seq);
+			assert_eq!(history.last().map(|e| e.change), Some(Change::Claimed(expense)));
+			assert_eq!(history.len(), 3);
+			// A second run does nothing: the version is 2 now.
+			let weight = MigrateV1ToV2::<Test>::on_runtime_upgrade();
+			let db: RuntimeDbWeight = <Test as frame_system::Config>::DbWeight::get();
+			assert_eq!(weight, db.reads(1));
+		});
+	}
+}

@@ -1,0 +1,101 @@
+//! Type-level constants for the pallets' `Config` types and mocks — an agency kind, a role, an
+//! organization kind as a `Get` type — declared once here instead of with `parameter_types!` in
+//! every runtime config and mock:
+//! `EnsureAgency<AccountId, Consortium, agency::TaxBureau>`,
+//! `EnsureRole<AccountId, Consortium, role::InvoiceIssuer>`,
+//! `EnsureMember<AccountId, Consortium, IsKind<kind::Enterprise>>`.
+
+use crate::{AgencyKind, OrgKind, Role};
+use frame_support::traits::Get;
+
+macro_rules! constants {
+	($(#[$doc:meta])* $module:ident: $ty:ty { $($name:ident => $value:expr),* $(,)? }) => {
+		$(#[$doc])*
+		pub mod $module {
+			use super::*;
+			$(
+				#[doc = concat!("`", stringify!($value), "` as a `Get` type.")]
+				pub struct $name;
+				impl Get<$ty> for $name {
+					fn get() -> $ty {
+						$value
+					}
+				}
+			)*
+		}
+	};
+}
+
+constants! {
+	/// Every [`AgencyKind`].
+	agency: AgencyKind {
+		FinanceBureau => AgencyKind::FinanceBureau,
+		TaxBureau => AgencyKind::TaxBureau,
+		MarketRegulation => AgencyKind::MarketRegulation,
+		Court => AgencyKind::Court,
+		IpOffice => AgencyKind::IpOffice,
+		CreditRegulator => AgencyKind::CreditRegulator,
+		EconomyCommission => AgencyKind::EconomyCommission,
+		ScienceCommission => AgencyKind::ScienceCommission,
+		CommerceCommission => AgencyKind::CommerceCommission,
+		AuditOffice => AgencyKind::AuditOffice,
+		Customs => AgencyKind::Customs,
+	}
+}
+
+constants! {
+	/// Every [`Role`].
+	role: Role {
+		InvoiceIssuer => Role::InvoiceIssuer,
+		FundManager => Role::FundManager,
+		Auditor => Role::Auditor,
+		Attester => Role::Attester,
+		Notary => Role::Notary,
+		IpExaminer => Role::IpExaminer,
+		ProvenanceRecorder => Role::ProvenanceRecorder,
+		Inspector => Role::Inspector,
+	}
+}
+
+constants! {
+	/// The kinds of members that are not agencies.
+	kind: OrgKind {
+		Enterprise => OrgKind::Enterprise,
+		FinancialInstitution => OrgKind::FinancialInstitution,
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	/// A kind or role added to the enums without its constant here fails this test.
+	#[test]
+	fn every_kind_and_role_has_its_constant() {
+		let agencies = [
+			agency::FinanceBureau::get(),
+			agency::TaxBureau::get(),
+			agency::MarketRegulation::get(),
+			agency::Court::get(),
+			agency::IpOffice::get(),
+			agency::CreditRegulator::get(),
+			agency::EconomyCommission::get(),
+			agency::ScienceCommission::get(),
+			agency::CommerceCommission::get(),
+			agency::AuditOffice::get(),
+			agency::Customs::get(),
+		];
+		assert_eq!(agencies, AgencyKind::ALL);
+		let roles = [
+			role::InvoiceIssuer::get(),
+			role::FundManager::get(),
+			role::Auditor::get(),
+			role::Attester::get(),
+			role::Notary::get(),
+			role::IpExaminer::get(),
+			role::ProvenanceRecorder::get(),
+			role::Inspector::get(),
+		];
+		assert_eq!(roles, Role::ALL);
+	}
+}
