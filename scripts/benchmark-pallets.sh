@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Regenerates pallets/<name>/src/weights.rs by running each RegChain pallet's benchmarks in the
 # runtime, with the node built with `--features runtime-benchmarks` (its own build, in the
-# shared target directory). Run on the reference machine; the header records where.
+# shared target directory). Run on the reference machine (nothing else running); the header
+# records the settings and the CPU.
 #
 #   scripts/benchmark-pallets.sh [pallet_name …]     default: every pallet under pallets/
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"

@@ -107,7 +107,7 @@ pub const HOURS: BlockNumber = MINUTES * 60;
 pub const DAYS: BlockNumber = HOURS * 24;
 
 /// The chain's token, `REG`. It pays for transaction inclusion; it is not money and carries no
-/// yuan amounts (those are plain `u128` fen in the domain pallets).
+/// yuan amounts (those are plain `u64` fen, `regchain_primitives::Fen`, in the domain pallets).
 pub mod currency {
 	use super::Balance;
 
@@ -195,8 +195,8 @@ pub type Executive = frame_executive::Executive<
 >;
 
 /// The runtime: its pallets and their indices. An index is part of every encoded call and
-/// storage key of its pallet, so it never changes and is never reused (see
-/// `tests/pallet_indices.rs`).
+/// storage key of its pallet, so it never changes and is never reused (`tests/runtime.rs`,
+/// `pallet_indices_and_storage_prefixes_are_pinned`, lists every pallet).
 #[frame_support::runtime]
 mod runtime {
 	#[runtime::runtime]
