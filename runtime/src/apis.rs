@@ -15,6 +15,7 @@ use frame_support::{
 };
 use pallet_funds::{Allocation, AllocationId, LedgerEntry, Program, ProgramId};
 use pallet_invoices::{ChainHead, InvoiceRecord, Period, PeriodTotals};
+use regchain_primitives::time::Moment;
 use regchain_primitives::{InvoiceRef, OrgId};
 use sp_api::impl_runtime_apis;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
@@ -177,7 +178,7 @@ impl_runtime_apis! {
 		}
 	}
 
-	impl pallet_funds::runtime_api::FundsApi<Block, BlockNumber> for Runtime {
+	impl pallet_funds::runtime_api::FundsApi<Block> for Runtime {
 		fn enterprise_statement(
 			org: OrgId,
 			start_after: Option<AllocationId>,
@@ -190,7 +191,7 @@ impl_runtime_apis! {
 			program: ProgramId,
 			start_after: Option<AllocationId>,
 			limit: u32,
-		) -> Option<(Program<BlockNumber>, Vec<(AllocationId, Allocation)>)> {
+		) -> Option<(Program<Moment>, Vec<(AllocationId, Allocation)>)> {
 			Funds::program_statement(program, start_after, limit)
 		}
 
@@ -198,7 +199,7 @@ impl_runtime_apis! {
 			allocation: AllocationId,
 			from: u32,
 			limit: u32,
-		) -> Option<(Allocation, Vec<LedgerEntry<BlockNumber>>)> {
+		) -> Option<(Allocation, Vec<LedgerEntry<Moment>>)> {
 			Funds::allocation_history(allocation, from, limit)
 		}
 	}

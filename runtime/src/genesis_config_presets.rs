@@ -16,16 +16,16 @@
 //! [`LOCAL_TESTNET_RUNTIME_PRESET`]: sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET
 
 use crate::{
-	configs::{MaxMembershipTerm, DEFAULT_BYTE_QUOTA, DEFAULT_TX_QUOTA},
+	configs::{DEFAULT_BYTE_QUOTA, DEFAULT_TX_QUOTA},
 	currency::UNIT,
 	opaque::SessionKeys,
-	AccountId, Balance, BalancesConfig, BlockNumber, ConsortiumConfig, InvoicesConfig,
-	NodeAuthorizationConfig, RuntimeGenesisConfig, SessionConfig, SudoConfig, ValidatorSetConfig,
+	AccountId, Balance, BalancesConfig, ConsortiumConfig, InvoicesConfig, NodeAuthorizationConfig,
+	RuntimeGenesisConfig, SessionConfig, SudoConfig, ValidatorSetConfig,
 };
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
 use pallet_invoices::{RateCode, TaxRate};
-use regchain_primitives::{AgencyKind, Division};
+use regchain_primitives::{time::Moment, AgencyKind, Division};
 use serde_json::Value;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_consensus_grandpa::AuthorityId as GrandpaId;
@@ -80,8 +80,13 @@ pub struct GenesisValidator {
 	pub grandpa: GrandpaId,
 }
 
-/// The genesis patch of a RegChain network: its validators, its founding agencies (members for
-/// the longest term, `MaxMembershipTerm`, each with a council seat), the funded accounts and,
+/// The end of the founding agencies' first term: 2032-01-01 00:00 China Standard Time. A date,
+/// not "five years from genesis": a network's genesis has no on-chain time yet (its first
+/// block sets it). Governance renews terms (`consortium.renew`), up to `MaxMembershipTerm` ahead.
+pub const FOUNDING_TERM_END: Moment = 1_956_499_200_000;
+
+/// The genesis patch of a RegChain network: its validators, its founding agencies (members
+/// until [`FOUNDING_TERM_END`], each with a council seat), the funded accounts and,
 /// for development only, a sudo key. Every GRANDPA voter has weight 1: agencies are peers.
 ///
 /// The validators' keys go to `pallet-session`, which hands them to Aura and GRANDPA; the
@@ -93,14 +98,15 @@ pub fn regchain_genesis(
 	sudo: Option<AccountId>,
 	jurisdiction: Division,
 ) -> Value {
-	let term: BlockNumber = MaxMembershipTerm::get();
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig { balances: endowed },
 		sudo: SudoConfig { key: sudo },
 		consortium: ConsortiumConfig {
 			agencies: agencies
 				.iter()
-				.map(|a| (a.kind, a.name.clone().into_bytes(), a.account.clone(), term))
+				.map(|a| {
+					(a.kind, a.name.clone().into_bytes(), a.account.clone(), FOUNDING_TERM_END)
+				})
 				.collect(),
 			default_tx_quota: DEFAULT_TX_QUOTA,
 			default_byte_quota: DEFAULT_BYTE_QUOTA,

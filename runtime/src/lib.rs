@@ -85,10 +85,10 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("regchain"),
 	impl_name: Cow::Borrowed("regchain-node"),
 	authoring_version: 1,
-	spec_version: 103,
+	spec_version: 104,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 3,
+	transaction_version: 4,
 	system_version: 1,
 };
 
@@ -99,7 +99,8 @@ pub const MILLI_SECS_PER_BLOCK: u64 = 6000;
 /// Aura slot duration; equal to the block time.
 pub const SLOT_DURATION: u64 = MILLI_SECS_PER_BLOCK;
 
-/// Time in blocks, for periods, terms and windows measured in block numbers.
+/// Time in blocks, for what is measured in block space (transaction-quota periods, sessions).
+/// Dates (terms, windows, deadlines) are on-chain time: `regchain_primitives::time`.
 pub const MINUTES: BlockNumber = 60_000 / (MILLI_SECS_PER_BLOCK as BlockNumber);
 /// One hour in blocks.
 pub const HOURS: BlockNumber = MINUTES * 60;
@@ -182,7 +183,16 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
 /// Storage migrations run by the next runtime upgrade (each runs only from the storage
 /// version it migrates, so a chain started at the current versions skips them).
-type Migrations = (pallet_invoices::migrations::MigrateV1ToV2<Runtime>,);
+type Migrations = (
+	pallet_invoices::migrations::MigrateV1ToV2<Runtime>,
+	// Terms, windows, rate changes and histories from block numbers to on-chain time.
+	pallet_consortium::migrations::MigrateV1ToV2<Runtime, BlockTime>,
+	pallet_funds::migrations::MigrateV1ToV2<Runtime, BlockTime>,
+	pallet_invoices::migrations::MigrateV2ToV3<Runtime, BlockTime>,
+);
+
+/// The block time, for the migrations that date past and future blocks.
+type BlockTime = frame_support::traits::ConstU64<MILLI_SECS_PER_BLOCK>;
 
 /// Executive: dispatches calls to the pallets.
 pub type Executive = frame_executive::Executive<

@@ -9,6 +9,7 @@
 mod common;
 
 use frame_support::dispatch::GetDispatchInfo;
+use regchain_primitives::time::{Moment, DAY, HOUR};
 use regchain_primitives::{AgencyKind, InvoiceRef, OrgId, OrgKind, Role};
 use regchain_runtime::{
 	configs::AgencyCouncilInstance, opaque::SessionKeys, AccountId, Runtime, RuntimeCall,
@@ -140,7 +141,8 @@ const ENTERPRISE_ORG: OrgId = 6;
 const BANK_ORG: OrgId = 7;
 const SUSPENDED_ORG: OrgId = 8;
 const SCIENCE_ORG: OrgId = 9;
-const TERM: u32 = 10_000;
+/// The end of the matrix members' terms: 100 days on.
+const TERM: Moment = common::NOW + 100 * DAY;
 
 fn enterprise() -> AccountId {
 	Sr25519Keyring::One.to_account_id()
@@ -158,8 +160,8 @@ fn fresh(n: u8) -> AccountId {
 	AccountId::from([100 + n; 32])
 }
 
-/// The last block the matrix's join consents are valid in.
-const CONSENT_UNTIL: u32 = 100;
+/// When the matrix's join consents expire.
+const CONSENT_UNTIL: Moment = common::NOW + HOUR;
 
 /// The account of `seed` and its consent to join `org` as a clerk until [`CONSENT_UNTIL`].
 fn consent(seed: &str, org: OrgId) -> (AccountId, regchain_runtime::Signature) {
@@ -321,9 +323,9 @@ fn funds_setup() {
 		Default::default(),
 		1_000_000,
 		Categories(1),
-		0,
-		1_000,
-		2_000,
+		common::NOW,
+		common::NOW + 100 * DAY,
+		common::NOW + 200 * DAY,
 	)
 	.expect("creates");
 	for _ in 0..3 {
@@ -573,7 +575,7 @@ fn invoice_rows() -> Vec<(&'static str, RuntimeCall, Vec<Actor>)> {
 			RuntimeCall::Invoices(I::set_rate {
 				code: 1,
 				rate: Some(TaxRate::BasisPoints(900)),
-				from: 10,
+				from: common::NOW + DAY,
 			}),
 			tax.clone(),
 		),
@@ -645,9 +647,9 @@ fn fund_rows() -> Vec<(&'static str, RuntimeCall, Vec<Actor>)> {
 				policy: hash,
 				budget: 5,
 				categories: Categories(1),
-				apply_from: 0,
-				apply_until: 10,
-				ends_at: 20,
+				apply_from: common::NOW,
+				apply_until: common::NOW + 10 * DAY,
+				ends_at: common::NOW + 20 * DAY,
 			}),
 			manager.clone(),
 		),

@@ -395,9 +395,9 @@ fn an_invoice_justifies_one_fund_expense_and_nothing_else() {
 					Default::default(),
 					100_000,
 					Categories(1),
-					0,
-					10,
-					20
+					common::NOW,
+					common::NOW + 10 * regchain_primitives::time::DAY,
+					common::NOW + 20 * regchain_primitives::time::DAY,
 				),
 				Ok(())
 			);

@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import {
-  councilDecides, joinConsent, registerOrganization, registrationConsent, startDevNode, submit,
+  DAY, addAccount, chainNow, councilDecides, joinConsent, registerOrganization, registrationConsent,
+  startDevNode, submit, waitFor,
 } from './helpers.mjs';
 
 let dev;
@@ -41,7 +42,7 @@ test('the founding agencies are members from genesis', async () => {
 
 test('market regulation registers an enterprise and the tax bureau grants it a role', async () => {
   const sme = key('//PudongWidgets');
-  const now = (await api.rpc.chain.getHeader()).number.toNumber();
+  const now = await chainNow(api);
   const id = (await api.query.consortium.nextOrgId()).toNumber();
   const code = '91350100M000100Y43';
 
@@ -49,14 +50,14 @@ test('market regulation registers an enterprise and the tax bureau grants it a r
   // refused and nothing is registered.
   const forged = await registrationConsent(api, key('//Charlie'), code);
   const captured = await submit(api, api.tx.consortium.registerOrganization(
-    'Enterprise', 'Pudong Widgets Ltd', code, sme.address, now + 1000, forged.validUntil, forged.signature,
+    'Enterprise', 'Pudong Widgets Ltd', code, sme.address, now + 365 * DAY, forged.validUntil, forged.signature,
   ), key('//Charlie'));
   assert.equal(captured.error, 'consortium.BadJoinSignature');
   assert.ok((await api.query.consortium.accountOrganization(sme.address)).isNone);
   assert.equal((await api.query.consortium.nextOrgId()).toNumber(), id);
 
   const registered = await registerOrganization(api, key('//Charlie'), {
-    name: 'Pudong Widgets Ltd', code, account: sme, term: 1000,
+    name: 'Pudong Widgets Ltd', code, account: sme,
   });
   assert.equal(registered.error, null);
   const event = registered.events.find(({ event }) => api.events.consortium.OrganizationRegistered.is(event));
@@ -67,6 +68,9 @@ test('market regulation registers an enterprise and the tax bureau grants it a r
   assert.equal(org.kind.toString(), 'Enterprise');
   assert.equal(Buffer.from(org.creditCode.unwrap().toU8a()).toString(), '91350100M000100Y43');
   assert.equal(org.name.toUtf8(), 'Pudong Widgets Ltd');
+  // The term is a date of on-chain time: a year from when it was registered.
+  const left = org.expiresAt.toNumber() - (await chainNow(api));
+  assert.ok(left > 364 * DAY && left <= 365 * DAY, `term ends ${left} ms from now`);
 
   const granted = await submit(api, api.tx.consortium.grantRole(id, 'InvoiceIssuer'), key('//Bob'));
   assert.equal(granted.error, null);
@@ -80,7 +84,7 @@ test('market regulation registers an enterprise and the tax bureau grants it a r
 test('a mistyped credit code is refused with its own error and changes nothing', async () => {
   const before = (await api.query.consortium.nextOrgId()).toNumber();
   const result = await registerOrganization(api, key('//Charlie'), {
-    name: 'Typo Ltd', code: '91350100M000100Y44', account: key('//Typo'), term: 1000,
+    name: 'Typo Ltd', code: '91350100M000100Y44', account: key('//Typo'),
   });
   assert.equal(result.error, 'consortium.CreditCodeCheckDigitMismatch');
   assert.equal((await api.query.consortium.nextOrgId()).toNumber(), before);
@@ -89,8 +93,8 @@ test('a mistyped credit code is refused with its own error and changes nothing',
 
 test('the agencies council admits an agency, which no single agency can', async () => {
   const newAgency = key('//SecondCourt');
-  const now = (await api.rpc.chain.getHeader()).number.toNumber();
-  const call = api.tx.consortium.registerAgency('Court', 'Second Intermediate Court', newAgency.address, now + 10000, 310000);
+  const now = await chainNow(api);
+  const call = api.tx.consortium.registerAgency('Court', 'Second Intermediate Court', newAgency.address, now + 4 * 365 * DAY, 310000);
 
   const alone = await submit(api, call, key('//Alice'));
   assert.equal(alone.error, 'BadOrigin');
@@ -125,6 +129,26 @@ test('a member without any balance transacts for free', async () => {
   assert.ok((await api.query.consortium.accountOrganization(clerk.address)).isSome);
   assert.ok((await api.query.consortium.admins(clerk.address)).isNone, 'a clerk, not an administrator');
   assert.equal((await api.query.system.account(sme.address)).data.free.toBigInt(), 0n);
+});
+
+test('a membership lapses when its term ends by the clock, and renewal restores it', async () => {
+  const sme = key('//ShortTerm');
+  const id = (await api.query.consortium.nextOrgId()).toNumber();
+  // A term of 20 seconds of on-chain time (a few blocks).
+  const registered = await registerOrganization(api, key('//Charlie'), {
+    name: 'Short Term Ltd', code: '91110000802100433B', account: sme, term: 20_000,
+  });
+  assert.equal(registered.error, null);
+  const end = (await api.query.consortium.organizations(id)).unwrap().expiresAt.toNumber();
+  // While the term runs, the administrator acts: it adds a clerk.
+  assert.equal((await addAccount(api, sme, key('//ShortTermClerk'))).error, null);
+  // Once the chain's clock passes the end, the pool refuses its accounts as non-members.
+  await waitFor('the term to end', async () => (await chainNow(api)) > end + 6_000, 60000);
+  await assert.rejects(addAccount(api, sme, key('//ShortTermClerk2')), /Invalid signing address/);
+  // The registrar renews it for a year: its accounts act again.
+  const renewed = await submit(api, api.tx.consortium.renew(id, (await chainNow(api)) + 365 * DAY), key('//Charlie'));
+  assert.equal(renewed.error, null);
+  assert.equal((await addAccount(api, sme, key('//ShortTermClerk2'))).error, null);
 });
 
 test('the transaction pool refuses a non-member, however the transaction is made', async () => {

@@ -98,3 +98,11 @@ test('a transaction with a bad signature is refused by the pool', async () => {
 
   await assert.rejects(api.rpc.author.submitExtrinsic(bytes), /Invalid Transaction|bad signature|1010/i);
 });
+
+test('sessions that change no validator leave GRANDPA its authority set', async () => {
+  // A session lasts 10 blocks; wait for two new ones. Before, each new session scheduled a new
+  // GRANDPA authority set even though the validators were the same.
+  await waitFor('session 2', async () => (await api.query.session.currentIndex()).toNumber() >= 2, 240000);
+  assert.equal((await api.query.grandpa.currentSetId()).toNumber(), 0);
+  assert.ok((await api.query.grandpa.pendingChange()).isNone);
+});

@@ -7,7 +7,9 @@ import assert from 'node:assert/strict';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { u8aToHex } from '@polkadot/util';
-import { registerOrganization, startDevNode, submit } from './helpers.mjs';
+import {
+  DAY, chainNow, registerOrganization, startDevNode, submit,
+} from './helpers.mjs';
 
 let dev;
 let api;
@@ -44,9 +46,9 @@ after(async () => {
 });
 
 test('a program funds an enterprise from approval to every expense', async () => {
-  const now = (await api.rpc.chain.getHeader()).number.toNumber();
+  const now = await chainNow(api);
   // Budget 1,000,000.00 yuan; categories 0 (equipment) and 1 (R&D).
-  const created = await submit(api, api.tx.funds.createProgram(hash(1), 100_000_000, 0b11, 0, now + 1000, now + 2000), alice);
+  const created = await submit(api, api.tx.funds.createProgram(hash(1), 100_000_000, 0b11, now, now + 90 * DAY, now + 365 * DAY), alice);
   assert.equal(created.error, null);
   const program = created.events.find(({ event }) => api.events.funds.ProgramCreated.is(event)).event.data.program.toNumber();
 

@@ -191,6 +191,7 @@ export async function startDevNode(prefix) {
   return {
     api,
     baseDir,
+    pid: node.child.pid,
     async stop() {
       await api.disconnect().catch(() => {});
       await node.stop();
@@ -255,20 +256,36 @@ export async function blockAuthor(api, hash) {
   return validators[Number(slot % BigInt(validators.length))].toString();
 }
 
+/** An hour and a day of on-chain time (Unix milliseconds, as `timestamp.now`). */
+export const HOUR = 3_600_000;
+export const DAY = 24 * HOUR;
+
+/**
+ * The chain's time now: the best block's `timestamp.now`, in Unix milliseconds. Genesis has no
+ * time (0): on a chain that has not produced its first block yet, waits for it.
+ */
+export async function chainNow(api) {
+  let now = 0;
+  await waitFor('the first block to set the time', async () => {
+    now = (await api.query.timestamp.now()).toNumber();
+    return now > 0;
+  }, 60000, 500);
+  return now;
+}
+
 /**
  * `account`'s consent to join organization `org` (as an administrator if `admin`) for the
- * next 100 blocks: its sr25519 signature over the SCALE encoding of
+ * next hour: its sr25519 signature over the SCALE encoding of
  * `(b"regchain/join", genesis hash, org, admin, validUntil)`, as `consortium.addAccount` checks.
  */
 export async function joinConsent(api, account, org, admin = false) {
-  const now = (await api.rpc.chain.getHeader()).number.toNumber();
-  const validUntil = now + 100;
+  const validUntil = (await chainNow(api)) + HOUR;
   const message = new Uint8Array([
     ...new TextEncoder().encode('regchain/join'),
     ...api.genesisHash.toU8a(),
     ...api.createType('u32', org).toU8a(),
     ...api.createType('bool', admin).toU8a(),
-    ...api.createType('u32', validUntil).toU8a(),
+    ...api.createType('u64', validUntil).toU8a(),
   ]);
   return { validUntil, signature: { Sr25519: account.sign(message) } };
 }
@@ -282,18 +299,17 @@ export async function addAccount(api, admin, account, { asAdmin = false } = {}) 
 
 /**
  * `account`'s consent to be the first account of the organization registered under
- * `creditCode`, for the next 100 blocks: its sr25519 signature over the SCALE encoding of
+ * `creditCode`, for the next hour: its sr25519 signature over the SCALE encoding of
  * `(b"regchain/register", genesis hash, credit_code, validUntil)`, as
  * `consortium.registerOrganization` checks.
  */
 export async function registrationConsent(api, account, creditCode) {
-  const now = (await api.rpc.chain.getHeader()).number.toNumber();
-  const validUntil = now + 100;
+  const validUntil = (await chainNow(api)) + HOUR;
   const message = new Uint8Array([
     ...new TextEncoder().encode('regchain/register'),
     ...api.genesisHash.toU8a(),
     ...compactAddLength(new TextEncoder().encode(creditCode)),
-    ...api.createType('u32', validUntil).toU8a(),
+    ...api.createType('u64', validUntil).toU8a(),
   ]);
   return { validUntil, signature: { Sr25519: account.sign(message) } };
 }
@@ -301,10 +317,10 @@ export async function registrationConsent(api, account, creditCode) {
 /**
  * `registrar` (market regulation for an enterprise, the credit regulator for a bank) registers
  * an organization under `code` whose first account, `account`, consents; the term runs
- * `term` blocks. Resolves as `submit` does.
+ * `term` milliseconds of on-chain time (a year unless given). Resolves as `submit` does.
  */
-export async function registerOrganization(api, registrar, { kind = 'Enterprise', name, code, account, term = 10_000 }) {
-  const now = (await api.rpc.chain.getHeader()).number.toNumber();
+export async function registerOrganization(api, registrar, { kind = 'Enterprise', name, code, account, term = 365 * DAY }) {
+  const now = await chainNow(api);
   const { validUntil, signature } = await registrationConsent(api, account, code);
   return submit(api, api.tx.consortium.registerOrganization(
     kind, name, code, account.address, now + term, validUntil, signature,

@@ -6,17 +6,17 @@ use crate::Pallet as Consortium;
 use alloc::{boxed::Box, vec};
 use frame_benchmarking::v2::*;
 use frame_support::traits::{EnsureOrigin, Get};
-use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
+use frame_system::RawOrigin;
+use regchain_primitives::time::Moment;
 use regchain_primitives::CreditCode;
-use sp_runtime::traits::Saturating;
 
 /// A valid credit code derived from `n`, so that benchmarks can register many organizations.
 pub(crate) fn credit_code(n: u32) -> CreditCode {
 	CreditCode::sample(n)
 }
 
-fn term<T: Config>() -> BlockNumberFor<T> {
-	frame_system::Pallet::<T>::block_number().saturating_add(T::MaxTerm::get())
+fn term<T: Config>() -> Moment {
+	Pallet::<T>::now().saturating_add(T::MaxTerm::get())
 }
 
 /// An account of a fresh agency of `kind`.
@@ -93,8 +93,7 @@ mod benchmarks {
 		let name = vec![b'e'; MAX_NAME_LEN as usize];
 		let code = credit_code(1_000_001).as_bytes().to_vec();
 		let org = NextOrgId::<T>::get();
-		let valid_until =
-			frame_system::Pallet::<T>::block_number().saturating_add(T::JoinValidity::get());
+		let valid_until = Pallet::<T>::now().saturating_add(T::JoinValidity::get());
 		let message = Consortium::<T>::register_message(&code, valid_until);
 		let (who, signature) = T::BenchmarkHelper::sign_join(&message);
 
@@ -116,8 +115,7 @@ mod benchmarks {
 	#[benchmark]
 	fn add_account() {
 		let (org, who) = enterprise::<T>();
-		let valid_until =
-			frame_system::Pallet::<T>::block_number().saturating_add(T::JoinValidity::get());
+		let valid_until = Pallet::<T>::now().saturating_add(T::JoinValidity::get());
 		let message = Consortium::<T>::join_message(org, true, valid_until);
 		let (new, signature) = T::BenchmarkHelper::sign_join(&message);
 

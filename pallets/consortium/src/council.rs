@@ -4,8 +4,7 @@
 use crate::{pallet::*, types::*};
 use alloc::vec::Vec;
 use frame_support::{ensure, pallet_prelude::*, traits::ChangeMembers};
-use frame_system::pallet_prelude::BlockNumberFor;
-use regchain_primitives::{OrgId, OrgKind};
+use regchain_primitives::{time::Moment, OrgId, OrgKind};
 
 impl<T: Config> Pallet<T> {
 	/// Gives a newly admitted agency its council seat.
@@ -17,7 +16,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Announces (`TermOverdue`) the seated agencies whose term ended since the review at
 	/// `at` was scheduled, then syncs the council (which also schedules the next review).
-	pub(crate) fn review_terms(at: BlockNumberFor<T>, now: BlockNumberFor<T>) {
+	pub(crate) fn review_terms(at: Moment, now: Moment) {
 		for (org, _) in CouncilSeats::<T>::iter() {
 			if let Some(record) = Organizations::<T>::get(org) {
 				if record.status == OrgStatus::Active
@@ -37,12 +36,12 @@ impl<T: Config> Pallet<T> {
 	///
 	/// Reads every seat and its organization: at most `MaxAgencies` of each.
 	pub(crate) fn sync_council() {
-		let now = frame_system::Pallet::<T>::block_number();
-		let mut review: Option<BlockNumberFor<T>> = None;
+		let now = Self::now();
+		let mut review: Option<Moment> = None;
 		let mut members: Vec<T::AccountId> = CouncilSeats::<T>::iter()
 			.filter_map(|(org, seat)| {
 				let record = Organizations::<T>::get(org)?;
-				record.is_active_at(&now).then(|| {
+				record.is_active_at(now).then(|| {
 					if record.expires_at > now {
 						let end = record.expires_at;
 						review = Some(review.map_or(end, |r| r.min(end)));
@@ -66,7 +65,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Re-syncs the council if `org` is an agency.
-	pub(crate) fn sync_council_if_agency(org: &Organization<BlockNumberFor<T>>) {
+	pub(crate) fn sync_council_if_agency(org: &Organization) {
 		if matches!(org.kind, OrgKind::Agency(_)) {
 			Self::sync_council();
 		}

@@ -6,10 +6,11 @@ use alloc::vec::Vec;
 use frame_support::{ensure, pallet_prelude::*, traits::EnsureOrigin};
 use frame_system::{ensure_signed, pallet_prelude::*};
 use regchain_primitives::{
-	AgencyKind, CreditCode, CreditCodeError, Division, MemberInfo, Membership, OrgId, OrgKind, Role,
+	time::Moment, AgencyKind, CreditCode, CreditCodeError, Division, MemberInfo, Membership, OrgId,
+	OrgKind, Role,
 };
 use sp_runtime::{
-	traits::{Saturating, Verify, Zero},
+	traits::{Verify, Zero},
 	ArithmeticError,
 };
 
@@ -27,11 +28,16 @@ impl<T: Config> From<CreditCodeError> for Error<T> {
 }
 
 impl<T: Config> Pallet<T> {
+	/// Now, in on-chain time.
+	pub(crate) fn now() -> Moment {
+		regchain_primitives::time::now::<T::UnixTime>()
+	}
+
 	/// The active organization `who` acts for, with its record.
-	fn active_org_of(who: &T::AccountId) -> Option<(OrgId, Organization<BlockNumberFor<T>>)> {
+	fn active_org_of(who: &T::AccountId) -> Option<(OrgId, Organization)> {
 		let id = AccountOrganization::<T>::get(who)?;
 		let org = Organizations::<T>::get(id)?;
-		org.is_active_at(&frame_system::Pallet::<T>::block_number()).then_some((id, org))
+		org.is_active_at(Self::now()).then_some((id, org))
 	}
 
 	/// A signed account of an active organization.
@@ -53,20 +59,19 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The bytes an account signs to consent to joining `org` (as an administrator if
-	/// `admin`) until block `valid_until`: the SCALE encoding of
+	/// `admin`) until `valid_until`: the SCALE encoding of
 	/// `(b"regchain/join", genesis hash, org, admin, valid_until)`. The genesis hash keeps a
 	/// consent from being replayed on another network.
-	pub fn join_message(org: OrgId, admin: bool, valid_until: BlockNumberFor<T>) -> Vec<u8> {
+	pub fn join_message(org: OrgId, admin: bool, valid_until: Moment) -> Vec<u8> {
 		let genesis = frame_system::Pallet::<T>::block_hash(BlockNumberFor::<T>::zero());
 		(b"regchain/join", genesis, org, admin, valid_until).encode()
 	}
 
 	/// The bytes an account signs to consent to being the first account (the administrator)
-	/// of the organization its registrar registers under `credit_code`, until block
-	/// `valid_until`: the SCALE encoding of
+	/// of the organization its registrar registers under `credit_code`, until `valid_until`: the SCALE encoding of
 	/// `(b"regchain/register", genesis hash, credit_code, valid_until)`. The credit code, not the
 	/// organization id, names the organization: the id is only known once registered.
-	pub fn register_message(credit_code: &[u8], valid_until: BlockNumberFor<T>) -> Vec<u8> {
+	pub fn register_message(credit_code: &[u8], valid_until: Moment) -> Vec<u8> {
 		let genesis = frame_system::Pallet::<T>::block_hash(BlockNumberFor::<T>::zero());
 		(b"regchain/register", genesis, credit_code, valid_until).encode()
 	}
@@ -76,7 +81,7 @@ impl<T: Config> Pallet<T> {
 		org: OrgId,
 		account: &T::AccountId,
 		admin: bool,
-		valid_until: BlockNumberFor<T>,
+		valid_until: Moment,
 		signature: &T::JoinSignature,
 	) -> DispatchResult {
 		let message = Self::join_message(org, admin, valid_until);
@@ -88,10 +93,10 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn check_consent(
 		account: &T::AccountId,
 		message: &[u8],
-		valid_until: BlockNumberFor<T>,
+		valid_until: Moment,
 		signature: &T::JoinSignature,
 	) -> DispatchResult {
-		let now = frame_system::Pallet::<T>::block_number();
+		let now = Self::now();
 		ensure!(
 			now <= valid_until && valid_until <= now.saturating_add(T::JoinValidity::get()),
 			Error::<T>::JoinExpired
@@ -158,7 +163,7 @@ impl<T: Config> Pallet<T> {
 
 	/// The jurisdiction of an agency (national if none was set), the division of another
 	/// member's credit code.
-	fn region_of(id: OrgId, record: &Organization<BlockNumberFor<T>>) -> Division {
+	fn region_of(id: OrgId, record: &Organization) -> Division {
 		match (record.kind, record.credit_code) {
 			(OrgKind::Agency(_), _) => Jurisdictions::<T>::get(id).unwrap_or(Division::NATIONAL),
 			(_, Some(code)) => code.division(),
@@ -174,7 +179,7 @@ impl<T: Config> Pallet<T> {
 		name: Vec<u8>,
 		credit_code: &[u8],
 		account: T::AccountId,
-		expires_at: BlockNumberFor<T>,
+		expires_at: Moment,
 	) -> DispatchResult {
 		let code = CreditCode::parse(credit_code).map_err(Error::<T>::from)?;
 		let jurisdiction = Organizations::<T>::get(by)
@@ -184,8 +189,8 @@ impl<T: Config> Pallet<T> {
 		Self::do_register(kind, name, Some(credit_code), account, expires_at)
 	}
 
-	fn check_term(expires_at: BlockNumberFor<T>) -> DispatchResult {
-		let now = frame_system::Pallet::<T>::block_number();
+	fn check_term(expires_at: Moment) -> DispatchResult {
+		let now = Self::now();
 		ensure!(expires_at > now, Error::<T>::TermInPast);
 		ensure!(expires_at <= now.saturating_add(T::MaxTerm::get()), Error::<T>::TermTooLong);
 		Ok(())
@@ -196,7 +201,7 @@ impl<T: Config> Pallet<T> {
 		name: Vec<u8>,
 		credit_code: Option<&[u8]>,
 		account: T::AccountId,
-		expires_at: BlockNumberFor<T>,
+		expires_at: Moment,
 	) -> DispatchResult {
 		ensure!(!name.is_empty(), Error::<T>::NameEmpty);
 		let name: OrgName = name.try_into().map_err(|_| Error::<T>::NameTooLong)?;
@@ -220,7 +225,7 @@ impl<T: Config> Pallet<T> {
 		name: OrgName,
 		credit_code: Option<CreditCode>,
 		account: T::AccountId,
-		expires_at: BlockNumberFor<T>,
+		expires_at: Moment,
 	) -> Result<OrgId, DispatchError> {
 		ensure!(!AccountOrganization::<T>::contains_key(&account), Error::<T>::AccountTaken);
 		if let Some(code) = &credit_code {
@@ -295,7 +300,7 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	pub(crate) fn do_renew(org: OrgId, expires_at: BlockNumberFor<T>) -> DispatchResult {
+	pub(crate) fn do_renew(org: OrgId, expires_at: Moment) -> DispatchResult {
 		Self::check_term(expires_at)?;
 		let record = Organizations::<T>::try_mutate(org, |record| {
 			let record = record.as_mut().ok_or(Error::<T>::OrganizationNotFound)?;
@@ -456,9 +461,9 @@ impl<T: Config> Pallet<T> {
 		ensure!(seats == CouncilSeats::<T>::count(), "the seat counter is wrong");
 		let council = Council::<T>::get();
 		ensure!(council.windows(2).all(|w| w[0] < w[1]), "the council is not sorted");
-		let now = frame_system::Pallet::<T>::block_number();
+		let now = Self::now();
 		let mut expected: Vec<T::AccountId> = CouncilSeats::<T>::iter()
-			.filter(|(org, _)| Organizations::<T>::get(org).is_some_and(|o| o.is_active_at(&now)))
+			.filter(|(org, _)| Organizations::<T>::get(org).is_some_and(|o| o.is_active_at(now)))
 			.map(|(_, seat)| seat)
 			.collect();
 		expected.sort();
@@ -483,8 +488,7 @@ impl<T: Config> Membership<T::AccountId> for Pallet<T> {
 	}
 
 	fn is_active_org(org: OrgId) -> bool {
-		Organizations::<T>::get(org)
-			.is_some_and(|o| o.is_active_at(&frame_system::Pallet::<T>::block_number()))
+		Organizations::<T>::get(org).is_some_and(|o| o.is_active_at(Self::now()))
 	}
 
 	fn region(org: OrgId) -> Option<Division> {
@@ -498,7 +502,7 @@ impl<T: Config> Membership<T::AccountId> for Pallet<T> {
 
 	fn credit_code(org: OrgId) -> Option<CreditCode> {
 		let record = Organizations::<T>::get(org)?;
-		record.is_active_at(&frame_system::Pallet::<T>::block_number()).then_some(())?;
+		record.is_active_at(Self::now()).then_some(())?;
 		record.credit_code
 	}
 
@@ -507,8 +511,7 @@ impl<T: Config> Membership<T::AccountId> for Pallet<T> {
 		// Credit codes are derived from the id so that many sample members can coexist.
 		let next = NextOrgId::<T>::get();
 		let credit_code = kind.needs_credit_code().then(|| crate::benchmarking::credit_code(next));
-		let expires_at =
-			frame_system::Pallet::<T>::block_number().saturating_add(T::MaxTerm::get());
+		let expires_at = Self::now().saturating_add(T::MaxTerm::get());
 		let name: OrgName = b"benchmark member".to_vec().try_into().expect("short name");
 		let id = Self::insert_organization(kind, name, credit_code, who.clone(), expires_at)
 			.expect("benchmark member is new");

@@ -74,6 +74,7 @@ mod benchmarking;
 mod council;
 mod extension;
 mod impls;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 #[cfg(test)]
@@ -101,14 +102,14 @@ pub mod pallet {
 	use frame_support::{
 		dispatch::{GetDispatchInfo, RawOrigin},
 		pallet_prelude::*,
-		traits::{ChangeMembers, UnfilteredDispatchable},
+		traits::{ChangeMembers, UnfilteredDispatchable, UnixTime},
 	};
 	use frame_system::pallet_prelude::*;
-	use regchain_primitives::CreditCode;
+	use regchain_primitives::{time::Moment, CreditCode};
 	use sp_runtime::traits::{IdentifyAccount, Verify};
 
 	/// The storage layout's version; a migration bumps it with the layout.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -137,9 +138,9 @@ pub mod pallet {
 		#[pallet::constant]
 		type QuotaPeriod: Get<BlockNumberFor<Self>>;
 
-		/// The longest term a registration or renewal may grant, in blocks.
+		/// The longest term a registration or renewal may grant, in on-chain time.
 		#[pallet::constant]
-		type MaxTerm: Get<BlockNumberFor<Self>>;
+		type MaxTerm: Get<Moment>;
 
 		/// The most accounts one organization may have.
 		#[pallet::constant]
@@ -172,9 +173,12 @@ pub mod pallet {
 		type JoinSigner: IdentifyAccount<AccountId = Self::AccountId>;
 
 		/// How long an account's signed consent to join may wait before an administrator uses
-		/// it, in blocks: an old consent cannot be replayed to re-add a removed account.
+		/// it, in on-chain time: an old consent cannot be replayed to re-add a removed account.
 		#[pallet::constant]
-		type JoinValidity: Get<BlockNumberFor<Self>>;
+		type JoinValidity: Get<Moment>;
+
+		/// The chain's clock (`pallet-timestamp`): terms and consents are dates.
+		type UnixTime: UnixTime;
 
 		/// Benchmarks: signs join consents with fresh keys.
 		#[cfg(feature = "runtime-benchmarks")]
@@ -196,8 +200,7 @@ pub mod pallet {
 
 	/// The member organizations. `OrgId`s are allocated in sequence, so `Twox64Concat` is safe.
 	#[pallet::storage]
-	pub type Organizations<T: Config> =
-		StorageMap<_, Twox64Concat, OrgId, Organization<BlockNumberFor<T>>>;
+	pub type Organizations<T: Config> = StorageMap<_, Twox64Concat, OrgId, Organization>;
 
 	/// The organization each account acts for. Accounts are chosen by users: `Blake2_128Concat`.
 	#[pallet::storage]
@@ -235,9 +238,10 @@ pub mod pallet {
 	pub type Council<T: Config> =
 		StorageValue<_, BoundedVec<T::AccountId, T::MaxAgencies>, ValueQuery>;
 
-	/// When the next seated agency's term runs out: the council is recomputed at that block.
+	/// When the next seated agency's term runs out: the council is recomputed in the first
+	/// block after that moment.
 	#[pallet::storage]
-	pub type CouncilReviewAt<T: Config> = StorageValue<_, BlockNumberFor<T>, OptionQuery>;
+	pub type CouncilReviewAt<T: Config> = StorageValue<_, Moment, OptionQuery>;
 
 	/// How many transactions an organization may submit per quota period, unless governance set
 	/// its own quota.
@@ -266,7 +270,7 @@ pub mod pallet {
 	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
 		/// Each agency's kind, name, first account (its council seat) and end of term.
-		pub agencies: Vec<(AgencyKind, Vec<u8>, T::AccountId, BlockNumberFor<T>)>,
+		pub agencies: Vec<(AgencyKind, Vec<u8>, T::AccountId, Moment)>,
 		/// Transactions per organization and quota period.
 		pub default_tx_quota: u32,
 		/// Bytes of transactions per organization and quota period.
@@ -307,7 +311,7 @@ pub mod pallet {
 			org: OrgId,
 			kind: OrgKind,
 			account: T::AccountId,
-			expires_at: BlockNumberFor<T>,
+			expires_at: Moment,
 		},
 		/// An account now acts for an organization.
 		AccountAdded { org: OrgId, account: T::AccountId },
@@ -317,7 +321,7 @@ pub mod pallet {
 		/// organization.
 		AdminSet { org: OrgId, account: T::AccountId, admin: bool },
 		/// An organization's term now ends at `expires_at`.
-		MembershipRenewed { org: OrgId, expires_at: BlockNumberFor<T> },
+		MembershipRenewed { org: OrgId, expires_at: Moment },
 		/// An organization's accounts are barred until it is resumed.
 		OrganizationSuspended { org: OrgId },
 		/// A suspended organization is a member again.
@@ -338,7 +342,7 @@ pub mod pallet {
 		ByteQuotaSet { org: Option<OrgId>, bytes: u32 },
 		/// An agency's term ran out unrenewed: it keeps its seat and membership until
 		/// governance renews or revokes it.
-		TermOverdue { org: OrgId, expired_at: BlockNumberFor<T> },
+		TermOverdue { org: OrgId, expired_at: Moment },
 		/// Governance moved an agency's council seat to another of its accounts.
 		SeatRotated { org: OrgId, old: T::AccountId, new: T::AccountId },
 		/// An agency's jurisdiction is now `jurisdiction`.
@@ -378,7 +382,7 @@ pub mod pallet {
 		LastAccount,
 		/// The organization has `MaxAccountsPerOrg` accounts already.
 		TooManyAccounts,
-		/// The end of term must be a future block.
+		/// The end of term must be in the future.
 		TermInPast,
 		/// The end of term is further away than `MaxTerm`.
 		TermTooLong,
@@ -439,7 +443,11 @@ pub mod pallet {
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		/// Announces seated agencies whose term has run out (`TermOverdue`).
-		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
+		///
+		/// On-chain time here is still the previous block's (the timestamp inherent comes
+		/// after): a term is reviewed in the first block that starts after it ended.
+		fn on_initialize(_: BlockNumberFor<T>) -> Weight {
+			let now = Self::now();
 			match CouncilReviewAt::<T>::get() {
 				Some(at) if at <= now => {
 					Self::review_terms(at, now);
@@ -460,7 +468,7 @@ pub mod pallet {
 		/// Admit a government agency, with its first account.
 		///
 		/// - Origin: [`Config::GovernanceOrigin`] (the agencies together).
-		/// - `expires_at`: the end of its first term, at most `MaxTerm` blocks away.
+		/// - `expires_at`: the end of its first term (on-chain time), at most `MaxTerm` away.
 		/// - `jurisdiction`: the division it acts on (`310000` Shanghai, `310115` Pudong, `0`
 		///   national).
 		///
@@ -475,7 +483,7 @@ pub mod pallet {
 			kind: AgencyKind,
 			name: Vec<u8>,
 			account: T::AccountId,
-			expires_at: BlockNumberFor<T>,
+			expires_at: Moment,
 			jurisdiction: Division,
 		) -> DispatchResult {
 			T::GovernanceOrigin::ensure_origin(origin)?;
@@ -496,8 +504,8 @@ pub mod pallet {
 		///   `signature` over [`Pallet::register_message`]`(credit_code, valid_until)` — SCALE of
 		///   `(b"regchain/register", genesis hash, credit_code, valid_until)`. A registrar cannot
 		///   bind someone else's key to an organization.
-		/// - `valid_until`: the last block the consent may be used in, at most `JoinValidity`
-		///   blocks away.
+		/// - `valid_until`: the last moment (on-chain time) the consent may be used, at most
+		///   `JoinValidity` away.
 		///
 		/// Errors: `AgencyNeedsGovernance`, `NotAuthorized`, `JoinExpired`, `BadJoinSignature`,
 		/// `NameEmpty`, `NameTooLong`, the `CreditCode…` errors, `OutsideJurisdiction`,
@@ -511,8 +519,8 @@ pub mod pallet {
 			name: Vec<u8>,
 			credit_code: Vec<u8>,
 			account: T::AccountId,
-			expires_at: BlockNumberFor<T>,
-			valid_until: BlockNumberFor<T>,
+			expires_at: Moment,
+			valid_until: Moment,
 			signature: T::JoinSignature,
 		) -> DispatchResult {
 			let registrar = kind.registrar().ok_or(Error::<T>::AgencyNeedsGovernance)?;
@@ -529,8 +537,8 @@ pub mod pallet {
 		/// account a member (and so take it) without its key.
 		///
 		/// - Origin: an administrator account of an active organization.
-		/// - `valid_until`: the last block the consent may be used in, at most `JoinValidity`
-		///   blocks away.
+		/// - `valid_until`: the last moment (on-chain time) the consent may be used, at most
+		///   `JoinValidity` away.
 		///
 		/// Errors: `NotActiveMember`, `NotAdmin`, `JoinExpired`, `BadJoinSignature`,
 		/// `AccountTaken`, `TooManyAccounts`. Events: `AccountAdded` (and `AdminSet`).
@@ -540,7 +548,7 @@ pub mod pallet {
 			origin: OriginFor<T>,
 			account: T::AccountId,
 			admin: bool,
-			valid_until: BlockNumberFor<T>,
+			valid_until: Moment,
 			signature: T::JoinSignature,
 		) -> DispatchResult {
 			let (_, org) = Self::ensure_admin(origin)?;
@@ -573,11 +581,7 @@ pub mod pallet {
 		/// `TermTooLong`. Events: `MembershipRenewed`.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::renew().saturating_add(T::WeightInfo::sync_council()))]
-		pub fn renew(
-			origin: OriginFor<T>,
-			org: OrgId,
-			expires_at: BlockNumberFor<T>,
-		) -> DispatchResult {
+		pub fn renew(origin: OriginFor<T>, org: OrgId, expires_at: Moment) -> DispatchResult {
 			Self::ensure_authority_over(origin, org)?;
 			Self::do_renew(org, expires_at)
 		}

@@ -9,6 +9,10 @@ use frame_support::{
 	traits::{ChangeMembers, ConstU32, ConstU64},
 };
 use frame_system::EnsureRoot;
+pub use regchain_primitives::{
+	testing::{day, TestClock, TEST_EPOCH},
+	time::{Moment, DAY, HOUR},
+};
 use sp_runtime::{
 	testing::{TestSignature, UintAuthorityId},
 	BuildStorage,
@@ -31,7 +35,15 @@ impl frame_system::Config for Test {
 }
 
 parameter_types! {
-	pub const MaxTerm: u64 = 1_000;
+	pub const MaxTerm: Moment = 1_000 * DAY;
+}
+
+/// How long a join consent may be valid in tests.
+pub const JOIN_VALIDITY: Moment = 100 * HOUR;
+
+/// Now, in the tests' on-chain time.
+pub fn now() -> Moment {
+	TestClock::get()
 }
 
 thread_local! {
@@ -67,7 +79,8 @@ impl Config for Test {
 	type AgencyDeparture = ();
 	type JoinSignature = TestSignature;
 	type JoinSigner = UintAuthorityId;
-	type JoinValidity = ConstU64<100>;
+	type JoinValidity = ConstU64<JOIN_VALIDITY>;
+	type UnixTime = TestClock;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = TestJoin;
 	type WeightInfo = ();
@@ -91,14 +104,14 @@ impl crate::JoinBenchmarkHelper<u64, TestSignature> for TestJoin {
 	}
 }
 
-/// `account`'s consent to join `org` (as an administrator if `admin`), valid for 10 blocks.
-pub fn consent(org: OrgId, account: u64, admin: bool) -> (u64, TestSignature) {
-	let valid_until = System::block_number() + 10;
+/// `account`'s consent to join `org` (as an administrator if `admin`), valid for 10 hours.
+pub fn consent(org: OrgId, account: u64, admin: bool) -> (Moment, TestSignature) {
+	let valid_until = now() + 10 * HOUR;
 	(valid_until, TestSignature(account, Consortium::join_message(org, admin, valid_until)))
 }
 
 /// `registrar` registers an organization of `kind` under `code` with first account `account`,
-/// which consents; the term ends at block 100.
+/// which consents; the term ends on [`day`]` 100`.
 pub fn register(
 	registrar: RuntimeOrigin,
 	kind: OrgKind,
@@ -106,7 +119,7 @@ pub fn register(
 	code: Vec<u8>,
 	account: u64,
 ) -> sp_runtime::DispatchResult {
-	let valid_until = System::block_number() + 10;
+	let valid_until = now() + 10 * HOUR;
 	let signature = TestSignature(account, Consortium::register_message(&code, valid_until));
 	Consortium::register_organization(
 		registrar,
@@ -114,7 +127,7 @@ pub fn register(
 		name,
 		code,
 		account,
-		100,
+		day(100),
 		valid_until,
 		signature,
 	)
@@ -168,7 +181,7 @@ pub fn agency_org(kind: AgencyKind) -> OrgId {
 	AGENCIES.iter().position(|k| *k == kind).unwrap() as OrgId
 }
 /// The end of the founding agencies' term.
-pub const FOUNDING_TERM: u64 = 500;
+pub const FOUNDING_TERM: Moment = day(500);
 /// Valid credit codes for test enterprises.
 pub const CODE_A: &[u8] = b"91350100M000100Y43";
 pub const CODE_B: &[u8] = b"91110000802100433B";
@@ -192,6 +205,7 @@ impl ExtBuilder {
 		.unwrap();
 		let mut ext = sp_io::TestExternalities::new(storage);
 		ext.execute_with(|| System::set_block_number(1));
+		TestClock::set(TEST_EPOCH);
 		ext
 	}
 

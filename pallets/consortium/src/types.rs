@@ -2,7 +2,7 @@
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{pallet_prelude::ConstU32, BoundedVec};
-use regchain_primitives::{CreditCode, OrgKind, Roles};
+use regchain_primitives::{time::Moment, CreditCode, OrgKind, Roles};
 use scale_info::TypeInfo;
 
 pub use regchain_primitives::MAX_NAME_LEN;
@@ -34,7 +34,7 @@ pub enum OrgStatus {
 
 /// A member organization.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
-pub struct Organization<BlockNumber> {
+pub struct Organization {
 	/// What it is; fixed at registration.
 	pub kind: OrgKind,
 	/// Its registered name.
@@ -43,21 +43,22 @@ pub struct Organization<BlockNumber> {
 	pub credit_code: Option<CreditCode>,
 	/// Active, suspended or revoked.
 	pub status: OrgStatus,
-	/// The first block at which its membership has lapsed unless renewed.
-	pub expires_at: BlockNumber,
+	/// The moment (on-chain time) its term ends: an enterprise's or bank's membership lapses
+	/// then unless renewed; an agency's is reviewed.
+	pub expires_at: Moment,
 	/// The roles responsible agencies granted it.
 	pub roles: Roles,
 	/// How many accounts act for it (they are keyed in `AccountOrganization`).
 	pub accounts: u32,
 }
 
-impl<BlockNumber: PartialOrd> Organization<BlockNumber> {
-	/// Whether its accounts count as members at block `now`. An agency's term never ends its
+impl Organization {
+	/// Whether its accounts count as members at `now`. An agency's term never ends its
 	/// membership by itself: the agencies govern the chain, and if every term ran out unrenewed
 	/// nobody could renew any (there is no sudo). It stays until governance revokes it.
-	pub fn is_active_at(&self, now: &BlockNumber) -> bool {
+	pub fn is_active_at(&self, now: Moment) -> bool {
 		self.status == OrgStatus::Active
-			&& (matches!(self.kind, OrgKind::Agency(_)) || *now < self.expires_at)
+			&& (matches!(self.kind, OrgKind::Agency(_)) || now < self.expires_at)
 	}
 }
 

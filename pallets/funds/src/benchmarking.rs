@@ -5,7 +5,7 @@ use super::*;
 use crate::pallet::{Allocations, Applications, FrozenAccounts, NextProgramId, Programs};
 use frame_benchmarking::v2::*;
 use frame_support::traits::EnsureOrigin;
-use frame_system::pallet_prelude::BlockNumberFor;
+use regchain_primitives::time::DAY;
 use regchain_primitives::{member_origin, InvoiceClaims, Membership, OrgKind, Role};
 use sp_core::H256;
 
@@ -29,9 +29,9 @@ fn program_of<T: Config>(manager: OrgId) -> ProgramId {
 		H256::zero(),
 		BUDGET,
 		Categories(u32::MAX),
-		BlockNumberFor::<T>::from(0u32),
-		BlockNumberFor::<T>::from(1_000u32),
-		BlockNumberFor::<T>::from(2_000u32),
+		Pallet::<T>::now(),
+		Pallet::<T>::now().saturating_add(1_000 * DAY),
+		Pallet::<T>::now().saturating_add(2_000 * DAY),
 	)
 	.expect("benchmark program is valid");
 	id
@@ -61,7 +61,8 @@ mod benchmarks {
 	#[benchmark]
 	fn create_program() -> Result<(), BenchmarkError> {
 		let (origin, manager) = caller::<T, T::ManagerOrigin>()?;
-		let (from, until, end) = (0u32.into(), 10u32.into(), 20u32.into());
+		let now = Pallet::<T>::now();
+		let (from, until, end) = (now, now + 10 * DAY, now + 20 * DAY);
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, H256::zero(), BUDGET, Categories(1), from, until, end);
 		assert_eq!(Programs::<T>::get(0).map(|p| p.manager), Some(manager));

@@ -3,23 +3,23 @@
 use crate::{pallet::*, types::*};
 use alloc::{collections::BTreeMap, vec::Vec};
 use frame_support::{ensure, pallet_prelude::*};
-use frame_system::pallet_prelude::BlockNumberFor;
-use regchain_primitives::{paging, Claim, Fen, InvoiceClaims, Membership, OrgId};
+use regchain_primitives::{paging, time::Moment, Claim, Fen, InvoiceClaims, Membership, OrgId};
 use sp_core::H256;
 use sp_runtime::traits::Zero;
 
-type ProgramOf<T> = Program<BlockNumberFor<T>>;
+type ProgramOf = Program<Moment>;
 
 impl<T: Config> Pallet<T> {
 	fn add(a: Fen, b: Fen) -> Result<Fen, DispatchError> {
 		Ok(a.checked_add(b).ok_or(Error::<T>::Overflow)?)
 	}
 
-	fn now() -> BlockNumberFor<T> {
-		frame_system::Pallet::<T>::block_number()
+	/// Now, in on-chain time.
+	pub(crate) fn now() -> Moment {
+		regchain_primitives::time::now::<T::UnixTime>()
 	}
 
-	fn program(id: ProgramId) -> Result<ProgramOf<T>, DispatchError> {
+	fn program(id: ProgramId) -> Result<ProgramOf, DispatchError> {
 		Ok(Programs::<T>::get(id).ok_or(Error::<T>::ProgramNotFound)?)
 	}
 
@@ -28,14 +28,14 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The program, if `manager` manages it and it is open.
-	fn managed(manager: OrgId, id: ProgramId) -> Result<ProgramOf<T>, DispatchError> {
+	fn managed(manager: OrgId, id: ProgramId) -> Result<ProgramOf, DispatchError> {
 		let program = Self::program(id)?;
 		ensure!(program.manager == manager, Error::<T>::NotManager);
 		ensure!(program.status == ProgramStatus::Open, Error::<T>::ProgramClosed);
 		Ok(program)
 	}
 
-	fn ensure_running(program: &ProgramOf<T>) -> DispatchResult {
+	fn ensure_running(program: &ProgramOf) -> DispatchResult {
 		ensure!(program.status == ProgramStatus::Open, Error::<T>::ProgramClosed);
 		ensure!(Self::now() < program.ends_at, Error::<T>::ProgramEnded);
 		Ok(())
@@ -62,9 +62,9 @@ impl<T: Config> Pallet<T> {
 		policy: H256,
 		budget: Fen,
 		categories: Categories,
-		apply_from: BlockNumberFor<T>,
-		apply_until: BlockNumberFor<T>,
-		ends_at: BlockNumberFor<T>,
+		apply_from: Moment,
+		apply_until: Moment,
+		ends_at: Moment,
 	) -> DispatchResult {
 		ensure!(!budget.is_zero(), Error::<T>::ZeroAmount);
 		ensure!(categories.0 != 0, Error::<T>::NoCategories);
@@ -164,7 +164,7 @@ impl<T: Config> Pallet<T> {
 	fn decidable(
 		manager: OrgId,
 		id: AllocationId,
-	) -> Result<(Application, ProgramOf<T>), DispatchError> {
+	) -> Result<(Application, ProgramOf), DispatchError> {
 		let application = Applications::<T>::get(id).ok_or(Error::<T>::ApplicationNotFound)?;
 		ensure!(application.status == ApplicationStatus::Pending, Error::<T>::NotPending);
 		let program = Self::managed(manager, application.program)?;
@@ -351,7 +351,7 @@ impl<T: Config> Pallet<T> {
 		id: ProgramId,
 		start_after: Option<AllocationId>,
 		limit: u32,
-	) -> Option<(ProgramOf<T>, Vec<(AllocationId, Allocation)>)> {
+	) -> Option<(ProgramOf, Vec<(AllocationId, Allocation)>)> {
 		let program = Programs::<T>::get(id)?;
 		let ids = paging::keys_after::<AllocationsByProgram<T>, _, _, _>(id, start_after, limit);
 		Some((program, Self::with_allocations(ids)))
@@ -366,7 +366,7 @@ impl<T: Config> Pallet<T> {
 		id: AllocationId,
 		from: u32,
 		limit: u32,
-	) -> Option<(Allocation, Vec<LedgerEntry<BlockNumberFor<T>>>)> {
+	) -> Option<(Allocation, Vec<LedgerEntry<Moment>>)> {
 		let allocation = Allocations::<T>::get(id)?;
 		let end = paging::page_end(from, limit, allocation.entries);
 		let entries = (from..end).filter_map(|i| Ledger::<T>::get(id, i)).collect();

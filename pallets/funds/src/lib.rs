@@ -9,7 +9,7 @@
 //! ## Actors and terms
 //! - **Fund manager** ([`Config::ManagerOrigin`], the consortium role `FundManager` granted by
 //!   the finance bureau): creates a **program** (policy document hash, budget in fen, eligible
-//!   spending categories, application window, end block), changes its budget, approves or
+//!   spending categories, application window, end date), changes its budget, approves or
 //!   rejects applications and disburses tranches. Only the manager's organization manages a
 //!   program.
 //! - **Enterprise** ([`Config::EnterpriseOrigin`]): applies to a program and records expenses
@@ -44,6 +44,7 @@ pub const FUND_EXPENSE: regchain_primitives::ClaimDomain = *b"fund";
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod impls;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 pub mod runtime_api;
@@ -61,12 +62,13 @@ pub mod pallet {
 	use super::*;
 	use crate::impls::Closer;
 	use frame_support::pallet_prelude::*;
+	use frame_support::traits::UnixTime;
 	use frame_system::pallet_prelude::*;
-	use regchain_primitives::InvoiceClaims;
+	use regchain_primitives::{time::Moment, InvoiceClaims};
 	use sp_core::H256;
 
 	/// The storage layout's version; a migration bumps it with the layout.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -86,6 +88,10 @@ pub mod pallet {
 		/// The invoice lock shared with reimbursements.
 		type Invoices: InvoiceClaims;
 
+		/// The chain's clock (`pallet-timestamp`): application windows and program ends are
+		/// dates.
+		type UnixTime: UnixTime;
+
 		/// Weights of this pallet's calls, from its benchmarks.
 		type WeightInfo: WeightInfo;
 
@@ -100,8 +106,7 @@ pub mod pallet {
 
 	/// The programs. Twox64Concat: ids are allocated by the chain.
 	#[pallet::storage]
-	pub type Programs<T: Config> =
-		StorageMap<_, Twox64Concat, ProgramId, Program<BlockNumberFor<T>>>;
+	pub type Programs<T: Config> = StorageMap<_, Twox64Concat, ProgramId, Program<Moment>>;
 
 	/// The next application (and allocation) id.
 	#[pallet::storage]
@@ -117,14 +122,8 @@ pub mod pallet {
 
 	/// Each allocation's ledger: every movement, numbered from 0.
 	#[pallet::storage]
-	pub type Ledger<T: Config> = StorageDoubleMap<
-		_,
-		Twox64Concat,
-		AllocationId,
-		Twox64Concat,
-		u32,
-		LedgerEntry<BlockNumberFor<T>>,
-	>;
+	pub type Ledger<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, AllocationId, Twox64Concat, u32, LedgerEntry<Moment>>;
 
 	/// Index of each program's allocations.
 	#[pallet::storage]
@@ -187,7 +186,7 @@ pub mod pallet {
 		NotManager,
 		/// The program is closed.
 		ProgramClosed,
-		/// The program has reached its end block.
+		/// The program has reached its end date.
 		ProgramEnded,
 		/// The budget would fall below what was already approved.
 		BudgetBelowApproved,
@@ -231,7 +230,8 @@ pub mod pallet {
 
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
-		/// Create a fund program.
+		/// Create a fund program: enterprises apply from `apply_from` until `apply_until`;
+		/// nothing is approved, disbursed or spent from `ends_at` on (dates of on-chain time).
 		///
 		/// - Origin: a fund manager, who will manage it.
 		///
@@ -244,9 +244,9 @@ pub mod pallet {
 			policy: H256,
 			budget: Fen,
 			categories: Categories,
-			apply_from: BlockNumberFor<T>,
-			apply_until: BlockNumberFor<T>,
-			ends_at: BlockNumberFor<T>,
+			apply_from: Moment,
+			apply_until: Moment,
+			ends_at: Moment,
 		) -> DispatchResult {
 			let (_, manager) = T::ManagerOrigin::ensure_origin(origin)?;
 			Self::do_create_program(

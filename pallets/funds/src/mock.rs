@@ -11,7 +11,7 @@
 
 use crate::{self as pallet_funds, *};
 use frame_support::{derive_impl, traits::EitherOf};
-pub use regchain_primitives::testing::TestInvoiceClaims;
+pub use regchain_primitives::testing::{hour, TestClock, TestInvoiceClaims};
 use regchain_primitives::{
 	params::{agency, kind, role},
 	testing::{TestMembership, TestOrg},
@@ -52,6 +52,7 @@ impl Config for Test {
 		EnsureRole<u64, TestMembership, role::Auditor>,
 	>;
 	type Invoices = TestInvoiceClaims;
+	type UnixTime = TestClock;
 	type WeightInfo = ();
 	type Membership = TestMembership;
 }
@@ -83,6 +84,8 @@ impl ExtBuilder {
 		]);
 		let mut ext = sp_io::TestExternalities::new(storage);
 		ext.execute_with(|| System::set_block_number(1));
+		// Tests start at hour 1.
+		TestClock::set(hour(1));
 		ext
 	}
 
@@ -94,15 +97,15 @@ impl ExtBuilder {
 
 regchain_primitives::mock_kit!(Funds);
 
-/// Moves to block `n`.
+/// Moves the clock to hour `n`.
 pub fn run_to(n: u64) {
-	System::set_block_number(n);
+	TestClock::set(hour(n));
 }
 
 /// Categories 0 (equipment) and 1 (R&D).
 pub const ELIGIBLE: Categories = Categories(0b11);
 
-/// Program 0 by the manager: budget 1,000,000, window blocks 1–100, end at 200.
+/// Program 0 by the manager: budget 1,000,000, applications from hour 1 to 100, end at hour 200.
 pub fn program() -> ProgramId {
 	let id = NextProgramId::<Test>::get();
 	frame_support::assert_ok!(Funds::create_program(
@@ -110,9 +113,9 @@ pub fn program() -> ProgramId {
 		H256::repeat_byte(1),
 		1_000_000,
 		ELIGIBLE,
-		1,
-		100,
-		200,
+		hour(1),
+		hour(100),
+		hour(200),
 	));
 	id
 }

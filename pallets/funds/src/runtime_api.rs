@@ -3,12 +3,13 @@
 
 use crate::types::{Allocation, AllocationId, LedgerEntry, Program, ProgramId};
 use alloc::vec::Vec;
-use codec::Codec;
-use regchain_primitives::OrgId;
+use regchain_primitives::{time::Moment, OrgId};
 
 sp_api::decl_runtime_apis! {
-	/// Queries over the special funds.
-	pub trait FundsApi<BlockNumber> where BlockNumber: Codec {
+	/// Queries over the special funds. Version 2: programs' windows and ledger entries are
+	/// dated in on-chain time.
+	#[api_version(2)]
+	pub trait FundsApi {
 		/// An enterprise's statement across all its funds: up to `limit` (at most 100) of the
 		/// allocations in its special account, after `start_after`.
 		fn enterprise_statement(
@@ -22,13 +23,13 @@ sp_api::decl_runtime_apis! {
 			program: ProgramId,
 			start_after: Option<AllocationId>,
 			limit: u32,
-		) -> Option<(Program<BlockNumber>, Vec<(AllocationId, Allocation)>)>;
+		) -> Option<(Program<Moment>, Vec<(AllocationId, Allocation)>)>;
 		/// An allocation's full history: the allocation and up to `limit` (at most 100) entries
 		/// of its ledger from entry `from` on.
 		fn allocation_history(
 			allocation: AllocationId,
 			from: u32,
 			limit: u32,
-		) -> Option<(Allocation, Vec<LedgerEntry<BlockNumber>>)>;
+		) -> Option<(Allocation, Vec<LedgerEntry<Moment>>)>;
 	}
 }

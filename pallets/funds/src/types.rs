@@ -50,7 +50,7 @@ impl Categories {
 	Debug,
 )]
 pub enum ProgramStatus {
-	/// Running (until its end block for disbursements and expenses).
+	/// Running (until its end date for disbursements and expenses).
 	Open,
 	/// Closed for good; only claw-backs remain possible.
 	Closed {
@@ -63,7 +63,7 @@ pub enum ProgramStatus {
 #[derive(
 	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
 )]
-pub struct Program<BlockNumber> {
+pub struct Program<Time> {
 	/// The fund manager's organization; only it approves and disburses.
 	pub manager: OrgId,
 	/// Hash of the policy document.
@@ -72,12 +72,12 @@ pub struct Program<BlockNumber> {
 	pub budget: Fen,
 	/// The categories expenses may be booked in.
 	pub categories: Categories,
-	/// The first block applications are accepted in.
-	pub apply_from: BlockNumber,
-	/// The first block applications are no longer accepted in.
-	pub apply_until: BlockNumber,
-	/// The first block no approval, disbursement or expense is accepted in.
-	pub ends_at: BlockNumber,
+	/// When applications open.
+	pub apply_from: Time,
+	/// When applications close: none is accepted from then on.
+	pub apply_until: Time,
+	/// When the program ends: no approval, disbursement or expense is accepted from then on.
+	pub ends_at: Time,
 	/// Open or closed.
 	pub status: ProgramStatus,
 	/// Sum of the allocations' approved amounts.
@@ -224,7 +224,7 @@ pub enum Movement {
 	Unfrozen,
 }
 
-/// A ledger entry: a movement and its block.
+/// A ledger entry: a movement and when it happened.
 #[derive(
 	Clone,
 	Copy,
@@ -237,9 +237,9 @@ pub enum Movement {
 	TypeInfo,
 	Debug,
 )]
-pub struct LedgerEntry<BlockNumber> {
-	/// The block of the movement.
-	pub at: BlockNumber,
+pub struct LedgerEntry<Time> {
+	/// When it moved.
+	pub at: Time,
 	/// What moved.
 	pub movement: Movement,
 }

@@ -10,9 +10,9 @@ use frame_support::{
 	BoundedVec,
 };
 use frame_system::pallet_prelude::BlockNumberFor;
+use regchain_primitives::time::DAY;
 use regchain_primitives::{member_origin, Membership, OrgKind, Role};
 use sp_core::H256;
-use sp_runtime::traits::Zero;
 
 /// The rate code the benchmarks use: 13 %.
 const RATE: RateCode = 1;
@@ -21,7 +21,7 @@ const EXEMPT: RateCode = 200;
 
 fn install_rates<T: Config>() {
 	for (code, rate) in [(RATE, TaxRate::BasisPoints(1_300)), (EXEMPT, TaxRate::Exempt)] {
-		let change = RateChange { from: BlockNumberFor::<T>::zero(), rate: Some(rate) };
+		let change = RateChange { from: 0, rate: Some(rate) };
 		Rates::<T>::insert(code, BoundedVec::truncate_from(vec![change]));
 	}
 }
@@ -139,12 +139,12 @@ mod benchmarks {
 		// A full schedule but one place, the new change going in first.
 		let changes: Vec<_> = (0..T::MaxRateChanges::get().saturating_sub(1))
 			.map(|i| RateChange {
-				from: BlockNumberFor::<T>::from(10 + i * 10),
+				from: Pallet::<T>::now().saturating_add(u64::from(10 + i * 10) * DAY),
 				rate: Some(TaxRate::BasisPoints(100)),
 			})
 			.collect();
 		Rates::<T>::insert(RATE, BoundedVec::truncate_from(changes));
-		let from = BlockNumberFor::<T>::from(5u32);
+		let from = Pallet::<T>::now().saturating_add(5 * DAY);
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, RATE, Some(TaxRate::BasisPoints(900)), from);
 		assert_eq!(Rates::<T>::get(RATE)[0].from, from);

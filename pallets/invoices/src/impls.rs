@@ -3,20 +3,27 @@
 
 use crate::{pallet::*, types::*};
 use alloc::{collections::BTreeMap, vec::Vec};
-use frame_support::{ensure, pallet_prelude::*, traits::UnixTime};
+use frame_support::{ensure, pallet_prelude::*};
 use frame_system::pallet_prelude::BlockNumberFor;
-use regchain_primitives::{paging, Claim, Fen, InvoiceClaims, InvoiceRef, Membership, OrgId};
+use regchain_primitives::{
+	paging, time::Moment, Claim, Fen, InvoiceClaims, InvoiceRef, Membership, OrgId,
+};
 use sp_core::H256;
 use sp_runtime::traits::Zero;
 
 impl<T: Config> Pallet<T> {
-	/// The tax period now, by the wall clock.
-	pub fn current_period() -> Period {
-		period_of(T::UnixTime::now().as_millis().try_into().unwrap_or(u64::MAX))
+	/// Now, in on-chain time.
+	pub(crate) fn now() -> Moment {
+		regchain_primitives::time::now::<T::UnixTime>()
 	}
 
-	/// What rate `code` means at block `at`, if it is in the table then.
-	pub fn rate_at(code: RateCode, at: BlockNumberFor<T>) -> Option<TaxRate> {
+	/// The tax period now.
+	pub fn current_period() -> Period {
+		period_of(Self::now())
+	}
+
+	/// What rate `code` means at `at`, if it is in the table then.
+	pub fn rate_at(code: RateCode, at: Moment) -> Option<TaxRate> {
 		Rates::<T>::get(code).iter().rev().find(|c| c.from <= at).and_then(|c| c.rate)
 	}
 
@@ -50,10 +57,10 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_set_rate(
 		code: RateCode,
 		rate: Option<TaxRate>,
-		from: BlockNumberFor<T>,
+		from: Moment,
 	) -> DispatchResult {
 		ensure!(rate.is_none_or(|r| r.is_valid()), Error::<T>::InvalidRate);
-		let now = frame_system::Pallet::<T>::block_number();
+		let now = Self::now();
 		ensure!(from > now, Error::<T>::RetroactiveChange);
 		Rates::<T>::try_mutate(code, |changes| -> DispatchResult {
 			// Keep the change in effect now and the later ones; a change for the same block
@@ -95,7 +102,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(inputs.len() <= MAX_LINES as usize, Error::<T>::TooManyLines);
 		let limits = Issuers::<T>::get(seller).ok_or(Error::<T>::NoLimits)?;
 		let buyer = Self::resolve_buyer(seller, buyer)?;
-		let now = frame_system::Pallet::<T>::block_number();
+		let now = Self::now();
 		let (mut net, mut tax) = (Fen::zero(), Fen::zero());
 		let mut lines = Lines::new();
 		for input in &inputs {
@@ -141,7 +148,6 @@ impl<T: Config> Pallet<T> {
 		let head = ChainHeads::<T>::get(issuer);
 		let seq = head.next_seq;
 		let next_seq = seq.checked_add(1).ok_or(Error::<T>::SequenceExhausted)?;
-		let now = frame_system::Pallet::<T>::block_number();
 		let mut invoice = Invoice {
 			kind,
 			buyer,
@@ -151,7 +157,7 @@ impl<T: Config> Pallet<T> {
 			document,
 			prev_hash: head.last_hash,
 			content_hash: H256::zero(),
-			issued_at: now,
+			issued_at: frame_system::Pallet::<T>::block_number(),
 			period: Self::current_period(),
 			status: if kind == InvoiceKind::Blue {
 				InvoiceStatus::Issued
@@ -172,8 +178,8 @@ impl<T: Config> Pallet<T> {
 		InvoiceHistory::<T>::insert(
 			issuer,
 			seq,
-			History::<BlockNumberFor<T>>::truncate_from(alloc::vec![HistoryEntry {
-				at: now,
+			History::<Moment>::truncate_from(alloc::vec![HistoryEntry {
+				at: Self::now(),
 				change: Change::Issued
 			}]),
 		);
@@ -210,7 +216,7 @@ impl<T: Config> Pallet<T> {
 				history.len().saturating_add(1).saturating_add(keep) <= MAX_HISTORY as usize,
 				Error::<T>::HistoryFull
 			);
-			let at = frame_system::Pallet::<T>::block_number();
+			let at = Self::now();
 			history.try_push(HistoryEntry { at, change }).map_err(|_| Error::<T>::HistoryFull)?;
 			Ok(())
 		})
@@ -278,7 +284,7 @@ impl<T: Config> Pallet<T> {
 		});
 		if awaiting_buyer {
 			Self::record(id, Change::ReversalRequested { red: red_id.seq }, 2)?;
-			let deadline = Self::now_ms().saturating_add(T::ReversalAnswerWindow::get());
+			let deadline = Self::now().saturating_add(T::ReversalAnswerWindow::get());
 			ReversalDeadlines::<T>::insert(red_id.issuer, red_id.seq, deadline);
 			original.status = InvoiceStatus::ReversalPending { red: red_id.seq };
 			IssuedInvoices::<T>::insert(id.issuer, id.seq, original);
@@ -358,15 +364,10 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// The on-chain time, in Unix milliseconds.
-	fn now_ms() -> u64 {
-		T::UnixTime::now().as_millis().try_into().unwrap_or(u64::MAX)
-	}
-
 	/// Whether the buyer's time to answer red invoice `red` is over (its deadline reached).
 	fn reversal_lapsed(red: InvoiceRef) -> bool {
 		ReversalDeadlines::<T>::get(red.issuer, red.seq)
-			.is_some_and(|deadline| Self::now_ms() >= deadline)
+			.is_some_and(|deadline| Self::now() >= deadline)
 	}
 
 	/// A reversal unanswered past its deadline lapses: the original stands, confirmed.

@@ -10,7 +10,7 @@
 //! - **Tax bureau** ([`Config::TaxOrigin`]): sets each pilot taxpayer's [`IssuerLimits`]
 //!   (a taxpayer must also hold the consortium role `InvoiceIssuer`, which the tax bureau
 //!   grants there), keeps the table of VAT rates ([`Rates`]: a change applies from a future
-//!   block on, never retroactively), flags invoices for audit and voids them.
+//!   date on, never retroactively), flags invoices for audit and voids them.
 //! - **Seller** ([`Config::IssuerOrigin`]): [`issue`](Pallet::issue)s invoices and reverses
 //!   them with red-letter invoices (红冲).
 //! - **Buyer**: a member organization ([`Buyer::Member`]) confirms or rejects an invoice,
@@ -83,12 +83,12 @@ pub mod pallet {
 	use alloc::vec::Vec;
 	use frame_support::{pallet_prelude::*, traits::UnixTime};
 	use frame_system::pallet_prelude::*;
-	use regchain_primitives::{Division, Membership};
+	use regchain_primitives::{time::Moment, Division, Membership};
 	use sp_core::H256;
 
 	/// The storage layout's version; a migration bumps it with the layout
 	/// ([`crate::migrations`]).
-	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -133,7 +133,7 @@ pub mod pallet {
 		_,
 		Twox64Concat,
 		RateCode,
-		BoundedVec<RateChange<BlockNumberFor<T>>, T::MaxRateChanges>,
+		BoundedVec<RateChange<Moment>, T::MaxRateChanges>,
 		ValueQuery,
 	>;
 
@@ -153,15 +153,8 @@ pub mod pallet {
 
 	/// Each invoice's status changes, oldest first.
 	#[pallet::storage]
-	pub type InvoiceHistory<T: Config> = StorageDoubleMap<
-		_,
-		Twox64Concat,
-		OrgId,
-		Twox64Concat,
-		u32,
-		History<BlockNumberFor<T>>,
-		ValueQuery,
-	>;
+	pub type InvoiceHistory<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, OrgId, Twox64Concat, u32, History<Moment>, ValueQuery>;
 
 	/// Index of the invoices each member organization received, blue and red.
 	#[pallet::storage]
@@ -204,8 +197,8 @@ pub mod pallet {
 	pub enum Event<T: Config> {
 		/// The tax bureau set (or, with `None`, withdrew) a taxpayer's invoicing limits.
 		IssuerLimitsSet { taxpayer: OrgId, limits: Option<IssuerLimits> },
-		/// A rate code changes to `rate` (withdrawn if `None`) from block `from` on.
-		RateScheduled { code: RateCode, rate: Option<TaxRate>, from: BlockNumberFor<T> },
+		/// A rate code changes to `rate` (withdrawn if `None`) from `from` (on-chain time) on.
+		RateScheduled { code: RateCode, rate: Option<TaxRate>, from: Moment },
 		/// A blue invoice was issued.
 		InvoiceIssued { invoice: InvoiceRef, buyer: Buyer, net: Fen, tax: Fen, content_hash: H256 },
 		/// The buyer confirmed receipt.
@@ -247,7 +240,7 @@ pub mod pallet {
 		NoLimits,
 		/// A rate is at most 10,000 basis points (100 %).
 		InvalidRate,
-		/// A rate change must start after the current block; invoices keep their rates.
+		/// A rate change must start in the future; invoices keep their rates.
 		RetroactiveChange,
 		/// The code has too many scheduled changes; wait until some take effect.
 		TooManyRateChanges,
@@ -333,10 +326,10 @@ pub mod pallet {
 			Self::do_set_issuer_limits(taxpayer, limits)
 		}
 
-		/// Change a VAT rate code (or withdraw it, with `None`) from block `from` on.
+		/// Change a VAT rate code (or withdraw it, with `None`) from `from` (on-chain time) on.
 		///
-		/// - Origin: a tax bureau of national jurisdiction. `from` must be after the current
-		///   block. Changes already in effect before the current one are dropped from storage (the
+		/// - Origin: a tax bureau of national jurisdiction. `from` must be in the future.
+		///   Changes already in effect before the current one are dropped from storage (the
 		///   events keep them).
 		///
 		/// Errors: `OutsideJurisdiction`, `InvalidRate`, `RetroactiveChange`,
@@ -348,7 +341,7 @@ pub mod pallet {
 			origin: OriginFor<T>,
 			code: RateCode,
 			rate: Option<TaxRate>,
-			from: BlockNumberFor<T>,
+			from: Moment,
 		) -> DispatchResult {
 			let (_, bureau) = T::TaxOrigin::ensure_origin(origin)?;
 			// VAT rates are national law: a district's or a province's bureau does not change them.

@@ -11,6 +11,15 @@
 //!
 //! Run it with [`MigrateV1ToV2`] in the runtime's `Migrations`; it does nothing unless the
 //! stored version is 1, and sets it to 2.
+//!
+//! ## v2 → v3: rate changes and histories are dated
+//! Version 2 kept when a rate change takes effect, and when each change of an invoice's
+//! history happened, as block numbers; version 3 keeps them as moments of on-chain time (see
+//! [`regchain_primitives::time`]), dated by [`BlockDating`] from the current block and time,
+//! `BlockTime` per block. An invoice's block of issue stays a block number: it is inside the
+//! invoice's hash, which a migration must not change.
+//!
+//! Run it with [`MigrateV2ToV3`] after [`MigrateV1ToV2`].
 
 use crate::{pallet::*, types::*, REIMBURSEMENT};
 use alloc::vec::Vec;
@@ -19,7 +28,7 @@ use frame_support::{
 	migrations::VersionedMigration, pallet_prelude::*, traits::UncheckedOnRuntimeUpgrade,
 };
 use frame_system::pallet_prelude::BlockNumberFor;
-use regchain_primitives::{Claim, ClaimDomain, Fen, OrgId};
+use regchain_primitives::{time::BlockDating, Claim, ClaimDomain, Fen, OrgId};
 use sp_core::H256;
 use sp_runtime::Saturating;
 
@@ -88,6 +97,23 @@ pub mod v1 {
 	}
 }
 
+/// The layout of version 2, as far as it differs from version 3.
+pub mod v2 {
+	use super::*;
+
+	/// The histories, dated by block number.
+	#[frame_support::storage_alias]
+	pub type InvoiceHistory<T: Config> = StorageDoubleMap<
+		Pallet<T>,
+		Twox64Concat,
+		OrgId,
+		Twox64Concat,
+		u32,
+		History<BlockNumberFor<T>>,
+		ValueQuery,
+	>;
+}
+
 /// The version-2 claim of a version-1 claim on an invoice bought by `buyer`.
 fn claim_v2(old: v1::Claim, buyer: &Buyer) -> Claim {
 	match old {
@@ -147,7 +173,7 @@ impl<T: Config> UncheckedOnRuntimeUpgrade for UncheckedMigrateV1ToV2<T> {
 				audit_flag: old.audit_flag,
 			})
 		});
-		InvoiceHistory::<T>::translate::<Vec<v1::HistoryEntry<BlockNumberFor<T>>>, _>(
+		v2::InvoiceHistory::<T>::translate::<Vec<v1::HistoryEntry<BlockNumberFor<T>>>, _>(
 			|issuer, seq, old| {
 				reads.saturating_accrue(2);
 				writes.saturating_inc();
@@ -176,13 +202,59 @@ pub type MigrateV1ToV2<T> = VersionedMigration<
 	<T as frame_system::Config>::DbWeight,
 >;
 
+/// Rewrites every rate change's start and every history entry's time from a block number to a
+/// moment. Unversioned: use [`MigrateV2ToV3`].
+pub struct UncheckedMigrateV2ToV3<T, BlockTime>(core::marker::PhantomData<(T, BlockTime)>);
+
+impl<T: Config, BlockTime: Get<u64>> UncheckedOnRuntimeUpgrade
+	for UncheckedMigrateV2ToV3<T, BlockTime>
+{
+	fn on_runtime_upgrade() -> Weight {
+		let dating = BlockDating::of_chain::<T, T::UnixTime>(BlockTime::get());
+		let date = |b: BlockNumberFor<T>| dating.date::<T>(b);
+		let mut count = 0u64;
+		Rates::<T>::translate::<BoundedVec<RateChange<BlockNumberFor<T>>, T::MaxRateChanges>, _>(
+			|_, old| {
+				count.saturating_inc();
+				let changes: Vec<_> = old
+					.into_iter()
+					.map(|c| RateChange { from: date(c.from), rate: c.rate })
+					.collect();
+				// As many changes as before: within the bound.
+				Some(BoundedVec::truncate_from(changes))
+			},
+		);
+		InvoiceHistory::<T>::translate::<History<BlockNumberFor<T>>, _>(|_, _, old| {
+			count.saturating_inc();
+			let entries: Vec<_> = old
+				.into_iter()
+				.map(|e| HistoryEntry { at: date(e.at), change: e.change })
+				.collect();
+			Some(BoundedVec::truncate_from(entries))
+		});
+		// The time and block number, then every schedule and history read and written.
+		T::DbWeight::get().reads_writes(count.saturating_add(2), count)
+	}
+}
+
+/// The v2 → v3 migration, run only when the stored version is 2; it then sets it to 3.
+pub type MigrateV2ToV3<T, BlockTime> = VersionedMigration<
+	2,
+	3,
+	UncheckedMigrateV2ToV3<T, BlockTime>,
+	Pallet<T>,
+	<T as frame_system::Config>::DbWeight,
+>;
+
 #[cfg(test)]
 mod tests {
 	use super::*;
 	use crate::mock::*;
-	use frame_support::weights::RuntimeDbWeight;
 	use frame_support::{assert_ok, storage::unhashed, traits::OnRuntimeUpgrade};
-	use regchain_primitives::InvoiceRef;
+	use regchain_primitives::{
+		testing::{assert_migrated_once, TestBlockTime as BlockTime},
+		InvoiceRef,
+	};
 
 	/// An invoice and history written in the version-1 layout read back in version 2, with
 	/// each kind of claim translated and nothing else changed.
@@ -235,13 +307,47 @@ mod tests {
 			let expense = Claim::new(*b"fund", 7);
 			let second = IssuedInvoices::<Test>::get(expensed.issuer, expensed.seq).unwrap();
 			assert_eq!(second.claim, Some(expense));
-			let history = InvoiceHistory::<Test>::get(expensed.issuer, expensed.seq);
+			let history = v2::InvoiceHistory::<Test>::get(expensed.issuer, expensed.seq);
 			assert_eq!(history.last().map(|e| e.change), Some(Change::Claimed(expense)));
 			assert_eq!(history.len(), 3);
-			// A second run does nothing: the version is 2 now.
-			let weight = MigrateV1ToV2::<Test>::on_runtime_upgrade();
-			let db: RuntimeDbWeight = <Test as frame_system::Config>::DbWeight::get();
-			assert_eq!(weight, db.reads(1));
+			assert_migrated_once::<MigrateV1ToV2<Test>, Test>();
+		});
+	}
+
+	/// Rate changes and history entries written as block numbers in the version-2 layout come
+	/// out as the dates those blocks fall on; the invoice and its hash do not change.
+	#[test]
+	fn v2_rate_changes_and_histories_in_blocks_become_dates() {
+		ExtBuilder::default().build_and_execute(|| {
+			let id = confirmed(1_000);
+			let invoice = IssuedInvoices::<Test>::get(id.issuer, id.seq).unwrap();
+			System::set_block_number(100);
+			let now = regchain_primitives::testing::TestClock::get();
+			let history: History<u64> = BoundedVec::truncate_from(vec![
+				HistoryEntry { at: 1, change: Change::Issued },
+				HistoryEntry { at: 40, change: Change::Confirmed },
+			]);
+			v2::InvoiceHistory::<Test>::insert(id.issuer, id.seq, history);
+			let rates: Vec<RateChange<u64>> = vec![
+				RateChange { from: 0, rate: Some(TaxRate::BasisPoints(1_300)) },
+				RateChange { from: 1_100, rate: Some(TaxRate::BasisPoints(900)) },
+			];
+			unhashed::put_raw(&Rates::<Test>::hashed_key_for(1), &rates.encode());
+			StorageVersion::new(2).put::<Invoices>();
+
+			MigrateV2ToV3::<Test, BlockTime>::on_runtime_upgrade();
+
+			assert_eq!(Invoices::on_chain_storage_version(), StorageVersion::new(3));
+			let at: Vec<_> =
+				InvoiceHistory::<Test>::get(id.issuer, id.seq).iter().map(|e| e.at).collect();
+			assert_eq!(at, vec![now - 99 * 6_000, now - 60 * 6_000]);
+			let from: Vec<_> = Rates::<Test>::get(1).iter().map(|c| c.from).collect();
+			assert_eq!(from, vec![now - 100 * 6_000, now + 1_000 * 6_000]);
+			assert_eq!(Invoices::rate_at(1, now), Some(TaxRate::BasisPoints(1_300)));
+			let after = IssuedInvoices::<Test>::get(id.issuer, id.seq).unwrap();
+			assert_eq!(after, invoice);
+			assert_eq!(after.compute_hash(id.issuer, id.seq), after.content_hash);
+			assert_migrated_once::<MigrateV2ToV3<Test, BlockTime>, Test>();
 		});
 	}
 }

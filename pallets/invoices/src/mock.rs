@@ -12,7 +12,6 @@
 //! Rates: [`test_rates`], 1 = 13 %, 2 = 9 %, 3 = 6 %, 4 = 3 %, 5 = 0 %, 6 = exempt.
 
 use crate::{self as pallet_invoices, *};
-use core::{cell::RefCell, time::Duration};
 use frame_support::{
 	derive_impl,
 	traits::{ConstU32, ConstU64},
@@ -22,7 +21,10 @@ use regchain_primitives::{
 	testing::TestOrg,
 	AgencyKind, AnyMember, EnsureAgency, EnsureMember, EnsureRole, OrgKind, Role,
 };
-pub use regchain_primitives::{testing::TestMembership, CreditCode};
+pub use regchain_primitives::{
+	testing::{hour, TestClock, TestMembership, TEST_EPOCH},
+	CreditCode,
+};
 use sp_core::H256;
 use sp_runtime::BuildStorage;
 
@@ -50,28 +52,17 @@ pub const BUYER: u64 = 20;
 pub const OTHER: u64 = 30;
 pub const OUTSIDER: u64 = 99;
 
-/// 2026-11-10T12:00:00+08:00.
-pub const NOVEMBER_2026: u64 = 1_794_283_200_000;
+/// 2026-11-10T12:00:00+08:00, where the tests' clock starts.
+pub const NOVEMBER_2026: u64 = TEST_EPOCH;
 /// 2026-12-10T12:00:00+08:00.
 pub const DECEMBER_2026: u64 = 1_796_875_200_000;
 
-thread_local! {
-	static NOW_MS: RefCell<u64> = const { RefCell::new(NOVEMBER_2026) };
-}
-
-/// Moves the wall clock.
 /// 72 hours, in milliseconds: the buyer's time to answer a reversal.
 pub const ANSWER_WINDOW: u64 = 72 * 3_600 * 1_000;
 
+/// Moves the clock.
 pub fn set_time(ms: u64) {
-	NOW_MS.with(|n| *n.borrow_mut() = ms);
-}
-
-pub struct TestTime;
-impl frame_support::traits::UnixTime for TestTime {
-	fn now() -> Duration {
-		Duration::from_millis(NOW_MS.with(|n| *n.borrow()))
-	}
+	TestClock::set(ms);
 }
 
 impl Config for Test {
@@ -79,7 +70,7 @@ impl Config for Test {
 	type TaxOrigin = EnsureAgency<u64, TestMembership, agency::TaxBureau>;
 	type IssuerOrigin = EnsureRole<u64, TestMembership, role::InvoiceIssuer>;
 	type MemberOrigin = EnsureMember<u64, TestMembership, AnyMember>;
-	type UnixTime = TestTime;
+	type UnixTime = TestClock;
 	type MaxRateChanges = ConstU32<4>;
 	type ReversalAnswerWindow = ConstU64<ANSWER_WINDOW>;
 	type WeightInfo = ();

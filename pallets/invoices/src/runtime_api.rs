@@ -8,7 +8,9 @@ use codec::Codec;
 use regchain_primitives::{InvoiceRef, OrgId};
 
 sp_api::decl_runtime_apis! {
-	/// Queries over the invoices pallet.
+	/// Queries over the invoices pallet. Version 2: history entries are dated in on-chain time
+	/// (an invoice's block of issue stays a block number).
+	#[api_version(2)]
 	pub trait InvoicesApi<BlockNumber> where BlockNumber: Codec {
 		/// An invoice by number, with its status history.
 		fn invoice(id: InvoiceRef) -> Option<InvoiceRecord<BlockNumber>>;

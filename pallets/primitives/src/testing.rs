@@ -6,14 +6,16 @@
 //!   that lock invoices;
 //! - [`mock_kit!`](crate::mock_kit): `last_event()` and `execute_checked` (a test, then the
 //!   pallet's storage invariants) for a mock runtime;
+//! - [`TestClock`]: on-chain time a test sets ([`TestClock::set`]) behind the pallets'
+//!   `UnixTime` clock;
 //! - sample credit codes: [`CreditCode::sample`], the one generator.
 //!
 //! Accounts are `u64`. The registries live in thread-locals, so each test (each runs on its
 //! own thread) starts from what its mock resets them to.
 
 use crate::{
-	Claim, CreditCode, Fen, InvoiceClaims, InvoiceRef, MemberInfo, Membership, OrgId, OrgKind,
-	Role, Roles,
+	time::Moment, Claim, CreditCode, Fen, InvoiceClaims, InvoiceRef, MemberInfo, Membership, OrgId,
+	OrgKind, Role, Roles,
 };
 use core::cell::RefCell;
 use sp_runtime::{DispatchError, DispatchResult};
@@ -82,6 +84,67 @@ impl TestOrg {
 			accounts: accounts.to_vec(),
 			jurisdiction: crate::Division::NATIONAL,
 		}
+	}
+}
+
+/// 2026-11-10T12:00:00+08:00: where every test's clock starts.
+pub const TEST_EPOCH: Moment = 1_794_283_200_000;
+
+thread_local! {
+	static NOW: RefCell<Moment> = const { RefCell::new(TEST_EPOCH) };
+}
+
+/// Six seconds a block, as the runtime's: the block time migration tests date blocks with.
+pub type TestBlockTime = frame_support::traits::ConstU64<6_000>;
+
+/// Runs the versioned migration `M` of the mock runtime `T` a second time and asserts that it
+/// only read the storage version.
+pub fn assert_migrated_once<M, T>()
+where
+	M: frame_support::traits::OnRuntimeUpgrade,
+	T: frame_system::Config,
+{
+	use frame_support::traits::Get;
+	assert_eq!(M::on_runtime_upgrade(), T::DbWeight::get().reads(1), "a second run does nothing");
+}
+
+/// `n` hours after [`TEST_EPOCH`].
+pub const fn hour(n: u64) -> Moment {
+	TEST_EPOCH + n * crate::time::HOUR
+}
+
+/// `n` days after [`TEST_EPOCH`].
+pub const fn day(n: u64) -> Moment {
+	TEST_EPOCH + n * crate::time::DAY
+}
+
+/// On-chain time in a mock runtime: starts at [`TEST_EPOCH`] on each test's thread and moves
+/// only when the test moves it.
+pub struct TestClock;
+
+impl TestClock {
+	/// Sets the time.
+	pub fn set(moment: Moment) {
+		NOW.with(|n| *n.borrow_mut() = moment);
+	}
+
+	/// Moves the time on by `by`.
+	pub fn advance(by: Moment) {
+		NOW.with(|n| {
+			let next = n.borrow().saturating_add(by);
+			*n.borrow_mut() = next;
+		});
+	}
+
+	/// The time.
+	pub fn get() -> Moment {
+		NOW.with(|n| *n.borrow())
+	}
+}
+
+impl frame_support::traits::UnixTime for TestClock {
+	fn now() -> core::time::Duration {
+		core::time::Duration::from_millis(Self::get())
 	}
 }
 

@@ -19,6 +19,61 @@ pub const DAY: Moment = 24 * HOUR;
 /// China Standard Time's offset from UTC.
 pub const CST_OFFSET: Moment = 8 * HOUR;
 
+/// Now, in on-chain time, from the runtime's clock (`pallet-timestamp` behind
+/// [`UnixTime`](frame_support::traits::UnixTime)). Within a block this is the time its author
+/// set; in `on_initialize` it is still the previous block's.
+pub fn now<Clock: frame_support::traits::UnixTime>() -> Moment {
+	Moment::try_from(Clock::now().as_millis()).unwrap_or(Moment::MAX)
+}
+
+/// Dates the blocks of a chain whose records were kept in block numbers, for the storage
+/// migrations that turn them into moments: block `b` is dated as far before or after `moment`
+/// (the time of block `block`, the current one) as its distance in blocks of `block_time`.
+/// Exact for blocks produced on schedule; a stalled chain's past blocks come out later than
+/// they were, which only shifts history, never a deadline still ahead.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct BlockDating {
+	/// The current block.
+	pub block: u64,
+	/// Its time.
+	pub moment: Moment,
+	/// The time between two blocks.
+	pub block_time: Moment,
+}
+
+impl BlockDating {
+	/// Dates the blocks of the running chain `T` by `Clock`, `block_time` apart. In a runtime
+	/// upgrade the clock still shows the previous block's time (the timestamp inherent comes
+	/// later): one block time of error at most.
+	pub fn of_chain<T: frame_system::Config, Clock: frame_support::traits::UnixTime>(
+		block_time: Moment,
+	) -> Self {
+		use sp_runtime::traits::UniqueSaturatedInto;
+		let block: u64 = frame_system::Pallet::<T>::block_number().unique_saturated_into();
+		BlockDating { block, moment: now::<Clock>(), block_time }
+	}
+
+	/// The moment of block `b` of the chain `T`.
+	pub fn date<T: frame_system::Config>(
+		&self,
+		b: frame_system::pallet_prelude::BlockNumberFor<T>,
+	) -> Moment {
+		use sp_runtime::traits::UniqueSaturatedInto;
+		let b: u64 = b.unique_saturated_into();
+		self.moment_of(b)
+	}
+
+	/// The moment of block `b`.
+	pub fn moment_of(&self, b: impl Into<u64>) -> Moment {
+		let b: u64 = b.into();
+		if b >= self.block {
+			self.moment.saturating_add((b - self.block).saturating_mul(self.block_time))
+		} else {
+			self.moment.saturating_sub((self.block - b).saturating_mul(self.block_time))
+		}
+	}
+}
+
 /// The calendar date of `moment` in China Standard Time, as `(year, month, day)`.
 pub fn cst_date(moment: Moment) -> (u64, u64, u64) {
 	let days = moment.saturating_add(CST_OFFSET) / DAY;
@@ -60,5 +115,17 @@ mod tests {
 		// 2000-03-01T00:00:00+08:00.
 		assert_eq!(cst_month(951_840_000_000), 200003);
 		assert_eq!(cst_month(u64::MAX), u32::MAX);
+	}
+
+	#[test]
+	fn block_dating_counts_block_times_both_ways_and_saturates() {
+		let dating = BlockDating { block: 100, moment: 1_000_000, block_time: 6 * SECOND };
+		assert_eq!(dating.moment_of(100u32), 1_000_000);
+		assert_eq!(dating.moment_of(110u32), 1_060_000);
+		assert_eq!(dating.moment_of(90u32), 940_000);
+		assert_eq!(dating.moment_of(0u32), 400_000);
+		let early = BlockDating { block: 1_000, moment: 1_000, block_time: 6 * SECOND };
+		assert_eq!(early.moment_of(0u32), 0);
+		assert_eq!(dating.moment_of(u64::MAX), u64::MAX);
 	}
 }

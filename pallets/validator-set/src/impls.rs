@@ -133,13 +133,15 @@ impl<T: Config> Pallet<T> {
 
 /// `pallet-session` asks for the validators of each new session here.
 impl<T: Config> pallet_session::SessionManager<T::AccountId> for Pallet<T> {
-	/// Always returns the set, changed or not: `pallet-session` compares the keys itself and
-	/// only tells Aura and GRANDPA about real changes. `None` (keep the current set) only when no
-	/// approved validator is left to produce blocks.
+	/// The planned set when it differs from the session now starting; otherwise `None`, so
+	/// that the next session keeps its validators. `pallet-session` counts any returned set as
+	/// a change — and GRANDPA then schedules a new authority set every session — while with
+	/// `None` it still compares the validators' keys, so a key rotation is announced all the
+	/// same. `None` too when no approved validator is left to produce blocks.
 	fn new_session(_new_index: u32) -> Option<Vec<T::AccountId>> {
 		AddedThisSession::<T>::kill();
 		let planned = Self::planned_validators();
-		(!planned.is_empty()).then_some(planned)
+		(!planned.is_empty() && planned != T::SessionValidators::get()).then_some(planned)
 	}
 
 	fn end_session(_: u32) {}

@@ -83,6 +83,11 @@ pub mod pallet {
 		/// Whether an account has registered session keys (`pallet-session`).
 		type KeyRegistration: ValidatorRegistration<Self::AccountId>;
 
+		/// The validators of the session now starting (`pallet-session`'s `Validators`): a
+		/// session whose planned set equals it changes nothing, and is not announced as a
+		/// change (which would make GRANDPA schedule a new authority set).
+		type SessionValidators: Get<Vec<Self::AccountId>>;
+
 		/// The most validators the set may hold (bounded by the consensus authorities limit).
 		#[pallet::constant]
 		type MaxValidators: Get<u32>;

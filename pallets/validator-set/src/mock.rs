@@ -7,7 +7,10 @@
 
 use crate::{self as pallet_validator_set, *};
 use core::cell::RefCell;
-use frame_support::{derive_impl, traits::ConstU32};
+use frame_support::{
+	derive_impl,
+	traits::{ConstU32, Get},
+};
 use frame_system::EnsureRoot;
 use regchain_primitives::{
 	testing::{TestMembership, TestOrg},
@@ -52,6 +55,25 @@ pub fn set_keys(who: u64, registered: bool) {
 	});
 }
 
+thread_local! {
+	static SESSION: RefCell<Vec<u64>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Stands in for `pallet-session`'s validators of the current session (none until a test
+/// sets them).
+pub struct TestSession;
+impl TestSession {
+	/// Sets the current session's validators.
+	pub fn set(validators: Vec<u64>) {
+		SESSION.with(|s| *s.borrow_mut() = validators);
+	}
+}
+impl Get<Vec<u64>> for TestSession {
+	fn get() -> Vec<u64> {
+		SESSION.with(|s| s.borrow().clone())
+	}
+}
+
 pub struct TestKeys;
 impl frame_support::traits::ValidatorRegistration<u64> for TestKeys {
 	fn is_registered(who: &u64) -> bool {
@@ -70,6 +92,7 @@ impl Config for Test {
 	type GovernanceOrigin = EnsureRoot<u64>;
 	type Membership = TestMembership;
 	type KeyRegistration = TestKeys;
+	type SessionValidators = TestSession;
 	type MaxValidators = ConstU32<6>;
 	type MaxAdditionsPerSession = ConstU32<2>;
 	type WeightInfo = ();

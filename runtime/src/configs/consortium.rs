@@ -2,14 +2,20 @@
 //! transaction quotas.
 
 use super::{governance::MAX_AGENCIES, GovernanceOrigin};
-use crate::{AgencyCouncil, BlockNumber, Runtime, RuntimeCall, Signature, DAYS, HOURS};
-use frame_support::{parameter_types, traits::ConstU32};
+use crate::{AgencyCouncil, BlockNumber, Runtime, RuntimeCall, Signature, Timestamp, HOURS};
+use frame_support::{
+	parameter_types,
+	traits::{ConstU32, ConstU64},
+};
+use regchain_primitives::time::{self, Moment};
 use sp_runtime::traits::Verify;
 
 parameter_types! {
 	/// Five years: a registration or renewal never binds the consortium for longer.
-	pub const MaxMembershipTerm: BlockNumber = 5 * 365 * DAYS;
-	/// Quotas count per hour: a member that floods is back within the hour, others never wait.
+	pub const MaxMembershipTerm: Moment = 5 * 365 * time::DAY;
+	/// Quotas count per hour of blocks: a member that floods is back within the hour, others
+	/// never wait. A rate limit on block space, not a date anyone is held to, so it is counted
+	/// in blocks, the unit of the space it shares out.
 	pub const QuotaPeriod: BlockNumber = HOURS;
 }
 
@@ -54,7 +60,8 @@ impl pallet_consortium::Config for Runtime {
 	type JoinSignature = Signature;
 	type JoinSigner = <Signature as Verify>::Signer;
 	/// A day to hand a signed consent to the organization's administrator.
-	type JoinValidity = ConstU32<DAYS>;
+	type JoinValidity = ConstU64<{ time::DAY }>;
+	type UnixTime = Timestamp;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = BenchmarkJoin;
 	type WeightInfo = pallet_consortium::weights::SubstrateWeight<Runtime>;

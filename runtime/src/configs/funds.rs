@@ -1,7 +1,7 @@
 //! Special-fund accounts (专项资金): fund managers run programs, enterprises spend, the finance
 //! bureau and auditors supervise; invoices are locked through the invoices pallet.
 
-use crate::{AccountId, Consortium, Invoices, Runtime};
+use crate::{AccountId, Consortium, Invoices, Runtime, Timestamp};
 use frame_support::traits::EitherOf;
 use regchain_primitives::{
 	params::{agency, kind, role},
@@ -17,6 +17,7 @@ impl pallet_funds::Config for Runtime {
 		EnsureRole<AccountId, Consortium, role::Auditor>,
 	>;
 	type Invoices = Invoices;
+	type UnixTime = Timestamp;
 	type WeightInfo = pallet_funds::weights::SubstrateWeight<Runtime>;
 	type Membership = Consortium;
 }

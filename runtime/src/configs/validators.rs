@@ -133,6 +133,7 @@ impl pallet_validator_set::Config for Runtime {
 	type GovernanceOrigin = super::GovernanceOrigin;
 	type Membership = Consortium;
 	type KeyRegistration = Session;
+	type SessionValidators = SessionValidators;
 	type MaxValidators = ConstU32<MAX_AUTHORITIES>;
 	/// One a session: with four or more producing validators, a new one whose node never
 	/// comes up still leaves GRANDPA its two-thirds; the next may follow once it produces.
@@ -140,6 +141,14 @@ impl pallet_validator_set::Config for Runtime {
 	type WeightInfo = pallet_validator_set::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = BenchmarkKeys;
+}
+
+/// The validators of the current session, as `pallet-session` keeps them.
+pub struct SessionValidators;
+impl frame_support::traits::Get<alloc::vec::Vec<AccountId>> for SessionValidators {
+	fn get() -> alloc::vec::Vec<AccountId> {
+		pallet_session::Validators::<Runtime>::get()
+	}
 }
 
 /// The consortium asks before suspending or revoking an agency: its producing validators

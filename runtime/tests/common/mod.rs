@@ -25,8 +25,14 @@ pub fn genesis_of(preset: &str) -> sp_io::TestExternalities {
 	merge(&mut config, patch);
 	let config: RuntimeGenesisConfig =
 		serde_json::from_value(config).expect("the patched preset is a valid genesis config");
-	config.build_storage().expect("genesis builds").into()
+	let mut ext: sp_io::TestExternalities = config.build_storage().expect("genesis builds").into();
+	ext.execute_with(|| pallet_timestamp::Now::<regchain_runtime::Runtime>::put(NOW));
+	ext
 }
+
+/// The on-chain time the tests run at (as the last block set it): 2026-11-10 12:00 in
+/// Beijing. A network's genesis has no time; the first block sets it.
+pub const NOW: regchain_primitives::time::Moment = 1_794_283_200_000;
 
 /// The sr25519 key of `seed` (e.g. `"//Fresh/3"`).
 pub fn pair(seed: &str) -> sp_core::sr25519::Pair {
@@ -35,11 +41,11 @@ pub fn pair(seed: &str) -> sp_core::sr25519::Pair {
 }
 
 /// `seed`'s account and its consent to be the first account of the organization registered
-/// under `credit_code`, valid until block `valid_until`.
+/// under `credit_code`, valid until `valid_until`.
 pub fn register_consent(
 	seed: &str,
 	credit_code: &[u8],
-	valid_until: u32,
+	valid_until: regchain_primitives::time::Moment,
 ) -> (regchain_runtime::AccountId, regchain_runtime::Signature) {
 	use sp_core::Pair;
 	let pair = pair(seed);
@@ -51,12 +57,12 @@ pub fn register_consent(
 }
 
 /// In the local testnet, market regulation (`Charlie`) registers an enterprise under `code`
-/// whose first account, `who`, consents; its term ends at block 1,000.
+/// whose first account, `who`, consents; its term ends 1,000 days from [`NOW`].
 pub fn register_enterprise(
 	who: sp_keyring::Sr25519Keyring,
 	code: &[u8],
 ) -> sp_runtime::DispatchResult {
-	let until = frame_system::Pallet::<regchain_runtime::Runtime>::block_number() + 10;
+	let until = NOW + regchain_primitives::time::HOUR;
 	let (account, signature) = register_consent(&who.to_seed(), code, until);
 	pallet_consortium::Pallet::<regchain_runtime::Runtime>::register_organization(
 		regchain_runtime::RuntimeOrigin::signed(
@@ -66,7 +72,7 @@ pub fn register_enterprise(
 		b"Enterprise".to_vec(),
 		code.to_vec(),
 		account,
-		1_000,
+		NOW + 1_000 * regchain_primitives::time::DAY,
 		until,
 		signature,
 	)

@@ -86,9 +86,9 @@ fn an_account_joins_only_with_its_own_signature() {
 		assert_noop!(add(101, false, until, elsewhere), Error::<Test>::BadJoinSignature);
 		assert_noop!(add(101, true, until, signature.clone()), Error::<Test>::BadJoinSignature);
 		// Too late, or valid for longer than `JoinValidity`.
-		System::set_block_number(until + 1);
+		TestClock::set(until + 1);
 		assert_noop!(add(101, false, until, signature), Error::<Test>::JoinExpired);
-		let far = System::block_number() + 101;
+		let far = now() + JOIN_VALIDITY + 1;
 		let long = TestSignature(101, Consortium::join_message(org, false, far));
 		assert_noop!(add(101, false, far, long), Error::<Test>::JoinExpired);
 		// With its consent, it joins, as what it consented to.

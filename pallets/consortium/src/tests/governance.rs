@@ -33,7 +33,7 @@ fn an_admitted_agency_takes_a_seat() {
 			AgencyKind::Court,
 			b"Second court".to_vec(),
 			5,
-			300,
+			day(300),
 			Division(310000)
 		));
 		assert_eq!(CouncilSeats::<Test>::get(org), Some(5));
@@ -53,7 +53,7 @@ fn register_agency_fails_when_every_seat_is_taken() {
 				AgencyKind::Court,
 				b"Court".to_vec(),
 				account,
-				300,
+				day(300),
 				Division(310000)
 			));
 		}
@@ -63,7 +63,7 @@ fn register_agency_fails_when_every_seat_is_taken() {
 				AgencyKind::Court,
 				b"Court".to_vec(),
 				3,
-				300,
+				day(300),
 				Division(310000)
 			),
 			Error::<Test>::TooManyAgencies
@@ -91,31 +91,31 @@ fn suspended_and_revoked_agencies_lose_their_seat_and_resumed_ones_regain_it() {
 fn an_agency_whose_term_runs_out_is_announced_overdue_and_keeps_its_seat() {
 	ExtBuilder::default().build_and_execute(|| {
 		let tax = agency_org(AgencyKind::TaxBureau);
-		assert_ok!(Consortium::renew(root(), tax, FOUNDING_TERM + 100));
+		assert_ok!(Consortium::renew(root(), tax, FOUNDING_TERM + 100 * DAY));
 		// The review stays at the earliest end of term.
 		assert_eq!(CouncilReviewAt::<Test>::get(), Some(FOUNDING_TERM));
 
 		// Every other founding term ends: before, this emptied the council but for one seat,
-		// and at FOUNDING_TERM + 100 entirely, with no sudo to recover.
-		System::set_block_number(FOUNDING_TERM);
-		Consortium::on_initialize(FOUNDING_TERM);
+		// and at FOUNDING_TERM + 100 * DAY entirely, with no sudo to recover.
+		TestClock::set(FOUNDING_TERM);
+		Consortium::on_initialize(2);
 		assert_eq!(council(), founding_council());
 		let court = agency_org(AgencyKind::Court);
 		System::assert_has_event(
 			Event::TermOverdue { org: court, expired_at: FOUNDING_TERM }.into(),
 		);
-		assert_eq!(CouncilReviewAt::<Test>::get(), Some(FOUNDING_TERM + 100));
+		assert_eq!(CouncilReviewAt::<Test>::get(), Some(FOUNDING_TERM + 100 * DAY));
 
-		System::set_block_number(FOUNDING_TERM + 100);
-		Consortium::on_initialize(FOUNDING_TERM + 100);
+		TestClock::set(FOUNDING_TERM + 100 * DAY);
+		Consortium::on_initialize(3);
 		System::assert_last_event(
-			Event::TermOverdue { org: tax, expired_at: FOUNDING_TERM + 100 }.into(),
+			Event::TermOverdue { org: tax, expired_at: FOUNDING_TERM + 100 * DAY }.into(),
 		);
 		assert_eq!(council(), founding_council(), "the council governs on");
 		assert_eq!(CouncilReviewAt::<Test>::get(), None);
 		// And can renew the overdue terms.
-		assert_ok!(Consortium::renew(root(), court, FOUNDING_TERM + 500));
-		assert_eq!(CouncilReviewAt::<Test>::get(), Some(FOUNDING_TERM + 500));
+		assert_ok!(Consortium::renew(root(), court, FOUNDING_TERM + 500 * DAY));
+		assert_eq!(CouncilReviewAt::<Test>::get(), Some(FOUNDING_TERM + 500 * DAY));
 	});
 }
 

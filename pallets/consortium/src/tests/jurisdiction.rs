@@ -40,14 +40,14 @@ fn a_district_registrar_registers_only_in_its_district() {
 		narrow(AgencyKind::MarketRegulation, MINHANG);
 		assert_noop!(Consortium::resume(market.clone(), id), Error::<Test>::OutsideJurisdiction);
 		assert_noop!(Consortium::revoke(market.clone(), id), Error::<Test>::OutsideJurisdiction);
-		assert_noop!(Consortium::renew(market, id, 200), Error::<Test>::OutsideJurisdiction);
+		assert_noop!(Consortium::renew(market, id, day(200)), Error::<Test>::OutsideJurisdiction);
 		assert_ok!(Consortium::resume(RuntimeOrigin::root(), id));
 		// The city level covers every district.
 		narrow(AgencyKind::MarketRegulation, SHANGHAI);
 		assert_ok!(Consortium::renew(
 			RuntimeOrigin::signed(agency(AgencyKind::MarketRegulation)),
 			id,
-			200
+			day(200)
 		));
 	});
 }
@@ -78,7 +78,7 @@ fn roles_are_granted_within_the_granting_agencys_jurisdiction() {
 			AgencyKind::ScienceCommission,
 			b"Science commission".to_vec(),
 			50,
-			300,
+			day(300),
 			SHANGHAI
 		));
 		assert_noop!(
@@ -126,7 +126,7 @@ fn only_governance_sets_an_agencys_jurisdiction_to_a_division_code() {
 				AgencyKind::Court,
 				b"Court".to_vec(),
 				51,
-				300,
+				day(300),
 				Division(1_000_000)
 			),
 			Error::<Test>::InvalidDivision

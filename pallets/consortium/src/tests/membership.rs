@@ -46,7 +46,7 @@ fn ensure_role_accepts_only_active_holders_of_the_role() {
 		assert_ok!(Consortium::suspend(RuntimeOrigin::root(), org));
 		assert!(EnsureIssuer::try_origin(RuntimeOrigin::signed(100)).is_err(), "suspended");
 		assert_ok!(Consortium::resume(RuntimeOrigin::root(), org));
-		System::set_block_number(100);
+		TestClock::set(day(100));
 		assert!(EnsureIssuer::try_origin(RuntimeOrigin::signed(100)).is_err(), "expired");
 	});
 }
@@ -63,7 +63,7 @@ fn ensure_agency_accepts_only_that_agency() {
 			EnsureTaxBureau::try_origin(RuntimeOrigin::signed(agency(AgencyKind::Court))).is_err()
 		);
 		// An agency's term is a review date: it acts on until governance revokes it.
-		System::set_block_number(FOUNDING_TERM);
+		TestClock::set(FOUNDING_TERM);
 		assert!(EnsureTaxBureau::try_origin(RuntimeOrigin::signed(tax)).is_ok(), "term over");
 		assert_ok!(Consortium::revoke(RuntimeOrigin::root(), agency_org(AgencyKind::TaxBureau)));
 		assert!(EnsureTaxBureau::try_origin(RuntimeOrigin::signed(tax)).is_err(), "revoked");

@@ -26,7 +26,7 @@ fn governance_registers_an_agency() {
 			AgencyKind::Court,
 			"上海金融法院".as_bytes().to_vec(),
 			42,
-			300,
+			day(300),
 			Division(310000)
 		));
 		let id = AGENCIES.len() as OrgId;
@@ -40,7 +40,7 @@ fn governance_registers_an_agency() {
 				org: id,
 				kind: OrgKind::Agency(AgencyKind::Court),
 				account: 42,
-				expires_at: 300,
+				expires_at: day(300),
 			}
 			.into(),
 		);
@@ -59,7 +59,7 @@ fn register_agency_fails_without_governance() {
 					AgencyKind::Court,
 					b"Court".to_vec(),
 					42,
-					300,
+					day(300),
 					Division(310000)
 				),
 				DispatchError::BadOrigin
@@ -81,18 +81,18 @@ fn register_agency_fails_on_bad_input() {
 				Division(310000),
 			)
 		};
-		assert_noop!(reg(vec![], 42, 300), Error::<Test>::NameEmpty);
+		assert_noop!(reg(vec![], 42, day(300)), Error::<Test>::NameEmpty);
 		assert_noop!(
-			reg(vec![b'x'; MAX_NAME_LEN as usize + 1], 42, 300),
+			reg(vec![b'x'; MAX_NAME_LEN as usize + 1], 42, day(300)),
 			Error::<Test>::NameTooLong
 		);
 		assert_noop!(
-			reg(b"Court".to_vec(), agency(AgencyKind::TaxBureau), 300),
+			reg(b"Court".to_vec(), agency(AgencyKind::TaxBureau), day(300)),
 			Error::<Test>::AccountTaken
 		);
-		assert_noop!(reg(b"Court".to_vec(), 42, 1), Error::<Test>::TermInPast);
+		assert_noop!(reg(b"Court".to_vec(), 42, now()), Error::<Test>::TermInPast);
 		assert_noop!(
-			reg(b"Court".to_vec(), 42, 1 + MaxTerm::get() + 1),
+			reg(b"Court".to_vec(), 42, now() + MaxTerm::get() + 1),
 			Error::<Test>::TermTooLong
 		);
 	});
@@ -112,7 +112,7 @@ fn market_regulation_registers_an_enterprise_with_its_credit_code() {
 				org: id,
 				kind: OrgKind::Enterprise,
 				account: 100,
-				expires_at: 100
+				expires_at: day(100)
 			}
 		);
 	});
@@ -226,12 +226,12 @@ fn register_organization_needs_the_first_accounts_own_consent() {
 				b"Captured Ltd".to_vec(),
 				CODE_A.to_vec(),
 				100,
-				100,
+				day(100),
 				valid_until,
 				signature,
 			)
 		};
-		let until = System::block_number() + 10;
+		let until = now() + 10 * HOUR;
 		// Signed by another key, for another credit code, or as a consent to join: refused.
 		let forged = TestSignature(99, Consortium::register_message(CODE_A, until));
 		assert_noop!(reg(until, forged), Error::<Test>::BadJoinSignature);
@@ -240,14 +240,14 @@ fn register_organization_needs_the_first_accounts_own_consent() {
 		let join = TestSignature(100, Consortium::join_message(0, true, until));
 		assert_noop!(reg(until, join), Error::<Test>::BadJoinSignature);
 		// Used too late, or given for longer than `JoinValidity`.
-		let far = System::block_number() + 101;
+		let far = now() + JOIN_VALIDITY + 1;
 		let long = TestSignature(100, Consortium::register_message(CODE_A, far));
 		assert_noop!(reg(far, long), Error::<Test>::JoinExpired);
 		let signature = TestSignature(100, Consortium::register_message(CODE_A, until));
-		System::set_block_number(until + 1);
+		TestClock::set(until + 1);
 		assert_noop!(reg(until, signature), Error::<Test>::JoinExpired);
 		// With its consent, the account becomes the organization's administrator.
-		let until = System::block_number() + 10;
+		let until = now() + 10 * HOUR;
 		let signature = TestSignature(100, Consortium::register_message(CODE_A, until));
 		assert_ok!(reg(until, signature));
 		let org = AccountOrganization::<Test>::get(100).expect("registered");

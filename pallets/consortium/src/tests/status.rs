@@ -7,18 +7,18 @@ use sp_runtime::DispatchError;
 fn membership_lapses_at_the_end_of_term_and_renewal_restores_it() {
 	ExtBuilder::default().build_and_execute(|| {
 		let org = register_enterprise(CODE_A, 100);
-		System::set_block_number(99);
+		TestClock::set(day(100) - 1);
 		assert!(Consortium::member(&100).is_some());
-		System::set_block_number(100);
-		assert!(Consortium::member(&100).is_none(), "expired at block `expires_at`");
+		TestClock::set(day(100));
+		assert!(Consortium::member(&100).is_none(), "expired at `expires_at`");
 		assert_eq!(Consortium::credit_code(org), None);
 
 		assert_ok!(Consortium::renew(
 			RuntimeOrigin::signed(agency(AgencyKind::MarketRegulation)),
 			org,
-			400
+			day(400)
 		));
-		assert_eq!(last_event(), Event::MembershipRenewed { org, expires_at: 400 });
+		assert_eq!(last_event(), Event::MembershipRenewed { org, expires_at: day(400) });
 		assert!(Consortium::member(&100).is_some());
 	});
 }
@@ -31,16 +31,16 @@ fn governance_renews_an_agency_but_no_registrar_can() {
 			Consortium::renew(
 				RuntimeOrigin::signed(agency(AgencyKind::MarketRegulation)),
 				tax,
-				900
+				day(900)
 			),
 			Error::<Test>::NotAuthorized
 		);
 		assert_noop!(
-			Consortium::renew(RuntimeOrigin::signed(agency(AgencyKind::TaxBureau)), tax, 900),
+			Consortium::renew(RuntimeOrigin::signed(agency(AgencyKind::TaxBureau)), tax, day(900)),
 			Error::<Test>::NotAuthorized
 		);
-		assert_ok!(Consortium::renew(RuntimeOrigin::root(), tax, 900));
-		assert_eq!(Organizations::<Test>::get(tax).unwrap().expires_at, 900);
+		assert_ok!(Consortium::renew(RuntimeOrigin::root(), tax, day(900)));
+		assert_eq!(Organizations::<Test>::get(tax).unwrap().expires_at, day(900));
 	});
 }
 
@@ -48,21 +48,27 @@ fn governance_renews_an_agency_but_no_registrar_can() {
 fn renew_fails_on_bad_terms_unknown_or_revoked_organizations() {
 	ExtBuilder::default().build_and_execute(|| {
 		let org = register_enterprise(CODE_A, 100);
-		assert_noop!(Consortium::renew(RuntimeOrigin::root(), org, 1), Error::<Test>::TermInPast);
 		assert_noop!(
-			Consortium::renew(RuntimeOrigin::root(), org, 2 + MaxTerm::get()),
+			Consortium::renew(RuntimeOrigin::root(), org, now()),
+			Error::<Test>::TermInPast
+		);
+		assert_noop!(
+			Consortium::renew(RuntimeOrigin::root(), org, now() + MaxTerm::get() + 1),
 			Error::<Test>::TermTooLong
 		);
 		assert_noop!(
-			Consortium::renew(RuntimeOrigin::root(), 77, 50),
+			Consortium::renew(RuntimeOrigin::root(), 77, day(50)),
 			Error::<Test>::OrganizationNotFound
 		);
 		assert_noop!(
-			Consortium::renew(RuntimeOrigin::signed(100), org, 50),
+			Consortium::renew(RuntimeOrigin::signed(100), org, day(50)),
 			Error::<Test>::NotAuthorized
 		);
 		assert_ok!(Consortium::revoke(RuntimeOrigin::root(), org));
-		assert_noop!(Consortium::renew(RuntimeOrigin::root(), org, 50), Error::<Test>::Revoked);
+		assert_noop!(
+			Consortium::renew(RuntimeOrigin::root(), org, day(50)),
+			Error::<Test>::Revoked
+		);
 	});
 }
 
@@ -123,7 +129,7 @@ fn revocation_is_final_and_keeps_the_credit_code_and_accounts_taken() {
 				OrgKind::Enterprise,
 				b"Phoenix".to_vec(),
 				CODE_A.to_vec(),
-				300
+				day(300)
 			),
 			Error::<Test>::CreditCodeTaken
 		);

@@ -94,9 +94,9 @@ fn apply_fails_outside_the_window_for_closed_programs_and_frozen_accounts() {
 			H256::zero(),
 			5,
 			ELIGIBLE,
-			150,
-			160,
-			170
+			hour(150),
+			hour(160),
+			hour(170)
 		));
 		assert_noop!(apply(OTHER_SME, 1, 1), Error::<Test>::OutsideWindow);
 		assert_ok!(Funds::close_program(RuntimeOrigin::signed(MANAGER), 1, H256::zero()));
@@ -176,9 +176,9 @@ fn a_manager_never_decides_its_own_organizations_application() {
 			H256::repeat_byte(1),
 			1_000,
 			ELIGIBLE,
-			1,
-			100,
-			200
+			hour(1),
+			hour(100),
+			hour(200)
 		));
 		assert_ok!(Funds::apply(RuntimeOrigin::signed(30), 0, 500, H256::zero()));
 		assert_noop!(

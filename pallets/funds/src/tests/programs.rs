@@ -15,7 +15,7 @@ fn a_fund_manager_creates_a_program() {
 			(p.manager, p.budget, p.categories, p.status),
 			(3, 1_000_000, ELIGIBLE, ProgramStatus::Open)
 		);
-		assert_eq!((p.apply_from, p.apply_until, p.ends_at), (1, 100, 200));
+		assert_eq!((p.apply_from, p.apply_until, p.ends_at), (hour(1), hour(100), hour(200)));
 		assert_eq!(
 			last_event(),
 			Event::ProgramCreated {
@@ -38,9 +38,9 @@ fn create_program_fails_for_others_and_for_bad_programs() {
 				H256::zero(),
 				budget,
 				categories,
-				from,
-				until,
-				end,
+				hour(from),
+				hour(until),
+				hour(end),
 			)
 		};
 		for who in [FINANCE, AUDITOR, SME, OUTSIDER] {

@@ -78,10 +78,10 @@ fn invoices_keep_the_rate_they_were_issued_with() {
 			RuntimeOrigin::signed(TAX),
 			1,
 			Some(TaxRate::BasisPoints(1_000)),
-			2
+			hour(2)
 		));
 		assert_ok!(issue(SELLER, Buyer::Member(20), vec![line(1, 100, 1)]));
-		System::set_block_number(2);
+		set_time(hour(2));
 		assert_ok!(issue(SELLER, Buyer::Member(20), vec![line(1, 100, 1)]));
 		assert_eq!(IssuedInvoices::<Test>::get(10, 0).unwrap().tax, 13);
 		assert_eq!(IssuedInvoices::<Test>::get(10, 1).unwrap().tax, 10);
@@ -129,8 +129,8 @@ fn issue_fails_for_an_unknown_or_withdrawn_rate() {
 			issue(SELLER, Buyer::Member(20), vec![line(1, 100, 1), line(1, 100, 42)]),
 			Error::<Test>::UnknownRate
 		);
-		assert_ok!(Invoices::set_rate(RuntimeOrigin::signed(TAX), 4, None, 2));
-		System::set_block_number(2);
+		assert_ok!(Invoices::set_rate(RuntimeOrigin::signed(TAX), 4, None, hour(2)));
+		set_time(hour(2));
 		assert_noop!(
 			issue(SELLER, Buyer::Member(20), vec![line(1, 100, 4)]),
 			Error::<Test>::UnknownRate

@@ -67,16 +67,21 @@ fn set_issuer_limits_fails_when_limits_allow_nothing_or_contradict() {
 fn a_rate_change_applies_from_its_block_and_not_before() {
 	ExtBuilder::default().build_and_execute(|| {
 		let nine = Some(TaxRate::BasisPoints(900));
-		assert_ok!(Invoices::set_rate(RuntimeOrigin::signed(TAX), 1, nine, 5));
-		assert_eq!(last_event(), Event::RateScheduled { code: 1, rate: nine, from: 5 });
-		assert_eq!(Invoices::rate_at(1, 4), Some(TaxRate::BasisPoints(1_300)));
-		assert_eq!(Invoices::rate_at(1, 5), nine);
+		assert_ok!(Invoices::set_rate(RuntimeOrigin::signed(TAX), 1, nine, hour(5)));
+		assert_eq!(last_event(), Event::RateScheduled { code: 1, rate: nine, from: hour(5) });
+		assert_eq!(Invoices::rate_at(1, hour(4)), Some(TaxRate::BasisPoints(1_300)));
+		assert_eq!(Invoices::rate_at(1, hour(5)), nine);
 		// A new code, and withdrawing one.
-		assert_ok!(Invoices::set_rate(RuntimeOrigin::signed(TAX), 9, Some(TaxRate::Exempt), 2));
-		assert_ok!(Invoices::set_rate(RuntimeOrigin::signed(TAX), 4, None, 3));
-		assert_eq!(Invoices::rate_at(9, 2), Some(TaxRate::Exempt));
-		assert_eq!(Invoices::rate_at(4, 2), Some(TaxRate::BasisPoints(300)));
-		assert_eq!(Invoices::rate_at(4, 3), None);
+		assert_ok!(Invoices::set_rate(
+			RuntimeOrigin::signed(TAX),
+			9,
+			Some(TaxRate::Exempt),
+			hour(2)
+		));
+		assert_ok!(Invoices::set_rate(RuntimeOrigin::signed(TAX), 4, None, hour(3)));
+		assert_eq!(Invoices::rate_at(9, hour(2)), Some(TaxRate::Exempt));
+		assert_eq!(Invoices::rate_at(4, hour(2)), Some(TaxRate::BasisPoints(300)));
+		assert_eq!(Invoices::rate_at(4, hour(3)), None);
 	});
 }
 
@@ -87,35 +92,35 @@ fn rescheduling_the_same_block_replaces_and_past_changes_are_pruned() {
 			RuntimeOrigin::signed(TAX),
 			1,
 			Some(TaxRate::BasisPoints(900)),
-			5
+			hour(5)
 		));
 		assert_ok!(Invoices::set_rate(
 			RuntimeOrigin::signed(TAX),
 			1,
 			Some(TaxRate::BasisPoints(600)),
-			5
+			hour(5)
 		));
 		assert_eq!(Rates::<Test>::get(1).len(), 2);
-		assert_eq!(Invoices::rate_at(1, 5), Some(TaxRate::BasisPoints(600)));
-		System::set_block_number(6);
+		assert_eq!(Invoices::rate_at(1, hour(5)), Some(TaxRate::BasisPoints(600)));
+		set_time(hour(6));
 		assert_ok!(Invoices::set_rate(
 			RuntimeOrigin::signed(TAX),
 			1,
 			Some(TaxRate::BasisPoints(300)),
-			9
+			hour(9)
 		));
 		let froms: Vec<u64> = Rates::<Test>::get(1).iter().map(|c| c.from).collect();
-		assert_eq!(froms, vec![5, 9]);
+		assert_eq!(froms, vec![hour(5), hour(9)]);
 	});
 }
 
 #[test]
 fn set_rate_fails_for_past_blocks_invalid_rates_full_schedules_and_others() {
 	ExtBuilder::default().build_and_execute(|| {
-		System::set_block_number(10);
+		set_time(hour(10));
 		let rate = Some(TaxRate::BasisPoints(900));
 		assert_noop!(
-			Invoices::set_rate(RuntimeOrigin::signed(TAX), 1, rate, 10),
+			Invoices::set_rate(RuntimeOrigin::signed(TAX), 1, rate, hour(10)),
 			Error::<Test>::RetroactiveChange
 		);
 		assert_noop!(
@@ -123,17 +128,20 @@ fn set_rate_fails_for_past_blocks_invalid_rates_full_schedules_and_others() {
 				RuntimeOrigin::signed(TAX),
 				1,
 				Some(TaxRate::BasisPoints(10_001)),
-				11
+				hour(11)
 			),
 			Error::<Test>::InvalidRate
 		);
-		assert_noop!(Invoices::set_rate(RuntimeOrigin::signed(SELLER), 1, rate, 11), BadOrigin);
+		assert_noop!(
+			Invoices::set_rate(RuntimeOrigin::signed(SELLER), 1, rate, hour(11)),
+			BadOrigin
+		);
 		for from in 11..14 {
-			assert_ok!(Invoices::set_rate(RuntimeOrigin::signed(TAX), 1, rate, from));
+			assert_ok!(Invoices::set_rate(RuntimeOrigin::signed(TAX), 1, rate, hour(from)));
 		}
 		// The one in force and three planned fill the four places.
 		assert_noop!(
-			Invoices::set_rate(RuntimeOrigin::signed(TAX), 1, rate, 20),
+			Invoices::set_rate(RuntimeOrigin::signed(TAX), 1, rate, hour(20)),
 			Error::<Test>::TooManyRateChanges
 		);
 	});

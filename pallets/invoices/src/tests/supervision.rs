@@ -124,10 +124,10 @@ fn only_a_national_tax_bureau_changes_vat_rates() {
 		use regchain_primitives::{testing::TestMembership, Division};
 		TestMembership::set_jurisdiction(1, Division(310000));
 		assert_noop!(
-			Invoices::set_rate(RuntimeOrigin::signed(TAX), 1, None, 10),
+			Invoices::set_rate(RuntimeOrigin::signed(TAX), 1, None, hour(10)),
 			Error::<Test>::OutsideJurisdiction
 		);
 		TestMembership::set_jurisdiction(1, Division::NATIONAL);
-		assert_ok!(Invoices::set_rate(RuntimeOrigin::signed(TAX), 1, None, 10));
+		assert_ok!(Invoices::set_rate(RuntimeOrigin::signed(TAX), 1, None, hour(10)));
 	});
 }

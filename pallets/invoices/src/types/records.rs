@@ -3,7 +3,7 @@
 use super::{Lines, Period, MAX_HISTORY};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{pallet_prelude::ConstU32, BoundedVec};
-use regchain_primitives::{Claim, CreditCode, Fen, InvoiceRef, OrgId};
+use regchain_primitives::{time::Moment, Claim, CreditCode, Fen, InvoiceRef, OrgId};
 use scale_info::TypeInfo;
 use sp_core::H256;
 
@@ -161,7 +161,8 @@ pub struct Invoice<BlockNumber> {
 	pub prev_hash: H256,
 	/// This invoice's hash ([`compute_hash`](Invoice::compute_hash)).
 	pub content_hash: H256,
-	/// The block of issue.
+	/// The block of issue. A block number, not a date: it is part of the hash chain, which
+	/// anchors the invoice in the ledger; the date of issue is the first history entry's.
 	pub issued_at: BlockNumber,
 	/// The tax period of issue.
 	pub period: Period,
@@ -374,15 +375,15 @@ pub enum Change {
 	TypeInfo,
 	Debug,
 )]
-pub struct HistoryEntry<BlockNumber> {
-	/// The block of the change.
-	pub at: BlockNumber,
+pub struct HistoryEntry<Time> {
+	/// When it changed (the first entry's is the invoice's date of issue).
+	pub at: Time,
 	/// What changed.
 	pub change: Change,
 }
 
 /// An invoice's history, oldest first.
-pub type History<BlockNumber> = BoundedVec<HistoryEntry<BlockNumber>, ConstU32<MAX_HISTORY>>;
+pub type History<Time> = BoundedVec<HistoryEntry<Time>, ConstU32<MAX_HISTORY>>;
 
 /// An invoice with its number and history, as the runtime API returns it.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
@@ -392,5 +393,5 @@ pub struct InvoiceRecord<BlockNumber> {
 	/// The invoice.
 	pub invoice: Invoice<BlockNumber>,
 	/// Its history, oldest first.
-	pub history: History<BlockNumber>,
+	pub history: History<Moment>,
 }

@@ -62,14 +62,14 @@ fn div_round_half_up(n: u128, d: u128) -> Option<Fen> {
 	Fen::try_from(q).ok()
 }
 
-/// A scheduled change of a rate code: from block `from` on, the code means `rate`, or is
+/// A scheduled change of a rate code: from `from` (on-chain time) on, the code means `rate`, or is
 /// withdrawn if `None`. Invoices keep the rate they were issued with.
 #[derive(
 	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
 )]
-pub struct RateChange<BlockNumber> {
-	/// The first block the change applies to.
-	pub from: BlockNumber,
+pub struct RateChange<Time> {
+	/// When the change takes effect.
+	pub from: Time,
 	/// The rate from then on; `None` withdraws the code.
 	pub rate: Option<TaxRate>,
 }

@@ -18,6 +18,21 @@ fn sessions_get_the_approved_validators() {
 }
 
 #[test]
+fn a_session_whose_validators_do_not_change_announces_no_change() {
+	ExtBuilder::default().build_and_execute(|| {
+		// The session starting has the approved set already: no new set, so GRANDPA keeps its
+		// authority set (a returned set counts as a change even when equal).
+		TestSession::set(vec![1, 2, 3, 4]);
+		assert_eq!(plan(), None);
+		// A change is planned again.
+		assert_ok!(ValidatorSet::add_validator(root(), 5));
+		assert_eq!(plan(), Some(vec![1, 2, 3, 4, 5]));
+		TestSession::set(vec![1, 2, 3, 4, 5]);
+		assert_eq!(plan(), None);
+	});
+}
+
+#[test]
 fn validators_in_maintenance_or_barred_are_left_out() {
 	ExtBuilder::default().build_and_execute(|| {
 		assert_ok!(ValidatorSet::announce_maintenance(signed(2)));

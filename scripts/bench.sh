@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# The load harness: builds the node, then for each kind of call starts a dev chain of its own,
+# submits N pre-signed extrinsics from K member organizations and prints what it measured
+# (extrinsics per block, TPS at full blocks, latency to inclusion and finality, failures, the
+# weight-bound limit, node RSS and CPU). Results: docs/performance.md.
+#
+#   scripts/bench.sh [--count N] [--senders K] [kind ...]    kinds: invoice1 invoice32 expense transfer
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+count=4000
+senders=8
+kinds=()
+while [ $# -gt 0 ]; do
+	case "$1" in
+	--count) count="$2"; shift 2 ;;
+	--senders) senders="$2"; shift 2 ;;
+	-*) die "unknown option $1" ;;
+	*) kinds+=("$1"); shift ;;
+	esac
+done
+[ ${#kinds[@]} -gt 0 ] || kinds=(invoice1 invoice32 expense transfer)
+"$REPO_ROOT/scripts/setup.sh"
+build_node
+export REGCHAIN_NODE="$NODE_BIN"
+cd "$REPO_ROOT/node/tests/e2e"
+status=0
+for kind in "${kinds[@]}"; do
+	log "load: $count × $kind from $senders senders"
+	node bench.mjs --kind "$kind" --count "$count" --senders "$senders" || status=1
+done
+exit $status
