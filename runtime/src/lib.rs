@@ -183,7 +183,7 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
 /// Storage migrations run by the next runtime upgrade (each runs only from the storage
 /// version it migrates, so a chain started at the current versions skips them).
-type Migrations = (
+pub type Migrations = (
 	pallet_invoices::migrations::MigrateV1ToV2<Runtime>,
 	// Terms, windows, rate changes and histories from block numbers to on-chain time.
 	pallet_consortium::migrations::MigrateV1ToV2<Runtime, BlockTime>,

@@ -6,8 +6,9 @@
 // and CPU. Not a test: CI runs it at a tiny N only to keep it working.
 //
 //   node bench.mjs [--kind invoice1|invoice32|expense|transfer] [--count N] [--senders K]
-//                  [--json FILE]
+//                  [--json FILE] [--base-path DIR (kept: scripts/benchmark-storage.sh)]
 import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { Keyring } from '@polkadot/keyring';
 import { u8aToHex } from '@polkadot/util';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
@@ -16,13 +17,14 @@ import { DAY, chainNow, registerOrganization, startDevNode, submit } from './hel
 const KINDS = ['invoice1', 'invoice32', 'expense', 'transfer'];
 
 function parseArgs(argv) {
-  const args = { kind: 'invoice1', count: 2000, senders: 8, json: null };
+  const args = { kind: 'invoice1', count: 2000, senders: 8, json: null, basePath: undefined };
   for (let i = 0; i < argv.length; i += 2) {
     const [flag, value] = [argv[i], argv[i + 1]];
     if (flag === '--kind') args.kind = value;
     else if (flag === '--count') args.count = Number(value);
     else if (flag === '--senders') args.senders = Number(value);
     else if (flag === '--json') args.json = value;
+    else if (flag === '--base-path') args.basePath = value;
     else throw new Error(`unknown argument ${flag}`);
   }
   if (!KINDS.includes(args.kind)) throw new Error(`--kind is one of ${KINDS.join(', ')}`);
@@ -117,7 +119,7 @@ async function main() {
   const args = parseArgs(process.argv.slice(2));
   await cryptoWaitReady();
   const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
-  const dev = await startDevNode('regchain-bench-');
+  const dev = await startDevNode('regchain-bench-', { basePath: args.basePath });
   const { api } = dev;
   const pid = dev.pid;
   try {
@@ -134,13 +136,15 @@ async function main() {
       signed.push(xt);
     }
     const sample = signed[0];
-    // The node's `payment_queryInfo` (the weight includes the extrinsic base and extensions).
+    // The node's `payment_queryInfo` (the weight includes the extrinsic base and extensions);
+    // `api.call.transactionPaymentApi.queryInfo` does not encode the extrinsic as the runtime
+    // expects.
     const info = await api._rpcCore.provider.send('payment_queryInfo', [sample.toHex()]);
     const callWeight = BigInt(info.weight.ref_time ?? info.weight.refTime);
     const maxTotal = api.consts.system.blockWeights.perClass.normal.maxTotal.unwrap().refTime.toBigInt();
     const maxLength = api.consts.system.blockLength.max.normal.toNumber();
     const weightLimit = Number(maxTotal / callWeight);
-    const lengthLimit = Math.floor((maxLength * 0.75) / sample.encodedLength);
+    const lengthLimit = Math.floor(maxLength / sample.encodedLength);
 
     // Follow the chain: inclusion by new heads, finality by finalized heads.
     const byHash = new Map(signed.map((xt, i) => [xt.hash.toHex(), i]));
@@ -210,6 +214,16 @@ async function main() {
     const endUsage = nodeUsage(pid);
     unsubHeads();
     unsubFinal();
+    // How long the node took to build each block that carried the load, and why it stopped
+    // (from its log: "Prepared block for proposing at N (T ms) … end: Some(Reason)").
+    const ours = new Set(blocks.map((b) => b.number));
+    const proposals = readFileSync(path.join(dev.baseDir, 'node.log'), 'utf8').split('\n')
+      .map((l) => /Prepared block for proposing at (\d+) \((\d+) ms\).*end: (?:Some\()?(\w+)/.exec(l))
+      .filter((m) => m && ours.has(Number(m[1])))
+      .map((m) => ({ ms: Number(m[2]), end: m[3] }));
+    const proposeMs = proposals.map((p) => p.ms).sort((a, b) => a - b);
+    const endReasons = {};
+    for (const p of proposals) endReasons[p.end] = (endReasons[p.end] ?? 0) + 1;
 
     const lost = args.count - refused - included;
     const lat = (to) => includedIn.map((n, i) => (n >= 0 && to[i] ? to[i] - submittedAt[i] : null)).filter((x) => x !== null).sort((a, b) => a - b);
@@ -238,6 +252,8 @@ async function main() {
       tpsAtFullBlocks: full.length ? +(full.reduce((s, b) => s + b.ours, 0) / full.length / 6).toFixed(1) : 0,
       inclusionMs: { p50: percentile(inclusion, 0.5), p99: percentile(inclusion, 0.99) },
       finalityMs: { p50: percentile(finality, 0.5), p99: percentile(finality, 0.99) },
+      blockBuildMs: { p50: percentile(proposeMs, 0.5), max: proposeMs[proposeMs.length - 1] ?? NaN },
+      blockEndReasons: endReasons,
       nodeRssMiB: +(endUsage.rss / 2 ** 20).toFixed(1),
       nodeCpuSeconds: +(endUsage.cpu - startUsage.cpu).toFixed(1),
       perBlock,

@@ -174,8 +174,9 @@ export async function announcedRpcPort(logPath, node, timeoutMs = 60000) {
  * the system chooses (port 0) and the RPC port is read from its log, so suites running side by
  * side can never race for a port or reach each other's node.
  */
-export async function startDevNode(prefix) {
-  const baseDir = tempDir(prefix);
+export async function startDevNode(prefix, { basePath } = {}) {
+  // A given base path is kept when the node stops (the storage benchmark reads its state).
+  const baseDir = basePath ?? tempDir(prefix);
   const node = startNode([
     '--dev', '--base-path', baseDir, '--database', 'paritydb',
     '--port', '0', '--rpc-port', '0', '--no-prometheus',
@@ -195,7 +196,7 @@ export async function startDevNode(prefix) {
     async stop() {
       await api.disconnect().catch(() => {});
       await node.stop();
-      removeDir(baseDir);
+      if (!basePath) removeDir(baseDir);
     },
   };
 }

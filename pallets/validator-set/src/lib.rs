@@ -21,7 +21,8 @@
 //! ## When a change takes effect
 //! `pallet-session` plans each session's validators one session ahead: a change made during
 //! session `n` is returned to it when session `n + 1` starts and its authorities take over at
-//! the start of session `n + 2`.
+//! the start of session `n + 2`. A session that changes no validator returns nothing, so that
+//! GRANDPA keeps its authority set (any returned set counts as a change and starts a new one).
 //!
 //! ## Invariants
 //! - The validators that produce blocks (approved, not in maintenance) never drop below

@@ -1,0 +1,138 @@
+//! The runtime's storage migrations, run as the next runtime upgrade runs them: stored block
+//! numbers of every landed pallet become the dates those blocks fall on, at the runtime's block
+//! time, and each pallet's storage version moves on.
+
+mod common;
+
+use codec::Encode;
+use frame_support::{
+	storage::unhashed,
+	traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion},
+	BoundedVec,
+};
+use pallet_funds::{Categories, LedgerEntry, Movement, Program, ProgramStatus};
+use pallet_invoices::{Change, HistoryEntry, RateChange, TaxRate};
+use regchain_runtime::{Consortium, Funds, Invoices, Runtime, MILLI_SECS_PER_BLOCK};
+use sp_core::H256;
+use sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET;
+
+/// The date of block `b` seen from block 1,000 at [`common::NOW`].
+fn date(b: u64) -> u64 {
+	if b >= 1_000 {
+		common::NOW + (b - 1_000) * MILLI_SECS_PER_BLOCK
+	} else {
+		common::NOW - (1_000 - b) * MILLI_SECS_PER_BLOCK
+	}
+}
+
+#[test]
+fn the_upgrade_dates_terms_windows_rates_and_histories_kept_in_blocks() {
+	common::genesis_of(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+		frame_system::Pallet::<Runtime>::set_block_number(1_000);
+
+		// The consortium as version 1 kept it: the first agency's term ends at block 3,000,
+		// the council's review at block 1,500.
+		let agency = pallet_consortium::Organizations::<Runtime>::get(0).expect("founded");
+		// Every organization is in the version-1 layout before the upgrade.
+		for (org, record) in pallet_consortium::Organizations::<Runtime>::iter() {
+			let v1 = pallet_consortium::migrations::v1::Organization::<u32> {
+				expires_at: if org == 0 { 3_000 } else { 2_000 },
+				kind: record.kind,
+				name: record.name,
+				credit_code: record.credit_code,
+				status: record.status,
+				roles: record.roles,
+				accounts: record.accounts,
+			};
+			unhashed::put_raw(
+				&pallet_consortium::Organizations::<Runtime>::hashed_key_for(org),
+				&v1.encode(),
+			);
+		}
+		unhashed::put_raw(
+			&pallet_consortium::CouncilReviewAt::<Runtime>::hashed_key(),
+			&1_500u32.encode(),
+		);
+		StorageVersion::new(1).put::<Consortium>();
+
+		// A fund program with its window at blocks 900–1,100 and end at 2,000, and a movement
+		// of its ledger at block 950.
+		let program = Program::<u32> {
+			manager: 0,
+			policy: H256::zero(),
+			budget: 1_000,
+			categories: Categories(1),
+			apply_from: 900,
+			apply_until: 1_100,
+			ends_at: 2_000,
+			status: ProgramStatus::Open,
+			approved: 0,
+			disbursed: 0,
+			spent: 0,
+			clawed_back: 0,
+		};
+		unhashed::put_raw(&pallet_funds::Programs::<Runtime>::hashed_key_for(0), &program.encode());
+		let entry = LedgerEntry::<u32> { at: 950, movement: Movement::Approved { amount: 5 } };
+		unhashed::put_raw(&pallet_funds::Ledger::<Runtime>::hashed_key_for(0, 0), &entry.encode());
+		StorageVersion::new(1).put::<Funds>();
+
+		// The invoices as version 2 kept them: rate 1 from genesis and a cut from block 1,200;
+		// an invoice history at blocks 990 and 999.
+		let rates = vec![
+			RateChange::<u32> { from: 0, rate: Some(TaxRate::BasisPoints(1_300)) },
+			RateChange::<u32> { from: 1_200, rate: Some(TaxRate::BasisPoints(1_100)) },
+		];
+		unhashed::put_raw(&pallet_invoices::Rates::<Runtime>::hashed_key_for(1), &rates.encode());
+		// Every other rate code in the version-2 layout too.
+		for (code, changes) in pallet_invoices::Rates::<Runtime>::iter() {
+			if code != 1 {
+				let v2: Vec<RateChange<u32>> =
+					changes.iter().map(|c| RateChange { from: 0, rate: c.rate }).collect();
+				unhashed::put_raw(
+					&pallet_invoices::Rates::<Runtime>::hashed_key_for(code),
+					&v2.encode(),
+				);
+			}
+		}
+		let history: BoundedVec<HistoryEntry<u32>, _> = BoundedVec::truncate_from(vec![
+			HistoryEntry { at: 990, change: Change::Issued },
+			HistoryEntry { at: 999, change: Change::Confirmed },
+		]);
+		pallet_invoices::migrations::v2::InvoiceHistory::<Runtime>::insert(7, 0, history);
+		StorageVersion::new(2).put::<Invoices>();
+
+		regchain_runtime::Migrations::on_runtime_upgrade();
+
+		assert_eq!(Consortium::on_chain_storage_version(), StorageVersion::new(2));
+		assert_eq!(Funds::on_chain_storage_version(), StorageVersion::new(2));
+		assert_eq!(Invoices::on_chain_storage_version(), StorageVersion::new(3));
+		let after = pallet_consortium::Organizations::<Runtime>::get(0).unwrap();
+		assert_eq!(after.expires_at, date(3_000));
+		assert_eq!(after.name, agency.name);
+		assert!(pallet_consortium::Organizations::<Runtime>::iter()
+			.all(|(org, o)| org == 0 || o.expires_at == date(2_000)));
+		assert_eq!(pallet_consortium::CouncilReviewAt::<Runtime>::get(), Some(date(1_500)));
+		let program = pallet_funds::Programs::<Runtime>::get(0).unwrap();
+		assert_eq!(
+			(program.apply_from, program.apply_until, program.ends_at),
+			(date(900), date(1_100), date(2_000))
+		);
+		assert_eq!(pallet_funds::Ledger::<Runtime>::get(0, 0).map(|e| e.at), Some(date(950)));
+		let from: Vec<_> =
+			pallet_invoices::Rates::<Runtime>::get(1).iter().map(|c| c.from).collect();
+		assert_eq!(from, vec![date(0), date(1_200)]);
+		assert_eq!(Invoices::rate_at(1, common::NOW), Some(TaxRate::BasisPoints(1_300)));
+		let at: Vec<_> =
+			pallet_invoices::InvoiceHistory::<Runtime>::get(7, 0).iter().map(|e| e.at).collect();
+		assert_eq!(at, vec![date(990), date(999)]);
+
+		// The storage is consistent for every pallet's invariants.
+		pallet_consortium::Pallet::<Runtime>::do_try_state().expect("consortium invariants");
+		// A second upgrade runs nothing.
+		regchain_runtime::Migrations::on_runtime_upgrade();
+		assert_eq!(
+			pallet_consortium::Organizations::<Runtime>::get(0).unwrap().expires_at,
+			date(3_000)
+		);
+	});
+}
