@@ -6,7 +6,7 @@
 // and CPU. Not a test: CI runs it at a tiny N only to keep it working.
 //
 //   node bench.mjs [--kind invoice1|invoice32|expense|transfer] [--count N] [--senders K]
-//                  [--json FILE] [--base-path DIR (kept: scripts/benchmark-storage.sh)]
+//                  [--json FILE] [--base-path DIR (kept after the run)]
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Keyring } from '@polkadot/keyring';
