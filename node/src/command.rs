@@ -3,6 +3,7 @@
 use crate::{
 	chain_spec,
 	cli::{Cli, Subcommand},
+	pool::PoolLimits,
 	service,
 };
 use frame_benchmarking_cli::{BenchmarkCmd, SUBSTRATE_REFERENCE_HARDWARE};
@@ -126,13 +127,31 @@ pub fn run() -> sc_cli::Result<()> {
 				BenchmarkCmd::Machine(cmd) => {
 					cmd.run(&config, SUBSTRATE_REFERENCE_HARDWARE.clone())
 				},
-				BenchmarkCmd::Storage(_)
-				| BenchmarkCmd::Overhead(_)
-				| BenchmarkCmd::Extrinsic(_) => {
-					Err("`benchmark storage`, `overhead` and `extrinsic` are not offered by this \
-						node: use `benchmark pallet`, `block` or `machine`"
+				// The database weights of this node: reads and writes of a real (filled) state
+				// in the database it runs (`scripts/benchmark-weights.sh`).
+				#[cfg(feature = "runtime-benchmarks")]
+				BenchmarkCmd::Storage(cmd) => {
+					let PartialComponents { client, backend, .. } = service::new_partial(&config)?;
+					let db = backend.expose_db();
+					let storage = backend.expose_storage();
+					let shared_trie_cache = backend.expose_shared_trie_cache();
+					cmd.run(config, client, db, storage, shared_trie_cache)
+				},
+				// The cost of an empty block and of the smallest signed extrinsic (an empty
+				// `system.remark`, which the call policy admits only in benchmarking builds).
+				#[cfg(feature = "runtime-benchmarks")]
+				BenchmarkCmd::Overhead(cmd) => {
+					cmd.run_with_default_builder_and_spec::<Block, ()>(Some(config.chain_spec))
+				},
+				#[cfg(not(feature = "runtime-benchmarks"))]
+				BenchmarkCmd::Storage(_) | BenchmarkCmd::Overhead(_) => {
+					Err("`benchmark storage` and `overhead` need the node built with \
+						`--features runtime-benchmarks` (scripts/benchmark-weights.sh)"
 						.into())
 				},
+				BenchmarkCmd::Extrinsic(_) => Err("`benchmark extrinsic` is not offered by this \
+					node: use `benchmark pallet`, `overhead`, `storage`, `block` or `machine`"
+					.into()),
 			})
 		},
 		Some(Subcommand::ChainInfo(cmd)) => {
@@ -141,6 +160,8 @@ pub fn run() -> sc_cli::Result<()> {
 		},
 		None => {
 			let runner = cli.create_runner(&cli.run)?;
+			let pool = &cli.run.pool_config;
+			let limits = PoolLimits::new(pool.pool_limit, pool.pool_kbytes);
 			runner.run_node_until_exit(|config| async move {
 				// libp2p is the network backend every Substrate tool and bootnode speaks;
 				// `--network-backend litep2p` remains available.
@@ -150,10 +171,10 @@ pub fn run() -> sc_cli::Result<()> {
 							Block,
 							<Block as sp_runtime::traits::Block>::Hash,
 						>,
-					>(config)
+					>(config, limits)
 					.map_err(sc_cli::Error::Service),
 					sc_network::config::NetworkBackendType::Litep2p => {
-						service::new_full::<sc_network::Litep2pNetworkBackend>(config)
+						service::new_full::<sc_network::Litep2pNetworkBackend>(config, limits)
 							.map_err(sc_cli::Error::Service)
 					},
 				}

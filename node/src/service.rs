@@ -11,6 +11,8 @@ use sc_consensus_grandpa::SharedVoterState;
 use sc_service::{error::Error as ServiceError, Configuration, TaskManager, WarpSyncConfig};
 use sc_telemetry::{Telemetry, TelemetryWorker};
 use sc_transaction_pool_api::OffchainTransactionPoolFactory;
+
+use crate::pool::{AdmissionPool, PoolLimits};
 use sp_consensus_aura::sr25519::AuthorityPair as AuraPair;
 use sp_runtime::traits::Block as BlockT;
 
@@ -132,8 +134,11 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 }
 
 /// Builds and starts a full node; an authority (`--validator`) also authors blocks and votes.
+/// Transactions from RPC and from peers enter the pool through admission control
+/// ([`AdmissionPool`]) with the pool's `limits`.
 pub fn new_full<N: sc_network::NetworkBackend<Block, <Block as BlockT>::Hash>>(
 	config: Configuration,
+	limits: PoolLimits,
 ) -> Result<TaskManager, ServiceError> {
 	let sc_service::PartialComponents {
 		client,
@@ -145,6 +150,8 @@ pub fn new_full<N: sc_network::NetworkBackend<Block, <Block as BlockT>::Hash>>(
 		transaction_pool,
 		other: (block_import, grandpa_link, mut telemetry),
 	} = new_partial(&config)?;
+
+	let admission_pool = Arc::new(AdmissionPool::new(transaction_pool.clone(), limits));
 
 	let mut net_config = sc_network::config::FullNetworkConfiguration::<
 		Block,
@@ -178,7 +185,7 @@ pub fn new_full<N: sc_network::NetworkBackend<Block, <Block as BlockT>::Hash>>(
 			config: &config,
 			net_config,
 			client: client.clone(),
-			transaction_pool: transaction_pool.clone(),
+			transaction_pool: admission_pool.clone(),
 			spawn_handle: task_manager.spawn_handle(),
 			spawn_essential_handle: task_manager.spawn_essential_handle(),
 			import_queue,
@@ -249,7 +256,7 @@ pub fn new_full<N: sc_network::NetworkBackend<Block, <Block as BlockT>::Hash>>(
 		client: client.clone(),
 		keystore: keystore_container.keystore(),
 		task_manager: &mut task_manager,
-		transaction_pool: transaction_pool.clone(),
+		transaction_pool: admission_pool,
 		rpc_builder,
 		backend,
 		system_rpc_tx,
@@ -320,7 +327,15 @@ pub fn new_full<N: sc_network::NetworkBackend<Block, <Block as BlockT>::Hash>>(
 				network,
 				sync: Arc::new(sync_service),
 				notification_service: grandpa_notification_service,
-				voting_rule: sc_consensus_grandpa::VotingRulesBuilder::default().build(),
+				// Substrate's default rules also keep votes two blocks behind the best block
+				// (`BeforeBestBlockBy(2)`), against reorgs of a chain whose authors are anyone:
+				// that adds two block times (12 s) to every submission's wait for finality. The
+				// agencies' validators are known and few, GRANDPA's safety does not rest on the
+				// rule, and a submitter waits for finality: vote for the best block, still
+				// no more than three quarters of the way along an unfinalized chain.
+				voting_rule: sc_consensus_grandpa::VotingRulesBuilder::new()
+					.add(sc_consensus_grandpa::ThreeQuartersOfTheUnfinalizedChain)
+					.build(),
 				prometheus_registry,
 				shared_voter_state,
 				telemetry: telemetry.as_ref().map(|x| x.handle()),

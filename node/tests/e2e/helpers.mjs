@@ -1,7 +1,7 @@
 // Shared helpers of the end-to-end tests: free ports, the node binary, processes that are
 // always stopped, and a @polkadot/api connection.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -174,12 +174,13 @@ export async function announcedRpcPort(logPath, node, timeoutMs = 60000) {
  * the system chooses (port 0) and the RPC port is read from its log, so suites running side by
  * side can never race for a port or reach each other's node.
  */
-export async function startDevNode(prefix, { basePath } = {}) {
+export async function startDevNode(prefix, { basePath, extraArgs = [] } = {}) {
   // A given base path is kept when the node stops (the storage benchmark reads its state).
   const baseDir = basePath ?? tempDir(prefix);
+  mkdirSync(baseDir, { recursive: true });
   const node = startNode([
     '--dev', '--base-path', baseDir, '--database', 'paritydb',
-    '--port', '0', '--rpc-port', '0', '--no-prometheus',
+    '--port', '0', '--rpc-port', '0', '--no-prometheus', ...extraArgs,
   ], { baseDir });
   let api;
   try {

@@ -5,10 +5,14 @@ use super::*;
 use crate::Pallet as Consortium;
 use alloc::{boxed::Box, vec};
 use frame_benchmarking::v2::*;
-use frame_support::traits::{EnsureOrigin, Get};
+use frame_support::{
+	dispatch::{DispatchInfo, GetDispatchInfo, PostDispatchInfo},
+	traits::{EnsureOrigin, Get},
+};
 use frame_system::RawOrigin;
 use regchain_primitives::time::Moment;
 use regchain_primitives::CreditCode;
+use sp_runtime::traits::{AsSystemOriginSigner, DispatchTransaction, Dispatchable};
 
 /// A valid credit code derived from `n`, so that benchmarks can register many organizations.
 pub(crate) fn credit_code(n: u32) -> CreditCode {
@@ -57,7 +61,11 @@ fn fill_seats_but<T: Config>(free: u32) -> Option<OrgId> {
 	seated
 }
 
-#[benchmarks]
+#[benchmarks(where
+	T: Send + Sync,
+	<T as frame_system::Config>::RuntimeCall: Dispatchable<Info = DispatchInfo, PostInfo = PostDispatchInfo>,
+	<T as frame_system::Config>::RuntimeOrigin: AsSystemOriginSigner<T::AccountId> + Clone,
+)]
 mod benchmarks {
 	use super::*;
 
@@ -307,6 +315,30 @@ mod benchmarks {
 		}
 
 		assert_eq!(Council::<T>::get().len() as u32, T::MaxAgencies::get());
+	}
+
+	/// The [`CheckMember`] extension on an agency's empty remark (the call every runtime's call
+	/// policy admits in benchmarking builds), as a transaction's validation and inclusion run
+	/// it: membership, call policy, the quota (overrides and defaults) and usage read, the usage
+	/// written. Measured once with its own storage: the weight every signed extrinsic adds.
+	#[benchmark]
+	fn check_member() -> Result<(), BenchmarkError> {
+		let who = agency::<T>(AgencyKind::MarketRegulation);
+		let org = AccountOrganization::<T>::get(&who).ok_or(BenchmarkError::Weightless)?;
+		let call: <T as frame_system::Config>::RuntimeCall =
+			frame_system::Call::<T>::remark { remark: vec![] }.into();
+		let info = call.get_dispatch_info();
+
+		#[block]
+		{
+			CheckMember::<T>::new()
+				.test_run(RawOrigin::Signed(who).into(), &call, &info, 0, 0, |_| Ok(().into()))
+				.map_err(|_| BenchmarkError::Stop("CheckMember refused the transaction"))?
+				.map_err(|_| BenchmarkError::Stop("the transaction failed"))?;
+		}
+
+		assert_eq!(Consortium::<T>::usage_of(org).txs, 1);
+		Ok(())
 	}
 
 	impl_benchmark_test_suite!(

@@ -3,6 +3,7 @@
 
 use crate::pallet::*;
 use crate::types::{Quota, Usage};
+use crate::weights::WeightInfo;
 use codec::{Decode, DecodeWithMemTracking, Encode};
 use core::marker::PhantomData;
 use frame_support::{
@@ -200,10 +201,11 @@ where
 	type Val = Option<(OrgId, Usage<BlockNumberFor<T>>)>;
 	type Pre = ();
 
-	/// Membership (account, organization), council, quota (usage, overrides, defaults) and
-	/// nonce reads and the usage write.
-	fn weight(&self, _: &<T as frame_system::Config>::RuntimeCall) -> Weight {
-		T::DbWeight::get().reads_writes(8, 1)
+	/// Benchmarked (`check_member`): membership, call policy, quota and usage reads, the usage
+	/// write; plus the council read a council call adds.
+	fn weight(&self, call: &<T as frame_system::Config>::RuntimeCall) -> Weight {
+		let council = if T::CallPolicy::is_council_call(call) { 1 } else { 0 };
+		T::WeightInfo::check_member().saturating_add(T::DbWeight::get().reads(council))
 	}
 
 	fn validate(

@@ -35,6 +35,7 @@ pub trait WeightInfo {
 	fn set_jurisdiction() -> Weight;
 	fn set_admin() -> Weight;
 	fn sync_council() -> Weight;
+	fn check_member() -> Weight;
 }
 
 /// Weights measured on the reference machine, with the runtime's database weights.
@@ -42,6 +43,8 @@ pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Consortium::NextOrgId` (r:1 w:1)
 	/// Proof: `Consortium::NextOrgId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:1)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -51,7 +54,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Consortium::CouncilSeats` (r:33 w:1)
 	/// Proof: `Consortium::CouncilSeats` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Organizations` (r:31 w:1)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Council` (r:1 w:1)
 	/// Proof: `Consortium::Council` (`max_values`: Some(1), `max_size`: Some(1025), added: 1520, mode: `MaxEncodedLen`)
 	/// Storage: `AgencyCouncil::Proposals` (r:1 w:0)
@@ -67,18 +70,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Consortium::AdminCount` (r:0 w:1)
 	/// Proof: `Consortium::AdminCount` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::CouncilReviewAt` (r:0 w:1)
-	/// Proof: `Consortium::CouncilReviewAt` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::CouncilReviewAt` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn register_agency() -> Weight {
-		// Proof size: measured `5041`, estimated `84117`.
-		// Minimum execution time: 292_524_000 picoseconds.
-		Weight::from_parts(308_097_000, 84117)
-			.saturating_add(T::DbWeight::get().reads(70))
+		// Proof size: measured `5085`, estimated `84117`.
+		// Minimum execution time: 316_990_000 picoseconds.
+		Weight::from_parts(343_931_000, 84117)
+			.saturating_add(T::DbWeight::get().reads(71))
 			.saturating_add(T::DbWeight::get().writes(13))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:2 w:1)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Organizations` (r:1 w:1)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `System::BlockHash` (r:1 w:0)
 	/// Proof: `System::BlockHash` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Jurisdictions` (r:1 w:0)
@@ -94,16 +99,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Consortium::AdminCount` (r:0 w:1)
 	/// Proof: `Consortium::AdminCount` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	fn register_organization() -> Weight {
-		// Proof size: measured `1106`, estimated `6044`.
-		// Minimum execution time: 104_695_000 picoseconds.
-		Weight::from_parts(119_678_000, 6044)
-			.saturating_add(T::DbWeight::get().reads(8))
+		// Proof size: measured `1122`, estimated `6044`.
+		// Minimum execution time: 123_113_000 picoseconds.
+		Weight::from_parts(144_254_000, 6044)
+			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().writes(7))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:2 w:1)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Organizations` (r:1 w:1)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Admins` (r:2 w:1)
 	/// Proof: `Consortium::Admins` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `System::BlockHash` (r:1 w:0)
@@ -113,16 +120,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Consortium::AdminCount` (r:1 w:1)
 	/// Proof: `Consortium::AdminCount` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	fn add_account() -> Weight {
-		// Proof size: measured `1467`, estimated `6044`.
-		// Minimum execution time: 107_720_000 picoseconds.
-		Weight::from_parts(121_090_000, 6044)
-			.saturating_add(T::DbWeight::get().reads(8))
+		// Proof size: measured `1481`, estimated `6044`.
+		// Minimum execution time: 123_653_000 picoseconds.
+		Weight::from_parts(147_389_000, 6044)
+			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:2 w:1)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Organizations` (r:1 w:1)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Admins` (r:2 w:1)
 	/// Proof: `Consortium::Admins` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::CouncilSeats` (r:1 w:0)
@@ -132,116 +141,128 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn remove_account() -> Weight {
-		// Proof size: measured `1812`, estimated `6044`.
-		// Minimum execution time: 61_441_000 picoseconds.
-		Weight::from_parts(65_377_000, 6044)
-			.saturating_add(T::DbWeight::get().reads(8))
+		// Proof size: measured `1826`, estimated `6044`.
+		// Minimum execution time: 71_246_000 picoseconds.
+		Weight::from_parts(76_513_000, 6044)
+			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
 	/// Storage: `Consortium::Organizations` (r:2 w:1)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Jurisdictions` (r:1 w:0)
 	/// Proof: `Consortium::Jurisdictions` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	fn renew() -> Weight {
-		// Proof size: measured `1085`, estimated `6288`.
-		// Minimum execution time: 37_556_000 picoseconds.
-		Weight::from_parts(40_700_000, 6288)
-			.saturating_add(T::DbWeight::get().reads(4))
+		// Proof size: measured `1105`, estimated `6296`.
+		// Minimum execution time: 49_213_000 picoseconds.
+		Weight::from_parts(52_478_000, 6296)
+			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `Consortium::Organizations` (r:2 w:1)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Jurisdictions` (r:1 w:0)
 	/// Proof: `Consortium::Jurisdictions` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	fn suspend() -> Weight {
-		// Proof size: measured `1085`, estimated `6288`.
-		// Minimum execution time: 37_265_000 picoseconds.
-		Weight::from_parts(40_260_000, 6288)
-			.saturating_add(T::DbWeight::get().reads(4))
+		// Proof size: measured `1105`, estimated `6296`.
+		// Minimum execution time: 46_018_000 picoseconds.
+		Weight::from_parts(49_774_000, 6296)
+			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `Consortium::Organizations` (r:2 w:1)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Jurisdictions` (r:1 w:0)
 	/// Proof: `Consortium::Jurisdictions` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	fn resume() -> Weight {
-		// Proof size: measured `1085`, estimated `6288`.
-		// Minimum execution time: 36_934_000 picoseconds.
-		Weight::from_parts(39_749_000, 6288)
-			.saturating_add(T::DbWeight::get().reads(4))
+		// Proof size: measured `1105`, estimated `6296`.
+		// Minimum execution time: 45_598_000 picoseconds.
+		Weight::from_parts(55_011_000, 6296)
+			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `Consortium::Organizations` (r:2 w:1)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Jurisdictions` (r:1 w:0)
 	/// Proof: `Consortium::Jurisdictions` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::CouncilSeats` (r:1 w:1)
 	/// Proof: `Consortium::CouncilSeats` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	fn revoke() -> Weight {
-		// Proof size: measured `1239`, estimated `6288`.
-		// Minimum execution time: 41_822_000 picoseconds.
-		Weight::from_parts(45_177_000, 6288)
-			.saturating_add(T::DbWeight::get().reads(5))
+		// Proof size: measured `1259`, estimated `6296`.
+		// Minimum execution time: 50_395_000 picoseconds.
+		Weight::from_parts(55_592_000, 6296)
+			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Organizations` (r:2 w:1)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Jurisdictions` (r:1 w:0)
 	/// Proof: `Consortium::Jurisdictions` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	fn grant_role() -> Weight {
-		// Proof size: measured `1081`, estimated `6288`.
-		// Minimum execution time: 34_641_000 picoseconds.
-		Weight::from_parts(37_706_000, 6288)
-			.saturating_add(T::DbWeight::get().reads(4))
+		// Proof size: measured `1101`, estimated `6296`.
+		// Minimum execution time: 43_084_000 picoseconds.
+		Weight::from_parts(47_411_000, 6296)
+			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Organizations` (r:2 w:1)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Jurisdictions` (r:1 w:0)
 	/// Proof: `Consortium::Jurisdictions` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	fn revoke_role() -> Weight {
-		// Proof size: measured `1081`, estimated `6288`.
-		// Minimum execution time: 34_511_000 picoseconds.
-		Weight::from_parts(37_486_000, 6288)
-			.saturating_add(T::DbWeight::get().reads(4))
+		// Proof size: measured `1101`, estimated `6296`.
+		// Minimum execution time: 44_396_000 picoseconds.
+		Weight::from_parts(47_581_000, 6296)
+			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	fn enact() -> Weight {
 		// Proof size: measured `0`, estimated `0`.
-		// Minimum execution time: 7_181_000 picoseconds.
-		Weight::from_parts(7_992_000, 0)
+		// Minimum execution time: 7_221_000 picoseconds.
+		Weight::from_parts(8_302_000, 0)
 	}
 	/// Storage: `Consortium::Organizations` (r:1 w:0)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::TxQuotaOverride` (r:0 w:1)
 	/// Proof: `Consortium::TxQuotaOverride` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	fn set_tx_quota() -> Weight {
-		// Proof size: measured `698`, estimated `3639`.
-		// Minimum execution time: 14_752_000 picoseconds.
-		Weight::from_parts(16_424_000, 3639)
+		// Proof size: measured `702`, estimated `3643`.
+		// Minimum execution time: 15_643_000 picoseconds.
+		Weight::from_parts(17_146_000, 3643)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `Consortium::Organizations` (r:1 w:0)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::ByteQuotaOverride` (r:0 w:1)
 	/// Proof: `Consortium::ByteQuotaOverride` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	fn set_byte_quota() -> Weight {
-		// Proof size: measured `698`, estimated `3639`.
-		// Minimum execution time: 14_532_000 picoseconds.
-		Weight::from_parts(16_084_000, 3639)
+		// Proof size: measured `702`, estimated `3643`.
+		// Minimum execution time: 15_613_000 picoseconds.
+		Weight::from_parts(17_055_000, 3643)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -249,8 +270,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Consortium::CouncilSeats` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Organizations` (r:32 w:0)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Council` (r:1 w:1)
 	/// Proof: `Consortium::Council` (`max_values`: Some(1), `max_size`: Some(1025), added: 1520, mode: `MaxEncodedLen`)
 	/// Storage: `AgencyCouncil::Proposals` (r:1 w:0)
@@ -260,44 +283,48 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `AgencyCouncil::Prime` (r:0 w:1)
 	/// Proof: `AgencyCouncil::Prime` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
 	/// Storage: `Consortium::CouncilReviewAt` (r:0 w:1)
-	/// Proof: `Consortium::CouncilReviewAt` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::CouncilReviewAt` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn rotate_seat() -> Weight {
-		// Proof size: measured `5202`, estimated `85758`.
-		// Minimum execution time: 271_503_000 picoseconds.
-		Weight::from_parts(282_429_000, 85758)
-			.saturating_add(T::DbWeight::get().reads(68))
+		// Proof size: measured `5252`, estimated `85886`.
+		// Minimum execution time: 287_987_000 picoseconds.
+		Weight::from_parts(311_953_000, 85886)
+			.saturating_add(T::DbWeight::get().reads(69))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
 	/// Storage: `Consortium::Organizations` (r:1 w:0)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Jurisdictions` (r:0 w:1)
 	/// Proof: `Consortium::Jurisdictions` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	fn set_jurisdiction() -> Weight {
-		// Proof size: measured `665`, estimated `3639`.
-		// Minimum execution time: 15_473_000 picoseconds.
-		Weight::from_parts(16_865_000, 3639)
+		// Proof size: measured `675`, estimated `3643`.
+		// Minimum execution time: 16_344_000 picoseconds.
+		Weight::from_parts(18_097_000, 3643)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:2 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Organizations` (r:1 w:0)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Admins` (r:2 w:1)
 	/// Proof: `Consortium::Admins` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::AdminCount` (r:1 w:1)
 	/// Proof: `Consortium::AdminCount` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	fn set_admin() -> Weight {
-		// Proof size: measured `1418`, estimated `6044`.
-		// Minimum execution time: 43_074_000 picoseconds.
-		Weight::from_parts(46_099_000, 6044)
-			.saturating_add(T::DbWeight::get().reads(6))
+		// Proof size: measured `1432`, estimated `6044`.
+		// Minimum execution time: 51_897_000 picoseconds.
+		Weight::from_parts(56_023_000, 6044)
+			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::CouncilSeats` (r:33 w:0)
 	/// Proof: `Consortium::CouncilSeats` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Organizations` (r:32 w:0)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Council` (r:1 w:1)
 	/// Proof: `Consortium::Council` (`max_values`: Some(1), `max_size`: Some(1025), added: 1520, mode: `MaxEncodedLen`)
 	/// Storage: `AgencyCouncil::Proposals` (r:1 w:0)
@@ -307,13 +334,36 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `AgencyCouncil::Prime` (r:0 w:1)
 	/// Proof: `AgencyCouncil::Prime` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
 	/// Storage: `Consortium::CouncilReviewAt` (r:0 w:1)
-	/// Proof: `Consortium::CouncilReviewAt` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::CouncilReviewAt` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn sync_council() -> Weight {
-		// Proof size: measured `3542`, estimated `85758`.
-		// Minimum execution time: 243_851_000 picoseconds.
-		Weight::from_parts(252_745_000, 85758)
-			.saturating_add(T::DbWeight::get().reads(67))
+		// Proof size: measured `3586`, estimated `85886`.
+		// Minimum execution time: 264_051_000 picoseconds.
+		Weight::from_parts(279_835_000, 85886)
+			.saturating_add(T::DbWeight::get().reads(68))
 			.saturating_add(T::DbWeight::get().writes(4))
+	}
+	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
+	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Consortium::Organizations` (r:1 w:0)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Consortium::TxQuotaOverride` (r:1 w:0)
+	/// Proof: `Consortium::TxQuotaOverride` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `Consortium::DefaultTxQuota` (r:1 w:0)
+	/// Proof: `Consortium::DefaultTxQuota` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Consortium::ByteQuotaOverride` (r:1 w:0)
+	/// Proof: `Consortium::ByteQuotaOverride` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `Consortium::DefaultByteQuota` (r:1 w:0)
+	/// Proof: `Consortium::DefaultByteQuota` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Consortium::TxUsage` (r:1 w:1)
+	/// Proof: `Consortium::TxUsage` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	fn check_member() -> Weight {
+		// Proof size: measured `1021`, estimated `3643`.
+		// Minimum execution time: 34_481_000 picoseconds.
+		Weight::from_parts(37_065_000, 3643)
+			.saturating_add(T::DbWeight::get().reads(8))
+			.saturating_add(T::DbWeight::get().writes(1))
 	}
 }
 
@@ -321,6 +371,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 impl WeightInfo for () {
 	/// Storage: `Consortium::NextOrgId` (r:1 w:1)
 	/// Proof: `Consortium::NextOrgId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:1)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -330,7 +382,7 @@ impl WeightInfo for () {
 	/// Storage: `Consortium::CouncilSeats` (r:33 w:1)
 	/// Proof: `Consortium::CouncilSeats` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Organizations` (r:31 w:1)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Council` (r:1 w:1)
 	/// Proof: `Consortium::Council` (`max_values`: Some(1), `max_size`: Some(1025), added: 1520, mode: `MaxEncodedLen`)
 	/// Storage: `AgencyCouncil::Proposals` (r:1 w:0)
@@ -346,18 +398,20 @@ impl WeightInfo for () {
 	/// Storage: `Consortium::AdminCount` (r:0 w:1)
 	/// Proof: `Consortium::AdminCount` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::CouncilReviewAt` (r:0 w:1)
-	/// Proof: `Consortium::CouncilReviewAt` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::CouncilReviewAt` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn register_agency() -> Weight {
-		// Proof size: measured `5041`, estimated `84117`.
-		// Minimum execution time: 292_524_000 picoseconds.
-		Weight::from_parts(308_097_000, 84117)
-			.saturating_add(RocksDbWeight::get().reads(70))
+		// Proof size: measured `5085`, estimated `84117`.
+		// Minimum execution time: 316_990_000 picoseconds.
+		Weight::from_parts(343_931_000, 84117)
+			.saturating_add(RocksDbWeight::get().reads(71))
 			.saturating_add(RocksDbWeight::get().writes(13))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:2 w:1)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Organizations` (r:1 w:1)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `System::BlockHash` (r:1 w:0)
 	/// Proof: `System::BlockHash` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Jurisdictions` (r:1 w:0)
@@ -373,16 +427,18 @@ impl WeightInfo for () {
 	/// Storage: `Consortium::AdminCount` (r:0 w:1)
 	/// Proof: `Consortium::AdminCount` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	fn register_organization() -> Weight {
-		// Proof size: measured `1106`, estimated `6044`.
-		// Minimum execution time: 104_695_000 picoseconds.
-		Weight::from_parts(119_678_000, 6044)
-			.saturating_add(RocksDbWeight::get().reads(8))
+		// Proof size: measured `1122`, estimated `6044`.
+		// Minimum execution time: 123_113_000 picoseconds.
+		Weight::from_parts(144_254_000, 6044)
+			.saturating_add(RocksDbWeight::get().reads(9))
 			.saturating_add(RocksDbWeight::get().writes(7))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:2 w:1)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Organizations` (r:1 w:1)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Admins` (r:2 w:1)
 	/// Proof: `Consortium::Admins` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `System::BlockHash` (r:1 w:0)
@@ -392,16 +448,18 @@ impl WeightInfo for () {
 	/// Storage: `Consortium::AdminCount` (r:1 w:1)
 	/// Proof: `Consortium::AdminCount` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	fn add_account() -> Weight {
-		// Proof size: measured `1467`, estimated `6044`.
-		// Minimum execution time: 107_720_000 picoseconds.
-		Weight::from_parts(121_090_000, 6044)
-			.saturating_add(RocksDbWeight::get().reads(8))
+		// Proof size: measured `1481`, estimated `6044`.
+		// Minimum execution time: 123_653_000 picoseconds.
+		Weight::from_parts(147_389_000, 6044)
+			.saturating_add(RocksDbWeight::get().reads(9))
 			.saturating_add(RocksDbWeight::get().writes(5))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:2 w:1)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Organizations` (r:1 w:1)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Admins` (r:2 w:1)
 	/// Proof: `Consortium::Admins` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::CouncilSeats` (r:1 w:0)
@@ -411,116 +469,128 @@ impl WeightInfo for () {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn remove_account() -> Weight {
-		// Proof size: measured `1812`, estimated `6044`.
-		// Minimum execution time: 61_441_000 picoseconds.
-		Weight::from_parts(65_377_000, 6044)
-			.saturating_add(RocksDbWeight::get().reads(8))
+		// Proof size: measured `1826`, estimated `6044`.
+		// Minimum execution time: 71_246_000 picoseconds.
+		Weight::from_parts(76_513_000, 6044)
+			.saturating_add(RocksDbWeight::get().reads(9))
 			.saturating_add(RocksDbWeight::get().writes(5))
 	}
 	/// Storage: `Consortium::Organizations` (r:2 w:1)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Jurisdictions` (r:1 w:0)
 	/// Proof: `Consortium::Jurisdictions` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	fn renew() -> Weight {
-		// Proof size: measured `1085`, estimated `6288`.
-		// Minimum execution time: 37_556_000 picoseconds.
-		Weight::from_parts(40_700_000, 6288)
-			.saturating_add(RocksDbWeight::get().reads(4))
+		// Proof size: measured `1105`, estimated `6296`.
+		// Minimum execution time: 49_213_000 picoseconds.
+		Weight::from_parts(52_478_000, 6296)
+			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	/// Storage: `Consortium::Organizations` (r:2 w:1)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Jurisdictions` (r:1 w:0)
 	/// Proof: `Consortium::Jurisdictions` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	fn suspend() -> Weight {
-		// Proof size: measured `1085`, estimated `6288`.
-		// Minimum execution time: 37_265_000 picoseconds.
-		Weight::from_parts(40_260_000, 6288)
-			.saturating_add(RocksDbWeight::get().reads(4))
+		// Proof size: measured `1105`, estimated `6296`.
+		// Minimum execution time: 46_018_000 picoseconds.
+		Weight::from_parts(49_774_000, 6296)
+			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	/// Storage: `Consortium::Organizations` (r:2 w:1)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Jurisdictions` (r:1 w:0)
 	/// Proof: `Consortium::Jurisdictions` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	fn resume() -> Weight {
-		// Proof size: measured `1085`, estimated `6288`.
-		// Minimum execution time: 36_934_000 picoseconds.
-		Weight::from_parts(39_749_000, 6288)
-			.saturating_add(RocksDbWeight::get().reads(4))
+		// Proof size: measured `1105`, estimated `6296`.
+		// Minimum execution time: 45_598_000 picoseconds.
+		Weight::from_parts(55_011_000, 6296)
+			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	/// Storage: `Consortium::Organizations` (r:2 w:1)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Jurisdictions` (r:1 w:0)
 	/// Proof: `Consortium::Jurisdictions` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::CouncilSeats` (r:1 w:1)
 	/// Proof: `Consortium::CouncilSeats` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	fn revoke() -> Weight {
-		// Proof size: measured `1239`, estimated `6288`.
-		// Minimum execution time: 41_822_000 picoseconds.
-		Weight::from_parts(45_177_000, 6288)
-			.saturating_add(RocksDbWeight::get().reads(5))
+		// Proof size: measured `1259`, estimated `6296`.
+		// Minimum execution time: 50_395_000 picoseconds.
+		Weight::from_parts(55_592_000, 6296)
+			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Organizations` (r:2 w:1)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Jurisdictions` (r:1 w:0)
 	/// Proof: `Consortium::Jurisdictions` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	fn grant_role() -> Weight {
-		// Proof size: measured `1081`, estimated `6288`.
-		// Minimum execution time: 34_641_000 picoseconds.
-		Weight::from_parts(37_706_000, 6288)
-			.saturating_add(RocksDbWeight::get().reads(4))
+		// Proof size: measured `1101`, estimated `6296`.
+		// Minimum execution time: 43_084_000 picoseconds.
+		Weight::from_parts(47_411_000, 6296)
+			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Organizations` (r:2 w:1)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Jurisdictions` (r:1 w:0)
 	/// Proof: `Consortium::Jurisdictions` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	fn revoke_role() -> Weight {
-		// Proof size: measured `1081`, estimated `6288`.
-		// Minimum execution time: 34_511_000 picoseconds.
-		Weight::from_parts(37_486_000, 6288)
-			.saturating_add(RocksDbWeight::get().reads(4))
+		// Proof size: measured `1101`, estimated `6296`.
+		// Minimum execution time: 44_396_000 picoseconds.
+		Weight::from_parts(47_581_000, 6296)
+			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn enact() -> Weight {
 		// Proof size: measured `0`, estimated `0`.
-		// Minimum execution time: 7_181_000 picoseconds.
-		Weight::from_parts(7_992_000, 0)
+		// Minimum execution time: 7_221_000 picoseconds.
+		Weight::from_parts(8_302_000, 0)
 	}
 	/// Storage: `Consortium::Organizations` (r:1 w:0)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::TxQuotaOverride` (r:0 w:1)
 	/// Proof: `Consortium::TxQuotaOverride` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	fn set_tx_quota() -> Weight {
-		// Proof size: measured `698`, estimated `3639`.
-		// Minimum execution time: 14_752_000 picoseconds.
-		Weight::from_parts(16_424_000, 3639)
+		// Proof size: measured `702`, estimated `3643`.
+		// Minimum execution time: 15_643_000 picoseconds.
+		Weight::from_parts(17_146_000, 3643)
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	/// Storage: `Consortium::Organizations` (r:1 w:0)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::ByteQuotaOverride` (r:0 w:1)
 	/// Proof: `Consortium::ByteQuotaOverride` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	fn set_byte_quota() -> Weight {
-		// Proof size: measured `698`, estimated `3639`.
-		// Minimum execution time: 14_532_000 picoseconds.
-		Weight::from_parts(16_084_000, 3639)
+		// Proof size: measured `702`, estimated `3643`.
+		// Minimum execution time: 15_613_000 picoseconds.
+		Weight::from_parts(17_055_000, 3643)
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
@@ -528,8 +598,10 @@ impl WeightInfo for () {
 	/// Proof: `Consortium::CouncilSeats` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Organizations` (r:32 w:0)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Council` (r:1 w:1)
 	/// Proof: `Consortium::Council` (`max_values`: Some(1), `max_size`: Some(1025), added: 1520, mode: `MaxEncodedLen`)
 	/// Storage: `AgencyCouncil::Proposals` (r:1 w:0)
@@ -539,44 +611,48 @@ impl WeightInfo for () {
 	/// Storage: `AgencyCouncil::Prime` (r:0 w:1)
 	/// Proof: `AgencyCouncil::Prime` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
 	/// Storage: `Consortium::CouncilReviewAt` (r:0 w:1)
-	/// Proof: `Consortium::CouncilReviewAt` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::CouncilReviewAt` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn rotate_seat() -> Weight {
-		// Proof size: measured `5202`, estimated `85758`.
-		// Minimum execution time: 271_503_000 picoseconds.
-		Weight::from_parts(282_429_000, 85758)
-			.saturating_add(RocksDbWeight::get().reads(68))
+		// Proof size: measured `5252`, estimated `85886`.
+		// Minimum execution time: 287_987_000 picoseconds.
+		Weight::from_parts(311_953_000, 85886)
+			.saturating_add(RocksDbWeight::get().reads(69))
 			.saturating_add(RocksDbWeight::get().writes(5))
 	}
 	/// Storage: `Consortium::Organizations` (r:1 w:0)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Jurisdictions` (r:0 w:1)
 	/// Proof: `Consortium::Jurisdictions` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	fn set_jurisdiction() -> Weight {
-		// Proof size: measured `665`, estimated `3639`.
-		// Minimum execution time: 15_473_000 picoseconds.
-		Weight::from_parts(16_865_000, 3639)
+		// Proof size: measured `675`, estimated `3643`.
+		// Minimum execution time: 16_344_000 picoseconds.
+		Weight::from_parts(18_097_000, 3643)
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:2 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Organizations` (r:1 w:0)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Admins` (r:2 w:1)
 	/// Proof: `Consortium::Admins` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::AdminCount` (r:1 w:1)
 	/// Proof: `Consortium::AdminCount` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	fn set_admin() -> Weight {
-		// Proof size: measured `1418`, estimated `6044`.
-		// Minimum execution time: 43_074_000 picoseconds.
-		Weight::from_parts(46_099_000, 6044)
-			.saturating_add(RocksDbWeight::get().reads(6))
+		// Proof size: measured `1432`, estimated `6044`.
+		// Minimum execution time: 51_897_000 picoseconds.
+		Weight::from_parts(56_023_000, 6044)
+			.saturating_add(RocksDbWeight::get().reads(7))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::CouncilSeats` (r:33 w:0)
 	/// Proof: `Consortium::CouncilSeats` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Organizations` (r:32 w:0)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Council` (r:1 w:1)
 	/// Proof: `Consortium::Council` (`max_values`: Some(1), `max_size`: Some(1025), added: 1520, mode: `MaxEncodedLen`)
 	/// Storage: `AgencyCouncil::Proposals` (r:1 w:0)
@@ -586,12 +662,35 @@ impl WeightInfo for () {
 	/// Storage: `AgencyCouncil::Prime` (r:0 w:1)
 	/// Proof: `AgencyCouncil::Prime` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
 	/// Storage: `Consortium::CouncilReviewAt` (r:0 w:1)
-	/// Proof: `Consortium::CouncilReviewAt` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::CouncilReviewAt` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn sync_council() -> Weight {
-		// Proof size: measured `3542`, estimated `85758`.
-		// Minimum execution time: 243_851_000 picoseconds.
-		Weight::from_parts(252_745_000, 85758)
-			.saturating_add(RocksDbWeight::get().reads(67))
+		// Proof size: measured `3586`, estimated `85886`.
+		// Minimum execution time: 264_051_000 picoseconds.
+		Weight::from_parts(279_835_000, 85886)
+			.saturating_add(RocksDbWeight::get().reads(68))
 			.saturating_add(RocksDbWeight::get().writes(4))
+	}
+	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
+	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Consortium::Organizations` (r:1 w:0)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Consortium::TxQuotaOverride` (r:1 w:0)
+	/// Proof: `Consortium::TxQuotaOverride` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `Consortium::DefaultTxQuota` (r:1 w:0)
+	/// Proof: `Consortium::DefaultTxQuota` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Consortium::ByteQuotaOverride` (r:1 w:0)
+	/// Proof: `Consortium::ByteQuotaOverride` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `Consortium::DefaultByteQuota` (r:1 w:0)
+	/// Proof: `Consortium::DefaultByteQuota` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Consortium::TxUsage` (r:1 w:1)
+	/// Proof: `Consortium::TxUsage` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	fn check_member() -> Weight {
+		// Proof size: measured `1021`, estimated `3643`.
+		// Minimum execution time: 34_481_000 picoseconds.
+		Weight::from_parts(37_065_000, 3643)
+			.saturating_add(RocksDbWeight::get().reads(8))
+			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 }

@@ -15,6 +15,10 @@ pub use governance::MAX_MOTIONS_PER_SEAT;
 pub use governance::{AgencyCouncilInstance, GovernanceOrigin, MAX_AGENCIES};
 pub use validators::SESSION_PERIOD;
 
+use crate::weights::{
+	block_weights::BlockExecutionWeight, extrinsic_weights::ExtrinsicBaseWeight,
+	paritydb_weights::constants::ParityDbWeight,
+};
 use crate::{
 	currency::EXISTENTIAL_DEPOSIT, AccountId, Aura, Balance, Balances, Block, BlockNumber, Hash,
 	Nonce, PalletInfo, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason,
@@ -25,10 +29,7 @@ use frame_support::{
 	dispatch::DispatchClass,
 	parameter_types,
 	traits::{ConstBool, ConstU128, ConstU32, ConstU64, ConstU8, VariantCountOf},
-	weights::{
-		constants::{RocksDbWeight, WEIGHT_REF_TIME_PER_SECOND},
-		ConstantMultiplier, Weight,
-	},
+	weights::{constants::WEIGHT_REF_TIME_PER_SECOND, ConstantMultiplier, Weight},
 };
 use frame_system::limits::{BlockLength, BlockWeights};
 use pallet_transaction_payment::{ConstFeeMultiplier, FungibleAdapter, Multiplier};
@@ -49,11 +50,9 @@ parameter_types! {
 	pub const BlockHashCount: BlockNumber = 2400;
 
 	/// Two seconds of compute per 6-second block, leaving the rest of the slot for import
-	/// and propagation among validators.
-	pub RuntimeBlockWeights: BlockWeights = BlockWeights::with_sensible_defaults(
-		Weight::from_parts(2u64 * WEIGHT_REF_TIME_PER_SECOND, u64::MAX),
-		NORMAL_DISPATCH_RATIO,
-	);
+	/// and propagation among validators; an empty block's and each extrinsic's base cost as
+	/// measured on this node (`crate::weights`).
+	pub RuntimeBlockWeights: BlockWeights = block_weights();
 	/// 5 MiB blocks, of which normal extrinsics may fill the same share as of the weight.
 	pub RuntimeBlockLength: BlockLength = BlockLength::builder()
 		.max_length(MAX_BLOCK_LENGTH)
@@ -62,6 +61,29 @@ parameter_types! {
 		})
 		.build();
 	pub const SS58Prefix: u16 = SS58_PREFIX;
+}
+
+/// The block's weight budget (as `BlockWeights::with_sensible_defaults`: normal extrinsics
+/// may fill [`NORMAL_DISPATCH_RATIO`] of it, operational ones the rest, 10 % expected for
+/// `on_initialize`), with this node's measured base costs instead of polkadot-sdk's defaults.
+fn block_weights() -> BlockWeights {
+	let max_block = Weight::from_parts(2u64 * WEIGHT_REF_TIME_PER_SECOND, u64::MAX);
+	let normal = NORMAL_DISPATCH_RATIO * max_block;
+	BlockWeights::builder()
+		.base_block(BlockExecutionWeight::get())
+		.for_class(DispatchClass::all(), |weights| {
+			weights.base_extrinsic = ExtrinsicBaseWeight::get();
+		})
+		.for_class(DispatchClass::Normal, |weights| {
+			weights.max_total = normal.into();
+		})
+		.for_class(DispatchClass::Operational, |weights| {
+			weights.max_total = max_block.into();
+			weights.reserved = (max_block - normal).into();
+		})
+		.avg_block_initialization(Perbill::from_percent(10))
+		.build()
+		.expect("the budget is the sensible defaults' with smaller base costs; qed")
 }
 
 #[derive_impl(frame_system::config_preludes::SolochainDefaultConfig)]
@@ -73,9 +95,14 @@ impl frame_system::Config for Runtime {
 	type Nonce = Nonce;
 	type Hash = Hash;
 	type BlockHashCount = BlockHashCount;
-	// ParityDB is used, but no ParityDB weight table is published; RocksDB's figures are the
-	// conservative upper bound polkadot-sdk ships.
-	type DbWeight = RocksDbWeight;
+	// Measured on this node's ParityDB (`crate::weights::paritydb_weights`); RocksDB's figures,
+	// which polkadot-sdk ships, charged 4-16 times what a read or write costs here.
+	type DbWeight = ParityDbWeight;
+	// polkadot-sdk's measured weights of the system calls and of the nonce, era, genesis and
+	// weight checks every transaction passes, with this node's database weights: the
+	// prelude's `()` prices their database accesses at RocksDB's.
+	type SystemWeightInfo = frame_system::weights::SubstrateWeight<Runtime>;
+	type ExtensionsWeightInfo = frame_system::SubstrateExtensionsWeight<Runtime>;
 	type Version = Version;
 	type AccountData = pallet_balances::AccountData<Balance>;
 	type SS58Prefix = SS58Prefix;
@@ -86,7 +113,7 @@ impl pallet_timestamp::Config for Runtime {
 	type Moment = u64;
 	type OnTimestampSet = Aura;
 	type MinimumPeriod = ConstU64<{ SLOT_DURATION / 2 }>;
-	type WeightInfo = ();
+	type WeightInfo = pallet_timestamp::weights::SubstrateWeight<Runtime>;
 }
 
 impl pallet_aura::Config for Runtime {

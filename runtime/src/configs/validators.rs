@@ -70,7 +70,8 @@ pub struct NodeAuthorizationWeights;
 mod node_weights {
 	use super::super::MAX_AUTHORITIES;
 	use crate::configs::MAX_CONNECTIONS_PER_NODE;
-	use frame_support::weights::{constants::RocksDbWeight, Weight};
+	use crate::weights::paritydb_weights::constants::ParityDbWeight;
+	use frame_support::weights::Weight;
 
 	/// One peer id at its bound, with its length prefix.
 	const PEER_ID: u64 = 130;
@@ -84,7 +85,7 @@ mod node_weights {
 	/// 50 µs of execution, `reads` and `writes` database accesses, `proof` bytes.
 	pub fn weight(reads: u64, writes: u64, proof: u64) -> Weight {
 		Weight::from_parts(50_000_000, proof)
-			.saturating_add(RocksDbWeight::get().reads_writes(reads, writes))
+			.saturating_add(ParityDbWeight::get().reads_writes(reads, writes))
 	}
 }
 
