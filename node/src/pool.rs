@@ -50,9 +50,15 @@ impl PoolLimits {
 
 	/// Whether the ready queue in `status`, with `pending` transactions of `pending_bytes`
 	/// still being validated, has room for one more of `len` bytes.
-	fn have_room(&self, status: &PoolStatus, pending: usize, pending_bytes: usize, len: usize) -> bool {
-		status.ready.saturating_add(pending).saturating_add(1) <= self.count &&
-			status.ready_bytes.saturating_add(pending_bytes).saturating_add(len) <= self.bytes
+	fn have_room(
+		&self,
+		status: &PoolStatus,
+		pending: usize,
+		pending_bytes: usize,
+		len: usize,
+	) -> bool {
+		status.ready.saturating_add(pending).saturating_add(1) <= self.count
+			&& status.ready_bytes.saturating_add(pending_bytes).saturating_add(len) <= self.bytes
 	}
 }
 
@@ -239,7 +245,10 @@ mod tests {
 
 	#[test]
 	fn limits_are_the_ready_queues() {
-		assert_eq!(PoolLimits::new(8192, 20480), PoolLimits { count: 8192, bytes: 20 * 1024 * 1024 });
+		assert_eq!(
+			PoolLimits::new(8192, 20480),
+			PoolLimits { count: 8192, bytes: 20 * 1024 * 1024 }
+		);
 	}
 
 	#[test]

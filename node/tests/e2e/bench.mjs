@@ -17,8 +17,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Keyring } from '@polkadot/keyring';
-import { compactToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
-import { blake2AsU8a, cryptoWaitReady } from '@polkadot/util-crypto';
+import { compactToU8a, hexToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
+import { blake2AsHex, blake2AsU8a, cryptoWaitReady } from '@polkadot/util-crypto';
 import {
   DAY, NODE_BIN, REPO_ROOT, chainNow, connect, councilDecides, freePortRange, registerOrganization, removeDir, run,
   startDevNode, submit, tempDir,
@@ -149,10 +149,13 @@ function signer(api) {
 
 /** The node's resident memory (bytes) and CPU time (seconds) so far, from /proc. */
 function nodeUsage(pid) {
-  const rss = Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) * 1024;
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const rss = Number(/VmRSS:\s+(\d+) kB/.exec(status)[1]) * 1024;
+  // Anonymous memory: the RSS without the database files the node maps.
+  const anon = Number(/RssAnon:\s+(\d+) kB/.exec(status)[1]) * 1024;
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   const ticks = Number(fields[11]) + Number(fields[12]);
-  return { rss, cpu: ticks / 100 };
+  return { rss, anon, cpu: ticks / 100 };
 }
 
 /** Sets up the senders of `kind` and returns, for each, a function making its i-th call. */
@@ -244,6 +247,8 @@ async function main() {
       const key = `${s}/${i % 256}`;
       if (!calls.has(key)) calls.set(key, call(i).method.toU8a());
       signed.push(sign(calls.get(key), who, nonces[s] + perSender[s]++));
+      // Let the WebSocket breathe: minutes of signing without a break lose the connection.
+      if (i % 500 === 499) await new Promise((r) => setImmediate(r));
     }
     console.error(`signed ${args.count} in ${(Date.now() - signingStarted) / 1000} s`);
     const sample = signed[0];
@@ -258,7 +263,7 @@ async function main() {
     const weightLimit = Number(maxTotal / callWeight);
     const lengthLimit = Math.floor(maxLength / sample.length);
 
-    // Follow the chain: inclusion by new heads, finality by finalized heads.
+    // Per extrinsic: when it was submitted, included (in which block) and finalized.
     const byHash = new Map(signed.map((xt, i) => [xt.hash, i]));
     const submittedAt = new Array(args.count).fill(0);
     const includedAt = new Array(args.count).fill(0);
@@ -271,30 +276,55 @@ async function main() {
     const startUsage = nodeUsage(pid);
     // The node's memory, sampled every 2 s while the load lasts.
     let rssMax = startUsage.rss;
-    const sampler = setInterval(() => { rssMax = Math.max(rssMax, nodeUsage(pid).rss); }, 2000);
-    const unsubHeads = await api.rpc.chain.subscribeNewHeads(async (header) => {
-      const at = Date.now();
-      const blockHash = header.hash;
-      const [block, events] = await Promise.all([api.rpc.chain.getBlock(blockHash), api.query.system.events.at(blockHash)]);
-      let ours = 0;
-      block.block.extrinsics.forEach((xt, index) => {
-        const i = byHash.get(xt.hash.toHex());
-        if (i === undefined || includedIn[i] >= 0) return;
-        ours++;
-        included++;
-        includedIn[i] = header.number.toNumber();
-        includedAt[i] = at;
-        if (events.some(({ phase, event }) => phase.isApplyExtrinsic && phase.asApplyExtrinsic.eqn(index) && api.events.system.ExtrinsicFailed.is(event))) failed++;
-      });
-      if (ours > 0) blocks.push({ number: header.number.toNumber(), ours, extrinsics: block.block.extrinsics.length });
-    });
-    const unsubFinal = await api.rpc.chain.subscribeFinalizedHeads((header) => {
-      const at = Date.now();
-      finalizedUpTo = header.number.toNumber();
-      includedIn.forEach((n, i) => {
-        if (n >= 0 && n <= finalizedUpTo && !finalizedAt[i]) finalizedAt[i] = at;
-      });
-    });
+    let anonMax = startUsage.anon;
+    const sampler = setInterval(() => {
+      const usage = nodeUsage(pid);
+      rssMax = Math.max(rssMax, usage.rss);
+      anonMax = Math.max(anonMax, usage.anon);
+    }, 2000);
+    // Follow the chain by polling, block by block: a new-heads subscription that falls behind
+    // full blocks is closed by the node, and every block after it would count as lost (the
+    // first 10-minute run "lost" 113,256 that way). Blocks come as raw hex, hashed here;
+    // only their failure events are decoded.
+    const send = (method, params) => api._rpcCore.provider.send(method, params);
+    let processedUpTo = Number((await send('chain_getHeader', [])).number);
+    let following = true;
+    const follow = (async () => {
+      while (following) {
+        const best = Number((await send('chain_getHeader', [])).number);
+        for (let n = processedUpTo + 1; n <= best; n++) {
+          const blockHash = await send('chain_getBlockHash', [n]);
+          const at = Date.now();
+          const { block } = await send('chain_getBlock', [blockHash]);
+          const mine = [];
+          block.extrinsics.forEach((hex, index) => {
+            const i = byHash.get(blake2AsHex(hexToU8a(hex), 256));
+            if (i !== undefined && includedIn[i] < 0) mine.push([i, index]);
+          });
+          if (mine.length > 0) {
+            const events = await api.query.system.events.at(blockHash);
+            const failedAt = new Set(events.filter(({ phase, event }) => phase.isApplyExtrinsic && api.events.system.ExtrinsicFailed.is(event)).map(({ phase }) => phase.asApplyExtrinsic.toNumber()));
+            for (const [i, index] of mine) {
+              includedIn[i] = n;
+              includedAt[i] = at;
+              included++;
+              if (failedAt.has(index)) failed++;
+            }
+            blocks.push({ number: n, ours: mine.length, extrinsics: block.extrinsics.length });
+          }
+          processedUpTo = n;
+        }
+        const finalized = Number((await send('chain_getHeader', [await send('chain_getFinalizedHead', [])])).number);
+        if (finalized > finalizedUpTo) {
+          const at = Date.now();
+          finalizedUpTo = finalized;
+          includedIn.forEach((n, i) => {
+            if (n >= 0 && n <= finalizedUpTo && !finalizedAt[i]) finalizedAt[i] = at;
+          });
+        }
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    })();
 
     // Submit everything, a window of requests in flight at a time; with --rate, the i-th no
     // earlier than i / rate seconds after the start.
@@ -363,8 +393,9 @@ async function main() {
     clearInterval(sampler);
     const endUsage = nodeUsage(pid);
     rssMax = Math.max(rssMax, endUsage.rss);
-    unsubHeads();
-    unsubFinal();
+    anonMax = Math.max(anonMax, endUsage.anon);
+    following = false;
+    await follow;
     // How long the validators took to build each block that carried the load, and why they
     // stopped (from their logs: "Prepared block for proposing at N (T ms) … end: Some(Reason)").
     const ours = new Set(blocks.map((b) => b.number));
@@ -373,6 +404,10 @@ async function main() {
       .filter((m) => m && ours.has(Number(m[1])))
       .map((m) => ({ ms: Number(m[2]), end: m[3] }));
     const proposeMs = proposals.map((p) => p.ms).sort((a, b) => a - b);
+    // Slots a validator gave up during the run: its block took too long, or it had no time
+    // left to propose (still busy importing or validating).
+    const slotsGivenUp = chain.logs.flatMap((log) => readFileSync(log, 'utf8').split('\n'))
+      .filter((l) => /Discarding proposal for slot|no time left to propose/.test(l)).length;
     const endReasons = {};
     for (const p of proposals) endReasons[p.end] = (endReasons[p.end] ?? 0) + 1;
 
@@ -412,8 +447,10 @@ async function main() {
       finalityMs: { p50: percentile(finality, 0.5), p99: percentile(finality, 0.99) },
       blockBuildMs: { p50: percentile(proposeMs, 0.5), max: proposeMs[proposeMs.length - 1] ?? NaN },
       blockEndReasons: endReasons,
+      slotsGivenUp,
       nodeRssMiB: +(endUsage.rss / 2 ** 20).toFixed(1),
       nodeRssMaxMiB: +(rssMax / 2 ** 20).toFixed(1),
+      nodeRssAnonMaxMiB: +(anonMax / 2 ** 20).toFixed(1),
       nodeCpuSeconds: +(endUsage.cpu - startUsage.cpu).toFixed(1),
       perBlock,
     };
