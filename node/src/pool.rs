@@ -32,8 +32,10 @@ use sp_runtime::traits::Block as BlockT;
 /// The future queue (a tenth of that) is left to the pool: a transaction lands there only
 /// when its account's earlier nonces are missing, and admission cannot know that before the
 /// pool validates it. Refusing because the future queue is full would also refuse the missing
-/// nonces that would empty it — a deadlock the first version of this check ran into. A client
-/// that submits its account's transactions in nonce order never waits there.
+/// nonces that would empty it — a deadlock the first version of this check ran into. The pool
+/// still evicts the oldest of the future queue when it is full: a client must keep its
+/// account's nonce order (hold the next transactions while one is refused), and then never
+/// waits there.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PoolLimits {
 	/// Transactions the ready queue holds.
@@ -260,7 +262,7 @@ mod tests {
 		// Bytes count as much as transactions.
 		assert!(LIMITS.have_room(&status(0, 900, 0, 0), 0, 0, 100));
 		assert!(!LIMITS.have_room(&status(0, 900, 0, 0), 0, 0, 101));
-		assert!(!LIMITS.have_room(&status(0, 850, 0, 0), 1, 50, 51));
+		assert!(!LIMITS.have_room(&status(0, 850, 0, 0), 1, 100, 51));
 		// A full future queue does not stop the missing nonces that would empty it.
 		assert!(LIMITS.have_room(&status(0, 0, 1_000, 100_000), 0, 0, 10));
 	}
