@@ -1,12 +1,12 @@
 //! The runtime APIs: how the node, the transaction pool and the RPC layer call into the runtime.
 //! Polkadot.js needs nothing beyond these standard ones (metadata, nonces, fees); the domain
-//! pallets' query APIs (`InvoicesApi`, `FundsApi`) are in the metadata, so it calls them as
+//! pallets' query APIs (`InvoicesApi`, `FundsApi`, `CreditApi`) are in the metadata, so it calls them as
 //! `api.call.invoicesApi.*` without type definitions.
 
 use crate::{
-	AccountId, Aura, Balance, Block, BlockNumber, Executive, Funds, Grandpa, InherentDataExt,
-	Invoices, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, System, TransactionPayment,
-	VERSION,
+	AccountId, Aura, Balance, Block, BlockNumber, Credit, Executive, Funds, Grandpa,
+	InherentDataExt, Invoices, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, System,
+	TransactionPayment, VERSION,
 };
 use alloc::vec::Vec;
 use frame_support::{
@@ -201,6 +201,56 @@ impl_runtime_apis! {
 			limit: u32,
 		) -> Option<(Allocation, Vec<LedgerEntry<Moment>>)> {
 			Funds::allocation_history(allocation, from, limit)
+		}
+	}
+
+	impl pallet_credit::runtime_api::CreditApi<Block> for Runtime {
+		fn credit_profile(
+			sme: OrgId,
+			start_after: Option<pallet_credit::AttestationId>,
+			limit: u32,
+		) -> Vec<pallet_credit::ProfileEntry> {
+			Credit::credit_profile(sme, start_after, limit)
+		}
+
+		fn attestation_history(
+			sme: OrgId,
+			start_after: Option<pallet_credit::AttestationId>,
+			limit: u32,
+		) -> Vec<pallet_credit::ProfileEntry> {
+			Credit::attestation_history(sme, start_after, limit)
+		}
+
+		fn attestation(id: pallet_credit::AttestationId) -> Option<pallet_credit::ProfileEntry> {
+			Credit::attestation_of(id)
+		}
+
+		fn consents(
+			sme: OrgId,
+			lender: OrgId,
+			start_after: Option<pallet_credit::GrantId>,
+			limit: u32,
+		) -> Vec<(pallet_credit::GrantId, pallet_credit::Grant)> {
+			Credit::consents(sme, lender, start_after, limit)
+		}
+
+		fn grants(
+			sme: OrgId,
+			start_after: Option<pallet_credit::GrantId>,
+			limit: u32,
+		) -> Vec<(pallet_credit::GrantId, pallet_credit::Grant)> {
+			Credit::grants_of(sme, start_after, limit)
+		}
+
+		fn access_log(sme: OrgId, from: u32, limit: u32) -> Vec<pallet_credit::Access> {
+			Credit::access_log(sme, from, limit)
+		}
+
+		fn claim_types(
+			from: pallet_credit::ClaimTypeId,
+			limit: u32,
+		) -> Vec<(pallet_credit::ClaimTypeId, pallet_credit::ClaimType)> {
+			Credit::claim_types(from, limit)
 		}
 	}
 

@@ -9,5 +9,6 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_consortium, Consortium]
 	[pallet_validator_set, ValidatorSet]
 	[pallet_invoices, Invoices]
+	[pallet_credit, Credit]
 	[pallet_funds, Funds]
 );

@@ -86,7 +86,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("regchain"),
 	impl_name: Cow::Borrowed("regchain-node"),
 	authoring_version: 1,
-	spec_version: 105,
+	spec_version: 106,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 4,
@@ -269,4 +269,7 @@ mod runtime {
 
 	#[runtime::pallet_index(21)]
 	pub type Funds = pallet_funds;
+
+	#[runtime::pallet_index(22)]
+	pub type Credit = pallet_credit;
 }

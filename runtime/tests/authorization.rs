@@ -78,7 +78,7 @@ fn district_account(kind: AgencyKind) -> AccountId {
 }
 
 /// The errors that mean "you may not do this": the only acceptable reason for a refusal.
-const AUTHORITY_ERRORS: [&str; 11] = [
+const AUTHORITY_ERRORS: [&str; 17] = [
 	"OutsideJurisdiction",
 	"NotAdmin",
 	// A consent to join another organization: the caller may not add that account.
@@ -91,6 +91,14 @@ const AUTHORITY_ERRORS: [&str; 11] = [
 	"NotMember",
 	"RequireSudo",
 	"NotValidator",
+	"NotAttester",
+	"NotSubject",
+	"NotGrantor",
+	"NotGrantee",
+	// A dispute is the attester's to answer before its deadline and the credit regulator's
+	// after it: each is refused in the other's time.
+	"DeadlinePassed",
+	"DeadlineNotPassed",
 ];
 
 /// Whether `error` is a refusal for lack of authority.
@@ -267,6 +275,7 @@ fn setup() {
 	.expect("setup grants");
 	invoices_setup();
 	funds_setup();
+	credit_setup();
 	pallet_validator_set::Barred::<Runtime>::insert(fresh(1), 1);
 	let eve = account(IpOffice);
 	let keys = SessionKeys {
@@ -544,6 +553,7 @@ fn rows() -> Vec<(&'static str, RuntimeCall, Vec<Actor>)> {
 	];
 	rows.extend(invoice_rows());
 	rows.extend(fund_rows());
+	rows.extend(credit_rows());
 	for role in Role::ALL {
 		rows.push((
 			"consortium.grant_role",
@@ -630,6 +640,199 @@ fn invoice_rows() -> Vec<(&'static str, RuntimeCall, Vec<Actor>)> {
 			tax.clone(),
 		),
 		("invoices.void", RuntimeCall::Invoices(I::void { invoice: invoice(0), reason }), tax),
+	]
+}
+
+/// Credit: claim type 0 (a tax grade, attested by tax bureaus; the tax bureau is authorized)
+/// and 1 (loan repayment, by banks; the bank is not authorized yet);
+/// attestations 0–3 of the tax bureau about the enterprise: 1 disputed in time, 2 disputed
+/// and overdue, 3 frozen; grant 0 from the enterprise to the bank for pre-loan review.
+fn credit_setup() {
+	use pallet_credit::{ClaimTypeScope, OrgKinds, Pallet as Credit, Purpose, Scope};
+	let regulator = RuntimeOrigin::signed(account(CreditRegulator));
+	let tax = RuntimeOrigin::signed(account(TaxBureau));
+	let sme = RuntimeOrigin::signed(enterprise());
+	pallet_consortium::Pallet::<Runtime>::grant_role(
+		regulator.clone(),
+		org_of(TaxBureau),
+		Role::Attester,
+	)
+	.expect("setup grants");
+	let label = |n: &[u8]| -> pallet_credit::RatingLabel { n.to_vec().try_into().unwrap() };
+	let name = |n: &[u8]| -> pallet_credit::ClaimTypeName { n.to_vec().try_into().unwrap() };
+	let grade: pallet_credit::Ratings = vec![label(b"A"), label(b"B")].try_into().unwrap();
+	Credit::<Runtime>::register_claim_type(
+		regulator.clone(),
+		name(b"tax-credit-grade"),
+		Default::default(),
+		grade,
+		OrgKinds::of(&[OrgKind::Agency(TaxBureau)]),
+		false,
+	)
+	.expect("registers");
+	Credit::<Runtime>::register_claim_type(
+		regulator.clone(),
+		name(b"loan-repayment"),
+		Default::default(),
+		Default::default(),
+		OrgKinds::of(&[OrgKind::FinancialInstitution]),
+		false,
+	)
+	.expect("registers");
+	Credit::<Runtime>::authorize_attester(regulator.clone(), 0, org_of(TaxBureau))
+		.expect("authorizes");
+	for _ in 0..4 {
+		let now = common::NOW;
+		Credit::<Runtime>::attest(
+			tax.clone(),
+			ENTERPRISE_ORG,
+			0,
+			Default::default(),
+			Some(0),
+			now,
+			now + 300 * DAY,
+			Default::default(),
+		)
+		.expect("attests");
+	}
+	for id in [1, 2] {
+		Credit::<Runtime>::dispute(sme.clone(), id, Default::default()).expect("disputes");
+	}
+	pallet_credit::Disputes::<Runtime>::mutate(2, |d| d.as_mut().expect("disputed").deadline = 0);
+	Credit::<Runtime>::freeze(regulator, 3, Default::default()).expect("freezes");
+	let scope = Scope { claim_types: ClaimTypeScope::All, figures: true };
+	Credit::<Runtime>::grant_consent(sme, BANK_ORG, scope, Purpose::PreLoanReview, TERM)
+		.expect("grants");
+}
+
+/// Credit: the credit regulator governs claim types and attesters and decides overdue
+/// disputes, the tax bureau attests, the enterprise consents and disputes, the bank declares.
+fn credit_rows() -> Vec<(&'static str, RuntimeCall, Vec<Actor>)> {
+	use pallet_credit::{Call as K, ClaimTypeScope, OrgKinds, Purpose, Scope};
+	let hash = sp_core::H256::repeat_byte(1);
+	let regulator = vec![Agency(CreditRegulator)];
+	let tax = vec![Agency(TaxBureau)];
+	let members: Vec<Actor> = agency_actors().into_iter().chain([Enterprise, Bank]).collect();
+	let scope = Scope { claim_types: ClaimTypeScope::All, figures: false };
+	vec![
+		(
+			"credit.register_claim_type",
+			RuntimeCall::Credit(K::register_claim_type {
+				name: b"court-enforcement".to_vec().try_into().unwrap(),
+				schema: hash,
+				ratings: Default::default(),
+				attester_kinds: OrgKinds::of(&[OrgKind::Agency(Court)]),
+				receivables: false,
+			}),
+			regulator.clone(),
+		),
+		(
+			"credit.retire_claim_type",
+			RuntimeCall::Credit(K::retire_claim_type { claim_type: 0 }),
+			regulator.clone(),
+		),
+		(
+			"credit.authorize_attester",
+			RuntimeCall::Credit(K::authorize_attester { claim_type: 1, attester: BANK_ORG }),
+			regulator.clone(),
+		),
+		(
+			"credit.deauthorize_attester",
+			RuntimeCall::Credit(K::deauthorize_attester {
+				claim_type: 0,
+				attester: org_of(TaxBureau),
+			}),
+			regulator.clone(),
+		),
+		(
+			"credit.attest",
+			RuntimeCall::Credit(K::attest {
+				subject: ENTERPRISE_ORG,
+				claim_type: 0,
+				data: hash,
+				rating: Some(1),
+				valid_from: common::NOW,
+				valid_until: common::NOW + DAY,
+				invoices: Default::default(),
+			}),
+			tax.clone(),
+		),
+		(
+			"credit.supersede",
+			RuntimeCall::Credit(K::supersede {
+				attestation: 0,
+				data: hash,
+				rating: None,
+				valid_from: common::NOW,
+				valid_until: common::NOW + DAY,
+			}),
+			tax.clone(),
+		),
+		(
+			"credit.revoke",
+			RuntimeCall::Credit(K::revoke { attestation: 0, reason: hash }),
+			tax.clone(),
+		),
+		(
+			"credit.grant_consent",
+			RuntimeCall::Credit(K::grant_consent {
+				lender: BANK_ORG,
+				scope: scope.clone(),
+				purpose: Purpose::PostLoanManagement,
+				until: common::NOW + DAY,
+			}),
+			vec![Enterprise],
+		),
+		(
+			"credit.withdraw_consent",
+			RuntimeCall::Credit(K::withdraw_consent { grant: 0 }),
+			vec![Enterprise],
+		),
+		(
+			"credit.declare_access",
+			RuntimeCall::Credit(K::declare_access {
+				grant: 0,
+				scope,
+				purpose: Purpose::PreLoanReview,
+			}),
+			vec![Bank],
+		),
+		(
+			"credit.dispute",
+			RuntimeCall::Credit(K::dispute { attestation: 0, reason: hash }),
+			vec![Enterprise],
+		),
+		(
+			"credit.uphold_dispute (in time)",
+			RuntimeCall::Credit(K::uphold_dispute { attestation: 1 }),
+			tax.clone(),
+		),
+		(
+			"credit.reject_dispute (in time)",
+			RuntimeCall::Credit(K::reject_dispute { attestation: 1, reason: hash }),
+			tax,
+		),
+		(
+			"credit.uphold_dispute (overdue)",
+			RuntimeCall::Credit(K::uphold_dispute { attestation: 2 }),
+			regulator.clone(),
+		),
+		(
+			"credit.reject_dispute (overdue)",
+			RuntimeCall::Credit(K::reject_dispute { attestation: 2, reason: hash }),
+			regulator.clone(),
+		),
+		(
+			"credit.mark_dispute_lapsed",
+			RuntimeCall::Credit(K::mark_dispute_lapsed { attestation: 2 }),
+			members,
+		),
+		(
+			"credit.freeze",
+			RuntimeCall::Credit(K::freeze { attestation: 0, reason: hash }),
+			regulator.clone(),
+		),
+		("credit.unfreeze", RuntimeCall::Credit(K::unfreeze { attestation: 3 }), regulator),
 	]
 }
 

@@ -34,6 +34,7 @@ fn pallet_indices_and_storage_prefixes_are_pinned() {
 		(14, "NodeAuthorization"),
 		(20, "Invoices"),
 		(21, "Funds"),
+		(22, "Credit"),
 	];
 	let actual: Vec<(usize, &str)> = regchain_runtime::AllPalletsWithSystem::infos()
 		.into_iter()
@@ -56,6 +57,7 @@ fn pallet_indices_and_storage_prefixes_are_pinned() {
 		prefix("Invoices")
 	);
 	assert_eq!(pallet_funds::Programs::<Runtime>::final_prefix()[..16], prefix("Funds"));
+	assert_eq!(pallet_credit::Attestations::<Runtime>::final_prefix()[..16], prefix("Credit"));
 }
 
 #[test]
@@ -485,7 +487,7 @@ fn check_weights(weights: &[(&str, frame_support::weights::Weight)]) {
 /// maps old fund expenses to the funds pallet's tag.
 #[test]
 fn claim_domains_are_distinct() {
-	let tags = [pallet_invoices::REIMBURSEMENT, pallet_funds::FUND_EXPENSE];
+	let tags = [pallet_invoices::REIMBURSEMENT, pallet_funds::FUND_EXPENSE, pallet_credit::CREDIT];
 	let unique: std::collections::BTreeSet<_> = tags.iter().collect();
 	assert_eq!(unique.len(), tags.len());
 	assert_eq!(pallet_invoices::migrations::FUND_EXPENSE, pallet_funds::FUND_EXPENSE);

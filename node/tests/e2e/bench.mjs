@@ -7,7 +7,7 @@
 // failures, the weight-bound limit per block and the node's RSS (sampled) and CPU. Not a test:
 // CI runs it at a tiny N only to keep it working.
 //
-//   node bench.mjs [--kind invoice1|invoice32|expense|transfer] [--count N] [--senders K]
+//   node bench.mjs [--kind invoice1|invoice32|expense|transfer|attest] [--count N] [--senders K]
 //                  [--rate TX_PER_S [--duration S]] [--network dev|local]
 //                  [--json FILE] [--base-path DIR (dev chain; kept after the run)]
 //                  [--node-args 'ARGS' (dev chain, e.g. '--pool-limit 300')]
@@ -21,10 +21,10 @@ import { compactToU8a, hexToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
 import { blake2AsHex, blake2AsU8a, cryptoWaitReady } from '@polkadot/util-crypto';
 import {
   DAY, NODE_BIN, REPO_ROOT, chainNow, connect, councilDecides, freePortRange, registerOrganization, removeDir, run,
-  startDevNode, submit, tempDir,
+  sampleCreditCode, startDevNode, submit, tempDir,
 } from './helpers.mjs';
 
-const KINDS = ['invoice1', 'invoice32', 'expense', 'transfer'];
+const KINDS = ['invoice1', 'invoice32', 'expense', 'transfer', 'attest'];
 
 function parseArgs(argv) {
   const args = { kind: 'invoice1', count: 2000, senders: 8, rate: 0, duration: 0, network: 'dev', json: null, basePath: undefined, nodeArgs: [] };
@@ -107,20 +107,6 @@ async function startDev(keyring, basePath, extraArgs) {
   };
 }
 
-// A valid Unified Social Credit Code of a Shanghai enterprise whose organization code is `n`
-// (as `CreditCode::sample` in regchain-primitives).
-const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-const ORG_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2];
-export function sampleCreditCode(n) {
-  const body = String(n).padStart(8, '0');
-  const orgSum = [...body].reduce((s, c, i) => s + Number(c) * ORG_WEIGHTS[i], 0);
-  const orgCheck = { 10: 'X', 11: '0' }[11 - (orgSum % 11)] ?? String(11 - (orgSum % 11));
-  const first = `91310000${body}${orgCheck}`;
-  const sum = [...first].reduce((s, c, i) => s + ALPHABET.indexOf(c) * WEIGHTS[i], 0);
-  return first + ALPHABET[(31 - (sum % 31)) % 31];
-}
-
 const hash = (n) => u8aToHex(new Uint8Array(32).fill(n % 256));
 const percentile = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] : NaN);
 
@@ -198,6 +184,25 @@ async function prepare(chain, kind, senders, keyring) {
     return members.map(({ who }) => ({
       who,
       call: (i) => api.tx.invoices.issue({ Member: buyerOrg }, Array.from({ length: lines }, (_, l) => line(i + l)), hash(i)),
+    }));
+  }
+  if (kind === 'attest') {
+    // The credit regulator registers a claim type enterprises attest (utility payments) and
+    // authorizes every sender; each attests the same subject enterprise, data hash(i).
+    const ferdie = keyring.addFromUri('//Ferdie');
+    const subject = keyring.addFromUri('//BenchSubject');
+    await must('register subject', await registerOrganization(api, charlie, { name: 'Bench subject', code: sampleCreditCode(998), account: subject }));
+    const subjectOrg = (await api.query.consortium.accountOrganization(subject.address)).unwrap().toNumber();
+    const registered = await must('claim type', await submit(api, api.tx.credit.registerClaimType('utility-payment', hash(1), ['on-time', 'late'], 1 << 16, false), ferdie));
+    const type = registered.events.find(({ event }) => api.events.credit.ClaimTypeRegistered.is(event)).event.data.claimType.toNumber();
+    for (const { org } of members) {
+      await must('attester role', await submit(api, api.tx.consortium.grantRole(org, 'Attester'), ferdie));
+      await must('authorize', await submit(api, api.tx.credit.authorizeAttester(type, org), ferdie));
+    }
+    const now = await chainNow(api);
+    return members.map(({ who }) => ({
+      who,
+      call: (i) => api.tx.credit.attest(subjectOrg, type, hash(i), 0, now, now + 365 * DAY, []),
     }));
   }
   // Expenses: the finance bureau runs a program; each sender is funded and books 1-fen expenses.

@@ -328,3 +328,17 @@ export async function registerOrganization(api, registrar, { kind = 'Enterprise'
     kind, name, code, account.address, now + term, validUntil, signature,
   ), registrar);
 }
+
+// A valid Unified Social Credit Code of a Shanghai enterprise whose organization code is `n`
+// (as `CreditCode::sample` in regchain-primitives).
+const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+const ORG_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2];
+export function sampleCreditCode(n) {
+  const body = String(n).padStart(8, '0');
+  const orgSum = [...body].reduce((s, c, i) => s + Number(c) * ORG_WEIGHTS[i], 0);
+  const orgCheck = { 10: 'X', 11: '0' }[11 - (orgSum % 11)] ?? String(11 - (orgSum % 11));
+  const first = `91310000${body}${orgCheck}`;
+  const sum = [...first].reduce((s, c, i) => s + ALPHABET.indexOf(c) * WEIGHTS[i], 0);
+  return first + ALPHABET[(31 - (sum % 31)) % 31];
+}

@@ -495,6 +495,11 @@ impl<T: Config> Membership<T::AccountId> for Pallet<T> {
 		Organizations::<T>::get(org).is_some_and(|o| o.is_active_at(Self::now()))
 	}
 
+	fn kind(org: OrgId) -> Option<OrgKind> {
+		let record = Organizations::<T>::get(org)?;
+		record.is_active_at(Self::now()).then_some(record.kind)
+	}
+
 	fn region(org: OrgId) -> Option<Division> {
 		Organizations::<T>::get(org).map(|record| Self::region_of(org, &record))
 	}

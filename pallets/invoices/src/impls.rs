@@ -256,6 +256,7 @@ impl<T: Config> Pallet<T> {
 		let mut original = Self::get(id)?;
 		ensure!(original.is_valid_blue(), Error::<T>::NotReversible);
 		ensure!(original.claim.is_none(), Error::<T>::AlreadyClaimed);
+		ensure!(!ReceivableClaims::<T>::contains_key(id), Error::<T>::AlreadyClaimed);
 		ensure!(original.audit_flag.is_none(), Error::<T>::UnderAudit);
 		let awaiting_buyer = original.status == InvoiceStatus::Confirmed;
 		// Room for the request, the buyer's answer and the final change, before anything is
@@ -411,6 +412,23 @@ impl<T: Config> Pallet<T> {
 		invoice.claim = Some(claim);
 		IssuedInvoices::<T>::insert(id.issuer, id.seq, invoice);
 		Self::deposit_event(Event::InvoiceClaimed { invoice: id, claim, amount });
+		Ok(())
+	}
+
+	/// Pledges a receivable: the seller's lock (see [`ReceivableClaims`]).
+	pub(crate) fn do_claim_receivable(
+		id: InvoiceRef,
+		seller: OrgId,
+		claim: Claim,
+	) -> DispatchResult {
+		ensure!(id.issuer == seller, Error::<T>::NotIssuer);
+		let invoice = Self::get(id)?;
+		ensure!(invoice.is_valid_blue(), Error::<T>::NotValid);
+		ensure!(invoice.status == InvoiceStatus::Confirmed, Error::<T>::NotConfirmed);
+		ensure!(invoice.audit_flag.is_none(), Error::<T>::UnderAudit);
+		ensure!(!ReceivableClaims::<T>::contains_key(id), Error::<T>::AlreadyClaimed);
+		ReceivableClaims::<T>::insert(id, claim);
+		Self::deposit_event(Event::ReceivablePledged { invoice: id, claim });
 		Ok(())
 	}
 
@@ -638,6 +656,10 @@ impl<T: Config> Pallet<T> {
 impl<T: Config> InvoiceClaims for Pallet<T> {
 	fn claim(invoice: InvoiceRef, buyer: OrgId, amount: Fen, claim: Claim) -> DispatchResult {
 		Self::do_claim(invoice, buyer, Some(amount), claim)
+	}
+
+	fn claim_receivable(invoice: InvoiceRef, seller: OrgId, claim: Claim) -> DispatchResult {
+		Self::do_claim_receivable(invoice, seller, claim)
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]

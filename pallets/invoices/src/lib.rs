@@ -166,6 +166,13 @@ pub mod pallet {
 	pub type ReversalDeadlines<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, OrgId, Twox64Concat, u32, u64>;
 
+	/// The financing each receivable invoice is pledged for (invoice financing): the seller's
+	/// lock, apart from the buyer's claim in the invoice itself, so that one invoice backs one
+	/// financing only while its buyer still books the expense. A new map rather than a field of
+	/// `Invoice`: no migration, and only financed invoices pay for it.
+	#[pallet::storage]
+	pub type ReceivableClaims<T: Config> = StorageMap<_, Blake2_128Concat, InvoiceRef, Claim>;
+
 	/// Each taxpayer's output and input totals per tax period, kept incrementally.
 	#[pallet::storage]
 	pub type Totals<T: Config> =
@@ -221,6 +228,8 @@ pub mod pallet {
 		ReversalLapsed { red: InvoiceRef },
 		/// The invoice was claimed (reimbursed, or used for a fund expense) by its buyer.
 		InvoiceClaimed { invoice: InvoiceRef, claim: Claim, amount: Fen },
+		/// The invoice's issuer pledged it as a receivable for a financing.
+		ReceivablePledged { invoice: InvoiceRef, claim: Claim },
 		/// The tax bureau flagged the invoice for audit.
 		InvoiceFlagged { invoice: InvoiceRef, reason: H256 },
 		/// The tax bureau cleared the audit flag.
@@ -275,7 +284,8 @@ pub mod pallet {
 		NotAwaitingBuyer,
 		/// Only a blue invoice that is issued, confirmed or rejected can be reversed.
 		NotReversible,
-		/// The invoice was already reimbursed or used for a fund expense.
+		/// The invoice was already reimbursed or used for a fund expense (by its buyer), or
+		/// pledged for a financing (by its issuer).
 		AlreadyClaimed,
 		/// The invoice is flagged for audit.
 		UnderAudit,

@@ -23,6 +23,7 @@ pub mod credit_code;
 pub mod division;
 pub mod paging;
 pub mod params;
+pub mod records;
 #[cfg(feature = "std")]
 pub mod testing;
 pub mod time;
@@ -38,6 +39,7 @@ use sp_runtime::DispatchResult;
 
 pub use credit_code::{CreditCode, CreditCodeError};
 pub use division::Division;
+pub use records::{FreezableRecords, Freeze, RecordRef};
 
 /// Identifies a member organization; allocated by the consortium pallet, never reused.
 pub type OrgId = u32;
@@ -116,6 +118,14 @@ pub trait InvoiceClaims {
 	/// it, is neither reversed, voided nor under audit, has not been claimed, and its gross
 	/// amount covers `amount`.
 	fn claim(invoice: InvoiceRef, buyer: OrgId, amount: Fen, claim: Claim) -> DispatchResult;
+
+	/// Locks `invoice` as a receivable of its issuer `seller` pledged for `claim` (invoice
+	/// financing): a lock of its own, apart from the buyer's [`claim`](Self::claim), since the
+	/// buyer still books the expense while the seller finances what it is owed. Fails, changing
+	/// nothing, unless the invoice exists, was issued by `seller`, was confirmed by its buyer,
+	/// is neither reversed, voided nor under audit, and no financing has locked it yet; once
+	/// locked the seller can no longer reverse it.
+	fn claim_receivable(invoice: InvoiceRef, seller: OrgId, claim: Claim) -> DispatchResult;
 
 	/// Benchmarks: an invoice from `seller` that `buyer` confirmed, of gross `amount`.
 	#[cfg(feature = "runtime-benchmarks")]
@@ -224,6 +234,58 @@ impl OrgKind {
 			OrgKind::Enterprise => Some(AgencyKind::MarketRegulation),
 			OrgKind::FinancialInstitution => Some(AgencyKind::CreditRegulator),
 		}
+	}
+}
+
+impl OrgKind {
+	/// The kind's bit in an [`OrgKinds`] set: agencies by their kind, then enterprises and
+	/// financial institutions.
+	const fn bit(self) -> u32 {
+		match self {
+			OrgKind::Agency(a) => 1 << (a as u8),
+			OrgKind::Enterprise => 1 << 16,
+			OrgKind::FinancialInstitution => 1 << 17,
+		}
+	}
+}
+
+/// A set of organization kinds (four bytes on chain): e.g. the kinds of organization that may
+/// attest a credit fact, or act at a step of a supply chain.
+#[derive(
+	Clone,
+	Copy,
+	Default,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub struct OrgKinds(pub u32);
+
+impl OrgKinds {
+	/// The set of `kinds`.
+	pub fn of(kinds: &[OrgKind]) -> Self {
+		OrgKinds(kinds.iter().fold(0, |bits, k| bits | k.bit()))
+	}
+	/// Whether `kind` is in the set.
+	pub fn contains(&self, kind: OrgKind) -> bool {
+		self.0 & kind.bit() != 0
+	}
+	/// Whether the set holds no kind of organization that exists (unknown bits are ignored).
+	pub fn is_empty(&self) -> bool {
+		!self.iter().any(|_| true)
+	}
+	/// The kinds in the set.
+	pub fn iter(&self) -> impl Iterator<Item = OrgKind> + '_ {
+		AgencyKind::ALL
+			.into_iter()
+			.map(OrgKind::Agency)
+			.chain([OrgKind::Enterprise, OrgKind::FinancialInstitution])
+			.filter(|k| self.contains(*k))
 	}
 }
 
@@ -397,6 +459,9 @@ pub trait Membership<AccountId> {
 	/// Whether `org` is an active organization.
 	fn is_active_org(org: OrgId) -> bool;
 
+	/// What the active organization `org` is; `None` for an unknown or inactive one.
+	fn kind(org: OrgId) -> Option<OrgKind>;
+
 	/// Where `org` is: an agency's jurisdiction, an enterprise's or a financial institution's
 	/// division (from its credit code). `None` for an unknown organization.
 	fn region(org: OrgId) -> Option<Division>;
@@ -536,5 +601,30 @@ where
 			.map_err(|_| ())?;
 		M::make_member(&who, kind, role);
 		Ok(O::from(RawOrigin::Signed(who)))
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn org_kind_sets_hold_exactly_their_kinds() {
+		let set =
+			OrgKinds::of(&[OrgKind::Agency(AgencyKind::TaxBureau), OrgKind::FinancialInstitution]);
+		assert!(set.contains(OrgKind::Agency(AgencyKind::TaxBureau)));
+		assert!(set.contains(OrgKind::FinancialInstitution));
+		assert!(!set.contains(OrgKind::Enterprise));
+		assert!(!set.contains(OrgKind::Agency(AgencyKind::Court)));
+		assert_eq!(
+			set.iter().collect::<Vec<_>>(),
+			[OrgKind::Agency(AgencyKind::TaxBureau), OrgKind::FinancialInstitution]
+		);
+		assert!(OrgKinds::default().is_empty());
+		// Bits no kind stands for do not make a set non-empty.
+		assert!(OrgKinds(1 << 31).is_empty());
+		// Every kind has its own bit.
+		let all: Vec<OrgKind> = OrgKinds(u32::MAX).iter().collect();
+		assert_eq!(all.len(), AgencyKind::ALL.len() + 2);
 	}
 }

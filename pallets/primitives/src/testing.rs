@@ -205,6 +205,10 @@ impl Membership<u64> for TestMembership {
 		Self::find(|x| x.id == org, |_| ()).is_some()
 	}
 
+	fn kind(org: OrgId) -> Option<OrgKind> {
+		Self::find(|x| x.id == org, |x| x.kind)
+	}
+
 	/// Agencies of the test registry act nationally; enterprises are in Shanghai (their codes).
 	fn region(org: OrgId) -> Option<crate::Division> {
 		Self::find(
@@ -250,6 +254,8 @@ pub struct BookInvoice {
 	pub valid: bool,
 	/// What it justified.
 	pub claim: Option<Claim>,
+	/// The financing its issuer pledged it for.
+	pub receivable: Option<Claim>,
 }
 
 thread_local! {
@@ -258,7 +264,7 @@ thread_local! {
 
 /// An in-memory invoice book standing in for the invoices pallet's lock, with that pallet's
 /// refusals as `DispatchError::Other("InvoiceNotFound" | "NotBuyer" | "NotValid" |
-/// "AlreadyClaimed" | "AmountNotCovered")`. Invoices are issued by organization 50.
+/// "AlreadyClaimed" | "AmountNotCovered" | "NotIssuer")`. Invoices are issued by organization 50.
 pub struct TestInvoiceClaims;
 
 impl TestInvoiceClaims {
@@ -272,8 +278,14 @@ impl TestInvoiceClaims {
 
 	/// Puts an invoice `seq` to `buyer` of `gross`, confirmed and unclaimed, in the book.
 	pub fn add(seq: u32, buyer: OrgId, gross: Fen) -> InvoiceRef {
-		let id = InvoiceRef { issuer: Self::ISSUER, seq };
-		let invoice = BookInvoice { buyer, gross, valid: true, claim: None };
+		Self::add_from(Self::ISSUER, seq, buyer, gross)
+	}
+
+	/// Puts an invoice `seq` of `issuer` to `buyer` of `gross`, confirmed and unclaimed, in
+	/// the book.
+	pub fn add_from(issuer: OrgId, seq: u32, buyer: OrgId, gross: Fen) -> InvoiceRef {
+		let id = InvoiceRef { issuer, seq };
+		let invoice = BookInvoice { buyer, gross, valid: true, claim: None, receivable: None };
 		BOOK.with(|b| b.borrow_mut().insert(id, invoice));
 		id
 	}
@@ -286,6 +298,11 @@ impl TestInvoiceClaims {
 	/// The claim on an invoice of the book.
 	pub fn claim_of(id: InvoiceRef) -> Option<Claim> {
 		BOOK.with(|b| b.borrow().get(&id).and_then(|i| i.claim))
+	}
+
+	/// The financing an invoice of the book is pledged for.
+	pub fn receivable_of(id: InvoiceRef) -> Option<Claim> {
+		BOOK.with(|b| b.borrow().get(&id).and_then(|i| i.receivable))
 	}
 }
 
@@ -311,8 +328,26 @@ impl InvoiceClaims for TestInvoiceClaims {
 		})
 	}
 
+	fn claim_receivable(invoice: InvoiceRef, seller: OrgId, claim: Claim) -> DispatchResult {
+		BOOK.with(|b| {
+			let mut book = b.borrow_mut();
+			let entry = book.get_mut(&invoice).ok_or(DispatchError::Other("InvoiceNotFound"))?;
+			if invoice.issuer != seller {
+				return Err(DispatchError::Other("NotIssuer"));
+			}
+			if !entry.valid {
+				return Err(DispatchError::Other("NotValid"));
+			}
+			if entry.receivable.is_some() {
+				return Err(DispatchError::Other("AlreadyClaimed"));
+			}
+			entry.receivable = Some(claim);
+			Ok(())
+		})
+	}
+
 	#[cfg(feature = "runtime-benchmarks")]
-	fn make_claimable(_seller: OrgId, buyer: OrgId, amount: Fen) -> InvoiceRef {
-		Self::add(BOOK.with(|b| b.borrow().len() as u32), buyer, amount)
+	fn make_claimable(seller: OrgId, buyer: OrgId, amount: Fen) -> InvoiceRef {
+		Self::add_from(seller, BOOK.with(|b| b.borrow().len() as u32), buyer, amount)
 	}
 }

@@ -32,7 +32,10 @@ impl MemberCallPolicy<AccountId, RuntimeCall> for MemberCalls {
 	fn allows(who: &AccountId, member: &MemberInfo, call: &RuntimeCall) -> bool {
 		let agency = matches!(member.kind, OrgKind::Agency(_));
 		match call {
-			RuntimeCall::Consortium(_) | RuntimeCall::Invoices(_) | RuntimeCall::Funds(_) => true,
+			RuntimeCall::Consortium(_)
+			| RuntimeCall::Invoices(_)
+			| RuntimeCall::Funds(_)
+			| RuntimeCall::Credit(_) => true,
 			// An approved validator purging its keys would drop out of production unchecked
 			// by the minimum: it announces maintenance, or governance removes it, first.
 			RuntimeCall::Session(pallet_session::Call::purge_keys {}) => {

@@ -4,6 +4,7 @@
 
 mod call_policy;
 mod consortium;
+mod credit;
 mod funds;
 mod governance;
 mod invoices;

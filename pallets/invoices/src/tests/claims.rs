@@ -145,6 +145,60 @@ fn a_claim_fails_while_the_invoice_is_under_audit() {
 	});
 }
 
+const FINANCING: Claim = Claim::new(*b"cred", 7);
+
+#[test]
+fn the_seller_pledges_a_confirmed_invoice_for_one_financing_and_the_buyer_still_claims_it() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = confirmed(1_000);
+		assert_ok!(<Invoices as InvoiceClaims>::claim_receivable(id, 10, FINANCING));
+		assert_eq!(last_event(), Event::ReceivablePledged { invoice: id, claim: FINANCING });
+		assert_eq!(ReceivableClaims::<Test>::get(id), Some(FINANCING));
+		assert_noop!(
+			<Invoices as InvoiceClaims>::claim_receivable(id, 10, Claim::new(*b"cred", 8)),
+			Error::<Test>::AlreadyClaimed
+		);
+		// The seller can no longer undo the trade it financed.
+		assert_noop!(
+			Invoices::reverse(RuntimeOrigin::signed(SELLER), id, H256::zero()),
+			Error::<Test>::AlreadyClaimed
+		);
+		// The buyer's side is its own lock.
+		assert_ok!(Invoices::reimburse(RuntimeOrigin::signed(BUYER), id));
+	});
+}
+
+#[test]
+fn a_receivable_is_pledged_only_by_its_issuer_once_confirmed_and_not_under_audit() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = confirmed(1_000);
+		assert_noop!(
+			<Invoices as InvoiceClaims>::claim_receivable(id, 20, FINANCING),
+			Error::<Test>::NotIssuer
+		);
+		let unknown = InvoiceRef { issuer: 10, seq: 99 };
+		assert_noop!(
+			<Invoices as InvoiceClaims>::claim_receivable(unknown, 10, FINANCING),
+			Error::<Test>::InvoiceNotFound
+		);
+		let pending = issue_to_buyer(1_000);
+		assert_noop!(
+			<Invoices as InvoiceClaims>::claim_receivable(pending, 10, FINANCING),
+			Error::<Test>::NotConfirmed
+		);
+		assert_ok!(Invoices::flag(RuntimeOrigin::signed(TAX), id, H256::zero()));
+		assert_noop!(
+			<Invoices as InvoiceClaims>::claim_receivable(id, 10, FINANCING),
+			Error::<Test>::UnderAudit
+		);
+		assert_ok!(Invoices::void(RuntimeOrigin::signed(TAX), id, H256::zero()));
+		assert_noop!(
+			<Invoices as InvoiceClaims>::claim_receivable(id, 10, FINANCING),
+			Error::<Test>::NotValid
+		);
+	});
+}
+
 #[test]
 fn optional_changes_stop_when_the_history_is_full_but_voiding_still_fits() {
 	ExtBuilder::default().build_and_execute(|| {

@@ -1,0 +1,673 @@
+//! What the calls do, the queries of the runtime API, the shared freeze, and the storage
+//! invariants.
+
+use crate::{pallet::*, types::*, CREDIT};
+use alloc::{collections::BTreeSet, vec::Vec};
+use frame_support::{ensure, pallet_prelude::*, traits::EnsureOrigin};
+use regchain_primitives::{
+	paging, time::Moment, Claim, FreezableRecords, Freeze, InvoiceClaims, Membership, OrgId,
+	OrgKind, OrgKinds, RecordRef,
+};
+use sp_core::H256;
+
+/// Who decides a dispute: its attester before the deadline, or the credit regulator after it.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Decider {
+	/// The attester's organization.
+	Attester(OrgId),
+	/// The credit regulator's organization.
+	Regulator(OrgId),
+}
+
+impl Decider {
+	fn org(self) -> OrgId {
+		match self {
+			Decider::Attester(org) | Decider::Regulator(org) => org,
+		}
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	/// Now, in on-chain time.
+	pub(crate) fn now() -> Moment {
+		regchain_primitives::time::now::<T::UnixTime>()
+	}
+
+	/// The decider an origin stands for: the credit regulator, or else an attester.
+	pub(crate) fn decider(origin: T::RuntimeOrigin) -> Result<Decider, DispatchError> {
+		Ok(match T::RegulatorOrigin::try_origin(origin) {
+			Ok((_, regulator)) => Decider::Regulator(regulator),
+			Err(origin) => Decider::Attester(T::AttesterOrigin::ensure_origin(origin)?.1),
+		})
+	}
+
+	fn claim_type(id: ClaimTypeId) -> Result<ClaimType, DispatchError> {
+		Ok(ClaimTypes::<T>::get(id).ok_or(Error::<T>::ClaimTypeNotFound)?)
+	}
+
+	fn attestation(id: AttestationId) -> Result<Attestation, DispatchError> {
+		Ok(Attestations::<T>::get(id).ok_or(Error::<T>::AttestationNotFound)?)
+	}
+
+	fn grant(id: GrantId) -> Result<Grant, DispatchError> {
+		Ok(Grants::<T>::get(id).ok_or(Error::<T>::GrantNotFound)?)
+	}
+
+	fn ensure_jurisdiction(agency: OrgId, org: OrgId) -> DispatchResult {
+		ensure!(T::Membership::has_jurisdiction(agency, org), Error::<T>::OutsideJurisdiction);
+		Ok(())
+	}
+
+	fn ensure_not_frozen(id: AttestationId) -> DispatchResult {
+		ensure!(!FrozenAttestations::<T>::contains_key(id), Error::<T>::Frozen);
+		Ok(())
+	}
+
+	/// Takes the next id from a counter.
+	fn next_id<V>(counter: V) -> Result<V, DispatchError>
+	where
+		V: Copy + sp_runtime::traits::CheckedAdd + sp_runtime::traits::One,
+	{
+		let next = counter.checked_add(&V::one()).ok_or(sp_runtime::ArithmeticError::Overflow)?;
+		Ok(next)
+	}
+
+	pub(crate) fn do_register_claim_type(
+		regulator: OrgId,
+		name: ClaimTypeName,
+		schema: H256,
+		ratings: Ratings,
+		attester_kinds: OrgKinds,
+		receivables: bool,
+	) -> DispatchResult {
+		ensure!(!name.is_empty(), Error::<T>::EmptyName);
+		ensure!(!attester_kinds.is_empty(), Error::<T>::NoAttesterKinds);
+		let distinct = ratings.iter().collect::<BTreeSet<_>>().len() == ratings.len();
+		ensure!(distinct && ratings.iter().all(|r| !r.is_empty()), Error::<T>::InvalidRatings);
+		let id = NextClaimTypeId::<T>::get();
+		NextClaimTypeId::<T>::put(Self::next_id(id)?);
+		ClaimTypes::<T>::insert(
+			id,
+			ClaimType {
+				name: name.clone(),
+				schema,
+				ratings,
+				attester_kinds,
+				receivables,
+				registered_by: regulator,
+				registered_at: Self::now(),
+				retired: false,
+			},
+		);
+		Self::deposit_event(Event::ClaimTypeRegistered {
+			claim_type: id,
+			name,
+			kinds: attester_kinds,
+		});
+		Ok(())
+	}
+
+	pub(crate) fn do_retire_claim_type(id: ClaimTypeId) -> DispatchResult {
+		let mut claim_type = Self::claim_type(id)?;
+		ensure!(!claim_type.retired, Error::<T>::ClaimTypeRetired);
+		claim_type.retired = true;
+		ClaimTypes::<T>::insert(id, claim_type);
+		Self::deposit_event(Event::ClaimTypeRetired { claim_type: id });
+		Ok(())
+	}
+
+	pub(crate) fn do_authorize_attester(
+		regulator: OrgId,
+		id: ClaimTypeId,
+		attester: OrgId,
+	) -> DispatchResult {
+		let claim_type = Self::claim_type(id)?;
+		ensure!(!claim_type.retired, Error::<T>::ClaimTypeRetired);
+		let kind = T::Membership::kind(attester).ok_or(Error::<T>::OrganizationNotFound)?;
+		ensure!(
+			claim_type.attester_kinds.contains(kind)
+				&& regchain_primitives::Role::Attester.may_be_held_by(kind),
+			Error::<T>::WrongAttesterKind
+		);
+		Self::ensure_jurisdiction(regulator, attester)?;
+		ensure!(!Attesters::<T>::contains_key(id, attester), Error::<T>::AlreadyAuthorized);
+		Attesters::<T>::insert(id, attester, Self::now());
+		Self::deposit_event(Event::AttesterAuthorized { claim_type: id, attester });
+		Ok(())
+	}
+
+	pub(crate) fn do_deauthorize_attester(
+		regulator: OrgId,
+		id: ClaimTypeId,
+		attester: OrgId,
+	) -> DispatchResult {
+		ensure!(Attesters::<T>::contains_key(id, attester), Error::<T>::NotAuthorized);
+		Self::ensure_jurisdiction(regulator, attester)?;
+		Attesters::<T>::remove(id, attester);
+		Self::deposit_event(Event::AttesterDeauthorized { claim_type: id, attester });
+		Ok(())
+	}
+
+	/// The checks of a new attestation by `attester` about `subject`, shared by `attest` and
+	/// `supersede`.
+	fn check_attestation(
+		attester: OrgId,
+		subject: OrgId,
+		claim_type_id: ClaimTypeId,
+		rating: Option<Rating>,
+		valid_from: Moment,
+		valid_until: Moment,
+	) -> Result<ClaimType, DispatchError> {
+		let claim_type = Self::claim_type(claim_type_id)?;
+		ensure!(!claim_type.retired, Error::<T>::ClaimTypeRetired);
+		ensure!(Attesters::<T>::contains_key(claim_type_id, attester), Error::<T>::NotAuthorized);
+		ensure!(
+			T::Membership::kind(subject) == Some(OrgKind::Enterprise),
+			Error::<T>::NotEnterprise
+		);
+		ensure!(attester != subject, Error::<T>::SelfAttestation);
+		if matches!(T::Membership::kind(attester), Some(OrgKind::Agency(_))) {
+			Self::ensure_jurisdiction(attester, subject)?;
+		}
+		if let Some(rating) = rating {
+			ensure!(usize::from(rating) < claim_type.ratings.len(), Error::<T>::RatingNotAllowed);
+		}
+		ensure!(valid_from < valid_until && valid_until > Self::now(), Error::<T>::InvalidPeriod);
+		Ok(claim_type)
+	}
+
+	/// Stores a checked attestation under a new id.
+	fn insert_attestation(attestation: Attestation) -> Result<AttestationId, DispatchError> {
+		let id = NextAttestationId::<T>::get();
+		NextAttestationId::<T>::put(Self::next_id(id)?);
+		AttestationsBySubject::<T>::insert(attestation.subject, id, ());
+		CurrentAttestations::<T>::insert(attestation.subject, id, ());
+		Self::deposit_event(Event::Attested {
+			attestation: id,
+			claim_type: attestation.claim_type,
+			subject: attestation.subject,
+			attester: attestation.attester,
+			rating: attestation.rating,
+		});
+		Attestations::<T>::insert(id, attestation);
+		Ok(id)
+	}
+
+	#[allow(clippy::too_many_arguments)]
+	pub(crate) fn do_attest(
+		attester: OrgId,
+		subject: OrgId,
+		claim_type: ClaimTypeId,
+		data: H256,
+		rating: Option<Rating>,
+		valid_from: Moment,
+		valid_until: Moment,
+		invoices: FinancedInvoices,
+	) -> Result<AttestationId, DispatchError> {
+		let kind = Self::check_attestation(
+			attester,
+			subject,
+			claim_type,
+			rating,
+			valid_from,
+			valid_until,
+		)?;
+		if !invoices.is_empty() {
+			ensure!(kind.receivables, Error::<T>::InvoicesNotAllowed);
+			let distinct = invoices.iter().collect::<BTreeSet<_>>().len() == invoices.len();
+			ensure!(distinct, Error::<T>::DuplicateInvoice);
+		}
+		let id = NextAttestationId::<T>::get();
+		// The call is transactional: a refused invoice unlocks the ones before it.
+		for invoice in invoices.iter() {
+			T::Invoices::claim_receivable(*invoice, subject, Claim::new(CREDIT, id))?;
+		}
+		Self::insert_attestation(Attestation {
+			claim_type,
+			subject,
+			attester,
+			data,
+			rating,
+			valid_from,
+			valid_until,
+			attested_at: Self::now(),
+			status: AttestationStatus::Active,
+			invoices,
+			supersedes: None,
+		})
+	}
+
+	/// The active attestation `id`, if `attester` gave it and it is not frozen.
+	fn own_active(attester: OrgId, id: AttestationId) -> Result<Attestation, DispatchError> {
+		let attestation = Self::attestation(id)?;
+		ensure!(attestation.attester == attester, Error::<T>::NotAttester);
+		ensure!(attestation.status == AttestationStatus::Active, Error::<T>::NotActive);
+		Self::ensure_not_frozen(id)?;
+		Ok(attestation)
+	}
+
+	/// Ends an active attestation with `status` (the caller checked it may).
+	fn end(id: AttestationId, mut attestation: Attestation, status: AttestationStatus) {
+		CurrentAttestations::<T>::remove(attestation.subject, id);
+		attestation.status = status;
+		Attestations::<T>::insert(id, attestation);
+	}
+
+	pub(crate) fn do_supersede(
+		attester: OrgId,
+		old_id: AttestationId,
+		data: H256,
+		rating: Option<Rating>,
+		valid_from: Moment,
+		valid_until: Moment,
+	) -> DispatchResult {
+		let old = Self::own_active(attester, old_id)?;
+		Self::check_attestation(
+			attester,
+			old.subject,
+			old.claim_type,
+			rating,
+			valid_from,
+			valid_until,
+		)?;
+		let new_id = Self::insert_attestation(Attestation {
+			claim_type: old.claim_type,
+			subject: old.subject,
+			attester,
+			data,
+			rating,
+			valid_from,
+			valid_until,
+			attested_at: Self::now(),
+			status: AttestationStatus::Active,
+			invoices: Default::default(),
+			supersedes: Some(old_id),
+		})?;
+		Self::end(old_id, old, AttestationStatus::Superseded { at: Self::now(), by: new_id });
+		Self::deposit_event(Event::Superseded { attestation: old_id, by: new_id });
+		Ok(())
+	}
+
+	pub(crate) fn do_revoke(attester: OrgId, id: AttestationId, reason: H256) -> DispatchResult {
+		let attestation = Self::own_active(attester, id)?;
+		Self::end(id, attestation, AttestationStatus::Revoked { at: Self::now(), reason });
+		Self::deposit_event(Event::Revoked { attestation: id, reason });
+		Ok(())
+	}
+
+	/// Checks a scope: not empty, claim types listed once and existing.
+	fn check_scope(scope: &Scope) -> DispatchResult {
+		ensure!(!scope.is_empty(), Error::<T>::EmptyScope);
+		if let ClaimTypeScope::Only(list) = &scope.claim_types {
+			let distinct = list.iter().collect::<BTreeSet<_>>().len() == list.len();
+			ensure!(
+				distinct && list.iter().all(|c| ClaimTypes::<T>::contains_key(c)),
+				Error::<T>::InvalidScope
+			);
+		}
+		Ok(())
+	}
+
+	pub(crate) fn do_grant_consent(
+		sme: OrgId,
+		lender: OrgId,
+		scope: Scope,
+		purpose: Purpose,
+		until: Moment,
+	) -> DispatchResult {
+		ensure!(
+			T::Membership::kind(lender) == Some(OrgKind::FinancialInstitution),
+			Error::<T>::NotLender
+		);
+		Self::check_scope(&scope)?;
+		let now = Self::now();
+		ensure!(until > now && until - now <= T::MaxGrantTerm::get(), Error::<T>::InvalidTerm);
+		let id = NextGrantId::<T>::get();
+		NextGrantId::<T>::put(Self::next_id(id)?);
+		Grants::<T>::insert(
+			id,
+			Grant { sme, lender, scope, purpose, granted_at: now, until, withdrawn_at: None },
+		);
+		GrantsBySme::<T>::insert(sme, id, ());
+		GrantsByLender::<T>::insert(lender, id, ());
+		Self::deposit_event(Event::ConsentGranted { grant: id, sme, lender, purpose, until });
+		Ok(())
+	}
+
+	pub(crate) fn do_withdraw_consent(sme: OrgId, id: GrantId) -> DispatchResult {
+		let mut grant = Self::grant(id)?;
+		ensure!(grant.sme == sme, Error::<T>::NotGrantor);
+		ensure!(grant.withdrawn_at.is_none(), Error::<T>::AlreadyWithdrawn);
+		grant.withdrawn_at = Some(Self::now());
+		Grants::<T>::insert(id, grant);
+		Self::deposit_event(Event::ConsentWithdrawn { grant: id });
+		Ok(())
+	}
+
+	pub(crate) fn do_declare_access(
+		lender: OrgId,
+		id: GrantId,
+		scope: Scope,
+		purpose: Purpose,
+	) -> DispatchResult {
+		let grant = Self::grant(id)?;
+		ensure!(grant.lender == lender, Error::<T>::NotGrantee);
+		ensure!(grant.withdrawn_at.is_none(), Error::<T>::GrantWithdrawn);
+		let now = Self::now();
+		ensure!(now < grant.until, Error::<T>::GrantExpired);
+		ensure!(grant.purpose == purpose, Error::<T>::WrongPurpose);
+		ensure!(!scope.is_empty(), Error::<T>::EmptyScope);
+		ensure!(grant.scope.covers(&scope), Error::<T>::OutsideScope);
+		let index = AccessCount::<T>::get(grant.sme);
+		AccessCount::<T>::insert(grant.sme, index.checked_add(1).ok_or(Error::<T>::Overflow)?);
+		Accesses::<T>::insert(
+			grant.sme,
+			index,
+			Access { lender, grant: id, scope, purpose, at: now },
+		);
+		Self::deposit_event(Event::AccessDeclared { sme: grant.sme, index, lender, grant: id });
+		Ok(())
+	}
+
+	pub(crate) fn do_dispute(sme: OrgId, id: AttestationId, reason: H256) -> DispatchResult {
+		let attestation = Self::attestation(id)?;
+		ensure!(attestation.subject == sme, Error::<T>::NotSubject);
+		ensure!(attestation.status == AttestationStatus::Active, Error::<T>::NotActive);
+		ensure!(!Disputes::<T>::contains_key(id), Error::<T>::AlreadyDisputed);
+		Self::ensure_not_frozen(id)?;
+		let now = Self::now();
+		let deadline = now.saturating_add(T::DisputeWindow::get());
+		Disputes::<T>::insert(
+			id,
+			Dispute { reason, filed_at: now, deadline, status: DisputeStatus::Open },
+		);
+		Self::deposit_event(Event::Disputed { attestation: id, deadline });
+		Ok(())
+	}
+
+	/// The undecided dispute of `id` with its attestation, if `decider` may decide it now: the
+	/// attester before the deadline, the regulator of the subject's jurisdiction after it.
+	fn decidable(
+		decider: Decider,
+		id: AttestationId,
+	) -> Result<(Attestation, Dispute), DispatchError> {
+		let attestation = Self::attestation(id)?;
+		let dispute = Disputes::<T>::get(id).ok_or(Error::<T>::NoDispute)?;
+		ensure!(dispute.is_undecided(), Error::<T>::DisputeDecided);
+		Self::ensure_not_frozen(id)?;
+		let overdue = Self::now() >= dispute.deadline;
+		match decider {
+			Decider::Attester(org) => {
+				ensure!(attestation.attester == org, Error::<T>::NotAttester);
+				ensure!(!overdue, Error::<T>::DeadlinePassed);
+			},
+			Decider::Regulator(org) => {
+				ensure!(overdue, Error::<T>::DeadlineNotPassed);
+				Self::ensure_jurisdiction(org, attestation.subject)?;
+			},
+		}
+		Ok((attestation, dispute))
+	}
+
+	pub(crate) fn do_uphold_dispute(decider: Decider, id: AttestationId) -> DispatchResult {
+		let (attestation, mut dispute) = Self::decidable(decider, id)?;
+		ensure!(attestation.status == AttestationStatus::Active, Error::<T>::NotActive);
+		let now = Self::now();
+		dispute.status = DisputeStatus::Upheld { by: decider.org(), at: now };
+		Disputes::<T>::insert(id, dispute);
+		Self::end(id, attestation, AttestationStatus::Revoked { at: now, reason: dispute.reason });
+		Self::deposit_event(Event::DisputeUpheld { attestation: id, by: decider.org() });
+		Self::deposit_event(Event::Revoked { attestation: id, reason: dispute.reason });
+		Ok(())
+	}
+
+	pub(crate) fn do_reject_dispute(
+		decider: Decider,
+		id: AttestationId,
+		reason: H256,
+	) -> DispatchResult {
+		let (_, mut dispute) = Self::decidable(decider, id)?;
+		dispute.status = DisputeStatus::Rejected { by: decider.org(), at: Self::now(), reason };
+		Disputes::<T>::insert(id, dispute);
+		Self::deposit_event(Event::DisputeRejected { attestation: id, by: decider.org(), reason });
+		Ok(())
+	}
+
+	pub(crate) fn do_mark_dispute_lapsed(id: AttestationId) -> DispatchResult {
+		ensure!(Attestations::<T>::contains_key(id), Error::<T>::AttestationNotFound);
+		let mut dispute = Disputes::<T>::get(id).ok_or(Error::<T>::NoDispute)?;
+		ensure!(dispute.status == DisputeStatus::Open, Error::<T>::DisputeDecided);
+		let now = Self::now();
+		ensure!(now >= dispute.deadline, Error::<T>::DeadlineNotPassed);
+		dispute.status = DisputeStatus::Lapsed { at: now };
+		Disputes::<T>::insert(id, dispute);
+		Self::deposit_event(Event::DisputeLapsed { attestation: id });
+		Ok(())
+	}
+
+	pub(crate) fn do_freeze(regulator: OrgId, id: AttestationId, reason: H256) -> DispatchResult {
+		let record = RecordRef::new(CREDIT, id);
+		let subject =
+			<Self as FreezableRecords>::subject(record).ok_or(Error::<T>::AttestationNotFound)?;
+		Self::ensure_jurisdiction(regulator, subject)?;
+		<Self as FreezableRecords>::freeze(
+			record,
+			Freeze { by: regulator, at: Self::now(), reason },
+		)?;
+		Self::deposit_event(Event::Frozen { attestation: id, by: regulator, reason });
+		Ok(())
+	}
+
+	pub(crate) fn do_unfreeze(regulator: OrgId, id: AttestationId) -> DispatchResult {
+		let record = RecordRef::new(CREDIT, id);
+		let subject =
+			<Self as FreezableRecords>::subject(record).ok_or(Error::<T>::AttestationNotFound)?;
+		Self::ensure_jurisdiction(regulator, subject)?;
+		<Self as FreezableRecords>::unfreeze(record)?;
+		Self::deposit_event(Event::Unfrozen { attestation: id });
+		Ok(())
+	}
+
+	// --- Queries of the runtime API ---
+
+	/// One line of a profile.
+	fn profile_entry(id: AttestationId, attestation: Attestation) -> ProfileEntry {
+		let rating = attestation.rating.and_then(|r| {
+			ClaimTypes::<T>::get(attestation.claim_type)
+				.and_then(|c| c.ratings.get(usize::from(r)).cloned())
+		});
+		ProfileEntry {
+			id,
+			rating,
+			dispute: Disputes::<T>::get(id),
+			frozen: FrozenAttestations::<T>::contains_key(id),
+			attestation,
+		}
+	}
+
+	/// An SME's current credit profile: of up to `limit` (at most 100) of its active
+	/// attestations after `start_after`, those within their validity period now, with rating
+	/// label, dispute and freeze. An empty page only ends the profile when the keys run out:
+	/// page on from the last key of [`Self::profile_keys`].
+	pub fn credit_profile(
+		sme: OrgId,
+		start_after: Option<AttestationId>,
+		limit: u32,
+	) -> Vec<ProfileEntry> {
+		let now = Self::now();
+		paging::keys_after::<CurrentAttestations<T>, _, _, _>(sme, start_after, limit)
+			.into_iter()
+			.filter_map(|id| Attestations::<T>::get(id).map(|a| (id, a)))
+			.filter(|(_, a)| a.counts_at(now))
+			.map(|(id, a)| Self::profile_entry(id, a))
+			.collect()
+	}
+
+	/// Every attestation about an SME, whatever became of it: up to `limit` (at most 100)
+	/// after `start_after`.
+	pub fn attestation_history(
+		sme: OrgId,
+		start_after: Option<AttestationId>,
+		limit: u32,
+	) -> Vec<ProfileEntry> {
+		paging::keys_after::<AttestationsBySubject<T>, _, _, _>(sme, start_after, limit)
+			.into_iter()
+			.filter_map(|id| Attestations::<T>::get(id).map(|a| Self::profile_entry(id, a)))
+			.collect()
+	}
+
+	/// One attestation with its rating label, dispute and freeze.
+	pub fn attestation_of(id: AttestationId) -> Option<ProfileEntry> {
+		Attestations::<T>::get(id).map(|a| Self::profile_entry(id, a))
+	}
+
+	/// The grants `lender` holds from `sme` that are in force now: whether it holds consent,
+	/// and for what. Pages through the SME's grants: up to `limit` (at most 100) after
+	/// `start_after`.
+	pub fn consents(
+		sme: OrgId,
+		lender: OrgId,
+		start_after: Option<GrantId>,
+		limit: u32,
+	) -> Vec<(GrantId, Grant)> {
+		let now = Self::now();
+		paging::keys_after::<GrantsBySme<T>, _, _, _>(sme, start_after, limit)
+			.into_iter()
+			.filter_map(|id| Grants::<T>::get(id).map(|g| (id, g)))
+			.filter(|(_, g)| g.lender == lender && g.is_valid_at(now))
+			.collect()
+	}
+
+	/// Every grant an SME gave, withdrawn and lapsed ones too: up to `limit` (at most 100)
+	/// after `start_after`.
+	pub fn grants_of(
+		sme: OrgId,
+		start_after: Option<GrantId>,
+		limit: u32,
+	) -> Vec<(GrantId, Grant)> {
+		paging::keys_after::<GrantsBySme<T>, _, _, _>(sme, start_after, limit)
+			.into_iter()
+			.filter_map(|id| Grants::<T>::get(id).map(|g| (id, g)))
+			.collect()
+	}
+
+	/// An SME's access log: up to `limit` (at most 100) entries from entry `from` on.
+	pub fn access_log(sme: OrgId, from: u32, limit: u32) -> Vec<Access> {
+		let end = paging::page_end(from, limit, AccessCount::<T>::get(sme));
+		(from..end).filter_map(|index| Accesses::<T>::get(sme, index)).collect()
+	}
+
+	/// The claim types: up to `limit` (at most 100) from id `from` on.
+	pub fn claim_types(from: ClaimTypeId, limit: u32) -> Vec<(ClaimTypeId, ClaimType)> {
+		let end = paging::page_end(from, limit, NextClaimTypeId::<T>::get());
+		(from..end).filter_map(|id| ClaimTypes::<T>::get(id).map(|c| (id, c))).collect()
+	}
+
+	/// Checks the invariants listed in the crate docs; the error names the one that broke.
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		let next_claim_type = NextClaimTypeId::<T>::get();
+		for (id, _) in ClaimTypes::<T>::iter() {
+			ensure!(id < next_claim_type, "a claim type id beyond the counter");
+		}
+		for (claim_type, _, _) in Attesters::<T>::iter() {
+			ensure!(ClaimTypes::<T>::contains_key(claim_type), "an attester of no claim type");
+		}
+		let next_attestation = NextAttestationId::<T>::get();
+		let mut active = 0usize;
+		for (id, a) in Attestations::<T>::iter() {
+			ensure!(id < next_attestation, "an attestation id beyond the counter");
+			ensure!(ClaimTypes::<T>::contains_key(a.claim_type), "an attestation of no claim type");
+			ensure!(
+				AttestationsBySubject::<T>::contains_key(a.subject, id),
+				"an attestation missing from its subject's index"
+			);
+			let is_active = a.status == AttestationStatus::Active;
+			active += usize::from(is_active);
+			ensure!(
+				CurrentAttestations::<T>::contains_key(a.subject, id) == is_active,
+				"the current index differs from the attestations' status"
+			);
+			if let AttestationStatus::Superseded { by, .. } = a.status {
+				let successor = Attestations::<T>::get(by).ok_or("a successor is missing")?;
+				ensure!(
+					successor.supersedes == Some(id),
+					"a successor does not name its predecessor"
+				);
+			}
+		}
+		ensure!(
+			AttestationsBySubject::<T>::iter_keys().count()
+				== Attestations::<T>::iter_keys().count(),
+			"the subject index lists attestations that do not exist"
+		);
+		ensure!(
+			CurrentAttestations::<T>::iter_keys().count() == active,
+			"the current index lists attestations that are not active"
+		);
+		for id in Disputes::<T>::iter_keys().chain(FrozenAttestations::<T>::iter_keys()) {
+			ensure!(Attestations::<T>::contains_key(id), "a dispute or freeze of no attestation");
+		}
+		let next_grant = NextGrantId::<T>::get();
+		for (id, g) in Grants::<T>::iter() {
+			ensure!(id < next_grant, "a grant id beyond the counter");
+			ensure!(
+				GrantsBySme::<T>::contains_key(g.sme, id)
+					&& GrantsByLender::<T>::contains_key(g.lender, id),
+				"a grant missing from its indexes"
+			);
+		}
+		let grants = Grants::<T>::iter_keys().count();
+		ensure!(
+			GrantsBySme::<T>::iter_keys().count() == grants
+				&& GrantsByLender::<T>::iter_keys().count() == grants,
+			"a grant index lists grants that do not exist"
+		);
+		for (sme, index, access) in Accesses::<T>::iter() {
+			ensure!(index < AccessCount::<T>::get(sme), "an access beyond the log's length");
+			let grant = Grants::<T>::get(access.grant).ok_or("an access under no grant")?;
+			ensure!(
+				grant.sme == sme && grant.lender == access.lender,
+				"an access under another SME's or lender's grant"
+			);
+		}
+		for (sme, count) in AccessCount::<T>::iter() {
+			ensure!(
+				Accesses::<T>::iter_prefix(sme).count() == count as usize,
+				"an access count differs from the log"
+			);
+		}
+		Ok(())
+	}
+}
+
+/// The shared freeze of `regchain-primitives`: a supervision pallet freezes attestations
+/// through it; the credit regulator's own `freeze` call goes through it too.
+impl<T: Config> FreezableRecords for Pallet<T> {
+	fn keeps(domain: regchain_primitives::ClaimDomain) -> bool {
+		domain == CREDIT
+	}
+
+	fn subject(record: RecordRef) -> Option<OrgId> {
+		(record.domain == CREDIT)
+			.then(|| Attestations::<T>::get(record.id).map(|a| a.subject))
+			.flatten()
+	}
+
+	fn frozen(record: RecordRef) -> Option<Freeze> {
+		(record.domain == CREDIT).then(|| FrozenAttestations::<T>::get(record.id)).flatten()
+	}
+
+	fn freeze(record: RecordRef, freeze: Freeze) -> DispatchResult {
+		ensure!(Self::subject(record).is_some(), Error::<T>::AttestationNotFound);
+		ensure!(!FrozenAttestations::<T>::contains_key(record.id), Error::<T>::Frozen);
+		FrozenAttestations::<T>::insert(record.id, freeze);
+		Ok(())
+	}
+
+	fn unfreeze(record: RecordRef) -> DispatchResult {
+		ensure!(Self::subject(record).is_some(), Error::<T>::AttestationNotFound);
+		ensure!(FrozenAttestations::<T>::contains_key(record.id), Error::<T>::NotFrozen);
+		FrozenAttestations::<T>::remove(record.id);
+		Ok(())
+	}
+}

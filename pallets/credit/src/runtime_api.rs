@@ -1,0 +1,29 @@
+//! The credit pallet's runtime API: an SME's profile, consents and access log. Polkadot.js
+//! exposes it as `api.call.creditApi.*` from the runtime metadata. The query layer serves it to
+//! lenders only against their grants; the API itself answers any caller of the node.
+
+use crate::types::{Access, AttestationId, ClaimType, ClaimTypeId, Grant, GrantId, ProfileEntry};
+use alloc::vec::Vec;
+use regchain_primitives::OrgId;
+
+sp_api::decl_runtime_apis! {
+	/// Queries over credit attestations and consents; every list at most 100 long, paged.
+	pub trait CreditApi {
+		/// An SME's current credit profile: its attestations that count now (active, within
+		/// their validity period), with rating label, dispute and freeze — from up to `limit`
+		/// of its active attestations after `start_after`.
+		fn credit_profile(sme: OrgId, start_after: Option<AttestationId>, limit: u32) -> Vec<ProfileEntry>;
+		/// Every attestation about an SME, revoked, superseded and expired ones too.
+		fn attestation_history(sme: OrgId, start_after: Option<AttestationId>, limit: u32) -> Vec<ProfileEntry>;
+		/// One attestation.
+		fn attestation(id: AttestationId) -> Option<ProfileEntry>;
+		/// The grants `lender` holds from `sme` in force now (paged over the SME's grants).
+		fn consents(sme: OrgId, lender: OrgId, start_after: Option<GrantId>, limit: u32) -> Vec<(GrantId, Grant)>;
+		/// Every grant the SME gave.
+		fn grants(sme: OrgId, start_after: Option<GrantId>, limit: u32) -> Vec<(GrantId, Grant)>;
+		/// The SME's access log from entry `from` on.
+		fn access_log(sme: OrgId, from: u32, limit: u32) -> Vec<Access>;
+		/// The claim types from id `from` on.
+		fn claim_types(from: ClaimTypeId, limit: u32) -> Vec<(ClaimTypeId, ClaimType)>;
+	}
+}

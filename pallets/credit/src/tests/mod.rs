@@ -1,0 +1,6 @@
+mod attestations;
+mod claim_types;
+mod consent;
+mod disputes;
+mod queries;
+mod supervision;

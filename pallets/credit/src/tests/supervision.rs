@@ -1,0 +1,98 @@
+//! The shared freeze: a regulator freezes an attestation; nothing changes it until unfrozen.
+
+use crate::{mock::*, *};
+use frame_support::{assert_noop, assert_ok};
+use regchain_primitives::{Division, FreezableRecords, Freeze, RecordRef};
+use sp_core::H256;
+use sp_runtime::DispatchError::BadOrigin;
+
+const ACTION: H256 = H256::repeat_byte(0x66);
+
+#[test]
+fn a_frozen_attestation_cannot_be_revoked_superseded_disputed_or_decided() {
+	ExtBuilder::default().build_and_execute(|| {
+		let grade = tax_grade();
+		let id = graded(grade, 0);
+		let disputed = graded(grade, 1);
+		assert_ok!(Credit::dispute(RuntimeOrigin::signed(SME), disputed, H256::zero()));
+		for target in [id, disputed] {
+			assert_ok!(Credit::freeze(RuntimeOrigin::signed(REGULATOR), target, ACTION));
+		}
+		assert_eq!(last_event(), Event::Frozen { attestation: disputed, by: 1, reason: ACTION });
+		let record = RecordRef::new(CREDIT, id);
+		assert_eq!(
+			<Credit as FreezableRecords>::frozen(record),
+			Some(Freeze { by: 1, at: day(1), reason: ACTION })
+		);
+		let now = TestClock::get();
+		assert_noop!(
+			Credit::revoke(RuntimeOrigin::signed(TAX), id, H256::zero()),
+			Error::<Test>::Frozen
+		);
+		assert_noop!(
+			Credit::supersede(RuntimeOrigin::signed(TAX), id, H256::zero(), None, now, now + 9),
+			Error::<Test>::Frozen
+		);
+		assert_noop!(
+			Credit::dispute(RuntimeOrigin::signed(SME), id, H256::zero()),
+			Error::<Test>::Frozen
+		);
+		assert_noop!(
+			Credit::reject_dispute(RuntimeOrigin::signed(TAX), disputed, H256::zero()),
+			Error::<Test>::Frozen
+		);
+		assert!(Credit::credit_profile(10, None, 10).iter().all(|e| e.frozen));
+		assert_noop!(
+			Credit::freeze(RuntimeOrigin::signed(REGULATOR), id, ACTION),
+			Error::<Test>::Frozen
+		);
+		assert_ok!(Credit::unfreeze(RuntimeOrigin::signed(REGULATOR), id));
+		assert_eq!(last_event(), Event::Unfrozen { attestation: id });
+		assert_noop!(
+			Credit::unfreeze(RuntimeOrigin::signed(REGULATOR), id),
+			Error::<Test>::NotFrozen
+		);
+		assert_ok!(Credit::revoke(RuntimeOrigin::signed(TAX), id, H256::zero()));
+	});
+}
+
+#[test]
+fn only_the_credit_regulator_of_the_subjects_jurisdiction_freezes() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = graded(tax_grade(), 0);
+		for who in [TAX, BANK, SME, OUTSIDER] {
+			assert_noop!(Credit::freeze(RuntimeOrigin::signed(who), id, ACTION), BadOrigin);
+		}
+		assert_noop!(
+			Credit::freeze(RuntimeOrigin::signed(REGULATOR), 9, ACTION),
+			Error::<Test>::AttestationNotFound
+		);
+		TestMembership::set_jurisdiction(1, Division(440000));
+		assert_noop!(
+			Credit::freeze(RuntimeOrigin::signed(REGULATOR), id, ACTION),
+			Error::<Test>::OutsideJurisdiction
+		);
+		assert_noop!(
+			Credit::unfreeze(RuntimeOrigin::signed(REGULATOR), id),
+			Error::<Test>::OutsideJurisdiction
+		);
+	});
+}
+
+#[test]
+fn the_shared_freeze_knows_only_the_credit_domains_records() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = graded(tax_grade(), 0);
+		assert!(<Credit as FreezableRecords>::keeps(CREDIT));
+		assert!(!<Credit as FreezableRecords>::keeps(*b"fund"));
+		assert_eq!(<Credit as FreezableRecords>::subject(RecordRef::new(CREDIT, id)), Some(10));
+		assert_eq!(<Credit as FreezableRecords>::subject(RecordRef::new(*b"fund", id)), None);
+		let freeze = Freeze { by: 1, at: 0, reason: ACTION };
+		assert_noop!(
+			<Credit as FreezableRecords>::freeze(RecordRef::new(*b"fund", id), freeze),
+			Error::<Test>::AttestationNotFound
+		);
+		assert_ok!(<Credit as FreezableRecords>::freeze(RecordRef::new(CREDIT, id), freeze));
+		assert!(FrozenAttestations::<Test>::contains_key(id));
+	});
+}
