@@ -19,8 +19,8 @@ use crate::{
 	configs::{DEFAULT_BYTE_QUOTA, DEFAULT_TX_QUOTA},
 	currency::UNIT,
 	opaque::SessionKeys,
-	AccountId, Balance, BalancesConfig, ConsortiumConfig, InvoicesConfig, NodeAuthorizationConfig,
-	RuntimeGenesisConfig, SessionConfig, SudoConfig, ValidatorSetConfig,
+	AccountId, Balance, BalancesConfig, ConsortiumConfig, CreditConfig, InvoicesConfig,
+	NodeAuthorizationConfig, RuntimeGenesisConfig, SessionConfig, SudoConfig, ValidatorSetConfig,
 };
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
@@ -113,6 +113,7 @@ pub fn regchain_genesis(
 			jurisdiction,
 		},
 		invoices: InvoicesConfig { rates: vat_rates_2026() },
+		credit: credit_catalogue(agencies),
 		validator_set: ValidatorSetConfig {
 			validators: validators.iter().map(|v| v.account.clone()).collect(),
 			min_validators: min_validators(validators.len() as u32),
@@ -133,6 +134,71 @@ pub fn regchain_genesis(
 				.collect(),
 		},
 	})
+}
+
+/// The national catalogue of credit facts, registered at genesis in the name of the founding
+/// credit regulator (none if the network has none: it registers them when it joins). Social
+/// insurance and housing-fund payments wait for their agencies' kinds in the consortium.
+pub fn credit_catalogue(agencies: &[GenesisAgency]) -> CreditConfig {
+	use regchain_primitives::{OrgKind, OrgKinds};
+	let Some(regulator) = agencies.iter().position(|a| a.kind == AgencyKind::CreditRegulator)
+	else {
+		return CreditConfig::default();
+	};
+	let agency = |kinds: &[AgencyKind]| {
+		OrgKinds::of(&kinds.iter().map(|k| OrgKind::Agency(*k)).collect::<Vec<_>>())
+	};
+	let labels = |l: &[&str]| l.iter().map(|r| r.as_bytes().to_vec()).collect::<Vec<_>>();
+	use AgencyKind::*;
+	let catalogue = vec![
+		// 纳税信用等级.
+		("tax-credit-grade", labels(&["A", "B", "M", "C", "D"]), agency(&[TaxBureau]), false),
+		// The five-category loan classification (贷款五级分类).
+		(
+			"loan-repayment",
+			labels(&["normal", "special-mention", "substandard", "doubtful", "loss"]),
+			OrgKinds::of(&[OrgKind::FinancialInstitution]),
+			false,
+		),
+		(
+			"utility-payment",
+			labels(&["on-time", "arrears"]),
+			OrgKinds::of(&[OrgKind::Enterprise]),
+			false,
+		),
+		// 失信被执行人.
+		("court-enforcement", labels(&["listed", "cleared"]), agency(&[Court]), false),
+		(
+			"administrative-penalty",
+			Vec::new(),
+			agency(&[MarketRegulation, TaxBureau, Customs, FinanceBureau]),
+			false,
+		),
+		(
+			"special-fund-misuse",
+			Vec::new(),
+			agency(&[
+				FinanceBureau,
+				AuditOffice,
+				EconomyCommission,
+				ScienceCommission,
+				CommerceCommission,
+			]),
+			false,
+		),
+		("receivable-financing", Vec::new(), OrgKinds::of(&[OrgKind::FinancialInstitution]), true),
+	];
+	CreditConfig {
+		// Founding agencies are the first organizations, numbered from 0 in order.
+		regulator: regulator as u32,
+		claim_types: catalogue
+			.into_iter()
+			.map(|(name, ratings, kinds, receivables)| {
+				(name.as_bytes().to_vec(), ratings, kinds, receivables)
+			})
+			.collect(),
+		..Default::default()
+	}
 }
 
 /// The fewest producing validators a network of `n` keeps: more than two thirds of them, the

@@ -643,8 +643,14 @@ fn invoice_rows() -> Vec<(&'static str, RuntimeCall, Vec<Actor>)> {
 	]
 }
 
-/// Credit: claim type 0 (a tax grade, attested by tax bureaus; the tax bureau is authorized)
-/// and 1 (loan repayment, by banks; the bank is not authorized yet);
+/// The first claim type the setup registers: after the genesis catalogue.
+fn setup_claim_type() -> u32 {
+	use regchain_runtime::genesis_config_presets::{credit_catalogue, test_agencies};
+	credit_catalogue(&test_agencies()).claim_types.len() as u32
+}
+
+/// Credit: claim type `setup_claim_type()` (a tax grade, attested by tax bureaus; the tax
+/// bureau is authorized) and the next (loan repayment, by banks; the bank is not authorized);
 /// attestations 0–3 of the tax bureau about the enterprise: 1 disputed in time, 2 disputed
 /// and overdue, 3 frozen; grant 0 from the enterprise to the bank for pre-loan review.
 fn credit_setup() {
@@ -679,14 +685,15 @@ fn credit_setup() {
 		false,
 	)
 	.expect("registers");
-	Credit::<Runtime>::authorize_attester(regulator.clone(), 0, org_of(TaxBureau))
+	assert_eq!(pallet_credit::NextClaimTypeId::<Runtime>::get(), setup_claim_type() + 2);
+	Credit::<Runtime>::authorize_attester(regulator.clone(), setup_claim_type(), org_of(TaxBureau))
 		.expect("authorizes");
 	for _ in 0..4 {
 		let now = common::NOW;
 		Credit::<Runtime>::attest(
 			tax.clone(),
 			ENTERPRISE_ORG,
-			0,
+			setup_claim_type(),
 			Default::default(),
 			Some(0),
 			now,
@@ -714,6 +721,7 @@ fn credit_rows() -> Vec<(&'static str, RuntimeCall, Vec<Actor>)> {
 	let tax = vec![Agency(TaxBureau)];
 	let members: Vec<Actor> = agency_actors().into_iter().chain([Enterprise, Bank]).collect();
 	let scope = Scope { claim_types: ClaimTypeScope::All, figures: false };
+	let grade = setup_claim_type();
 	vec![
 		(
 			"credit.register_claim_type",
@@ -728,18 +736,21 @@ fn credit_rows() -> Vec<(&'static str, RuntimeCall, Vec<Actor>)> {
 		),
 		(
 			"credit.retire_claim_type",
-			RuntimeCall::Credit(K::retire_claim_type { claim_type: 0 }),
+			RuntimeCall::Credit(K::retire_claim_type { claim_type: grade }),
 			regulator.clone(),
 		),
 		(
 			"credit.authorize_attester",
-			RuntimeCall::Credit(K::authorize_attester { claim_type: 1, attester: BANK_ORG }),
+			RuntimeCall::Credit(K::authorize_attester {
+				claim_type: grade + 1,
+				attester: BANK_ORG,
+			}),
 			regulator.clone(),
 		),
 		(
 			"credit.deauthorize_attester",
 			RuntimeCall::Credit(K::deauthorize_attester {
-				claim_type: 0,
+				claim_type: grade,
 				attester: org_of(TaxBureau),
 			}),
 			regulator.clone(),
@@ -748,7 +759,7 @@ fn credit_rows() -> Vec<(&'static str, RuntimeCall, Vec<Actor>)> {
 			"credit.attest",
 			RuntimeCall::Credit(K::attest {
 				subject: ENTERPRISE_ORG,
-				claim_type: 0,
+				claim_type: grade,
 				data: hash,
 				rating: Some(1),
 				valid_from: common::NOW,

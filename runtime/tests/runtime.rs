@@ -380,6 +380,163 @@ fn funds_weights_are_measured_and_fit_many_times_in_a_block() {
 	]);
 }
 
+/// Every network with a credit regulator starts with the national catalogue of credit facts,
+/// registered in its name; a network without one starts with none.
+#[test]
+fn the_genesis_credit_catalogue_is_registered_by_the_credit_regulator() {
+	use regchain_runtime::genesis_config_presets::{credit_catalogue, test_agencies};
+	genesis_of(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+		let regulator = pallet_consortium::AccountOrganization::<Runtime>::get(
+			Sr25519Keyring::Ferdie.to_account_id(),
+		)
+		.expect("the credit regulator is a founding agency");
+		let types = pallet_credit::Pallet::<Runtime>::claim_types(0, 100);
+		let names: Vec<Vec<u8>> = types.iter().map(|(_, t)| t.name.to_vec()).collect();
+		assert!(names.contains(&b"tax-credit-grade".to_vec()));
+		assert!(names.contains(&b"receivable-financing".to_vec()));
+		assert_eq!(types.len(), credit_catalogue(&test_agencies()).claim_types.len());
+		assert!(types.iter().all(|(_, t)| t.registered_by == regulator && !t.retired));
+		let grade = &types.iter().find(|(_, t)| t.name.to_vec() == b"tax-credit-grade").unwrap().1;
+		assert_eq!(grade.ratings.len(), 5);
+		assert!(grade.attester_kinds.contains(regchain_primitives::OrgKind::Agency(
+			regchain_primitives::AgencyKind::TaxBureau
+		)));
+		assert!(!grade.attester_kinds.contains(regchain_primitives::OrgKind::Enterprise));
+		pallet_credit::Pallet::<Runtime>::do_try_state().unwrap();
+	});
+	let without: Vec<_> = test_agencies()
+		.into_iter()
+		.filter(|a| a.kind != regchain_primitives::AgencyKind::CreditRegulator)
+		.collect();
+	assert!(credit_catalogue(&without).claim_types.is_empty());
+}
+
+#[test]
+fn credit_weights_are_measured_and_fit_many_times_in_a_block() {
+	use pallet_credit::WeightInfo;
+	type W = pallet_credit::weights::SubstrateWeight<Runtime>;
+	check_weights(&[
+		("register_claim_type", W::register_claim_type()),
+		("retire_claim_type", W::retire_claim_type()),
+		("authorize_attester", W::authorize_attester()),
+		("deauthorize_attester", W::deauthorize_attester()),
+		("attest(16 invoices)", W::attest(pallet_credit::MAX_FINANCED_INVOICES)),
+		("supersede", W::supersede()),
+		("revoke", W::revoke()),
+		("grant_consent", W::grant_consent()),
+		("withdraw_consent", W::withdraw_consent()),
+		("declare_access", W::declare_access()),
+		("dispute", W::dispute()),
+		("uphold_dispute", W::uphold_dispute()),
+		("reject_dispute", W::reject_dispute()),
+		("mark_dispute_lapsed", W::mark_dispute_lapsed()),
+		("freeze", W::freeze()),
+		("unfreeze", W::unfreeze()),
+	]);
+	// Each pledged invoice costs something more.
+	assert!(W::attest(16).ref_time() > W::attest(0).ref_time());
+}
+
+/// Across the invoices and credit pallets: a receivable backs one financing, its buyer still
+/// reimburses it, and an attestation refused on its second invoice leaves the first unlocked.
+#[test]
+fn a_receivable_backs_one_financing_and_a_refused_attestation_locks_nothing() {
+	use frame_support::traits::UnfilteredDispatchable;
+	use pallet_credit::{Call as CreditCall, OrgKinds};
+	use pallet_invoices::{Buyer, IssuerLimits, LineInput};
+	use regchain_primitives::{AgencyKind, InvoiceRef, OrgKind, Role};
+	genesis_of(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+		System::set_block_number(1);
+		let signed = |k: Sr25519Keyring| RuntimeOrigin::signed(k.to_account_id());
+		let (sme, buyer) = (Sr25519Keyring::One, Sr25519Keyring::Two);
+		for (code, who) in [(&b"91350100M000100Y43"[..], sme), (b"91440300708461136T", buyer)] {
+			assert_eq!(common::register_enterprise(who, code), Ok(()));
+		}
+		let org_of = |k: Sr25519Keyring| {
+			pallet_consortium::AccountOrganization::<Runtime>::get(k.to_account_id())
+				.expect("registered")
+		};
+		let (sme_org, buyer_org, tax) = (org_of(sme), org_of(buyer), org_of(Sr25519Keyring::Bob));
+		let ferdie = signed(Sr25519Keyring::Ferdie);
+		assert_eq!(
+			Consortium::grant_role(signed(Sr25519Keyring::Bob), sme_org, Role::InvoiceIssuer),
+			Ok(())
+		);
+		assert_eq!(Consortium::grant_role(ferdie.clone(), tax, Role::Attester), Ok(()));
+		let limits = IssuerLimits { per_invoice: 1_000_000, per_month: 10_000_000 };
+		assert_eq!(
+			Invoices::set_issuer_limits(signed(Sr25519Keyring::Bob), sme_org, Some(limits)),
+			Ok(())
+		);
+		let line = LineInput {
+			description: Default::default(),
+			quantity: 1_000,
+			unit_price: 10_000,
+			rate: 1,
+		};
+		for seq in 0..3 {
+			assert_eq!(
+				Invoices::issue(
+					signed(sme),
+					Buyer::Member(buyer_org),
+					vec![line],
+					Default::default()
+				),
+				Ok(())
+			);
+			assert_eq!(
+				Invoices::confirm(signed(buyer), InvoiceRef { issuer: sme_org, seq }),
+				Ok(())
+			);
+		}
+		let [first, second, third] = [0, 1, 2].map(|seq| InvoiceRef { issuer: sme_org, seq });
+		assert_eq!(
+			pallet_credit::Pallet::<Runtime>::register_claim_type(
+				ferdie.clone(),
+				b"receivable".to_vec().try_into().unwrap(),
+				Default::default(),
+				Default::default(),
+				OrgKinds::of(&[OrgKind::Agency(AgencyKind::TaxBureau)]),
+				true,
+			),
+			Ok(())
+		);
+		let receivable = pallet_credit::NextClaimTypeId::<Runtime>::get() - 1;
+		assert_eq!(
+			pallet_credit::Pallet::<Runtime>::authorize_attester(ferdie, receivable, tax),
+			Ok(())
+		);
+		let attest = |list: Vec<InvoiceRef>| {
+			CreditCall::<Runtime>::attest {
+				subject: sme_org,
+				claim_type: receivable,
+				data: Default::default(),
+				rating: None,
+				valid_from: common::NOW,
+				valid_until: common::NOW + regchain_primitives::time::DAY,
+				invoices: list.try_into().unwrap(),
+			}
+			.dispatch_bypass_filter(signed(Sr25519Keyring::Bob))
+			.map(|_| ())
+			.map_err(|e| e.error)
+		};
+		assert_eq!(attest(vec![first]), Ok(()));
+		let claimed: sp_runtime::DispatchError =
+			pallet_invoices::Error::<Runtime>::AlreadyClaimed.into();
+		// `second` is locked before `first` is refused: the refusal undoes it.
+		assert_eq!(attest(vec![second, first]), Err(claimed));
+		assert_eq!(pallet_invoices::ReceivableClaims::<Runtime>::get(second), None);
+		assert_eq!(attest(vec![second, third]), Ok(()));
+		assert_eq!(
+			pallet_invoices::ReceivableClaims::<Runtime>::get(third),
+			Some(regchain_primitives::Claim::new(pallet_credit::CREDIT, 1))
+		);
+		// The buyer's side is its own: it still reimburses the financed invoice.
+		assert_eq!(Invoices::reimburse(signed(buyer), first), Ok(()));
+		pallet_credit::Pallet::<Runtime>::do_try_state().unwrap();
+	});
+}
+
 /// Across the invoices and funds pallets: an invoice that justified a fund expense can be
 /// neither reimbursed, reused in another fund, nor reversed.
 #[test]

@@ -104,6 +104,22 @@ test('the regulator registers a claim type, the tax bureau attests, the profile 
   assert.equal(entry.dispute.isNone, true);
   const types = await api.call.creditApi.claimTypes(0, 100);
   assert.ok(types.some(([tid, t]) => tid.toNumber() === type && u8aToString(t.name) === 'tax-credit-grade'));
+  // The dev chain starts with the national catalogue, registered by the credit regulator.
+  assert.ok(types.some(([, t]) => u8aToString(t.name) === 'receivable-financing' && t.receivables.isTrue));
+
+  // A newer grade replaces the old one, which links to it.
+  const superseded = await ok(api.tx.credit.supersede(id, hash(10), 1, now, now + 365 * DAY), bob);
+  const { by } = eventOf(superseded, 'Superseded');
+  assert.equal((await api.call.creditApi.attestation(id)).unwrap().attestation.status.asSuperseded.by.toNumber(), by.toNumber());
+  assert.equal((await submit(api, api.tx.credit.revoke(id, hash(11)), bob)).error, 'credit.NotActive');
+
+  // A claim type of its own, retired; an attester authorized, then not.
+  const utility = eventOf(await ok(api.tx.credit.registerClaimType('water-bill', hash(3), [], 1 << 16, false), ferdie), 'ClaimTypeRegistered').claimType.toNumber();
+  await ok(api.tx.credit.authorizeAttester(utility, orgs.buyer), ferdie);
+  await ok(api.tx.credit.deauthorizeAttester(utility, orgs.buyer), ferdie);
+  assert.equal((await submit(api, api.tx.credit.deauthorizeAttester(utility, orgs.buyer), ferdie)).error, 'credit.NotAuthorized');
+  await ok(api.tx.credit.retireClaimType(utility), ferdie);
+  assert.equal((await submit(api, api.tx.credit.authorizeAttester(utility, orgs.buyer), ferdie)).error, 'credit.ClaimTypeRetired');
 });
 
 test('the SME grants a bank consent, the bank declares its accesses, the SME reads its log and withdraws', async () => {
@@ -150,6 +166,17 @@ test('the SME disputes an attestation, the attester answers, the dispute shows o
   assert.equal(entry.dispute.unwrap().status.isRejected, true);
   assert.equal(entry.attestation.status.isActive, true);
   assert.equal((await submit(api, api.tx.credit.upholdDispute(id), bob)).error, 'credit.DisputeDecided');
+  assert.equal((await submit(api, api.tx.credit.markDisputeLapsed(id), sme)).error, 'credit.DisputeDecided');
+
+  // Another one upheld by its attester: the attestation is revoked.
+  const wrong = await graded(4);
+  await ok(api.tx.credit.dispute(wrong, hash(4)), sme);
+  assert.equal((await submit(api, api.tx.credit.markDisputeLapsed(wrong), sme)).error, 'credit.DeadlineNotPassed');
+  const upheld = await ok(api.tx.credit.upholdDispute(wrong), bob);
+  assert.equal(eventOf(upheld, 'DisputeUpheld').by.toNumber(), orgs.tax);
+  assert.equal((await api.call.creditApi.attestation(wrong)).unwrap().attestation.status.isRevoked, true);
+  const profile = await api.call.creditApi.creditProfile(orgs.sme, null, 100);
+  assert.ok(!profile.some((e) => e.id.toNumber() === wrong), 'a revoked attestation no longer counts');
 });
 
 test('a bank finances an invoice of the SME once, and the regulator freezes an attestation', async () => {

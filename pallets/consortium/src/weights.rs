@@ -73,8 +73,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Consortium::CouncilReviewAt` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn register_agency() -> Weight {
 		// Proof size: measured `5085`, estimated `84117`.
-		// Minimum execution time: 316_990_000 picoseconds.
-		Weight::from_parts(343_931_000, 84117)
+		// Minimum execution time: 314_087_000 picoseconds.
+		Weight::from_parts(371_562_000, 84117)
 			.saturating_add(T::DbWeight::get().reads(71))
 			.saturating_add(T::DbWeight::get().writes(13))
 	}
@@ -100,8 +100,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Consortium::AdminCount` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	fn register_organization() -> Weight {
 		// Proof size: measured `1122`, estimated `6044`.
-		// Minimum execution time: 123_113_000 picoseconds.
-		Weight::from_parts(144_254_000, 6044)
+		// Minimum execution time: 123_753_000 picoseconds.
+		Weight::from_parts(169_001_000, 6044)
 			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().writes(7))
 	}
@@ -121,8 +121,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Consortium::AdminCount` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	fn add_account() -> Weight {
 		// Proof size: measured `1481`, estimated `6044`.
-		// Minimum execution time: 123_653_000 picoseconds.
-		Weight::from_parts(147_389_000, 6044)
+		// Minimum execution time: 124_275_000 picoseconds.
+		Weight::from_parts(152_416_000, 6044)
 			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
@@ -142,8 +142,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn remove_account() -> Weight {
 		// Proof size: measured `1826`, estimated `6044`.
-		// Minimum execution time: 71_246_000 picoseconds.
-		Weight::from_parts(76_513_000, 6044)
+		// Minimum execution time: 69_163_000 picoseconds.
+		Weight::from_parts(75_713_000, 6044)
 			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
@@ -157,8 +157,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Consortium::Jurisdictions` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	fn renew() -> Weight {
 		// Proof size: measured `1105`, estimated `6296`.
-		// Minimum execution time: 49_213_000 picoseconds.
-		Weight::from_parts(52_478_000, 6296)
+		// Minimum execution time: 47_540_000 picoseconds.
+		Weight::from_parts(60_289_000, 6296)
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -172,8 +172,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Consortium::Jurisdictions` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	fn suspend() -> Weight {
 		// Proof size: measured `1105`, estimated `6296`.
-		// Minimum execution time: 46_018_000 picoseconds.
-		Weight::from_parts(49_774_000, 6296)
+		// Minimum execution time: 44_727_000 picoseconds.
+		Weight::from_parts(55_312_000, 6296)
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -187,8 +187,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Consortium::Jurisdictions` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	fn resume() -> Weight {
 		// Proof size: measured `1105`, estimated `6296`.
-		// Minimum execution time: 45_598_000 picoseconds.
-		Weight::from_parts(55_011_000, 6296)
+		// Minimum execution time: 44_616_000 picoseconds.
+		Weight::from_parts(49_284_000, 6296)
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -204,8 +204,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Consortium::CouncilSeats` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	fn revoke() -> Weight {
 		// Proof size: measured `1259`, estimated `6296`.
-		// Minimum execution time: 50_395_000 picoseconds.
-		Weight::from_parts(55_592_000, 6296)
+		// Minimum execution time: 49_383_000 picoseconds.
+		Weight::from_parts(54_792_000, 6296)
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -219,8 +219,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Consortium::Jurisdictions` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	fn grant_role() -> Weight {
 		// Proof size: measured `1101`, estimated `6296`.
-		// Minimum execution time: 43_084_000 picoseconds.
-		Weight::from_parts(47_411_000, 6296)
+		// Minimum execution time: 42_293_000 picoseconds.
+		Weight::from_parts(47_160_000, 6296)
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -234,15 +234,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Consortium::Jurisdictions` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	fn revoke_role() -> Weight {
 		// Proof size: measured `1101`, estimated `6296`.
-		// Minimum execution time: 44_396_000 picoseconds.
-		Weight::from_parts(47_581_000, 6296)
+		// Minimum execution time: 42_313_000 picoseconds.
+		Weight::from_parts(46_248_000, 6296)
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	fn enact() -> Weight {
 		// Proof size: measured `0`, estimated `0`.
-		// Minimum execution time: 7_221_000 picoseconds.
-		Weight::from_parts(8_302_000, 0)
+		// Minimum execution time: 6_950_000 picoseconds.
+		Weight::from_parts(8_423_000, 0)
 	}
 	/// Storage: `Consortium::Organizations` (r:1 w:0)
 	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
@@ -250,8 +250,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Consortium::TxQuotaOverride` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	fn set_tx_quota() -> Weight {
 		// Proof size: measured `702`, estimated `3643`.
-		// Minimum execution time: 15_643_000 picoseconds.
-		Weight::from_parts(17_146_000, 3643)
+		// Minimum execution time: 15_313_000 picoseconds.
+		Weight::from_parts(18_027_000, 3643)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -261,8 +261,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Consortium::ByteQuotaOverride` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	fn set_byte_quota() -> Weight {
 		// Proof size: measured `702`, estimated `3643`.
-		// Minimum execution time: 15_613_000 picoseconds.
-		Weight::from_parts(17_055_000, 3643)
+		// Minimum execution time: 15_263_000 picoseconds.
+		Weight::from_parts(16_835_000, 3643)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -286,8 +286,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Consortium::CouncilReviewAt` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn rotate_seat() -> Weight {
 		// Proof size: measured `5252`, estimated `85886`.
-		// Minimum execution time: 287_987_000 picoseconds.
-		Weight::from_parts(311_953_000, 85886)
+		// Minimum execution time: 283_661_000 picoseconds.
+		Weight::from_parts(323_640_000, 85886)
 			.saturating_add(T::DbWeight::get().reads(69))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
@@ -297,8 +297,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Consortium::Jurisdictions` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	fn set_jurisdiction() -> Weight {
 		// Proof size: measured `675`, estimated `3643`.
-		// Minimum execution time: 16_344_000 picoseconds.
-		Weight::from_parts(18_097_000, 3643)
+		// Minimum execution time: 16_094_000 picoseconds.
+		Weight::from_parts(18_368_000, 3643)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -314,8 +314,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Consortium::AdminCount` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	fn set_admin() -> Weight {
 		// Proof size: measured `1432`, estimated `6044`.
-		// Minimum execution time: 51_897_000 picoseconds.
-		Weight::from_parts(56_023_000, 6044)
+		// Minimum execution time: 50_866_000 picoseconds.
+		Weight::from_parts(65_306_000, 6044)
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -337,8 +337,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Consortium::CouncilReviewAt` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn sync_council() -> Weight {
 		// Proof size: measured `3586`, estimated `85886`.
-		// Minimum execution time: 264_051_000 picoseconds.
-		Weight::from_parts(279_835_000, 85886)
+		// Minimum execution time: 252_515_000 picoseconds.
+		Weight::from_parts(421_946_000, 85886)
 			.saturating_add(T::DbWeight::get().reads(68))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
@@ -360,8 +360,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Consortium::TxUsage` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	fn check_member() -> Weight {
 		// Proof size: measured `1021`, estimated `3643`.
-		// Minimum execution time: 34_481_000 picoseconds.
-		Weight::from_parts(37_065_000, 3643)
+		// Minimum execution time: 33_289_000 picoseconds.
+		Weight::from_parts(48_011_000, 3643)
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -401,8 +401,8 @@ impl WeightInfo for () {
 	/// Proof: `Consortium::CouncilReviewAt` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn register_agency() -> Weight {
 		// Proof size: measured `5085`, estimated `84117`.
-		// Minimum execution time: 316_990_000 picoseconds.
-		Weight::from_parts(343_931_000, 84117)
+		// Minimum execution time: 314_087_000 picoseconds.
+		Weight::from_parts(371_562_000, 84117)
 			.saturating_add(RocksDbWeight::get().reads(71))
 			.saturating_add(RocksDbWeight::get().writes(13))
 	}
@@ -428,8 +428,8 @@ impl WeightInfo for () {
 	/// Proof: `Consortium::AdminCount` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	fn register_organization() -> Weight {
 		// Proof size: measured `1122`, estimated `6044`.
-		// Minimum execution time: 123_113_000 picoseconds.
-		Weight::from_parts(144_254_000, 6044)
+		// Minimum execution time: 123_753_000 picoseconds.
+		Weight::from_parts(169_001_000, 6044)
 			.saturating_add(RocksDbWeight::get().reads(9))
 			.saturating_add(RocksDbWeight::get().writes(7))
 	}
@@ -449,8 +449,8 @@ impl WeightInfo for () {
 	/// Proof: `Consortium::AdminCount` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	fn add_account() -> Weight {
 		// Proof size: measured `1481`, estimated `6044`.
-		// Minimum execution time: 123_653_000 picoseconds.
-		Weight::from_parts(147_389_000, 6044)
+		// Minimum execution time: 124_275_000 picoseconds.
+		Weight::from_parts(152_416_000, 6044)
 			.saturating_add(RocksDbWeight::get().reads(9))
 			.saturating_add(RocksDbWeight::get().writes(5))
 	}
@@ -470,8 +470,8 @@ impl WeightInfo for () {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn remove_account() -> Weight {
 		// Proof size: measured `1826`, estimated `6044`.
-		// Minimum execution time: 71_246_000 picoseconds.
-		Weight::from_parts(76_513_000, 6044)
+		// Minimum execution time: 69_163_000 picoseconds.
+		Weight::from_parts(75_713_000, 6044)
 			.saturating_add(RocksDbWeight::get().reads(9))
 			.saturating_add(RocksDbWeight::get().writes(5))
 	}
@@ -485,8 +485,8 @@ impl WeightInfo for () {
 	/// Proof: `Consortium::Jurisdictions` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	fn renew() -> Weight {
 		// Proof size: measured `1105`, estimated `6296`.
-		// Minimum execution time: 49_213_000 picoseconds.
-		Weight::from_parts(52_478_000, 6296)
+		// Minimum execution time: 47_540_000 picoseconds.
+		Weight::from_parts(60_289_000, 6296)
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
@@ -500,8 +500,8 @@ impl WeightInfo for () {
 	/// Proof: `Consortium::Jurisdictions` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	fn suspend() -> Weight {
 		// Proof size: measured `1105`, estimated `6296`.
-		// Minimum execution time: 46_018_000 picoseconds.
-		Weight::from_parts(49_774_000, 6296)
+		// Minimum execution time: 44_727_000 picoseconds.
+		Weight::from_parts(55_312_000, 6296)
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
@@ -515,8 +515,8 @@ impl WeightInfo for () {
 	/// Proof: `Consortium::Jurisdictions` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	fn resume() -> Weight {
 		// Proof size: measured `1105`, estimated `6296`.
-		// Minimum execution time: 45_598_000 picoseconds.
-		Weight::from_parts(55_011_000, 6296)
+		// Minimum execution time: 44_616_000 picoseconds.
+		Weight::from_parts(49_284_000, 6296)
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
@@ -532,8 +532,8 @@ impl WeightInfo for () {
 	/// Proof: `Consortium::CouncilSeats` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	fn revoke() -> Weight {
 		// Proof size: measured `1259`, estimated `6296`.
-		// Minimum execution time: 50_395_000 picoseconds.
-		Weight::from_parts(55_592_000, 6296)
+		// Minimum execution time: 49_383_000 picoseconds.
+		Weight::from_parts(54_792_000, 6296)
 			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
@@ -547,8 +547,8 @@ impl WeightInfo for () {
 	/// Proof: `Consortium::Jurisdictions` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	fn grant_role() -> Weight {
 		// Proof size: measured `1101`, estimated `6296`.
-		// Minimum execution time: 43_084_000 picoseconds.
-		Weight::from_parts(47_411_000, 6296)
+		// Minimum execution time: 42_293_000 picoseconds.
+		Weight::from_parts(47_160_000, 6296)
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
@@ -562,15 +562,15 @@ impl WeightInfo for () {
 	/// Proof: `Consortium::Jurisdictions` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	fn revoke_role() -> Weight {
 		// Proof size: measured `1101`, estimated `6296`.
-		// Minimum execution time: 44_396_000 picoseconds.
-		Weight::from_parts(47_581_000, 6296)
+		// Minimum execution time: 42_313_000 picoseconds.
+		Weight::from_parts(46_248_000, 6296)
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn enact() -> Weight {
 		// Proof size: measured `0`, estimated `0`.
-		// Minimum execution time: 7_221_000 picoseconds.
-		Weight::from_parts(8_302_000, 0)
+		// Minimum execution time: 6_950_000 picoseconds.
+		Weight::from_parts(8_423_000, 0)
 	}
 	/// Storage: `Consortium::Organizations` (r:1 w:0)
 	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
@@ -578,8 +578,8 @@ impl WeightInfo for () {
 	/// Proof: `Consortium::TxQuotaOverride` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	fn set_tx_quota() -> Weight {
 		// Proof size: measured `702`, estimated `3643`.
-		// Minimum execution time: 15_643_000 picoseconds.
-		Weight::from_parts(17_146_000, 3643)
+		// Minimum execution time: 15_313_000 picoseconds.
+		Weight::from_parts(18_027_000, 3643)
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
@@ -589,8 +589,8 @@ impl WeightInfo for () {
 	/// Proof: `Consortium::ByteQuotaOverride` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	fn set_byte_quota() -> Weight {
 		// Proof size: measured `702`, estimated `3643`.
-		// Minimum execution time: 15_613_000 picoseconds.
-		Weight::from_parts(17_055_000, 3643)
+		// Minimum execution time: 15_263_000 picoseconds.
+		Weight::from_parts(16_835_000, 3643)
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
@@ -614,8 +614,8 @@ impl WeightInfo for () {
 	/// Proof: `Consortium::CouncilReviewAt` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn rotate_seat() -> Weight {
 		// Proof size: measured `5252`, estimated `85886`.
-		// Minimum execution time: 287_987_000 picoseconds.
-		Weight::from_parts(311_953_000, 85886)
+		// Minimum execution time: 283_661_000 picoseconds.
+		Weight::from_parts(323_640_000, 85886)
 			.saturating_add(RocksDbWeight::get().reads(69))
 			.saturating_add(RocksDbWeight::get().writes(5))
 	}
@@ -625,8 +625,8 @@ impl WeightInfo for () {
 	/// Proof: `Consortium::Jurisdictions` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	fn set_jurisdiction() -> Weight {
 		// Proof size: measured `675`, estimated `3643`.
-		// Minimum execution time: 16_344_000 picoseconds.
-		Weight::from_parts(18_097_000, 3643)
+		// Minimum execution time: 16_094_000 picoseconds.
+		Weight::from_parts(18_368_000, 3643)
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
@@ -642,8 +642,8 @@ impl WeightInfo for () {
 	/// Proof: `Consortium::AdminCount` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	fn set_admin() -> Weight {
 		// Proof size: measured `1432`, estimated `6044`.
-		// Minimum execution time: 51_897_000 picoseconds.
-		Weight::from_parts(56_023_000, 6044)
+		// Minimum execution time: 50_866_000 picoseconds.
+		Weight::from_parts(65_306_000, 6044)
 			.saturating_add(RocksDbWeight::get().reads(7))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
@@ -665,8 +665,8 @@ impl WeightInfo for () {
 	/// Proof: `Consortium::CouncilReviewAt` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn sync_council() -> Weight {
 		// Proof size: measured `3586`, estimated `85886`.
-		// Minimum execution time: 264_051_000 picoseconds.
-		Weight::from_parts(279_835_000, 85886)
+		// Minimum execution time: 252_515_000 picoseconds.
+		Weight::from_parts(421_946_000, 85886)
 			.saturating_add(RocksDbWeight::get().reads(68))
 			.saturating_add(RocksDbWeight::get().writes(4))
 	}
@@ -688,8 +688,8 @@ impl WeightInfo for () {
 	/// Proof: `Consortium::TxUsage` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	fn check_member() -> Weight {
 		// Proof size: measured `1021`, estimated `3643`.
-		// Minimum execution time: 34_481_000 picoseconds.
-		Weight::from_parts(37_065_000, 3643)
+		// Minimum execution time: 33_289_000 picoseconds.
+		Weight::from_parts(48_011_000, 3643)
 			.saturating_add(RocksDbWeight::get().reads(8))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}

@@ -74,6 +74,7 @@ pub use weights::WeightInfo;
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
+	use alloc::vec::Vec;
 	use frame_support::pallet_prelude::*;
 	use frame_support::traits::UnixTime;
 	use frame_system::pallet_prelude::*;
@@ -189,6 +190,54 @@ pub mod pallet {
 	/// The length of each SME's access log.
 	#[pallet::storage]
 	pub type AccessCount<T: Config> = StorageMap<_, Twox64Concat, OrgId, u32, ValueQuery>;
+
+	/// The claim types a network starts with (the national catalogue of credit facts, in the
+	/// runtime's genesis presets), registered in the name of the credit regulator `regulator`.
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// The founding credit regulator's organization.
+		pub regulator: OrgId,
+		/// Each claim type: name, rating labels, who may attest, whether it is a receivable.
+		/// The schema hash starts as zero: no schema document published yet.
+		pub claim_types: Vec<(Vec<u8>, Vec<Vec<u8>>, OrgKinds, bool)>,
+		#[serde(skip)]
+		pub _config: core::marker::PhantomData<T>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			if self.claim_types.is_empty() {
+				return;
+			}
+			use regchain_primitives::{AgencyKind, Membership, OrgKind};
+			assert_eq!(
+				T::Membership::kind(self.regulator),
+				Some(OrgKind::Agency(AgencyKind::CreditRegulator)),
+				"genesis claim types are registered by the founding credit regulator"
+			);
+			for (name, ratings, kinds, receivables) in &self.claim_types {
+				let name: ClaimTypeName =
+					name.clone().try_into().expect("genesis claim type name is too long");
+				let ratings: Ratings = ratings
+					.iter()
+					.map(|r| r.clone().try_into().expect("genesis rating label is too long"))
+					.collect::<Vec<_>>()
+					.try_into()
+					.expect("too many genesis ratings");
+				Pallet::<T>::do_register_claim_type(
+					self.regulator,
+					name,
+					H256::zero(),
+					ratings,
+					*kinds,
+					*receivables,
+				)
+				.expect("genesis claim types must be valid");
+			}
+		}
+	}
 
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]

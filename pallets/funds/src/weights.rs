@@ -37,50 +37,58 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Organizations` (r:1 w:0)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Funds::NextProgramId` (r:1 w:1)
 	/// Proof: `Funds::NextProgramId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Funds::Programs` (r:0 w:1)
-	/// Proof: `Funds::Programs` (`max_values`: None, `max_size`: Some(137), added: 2612, mode: `MaxEncodedLen`)
+	/// Proof: `Funds::Programs` (`max_values`: None, `max_size`: Some(149), added: 2624, mode: `MaxEncodedLen`)
 	fn create_program() -> Weight {
-		// Proof size: measured `938`, estimated `3639`.
-		// Minimum execution time: 24_917_000 picoseconds.
-		Weight::from_parts(27_040_000, 3639)
-			.saturating_add(T::DbWeight::get().reads(3))
+		// Proof size: measured `952`, estimated `3643`.
+		// Minimum execution time: 33_139_000 picoseconds.
+		Weight::from_parts(42_053_000, 3643)
+			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Organizations` (r:1 w:0)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Funds::Programs` (r:1 w:1)
-	/// Proof: `Funds::Programs` (`max_values`: None, `max_size`: Some(137), added: 2612, mode: `MaxEncodedLen`)
+	/// Proof: `Funds::Programs` (`max_values`: None, `max_size`: Some(149), added: 2624, mode: `MaxEncodedLen`)
 	fn set_budget() -> Weight {
-		// Proof size: measured `1093`, estimated `3639`.
-		// Minimum execution time: 26_930_000 picoseconds.
-		Weight::from_parts(29_193_000, 3639)
-			.saturating_add(T::DbWeight::get().reads(3))
+		// Proof size: measured `1119`, estimated `3643`.
+		// Minimum execution time: 33_099_000 picoseconds.
+		Weight::from_parts(37_826_000, 3643)
+			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Organizations` (r:1 w:0)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Funds::Programs` (r:1 w:1)
-	/// Proof: `Funds::Programs` (`max_values`: None, `max_size`: Some(137), added: 2612, mode: `MaxEncodedLen`)
+	/// Proof: `Funds::Programs` (`max_values`: None, `max_size`: Some(149), added: 2624, mode: `MaxEncodedLen`)
 	fn close_program() -> Weight {
-		// Proof size: measured `1093`, estimated `3639`.
-		// Minimum execution time: 36_384_000 picoseconds.
-		Weight::from_parts(39_178_000, 3639)
-			.saturating_add(T::DbWeight::get().reads(3))
+		// Proof size: measured `1119`, estimated `3643`.
+		// Minimum execution time: 47_761_000 picoseconds.
+		Weight::from_parts(61_451_000, 3643)
+			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Organizations` (r:1 w:0)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Funds::Programs` (r:1 w:0)
-	/// Proof: `Funds::Programs` (`max_values`: None, `max_size`: Some(137), added: 2612, mode: `MaxEncodedLen`)
+	/// Proof: `Funds::Programs` (`max_values`: None, `max_size`: Some(149), added: 2624, mode: `MaxEncodedLen`)
 	/// Storage: `Funds::FrozenAccounts` (r:1 w:0)
 	/// Proof: `Funds::FrozenAccounts` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
 	/// Storage: `Funds::NextApplicationId` (r:1 w:1)
@@ -88,143 +96,157 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Funds::Applications` (r:0 w:1)
 	/// Proof: `Funds::Applications` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
 	fn apply() -> Weight {
-		// Proof size: measured `1126`, estimated `3639`.
-		// Minimum execution time: 31_056_000 picoseconds.
-		Weight::from_parts(33_931_000, 3639)
-			.saturating_add(T::DbWeight::get().reads(5))
+		// Proof size: measured `1152`, estimated `3643`.
+		// Minimum execution time: 39_869_000 picoseconds.
+		Weight::from_parts(55_432_000, 3643)
+			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Organizations` (r:1 w:0)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Funds::Applications` (r:1 w:1)
 	/// Proof: `Funds::Applications` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
 	/// Storage: `Funds::Programs` (r:1 w:1)
-	/// Proof: `Funds::Programs` (`max_values`: None, `max_size`: Some(137), added: 2612, mode: `MaxEncodedLen`)
+	/// Proof: `Funds::Programs` (`max_values`: None, `max_size`: Some(149), added: 2624, mode: `MaxEncodedLen`)
 	/// Storage: `Funds::AllocationsByEnterprise` (r:0 w:1)
 	/// Proof: `Funds::AllocationsByEnterprise` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	/// Storage: `Funds::Ledger` (r:0 w:1)
-	/// Proof: `Funds::Ledger` (`max_values`: None, `max_size`: Some(111), added: 2586, mode: `MaxEncodedLen`)
+	/// Proof: `Funds::Ledger` (`max_values`: None, `max_size`: Some(115), added: 2590, mode: `MaxEncodedLen`)
 	/// Storage: `Funds::Allocations` (r:0 w:1)
 	/// Proof: `Funds::Allocations` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Funds::AllocationsByProgram` (r:0 w:1)
 	/// Proof: `Funds::AllocationsByProgram` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	fn approve() -> Weight {
-		// Proof size: measured `1221`, estimated `3639`.
-		// Minimum execution time: 41_712_000 picoseconds.
-		Weight::from_parts(44_987_000, 3639)
-			.saturating_add(T::DbWeight::get().reads(4))
+		// Proof size: measured `1247`, estimated `3643`.
+		// Minimum execution time: 54_621_000 picoseconds.
+		Weight::from_parts(85_156_000, 3643)
+			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Organizations` (r:1 w:0)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Funds::Applications` (r:1 w:1)
 	/// Proof: `Funds::Applications` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
 	/// Storage: `Funds::Programs` (r:1 w:0)
-	/// Proof: `Funds::Programs` (`max_values`: None, `max_size`: Some(137), added: 2612, mode: `MaxEncodedLen`)
+	/// Proof: `Funds::Programs` (`max_values`: None, `max_size`: Some(149), added: 2624, mode: `MaxEncodedLen`)
 	fn reject_application() -> Weight {
-		// Proof size: measured `1221`, estimated `3639`.
-		// Minimum execution time: 31_677_000 picoseconds.
-		Weight::from_parts(34_160_000, 3639)
-			.saturating_add(T::DbWeight::get().reads(4))
+		// Proof size: measured `1247`, estimated `3643`.
+		// Minimum execution time: 39_198_000 picoseconds.
+		Weight::from_parts(58_386_000, 3643)
+			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Organizations` (r:1 w:0)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Funds::Allocations` (r:1 w:1)
 	/// Proof: `Funds::Allocations` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Funds::Programs` (r:1 w:1)
-	/// Proof: `Funds::Programs` (`max_values`: None, `max_size`: Some(137), added: 2612, mode: `MaxEncodedLen`)
+	/// Proof: `Funds::Programs` (`max_values`: None, `max_size`: Some(149), added: 2624, mode: `MaxEncodedLen`)
 	/// Storage: `Funds::FrozenAccounts` (r:1 w:0)
 	/// Proof: `Funds::FrozenAccounts` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
 	/// Storage: `Funds::Ledger` (r:0 w:1)
-	/// Proof: `Funds::Ledger` (`max_values`: None, `max_size`: Some(111), added: 2586, mode: `MaxEncodedLen`)
+	/// Proof: `Funds::Ledger` (`max_values`: None, `max_size`: Some(115), added: 2590, mode: `MaxEncodedLen`)
 	fn disburse() -> Weight {
-		// Proof size: measured `1293`, estimated `3639`.
-		// Minimum execution time: 37_475_000 picoseconds.
-		Weight::from_parts(40_239_000, 3639)
-			.saturating_add(T::DbWeight::get().reads(5))
+		// Proof size: measured `1319`, estimated `3643`.
+		// Minimum execution time: 48_883_000 picoseconds.
+		Weight::from_parts(81_901_000, 3643)
+			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Organizations` (r:1 w:0)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Funds::Allocations` (r:1 w:1)
 	/// Proof: `Funds::Allocations` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Funds::Programs` (r:1 w:1)
-	/// Proof: `Funds::Programs` (`max_values`: None, `max_size`: Some(137), added: 2612, mode: `MaxEncodedLen`)
+	/// Proof: `Funds::Programs` (`max_values`: None, `max_size`: Some(149), added: 2624, mode: `MaxEncodedLen`)
 	/// Storage: `Funds::FrozenAccounts` (r:1 w:0)
 	/// Proof: `Funds::FrozenAccounts` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
 	/// Storage: `Invoices::IssuedInvoices` (r:1 w:1)
 	/// Proof: `Invoices::IssuedInvoices` (`max_values`: None, `max_size`: Some(2429), added: 4904, mode: `MaxEncodedLen`)
 	/// Storage: `Invoices::InvoiceHistory` (r:1 w:1)
-	/// Proof: `Invoices::InvoiceHistory` (`max_values`: None, `max_size`: Some(297), added: 2772, mode: `MaxEncodedLen`)
+	/// Proof: `Invoices::InvoiceHistory` (`max_values`: None, `max_size`: Some(361), added: 2836, mode: `MaxEncodedLen`)
 	/// Storage: `Funds::Ledger` (r:0 w:1)
-	/// Proof: `Funds::Ledger` (`max_values`: None, `max_size`: Some(111), added: 2586, mode: `MaxEncodedLen`)
+	/// Proof: `Funds::Ledger` (`max_values`: None, `max_size`: Some(115), added: 2590, mode: `MaxEncodedLen`)
 	fn record_expense() -> Weight {
-		// Proof size: measured `1810`, estimated `5894`.
-		// Minimum execution time: 62_783_000 picoseconds.
-		Weight::from_parts(66_329_000, 5894)
-			.saturating_add(T::DbWeight::get().reads(7))
+		// Proof size: measured `1844`, estimated `5894`.
+		// Minimum execution time: 74_480_000 picoseconds.
+		Weight::from_parts(120_199_000, 5894)
+			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Organizations` (r:2 w:0)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Funds::Allocations` (r:1 w:1)
 	/// Proof: `Funds::Allocations` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Jurisdictions` (r:1 w:0)
 	/// Proof: `Consortium::Jurisdictions` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `Funds::Ledger` (r:0 w:1)
-	/// Proof: `Funds::Ledger` (`max_values`: None, `max_size`: Some(111), added: 2586, mode: `MaxEncodedLen`)
+	/// Proof: `Funds::Ledger` (`max_values`: None, `max_size`: Some(115), added: 2590, mode: `MaxEncodedLen`)
 	fn freeze() -> Weight {
-		// Proof size: measured `1347`, estimated `6288`.
-		// Minimum execution time: 44_286_000 picoseconds.
-		Weight::from_parts(47_190_000, 6288)
-			.saturating_add(T::DbWeight::get().reads(5))
+		// Proof size: measured `1367`, estimated `6296`.
+		// Minimum execution time: 53_299_000 picoseconds.
+		Weight::from_parts(73_620_000, 6296)
+			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Organizations` (r:2 w:0)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Funds::Allocations` (r:1 w:1)
 	/// Proof: `Funds::Allocations` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Jurisdictions` (r:1 w:0)
 	/// Proof: `Consortium::Jurisdictions` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `Funds::Ledger` (r:0 w:1)
-	/// Proof: `Funds::Ledger` (`max_values`: None, `max_size`: Some(111), added: 2586, mode: `MaxEncodedLen`)
+	/// Proof: `Funds::Ledger` (`max_values`: None, `max_size`: Some(115), added: 2590, mode: `MaxEncodedLen`)
 	fn unfreeze() -> Weight {
-		// Proof size: measured `1347`, estimated `6288`.
-		// Minimum execution time: 43_815_000 picoseconds.
-		Weight::from_parts(47_050_000, 6288)
-			.saturating_add(T::DbWeight::get().reads(5))
+		// Proof size: measured `1367`, estimated `6296`.
+		// Minimum execution time: 53_169_000 picoseconds.
+		Weight::from_parts(59_478_000, 6296)
+			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Organizations` (r:2 w:0)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Funds::Allocations` (r:1 w:1)
 	/// Proof: `Funds::Allocations` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Jurisdictions` (r:1 w:0)
 	/// Proof: `Consortium::Jurisdictions` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `Funds::Programs` (r:1 w:1)
-	/// Proof: `Funds::Programs` (`max_values`: None, `max_size`: Some(137), added: 2612, mode: `MaxEncodedLen`)
+	/// Proof: `Funds::Programs` (`max_values`: None, `max_size`: Some(149), added: 2624, mode: `MaxEncodedLen`)
 	/// Storage: `Funds::Ledger` (r:0 w:1)
-	/// Proof: `Funds::Ledger` (`max_values`: None, `max_size`: Some(111), added: 2586, mode: `MaxEncodedLen`)
+	/// Proof: `Funds::Ledger` (`max_values`: None, `max_size`: Some(115), added: 2590, mode: `MaxEncodedLen`)
 	fn claw_back() -> Weight {
-		// Proof size: measured `1442`, estimated `6288`.
-		// Minimum execution time: 52_037_000 picoseconds.
-		Weight::from_parts(55_512_000, 6288)
-			.saturating_add(T::DbWeight::get().reads(6))
+		// Proof size: measured `1474`, estimated `6296`.
+		// Minimum execution time: 59_889_000 picoseconds.
+		Weight::from_parts(64_777_000, 6296)
+			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
 }
@@ -234,50 +256,58 @@ impl WeightInfo for () {
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Organizations` (r:1 w:0)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Funds::NextProgramId` (r:1 w:1)
 	/// Proof: `Funds::NextProgramId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Funds::Programs` (r:0 w:1)
-	/// Proof: `Funds::Programs` (`max_values`: None, `max_size`: Some(137), added: 2612, mode: `MaxEncodedLen`)
+	/// Proof: `Funds::Programs` (`max_values`: None, `max_size`: Some(149), added: 2624, mode: `MaxEncodedLen`)
 	fn create_program() -> Weight {
-		// Proof size: measured `938`, estimated `3639`.
-		// Minimum execution time: 24_917_000 picoseconds.
-		Weight::from_parts(27_040_000, 3639)
-			.saturating_add(RocksDbWeight::get().reads(3))
+		// Proof size: measured `952`, estimated `3643`.
+		// Minimum execution time: 33_139_000 picoseconds.
+		Weight::from_parts(42_053_000, 3643)
+			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Organizations` (r:1 w:0)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Funds::Programs` (r:1 w:1)
-	/// Proof: `Funds::Programs` (`max_values`: None, `max_size`: Some(137), added: 2612, mode: `MaxEncodedLen`)
+	/// Proof: `Funds::Programs` (`max_values`: None, `max_size`: Some(149), added: 2624, mode: `MaxEncodedLen`)
 	fn set_budget() -> Weight {
-		// Proof size: measured `1093`, estimated `3639`.
-		// Minimum execution time: 26_930_000 picoseconds.
-		Weight::from_parts(29_193_000, 3639)
-			.saturating_add(RocksDbWeight::get().reads(3))
+		// Proof size: measured `1119`, estimated `3643`.
+		// Minimum execution time: 33_099_000 picoseconds.
+		Weight::from_parts(37_826_000, 3643)
+			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Organizations` (r:1 w:0)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Funds::Programs` (r:1 w:1)
-	/// Proof: `Funds::Programs` (`max_values`: None, `max_size`: Some(137), added: 2612, mode: `MaxEncodedLen`)
+	/// Proof: `Funds::Programs` (`max_values`: None, `max_size`: Some(149), added: 2624, mode: `MaxEncodedLen`)
 	fn close_program() -> Weight {
-		// Proof size: measured `1093`, estimated `3639`.
-		// Minimum execution time: 36_384_000 picoseconds.
-		Weight::from_parts(39_178_000, 3639)
-			.saturating_add(RocksDbWeight::get().reads(3))
+		// Proof size: measured `1119`, estimated `3643`.
+		// Minimum execution time: 47_761_000 picoseconds.
+		Weight::from_parts(61_451_000, 3643)
+			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Organizations` (r:1 w:0)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Funds::Programs` (r:1 w:0)
-	/// Proof: `Funds::Programs` (`max_values`: None, `max_size`: Some(137), added: 2612, mode: `MaxEncodedLen`)
+	/// Proof: `Funds::Programs` (`max_values`: None, `max_size`: Some(149), added: 2624, mode: `MaxEncodedLen`)
 	/// Storage: `Funds::FrozenAccounts` (r:1 w:0)
 	/// Proof: `Funds::FrozenAccounts` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
 	/// Storage: `Funds::NextApplicationId` (r:1 w:1)
@@ -285,143 +315,157 @@ impl WeightInfo for () {
 	/// Storage: `Funds::Applications` (r:0 w:1)
 	/// Proof: `Funds::Applications` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
 	fn apply() -> Weight {
-		// Proof size: measured `1126`, estimated `3639`.
-		// Minimum execution time: 31_056_000 picoseconds.
-		Weight::from_parts(33_931_000, 3639)
-			.saturating_add(RocksDbWeight::get().reads(5))
+		// Proof size: measured `1152`, estimated `3643`.
+		// Minimum execution time: 39_869_000 picoseconds.
+		Weight::from_parts(55_432_000, 3643)
+			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Organizations` (r:1 w:0)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Funds::Applications` (r:1 w:1)
 	/// Proof: `Funds::Applications` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
 	/// Storage: `Funds::Programs` (r:1 w:1)
-	/// Proof: `Funds::Programs` (`max_values`: None, `max_size`: Some(137), added: 2612, mode: `MaxEncodedLen`)
+	/// Proof: `Funds::Programs` (`max_values`: None, `max_size`: Some(149), added: 2624, mode: `MaxEncodedLen`)
 	/// Storage: `Funds::AllocationsByEnterprise` (r:0 w:1)
 	/// Proof: `Funds::AllocationsByEnterprise` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	/// Storage: `Funds::Ledger` (r:0 w:1)
-	/// Proof: `Funds::Ledger` (`max_values`: None, `max_size`: Some(111), added: 2586, mode: `MaxEncodedLen`)
+	/// Proof: `Funds::Ledger` (`max_values`: None, `max_size`: Some(115), added: 2590, mode: `MaxEncodedLen`)
 	/// Storage: `Funds::Allocations` (r:0 w:1)
 	/// Proof: `Funds::Allocations` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Funds::AllocationsByProgram` (r:0 w:1)
 	/// Proof: `Funds::AllocationsByProgram` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	fn approve() -> Weight {
-		// Proof size: measured `1221`, estimated `3639`.
-		// Minimum execution time: 41_712_000 picoseconds.
-		Weight::from_parts(44_987_000, 3639)
-			.saturating_add(RocksDbWeight::get().reads(4))
+		// Proof size: measured `1247`, estimated `3643`.
+		// Minimum execution time: 54_621_000 picoseconds.
+		Weight::from_parts(85_156_000, 3643)
+			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().writes(6))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Organizations` (r:1 w:0)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Funds::Applications` (r:1 w:1)
 	/// Proof: `Funds::Applications` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
 	/// Storage: `Funds::Programs` (r:1 w:0)
-	/// Proof: `Funds::Programs` (`max_values`: None, `max_size`: Some(137), added: 2612, mode: `MaxEncodedLen`)
+	/// Proof: `Funds::Programs` (`max_values`: None, `max_size`: Some(149), added: 2624, mode: `MaxEncodedLen`)
 	fn reject_application() -> Weight {
-		// Proof size: measured `1221`, estimated `3639`.
-		// Minimum execution time: 31_677_000 picoseconds.
-		Weight::from_parts(34_160_000, 3639)
-			.saturating_add(RocksDbWeight::get().reads(4))
+		// Proof size: measured `1247`, estimated `3643`.
+		// Minimum execution time: 39_198_000 picoseconds.
+		Weight::from_parts(58_386_000, 3643)
+			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Organizations` (r:1 w:0)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Funds::Allocations` (r:1 w:1)
 	/// Proof: `Funds::Allocations` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Funds::Programs` (r:1 w:1)
-	/// Proof: `Funds::Programs` (`max_values`: None, `max_size`: Some(137), added: 2612, mode: `MaxEncodedLen`)
+	/// Proof: `Funds::Programs` (`max_values`: None, `max_size`: Some(149), added: 2624, mode: `MaxEncodedLen`)
 	/// Storage: `Funds::FrozenAccounts` (r:1 w:0)
 	/// Proof: `Funds::FrozenAccounts` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
 	/// Storage: `Funds::Ledger` (r:0 w:1)
-	/// Proof: `Funds::Ledger` (`max_values`: None, `max_size`: Some(111), added: 2586, mode: `MaxEncodedLen`)
+	/// Proof: `Funds::Ledger` (`max_values`: None, `max_size`: Some(115), added: 2590, mode: `MaxEncodedLen`)
 	fn disburse() -> Weight {
-		// Proof size: measured `1293`, estimated `3639`.
-		// Minimum execution time: 37_475_000 picoseconds.
-		Weight::from_parts(40_239_000, 3639)
-			.saturating_add(RocksDbWeight::get().reads(5))
+		// Proof size: measured `1319`, estimated `3643`.
+		// Minimum execution time: 48_883_000 picoseconds.
+		Weight::from_parts(81_901_000, 3643)
+			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Organizations` (r:1 w:0)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Funds::Allocations` (r:1 w:1)
 	/// Proof: `Funds::Allocations` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Funds::Programs` (r:1 w:1)
-	/// Proof: `Funds::Programs` (`max_values`: None, `max_size`: Some(137), added: 2612, mode: `MaxEncodedLen`)
+	/// Proof: `Funds::Programs` (`max_values`: None, `max_size`: Some(149), added: 2624, mode: `MaxEncodedLen`)
 	/// Storage: `Funds::FrozenAccounts` (r:1 w:0)
 	/// Proof: `Funds::FrozenAccounts` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
 	/// Storage: `Invoices::IssuedInvoices` (r:1 w:1)
 	/// Proof: `Invoices::IssuedInvoices` (`max_values`: None, `max_size`: Some(2429), added: 4904, mode: `MaxEncodedLen`)
 	/// Storage: `Invoices::InvoiceHistory` (r:1 w:1)
-	/// Proof: `Invoices::InvoiceHistory` (`max_values`: None, `max_size`: Some(297), added: 2772, mode: `MaxEncodedLen`)
+	/// Proof: `Invoices::InvoiceHistory` (`max_values`: None, `max_size`: Some(361), added: 2836, mode: `MaxEncodedLen`)
 	/// Storage: `Funds::Ledger` (r:0 w:1)
-	/// Proof: `Funds::Ledger` (`max_values`: None, `max_size`: Some(111), added: 2586, mode: `MaxEncodedLen`)
+	/// Proof: `Funds::Ledger` (`max_values`: None, `max_size`: Some(115), added: 2590, mode: `MaxEncodedLen`)
 	fn record_expense() -> Weight {
-		// Proof size: measured `1810`, estimated `5894`.
-		// Minimum execution time: 62_783_000 picoseconds.
-		Weight::from_parts(66_329_000, 5894)
-			.saturating_add(RocksDbWeight::get().reads(7))
+		// Proof size: measured `1844`, estimated `5894`.
+		// Minimum execution time: 74_480_000 picoseconds.
+		Weight::from_parts(120_199_000, 5894)
+			.saturating_add(RocksDbWeight::get().reads(8))
 			.saturating_add(RocksDbWeight::get().writes(5))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Organizations` (r:2 w:0)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Funds::Allocations` (r:1 w:1)
 	/// Proof: `Funds::Allocations` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Jurisdictions` (r:1 w:0)
 	/// Proof: `Consortium::Jurisdictions` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `Funds::Ledger` (r:0 w:1)
-	/// Proof: `Funds::Ledger` (`max_values`: None, `max_size`: Some(111), added: 2586, mode: `MaxEncodedLen`)
+	/// Proof: `Funds::Ledger` (`max_values`: None, `max_size`: Some(115), added: 2590, mode: `MaxEncodedLen`)
 	fn freeze() -> Weight {
-		// Proof size: measured `1347`, estimated `6288`.
-		// Minimum execution time: 44_286_000 picoseconds.
-		Weight::from_parts(47_190_000, 6288)
-			.saturating_add(RocksDbWeight::get().reads(5))
+		// Proof size: measured `1367`, estimated `6296`.
+		// Minimum execution time: 53_299_000 picoseconds.
+		Weight::from_parts(73_620_000, 6296)
+			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Organizations` (r:2 w:0)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Funds::Allocations` (r:1 w:1)
 	/// Proof: `Funds::Allocations` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Jurisdictions` (r:1 w:0)
 	/// Proof: `Consortium::Jurisdictions` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `Funds::Ledger` (r:0 w:1)
-	/// Proof: `Funds::Ledger` (`max_values`: None, `max_size`: Some(111), added: 2586, mode: `MaxEncodedLen`)
+	/// Proof: `Funds::Ledger` (`max_values`: None, `max_size`: Some(115), added: 2590, mode: `MaxEncodedLen`)
 	fn unfreeze() -> Weight {
-		// Proof size: measured `1347`, estimated `6288`.
-		// Minimum execution time: 43_815_000 picoseconds.
-		Weight::from_parts(47_050_000, 6288)
-			.saturating_add(RocksDbWeight::get().reads(5))
+		// Proof size: measured `1367`, estimated `6296`.
+		// Minimum execution time: 53_169_000 picoseconds.
+		Weight::from_parts(59_478_000, 6296)
+			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Organizations` (r:2 w:0)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Funds::Allocations` (r:1 w:1)
 	/// Proof: `Funds::Allocations` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Jurisdictions` (r:1 w:0)
 	/// Proof: `Consortium::Jurisdictions` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `Funds::Programs` (r:1 w:1)
-	/// Proof: `Funds::Programs` (`max_values`: None, `max_size`: Some(137), added: 2612, mode: `MaxEncodedLen`)
+	/// Proof: `Funds::Programs` (`max_values`: None, `max_size`: Some(149), added: 2624, mode: `MaxEncodedLen`)
 	/// Storage: `Funds::Ledger` (r:0 w:1)
-	/// Proof: `Funds::Ledger` (`max_values`: None, `max_size`: Some(111), added: 2586, mode: `MaxEncodedLen`)
+	/// Proof: `Funds::Ledger` (`max_values`: None, `max_size`: Some(115), added: 2590, mode: `MaxEncodedLen`)
 	fn claw_back() -> Weight {
-		// Proof size: measured `1442`, estimated `6288`.
-		// Minimum execution time: 52_037_000 picoseconds.
-		Weight::from_parts(55_512_000, 6288)
-			.saturating_add(RocksDbWeight::get().reads(6))
+		// Proof size: measured `1474`, estimated `6296`.
+		// Minimum execution time: 59_889_000 picoseconds.
+		Weight::from_parts(64_777_000, 6296)
+			.saturating_add(RocksDbWeight::get().reads(7))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
 }

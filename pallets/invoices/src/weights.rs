@@ -39,45 +39,49 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Organizations` (r:2 w:0)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Jurisdictions` (r:1 w:0)
 	/// Proof: `Consortium::Jurisdictions` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `Invoices::Issuers` (r:0 w:1)
 	/// Proof: `Invoices::Issuers` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn set_issuer_limits() -> Weight {
-		// Proof size: measured `1118`, estimated `6288`.
-		// Minimum execution time: 36_704_000 picoseconds.
-		Weight::from_parts(39_188_000, 6288)
-			.saturating_add(T::DbWeight::get().reads(4))
+		// Proof size: measured `1138`, estimated `6296`.
+		// Minimum execution time: 47_180_000 picoseconds.
+		Weight::from_parts(70_554_000, 6296)
+			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Organizations` (r:1 w:0)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Jurisdictions` (r:1 w:0)
 	/// Proof: `Consortium::Jurisdictions` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `Invoices::Rates` (r:1 w:1)
-	/// Proof: `Invoices::Rates` (`max_values`: None, `max_size`: Some(74), added: 2549, mode: `MaxEncodedLen`)
+	/// Proof: `Invoices::Rates` (`max_values`: None, `max_size`: Some(106), added: 2581, mode: `MaxEncodedLen`)
 	fn set_rate() -> Weight {
-		// Proof size: measured `1195`, estimated `3639`.
-		// Minimum execution time: 37_616_000 picoseconds.
-		Weight::from_parts(40_380_000, 3639)
-			.saturating_add(T::DbWeight::get().reads(4))
+		// Proof size: measured `1260`, estimated `3643`.
+		// Minimum execution time: 47_491_000 picoseconds.
+		Weight::from_parts(52_037_000, 3643)
+			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Organizations` (r:2 w:0)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Invoices::Issuers` (r:1 w:0)
 	/// Proof: `Invoices::Issuers` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::OrganizationByCreditCode` (r:1 w:0)
 	/// Proof: `Consortium::OrganizationByCreditCode` (`max_values`: None, `max_size`: Some(38), added: 2513, mode: `MaxEncodedLen`)
 	/// Storage: `Invoices::Rates` (r:1 w:0)
-	/// Proof: `Invoices::Rates` (`max_values`: None, `max_size`: Some(74), added: 2549, mode: `MaxEncodedLen`)
-	/// Storage: `Timestamp::Now` (r:1 w:0)
-	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Proof: `Invoices::Rates` (`max_values`: None, `max_size`: Some(106), added: 2581, mode: `MaxEncodedLen`)
 	/// Storage: `Invoices::Totals` (r:1 w:1)
 	/// Proof: `Invoices::Totals` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	/// Storage: `Invoices::ChainHeads` (r:1 w:1)
@@ -85,187 +89,199 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Invoices::IssuedInvoices` (r:0 w:1)
 	/// Proof: `Invoices::IssuedInvoices` (`max_values`: None, `max_size`: Some(2429), added: 4904, mode: `MaxEncodedLen`)
 	/// Storage: `Invoices::InvoiceHistory` (r:0 w:1)
-	/// Proof: `Invoices::InvoiceHistory` (`max_values`: None, `max_size`: Some(297), added: 2772, mode: `MaxEncodedLen`)
+	/// Proof: `Invoices::InvoiceHistory` (`max_values`: None, `max_size`: Some(361), added: 2836, mode: `MaxEncodedLen`)
 	/// Storage: `Invoices::InvoicesByBuyer` (r:0 w:1)
 	/// Proof: `Invoices::InvoicesByBuyer` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// The range of component `l` is `[1, 32]`.
 	fn issue(l: u32, ) -> Weight {
-		// Proof size: measured `1597`, estimated `6288`.
-		// Minimum execution time: 75_863_000 picoseconds.
-		Weight::from_parts(78_385_556, 6288)
-			.saturating_add(Weight::from_parts(2_246_840, 0).saturating_mul(l.into()))
+		// Proof size: measured `1638`, estimated `6296`.
+		// Minimum execution time: 85_357_000 picoseconds.
+		Weight::from_parts(91_825_919, 6296)
+			.saturating_add(Weight::from_parts(2_169_472, 0).saturating_mul(l.into()))
 			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Organizations` (r:1 w:0)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
-	/// Storage: `Invoices::IssuedInvoices` (r:1 w:1)
-	/// Proof: `Invoices::IssuedInvoices` (`max_values`: None, `max_size`: Some(2429), added: 4904, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Invoices::IssuedInvoices` (r:1 w:1)
+	/// Proof: `Invoices::IssuedInvoices` (`max_values`: None, `max_size`: Some(2429), added: 4904, mode: `MaxEncodedLen`)
 	/// Storage: `Invoices::Totals` (r:1 w:1)
 	/// Proof: `Invoices::Totals` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	/// Storage: `Invoices::InvoiceHistory` (r:1 w:1)
-	/// Proof: `Invoices::InvoiceHistory` (`max_values`: None, `max_size`: Some(297), added: 2772, mode: `MaxEncodedLen`)
+	/// Proof: `Invoices::InvoiceHistory` (`max_values`: None, `max_size`: Some(361), added: 2836, mode: `MaxEncodedLen`)
 	fn confirm() -> Weight {
-		// Proof size: measured `1529`, estimated `5894`.
-		// Minimum execution time: 50_756_000 picoseconds.
-		Weight::from_parts(54_391_000, 5894)
+		// Proof size: measured `1541`, estimated `5894`.
+		// Minimum execution time: 55_222_000 picoseconds.
+		Weight::from_parts(63_925_000, 5894)
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Organizations` (r:1 w:0)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Invoices::IssuedInvoices` (r:1 w:1)
 	/// Proof: `Invoices::IssuedInvoices` (`max_values`: None, `max_size`: Some(2429), added: 4904, mode: `MaxEncodedLen`)
 	/// Storage: `Invoices::InvoiceHistory` (r:1 w:1)
-	/// Proof: `Invoices::InvoiceHistory` (`max_values`: None, `max_size`: Some(297), added: 2772, mode: `MaxEncodedLen`)
+	/// Proof: `Invoices::InvoiceHistory` (`max_values`: None, `max_size`: Some(361), added: 2836, mode: `MaxEncodedLen`)
 	fn reject() -> Weight {
-		// Proof size: measured `1442`, estimated `5894`.
-		// Minimum execution time: 38_007_000 picoseconds.
-		Weight::from_parts(41_171_000, 5894)
-			.saturating_add(T::DbWeight::get().reads(4))
+		// Proof size: measured `1460`, estimated `5894`.
+		// Minimum execution time: 46_059_000 picoseconds.
+		Weight::from_parts(69_704_000, 5894)
+			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Organizations` (r:1 w:0)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
-	/// Storage: `Invoices::IssuedInvoices` (r:1 w:2)
-	/// Proof: `Invoices::IssuedInvoices` (`max_values`: None, `max_size`: Some(2429), added: 4904, mode: `MaxEncodedLen`)
-	/// Storage: `Invoices::InvoiceHistory` (r:1 w:2)
-	/// Proof: `Invoices::InvoiceHistory` (`max_values`: None, `max_size`: Some(297), added: 2772, mode: `MaxEncodedLen`)
-	/// Storage: `Invoices::ChainHeads` (r:1 w:1)
-	/// Proof: `Invoices::ChainHeads` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Invoices::IssuedInvoices` (r:1 w:2)
+	/// Proof: `Invoices::IssuedInvoices` (`max_values`: None, `max_size`: Some(2429), added: 4904, mode: `MaxEncodedLen`)
+	/// Storage: `Invoices::ReceivableClaims` (r:1 w:0)
+	/// Proof: `Invoices::ReceivableClaims` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `Invoices::InvoiceHistory` (r:1 w:2)
+	/// Proof: `Invoices::InvoiceHistory` (`max_values`: None, `max_size`: Some(361), added: 2836, mode: `MaxEncodedLen`)
+	/// Storage: `Invoices::ChainHeads` (r:1 w:1)
+	/// Proof: `Invoices::ChainHeads` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `Invoices::Totals` (r:1 w:1)
 	/// Proof: `Invoices::Totals` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	/// Storage: `Invoices::InvoicesByBuyer` (r:0 w:1)
 	/// Proof: `Invoices::InvoicesByBuyer` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn reverse() -> Weight {
-		// Proof size: measured `1583`, estimated `5894`.
-		// Minimum execution time: 79_087_000 picoseconds.
-		Weight::from_parts(86_098_000, 5894)
-			.saturating_add(T::DbWeight::get().reads(7))
+		// Proof size: measured `1715`, estimated `5894`.
+		// Minimum execution time: 94_270_000 picoseconds.
+		Weight::from_parts(102_713_000, 5894)
+			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(7))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Organizations` (r:1 w:0)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Invoices::IssuedInvoices` (r:2 w:2)
 	/// Proof: `Invoices::IssuedInvoices` (`max_values`: None, `max_size`: Some(2429), added: 4904, mode: `MaxEncodedLen`)
 	/// Storage: `Invoices::ReversalDeadlines` (r:1 w:1)
 	/// Proof: `Invoices::ReversalDeadlines` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
-	/// Storage: `Timestamp::Now` (r:1 w:0)
-	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Invoices::Totals` (r:2 w:2)
 	/// Proof: `Invoices::Totals` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	/// Storage: `Invoices::InvoiceHistory` (r:2 w:2)
-	/// Proof: `Invoices::InvoiceHistory` (`max_values`: None, `max_size`: Some(297), added: 2772, mode: `MaxEncodedLen`)
+	/// Proof: `Invoices::InvoiceHistory` (`max_values`: None, `max_size`: Some(361), added: 2836, mode: `MaxEncodedLen`)
 	fn confirm_reversal() -> Weight {
-		// Proof size: measured `1953`, estimated `10798`.
-		// Minimum execution time: 79_037_000 picoseconds.
-		Weight::from_parts(88_772_000, 10798)
+		// Proof size: measured `1977`, estimated `10798`.
+		// Minimum execution time: 86_319_000 picoseconds.
+		Weight::from_parts(94_610_000, 10798)
 			.saturating_add(T::DbWeight::get().reads(10))
 			.saturating_add(T::DbWeight::get().writes(7))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Organizations` (r:1 w:0)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Invoices::IssuedInvoices` (r:2 w:2)
 	/// Proof: `Invoices::IssuedInvoices` (`max_values`: None, `max_size`: Some(2429), added: 4904, mode: `MaxEncodedLen`)
 	/// Storage: `Invoices::ReversalDeadlines` (r:1 w:1)
 	/// Proof: `Invoices::ReversalDeadlines` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
-	/// Storage: `Timestamp::Now` (r:1 w:0)
-	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Invoices::InvoiceHistory` (r:2 w:2)
-	/// Proof: `Invoices::InvoiceHistory` (`max_values`: None, `max_size`: Some(297), added: 2772, mode: `MaxEncodedLen`)
+	/// Proof: `Invoices::InvoiceHistory` (`max_values`: None, `max_size`: Some(361), added: 2836, mode: `MaxEncodedLen`)
 	fn refuse_reversal() -> Weight {
-		// Proof size: measured `1706`, estimated `10798`.
-		// Minimum execution time: 64_245_000 picoseconds.
-		Weight::from_parts(81_461_000, 10798)
+		// Proof size: measured `1730`, estimated `10798`.
+		// Minimum execution time: 71_155_000 picoseconds.
+		Weight::from_parts(76_183_000, 10798)
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Organizations` (r:1 w:0)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Invoices::IssuedInvoices` (r:2 w:2)
 	/// Proof: `Invoices::IssuedInvoices` (`max_values`: None, `max_size`: Some(2429), added: 4904, mode: `MaxEncodedLen`)
 	/// Storage: `Invoices::ReversalDeadlines` (r:1 w:1)
 	/// Proof: `Invoices::ReversalDeadlines` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
-	/// Storage: `Timestamp::Now` (r:1 w:0)
-	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Invoices::InvoiceHistory` (r:2 w:2)
-	/// Proof: `Invoices::InvoiceHistory` (`max_values`: None, `max_size`: Some(297), added: 2772, mode: `MaxEncodedLen`)
+	/// Proof: `Invoices::InvoiceHistory` (`max_values`: None, `max_size`: Some(361), added: 2836, mode: `MaxEncodedLen`)
 	fn lapse_reversal() -> Weight {
-		// Proof size: measured `1706`, estimated `10798`.
-		// Minimum execution time: 63_324_000 picoseconds.
-		Weight::from_parts(68_211_000, 10798)
+		// Proof size: measured `1730`, estimated `10798`.
+		// Minimum execution time: 70_735_000 picoseconds.
+		Weight::from_parts(112_367_000, 10798)
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Organizations` (r:1 w:0)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Invoices::IssuedInvoices` (r:1 w:1)
 	/// Proof: `Invoices::IssuedInvoices` (`max_values`: None, `max_size`: Some(2429), added: 4904, mode: `MaxEncodedLen`)
 	/// Storage: `Invoices::InvoiceHistory` (r:1 w:1)
-	/// Proof: `Invoices::InvoiceHistory` (`max_values`: None, `max_size`: Some(297), added: 2772, mode: `MaxEncodedLen`)
+	/// Proof: `Invoices::InvoiceHistory` (`max_values`: None, `max_size`: Some(361), added: 2836, mode: `MaxEncodedLen`)
 	fn reimburse() -> Weight {
-		// Proof size: measured `1451`, estimated `5894`.
-		// Minimum execution time: 37_495_000 picoseconds.
-		Weight::from_parts(40_550_000, 5894)
-			.saturating_add(T::DbWeight::get().reads(4))
+		// Proof size: measured `1473`, estimated `5894`.
+		// Minimum execution time: 45_558_000 picoseconds.
+		Weight::from_parts(64_796_000, 5894)
+			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Organizations` (r:2 w:0)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Jurisdictions` (r:1 w:0)
 	/// Proof: `Consortium::Jurisdictions` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `Invoices::IssuedInvoices` (r:1 w:1)
 	/// Proof: `Invoices::IssuedInvoices` (`max_values`: None, `max_size`: Some(2429), added: 4904, mode: `MaxEncodedLen`)
 	/// Storage: `Invoices::InvoiceHistory` (r:1 w:1)
-	/// Proof: `Invoices::InvoiceHistory` (`max_values`: None, `max_size`: Some(297), added: 2772, mode: `MaxEncodedLen`)
+	/// Proof: `Invoices::InvoiceHistory` (`max_values`: None, `max_size`: Some(361), added: 2836, mode: `MaxEncodedLen`)
 	fn flag() -> Weight {
-		// Proof size: measured `1595`, estimated `6288`.
-		// Minimum execution time: 53_540_000 picoseconds.
-		Weight::from_parts(59_849_000, 6288)
-			.saturating_add(T::DbWeight::get().reads(6))
+		// Proof size: measured `1619`, estimated `6296`.
+		// Minimum execution time: 61_372_000 picoseconds.
+		Weight::from_parts(94_200_000, 6296)
+			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Organizations` (r:2 w:0)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Jurisdictions` (r:1 w:0)
 	/// Proof: `Consortium::Jurisdictions` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `Invoices::IssuedInvoices` (r:1 w:1)
 	/// Proof: `Invoices::IssuedInvoices` (`max_values`: None, `max_size`: Some(2429), added: 4904, mode: `MaxEncodedLen`)
 	/// Storage: `Invoices::InvoiceHistory` (r:1 w:1)
-	/// Proof: `Invoices::InvoiceHistory` (`max_values`: None, `max_size`: Some(297), added: 2772, mode: `MaxEncodedLen`)
+	/// Proof: `Invoices::InvoiceHistory` (`max_values`: None, `max_size`: Some(361), added: 2836, mode: `MaxEncodedLen`)
 	fn clear_flag() -> Weight {
-		// Proof size: measured `1632`, estimated `6288`.
-		// Minimum execution time: 52_838_000 picoseconds.
-		Weight::from_parts(76_133_000, 6288)
-			.saturating_add(T::DbWeight::get().reads(6))
+		// Proof size: measured `1660`, estimated `6296`.
+		// Minimum execution time: 61_150_000 picoseconds.
+		Weight::from_parts(71_977_000, 6296)
+			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Organizations` (r:2 w:0)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Jurisdictions` (r:1 w:0)
 	/// Proof: `Consortium::Jurisdictions` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `Invoices::IssuedInvoices` (r:1 w:1)
@@ -273,12 +289,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Invoices::Totals` (r:2 w:2)
 	/// Proof: `Invoices::Totals` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	/// Storage: `Invoices::InvoiceHistory` (r:1 w:1)
-	/// Proof: `Invoices::InvoiceHistory` (`max_values`: None, `max_size`: Some(297), added: 2772, mode: `MaxEncodedLen`)
+	/// Proof: `Invoices::InvoiceHistory` (`max_values`: None, `max_size`: Some(361), added: 2836, mode: `MaxEncodedLen`)
 	fn void() -> Weight {
-		// Proof size: measured `1851`, estimated `6288`.
-		// Minimum execution time: 66_869_000 picoseconds.
-		Weight::from_parts(72_367_000, 6288)
-			.saturating_add(T::DbWeight::get().reads(8))
+		// Proof size: measured `1879`, estimated `6296`.
+		// Minimum execution time: 74_661_000 picoseconds.
+		Weight::from_parts(79_327_000, 6296)
+			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
 }
@@ -288,45 +304,49 @@ impl WeightInfo for () {
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Organizations` (r:2 w:0)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Jurisdictions` (r:1 w:0)
 	/// Proof: `Consortium::Jurisdictions` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `Invoices::Issuers` (r:0 w:1)
 	/// Proof: `Invoices::Issuers` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn set_issuer_limits() -> Weight {
-		// Proof size: measured `1118`, estimated `6288`.
-		// Minimum execution time: 36_704_000 picoseconds.
-		Weight::from_parts(39_188_000, 6288)
-			.saturating_add(RocksDbWeight::get().reads(4))
+		// Proof size: measured `1138`, estimated `6296`.
+		// Minimum execution time: 47_180_000 picoseconds.
+		Weight::from_parts(70_554_000, 6296)
+			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Organizations` (r:1 w:0)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Jurisdictions` (r:1 w:0)
 	/// Proof: `Consortium::Jurisdictions` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `Invoices::Rates` (r:1 w:1)
-	/// Proof: `Invoices::Rates` (`max_values`: None, `max_size`: Some(74), added: 2549, mode: `MaxEncodedLen`)
+	/// Proof: `Invoices::Rates` (`max_values`: None, `max_size`: Some(106), added: 2581, mode: `MaxEncodedLen`)
 	fn set_rate() -> Weight {
-		// Proof size: measured `1195`, estimated `3639`.
-		// Minimum execution time: 37_616_000 picoseconds.
-		Weight::from_parts(40_380_000, 3639)
-			.saturating_add(RocksDbWeight::get().reads(4))
+		// Proof size: measured `1260`, estimated `3643`.
+		// Minimum execution time: 47_491_000 picoseconds.
+		Weight::from_parts(52_037_000, 3643)
+			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Organizations` (r:2 w:0)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Invoices::Issuers` (r:1 w:0)
 	/// Proof: `Invoices::Issuers` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::OrganizationByCreditCode` (r:1 w:0)
 	/// Proof: `Consortium::OrganizationByCreditCode` (`max_values`: None, `max_size`: Some(38), added: 2513, mode: `MaxEncodedLen`)
 	/// Storage: `Invoices::Rates` (r:1 w:0)
-	/// Proof: `Invoices::Rates` (`max_values`: None, `max_size`: Some(74), added: 2549, mode: `MaxEncodedLen`)
-	/// Storage: `Timestamp::Now` (r:1 w:0)
-	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Proof: `Invoices::Rates` (`max_values`: None, `max_size`: Some(106), added: 2581, mode: `MaxEncodedLen`)
 	/// Storage: `Invoices::Totals` (r:1 w:1)
 	/// Proof: `Invoices::Totals` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	/// Storage: `Invoices::ChainHeads` (r:1 w:1)
@@ -334,187 +354,199 @@ impl WeightInfo for () {
 	/// Storage: `Invoices::IssuedInvoices` (r:0 w:1)
 	/// Proof: `Invoices::IssuedInvoices` (`max_values`: None, `max_size`: Some(2429), added: 4904, mode: `MaxEncodedLen`)
 	/// Storage: `Invoices::InvoiceHistory` (r:0 w:1)
-	/// Proof: `Invoices::InvoiceHistory` (`max_values`: None, `max_size`: Some(297), added: 2772, mode: `MaxEncodedLen`)
+	/// Proof: `Invoices::InvoiceHistory` (`max_values`: None, `max_size`: Some(361), added: 2836, mode: `MaxEncodedLen`)
 	/// Storage: `Invoices::InvoicesByBuyer` (r:0 w:1)
 	/// Proof: `Invoices::InvoicesByBuyer` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// The range of component `l` is `[1, 32]`.
 	fn issue(l: u32, ) -> Weight {
-		// Proof size: measured `1597`, estimated `6288`.
-		// Minimum execution time: 75_863_000 picoseconds.
-		Weight::from_parts(78_385_556, 6288)
-			.saturating_add(Weight::from_parts(2_246_840, 0).saturating_mul(l.into()))
+		// Proof size: measured `1638`, estimated `6296`.
+		// Minimum execution time: 85_357_000 picoseconds.
+		Weight::from_parts(91_825_919, 6296)
+			.saturating_add(Weight::from_parts(2_169_472, 0).saturating_mul(l.into()))
 			.saturating_add(RocksDbWeight::get().reads(9))
 			.saturating_add(RocksDbWeight::get().writes(5))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Organizations` (r:1 w:0)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
-	/// Storage: `Invoices::IssuedInvoices` (r:1 w:1)
-	/// Proof: `Invoices::IssuedInvoices` (`max_values`: None, `max_size`: Some(2429), added: 4904, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Invoices::IssuedInvoices` (r:1 w:1)
+	/// Proof: `Invoices::IssuedInvoices` (`max_values`: None, `max_size`: Some(2429), added: 4904, mode: `MaxEncodedLen`)
 	/// Storage: `Invoices::Totals` (r:1 w:1)
 	/// Proof: `Invoices::Totals` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	/// Storage: `Invoices::InvoiceHistory` (r:1 w:1)
-	/// Proof: `Invoices::InvoiceHistory` (`max_values`: None, `max_size`: Some(297), added: 2772, mode: `MaxEncodedLen`)
+	/// Proof: `Invoices::InvoiceHistory` (`max_values`: None, `max_size`: Some(361), added: 2836, mode: `MaxEncodedLen`)
 	fn confirm() -> Weight {
-		// Proof size: measured `1529`, estimated `5894`.
-		// Minimum execution time: 50_756_000 picoseconds.
-		Weight::from_parts(54_391_000, 5894)
+		// Proof size: measured `1541`, estimated `5894`.
+		// Minimum execution time: 55_222_000 picoseconds.
+		Weight::from_parts(63_925_000, 5894)
 			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Organizations` (r:1 w:0)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Invoices::IssuedInvoices` (r:1 w:1)
 	/// Proof: `Invoices::IssuedInvoices` (`max_values`: None, `max_size`: Some(2429), added: 4904, mode: `MaxEncodedLen`)
 	/// Storage: `Invoices::InvoiceHistory` (r:1 w:1)
-	/// Proof: `Invoices::InvoiceHistory` (`max_values`: None, `max_size`: Some(297), added: 2772, mode: `MaxEncodedLen`)
+	/// Proof: `Invoices::InvoiceHistory` (`max_values`: None, `max_size`: Some(361), added: 2836, mode: `MaxEncodedLen`)
 	fn reject() -> Weight {
-		// Proof size: measured `1442`, estimated `5894`.
-		// Minimum execution time: 38_007_000 picoseconds.
-		Weight::from_parts(41_171_000, 5894)
-			.saturating_add(RocksDbWeight::get().reads(4))
+		// Proof size: measured `1460`, estimated `5894`.
+		// Minimum execution time: 46_059_000 picoseconds.
+		Weight::from_parts(69_704_000, 5894)
+			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Organizations` (r:1 w:0)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
-	/// Storage: `Invoices::IssuedInvoices` (r:1 w:2)
-	/// Proof: `Invoices::IssuedInvoices` (`max_values`: None, `max_size`: Some(2429), added: 4904, mode: `MaxEncodedLen`)
-	/// Storage: `Invoices::InvoiceHistory` (r:1 w:2)
-	/// Proof: `Invoices::InvoiceHistory` (`max_values`: None, `max_size`: Some(297), added: 2772, mode: `MaxEncodedLen`)
-	/// Storage: `Invoices::ChainHeads` (r:1 w:1)
-	/// Proof: `Invoices::ChainHeads` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Invoices::IssuedInvoices` (r:1 w:2)
+	/// Proof: `Invoices::IssuedInvoices` (`max_values`: None, `max_size`: Some(2429), added: 4904, mode: `MaxEncodedLen`)
+	/// Storage: `Invoices::ReceivableClaims` (r:1 w:0)
+	/// Proof: `Invoices::ReceivableClaims` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `Invoices::InvoiceHistory` (r:1 w:2)
+	/// Proof: `Invoices::InvoiceHistory` (`max_values`: None, `max_size`: Some(361), added: 2836, mode: `MaxEncodedLen`)
+	/// Storage: `Invoices::ChainHeads` (r:1 w:1)
+	/// Proof: `Invoices::ChainHeads` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `Invoices::Totals` (r:1 w:1)
 	/// Proof: `Invoices::Totals` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	/// Storage: `Invoices::InvoicesByBuyer` (r:0 w:1)
 	/// Proof: `Invoices::InvoicesByBuyer` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn reverse() -> Weight {
-		// Proof size: measured `1583`, estimated `5894`.
-		// Minimum execution time: 79_087_000 picoseconds.
-		Weight::from_parts(86_098_000, 5894)
-			.saturating_add(RocksDbWeight::get().reads(7))
+		// Proof size: measured `1715`, estimated `5894`.
+		// Minimum execution time: 94_270_000 picoseconds.
+		Weight::from_parts(102_713_000, 5894)
+			.saturating_add(RocksDbWeight::get().reads(8))
 			.saturating_add(RocksDbWeight::get().writes(7))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Organizations` (r:1 w:0)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Invoices::IssuedInvoices` (r:2 w:2)
 	/// Proof: `Invoices::IssuedInvoices` (`max_values`: None, `max_size`: Some(2429), added: 4904, mode: `MaxEncodedLen`)
 	/// Storage: `Invoices::ReversalDeadlines` (r:1 w:1)
 	/// Proof: `Invoices::ReversalDeadlines` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
-	/// Storage: `Timestamp::Now` (r:1 w:0)
-	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Invoices::Totals` (r:2 w:2)
 	/// Proof: `Invoices::Totals` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	/// Storage: `Invoices::InvoiceHistory` (r:2 w:2)
-	/// Proof: `Invoices::InvoiceHistory` (`max_values`: None, `max_size`: Some(297), added: 2772, mode: `MaxEncodedLen`)
+	/// Proof: `Invoices::InvoiceHistory` (`max_values`: None, `max_size`: Some(361), added: 2836, mode: `MaxEncodedLen`)
 	fn confirm_reversal() -> Weight {
-		// Proof size: measured `1953`, estimated `10798`.
-		// Minimum execution time: 79_037_000 picoseconds.
-		Weight::from_parts(88_772_000, 10798)
+		// Proof size: measured `1977`, estimated `10798`.
+		// Minimum execution time: 86_319_000 picoseconds.
+		Weight::from_parts(94_610_000, 10798)
 			.saturating_add(RocksDbWeight::get().reads(10))
 			.saturating_add(RocksDbWeight::get().writes(7))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Organizations` (r:1 w:0)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Invoices::IssuedInvoices` (r:2 w:2)
 	/// Proof: `Invoices::IssuedInvoices` (`max_values`: None, `max_size`: Some(2429), added: 4904, mode: `MaxEncodedLen`)
 	/// Storage: `Invoices::ReversalDeadlines` (r:1 w:1)
 	/// Proof: `Invoices::ReversalDeadlines` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
-	/// Storage: `Timestamp::Now` (r:1 w:0)
-	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Invoices::InvoiceHistory` (r:2 w:2)
-	/// Proof: `Invoices::InvoiceHistory` (`max_values`: None, `max_size`: Some(297), added: 2772, mode: `MaxEncodedLen`)
+	/// Proof: `Invoices::InvoiceHistory` (`max_values`: None, `max_size`: Some(361), added: 2836, mode: `MaxEncodedLen`)
 	fn refuse_reversal() -> Weight {
-		// Proof size: measured `1706`, estimated `10798`.
-		// Minimum execution time: 64_245_000 picoseconds.
-		Weight::from_parts(81_461_000, 10798)
+		// Proof size: measured `1730`, estimated `10798`.
+		// Minimum execution time: 71_155_000 picoseconds.
+		Weight::from_parts(76_183_000, 10798)
 			.saturating_add(RocksDbWeight::get().reads(8))
 			.saturating_add(RocksDbWeight::get().writes(5))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Organizations` (r:1 w:0)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Invoices::IssuedInvoices` (r:2 w:2)
 	/// Proof: `Invoices::IssuedInvoices` (`max_values`: None, `max_size`: Some(2429), added: 4904, mode: `MaxEncodedLen`)
 	/// Storage: `Invoices::ReversalDeadlines` (r:1 w:1)
 	/// Proof: `Invoices::ReversalDeadlines` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
-	/// Storage: `Timestamp::Now` (r:1 w:0)
-	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Invoices::InvoiceHistory` (r:2 w:2)
-	/// Proof: `Invoices::InvoiceHistory` (`max_values`: None, `max_size`: Some(297), added: 2772, mode: `MaxEncodedLen`)
+	/// Proof: `Invoices::InvoiceHistory` (`max_values`: None, `max_size`: Some(361), added: 2836, mode: `MaxEncodedLen`)
 	fn lapse_reversal() -> Weight {
-		// Proof size: measured `1706`, estimated `10798`.
-		// Minimum execution time: 63_324_000 picoseconds.
-		Weight::from_parts(68_211_000, 10798)
+		// Proof size: measured `1730`, estimated `10798`.
+		// Minimum execution time: 70_735_000 picoseconds.
+		Weight::from_parts(112_367_000, 10798)
 			.saturating_add(RocksDbWeight::get().reads(8))
 			.saturating_add(RocksDbWeight::get().writes(5))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Organizations` (r:1 w:0)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Invoices::IssuedInvoices` (r:1 w:1)
 	/// Proof: `Invoices::IssuedInvoices` (`max_values`: None, `max_size`: Some(2429), added: 4904, mode: `MaxEncodedLen`)
 	/// Storage: `Invoices::InvoiceHistory` (r:1 w:1)
-	/// Proof: `Invoices::InvoiceHistory` (`max_values`: None, `max_size`: Some(297), added: 2772, mode: `MaxEncodedLen`)
+	/// Proof: `Invoices::InvoiceHistory` (`max_values`: None, `max_size`: Some(361), added: 2836, mode: `MaxEncodedLen`)
 	fn reimburse() -> Weight {
-		// Proof size: measured `1451`, estimated `5894`.
-		// Minimum execution time: 37_495_000 picoseconds.
-		Weight::from_parts(40_550_000, 5894)
-			.saturating_add(RocksDbWeight::get().reads(4))
+		// Proof size: measured `1473`, estimated `5894`.
+		// Minimum execution time: 45_558_000 picoseconds.
+		Weight::from_parts(64_796_000, 5894)
+			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Organizations` (r:2 w:0)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Jurisdictions` (r:1 w:0)
 	/// Proof: `Consortium::Jurisdictions` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `Invoices::IssuedInvoices` (r:1 w:1)
 	/// Proof: `Invoices::IssuedInvoices` (`max_values`: None, `max_size`: Some(2429), added: 4904, mode: `MaxEncodedLen`)
 	/// Storage: `Invoices::InvoiceHistory` (r:1 w:1)
-	/// Proof: `Invoices::InvoiceHistory` (`max_values`: None, `max_size`: Some(297), added: 2772, mode: `MaxEncodedLen`)
+	/// Proof: `Invoices::InvoiceHistory` (`max_values`: None, `max_size`: Some(361), added: 2836, mode: `MaxEncodedLen`)
 	fn flag() -> Weight {
-		// Proof size: measured `1595`, estimated `6288`.
-		// Minimum execution time: 53_540_000 picoseconds.
-		Weight::from_parts(59_849_000, 6288)
-			.saturating_add(RocksDbWeight::get().reads(6))
+		// Proof size: measured `1619`, estimated `6296`.
+		// Minimum execution time: 61_372_000 picoseconds.
+		Weight::from_parts(94_200_000, 6296)
+			.saturating_add(RocksDbWeight::get().reads(7))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Organizations` (r:2 w:0)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Jurisdictions` (r:1 w:0)
 	/// Proof: `Consortium::Jurisdictions` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `Invoices::IssuedInvoices` (r:1 w:1)
 	/// Proof: `Invoices::IssuedInvoices` (`max_values`: None, `max_size`: Some(2429), added: 4904, mode: `MaxEncodedLen`)
 	/// Storage: `Invoices::InvoiceHistory` (r:1 w:1)
-	/// Proof: `Invoices::InvoiceHistory` (`max_values`: None, `max_size`: Some(297), added: 2772, mode: `MaxEncodedLen`)
+	/// Proof: `Invoices::InvoiceHistory` (`max_values`: None, `max_size`: Some(361), added: 2836, mode: `MaxEncodedLen`)
 	fn clear_flag() -> Weight {
-		// Proof size: measured `1632`, estimated `6288`.
-		// Minimum execution time: 52_838_000 picoseconds.
-		Weight::from_parts(76_133_000, 6288)
-			.saturating_add(RocksDbWeight::get().reads(6))
+		// Proof size: measured `1660`, estimated `6296`.
+		// Minimum execution time: 61_150_000 picoseconds.
+		Weight::from_parts(71_977_000, 6296)
+			.saturating_add(RocksDbWeight::get().reads(7))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Organizations` (r:2 w:0)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Jurisdictions` (r:1 w:0)
 	/// Proof: `Consortium::Jurisdictions` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `Invoices::IssuedInvoices` (r:1 w:1)
@@ -522,12 +554,12 @@ impl WeightInfo for () {
 	/// Storage: `Invoices::Totals` (r:2 w:2)
 	/// Proof: `Invoices::Totals` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	/// Storage: `Invoices::InvoiceHistory` (r:1 w:1)
-	/// Proof: `Invoices::InvoiceHistory` (`max_values`: None, `max_size`: Some(297), added: 2772, mode: `MaxEncodedLen`)
+	/// Proof: `Invoices::InvoiceHistory` (`max_values`: None, `max_size`: Some(361), added: 2836, mode: `MaxEncodedLen`)
 	fn void() -> Weight {
-		// Proof size: measured `1851`, estimated `6288`.
-		// Minimum execution time: 66_869_000 picoseconds.
-		Weight::from_parts(72_367_000, 6288)
-			.saturating_add(RocksDbWeight::get().reads(8))
+		// Proof size: measured `1879`, estimated `6296`.
+		// Minimum execution time: 74_661_000 picoseconds.
+		Weight::from_parts(79_327_000, 6296)
+			.saturating_add(RocksDbWeight::get().reads(9))
 			.saturating_add(RocksDbWeight::get().writes(4))
 	}
 }

@@ -11,6 +11,9 @@
 //!   [`Membership`], to be used as the `EnsureOrigin` types of the domain pallets' `Config`;
 //! - [`Fen`], [`InvoiceRef`], [`Claim`] and [`InvoiceClaims`]: the one lock that keeps an
 //!   invoice from justifying two reimbursements or fund expenses, whichever pallet asks;
+//! - [`OrgKinds`]: a set of organization kinds (who may attest a claim type …);
+//! - [`records`]: [`RecordRef`] names any record of any domain, [`FreezableRecords`] freezes it —
+//!   the one mechanism behind a regulatory action on any record;
 //! - [`params`]: every agency kind, role and member kind as a `Get` type for `Config`s;
 //! - [`paging`]: the one bound on what a runtime-API query returns, and paging by key;
 //! - [`time`]: on-chain time for every date, and its calendar in China Standard Time;
@@ -263,6 +266,8 @@ impl OrgKind {
 	MaxEncodedLen,
 	TypeInfo,
 	Debug,
+	serde::Serialize,
+	serde::Deserialize,
 )]
 pub struct OrgKinds(pub u32);
 

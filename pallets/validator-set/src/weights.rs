@@ -37,16 +37,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Organizations` (r:1 w:0)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Session::NextKeys` (r:1 w:0)
 	/// Proof: `Session::NextKeys` (`max_values`: None, `max_size`: None, mode: `Measured`)
 	/// Storage: `ValidatorSet::AddedThisSession` (r:1 w:1)
 	/// Proof: `ValidatorSet::AddedThisSession` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn add_validator() -> Weight {
-		// Proof size: measured `3196`, estimated `6661`.
-		// Minimum execution time: 44_886_000 picoseconds.
-		Weight::from_parts(53_780_000, 6661)
-			.saturating_add(T::DbWeight::get().reads(6))
+		// Proof size: measured `3212`, estimated `6677`.
+		// Minimum execution time: 55_121_000 picoseconds.
+		Weight::from_parts(70_104_000, 6677)
+			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	/// Storage: `ValidatorSet::Validators` (r:1 w:1)
@@ -56,16 +58,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Consortium::AccountOrganization` (r:32 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Organizations` (r:32 w:0)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Session::NextKeys` (r:32 w:0)
 	/// Proof: `Session::NextKeys` (`max_values`: None, `max_size`: None, mode: `Measured`)
 	/// Storage: `ValidatorSet::MinValidators` (r:1 w:0)
 	/// Proof: `ValidatorSet::MinValidators` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn remove_validator() -> Weight {
-		// Proof size: measured `8956`, estimated `89146`.
-		// Minimum execution time: 490_348_000 picoseconds.
-		Weight::from_parts(670_085_000, 89146)
-			.saturating_add(T::DbWeight::get().reads(130))
+		// Proof size: measured `8978`, estimated `89168`.
+		// Minimum execution time: 587_141_000 picoseconds.
+		Weight::from_parts(704_035_000, 89168)
+			.saturating_add(T::DbWeight::get().reads(131))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	/// Storage: `ValidatorSet::Validators` (r:1 w:0)
@@ -75,7 +79,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Consortium::AccountOrganization` (r:32 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Organizations` (r:32 w:0)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Session::NextKeys` (r:32 w:0)
 	/// Proof: `Session::NextKeys` (`max_values`: None, `max_size`: None, mode: `Measured`)
 	/// Storage: `ValidatorSet::MinValidators` (r:1 w:0)
@@ -83,10 +89,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ValidatorSet::CounterForMaintenance` (r:1 w:1)
 	/// Proof: `ValidatorSet::CounterForMaintenance` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn announce_maintenance() -> Weight {
-		// Proof size: measured `8956`, estimated `89146`.
-		// Minimum execution time: 493_953_000 picoseconds.
-		Weight::from_parts(528_545_000, 89146)
-			.saturating_add(T::DbWeight::get().reads(131))
+		// Proof size: measured `8978`, estimated `89168`.
+		// Minimum execution time: 583_065_000 picoseconds.
+		Weight::from_parts(628_252_000, 89168)
+			.saturating_add(T::DbWeight::get().reads(132))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	/// Storage: `ValidatorSet::Maintenance` (r:1 w:1)
@@ -95,8 +101,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ValidatorSet::CounterForMaintenance` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn end_maintenance() -> Weight {
 		// Proof size: measured `166`, estimated `3517`.
-		// Minimum execution time: 19_269_000 picoseconds.
-		Weight::from_parts(23_985_000, 3517)
+		// Minimum execution time: 19_880_000 picoseconds.
+		Weight::from_parts(25_477_000, 3517)
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -107,7 +113,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Consortium::AccountOrganization` (r:32 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Organizations` (r:32 w:0)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Session::NextKeys` (r:32 w:0)
 	/// Proof: `Session::NextKeys` (`max_values`: None, `max_size`: None, mode: `Measured`)
 	/// Storage: `ValidatorSet::MinValidators` (r:1 w:0)
@@ -115,18 +123,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ValidatorSet::Barred` (r:0 w:1)
 	/// Proof: `ValidatorSet::Barred` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	fn bar() -> Weight {
-		// Proof size: measured `8956`, estimated `89146`.
-		// Minimum execution time: 490_317_000 picoseconds.
-		Weight::from_parts(507_383_000, 89146)
-			.saturating_add(T::DbWeight::get().reads(130))
+		// Proof size: measured `8978`, estimated `89168`.
+		// Minimum execution time: 586_220_000 picoseconds.
+		Weight::from_parts(681_702_000, 89168)
+			.saturating_add(T::DbWeight::get().reads(131))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	/// Storage: `ValidatorSet::Barred` (r:1 w:1)
 	/// Proof: `ValidatorSet::Barred` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	fn lift_bar() -> Weight {
 		// Proof size: measured `140`, estimated `3517`.
-		// Minimum execution time: 11_217_000 picoseconds.
-		Weight::from_parts(12_108_000, 3517)
+		// Minimum execution time: 11_407_000 picoseconds.
+		Weight::from_parts(12_499_000, 3517)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -137,16 +145,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Consortium::AccountOrganization` (r:32 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Organizations` (r:32 w:0)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Session::NextKeys` (r:32 w:0)
 	/// Proof: `Session::NextKeys` (`max_values`: None, `max_size`: None, mode: `Measured`)
 	/// Storage: `ValidatorSet::MinValidators` (r:0 w:1)
 	/// Proof: `ValidatorSet::MinValidators` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn set_min_validators() -> Weight {
-		// Proof size: measured `8956`, estimated `89146`.
-		// Minimum execution time: 474_103_000 picoseconds.
-		Weight::from_parts(493_302_000, 89146)
-			.saturating_add(T::DbWeight::get().reads(129))
+		// Proof size: measured `8978`, estimated `89168`.
+		// Minimum execution time: 563_366_000 picoseconds.
+		Weight::from_parts(622_714_000, 89168)
+			.saturating_add(T::DbWeight::get().reads(130))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 }
@@ -160,16 +170,18 @@ impl WeightInfo for () {
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Organizations` (r:1 w:0)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Session::NextKeys` (r:1 w:0)
 	/// Proof: `Session::NextKeys` (`max_values`: None, `max_size`: None, mode: `Measured`)
 	/// Storage: `ValidatorSet::AddedThisSession` (r:1 w:1)
 	/// Proof: `ValidatorSet::AddedThisSession` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn add_validator() -> Weight {
-		// Proof size: measured `3196`, estimated `6661`.
-		// Minimum execution time: 44_886_000 picoseconds.
-		Weight::from_parts(53_780_000, 6661)
-			.saturating_add(RocksDbWeight::get().reads(6))
+		// Proof size: measured `3212`, estimated `6677`.
+		// Minimum execution time: 55_121_000 picoseconds.
+		Weight::from_parts(70_104_000, 6677)
+			.saturating_add(RocksDbWeight::get().reads(7))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	/// Storage: `ValidatorSet::Validators` (r:1 w:1)
@@ -179,16 +191,18 @@ impl WeightInfo for () {
 	/// Storage: `Consortium::AccountOrganization` (r:32 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Organizations` (r:32 w:0)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Session::NextKeys` (r:32 w:0)
 	/// Proof: `Session::NextKeys` (`max_values`: None, `max_size`: None, mode: `Measured`)
 	/// Storage: `ValidatorSet::MinValidators` (r:1 w:0)
 	/// Proof: `ValidatorSet::MinValidators` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn remove_validator() -> Weight {
-		// Proof size: measured `8956`, estimated `89146`.
-		// Minimum execution time: 490_348_000 picoseconds.
-		Weight::from_parts(670_085_000, 89146)
-			.saturating_add(RocksDbWeight::get().reads(130))
+		// Proof size: measured `8978`, estimated `89168`.
+		// Minimum execution time: 587_141_000 picoseconds.
+		Weight::from_parts(704_035_000, 89168)
+			.saturating_add(RocksDbWeight::get().reads(131))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	/// Storage: `ValidatorSet::Validators` (r:1 w:0)
@@ -198,7 +212,9 @@ impl WeightInfo for () {
 	/// Storage: `Consortium::AccountOrganization` (r:32 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Organizations` (r:32 w:0)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Session::NextKeys` (r:32 w:0)
 	/// Proof: `Session::NextKeys` (`max_values`: None, `max_size`: None, mode: `Measured`)
 	/// Storage: `ValidatorSet::MinValidators` (r:1 w:0)
@@ -206,10 +222,10 @@ impl WeightInfo for () {
 	/// Storage: `ValidatorSet::CounterForMaintenance` (r:1 w:1)
 	/// Proof: `ValidatorSet::CounterForMaintenance` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn announce_maintenance() -> Weight {
-		// Proof size: measured `8956`, estimated `89146`.
-		// Minimum execution time: 493_953_000 picoseconds.
-		Weight::from_parts(528_545_000, 89146)
-			.saturating_add(RocksDbWeight::get().reads(131))
+		// Proof size: measured `8978`, estimated `89168`.
+		// Minimum execution time: 583_065_000 picoseconds.
+		Weight::from_parts(628_252_000, 89168)
+			.saturating_add(RocksDbWeight::get().reads(132))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	/// Storage: `ValidatorSet::Maintenance` (r:1 w:1)
@@ -218,8 +234,8 @@ impl WeightInfo for () {
 	/// Proof: `ValidatorSet::CounterForMaintenance` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn end_maintenance() -> Weight {
 		// Proof size: measured `166`, estimated `3517`.
-		// Minimum execution time: 19_269_000 picoseconds.
-		Weight::from_parts(23_985_000, 3517)
+		// Minimum execution time: 19_880_000 picoseconds.
+		Weight::from_parts(25_477_000, 3517)
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
@@ -230,7 +246,9 @@ impl WeightInfo for () {
 	/// Storage: `Consortium::AccountOrganization` (r:32 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Organizations` (r:32 w:0)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Session::NextKeys` (r:32 w:0)
 	/// Proof: `Session::NextKeys` (`max_values`: None, `max_size`: None, mode: `Measured`)
 	/// Storage: `ValidatorSet::MinValidators` (r:1 w:0)
@@ -238,18 +256,18 @@ impl WeightInfo for () {
 	/// Storage: `ValidatorSet::Barred` (r:0 w:1)
 	/// Proof: `ValidatorSet::Barred` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	fn bar() -> Weight {
-		// Proof size: measured `8956`, estimated `89146`.
-		// Minimum execution time: 490_317_000 picoseconds.
-		Weight::from_parts(507_383_000, 89146)
-			.saturating_add(RocksDbWeight::get().reads(130))
+		// Proof size: measured `8978`, estimated `89168`.
+		// Minimum execution time: 586_220_000 picoseconds.
+		Weight::from_parts(681_702_000, 89168)
+			.saturating_add(RocksDbWeight::get().reads(131))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
 	/// Storage: `ValidatorSet::Barred` (r:1 w:1)
 	/// Proof: `ValidatorSet::Barred` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	fn lift_bar() -> Weight {
 		// Proof size: measured `140`, estimated `3517`.
-		// Minimum execution time: 11_217_000 picoseconds.
-		Weight::from_parts(12_108_000, 3517)
+		// Minimum execution time: 11_407_000 picoseconds.
+		Weight::from_parts(12_499_000, 3517)
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
@@ -260,16 +278,18 @@ impl WeightInfo for () {
 	/// Storage: `Consortium::AccountOrganization` (r:32 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Organizations` (r:32 w:0)
-	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Session::NextKeys` (r:32 w:0)
 	/// Proof: `Session::NextKeys` (`max_values`: None, `max_size`: None, mode: `Measured`)
 	/// Storage: `ValidatorSet::MinValidators` (r:0 w:1)
 	/// Proof: `ValidatorSet::MinValidators` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn set_min_validators() -> Weight {
-		// Proof size: measured `8956`, estimated `89146`.
-		// Minimum execution time: 474_103_000 picoseconds.
-		Weight::from_parts(493_302_000, 89146)
-			.saturating_add(RocksDbWeight::get().reads(129))
+		// Proof size: measured `8978`, estimated `89168`.
+		// Minimum execution time: 563_366_000 picoseconds.
+		Weight::from_parts(622_714_000, 89168)
+			.saturating_add(RocksDbWeight::get().reads(130))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 }
