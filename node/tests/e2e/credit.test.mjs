@@ -43,20 +43,26 @@ before(async () => {
   buyer = keyring.addFromUri('//JiadingMotors');
   bank = keyring.addFromUri('//ShanghaiRuralBank');
   const charlie = keyring.addFromUri('//Charlie');
-  for (const [name, who, n, registrar, kind] of [
-    ['sme', sme, 2001, charlie, 'Enterprise'],
-    ['buyer', buyer, 2002, charlie, 'Enterprise'],
-    ['bank', bank, 2003, ferdie, 'FinancialInstitution'],
-  ]) {
+  // Each registrar's and each agency's transactions in order, different signers side by side.
+  const register = async (name, who, n, registrar, kind) => {
     const registered = await registerOrganization(api, registrar, { kind, name, code: sampleCreditCode(n), account: who });
     assert.equal(registered.error, null);
     orgs[name] = (await api.query.consortium.accountOrganization(who.address)).unwrap().toNumber();
-  }
+  };
   orgs.tax = (await api.query.consortium.accountOrganization(bob.address)).unwrap().toNumber();
-  // The credit regulator makes the tax bureau and the bank attesters; the tax bureau lets the
-  // SME invoice.
-  await ok(api.tx.consortium.grantRole(orgs.tax, 'Attester'), ferdie);
-  await ok(api.tx.consortium.grantRole(orgs.bank, 'Attester'), ferdie);
+  await Promise.all([
+    (async () => {
+      await register('sme', sme, 2001, charlie, 'Enterprise');
+      await register('buyer', buyer, 2002, charlie, 'Enterprise');
+    })(),
+    (async () => {
+      // The credit regulator admits the bank and makes it and the tax bureau attesters.
+      await register('bank', bank, 2003, ferdie, 'FinancialInstitution');
+      await ok(api.tx.consortium.grantRole(orgs.tax, 'Attester'), ferdie);
+      await ok(api.tx.consortium.grantRole(orgs.bank, 'Attester'), ferdie);
+    })(),
+  ]);
+  // The tax bureau lets the SME invoice.
   await ok(api.tx.consortium.grantRole(orgs.sme, 'InvoiceIssuer'), bob);
   await ok(api.tx.invoices.setIssuerLimits(orgs.sme, { perInvoice: 10_000_000, perMonth: 100_000_000 }), bob);
 });
