@@ -282,10 +282,14 @@ async function main() {
     // The node's memory, sampled every 2 s while the load lasts.
     let rssMax = startUsage.rss;
     let anonMax = startUsage.anon;
+    // And every 30 s into the report, to tell growth from a plateau.
+    const rssSeries = [];
+    let samples = 0;
     const sampler = setInterval(() => {
       const usage = nodeUsage(pid);
       rssMax = Math.max(rssMax, usage.rss);
       anonMax = Math.max(anonMax, usage.anon);
+      if (samples++ % 15 === 0) rssSeries.push([+(usage.rss / 2 ** 20).toFixed(0), +(usage.anon / 2 ** 20).toFixed(0)]);
     }, 2000);
     // Follow the chain by polling, block by block: a new-heads subscription that falls behind
     // full blocks is closed by the node, and every block after it would count as lost (the
@@ -457,6 +461,7 @@ async function main() {
       nodeRssMaxMiB: +(rssMax / 2 ** 20).toFixed(1),
       nodeRssAnonMaxMiB: +(anonMax / 2 ** 20).toFixed(1),
       nodeCpuSeconds: +(endUsage.cpu - startUsage.cpu).toFixed(1),
+      rssAnonMiBEvery30s: rssSeries,
       perBlock,
     };
     console.log(JSON.stringify(report, null, 2));
