@@ -12,7 +12,7 @@ use sc_service::{error::Error as ServiceError, Configuration, TaskManager, WarpS
 use sc_telemetry::{Telemetry, TelemetryWorker};
 use sc_transaction_pool_api::OffchainTransactionPoolFactory;
 
-use crate::pool::{AdmissionPool, PoolLimits};
+use crate::pool::{AccountNonces, AdmissionPool, PoolLimits};
 use sp_consensus_aura::sr25519::AuthorityPair as AuraPair;
 use sp_runtime::traits::Block as BlockT;
 
@@ -151,7 +151,11 @@ pub fn new_full<N: sc_network::NetworkBackend<Block, <Block as BlockT>::Hash>>(
 		other: (block_import, grandpa_link, mut telemetry),
 	} = new_partial(&config)?;
 
-	let admission_pool = Arc::new(AdmissionPool::new(transaction_pool.clone(), limits));
+	let admission_pool = Arc::new(AdmissionPool::new(
+		transaction_pool.clone(),
+		limits,
+		AccountNonces::new(client.clone()),
+	));
 
 	let mut net_config = sc_network::config::FullNetworkConfiguration::<
 		Block,

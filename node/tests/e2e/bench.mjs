@@ -10,9 +10,11 @@
 //   node bench.mjs [--kind invoice1|invoice32|expense|transfer|attest] [--count N] [--senders K]
 //                  [--rate TX_PER_S [--duration S]] [--network dev|local]
 //                  [--json FILE] [--base-path DIR (dev chain; kept after the run)]
-//                  [--node-args 'ARGS' (dev chain, e.g. '--pool-limit 300')]
+//                  [--node-args 'ARGS' (dev chain, e.g. '--pool-limit 300')] [--unordered]
 // A submission the pool refuses as full (1016, retriable) is retried for up to two minutes, as
-// a client should. Exits non-zero if an accepted extrinsic was lost or failed; refusals are
+// a client should, holding the sender's later transactions meanwhile; with --unordered it
+// keeps sending them (a careless client: the node must still keep all it accepted). Exits
+// non-zero if an accepted extrinsic was lost or failed; refusals are
 // reported, the submitter having been told.
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -38,6 +40,7 @@ function parseArgs(argv) {
     else if (flag === '--network') args.network = value;
     else if (flag === '--json') args.json = value;
     else if (flag === '--base-path') args.basePath = value;
+    else if (flag === '--unordered') { args.unordered = true; i--; }
     else if (flag === '--node-args') args.nodeArgs = value.split(' ').filter(Boolean);
     else throw new Error(`unknown argument ${flag}`);
   }
@@ -338,14 +341,17 @@ async function main() {
     // Submit everything, a window of requests in flight at a time; with --rate, the i-th no
     // earlier than i / rate seconds after the start.
     let refused = 0;
+    const refusedAt = new Set();
     let retried = 0;
     const refusals = new Map();
     const started = Date.now();
     let next = 0;
-    // A sender whose transaction the pool refused submits nothing more until it is taken:
-    // transactions past a missing nonce wait in the pool's future queue, which evicts its
-    // oldest when full — a client must keep its account's transactions in nonce order, and
-    // only the few already in flight can overtake a refused one.
+    // A sender whose transaction the pool refused submits nothing more until every one of its
+    // refused transactions is taken: transactions past a missing nonce wait in the pool's
+    // future queue, which evicts its oldest when full — a client must keep its account's
+    // transactions in nonce order, and only the few already in flight can overtake a refused
+    // one. (The first version opened the gate when the first refused one was taken while a
+    // later one still waited, and the pool dropped 132–890 of 3,000.)
     const gates = new Map();
     const worker = async () => {
       while (next < signed.length) {
@@ -359,7 +365,7 @@ async function main() {
         while (gates.has(sender)) await gates.get(sender).promise;
         // A full pool refuses with a retriable error (1016): the submitter retries, as a
         // client should, for up to two minutes; anything else is a final refusal.
-        let gate = null;
+        let holding = false;
         for (;;) {
           try {
             await api._rpcCore.provider.send('author_submitExtrinsic', [signed[i].hex]);
@@ -369,25 +375,37 @@ async function main() {
             refusals.set(reason, (refusals.get(reason) ?? 0) + 1);
             if (!reason.includes('1016') || Date.now() - submittedAt[i] > 120000) {
               refused++;
+              refusedAt.add(i);
               break;
             }
             retried++;
-            if (!gate && !gates.has(sender)) {
-              let open;
-              gate = { promise: new Promise((r) => { open = r; }) };
-              gate.open = open;
-              gates.set(sender, gate);
+            if (!holding && !args.unordered) {
+              holding = true;
+              if (!gates.has(sender)) {
+                const gate = { waiting: 0 };
+                gate.promise = new Promise((r) => { gate.open = r; });
+                gates.set(sender, gate);
+              }
+              gates.get(sender).waiting++;
             }
             await new Promise((r) => setTimeout(r, 500));
           }
         }
-        if (gate) {
-          gates.delete(sender);
-          gate.open();
+        if (holding) {
+          const gate = gates.get(sender);
+          if (--gate.waiting === 0) {
+            gates.delete(sender);
+            gate.open();
+          }
         }
       }
     };
+    // Progress on stderr every 10 s, for a run that stalls.
+    const progress = setInterval(() => {
+      console.error(`${((Date.now() - started) / 1000).toFixed(0)} s: submitted ${next - 64 > 0 ? next - 64 : 0}+, included ${included}, retried ${retried}, refused ${refused}`);
+    }, 10000);
     await Promise.all(Array.from({ length: 64 }, worker));
+    clearInterval(progress);
     const submitted = Date.now() - started;
 
     // Wait until every accepted extrinsic is finalized, or nothing moves for a minute.
@@ -421,6 +439,26 @@ async function main() {
     for (const p of proposals) endReasons[p.end] = (endReasons[p.end] ?? 0) + 1;
 
     const lost = args.count - refused - included;
+    // Where the lost ones are, to tell a pool that evicted from one that holds them stuck:
+    // per sender, the nonces lost, the next nonce on chain, and how many of the lost the pool
+    // still holds.
+    let lostBySender = null;
+    if (lost > 0) {
+      const pending = new Set((await send('author_pendingExtrinsics', [])).map((hex) => blake2AsHex(hexToU8a(hex), 256)));
+      lostBySender = await Promise.all(senders.map(async ({ who }, s) => {
+        const missing = [];
+        for (let i = s; i < args.count; i += senders.length) if (includedIn[i] < 0 && !refusedAt.has(i)) missing.push(i);
+        const nonceOf = (i) => nonces[s] + Math.floor(i / senders.length);
+        return {
+          lost: missing.length,
+          firstLostNonce: missing.length ? nonceOf(missing[0]) : null,
+          firstLostHash: missing.length ? signed[missing[0]].hash : null,
+          lastLostNonce: missing.length ? nonceOf(missing[missing.length - 1]) : null,
+          nextNonceOnChain: (await api.query.system.account(who.address)).nonce.toNumber(),
+          lostStillInPool: missing.filter((i) => pending.has(signed[i].hash)).length,
+        };
+      }));
+    }
     const lat = (to) => includedIn.map((n, i) => (n >= 0 && to[i] ? to[i] - submittedAt[i] : null)).filter((x) => x !== null).sort((a, b) => a - b);
     const inclusion = lat(includedAt);
     const finality = lat(finalizedAt);
@@ -432,6 +470,7 @@ async function main() {
       count: args.count,
       rate: args.rate || null,
       senders: senders.length,
+      unordered: Boolean(args.unordered),
       extrinsicBytes: sample.length,
       callWeightRefTime: Number(callWeight),
       baseExtrinsicRefTime: Number(baseExtrinsic),
@@ -463,6 +502,7 @@ async function main() {
       nodeCpuSeconds: +(endUsage.cpu - startUsage.cpu).toFixed(1),
       rssAnonMiBEvery30s: rssSeries,
       perBlock,
+      lostBySender,
     };
     console.log(JSON.stringify(report, null, 2));
     if (args.json) writeFileSync(args.json, JSON.stringify(report, null, 2));
