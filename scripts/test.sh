@@ -25,8 +25,7 @@ export REGCHAIN_NODE="$NODE_BIN"
 # afterwards. Every test has a time limit: a lost transaction or a stuck node fails its test
 # instead of hanging the run.
 # The load harness's bursts measure the node under load, so they run alone too: sharing the
-# two cores with other suites changes what they measure (and, through a pool of 1,000 from
-# four senders, has still lost transactions — see docs/performance.md).
+# two cores with other suites changes what they measure.
 dev_suites=()
 for suite in ./*.test.mjs; do
 	case "$suite" in
