@@ -1,0 +1,24 @@
+//! The notarization pallet's runtime API: public verification, needing no account. Polkadot.js
+//! exposes it as `api.call.notarizationApi.*` from the runtime metadata.
+
+use crate::types::{Certification, HashAlgorithm, Record, RecordId, Verification};
+use alloc::vec::Vec;
+use sp_core::H256;
+
+sp_api::decl_runtime_apis! {
+	/// Verification of notarized digests; every list at most 100 long, paged.
+	pub trait NotarizationApi {
+		/// Whether `digest`, made by `algorithm`, is notarized on its own: when, by whom, in
+		/// which block, and its certification.
+		fn verify_digest(algorithm: HashAlgorithm, digest: H256) -> Option<Verification>;
+		/// Whether `digest` is the `index`-th of batch record `id` by `proof`: the same
+		/// answer, for a digest of a batch.
+		fn verify_in_batch(id: RecordId, algorithm: HashAlgorithm, digest: H256, index: u32, proof: Vec<H256>) -> Option<Verification>;
+		/// One record.
+		fn record(id: RecordId) -> Option<Record>;
+		/// The record of an anchored batch root.
+		fn batch_of_root(root: H256) -> Option<(RecordId, Record)>;
+		/// A record's certifications after the digest `start_after`.
+		fn certifications(id: RecordId, start_after: Option<H256>, limit: u32) -> Vec<(H256, Certification)>;
+	}
+}

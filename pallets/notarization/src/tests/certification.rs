@@ -1,0 +1,230 @@
+//! Courts and notary offices certify notarized digests, mark them admitted or challenged in
+//! cases, and withdraw their certifications.
+
+use crate::{mock::*, *};
+use frame_support::{assert_noop, assert_ok};
+use sp_core::H256;
+
+fn certify(
+	who: u64,
+	id: RecordId,
+	digest: H256,
+	index: u32,
+	proof: Proof,
+	issued_on: regchain_primitives::time::Moment,
+) -> sp_runtime::DispatchResult {
+	Notarization::certify(
+		RuntimeOrigin::signed(who),
+		id,
+		digest,
+		index,
+		proof,
+		H256::repeat_byte(0xce),
+		issued_on,
+	)
+}
+
+#[test]
+fn a_court_certifies_a_single_digest() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = notarized(1);
+		TestClock::set(day(5));
+		assert_ok!(certify(COURT, id, digest(1), 0, Proof::default(), day(4)));
+		assert_eq!(
+			Certifications::<Test>::get(id, digest(1)),
+			Some(Certification {
+				office: 1,
+				certificate: H256::repeat_byte(0xce),
+				issued_on: day(4),
+				at: day(5),
+				status: CertificationStatus::Certified,
+			})
+		);
+		assert_eq!(
+			last_event(),
+			Event::Certified {
+				id,
+				digest: digest(1),
+				office: 1,
+				certificate: H256::repeat_byte(0xce)
+			}
+		);
+	});
+}
+
+#[test]
+fn an_office_certifies_one_digest_of_a_batch_by_its_proof() {
+	ExtBuilder::default().build_and_execute(|| {
+		let items = digests(7);
+		let id = batch(&items);
+		let proof = merkle::proof(HashAlgorithm::Sm3, &items, 6).unwrap();
+		assert_ok!(certify(NOTARY_OFFICE, id, items[6], 6, bounded(proof.clone()), day(1)));
+		assert_eq!(Certifications::<Test>::get(id, items[6]).unwrap().office, 2);
+		// Another digest of the same batch is certified on its own.
+		let proof3 = merkle::proof(HashAlgorithm::Sm3, &items, 3).unwrap();
+		assert_ok!(certify(COURT, id, items[3], 3, bounded(proof3), day(1)));
+		// A wrong proof changes nothing.
+		assert_noop!(
+			certify(COURT, id, items[5], 5, bounded(proof), day(1)),
+			Error::<Test>::InvalidProof
+		);
+		assert_noop!(
+			certify(COURT, id, digest(0xaa), 6, Proof::default(), day(1)),
+			Error::<Test>::InvalidProof
+		);
+	});
+}
+
+#[test]
+fn certify_fails_for_what_the_record_does_not_hold() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = notarized(1);
+		assert_noop!(
+			certify(COURT, id, digest(2), 0, Proof::default(), day(1)),
+			Error::<Test>::NotInRecord
+		);
+		assert_noop!(
+			certify(COURT, id, digest(1), 1, Proof::default(), day(1)),
+			Error::<Test>::NotInRecord
+		);
+		assert_noop!(
+			certify(COURT, id, digest(1), 0, bounded(vec![H256::zero()]), day(1)),
+			Error::<Test>::NotInRecord
+		);
+		assert_noop!(
+			certify(COURT, 9, digest(1), 0, Proof::default(), day(1)),
+			Error::<Test>::RecordNotFound
+		);
+	});
+}
+
+#[test]
+fn certify_fails_twice_and_for_a_date_after_today() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = notarized(1);
+		assert_noop!(
+			certify(COURT, id, digest(1), 0, Proof::default(), day(1) + 1),
+			Error::<Test>::IssuedInFuture
+		);
+		certified(id, 1);
+		assert_noop!(
+			certify(NOTARY_OFFICE, id, digest(1), 0, Proof::default(), day(1)),
+			Error::<Test>::AlreadyCertified
+		);
+	});
+}
+
+#[test]
+fn only_courts_and_notary_offices_with_the_role_certify() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = notarized(1);
+		for who in [PLAIN_COURT, TAX, ALICE_CO, OUTSIDER] {
+			assert_noop!(
+				certify(who, id, digest(1), 0, Proof::default(), day(1)),
+				sp_runtime::DispatchError::BadOrigin
+			);
+		}
+	});
+}
+
+#[test]
+fn the_certifying_office_marks_admission_and_challenge() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = notarized(1);
+		certified(id, 1);
+		let case = H256::repeat_byte(0xca);
+		TestClock::set(day(2));
+		assert_ok!(Notarization::mark_challenged(
+			RuntimeOrigin::signed(COURT),
+			id,
+			digest(1),
+			case
+		));
+		assert_eq!(
+			Certifications::<Test>::get(id, digest(1)).unwrap().status,
+			CertificationStatus::Challenged { case, at: day(2) }
+		);
+		assert_eq!(last_event(), Event::Challenged { id, digest: digest(1), case });
+		assert_noop!(
+			Notarization::mark_challenged(RuntimeOrigin::signed(COURT), id, digest(1), case),
+			Error::<Test>::Unchanged
+		);
+		TestClock::set(day(3));
+		assert_ok!(Notarization::mark_admitted(RuntimeOrigin::signed(COURT), id, digest(1), case));
+		assert_eq!(
+			Certifications::<Test>::get(id, digest(1)).unwrap().status,
+			CertificationStatus::Admitted { case, at: day(3) }
+		);
+		assert_eq!(last_event(), Event::Admitted { id, digest: digest(1), case });
+		assert_noop!(
+			Notarization::mark_admitted(RuntimeOrigin::signed(COURT), id, digest(1), case),
+			Error::<Test>::Unchanged
+		);
+	});
+}
+
+#[test]
+fn only_the_certifying_office_changes_a_certification() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = notarized(1);
+		let case = H256::repeat_byte(0xca);
+		assert_noop!(
+			Notarization::mark_admitted(RuntimeOrigin::signed(COURT), id, digest(1), case),
+			Error::<Test>::CertificationNotFound
+		);
+		certified(id, 1);
+		assert_noop!(
+			Notarization::mark_admitted(RuntimeOrigin::signed(NOTARY_OFFICE), id, digest(1), case),
+			Error::<Test>::NotCertifier
+		);
+		assert_noop!(
+			Notarization::withdraw_certification(
+				RuntimeOrigin::signed(NOTARY_OFFICE),
+				id,
+				digest(1),
+				case
+			),
+			Error::<Test>::NotCertifier
+		);
+		assert_noop!(
+			Notarization::mark_challenged(RuntimeOrigin::signed(ALICE_CO), id, digest(1), case),
+			sp_runtime::DispatchError::BadOrigin
+		);
+	});
+}
+
+#[test]
+fn a_withdrawn_certification_stays_on_record_and_changes_no_more() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = notarized(1);
+		certified(id, 1);
+		let reason = H256::repeat_byte(0x3e);
+		TestClock::set(day(4));
+		assert_ok!(Notarization::withdraw_certification(
+			RuntimeOrigin::signed(COURT),
+			id,
+			digest(1),
+			reason
+		));
+		let certification = Certifications::<Test>::get(id, digest(1)).unwrap();
+		assert_eq!(certification.status, CertificationStatus::Withdrawn { reason, at: day(4) });
+		assert_eq!(certification.office, 1);
+		assert_eq!(last_event(), Event::CertificationWithdrawn { id, digest: digest(1), reason });
+		for call in [
+			Notarization::withdraw_certification(
+				RuntimeOrigin::signed(COURT),
+				id,
+				digest(1),
+				reason,
+			),
+			Notarization::mark_admitted(RuntimeOrigin::signed(COURT), id, digest(1), reason),
+		] {
+			assert_eq!(call, Err(Error::<Test>::Withdrawn.into()));
+		}
+		// Nor is the digest certified anew: the withdrawal is the last word on it.
+		assert_noop!(
+			certify(NOTARY_OFFICE, id, digest(1), 0, Proof::default(), day(4)),
+			Error::<Test>::AlreadyCertified
+		);
+	});
+}

@@ -1,0 +1,7 @@
+//! The pallet's tests, by call family.
+
+mod certification;
+mod merkle;
+mod notarize;
+mod queries;
+mod supervision;
