@@ -440,8 +440,9 @@ async function main() {
 
     const lost = args.count - refused - included;
     // Where the lost ones are, to tell a pool that evicted from one that holds them stuck:
-    // per sender, the nonces lost, the next nonce on chain, and how many of the lost the pool
-    // still holds.
+    // per sender, the nonces lost, the next nonce on chain, and how many of the lost are still
+    // in the pool's ready queue (`author_pendingExtrinsics` lists no other: one evicted from the
+    // future queue and one waiting there look alike).
     let lostBySender = null;
     if (lost > 0) {
       const pending = new Set((await send('author_pendingExtrinsics', [])).map((hex) => blake2AsHex(hexToU8a(hex), 256)));
