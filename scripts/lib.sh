@@ -18,9 +18,16 @@ log() { printf '[regchain] %s\n' "$*" >&2; }
 die() { printf '[regchain] error: %s\n' "$*" >&2; exit 1; }
 
 # Builds the node in release mode from the committed lock file.
+# Builds the node and, in the same cargo run, the command-line tool `regchain-cli`: built apart,
+# the tool's smaller feature set would rebuild hundreds of shared crates a second time. With
+# extra arguments (e.g. `--features runtime-benchmarks`), the node only.
 build_node() {
 	log "building regchain-node (release, --locked) in $CARGO_TARGET_DIR"
-	(cd "$REPO_ROOT" && cargo build --release --locked -p regchain-node "$@")
+	if [ $# -eq 0 ]; then
+		(cd "$REPO_ROOT" && cargo build --release --locked -p regchain-node -p regchain-cli)
+	else
+		(cd "$REPO_ROOT" && cargo build --release --locked -p regchain-node "$@")
+	fi
 }
 
 require_node() {

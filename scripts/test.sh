@@ -20,6 +20,7 @@ fi
 log "end-to-end tests: real node processes on 127.0.0.1, driven by @polkadot/api"
 cd "$REPO_ROOT/node/tests/e2e"
 export REGCHAIN_NODE="$NODE_BIN"
+export REGCHAIN_CLI="$CARGO_TARGET_DIR/release/regchain-cli"
 # Each dev-chain suite starts its own dev node, which idles between its 6-second blocks, so
 # those suites run side by side; the local network keeps five validators busy and runs alone
 # afterwards. Every test has a time limit: a lost transaction or a stuck node fails its test

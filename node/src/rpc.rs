@@ -2,7 +2,8 @@
 //! `childstate`, `offchain` and `rpc_methods` namespaces that `sc-service` installs itself:
 //! - `system_accountNextIndex` (nonces for wallets),
 //! - `payment_queryInfo` / `payment_queryFeeDetails` (fee estimation in Polkadot.js),
-//! - `grandpa_roundState`, `grandpa_proveFinality`, `grandpa_subscribeJustifications`.
+//! - `grandpa_roundState`, `grandpa_proveFinality`, `grandpa_subscribeJustifications`,
+//! - `regchain_proveFinality` (a finality proof for any finalized block; see [`crate::finality`]).
 
 use std::sync::Arc;
 
@@ -30,6 +31,8 @@ pub struct GrandpaDeps<B> {
 	pub subscription_executor: SubscriptionTaskExecutor,
 	/// Finality proof provider.
 	pub finality_provider: Arc<FinalityProofProvider<B, Block>>,
+	/// The database, for `regchain_proveFinality`.
+	pub backend: Arc<B>,
 }
 
 /// Everything the RPC extensions need.
@@ -71,6 +74,7 @@ where
 		justification_stream,
 		subscription_executor,
 		finality_provider,
+		backend,
 	} = grandpa;
 
 	let mut module = RpcModule::new(());
@@ -86,5 +90,6 @@ where
 		)
 		.into_rpc(),
 	)?;
+	module.merge(crate::finality::module(backend))?;
 	Ok(module)
 }

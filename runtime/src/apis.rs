@@ -1,12 +1,12 @@
 //! The runtime APIs: how the node, the transaction pool and the RPC layer call into the runtime.
 //! Polkadot.js needs nothing beyond these standard ones (metadata, nonces, fees); the domain
-//! pallets' query APIs (`InvoicesApi`, `FundsApi`, `CreditApi`) are in the metadata, so it calls them as
-//! `api.call.invoicesApi.*` without type definitions.
+//! pallets' query APIs (`InvoicesApi`, `FundsApi`, `CreditApi`, `NotarizationApi`) are in the metadata, so it
+//! calls them as `api.call.invoicesApi.*` without type definitions.
 
 use crate::{
 	AccountId, Aura, Balance, Block, BlockNumber, Credit, Executive, Funds, Grandpa,
-	InherentDataExt, Invoices, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, System,
-	TransactionPayment, VERSION,
+	InherentDataExt, Invoices, Nonce, Notarization, Runtime, RuntimeCall, RuntimeGenesisConfig,
+	System, TransactionPayment, VERSION,
 };
 use alloc::vec::Vec;
 use frame_support::{
@@ -251,6 +251,43 @@ impl_runtime_apis! {
 			limit: u32,
 		) -> Vec<(pallet_credit::ClaimTypeId, pallet_credit::ClaimType)> {
 			Credit::claim_types(from, limit)
+		}
+	}
+
+	impl pallet_notarization::runtime_api::NotarizationApi<Block> for Runtime {
+		fn verify_digest(
+			algorithm: pallet_notarization::HashAlgorithm,
+			digest: sp_core::H256,
+		) -> Option<pallet_notarization::Verification> {
+			Notarization::verify_digest(algorithm, digest)
+		}
+
+		fn verify_in_batch(
+			id: pallet_notarization::RecordId,
+			algorithm: pallet_notarization::HashAlgorithm,
+			digest: sp_core::H256,
+			index: u32,
+			proof: Vec<sp_core::H256>,
+		) -> Option<pallet_notarization::Verification> {
+			Notarization::verify_in_batch(id, algorithm, digest, index, proof)
+		}
+
+		fn record(id: pallet_notarization::RecordId) -> Option<pallet_notarization::Record> {
+			pallet_notarization::Records::<Runtime>::get(id)
+		}
+
+		fn batch_of_root(
+			root: sp_core::H256,
+		) -> Option<(pallet_notarization::RecordId, pallet_notarization::Record)> {
+			Notarization::batch_of_root(root)
+		}
+
+		fn certifications(
+			id: pallet_notarization::RecordId,
+			start_after: Option<sp_core::H256>,
+			limit: u32,
+		) -> Vec<(sp_core::H256, pallet_notarization::Certification)> {
+			Notarization::certifications(id, start_after, limit)
 		}
 	}
 

@@ -10,5 +10,6 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_validator_set, ValidatorSet]
 	[pallet_invoices, Invoices]
 	[pallet_credit, Credit]
+	[pallet_notarization, Notarization]
 	[pallet_funds, Funds]
 );

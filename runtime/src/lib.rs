@@ -86,7 +86,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("regchain"),
 	impl_name: Cow::Borrowed("regchain-node"),
 	authoring_version: 1,
-	spec_version: 106,
+	spec_version: 107,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 4,
@@ -272,4 +272,7 @@ mod runtime {
 
 	#[runtime::pallet_index(22)]
 	pub type Credit = pallet_credit;
+
+	#[runtime::pallet_index(23)]
+	pub type Notarization = pallet_notarization;
 }

@@ -78,7 +78,7 @@ fn district_account(kind: AgencyKind) -> AccountId {
 }
 
 /// The errors that mean "you may not do this": the only acceptable reason for a refusal.
-const AUTHORITY_ERRORS: [&str; 17] = [
+const AUTHORITY_ERRORS: [&str; 18] = [
 	"OutsideJurisdiction",
 	"NotAdmin",
 	// A consent to join another organization: the caller may not add that account.
@@ -95,6 +95,8 @@ const AUTHORITY_ERRORS: [&str; 17] = [
 	"NotSubject",
 	"NotGrantor",
 	"NotGrantee",
+	// A certification is its office's to change: another court is refused.
+	"NotCertifier",
 	// A dispute is the attester's to answer before its deadline and the credit regulator's
 	// after it: each is refused in the other's time.
 	"DeadlinePassed",
@@ -276,6 +278,7 @@ fn setup() {
 	invoices_setup();
 	funds_setup();
 	credit_setup();
+	notarization_setup();
 	pallet_validator_set::Barred::<Runtime>::insert(fresh(1), 1);
 	let eve = account(IpOffice);
 	let keys = SessionKeys {
@@ -554,12 +557,17 @@ fn rows() -> Vec<(&'static str, RuntimeCall, Vec<Actor>)> {
 	rows.extend(invoice_rows());
 	rows.extend(fund_rows());
 	rows.extend(credit_rows());
+	rows.extend(notarization_rows());
 	for role in Role::ALL {
-		rows.push((
-			"consortium.grant_role",
-			RuntimeCall::Consortium(C::grant_role { org: holder(role), role }),
-			vec![Agency(role.granted_by())],
-		));
+		// The setup's court already holds `Notary` (it certifies): that row revokes it instead,
+		// which takes the same authority.
+		let (name, call) = match role {
+			Role::Notary => {
+				("consortium.revoke_role(Notary)", C::revoke_role { org: holder(role), role })
+			},
+			_ => ("consortium.grant_role", C::grant_role { org: holder(role), role }),
+		};
+		rows.push((name, RuntimeCall::Consortium(call), vec![Agency(role.granted_by())]));
 	}
 	rows
 }
@@ -977,4 +985,118 @@ fn refused_calls_change_nothing_and_every_call_is_weighed() {
 		assert!(call.dispatch(origin(CouncilMinority)).is_err());
 		assert_eq!(before, sp_io::storage::root(sp_runtime::StateVersion::V1));
 	});
+}
+
+/// The digest of the setup's `n`-th notarized file.
+fn evidence(n: u8) -> sp_core::H256 {
+	sp_core::H256::repeat_byte(0xe0 + n)
+}
+
+/// Notarization: the court holds the `Notary` role; the enterprise has notarized records 0
+/// (certified by the court), 1 (not certified) and 2 (frozen by the court).
+fn notarization_setup() {
+	use pallet_notarization::{EvidenceType, HashAlgorithm, Pallet as Notarization};
+	let court = RuntimeOrigin::signed(account(Court));
+	let sme = RuntimeOrigin::signed(enterprise());
+	pallet_consortium::Pallet::<Runtime>::grant_role(court.clone(), org_of(Court), Role::Notary)
+		.expect("the court is a notary");
+	let first = pallet_notarization::NextRecordId::<Runtime>::get();
+	assert_eq!(first, 0, "the setup's records are 0–2");
+	for n in 0..3 {
+		Notarization::<Runtime>::notarize(
+			sme.clone(),
+			HashAlgorithm::Sha256,
+			evidence(n),
+			EvidenceType::Contract,
+			Default::default(),
+			None,
+		)
+		.expect("setup notarizes");
+	}
+	Notarization::<Runtime>::certify(
+		court.clone(),
+		0,
+		evidence(0),
+		0,
+		Default::default(),
+		Default::default(),
+		common::NOW,
+	)
+	.expect("setup certifies");
+	Notarization::<Runtime>::freeze(court, 2, Default::default()).expect("setup freezes");
+}
+
+/// The notarization pallet: any member notarizes; the court (a `Notary`) certifies and
+/// changes its certifications; a court freezes.
+fn notarization_rows() -> Vec<(&'static str, RuntimeCall, Vec<Actor>)> {
+	use pallet_notarization::{Call as N, EvidenceType, HashAlgorithm};
+	let hash = sp_core::H256::repeat_byte(1);
+	let members: Vec<Actor> = agency_actors().into_iter().chain([Enterprise, Bank]).collect();
+	let court = vec![Agency(Court)];
+	vec![
+		(
+			"notarization.notarize",
+			RuntimeCall::Notarization(N::notarize {
+				algorithm: HashAlgorithm::Sm3,
+				digest: hash,
+				evidence_type: EvidenceType::Image,
+				metadata: hash,
+				case: None,
+			}),
+			members.clone(),
+		),
+		(
+			"notarization.anchor_batch",
+			RuntimeCall::Notarization(N::anchor_batch {
+				algorithm: HashAlgorithm::Sha256,
+				root: hash,
+				leaves: 1_000_000,
+				evidence_type: EvidenceType::ChatRecord,
+				metadata: hash,
+				case: Some(hash),
+			}),
+			members,
+		),
+		(
+			"notarization.certify",
+			RuntimeCall::Notarization(N::certify {
+				id: 1,
+				digest: evidence(1),
+				index: 0,
+				proof: Default::default(),
+				certificate: hash,
+				issued_on: common::NOW,
+			}),
+			court.clone(),
+		),
+		(
+			"notarization.mark_admitted",
+			RuntimeCall::Notarization(N::mark_admitted { id: 0, digest: evidence(0), case: hash }),
+			court.clone(),
+		),
+		(
+			"notarization.mark_challenged",
+			RuntimeCall::Notarization(N::mark_challenged {
+				id: 0,
+				digest: evidence(0),
+				case: hash,
+			}),
+			court.clone(),
+		),
+		(
+			"notarization.withdraw_certification",
+			RuntimeCall::Notarization(N::withdraw_certification {
+				id: 0,
+				digest: evidence(0),
+				reason: hash,
+			}),
+			court.clone(),
+		),
+		(
+			"notarization.freeze",
+			RuntimeCall::Notarization(N::freeze { id: 1, reason: hash }),
+			court.clone(),
+		),
+		("notarization.unfreeze", RuntimeCall::Notarization(N::unfreeze { id: 2 }), court),
+	]
 }

@@ -35,6 +35,7 @@ fn pallet_indices_and_storage_prefixes_are_pinned() {
 		(20, "Invoices"),
 		(21, "Funds"),
 		(22, "Credit"),
+		(23, "Notarization"),
 	];
 	let actual: Vec<(usize, &str)> = regchain_runtime::AllPalletsWithSystem::infos()
 		.into_iter()
@@ -58,6 +59,10 @@ fn pallet_indices_and_storage_prefixes_are_pinned() {
 	);
 	assert_eq!(pallet_funds::Programs::<Runtime>::final_prefix()[..16], prefix("Funds"));
 	assert_eq!(pallet_credit::Attestations::<Runtime>::final_prefix()[..16], prefix("Credit"));
+	assert_eq!(
+		pallet_notarization::Records::<Runtime>::final_prefix()[..16],
+		prefix("Notarization")
+	);
 }
 
 #[test]

@@ -12,6 +12,8 @@ import { compactAddLength } from '@polkadot/util';
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const TARGET_DIR = process.env.CARGO_TARGET_DIR ?? path.join(os.homedir(), '.cache/regchain/target');
 export const NODE_BIN = process.env.REGCHAIN_NODE ?? path.join(TARGET_DIR, 'release/regchain-node');
+/** The command-line tool, built next to the node. */
+export const CLI_BIN = process.env.REGCHAIN_CLI ?? path.join(path.dirname(NODE_BIN), 'regchain-cli');
 
 /** True when `port` can be bound on 127.0.0.1 now. */
 function portIsFree(port) {

@@ -21,6 +21,7 @@ const RUNS = [
   { kind: 'invoice32', count: 30, senders: 3 },
   { kind: 'expense', count: 30, senders: 3 },
   { kind: 'attest', count: 30, senders: 3 },
+  { kind: 'notarize', count: 30, senders: 3 },
   { kind: 'invoice1', count: 2000, senders: 1 },
   { kind: 'invoice1', count: 3000, senders: 4, nodeArgs: '--pool-limit 1000' },
   { kind: 'invoice1', count: 3000, senders: 4, nodeArgs: '--pool-limit 1000', unordered: true },

@@ -6,11 +6,12 @@
 // fails.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Keyring } from '@polkadot/keyring';
 import { base58Decode, cryptoWaitReady } from '@polkadot/util-crypto';
 import {
-  REPO_ROOT, NODE_BIN, announcedRpcPort, blockAuthor, connect, councilApprove, councilClose, councilDecides, finalizedNumber, freePortRange,
+  CLI_BIN, REPO_ROOT, NODE_BIN, announcedRpcPort, blockAuthor, connect, councilApprove, councilClose, councilDecides, finalizedNumber, freePortRange,
   removeDir, run, startNode, submit, tempDir, waitFor,
 } from './helpers.mjs';
 
@@ -98,6 +99,35 @@ test('blocks are authored by more than one agency', async () => {
   assert.ok(authors.size >= 2, `authors: ${[...authors]}`);
 });
 
+test('a notarized file gets a proof file from one node that a court checks offline: signed by at least 3 of the 4 agencies', async () => {
+  const dir = path.join(netDir, 'evidence');
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, 'contract.pdf');
+  writeFileSync(file, 'a contract signed on the 4-agency network');
+  const cli = async (...args) => {
+    const { code, stdout, stderr } = await run(CLI_BIN, ['notary', ...args]);
+    return code === 0 ? { ok: JSON.parse(stdout) } : { error: stderr.trim() };
+  };
+  // Submitted through node 0 by the finance bureau; proved by node 2; keys read from node 3.
+  const submitted = await cli('submit', file, '--url', `ws://127.0.0.1:${rpcBase}`, '--suri', '//Alice');
+  assert.equal(submitted.error, undefined);
+  const proof = path.join(dir, 'contract.proof.json');
+  const proved = await cli('prove', file, '--url', `ws://127.0.0.1:${rpcBase + 2}`, '--out', proof);
+  assert.equal(proved.error, undefined);
+  const keys = await cli('authorities', '--url', `ws://127.0.0.1:${rpcBase + 3}`);
+  assert.equal(keys.ok.authorities.length, 4);
+  const trusted = path.join(dir, 'validators.json');
+  writeFileSync(trusted, JSON.stringify(keys.ok));
+  const verdict = await cli('check', proof, '--trusted', trusted, '--file', file);
+  assert.equal(verdict.error, undefined);
+  assert.equal(verdict.ok.block, submitted.ok.block);
+  assert.equal(verdict.ok.signers[1], 4);
+  assert.ok(verdict.ok.signers[0] >= 3, `signed by ${verdict.ok.signers[0]} of 4`);
+  // A court that trusts only three of the agencies' keys refuses the proof.
+  writeFileSync(trusted, JSON.stringify({ authorities: keys.ok.authorities.slice(0, 3) }));
+  assert.match((await cli('check', proof, '--trusted', trusted)).error, /not the trusted validators' set/);
+});
+
 /** A raw JSON-RPC call over HTTP (for methods @polkadot/api 16 does not know). */
 async function rpcCall(port, method, params) {
   const response = await fetch(`http://127.0.0.1:${port}`, {
@@ -176,7 +206,6 @@ test('governance admits a fifth node, makes it a validator that authors, removes
 
   // A fifth node of the IP office (Eve's agency), with no keys of its own yet.
   const dir = path.join(netDir, 'node5');
-  const { mkdirSync } = await import('node:fs');
   mkdirSync(dir, { recursive: true });
   // A validator needs a persistent node key of its own.
   const keyGen = await run(NODE_BIN, ['key', 'generate-node-key', '--file', path.join(dir, 'node-key')]);

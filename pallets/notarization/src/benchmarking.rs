@@ -19,7 +19,7 @@ fn caller<T: Config, O: EnsureOrigin<T::RuntimeOrigin, Success = (T::AccountId, 
 /// as `merkle::verify` folds it for index 0.
 fn deep_batch<T: Config>(owner: OrgId, p: u32) -> Result<(RecordId, H256, Proof), BenchmarkError> {
 	let digest = H256::repeat_byte(0xd1);
-	let proof: alloc::vec::Vec<H256> = (0..p).map(|i| H256::from_low_u64_be(i.into())).collect();
+	let proof: alloc::vec::Vec<H256> = (0..p).map(|i| H256::repeat_byte(i as u8)).collect();
 	let leaf = BlakeTwo256::hash(&merkle::leaf_preimage(HashAlgorithm::Sm3, &digest));
 	let root = proof.iter().fold(leaf, |acc, sibling| {
 		BlakeTwo256::hash(&[acc.as_bytes(), sibling.as_bytes()].concat())

@@ -35,7 +35,8 @@ impl MemberCallPolicy<AccountId, RuntimeCall> for MemberCalls {
 			RuntimeCall::Consortium(_)
 			| RuntimeCall::Invoices(_)
 			| RuntimeCall::Funds(_)
-			| RuntimeCall::Credit(_) => true,
+			| RuntimeCall::Credit(_)
+			| RuntimeCall::Notarization(_) => true,
 			// An approved validator purging its keys would drop out of production unchecked
 			// by the minimum: it announces maintenance, or governance removes it, first.
 			RuntimeCall::Session(pallet_session::Call::purge_keys {}) => {

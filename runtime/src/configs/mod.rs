@@ -8,6 +8,7 @@ mod credit;
 mod funds;
 mod governance;
 mod invoices;
+mod notarization;
 mod validators;
 
 pub use call_policy::{MemberCalls, MAX_CONNECTIONS_PER_NODE};

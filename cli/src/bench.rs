@@ -1,0 +1,144 @@
+//! The batch benchmark: how long a batch of N digests takes to become a tree, how large and how
+//! fast its proofs are, and, against a node, that one extrinsic anchors it and the runtime
+//! verifies its items. Prints figures; asserts only correctness (every sampled proof verifies,
+//! a wrong one does not).
+
+use crate::{batch::Tree, chain::Chain};
+use codec::Encode;
+use frame_support::dispatch::{DispatchClass, GetDispatchInfo};
+use pallet_notarization::{merkle, EvidenceType, HashAlgorithm, Verification};
+use serde_json::{json, Value};
+use sp_core::{sr25519, H256};
+use sp_runtime::traits::{BlakeTwo256, Hash};
+use std::time::{Duration, Instant};
+
+/// Items whose proofs are sampled.
+const SAMPLES: u32 = 1_000;
+
+fn ms(d: Duration) -> f64 {
+	(d.as_secs_f64() * 1e6).round() / 1e3
+}
+
+/// Runs the benchmark on `leaves` digests; with a node and a member's key, anchors the batch.
+pub fn run(leaves: u32, online: Option<(&Chain, &sr25519::Pair)>) -> Result<Value, String> {
+	if leaves == 0 {
+		return Err("a batch needs at least one digest".into());
+	}
+	let algorithm = HashAlgorithm::Sm3;
+	// Stand-ins for file digests: distinct, unpredictable 32-byte values.
+	let digests: Vec<H256> = (0..leaves).map(|i| BlakeTwo256::hash(&i.to_le_bytes())).collect();
+	let start = Instant::now();
+	let reference_root = merkle::root(algorithm, &digests);
+	let root_time = start.elapsed();
+	let start = Instant::now();
+	let tree = Tree::new(algorithm, &digests);
+	let tree_time = start.elapsed();
+	if tree.root() != reference_root {
+		return Err("the tool's tree and binary-merkle-tree disagree on the root".into());
+	}
+	let samples: Vec<u32> = (0..SAMPLES.min(leaves))
+		.map(|k| (u64::from(k) * u64::from(leaves) / u64::from(SAMPLES.min(leaves))) as u32)
+		.collect();
+	let start = Instant::now();
+	let proofs: Vec<Vec<H256>> = samples.iter().map(|i| tree.proof(*i)).collect();
+	let proof_time = start.elapsed() / samples.len() as u32;
+	let start = Instant::now();
+	for (index, proof) in samples.iter().zip(&proofs) {
+		if !merkle::verify(
+			&tree.root(),
+			leaves,
+			*index,
+			algorithm,
+			&digests[*index as usize],
+			proof,
+		) {
+			return Err(format!("the proof of item {index} does not verify"));
+		}
+	}
+	let verify_time = start.elapsed() / samples.len() as u32;
+	let longest = proofs.iter().map(Vec::len).max().unwrap_or(0);
+	let call =
+		regchain_runtime::RuntimeCall::Notarization(pallet_notarization::Call::anchor_batch {
+			algorithm,
+			root: tree.root(),
+			leaves,
+			evidence_type: EvidenceType::Other,
+			metadata: H256::zero(),
+			case: None,
+		});
+	// How many anchors fit one block's normal-class weight (with each extrinsic's base weight).
+	let weights = regchain_runtime::configs::RuntimeBlockWeights::get();
+	let normal = weights.get(DispatchClass::Normal);
+	let per_anchor = call.get_dispatch_info().call_weight + normal.base_extrinsic;
+	let budget = normal.max_total.unwrap_or(weights.max_block);
+	let anchors_per_block = (budget.ref_time() / per_anchor.ref_time().max(1))
+		.min(budget.proof_size() / per_anchor.proof_size().max(1));
+	let mut report = json!({
+		"leaves": leaves,
+		"algorithm": "sm3",
+		"root_ms_binary_merkle_tree": ms(root_time),
+		"tree_with_all_levels_ms": ms(tree_time),
+		"proof_hashes": longest,
+		"proof_bytes": longest * 32 + 8,
+		"proof_build_us": ms(proof_time) * 1e3,
+		"verify_us_native": ms(verify_time) * 1e3,
+		"anchor_weight": {"ref_time": per_anchor.ref_time(), "proof_size": per_anchor.proof_size()},
+		"anchors_per_block_by_weight": anchors_per_block,
+		"items_per_block_by_weight": u128::from(anchors_per_block) * u128::from(leaves),
+	});
+	if let Some((chain, signer)) = online {
+		let (from, _) = chain.finalized()?;
+		let submitted = Instant::now();
+		let extrinsic = chain.submit(signer, call)?;
+		let outcome = chain.follow(&extrinsic, from, Duration::from_secs(120))?;
+		let finalized_after = submitted.elapsed();
+		let id = outcome
+			.events
+			.iter()
+			.find_map(|event| match event {
+				regchain_runtime::RuntimeEvent::Notarization(
+					pallet_notarization::Event::BatchAnchored { id, .. },
+				) => Some(*id),
+				_ => None,
+			})
+			.ok_or("the anchor emitted no BatchAnchored event")?;
+		let start = Instant::now();
+		let checked = samples.len().min(100);
+		for (index, proof) in samples.iter().zip(&proofs).take(checked) {
+			let args = (id, algorithm, digests[*index as usize], *index, proof.clone()).encode();
+			let answer: Option<Verification> =
+				chain.runtime_call("NotarizationApi_verify_in_batch", &args, Some(outcome.hash))?;
+			if answer.map(|v| v.id) != Some(id) {
+				return Err(format!("the node does not verify item {index}"));
+			}
+		}
+		let rpc_time = start.elapsed() / checked as u32;
+		let wrong = (id, algorithm, H256::repeat_byte(7), 0u32, proofs[0].clone()).encode();
+		let answer: Option<Verification> =
+			chain.runtime_call("NotarizationApi_verify_in_batch", &wrong, Some(outcome.hash))?;
+		if answer.is_some() {
+			return Err("the node verifies a digest that is not in the batch".into());
+		}
+		report["anchored"] = json!({
+			"record": id,
+			"block": outcome.number,
+			"submitted_to_finalized_ms": ms(finalized_after),
+			"items_verified_by_the_runtime": checked,
+			"verify_ms_per_item_over_rpc": ms(rpc_time),
+		});
+	}
+	Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+	#[test]
+	fn a_small_batch_measures_and_every_proof_checks() {
+		let report = super::run(1_025, None).unwrap();
+		assert_eq!(report["leaves"], 1_025);
+		// 1,025 leaves: 11 levels above the leaves, the last item's proof skips the odd ones.
+		assert_eq!(report["proof_hashes"], 11);
+		assert!(report["anchors_per_block_by_weight"].as_u64().unwrap() > 0);
+		assert!(super::run(0, None).unwrap_err().contains("at least one"));
+	}
+}

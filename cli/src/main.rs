@@ -1,0 +1,384 @@
+//! `regchain-cli`: the RegChain command-line tool. `notary` puts evidence on chain and proves
+//! it: hash a file (one record) or a folder (a batch: one Merkle root, every file's proof in a
+//! manifest), submit, verify against a node, and write a court-ready proof file that `notary
+//! check` verifies offline against the consortium's validator keys. Output is JSON on stdout;
+//! an error is one line on stderr and exit status 1.
+
+mod batch;
+mod bench;
+mod chain;
+mod hash;
+mod proof;
+mod rpc;
+
+use batch::Manifest;
+use chain::Chain;
+use clap::{Parser, Subcommand};
+use codec::Encode;
+use pallet_notarization::{EvidenceType, HashAlgorithm, Verification};
+use serde_json::{json, Value};
+use sp_core::H256;
+use std::{
+	path::{Path, PathBuf},
+	time::Duration,
+};
+
+#[derive(Parser)]
+#[command(name = "regchain-cli", version, about = "RegChain command-line tool")]
+struct Cli {
+	#[command(subcommand)]
+	command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+	/// Evidence notarization (司法存证).
+	#[command(subcommand)]
+	Notary(Notary),
+}
+
+/// Options naming the node.
+#[derive(clap::Args)]
+struct Node {
+	/// The node's RPC address (http:// or ws://).
+	#[arg(long, default_value = "ws://127.0.0.1:9944")]
+	url: String,
+}
+
+#[derive(Subcommand)]
+enum Notary {
+	/// Print a file's digest; for a folder, write its batch manifest (root and every proof).
+	Hash {
+		path: PathBuf,
+		/// sha256, blake2b-256 or sm3.
+		#[arg(long, default_value = "sm3")]
+		algorithm: String,
+		/// Where a folder's manifest goes (default: `<folder>.batch.json`).
+		#[arg(long)]
+		manifest: Option<PathBuf>,
+	},
+	/// Notarize a file, or anchor a folder as one batch; waits until finalized.
+	Submit {
+		path: PathBuf,
+		#[command(flatten)]
+		node: Node,
+		/// The member account's secret URI (e.g. `//Alice` on a dev chain).
+		#[arg(long)]
+		suri: String,
+		#[arg(long, default_value = "sm3")]
+		algorithm: String,
+		/// document, contract, web-page, chat-record, email, image, audio-video or other.
+		#[arg(long, default_value = "document")]
+		evidence_type: String,
+		/// Hash of the evidence's description, kept off chain.
+		#[arg(long)]
+		metadata: Option<String>,
+		/// Hash of the (salted) case reference, if any.
+		#[arg(long)]
+		case: Option<String>,
+		/// Where a folder's manifest goes (default: `<folder>.batch.json`).
+		#[arg(long)]
+		manifest: Option<PathBuf>,
+	},
+	/// Ask a node whether a file (or `--digest`) is notarized; with `--manifest`, as an item of
+	/// that batch.
+	Verify {
+		path: Option<PathBuf>,
+		#[arg(long)]
+		digest: Option<String>,
+		#[command(flatten)]
+		node: Node,
+		#[arg(long, default_value = "sm3")]
+		algorithm: String,
+		#[arg(long)]
+		manifest: Option<PathBuf>,
+	},
+	/// Write the court-ready proof file of a notarized file (or `--digest`).
+	Prove {
+		path: Option<PathBuf>,
+		#[arg(long)]
+		digest: Option<String>,
+		#[command(flatten)]
+		node: Node,
+		#[arg(long, default_value = "sm3")]
+		algorithm: String,
+		#[arg(long)]
+		manifest: Option<PathBuf>,
+		/// The proof file to write.
+		#[arg(long)]
+		out: PathBuf,
+		/// How long to wait for the record's block to be finalized, in seconds.
+		#[arg(long, default_value_t = 60)]
+		wait: u64,
+	},
+	/// Check a proof file offline against the trusted validator keys; with `--file`, also that
+	/// the file is the notarized one.
+	Check {
+		proof: PathBuf,
+		/// The consortium's validator keys (as `notary authorities` writes them).
+		#[arg(long)]
+		trusted: PathBuf,
+		#[arg(long)]
+		file: Option<PathBuf>,
+	},
+	/// Print the node's current GRANDPA validator keys, as a trusted keys file for `check`.
+	Authorities {
+		#[command(flatten)]
+		node: Node,
+	},
+	/// Measure a batch of `--leaves` digests: tree, proofs, verification; with `--suri`, anchor
+	/// it on the node and verify items there.
+	Bench {
+		#[arg(long, default_value_t = 1_000_000)]
+		leaves: u32,
+		#[command(flatten)]
+		node: Node,
+		#[arg(long)]
+		suri: Option<String>,
+	},
+}
+
+fn main() {
+	let cli = Cli::parse();
+	match run(cli.command) {
+		Ok(value) => println!("{}", serde_json::to_string_pretty(&value).expect("JSON")),
+		Err(error) => {
+			eprintln!("error: {error}");
+			std::process::exit(1);
+		},
+	}
+}
+
+fn run(command: Command) -> Result<Value, String> {
+	let Command::Notary(notary) = command;
+	match notary {
+		Notary::Hash { path, algorithm, manifest } => {
+			let algorithm = hash::parse_algorithm(&algorithm)?;
+			if path.is_dir() {
+				let batch = batch::of_folder(algorithm, &path)?;
+				let out = manifest.unwrap_or_else(|| default_manifest(&path));
+				write_json(&out, &batch)?;
+				Ok(json!({"root": batch.root, "leaves": batch.leaves, "manifest": out}))
+			} else {
+				let digest = hash::digest_file(algorithm, &path)?;
+				Ok(json!({"algorithm": hash::name(algorithm), "digest": digest}))
+			}
+		},
+		Notary::Submit { path, node, suri, algorithm, evidence_type, metadata, case, manifest } => {
+			let algorithm = hash::parse_algorithm(&algorithm)?;
+			let evidence_type = parse_evidence_type(&evidence_type)?;
+			let metadata =
+				metadata.as_deref().map(hash::parse_h256).transpose()?.unwrap_or_default();
+			let case = case.as_deref().map(hash::parse_h256).transpose()?;
+			let signer = chain::signer(&suri)?;
+			let chain = Chain::connect(&node.url)?;
+			use pallet_notarization::Call;
+			let (call, batch) = if path.is_dir() {
+				let batch = batch::of_folder(algorithm, &path)?;
+				let call = Call::anchor_batch {
+					algorithm,
+					root: batch.root,
+					leaves: batch.leaves,
+					evidence_type,
+					metadata,
+					case,
+				};
+				(call, Some(batch))
+			} else {
+				let digest = hash::digest_file(algorithm, &path)?;
+				(Call::notarize { algorithm, digest, evidence_type, metadata, case }, None)
+			};
+			let (from, _) = chain.finalized()?;
+			let extrinsic =
+				chain.submit(&signer, regchain_runtime::RuntimeCall::Notarization(call))?;
+			let outcome = chain.follow(&extrinsic, from, Duration::from_secs(120))?;
+			let id = outcome
+				.events
+				.iter()
+				.find_map(|event| match event {
+					regchain_runtime::RuntimeEvent::Notarization(
+						pallet_notarization::Event::Notarized { id, .. }
+						| pallet_notarization::Event::BatchAnchored { id, .. },
+					) => Some(*id),
+					_ => None,
+				})
+				.ok_or("the extrinsic emitted no notarization event")?;
+			let mut answer =
+				json!({"record": id, "block": outcome.number, "block_hash": outcome.hash});
+			if let Some(mut batch) = batch {
+				batch.record = Some(id);
+				let out = manifest.unwrap_or_else(|| default_manifest(&path));
+				write_json(&out, &batch)?;
+				answer["root"] = json!(batch.root);
+				answer["leaves"] = json!(batch.leaves);
+				answer["manifest"] = json!(out);
+			}
+			Ok(answer)
+		},
+		Notary::Verify { path, digest, node, algorithm, manifest } => {
+			let algorithm = hash::parse_algorithm(&algorithm)?;
+			let (algorithm, digest, batch) = target(algorithm, path, digest, manifest)?;
+			let chain = Chain::connect(&node.url)?;
+			let verification: Option<Verification> = match &batch {
+				None => chain.runtime_call(
+					"NotarizationApi_verify_digest",
+					&(algorithm, digest).encode(),
+					None,
+				)?,
+				Some((id, member)) => chain.runtime_call(
+					"NotarizationApi_verify_in_batch",
+					&(id, algorithm, digest, member.index, member.proof.clone()).encode(),
+					None,
+				)?,
+			};
+			let verification = verification
+				.ok_or(format!("{} digest {digest:?} is not notarized", hash::name(algorithm)))?;
+			Ok(verification_json(digest, &verification))
+		},
+		Notary::Prove { path, digest, node, algorithm, manifest, out, wait } => {
+			let algorithm = hash::parse_algorithm(&algorithm)?;
+			let (algorithm, digest, batch) = target(algorithm, path, digest, manifest)?;
+			let chain = Chain::connect(&node.url)?;
+			let file = proof::build(&chain, algorithm, digest, batch, Duration::from_secs(wait))?;
+			write_json(&out, &file)?;
+			Ok(json!({"proof": out, "record": file.record_id, "set_id": file.set_id}))
+		},
+		Notary::Check { proof, trusted, file } => {
+			let text = std::fs::read_to_string(&proof)
+				.map_err(|e| format!("cannot read {}: {e}", proof.display()))?;
+			let proof_file: proof::ProofFile =
+				serde_json::from_str(&text).map_err(|e| format!("not a proof file: {e}"))?;
+			let keys = std::fs::read_to_string(&trusted)
+				.map_err(|e| format!("cannot read {}: {e}", trusted.display()))?;
+			let verdict = proof::check(&proof_file, &proof::parse_trusted(&keys)?)?;
+			if let Some(file) = file {
+				let algorithm = hash::parse_algorithm(&proof_file.algorithm)?;
+				if hash::digest_file(algorithm, &file)? != proof_file.digest {
+					return Err(format!("{} is not the notarized file", file.display()));
+				}
+			}
+			let mut answer = serde_json::to_value(&verdict).expect("JSON");
+			answer["at_utc"] = json!(iso8601(verdict.at));
+			Ok(answer)
+		},
+		Notary::Authorities { node } => proof::authorities(&Chain::connect(&node.url)?),
+		Notary::Bench { leaves, node, suri } => {
+			let online = match suri {
+				Some(suri) => Some((Chain::connect(&node.url)?, chain::signer(&suri)?)),
+				None => None,
+			};
+			bench::run(leaves, online.as_ref().map(|(c, s)| (c, s)))
+		},
+	}
+}
+
+/// The digest a `verify` or `prove` is about, and, with a manifest, its batch membership.
+fn target(
+	algorithm: HashAlgorithm,
+	path: Option<PathBuf>,
+	digest: Option<String>,
+	manifest: Option<PathBuf>,
+) -> Result<(HashAlgorithm, H256, Option<(u64, proof::Membership)>), String> {
+	let manifest: Option<Manifest> = manifest.map(|m| read_json(&m)).transpose()?;
+	let algorithm = match &manifest {
+		Some(m) => m.algorithm()?,
+		None => algorithm,
+	};
+	let digest = match (path, digest) {
+		(Some(path), None) => hash::digest_file(algorithm, &path)?,
+		(None, Some(digest)) => hash::parse_h256(&digest)?,
+		_ => return Err("name the evidence by a file or by --digest (one of them)".into()),
+	};
+	let Some(manifest) = manifest else { return Ok((algorithm, digest, None)) };
+	let record = manifest.record.ok_or("the manifest's batch was not submitted: no record")?;
+	let item = manifest
+		.items
+		.iter()
+		.find(|item| item.digest == digest)
+		.ok_or(format!("digest {digest:?} is not an item of the manifest"))?;
+	Ok((
+		algorithm,
+		digest,
+		Some((record, proof::Membership { index: item.index, proof: item.proof.clone() })),
+	))
+}
+
+fn verification_json(digest: H256, v: &Verification) -> Value {
+	json!({
+		"digest": digest,
+		"record": v.id,
+		"owner": v.record.owner,
+		"at": v.record.at,
+		"at_utc": iso8601(v.record.at),
+		"block": v.record.block,
+		"evidence_type": format!("{:?}", v.record.evidence_type),
+		"certification": v.certification.as_ref().map(|c| format!("{c:?}")),
+		"frozen": v.frozen.is_some(),
+	})
+}
+
+fn parse_evidence_type(name: &str) -> Result<EvidenceType, String> {
+	Ok(match name {
+		"document" => EvidenceType::Document,
+		"contract" => EvidenceType::Contract,
+		"web-page" => EvidenceType::WebPage,
+		"chat-record" => EvidenceType::ChatRecord,
+		"email" => EvidenceType::Email,
+		"image" => EvidenceType::Image,
+		"audio-video" => EvidenceType::AudioVideo,
+		"other" => EvidenceType::Other,
+		other => return Err(format!("unknown evidence type `{other}`")),
+	})
+}
+
+fn default_manifest(folder: &Path) -> PathBuf {
+	let name =
+		folder.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or("batch".into());
+	folder.with_file_name(format!("{name}.batch.json"))
+}
+
+fn write_json<T: serde::Serialize>(path: &Path, value: &T) -> Result<(), String> {
+	let text = serde_json::to_string_pretty(value).expect("JSON");
+	std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, String> {
+	let text = std::fs::read_to_string(path)
+		.map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+	serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// `ms` since the Unix epoch as an ISO 8601 UTC time.
+fn iso8601(ms: u64) -> String {
+	let secs = ms / 1000;
+	let days = (secs / 86_400) as i64;
+	// Civil date from days since 1970-01-01 (H. Hinnant's algorithm).
+	let z = days + 719_468;
+	let era = z.div_euclid(146_097);
+	let doe = z - era * 146_097;
+	let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+	let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	let mp = (5 * doy + 2) / 153;
+	let day = doy - (153 * mp + 2) / 5 + 1;
+	let month = if mp < 10 { mp + 3 } else { mp - 9 };
+	let year = yoe + era * 400 + i64::from(month <= 2);
+	let rest = secs % 86_400;
+	format!(
+		"{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}.{:03}Z",
+		rest / 3600,
+		rest % 3600 / 60,
+		rest % 60,
+		ms % 1000
+	)
+}
+
+#[cfg(test)]
+mod tests {
+	#[test]
+	fn times_print_in_utc() {
+		assert_eq!(super::iso8601(0), "1970-01-01T00:00:00.000Z");
+		// FOUNDING_TERM_END: 2032-01-01 00:00 China Standard Time.
+		assert_eq!(super::iso8601(1_956_499_200_000), "2031-12-31T16:00:00.000Z");
+		assert_eq!(super::iso8601(951_782_400_123), "2000-02-29T00:00:00.123Z");
+	}
+}
