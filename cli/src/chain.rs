@@ -130,18 +130,7 @@ impl Chain {
 		let version = self.rpc.call("state_getRuntimeVersion", json!([]))?;
 		let spec = version["specVersion"].as_u64().ok_or("no specVersion")? as u32;
 		let tx_version = version["transactionVersion"].as_u64().ok_or("no transactionVersion")?;
-		let extensions: TxExtension = (
-			frame_system::CheckNonZeroSender::new(),
-			frame_system::CheckSpecVersion::new(),
-			frame_system::CheckTxVersion::new(),
-			frame_system::CheckGenesis::new(),
-			frame_system::CheckEra::from(Era::Immortal),
-			pallet_consortium::CheckMember::new(),
-			frame_system::CheckNonce::from(nonce),
-			frame_system::CheckWeight::new(),
-			pallet_transaction_payment::ChargeTransactionPayment::from(0),
-			frame_system::WeightReclaim::new(),
-		);
+		let extensions = extensions(nonce);
 		let implicit =
 			((), spec, tx_version as u32, self.genesis, self.genesis, (), (), (), (), ());
 		let payload = SignedPayload::from_raw(call.clone(), extensions.clone(), implicit);
@@ -209,6 +198,22 @@ impl Chain {
 		}
 		Ok(Outcome { number, hash, events })
 	}
+}
+
+/// The transaction extensions of an immortal, fee-less extrinsic with `nonce`.
+pub fn extensions(nonce: u32) -> TxExtension {
+	(
+		frame_system::CheckNonZeroSender::new(),
+		frame_system::CheckSpecVersion::new(),
+		frame_system::CheckTxVersion::new(),
+		frame_system::CheckGenesis::new(),
+		frame_system::CheckEra::from(Era::Immortal),
+		pallet_consortium::CheckMember::new(),
+		frame_system::CheckNonce::from(nonce),
+		frame_system::CheckWeight::new(),
+		pallet_transaction_payment::ChargeTransactionPayment::from(0),
+		frame_system::WeightReclaim::new(),
+	)
 }
 
 /// A dispatch error by its pallet and name, e.g. `Notarization(AlreadyNotarized)`.
