@@ -6,7 +6,7 @@
 # node RSS and CPU). Results: docs/performance.md.
 #
 #   scripts/bench.sh [--count N] [--senders K] [--rate TX_PER_S [--duration S]]
-#                    [--network dev|local] [kind ...]     kinds: invoice1 invoice32 expense transfer attest notarize anchor
+#                    [--network dev|local] [kind ...]     kinds: invoice1 invoice32 expense transfer attest notarize anchor items
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 count=4000
 senders=8
@@ -21,7 +21,7 @@ while [ $# -gt 0 ]; do
 	*) kinds+=("$1"); shift ;;
 	esac
 done
-[ ${#kinds[@]} -gt 0 ] || kinds=(invoice1 invoice32 expense transfer attest notarize anchor)
+[ ${#kinds[@]} -gt 0 ] || kinds=(invoice1 invoice32 expense transfer attest notarize anchor items)
 "$REPO_ROOT/scripts/setup.sh"
 build_node
 export REGCHAIN_NODE="$NODE_BIN"

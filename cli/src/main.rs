@@ -14,7 +14,6 @@ mod rpc;
 use batch::Manifest;
 use chain::Chain;
 use clap::{Parser, Subcommand};
-use codec::Encode;
 use pallet_notarization::{EvidenceType, HashAlgorithm, Verification};
 use serde_json::{json, Value};
 use sp_core::H256;
@@ -219,20 +218,7 @@ fn run(command: Command) -> Result<Value, String> {
 			let algorithm = hash::parse_algorithm(&algorithm)?;
 			let (algorithm, digest, batch) = target(algorithm, path, digest, manifest)?;
 			let chain = Chain::connect(&node.url)?;
-			let verification: Option<Verification> = match &batch {
-				None => chain.runtime_call(
-					"NotarizationApi_verify_digest",
-					&(algorithm, digest).encode(),
-					None,
-				)?,
-				Some((id, member)) => chain.runtime_call(
-					"NotarizationApi_verify_in_batch",
-					&(id, algorithm, digest, member.index, member.proof.clone()).encode(),
-					None,
-				)?,
-			};
-			let verification = verification
-				.ok_or(format!("{} digest {digest:?} is not notarized", hash::name(algorithm)))?;
+			let verification = proof::verification(&chain, algorithm, digest, &batch)?;
 			Ok(verification_json(digest, &verification))
 		},
 		Notary::Prove { path, digest, node, algorithm, manifest, out, wait } => {
@@ -258,7 +244,7 @@ fn run(command: Command) -> Result<Value, String> {
 				}
 			}
 			let mut answer = serde_json::to_value(&verdict).expect("JSON");
-			answer["at_utc"] = json!(iso8601(verdict.at));
+			answer["at_cst"] = json!(cst_time(verdict.at));
 			Ok(answer)
 		},
 		Notary::Authorities { node } => proof::authorities(&Chain::connect(&node.url)?),
@@ -309,7 +295,7 @@ fn verification_json(digest: H256, v: &Verification) -> Value {
 		"record": v.id,
 		"owner": v.record.owner,
 		"at": v.record.at,
-		"at_utc": iso8601(v.record.at),
+		"at_cst": cst_time(v.record.at),
 		"block": v.record.block,
 		"evidence_type": format!("{:?}", v.record.evidence_type),
 		"certification": v.certification.as_ref().map(|c| format!("{c:?}")),
@@ -348,26 +334,17 @@ fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, String> {
 	serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-/// `ms` since the Unix epoch as an ISO 8601 UTC time.
-fn iso8601(ms: u64) -> String {
-	let secs = ms / 1000;
-	let days = (secs / 86_400) as i64;
-	// Civil date from days since 1970-01-01 (H. Hinnant's algorithm).
-	let z = days + 719_468;
-	let era = z.div_euclid(146_097);
-	let doe = z - era * 146_097;
-	let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-	let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	let mp = (5 * doy + 2) / 153;
-	let day = doy - (153 * mp + 2) / 5 + 1;
-	let month = if mp < 10 { mp + 3 } else { mp - 9 };
-	let year = yoe + era * 400 + i64::from(month <= 2);
-	let rest = secs % 86_400;
+/// `ms` since the Unix epoch in China Standard Time, as courts and clerks read it
+/// (`2026-11-27 01:50:06.000 +08:00`).
+fn cst_time(ms: u64) -> String {
+	use regchain_primitives::time::{cst_date, CST_OFFSET, DAY};
+	let (year, month, day) = cst_date(ms);
+	let of_day = ms.saturating_add(CST_OFFSET) % DAY / 1000;
 	format!(
-		"{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}.{:03}Z",
-		rest / 3600,
-		rest % 3600 / 60,
-		rest % 60,
+		"{year:04}-{month:02}-{day:02} {:02}:{:02}:{:02}.{:03} +08:00",
+		of_day / 3600,
+		of_day % 3600 / 60,
+		of_day % 60,
 		ms % 1000
 	)
 }
@@ -375,10 +352,10 @@ fn iso8601(ms: u64) -> String {
 #[cfg(test)]
 mod tests {
 	#[test]
-	fn times_print_in_utc() {
-		assert_eq!(super::iso8601(0), "1970-01-01T00:00:00.000Z");
+	fn times_print_in_china_standard_time() {
+		assert_eq!(super::cst_time(0), "1970-01-01 08:00:00.000 +08:00");
 		// FOUNDING_TERM_END: 2032-01-01 00:00 China Standard Time.
-		assert_eq!(super::iso8601(1_956_499_200_000), "2031-12-31T16:00:00.000Z");
-		assert_eq!(super::iso8601(951_782_400_123), "2000-02-29T00:00:00.123Z");
+		assert_eq!(super::cst_time(1_956_499_200_000), "2032-01-01 00:00:00.000 +08:00");
+		assert_eq!(super::cst_time(951_753_600_123), "2000-02-29 00:00:00.123 +08:00");
 	}
 }

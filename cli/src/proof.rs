@@ -293,16 +293,14 @@ pub fn check(file: &ProofFile, trusted: &AuthorityList) -> Result<Verdict, Strin
 	})
 }
 
-/// Builds the proof file of `digest` from a node: the record that holds it (found by the
-/// runtime API, or `batch` for a digest of a batch record), once its block is finalized.
-pub fn build(
+/// What a node's runtime says of `digest`: on its own, or as an item of a batch record.
+pub fn verification(
 	chain: &Chain,
 	algorithm: HashAlgorithm,
 	digest: H256,
-	batch: Option<(RecordId, Membership)>,
-	wait: Duration,
-) -> Result<ProofFile, String> {
-	let verification: Option<Verification> = match &batch {
+	batch: &Option<(RecordId, Membership)>,
+) -> Result<Verification, String> {
+	let answer: Option<Verification> = match batch {
 		None => chain.runtime_call(
 			"NotarizationApi_verify_digest",
 			&(algorithm, digest).encode(),
@@ -314,10 +312,22 @@ pub fn build(
 			None,
 		)?,
 	};
-	let Verification { id, record, .. } = verification.ok_or_else(|| match &batch {
+	answer.ok_or_else(|| match batch {
 		None => format!("{} digest {digest:?} is not notarized", hash::name(algorithm)),
 		Some((id, _)) => format!("digest {digest:?} is not in batch record {id} by this proof"),
-	})?;
+	})
+}
+
+/// Builds the proof file of `digest` from a node: the record that holds it (found by the
+/// runtime API, or `batch` for a digest of a batch record), once its block is finalized.
+pub fn build(
+	chain: &Chain,
+	algorithm: HashAlgorithm,
+	digest: H256,
+	batch: Option<(RecordId, Membership)>,
+	wait: Duration,
+) -> Result<ProofFile, String> {
+	let Verification { id, record, .. } = verification(chain, algorithm, digest, &batch)?;
 	let hash_b = chain.block_hash(record.block)?;
 	let header_b = chain.header(hash_b)?;
 	let deadline = std::time::Instant::now() + wait;

@@ -1,12 +1,13 @@
 //! The runtime APIs: how the node, the transaction pool and the RPC layer call into the runtime.
 //! Polkadot.js needs nothing beyond these standard ones (metadata, nonces, fees); the domain
-//! pallets' query APIs (`InvoicesApi`, `FundsApi`, `CreditApi`, `NotarizationApi`) are in the metadata, so it
+//! pallets' query APIs (`InvoicesApi`, `FundsApi`, `CreditApi`, `NotarizationApi`,
+//! `ProvenanceApi`) are in the metadata, so it
 //! calls them as `api.call.invoicesApi.*` without type definitions.
 
 use crate::{
 	AccountId, Aura, Balance, Block, BlockNumber, Credit, Executive, Funds, Grandpa,
-	InherentDataExt, Invoices, Nonce, Notarization, Runtime, RuntimeCall, RuntimeGenesisConfig,
-	System, TransactionPayment, VERSION,
+	InherentDataExt, Invoices, Nonce, Notarization, Provenance, Runtime, RuntimeCall,
+	RuntimeGenesisConfig, System, TransactionPayment, VERSION,
 };
 use alloc::vec::Vec;
 use frame_support::{
@@ -288,6 +289,40 @@ impl_runtime_apis! {
 			limit: u32,
 		) -> Vec<(sp_core::H256, pallet_notarization::Certification)> {
 			Notarization::certifications(id, start_after, limit)
+		}
+	}
+
+	impl pallet_provenance::runtime_api::ProvenanceApi<Block> for Runtime {
+		fn item_status(item: pallet_provenance::ItemId) -> Option<pallet_provenance::ItemStatus> {
+			Provenance::item_status(item)
+		}
+
+		fn history(
+			item: pallet_provenance::ItemId,
+			from: u32,
+			limit: u32,
+		) -> Vec<(u32, pallet_provenance::CustodyEvent)> {
+			Provenance::history(item, from, limit)
+		}
+
+		fn custodians_of_batch(
+			batch: pallet_provenance::BatchId,
+			start_after: Option<OrgId>,
+			limit: u32,
+		) -> Vec<(OrgId, u32)> {
+			Provenance::custodians_of_batch(batch, start_after, limit)
+		}
+
+		fn batches_of_class(
+			class: pallet_provenance::ClassId,
+			start_after: Option<pallet_provenance::BatchId>,
+			limit: u32,
+		) -> Vec<pallet_provenance::BatchId> {
+			Provenance::batches_of_class(class, start_after, limit)
+		}
+
+		fn recall(id: pallet_provenance::RecallId) -> Option<pallet_provenance::Recall> {
+			pallet_provenance::Recalls::<Runtime>::get(id)
 		}
 	}
 

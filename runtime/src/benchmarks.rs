@@ -11,5 +11,6 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_invoices, Invoices]
 	[pallet_credit, Credit]
 	[pallet_notarization, Notarization]
+	[pallet_provenance, Provenance]
 	[pallet_funds, Funds]
 );

@@ -86,7 +86,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("regchain"),
 	impl_name: Cow::Borrowed("regchain-node"),
 	authoring_version: 1,
-	spec_version: 107,
+	spec_version: 108,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 4,
@@ -275,4 +275,7 @@ mod runtime {
 
 	#[runtime::pallet_index(23)]
 	pub type Notarization = pallet_notarization;
+
+	#[runtime::pallet_index(24)]
+	pub type Provenance = pallet_provenance;
 }

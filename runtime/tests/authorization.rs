@@ -78,7 +78,7 @@ fn district_account(kind: AgencyKind) -> AccountId {
 }
 
 /// The errors that mean "you may not do this": the only acceptable reason for a refusal.
-const AUTHORITY_ERRORS: [&str; 18] = [
+const AUTHORITY_ERRORS: [&str; 22] = [
 	"OutsideJurisdiction",
 	"NotAdmin",
 	// A consent to join another organization: the caller may not add that account.
@@ -97,6 +97,12 @@ const AUTHORITY_ERRORS: [&str; 18] = [
 	"NotGrantee",
 	// A certification is its office's to change: another court is refused.
 	"NotCertifier",
+	// Goods: only their custodian acts on them, only a class's owner makes its batches.
+	"NotCustodian",
+	"NotClassOwner",
+	"NotManufacturer",
+	// A receiver must take part in supply chains.
+	"NotParticipant",
 	// A dispute is the attester's to answer before its deadline and the credit regulator's
 	// after it: each is refused in the other's time.
 	"DeadlinePassed",
@@ -279,6 +285,7 @@ fn setup() {
 	funds_setup();
 	credit_setup();
 	notarization_setup();
+	provenance_setup();
 	pallet_validator_set::Barred::<Runtime>::insert(fresh(1), 1);
 	let eve = account(IpOffice);
 	let keys = SessionKeys {
@@ -558,14 +565,15 @@ fn rows() -> Vec<(&'static str, RuntimeCall, Vec<Actor>)> {
 	rows.extend(fund_rows());
 	rows.extend(credit_rows());
 	rows.extend(notarization_rows());
+	rows.extend(provenance_rows());
 	for role in Role::ALL {
-		// The setup's court already holds `Notary` (it certifies): that row revokes it instead,
-		// which takes the same authority.
-		let (name, call) = match role {
-			Role::Notary => {
-				("consortium.revoke_role(Notary)", C::revoke_role { org: holder(role), role })
-			},
-			_ => ("consortium.grant_role", C::grant_role { org: holder(role), role }),
+		// A role the setup already gave its holder (the court certifies, the enterprise makes
+		// and sells goods, market regulation inspects): that row revokes it instead, which
+		// takes the same authority.
+		let (name, call) = if SETUP_ROLES.contains(&role) {
+			("consortium.revoke_role", C::revoke_role { org: holder(role), role })
+		} else {
+			("consortium.grant_role", C::grant_role { org: holder(role), role })
 		};
 		rows.push((name, RuntimeCall::Consortium(call), vec![Agency(role.granted_by())]));
 	}
@@ -1098,5 +1106,143 @@ fn notarization_rows() -> Vec<(&'static str, RuntimeCall, Vec<Actor>)> {
 			court.clone(),
 		),
 		("notarization.unfreeze", RuntimeCall::Notarization(N::unfreeze { id: 2 }), court),
+	]
+}
+
+/// Roles the setup grants to their [`holder`]: the court is a notary; the enterprise makes and
+/// sells goods; market regulation inspects.
+const SETUP_ROLES: [Role; 4] = [Role::Notary, Role::Manufacturer, Role::Retailer, Role::Inspector];
+
+/// A GLN with a right check digit.
+const SITE: pallet_provenance::Gln = pallet_provenance::Gln(1_234_567_890_128);
+
+/// The setup's `n`-th unit of goods.
+fn goods(n: u8) -> pallet_provenance::ItemId {
+	sp_core::H256::repeat_byte(0xa0 + n)
+}
+
+fn goods_list(ids: &[u8]) -> pallet_provenance::ItemList {
+	ids.iter().map(|n| goods(*n)).collect::<Vec<_>>().try_into().unwrap()
+}
+
+/// Provenance: the enterprise (a manufacturer and retailer) owns class 0 with batches 0 and 1
+/// (frozen by market regulation) and holds units 0–3 of batch 0, unit 1 on sale; market
+/// regulation holds the `Inspector` role.
+fn provenance_setup() {
+	use pallet_provenance::Pallet as Provenance;
+	let market = RuntimeOrigin::signed(account(MarketRegulation));
+	let firm = RuntimeOrigin::signed(enterprise());
+	for role in [Role::Manufacturer, Role::Retailer] {
+		pallet_consortium::Pallet::<Runtime>::grant_role(market.clone(), ENTERPRISE_ORG, role)
+			.expect("the enterprise makes and sells goods");
+	}
+	pallet_consortium::Pallet::<Runtime>::grant_role(
+		market.clone(),
+		org_of(MarketRegulation),
+		Role::Inspector,
+	)
+	.expect("market regulation inspects");
+	Provenance::<Runtime>::register_class(
+		firm.clone(),
+		Default::default(),
+		None,
+		Default::default(),
+	)
+	.expect("setup registers a class");
+	for _ in 0..2 {
+		Provenance::<Runtime>::register_batch(firm.clone(), 0, Default::default(), common::NOW)
+			.expect("setup registers a batch");
+	}
+	Provenance::<Runtime>::register_items(firm.clone(), 0, goods_list(&[0, 1, 2, 3]), SITE)
+		.expect("setup registers units");
+	Provenance::<Runtime>::put_on_sale(firm, goods_list(&[1])).expect("setup puts on sale");
+	Provenance::<Runtime>::freeze(market, 1, Default::default()).expect("setup freezes");
+}
+
+/// The provenance pallet: manufacturers register, retailers sell, the custodian offers (to an
+/// organization that takes no part in supply chains: refused for everyone), inspectors inspect,
+/// customs clears (the setup has no customs agency: every actor is refused), market regulation
+/// recalls and freezes.
+fn provenance_rows() -> Vec<(&'static str, RuntimeCall, Vec<Actor>)> {
+	use pallet_provenance::Call as P;
+	let hash = sp_core::H256::repeat_byte(1);
+	let firm = vec![Enterprise];
+	let market = vec![Agency(MarketRegulation)];
+	vec![
+		(
+			"provenance.register_class",
+			RuntimeCall::Provenance(P::register_class {
+				sku: Default::default(),
+				gtin: Some(pallet_provenance::Gtin(4_006_381_333_931)),
+				metadata: hash,
+			}),
+			firm.clone(),
+		),
+		(
+			"provenance.register_batch",
+			RuntimeCall::Provenance(P::register_batch {
+				class: 0,
+				lot: hash,
+				produced_on: common::NOW,
+			}),
+			firm.clone(),
+		),
+		(
+			"provenance.register_items",
+			RuntimeCall::Provenance(P::register_items {
+				batch: 0,
+				items: goods_list(&[9]),
+				location: SITE,
+			}),
+			firm.clone(),
+		),
+		(
+			"provenance.put_on_sale",
+			RuntimeCall::Provenance(P::put_on_sale { items: goods_list(&[0]) }),
+			firm.clone(),
+		),
+		(
+			"provenance.sell",
+			RuntimeCall::Provenance(P::sell { items: goods_list(&[1]), receipt: hash }),
+			firm.clone(),
+		),
+		(
+			"provenance.offer",
+			RuntimeCall::Provenance(P::offer { items: goods_list(&[2]), to: 999 }),
+			vec![],
+		),
+		(
+			"provenance.inspect",
+			RuntimeCall::Provenance(P::inspect {
+				items: goods_list(&[2]),
+				passed: true,
+				report: hash,
+			}),
+			market.clone(),
+		),
+		(
+			"provenance.clear_customs",
+			RuntimeCall::Provenance(P::clear_customs {
+				items: goods_list(&[2]),
+				declaration: hash,
+			}),
+			vec![],
+		),
+		(
+			"provenance.recall_batch",
+			RuntimeCall::Provenance(P::recall_batch { batch: 0, reason: hash }),
+			market.clone(),
+		),
+		(
+			"provenance.recall_class",
+			RuntimeCall::Provenance(P::recall_class { class: 0, reason: hash }),
+			market.clone(),
+		),
+		(
+			"provenance.freeze",
+			RuntimeCall::Provenance(P::freeze { batch: 0, reason: hash }),
+			market.clone(),
+		),
+		("provenance.unfreeze", RuntimeCall::Provenance(P::unfreeze { batch: 1 }), market),
 	]
 }

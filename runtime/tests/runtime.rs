@@ -36,6 +36,7 @@ fn pallet_indices_and_storage_prefixes_are_pinned() {
 		(21, "Funds"),
 		(22, "Credit"),
 		(23, "Notarization"),
+		(24, "Provenance"),
 	];
 	let actual: Vec<(usize, &str)> = regchain_runtime::AllPalletsWithSystem::infos()
 		.into_iter()
@@ -63,6 +64,7 @@ fn pallet_indices_and_storage_prefixes_are_pinned() {
 		pallet_notarization::Records::<Runtime>::final_prefix()[..16],
 		prefix("Notarization")
 	);
+	assert_eq!(pallet_provenance::Items::<Runtime>::final_prefix()[..16], prefix("Provenance"));
 }
 
 #[test]

@@ -7,7 +7,7 @@
 // failures, the weight-bound limit per block and the node's RSS (sampled) and CPU. Not a test:
 // CI runs it at a tiny N only to keep it working.
 //
-//   node bench.mjs [--kind invoice1|invoice32|expense|transfer|attest|notarize|anchor] [--count N] [--senders K]
+//   node bench.mjs [--kind invoice1|invoice32|expense|transfer|attest|notarize|anchor|items] [--count N] [--senders K]
 //                  [--rate TX_PER_S [--duration S]] [--network dev|local]
 //                  [--json FILE] [--base-path DIR (dev chain; kept after the run)]
 //                  [--node-args 'ARGS' (dev chain, e.g. '--pool-limit 300')] [--unordered]
@@ -26,7 +26,7 @@ import {
   sampleCreditCode, startDevNode, submit, tempDir,
 } from './helpers.mjs';
 
-const KINDS = ['invoice1', 'invoice32', 'expense', 'transfer', 'attest', 'notarize', 'anchor'];
+const KINDS = ['invoice1', 'invoice32', 'expense', 'transfer', 'attest', 'notarize', 'anchor', 'items'];
 
 function parseArgs(argv) {
   const args = { kind: 'invoice1', count: 2000, senders: 8, rate: 0, duration: 0, network: 'dev', json: null, basePath: undefined, nodeArgs: [] };
@@ -200,6 +200,26 @@ async function prepare(chain, kind, senders, keyring) {
         ? (i) => api.tx.notarization.notarize('Sm3', digest(s, i), 'Document', hash(1), null)
         : (i) => api.tx.notarization.anchorBatch('Sm3', digest(s, i), 1_000_000, 'Document', hash(1), null),
     }));
+  }
+  if (kind === 'items') {
+    // Market regulation makes every sender a manufacturer with a class and a batch; each call
+    // registers 32 units of it, each id registered once: blake2(s, i, k).
+    const now = await chainNow(api);
+    const senders_ = [];
+    for (const [s, { who, org }] of members.entries()) {
+      await must('manufacturer role', await submit(api, api.tx.consortium.grantRole(org, 'Manufacturer'), charlie));
+      const registered = await must('class', await submit(api, api.tx.provenance.registerClass('BENCH', null, hash(1)), who));
+      const classId = registered.events.find(({ event }) => api.events.provenance.ClassRegistered.is(event)).event.data.class.toNumber();
+      const made = await must('batch', await submit(api, api.tx.provenance.registerBatch(classId, hash(2), now), who));
+      const batch = made.events.find(({ event }) => api.events.provenance.BatchRegistered.is(event)).event.data.batch.toNumber();
+      const id = (i, k) => blake2AsHex(u8aConcat(new Uint8Array([s, k]), compactToU8a(i)));
+      senders_.push({
+        who,
+        unique: true,
+        call: (i) => api.tx.provenance.registerItems(batch, Array.from({ length: 32 }, (_, k) => id(i, k)), 1234567890128),
+      });
+    }
+    return senders_;
   }
   if (kind === 'attest') {
     // The credit regulator registers a claim type enterprises attest (utility payments) and

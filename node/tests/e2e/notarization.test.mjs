@@ -172,7 +172,7 @@ test('a proof file checks offline against the validator keys; each tampered part
   assert.equal(verdict.block, submitted.block);
   assert.ok(verdict.finalized >= verdict.block);
   assert.deepEqual(verdict.signers, [1, 1]);
-  assert.match(verdict.at_utc, /^20\d\d-\d\d-\d\dT/);
+  assert.match(verdict.at_cst, /^20\d\d-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} \+08:00$/);
   assert.equal(verdict.certification, null);
 
   const original = JSON.parse(readFileSync(proofPath, 'utf8'));

@@ -7,7 +7,7 @@ use frame_support::{ensure, pallet_prelude::*, traits::EnsureOrigin};
 use frame_system::{ensure_signed, pallet_prelude::*};
 use regchain_primitives::{
 	time::Moment, AgencyKind, CreditCode, CreditCodeError, Division, MemberInfo, Membership, OrgId,
-	OrgKind, Role,
+	OrgKind, Role, Roles,
 };
 use sp_runtime::{
 	traits::{Verify, Zero},
@@ -498,6 +498,11 @@ impl<T: Config> Membership<T::AccountId> for Pallet<T> {
 	fn kind(org: OrgId) -> Option<OrgKind> {
 		let record = Organizations::<T>::get(org)?;
 		record.is_active_at(Self::now()).then_some(record.kind)
+	}
+
+	fn roles(org: OrgId) -> Option<Roles> {
+		let record = Organizations::<T>::get(org)?;
+		record.is_active_at(Self::now()).then_some(record.roles)
 	}
 
 	fn region(org: OrgId) -> Option<Division> {

@@ -322,15 +322,23 @@ pub enum Role {
 	Notary,
 	/// Registers IP fingerprints (IP office).
 	IpExaminer,
-	/// Records product provenance: manufacturer, logistics, retailer (market regulation).
+	/// Takes part in supply chains: holds, hands over and receives goods, reports suspected
+	/// counterfeits (market regulation).
 	ProvenanceRecorder,
 	/// Carries out random inspections (market regulation).
 	Inspector,
+	/// Makes goods or owns their brand: registers product classes, batches and items (market
+	/// regulation).
+	Manufacturer,
+	/// Carries goods: a handover to a carrier is the goods' shipment (market regulation).
+	Logistics,
+	/// Sells goods to consumers: puts items on sale and sells them (market regulation).
+	Retailer,
 }
 
 impl Role {
 	/// Every role, for iteration in tests and benchmarks.
-	pub const ALL: [Role; 8] = [
+	pub const ALL: [Role; 11] = [
 		Role::InvoiceIssuer,
 		Role::FundManager,
 		Role::Auditor,
@@ -339,6 +347,9 @@ impl Role {
 		Role::IpExaminer,
 		Role::ProvenanceRecorder,
 		Role::Inspector,
+		Role::Manufacturer,
+		Role::Logistics,
+		Role::Retailer,
 	];
 
 	/// Whether an organization of `kind` may hold this role: roles follow the law, so an
@@ -354,6 +365,7 @@ impl Role {
 	/// - `IpExaminer`: the IP office.
 	/// - `ProvenanceRecorder`: enterprises along a supply chain, customs and market regulation.
 	/// - `Inspector`: market regulation and customs.
+	/// - `Manufacturer`, `Logistics`, `Retailer`: enterprises (a business licence's scope).
 	pub fn may_be_held_by(&self, kind: OrgKind) -> bool {
 		use AgencyKind::*;
 		let agency = match kind {
@@ -374,6 +386,7 @@ impl Role {
 				kind == OrgKind::Enterprise || matches!(agency, Some(Customs | MarketRegulation))
 			},
 			Role::Inspector => matches!(agency, Some(MarketRegulation | Customs)),
+			Role::Manufacturer | Role::Logistics | Role::Retailer => kind == OrgKind::Enterprise,
 		}
 	}
 
@@ -385,7 +398,11 @@ impl Role {
 			Role::Attester => AgencyKind::CreditRegulator,
 			Role::Notary => AgencyKind::Court,
 			Role::IpExaminer => AgencyKind::IpOffice,
-			Role::ProvenanceRecorder | Role::Inspector => AgencyKind::MarketRegulation,
+			Role::ProvenanceRecorder
+			| Role::Inspector
+			| Role::Manufacturer
+			| Role::Logistics
+			| Role::Retailer => AgencyKind::MarketRegulation,
 		}
 	}
 
@@ -466,6 +483,14 @@ pub trait Membership<AccountId> {
 
 	/// What the active organization `org` is; `None` for an unknown or inactive one.
 	fn kind(org: OrgId) -> Option<OrgKind>;
+
+	/// The roles of the active organization `org`; `None` for an unknown or inactive one.
+	fn roles(org: OrgId) -> Option<Roles>;
+
+	/// Whether the active organization `org` holds `role`.
+	fn org_has_role(org: OrgId, role: Role) -> bool {
+		Self::roles(org).is_some_and(|roles| roles.contains(role))
+	}
 
 	/// Where `org` is: an agency's jurisdiction, an enterprise's or a financial institution's
 	/// division (from its credit code). `None` for an unknown organization.

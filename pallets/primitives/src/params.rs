@@ -54,6 +54,9 @@ constants! {
 		IpExaminer => Role::IpExaminer,
 		ProvenanceRecorder => Role::ProvenanceRecorder,
 		Inspector => Role::Inspector,
+		Manufacturer => Role::Manufacturer,
+		Logistics => Role::Logistics,
+		Retailer => Role::Retailer,
 	}
 }
 
@@ -95,6 +98,9 @@ mod tests {
 			role::IpExaminer::get(),
 			role::ProvenanceRecorder::get(),
 			role::Inspector::get(),
+			role::Manufacturer::get(),
+			role::Logistics::get(),
+			role::Retailer::get(),
 		];
 		assert_eq!(roles, Role::ALL);
 	}

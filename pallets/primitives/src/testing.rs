@@ -209,6 +209,10 @@ impl Membership<u64> for TestMembership {
 		Self::find(|x| x.id == org, |x| x.kind)
 	}
 
+	fn roles(org: OrgId) -> Option<crate::Roles> {
+		Self::find(|x| x.id == org, |x| x.roles)
+	}
+
 	/// Agencies of the test registry act nationally; enterprises are in Shanghai (their codes).
 	fn region(org: OrgId) -> Option<crate::Division> {
 		Self::find(

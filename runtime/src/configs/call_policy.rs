@@ -36,7 +36,8 @@ impl MemberCallPolicy<AccountId, RuntimeCall> for MemberCalls {
 			| RuntimeCall::Invoices(_)
 			| RuntimeCall::Funds(_)
 			| RuntimeCall::Credit(_)
-			| RuntimeCall::Notarization(_) => true,
+			| RuntimeCall::Notarization(_)
+			| RuntimeCall::Provenance(_) => true,
 			// An approved validator purging its keys would drop out of production unchecked
 			// by the minimum: it announces maintenance, or governance removes it, first.
 			RuntimeCall::Session(pallet_session::Call::purge_keys {}) => {

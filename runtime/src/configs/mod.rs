@@ -9,6 +9,7 @@ mod funds;
 mod governance;
 mod invoices;
 mod notarization;
+mod provenance;
 mod validators;
 
 pub use call_policy::{MemberCalls, MAX_CONNECTIONS_PER_NODE};

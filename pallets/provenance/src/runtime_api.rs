@@ -1,0 +1,23 @@
+//! The provenance pallet's runtime API: what a consumer's app, a retailer or a regulator reads,
+//! needing no account. Polkadot.js exposes it as `api.call.provenanceApi.*`.
+
+use crate::types::{BatchId, ClassId, CustodyEvent, ItemId, ItemStatus, Recall, RecallId};
+use alloc::vec::Vec;
+use regchain_primitives::OrgId;
+
+sp_api::decl_runtime_apis! {
+	/// Item status and history, recall notices; every list at most 100 long, paged.
+	pub trait ProvenanceApi {
+		/// An item (scanned code's hash): genuine or not registered (`None`), its custody,
+		/// whether it is recalled, reported, suspected, sold.
+		fn item_status(item: ItemId) -> Option<ItemStatus>;
+		/// An item's custody events from number `from`.
+		fn history(item: ItemId, from: u32, limit: u32) -> Vec<(u32, CustodyEvent)>;
+		/// Who holds units of a batch now, and how many: whom a recall must reach.
+		fn custodians_of_batch(batch: BatchId, start_after: Option<OrgId>, limit: u32) -> Vec<(OrgId, u32)>;
+		/// The batches of a class (for a class recall's notices, with `custodians_of_batch`).
+		fn batches_of_class(class: ClassId, start_after: Option<BatchId>, limit: u32) -> Vec<BatchId>;
+		/// A recall.
+		fn recall(id: RecallId) -> Option<Recall>;
+	}
+}

@@ -1,0 +1,150 @@
+//! Recalls that reach every item of a batch or a class in one call, the custodians to notify,
+//! and the shared freeze.
+
+use crate::{mock::*, *};
+use frame_support::{assert_noop, assert_ok};
+use regchain_primitives::{Division, FreezableRecords, RecordRef};
+use sp_core::H256;
+
+#[test]
+fn a_class_recall_is_one_call_and_reaches_every_item_wherever_it_is() {
+	ExtBuilder::default().build_and_execute(|| {
+		let (class, first) = class_and_batch();
+		let second = batch_of(class);
+		let mut n = 0;
+		for batch in [first, second] {
+			for _ in 0..4 {
+				assert_ok!(Provenance::register_items(
+					RuntimeOrigin::signed(MAKER),
+					batch,
+					units(n, n + 200),
+					FACTORY
+				));
+				n += 200;
+			}
+		}
+		hand_over(&units(0, 150), MAKER, CARRIER, DEPOT);
+		hand_over(&units(800, 810), MAKER, SHOP, SHELF);
+		let events_before = frame_system::Pallet::<Test>::events().len();
+		assert_ok!(Provenance::recall_class(
+			RuntimeOrigin::signed(MARKET),
+			class,
+			H256::repeat_byte(1)
+		));
+		assert_eq!(
+			last_event(),
+			Event::Recalled { recall: 0, scope: RecallScope::Class(class), by: 1 }
+		);
+		assert_eq!(frame_system::Pallet::<Test>::events().len(), events_before + 1);
+		// Every one of the 1,600 items is recalled, none was touched.
+		for n in [0, 149, 150, 799, 800, 1599] {
+			assert_eq!(status(unit(n)).recall.map(|(id, _)| id), Some(0), "unit {n}");
+			assert_eq!(
+				Items::<Test>::get(unit(n)).unwrap().events,
+				if n < 150 || (800..810).contains(&n) { 3 } else { 1 }
+			);
+		}
+		// The custodians to notify.
+		let mut batches = Provenance::batches_of_class(class, None, 100);
+		batches.sort();
+		assert_eq!(batches, vec![first, second]);
+		assert_eq!(holders(first), vec![(10, 650), (20, 150)]);
+		assert_eq!(holders(second), vec![(10, 790), (30, 10)]);
+		// Recalled items move back to the manufacturer or are destroyed, nothing else.
+		assert_noop!(
+			Provenance::offer(RuntimeOrigin::signed(CARRIER), units(0, 1), 30),
+			Error::<Test>::Recalled
+		);
+		assert_noop!(
+			Provenance::put_on_sale(RuntimeOrigin::signed(SHOP), units(800, 801)),
+			Error::<Test>::Recalled
+		);
+		hand_over(&units(0, 1), CARRIER, MAKER, FACTORY);
+		assert_ok!(Provenance::destroy(RuntimeOrigin::signed(SHOP), units(800, 810), H256::zero()));
+		assert_eq!(holders(second), vec![(10, 790)]);
+		// No new batch of a recalled class, and no second recall.
+		assert_noop!(
+			Provenance::register_batch(
+				RuntimeOrigin::signed(MAKER),
+				class,
+				H256::zero(),
+				TestClock::get()
+			),
+			Error::<Test>::Recalled
+		);
+		assert_noop!(
+			Provenance::recall_class(RuntimeOrigin::signed(MARKET), class, H256::zero()),
+			Error::<Test>::AlreadyRecalled
+		);
+	});
+}
+
+#[test]
+fn a_batch_recall_is_market_regulations_within_its_jurisdiction() {
+	ExtBuilder::default().build_and_execute(|| {
+		let batch = batch_with(0, 2);
+		assert_noop!(
+			Provenance::recall_batch(RuntimeOrigin::signed(CUSTOMS), batch, H256::zero()),
+			sp_runtime::DispatchError::BadOrigin
+		);
+		assert_noop!(
+			Provenance::recall_batch(RuntimeOrigin::signed(MARKET), 5, H256::zero()),
+			Error::<Test>::BatchNotFound
+		);
+		TestMembership::set_jurisdiction(1, Division(440000));
+		assert_noop!(
+			Provenance::recall_batch(RuntimeOrigin::signed(MARKET), batch, H256::zero()),
+			Error::<Test>::OutsideJurisdiction
+		);
+		TestMembership::set_jurisdiction(1, Division(310000));
+		assert_ok!(Provenance::recall_batch(
+			RuntimeOrigin::signed(MARKET),
+			batch,
+			H256::repeat_byte(2)
+		));
+		assert_eq!(Recalls::<Test>::get(0).unwrap().scope, RecallScope::Batch(batch));
+		assert_noop!(
+			Provenance::recall_batch(RuntimeOrigin::signed(MARKET), batch, H256::zero()),
+			Error::<Test>::AlreadyRecalled
+		);
+		assert_noop!(
+			Provenance::register_items(RuntimeOrigin::signed(MAKER), batch, units(5, 6), FACTORY),
+			Error::<Test>::Recalled
+		);
+	});
+}
+
+#[test]
+fn a_frozen_batch_does_not_move_until_unfrozen() {
+	ExtBuilder::default().build_and_execute(|| {
+		let batch = batch_with(0, 2);
+		assert_ok!(Provenance::freeze(RuntimeOrigin::signed(MARKET), batch, H256::repeat_byte(3)));
+		assert_eq!(last_event(), Event::Frozen { batch, by: 1, reason: H256::repeat_byte(3) });
+		let record = RecordRef::new(PROVENANCE, batch.into());
+		assert_eq!(<Provenance as FreezableRecords>::frozen(record).map(|f| f.by), Some(1));
+		assert_eq!(<Provenance as FreezableRecords>::subject(record), Some(10));
+		assert_noop!(
+			Provenance::offer(RuntimeOrigin::signed(MAKER), units(0, 1), 20),
+			Error::<Test>::Frozen
+		);
+		assert_noop!(
+			Provenance::destroy(RuntimeOrigin::signed(MAKER), units(0, 1), H256::zero()),
+			Error::<Test>::Frozen
+		);
+		assert_noop!(
+			Provenance::freeze(RuntimeOrigin::signed(MARKET), batch, H256::zero()),
+			Error::<Test>::Frozen
+		);
+		assert_noop!(
+			Provenance::freeze(RuntimeOrigin::signed(MAKER), batch, H256::zero()),
+			sp_runtime::DispatchError::BadOrigin
+		);
+		assert_ok!(Provenance::unfreeze(RuntimeOrigin::signed(MARKET), batch));
+		assert_eq!(last_event(), Event::Unfrozen { batch, by: 1 });
+		assert_noop!(
+			Provenance::unfreeze(RuntimeOrigin::signed(MARKET), batch),
+			Error::<Test>::NotFrozen
+		);
+		assert_ok!(Provenance::offer(RuntimeOrigin::signed(MAKER), units(0, 1), 20));
+	});
+}

@@ -1,0 +1,188 @@
+//! Classes, batches, units and containers.
+
+use crate::{mock::*, *};
+use frame_support::{assert_noop, assert_ok};
+use sp_core::H256;
+
+fn sku() -> Sku {
+	b"TEA-250G".to_vec().try_into().unwrap()
+}
+
+#[test]
+fn a_manufacturer_registers_a_class_with_a_unique_valid_gtin() {
+	ExtBuilder::default().build_and_execute(|| {
+		let gtin = Some(Gtin(4_006_381_333_931));
+		assert_ok!(Provenance::register_class(
+			RuntimeOrigin::signed(MAKER),
+			sku(),
+			gtin,
+			H256::zero()
+		));
+		assert_eq!(last_event(), Event::ClassRegistered { class: 0, owner: 10, gtin });
+		assert_eq!(Classes::<Test>::get(0).unwrap().owner, 10);
+		assert_eq!(ClassByGtin::<Test>::get(Gtin(4_006_381_333_931)), Some(0));
+		assert_noop!(
+			Provenance::register_class(
+				RuntimeOrigin::signed(OTHER_MAKER),
+				sku(),
+				gtin,
+				H256::zero()
+			),
+			Error::<Test>::GtinTaken
+		);
+		assert_noop!(
+			Provenance::register_class(
+				RuntimeOrigin::signed(MAKER),
+				sku(),
+				Some(Gtin(4_006_381_333_932)),
+				H256::zero()
+			),
+			Error::<Test>::InvalidGtin
+		);
+		for who in [CARRIER, SHOP, MARKET, PLAIN, OUTSIDER] {
+			assert_noop!(
+				Provenance::register_class(RuntimeOrigin::signed(who), sku(), None, H256::zero()),
+				sp_runtime::DispatchError::BadOrigin
+			);
+		}
+	});
+}
+
+#[test]
+fn only_the_class_owner_registers_batches_produced_by_now() {
+	ExtBuilder::default().build_and_execute(|| {
+		let (class, batch) = class_and_batch();
+		assert_eq!(last_event(), Event::BatchRegistered { batch, class, manufacturer: 10 });
+		assert!(BatchesByClass::<Test>::contains_key(class, batch));
+		assert_noop!(
+			Provenance::register_batch(
+				RuntimeOrigin::signed(OTHER_MAKER),
+				class,
+				H256::zero(),
+				TestClock::get()
+			),
+			Error::<Test>::NotClassOwner
+		);
+		assert_noop!(
+			Provenance::register_batch(
+				RuntimeOrigin::signed(MAKER),
+				7,
+				H256::zero(),
+				TestClock::get()
+			),
+			Error::<Test>::ClassNotFound
+		);
+		assert_noop!(
+			Provenance::register_batch(
+				RuntimeOrigin::signed(MAKER),
+				class,
+				H256::zero(),
+				TestClock::get() + 1
+			),
+			Error::<Test>::ProducedInFuture
+		);
+	});
+}
+
+#[test]
+fn units_are_registered_once_held_by_their_manufacturer() {
+	ExtBuilder::default().build_and_execute(|| {
+		let (_, batch) = class_and_batch();
+		let max = units(0, MAX_ITEMS_PER_CALL);
+		assert_ok!(Provenance::register_items(RuntimeOrigin::signed(MAKER), batch, max, FACTORY));
+		assert_eq!(last_event(), Event::ItemsRegistered { batch, count: MAX_ITEMS_PER_CALL });
+		assert_eq!(Batches::<Test>::get(batch).unwrap().items, MAX_ITEMS_PER_CALL);
+		assert_eq!(holders(batch), vec![(10, MAX_ITEMS_PER_CALL)]);
+		let s = status(unit(0));
+		assert_eq!((s.custodian, s.location, s.status), (10, FACTORY, Status::InStock));
+		assert_eq!(kinds(unit(0)), vec![EventKind::Produced]);
+		// A duplicate, alone or within a list, changes nothing.
+		assert_noop!(
+			Provenance::register_items(
+				RuntimeOrigin::signed(MAKER),
+				batch,
+				units(255, 257),
+				FACTORY
+			),
+			Error::<Test>::ItemExists
+		);
+		assert_noop!(
+			Provenance::register_items(
+				RuntimeOrigin::signed(MAKER),
+				batch,
+				list(&[unit(900), unit(900)]),
+				FACTORY
+			),
+			Error::<Test>::ItemExists
+		);
+		assert_noop!(
+			Provenance::register_items(
+				RuntimeOrigin::signed(MAKER),
+				batch,
+				units(300, 301),
+				Gln(1_234_567_890_127)
+			),
+			Error::<Test>::InvalidLocation
+		);
+		assert_noop!(
+			Provenance::register_items(RuntimeOrigin::signed(MAKER), batch, list(&[]), FACTORY),
+			Error::<Test>::NoItems
+		);
+		assert_noop!(
+			Provenance::register_items(
+				RuntimeOrigin::signed(OTHER_MAKER),
+				batch,
+				units(300, 301),
+				FACTORY
+			),
+			Error::<Test>::NotManufacturer
+		);
+		assert_noop!(
+			Provenance::register_items(RuntimeOrigin::signed(MAKER), 9, units(300, 301), FACTORY),
+			Error::<Test>::BatchNotFound
+		);
+	});
+}
+
+#[test]
+fn supply_chain_members_register_containers_of_level_one_or_two() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_ok!(Provenance::register_containers(
+			RuntimeOrigin::signed(CARRIER),
+			list(&[case(0)]),
+			2,
+			DEPOT
+		));
+		assert_eq!(last_event(), Event::ContainersRegistered { by: 20, level: 2, count: 1 });
+		assert_eq!(Items::<Test>::get(case(0)).unwrap().kind, ItemKind::Container { level: 2 });
+		for level in [0, 3] {
+			assert_noop!(
+				Provenance::register_containers(
+					RuntimeOrigin::signed(CARRIER),
+					list(&[case(1)]),
+					level,
+					DEPOT
+				),
+				Error::<Test>::InvalidLevel
+			);
+		}
+		assert_noop!(
+			Provenance::register_containers(
+				RuntimeOrigin::signed(PLAIN),
+				list(&[case(1)]),
+				1,
+				DEPOT
+			),
+			Error::<Test>::NotParticipant
+		);
+		assert_noop!(
+			Provenance::register_containers(
+				RuntimeOrigin::signed(CARRIER),
+				list(&[case(0)]),
+				1,
+				DEPOT
+			),
+			Error::<Test>::ItemExists
+		);
+	});
+}

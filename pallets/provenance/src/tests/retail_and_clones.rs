@@ -1,0 +1,128 @@
+//! Sale, and the flags of suspected clones and reports.
+
+use crate::{mock::*, *};
+use frame_support::{assert_noop, assert_ok};
+use sp_core::H256;
+
+fn on_the_shelf(from: u32, to: u32) -> BatchId {
+	let batch = batch_with(from, to);
+	hand_over(&units(from, to), MAKER, SHOP, SHELF);
+	assert_ok!(Provenance::put_on_sale(RuntimeOrigin::signed(SHOP), units(from, to)));
+	batch
+}
+
+#[test]
+fn a_retailer_sells_what_it_put_on_sale_once() {
+	ExtBuilder::default().build_and_execute(|| {
+		let batch = on_the_shelf(0, 2);
+		assert_eq!(last_event(), Event::PutOnSale { by: 30, count: 2 });
+		assert_ok!(Provenance::sell(
+			RuntimeOrigin::signed(SHOP),
+			units(0, 1),
+			H256::repeat_byte(7)
+		));
+		assert_eq!(last_event(), Event::Sold { by: 30, count: 1 });
+		assert_eq!(status(unit(0)).status, Status::Sold);
+		assert_eq!(Batches::<Test>::get(batch).unwrap().sold, 1);
+		assert_eq!(holders(batch), vec![(30, 1)]);
+		assert_noop!(
+			Provenance::sell(RuntimeOrigin::signed(SHOP), units(0, 1), H256::zero()),
+			Error::<Test>::AlreadySold
+		);
+		assert_noop!(
+			Provenance::offer(RuntimeOrigin::signed(SHOP), units(0, 1), 20),
+			Error::<Test>::AlreadySold
+		);
+		assert_noop!(
+			Provenance::sell(RuntimeOrigin::signed(OTHER_SHOP), units(1, 2), H256::zero()),
+			Error::<Test>::NotCustodian
+		);
+		assert_noop!(
+			Provenance::sell(RuntimeOrigin::signed(MAKER), units(1, 2), H256::zero()),
+			sp_runtime::DispatchError::BadOrigin
+		);
+	});
+}
+
+#[test]
+fn only_units_in_stock_go_on_sale_and_only_units_on_sale_are_sold() {
+	ExtBuilder::default().build_and_execute(|| {
+		batch_with(0, 2);
+		hand_over(&units(0, 2), MAKER, SHOP, SHELF);
+		assert_noop!(
+			Provenance::sell(RuntimeOrigin::signed(SHOP), units(0, 1), H256::zero()),
+			Error::<Test>::NotOnSale
+		);
+		assert_ok!(Provenance::register_containers(
+			RuntimeOrigin::signed(OTHER_SHOP),
+			list(&[case(0)]),
+			1,
+			SHELF
+		));
+		assert_noop!(
+			Provenance::put_on_sale(RuntimeOrigin::signed(OTHER_SHOP), list(&[case(0)])),
+			Error::<Test>::NotAUnit
+		);
+		assert_ok!(Provenance::put_on_sale(RuntimeOrigin::signed(SHOP), units(0, 1)));
+		assert_noop!(
+			Provenance::put_on_sale(RuntimeOrigin::signed(SHOP), units(0, 1)),
+			Error::<Test>::NotInStock
+		);
+		assert_noop!(
+			Provenance::offer(RuntimeOrigin::signed(SHOP), units(0, 1), 20),
+			Error::<Test>::NotInStock
+		);
+	});
+}
+
+#[test]
+fn a_scan_its_custody_cannot_explain_flags_a_suspected_clone() {
+	ExtBuilder::default().build_and_execute(|| {
+		on_the_shelf(0, 2);
+		// The shop scans its own unit: explained.
+		assert_ok!(Provenance::scan(RuntimeOrigin::signed(SHOP), unit(0), SHELF));
+		assert_eq!(last_event(), Event::Scanned { item: unit(0), by: 30 });
+		assert!(!Items::<Test>::get(unit(0)).unwrap().suspected);
+		// Another retailer scans the same code elsewhere: the code was copied.
+		assert_ok!(Provenance::scan(RuntimeOrigin::signed(OTHER_SHOP), unit(0), DEPOT));
+		let reason = CloneReason::ScannedOutOfCustody;
+		assert_eq!(last_event(), Event::CloneSuspected { item: unit(0), by: 31, reason });
+		assert!(status(unit(0)).item.suspected);
+		// Sold, then scanned again.
+		assert_ok!(Provenance::sell(RuntimeOrigin::signed(SHOP), units(1, 2), H256::zero()));
+		assert_ok!(Provenance::scan(RuntimeOrigin::signed(SHOP), unit(1), SHELF));
+		let reason = CloneReason::ScannedAfterItsEnd;
+		assert_eq!(last_event(), Event::CloneSuspected { item: unit(1), by: 30, reason });
+		assert_noop!(
+			Provenance::scan(RuntimeOrigin::signed(PLAIN), unit(0), SHELF),
+			Error::<Test>::NotParticipant
+		);
+		assert_noop!(
+			Provenance::scan(RuntimeOrigin::signed(SHOP), unit(77), SHELF),
+			Error::<Test>::ItemNotFound
+		);
+	});
+}
+
+#[test]
+fn any_member_reports_a_suspected_counterfeit() {
+	ExtBuilder::default().build_and_execute(|| {
+		batch_with(0, 1);
+		assert_ok!(Provenance::report(RuntimeOrigin::signed(PLAIN), unit(0), H256::repeat_byte(8)));
+		assert_ok!(Provenance::report(
+			RuntimeOrigin::signed(MARKET),
+			unit(0),
+			H256::repeat_byte(9)
+		));
+		assert_eq!(last_event(), Event::Reported { item: unit(0), by: 1 });
+		assert_eq!(status(unit(0)).item.reports, 2);
+		assert_noop!(
+			Provenance::report(RuntimeOrigin::signed(OUTSIDER), unit(0), H256::zero()),
+			sp_runtime::DispatchError::BadOrigin
+		);
+		assert_noop!(
+			Provenance::report(RuntimeOrigin::signed(PLAIN), unit(5), H256::zero()),
+			Error::<Test>::ItemNotFound
+		);
+	});
+}
