@@ -1208,7 +1208,7 @@ fn provenance_rows() -> Vec<(&'static str, RuntimeCall, Vec<Actor>)> {
 		),
 		(
 			"provenance.offer",
-			RuntimeCall::Provenance(P::offer { items: goods_list(&[2]), to: 999 }),
+			RuntimeCall::Provenance(P::offer { items: goods_list(&[2]), to: 999, waybill: hash }),
 			vec![],
 		),
 		(

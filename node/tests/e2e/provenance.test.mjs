@@ -84,22 +84,25 @@ test('a pallet of cases travels in two-step handovers and moves every unit in it
   await ok(api.tx.provenance.registerContainers([PALLET], 2, FACTORY), maker);
   await ok(api.tx.provenance.pack(CASE, units.slice(0, 4)), maker);
   await ok(api.tx.provenance.pack(PALLET, [CASE]), maker);
-  assert.equal((await submit(api, api.tx.provenance.offer([units[0]], orgs.carrier), maker)).error, 'provenance.Packed');
-  await ok(api.tx.provenance.offer([PALLET], orgs.carrier), maker);
-  assert.equal((await submit(api, api.tx.provenance.accept([PALLET], SHELF), shop)).error, 'provenance.NotReceiver');
-  const shipped = eventOf(await ok(api.tx.provenance.accept([PALLET], DEPOT), carrier), 'Accepted');
+  assert.equal((await submit(api, api.tx.provenance.offer([units[0]], orgs.carrier, hash(11)), maker)).error, 'provenance.Packed');
+  await ok(api.tx.provenance.offer([PALLET], orgs.carrier, hash(11)), maker);
+  assert.equal((await submit(api, api.tx.provenance.accept([PALLET], SHELF, hash(12)), shop)).error, 'provenance.NotReceiver');
+  const shipped = eventOf(await ok(api.tx.provenance.accept([PALLET], DEPOT, hash(12)), carrier), 'Accepted');
   assert.equal(shipped.shipped.isTrue, true);
   const inTransit = await status(units[2]);
   assert.equal(inTransit.custodian.toNumber(), orgs.carrier);
   assert.equal(inTransit.location.toNumber(), DEPOT);
-  await ok(api.tx.provenance.offer([PALLET], orgs.shop), carrier);
-  await ok(api.tx.provenance.accept([PALLET], SHELF), shop);
+  await ok(api.tx.provenance.offer([PALLET], orgs.shop, hash(11)), carrier);
+  await ok(api.tx.provenance.accept([PALLET], SHELF, hash(12)), shop);
   await ok(api.tx.provenance.unpack(PALLET, [CASE]), shop);
   await ok(api.tx.provenance.unpack(CASE, units.slice(0, 4)), shop);
   assert.equal((await status(units[0])).custodian.toNumber(), orgs.shop);
   const history = await api.call.provenanceApi.history(PALLET, 0, 100);
   assert.deepEqual(history.map(([, e]) => e.kind.type), ['Produced', 'Offered', 'Shipped', 'Offered', 'Received']);
   assert.equal(history[2][1].kind.asShipped.from.toNumber(), orgs.maker);
+  assert.equal(history[1][1].document.toHex(), hash(11)); // the waybill
+  assert.equal(history[2][1].document.toHex(), hash(12)); // the carrier's receipt
+  assert.equal(history[2][1].location.unwrap().toNumber(), DEPOT);
   // The unit's own history says when it went into the case and came out of it.
   const unitHistory = (await api.call.provenanceApi.history(units[0], 0, 100)).map(([, e]) => e.kind.type);
   assert.deepEqual(unitHistory, ['Produced', 'Packed', 'Unpacked']);
@@ -129,10 +132,10 @@ test('market regulation recalls the class in one call; recalled goods go back or
     assert.equal((await status(unit)).recall.unwrap()[0].toNumber(), recall);
   }
   assert.deepEqual((await api.call.provenanceApi.batchesOfClass(klass, null, 100)).map((b) => b.toNumber()), [batch]);
-  assert.equal((await submit(api, api.tx.provenance.offer([units[2]], orgs.carrier), shop)).error, 'provenance.Recalled');
+  assert.equal((await submit(api, api.tx.provenance.offer([units[2]], orgs.carrier, hash(11)), shop)).error, 'provenance.Recalled');
   assert.equal((await submit(api, api.tx.provenance.putOnSale([units[3]]), shop)).error, 'provenance.Recalled');
-  await ok(api.tx.provenance.offer([units[2]], orgs.maker), shop);
-  await ok(api.tx.provenance.accept([units[2]], FACTORY), maker);
+  await ok(api.tx.provenance.offer([units[2]], orgs.maker, hash(11)), shop);
+  await ok(api.tx.provenance.accept([units[2]], FACTORY, hash(12)), maker);
   await ok(api.tx.provenance.destroy([units[3]], hash(6)), shop);
   const holders = (await api.call.provenanceApi.custodiansOfBatch(batch, null, 100)).map(([org, n]) => [org.toNumber(), n.toNumber()]).sort();
   assert.deepEqual(holders, [[orgs.maker, 3], [orgs.shop, 1]].sort());

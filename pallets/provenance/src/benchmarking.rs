@@ -157,11 +157,11 @@ mod benchmarks {
 		let (_, maker) = named::<T>("maker", OrgKind::Enterprise, Role::Manufacturer);
 		let (origin, holder) = named::<T>("holder", OrgKind::Enterprise, Role::ProvenanceRecorder);
 		let (class, cases) = full_cases::<T>(maker, n)?;
-		Pallet::<T>::do_offer(maker, cases.clone(), holder)?;
-		Pallet::<T>::do_accept(holder, cases.clone(), SITE)?;
+		Pallet::<T>::do_offer(maker, cases.clone(), holder, H256::zero())?;
+		Pallet::<T>::do_accept(holder, cases.clone(), SITE, H256::zero())?;
 		Classes::<T>::mutate(class, |c| c.as_mut().map(|c| c.recall = Some(0)));
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, cases.clone(), maker);
+		_(origin as T::RuntimeOrigin, cases.clone(), maker, H256::zero());
 		assert_eq!(Items::<T>::get(cases[0]).and_then(|c| c.offered_to), Some(maker));
 		Ok(())
 	}
@@ -171,7 +171,7 @@ mod benchmarks {
 		let (origin, maker) = named::<T>("maker", OrgKind::Enterprise, Role::Manufacturer);
 		let (_, to) = named::<T>("carrier", OrgKind::Enterprise, Role::Logistics);
 		let (_, items) = units::<T>(maker, 1, n)?;
-		Pallet::<T>::do_offer(maker, items.clone(), to)?;
+		Pallet::<T>::do_offer(maker, items.clone(), to, H256::zero())?;
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, items.clone());
 		assert_eq!(Items::<T>::get(items[0]).and_then(|c| c.offered_to), None);
@@ -183,9 +183,9 @@ mod benchmarks {
 		let (_, maker) = named::<T>("maker", OrgKind::Enterprise, Role::Manufacturer);
 		let (origin, carrier) = named::<T>("carrier", OrgKind::Enterprise, Role::Logistics);
 		let (_, cases) = full_cases::<T>(maker, n)?;
-		Pallet::<T>::do_offer(maker, cases.clone(), carrier)?;
+		Pallet::<T>::do_offer(maker, cases.clone(), carrier, H256::zero())?;
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, cases.clone(), SITE);
+		_(origin as T::RuntimeOrigin, cases.clone(), SITE, H256::zero());
 		assert_eq!(Pallet::<T>::item_status(cases[0]).map(|s| s.custodian), Some(carrier));
 		Ok(())
 	}
@@ -195,7 +195,7 @@ mod benchmarks {
 		let (_, maker) = named::<T>("maker", OrgKind::Enterprise, Role::Manufacturer);
 		let (origin, carrier) = named::<T>("carrier", OrgKind::Enterprise, Role::Logistics);
 		let (_, items) = units::<T>(maker, 1, n)?;
-		Pallet::<T>::do_offer(maker, items.clone(), carrier)?;
+		Pallet::<T>::do_offer(maker, items.clone(), carrier, H256::zero())?;
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, items.clone(), H256::zero());
 		assert_eq!(Items::<T>::get(items[0]).and_then(|c| c.offered_to), None);
@@ -231,8 +231,8 @@ mod benchmarks {
 		let (_, maker) = named::<T>("maker", OrgKind::Enterprise, Role::Manufacturer);
 		let (origin, shop) = caller::<T, T::RetailerOrigin>()?;
 		let (_, items) = units::<T>(maker, 1, n)?;
-		Pallet::<T>::do_offer(maker, items.clone(), shop)?;
-		Pallet::<T>::do_accept(shop, items.clone(), SITE)?;
+		Pallet::<T>::do_offer(maker, items.clone(), shop, H256::zero())?;
+		Pallet::<T>::do_accept(shop, items.clone(), SITE, H256::zero())?;
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, items.clone());
 		assert_eq!(Pallet::<T>::item_status(items[0]).map(|s| s.status), Some(Status::OnSale));
@@ -244,8 +244,8 @@ mod benchmarks {
 		let (_, maker) = named::<T>("maker", OrgKind::Enterprise, Role::Manufacturer);
 		let (origin, shop) = caller::<T, T::RetailerOrigin>()?;
 		let (_, items) = units::<T>(maker, 1, n)?;
-		Pallet::<T>::do_offer(maker, items.clone(), shop)?;
-		Pallet::<T>::do_accept(shop, items.clone(), SITE)?;
+		Pallet::<T>::do_offer(maker, items.clone(), shop, H256::zero())?;
+		Pallet::<T>::do_accept(shop, items.clone(), SITE, H256::zero())?;
 		Pallet::<T>::do_put_on_sale(shop, items.clone())?;
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, items.clone(), H256::zero());

@@ -351,7 +351,12 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	pub(crate) fn do_offer(from: OrgId, items: ItemList, to: OrgId) -> DispatchResult {
+	pub(crate) fn do_offer(
+		from: OrgId,
+		items: ItemList,
+		to: OrgId,
+		waybill: H256,
+	) -> DispatchResult {
 		ensure!(!items.is_empty(), Error::<T>::NoItems);
 		ensure!(to != from, Error::<T>::OwnOrganization);
 		Self::ensure_participant(to)?;
@@ -362,14 +367,7 @@ impl<T: Config> Pallet<T> {
 			let makers = Self::recalled_makers(&contents)?;
 			ensure!(makers.iter().all(|maker| *maker == to), Error::<T>::Recalled);
 			item.offered_to = Some(to);
-			Self::log(
-				id,
-				&mut item,
-				EventKind::Offered { to },
-				from,
-				Some(location),
-				H256::zero(),
-			)?;
+			Self::log(id, &mut item, EventKind::Offered { to }, from, Some(location), waybill)?;
 			Items::<T>::insert(id, item);
 		}
 		Self::deposit_event(Event::Offered { from, to, count: items.len() as u32 });
@@ -408,7 +406,12 @@ impl<T: Config> Pallet<T> {
 		Ok((item, custodian))
 	}
 
-	pub(crate) fn do_accept(to: OrgId, items: ItemList, location: Gln) -> DispatchResult {
+	pub(crate) fn do_accept(
+		to: OrgId,
+		items: ItemList,
+		location: Gln,
+		receipt: H256,
+	) -> DispatchResult {
 		ensure!(!items.is_empty(), Error::<T>::NoItems);
 		Self::ensure_location(&location)?;
 		// Its roles may have been revoked since the offer.
@@ -423,7 +426,7 @@ impl<T: Config> Pallet<T> {
 			item.offered_to = None;
 			let kind =
 				if carrier { EventKind::Shipped { from } } else { EventKind::Received { from } };
-			Self::log(id, &mut item, kind, to, Some(location), H256::zero())?;
+			Self::log(id, &mut item, kind, to, Some(location), receipt)?;
 			Items::<T>::insert(id, item);
 		}
 		Self::deposit_event(Event::Accepted { to, count: items.len() as u32, shipped: carrier });

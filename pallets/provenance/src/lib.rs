@@ -398,15 +398,21 @@ pub mod pallet {
 		///
 		/// - Origin: their custodian; items in stock, not packed, not offered yet.
 		/// - `to`: a supply-chain member; for recalled items, their manufacturer only.
+		/// - `waybill`: hash of the dispatch document (delivery note, waybill).
 		///
 		/// Errors: `NotParticipant`, `OwnOrganization`, `ItemNotFound`, `NotCustodian`,
 		/// `Packed`, `NotInStock`, `OfferPending`, `Recalled`, `Frozen`, `NoItems`.
 		/// Events: `Offered`.
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::offer(items.len() as u32))]
-		pub fn offer(origin: OriginFor<T>, items: ItemList, to: OrgId) -> DispatchResult {
+		pub fn offer(
+			origin: OriginFor<T>,
+			items: ItemList,
+			to: OrgId,
+			waybill: H256,
+		) -> DispatchResult {
 			let (_, from) = T::MemberOrigin::ensure_origin(origin)?;
-			Self::do_offer(from, items, to)
+			Self::do_offer(from, items, to, waybill)
 		}
 
 		/// Withdraw offers of one's items that are not answered yet.
@@ -421,15 +427,21 @@ pub mod pallet {
 		}
 
 		/// Accept items offered to one's organization: they are now held at `location`. A
-		/// carrier's acceptance is the items' shipment.
+		/// carrier's acceptance is the items' shipment. `receipt`: hash of the receiving note
+		/// (or the carrier's bill of lading).
 		///
 		/// Errors: `NotParticipant`, `ItemNotFound`, `NoOffer`, `NotReceiver`,
 		/// `InvalidLocation`, `Frozen`, `NoItems`, `Overflow`. Events: `Accepted`. Complexity: O(items × batches in each).
 		#[pallet::call_index(8)]
 		#[pallet::weight(T::WeightInfo::accept(items.len() as u32))]
-		pub fn accept(origin: OriginFor<T>, items: ItemList, location: Gln) -> DispatchResult {
+		pub fn accept(
+			origin: OriginFor<T>,
+			items: ItemList,
+			location: Gln,
+			receipt: H256,
+		) -> DispatchResult {
 			let (_, to) = T::MemberOrigin::ensure_origin(origin)?;
-			Self::do_accept(to, items, location)
+			Self::do_accept(to, items, location, receipt)
 		}
 
 		/// Refuse items offered to one's organization; they stay with their custodian.

@@ -152,8 +152,13 @@ pub fn batch_with(from: u32, to: u32) -> BatchId {
 
 /// Hands `items` from `from` to `to` (offer and accept at `at`).
 pub fn hand_over(items: &ItemList, from: u64, to: u64, at: Gln) {
-	assert_ok!(Provenance::offer(RuntimeOrigin::signed(from), items.clone(), to as OrgId));
-	assert_ok!(Provenance::accept(RuntimeOrigin::signed(to), items.clone(), at));
+	assert_ok!(Provenance::offer(
+		RuntimeOrigin::signed(from),
+		items.clone(),
+		to as OrgId,
+		H256::zero()
+	));
+	assert_ok!(Provenance::accept(RuntimeOrigin::signed(to), items.clone(), at, H256::zero()));
 }
 
 /// The item's status as the runtime API shows it.

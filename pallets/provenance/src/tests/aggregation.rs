@@ -3,6 +3,7 @@
 
 use crate::{mock::*, *};
 use frame_support::{assert_noop, assert_ok};
+use sp_core::H256;
 
 fn containers(ids: &[ItemId], level: u8, who: u64) {
 	assert_ok!(Provenance::register_containers(
@@ -39,11 +40,11 @@ fn a_pallet_of_cases_moves_every_unit_in_it_in_one_call() {
 		assert_eq!(ContainerBatches::<Test>::get(case(9), second), 2);
 		// A packed item is moved through its container only.
 		assert_noop!(
-			Provenance::offer(RuntimeOrigin::signed(MAKER), units(0, 1), 20),
+			Provenance::offer(RuntimeOrigin::signed(MAKER), units(0, 1), 20, H256::zero()),
 			Error::<Test>::Packed
 		);
 		assert_noop!(
-			Provenance::offer(RuntimeOrigin::signed(MAKER), list(&[case(0)]), 20),
+			Provenance::offer(RuntimeOrigin::signed(MAKER), list(&[case(0)]), 20, H256::zero()),
 			Error::<Test>::Packed
 		);
 		hand_over(&list(&[case(9)]), MAKER, CARRIER, DEPOT);
@@ -145,17 +146,13 @@ fn destroying_a_case_ends_everything_in_it() {
 		assert_ok!(Provenance::destroy(
 			RuntimeOrigin::signed(MAKER),
 			list(&[case(0)]),
-			sp_core::H256::zero()
+			H256::zero()
 		));
 		assert_eq!(last_event(), Event::Destroyed { by: 10, count: 1 });
 		assert_eq!(status(unit(0)).status, Status::Destroyed);
 		assert_eq!(holders(batch), vec![(10, 1)]);
 		assert_noop!(
-			Provenance::destroy(
-				RuntimeOrigin::signed(MAKER),
-				list(&[case(0)]),
-				sp_core::H256::zero()
-			),
+			Provenance::destroy(RuntimeOrigin::signed(MAKER), list(&[case(0)]), H256::zero()),
 			Error::<Test>::ItemDestroyed
 		);
 	});

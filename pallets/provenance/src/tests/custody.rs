@@ -11,23 +11,24 @@ fn custody_moves_only_when_the_receiver_accepts_and_a_carrier_ships() {
 	ExtBuilder::default().build_and_execute(|| {
 		let batch = batch_with(0, 3);
 		let two = units(0, 2);
-		assert_ok!(Provenance::offer(RuntimeOrigin::signed(MAKER), two.clone(), 20));
+		let (waybill, receipt) = (H256::repeat_byte(0x0b), H256::repeat_byte(0x0c));
+		assert_ok!(Provenance::offer(RuntimeOrigin::signed(MAKER), two.clone(), 20, waybill));
 		assert_eq!(last_event(), Event::Offered { from: 10, to: 20, count: 2 });
 		// Offered, still the manufacturer's: it cannot offer it twice or sell it.
 		assert_eq!(status(unit(0)).custodian, 10);
 		assert_noop!(
-			Provenance::offer(RuntimeOrigin::signed(MAKER), units(0, 1), 30),
+			Provenance::offer(RuntimeOrigin::signed(MAKER), units(0, 1), 30, H256::zero()),
 			Error::<Test>::OfferPending
 		);
 		assert_noop!(
-			Provenance::accept(RuntimeOrigin::signed(SHOP), units(0, 1), SHELF),
+			Provenance::accept(RuntimeOrigin::signed(SHOP), units(0, 1), SHELF, H256::zero()),
 			Error::<Test>::NotReceiver
 		);
 		assert_noop!(
-			Provenance::accept(RuntimeOrigin::signed(CARRIER), units(2, 3), DEPOT),
+			Provenance::accept(RuntimeOrigin::signed(CARRIER), units(2, 3), DEPOT, H256::zero()),
 			Error::<Test>::NoOffer
 		);
-		assert_ok!(Provenance::accept(RuntimeOrigin::signed(CARRIER), two, DEPOT));
+		assert_ok!(Provenance::accept(RuntimeOrigin::signed(CARRIER), two, DEPOT, receipt));
 		assert_eq!(last_event(), Event::Accepted { to: 20, count: 2, shipped: true });
 		assert_eq!(status(unit(0)).custodian, 20);
 		assert_eq!(status(unit(0)).location, DEPOT);
@@ -40,6 +41,14 @@ fn custody_moves_only_when_the_receiver_accepts_and_a_carrier_ships() {
 				EventKind::Shipped { from: 10 }
 			]
 		);
+		// Each custody event keeps its actor, place, time and document.
+		let shipped = History::<Test>::get(unit(0), 2).unwrap();
+		assert_eq!(
+			(shipped.actor, shipped.location, shipped.at),
+			(20, Some(DEPOT), TestClock::get())
+		);
+		assert_eq!(shipped.document, receipt);
+		assert_eq!(History::<Test>::get(unit(0), 1).unwrap().document, waybill);
 		// The carrier delivers to the shop: received, not shipped.
 		hand_over(&units(0, 1), CARRIER, SHOP, SHELF);
 		assert_eq!(kinds(unit(0)).last(), Some(&EventKind::Received { from: 20 }));
@@ -52,26 +61,26 @@ fn an_offer_is_made_by_the_custodian_to_another_participant_and_can_be_refused_o
 	ExtBuilder::default().build_and_execute(|| {
 		batch_with(0, 2);
 		assert_noop!(
-			Provenance::offer(RuntimeOrigin::signed(CARRIER), units(0, 1), 30),
+			Provenance::offer(RuntimeOrigin::signed(CARRIER), units(0, 1), 30, H256::zero()),
 			Error::<Test>::NotCustodian
 		);
 		assert_noop!(
-			Provenance::offer(RuntimeOrigin::signed(MAKER), units(0, 1), 10),
+			Provenance::offer(RuntimeOrigin::signed(MAKER), units(0, 1), 10, H256::zero()),
 			Error::<Test>::OwnOrganization
 		);
 		assert_noop!(
-			Provenance::offer(RuntimeOrigin::signed(MAKER), units(0, 1), 40),
+			Provenance::offer(RuntimeOrigin::signed(MAKER), units(0, 1), 40, H256::zero()),
 			Error::<Test>::NotParticipant
 		);
 		assert_noop!(
-			Provenance::offer(RuntimeOrigin::signed(MAKER), units(5, 6), 20),
+			Provenance::offer(RuntimeOrigin::signed(MAKER), units(5, 6), 20, H256::zero()),
 			Error::<Test>::ItemNotFound
 		);
 		assert_noop!(
-			Provenance::offer(RuntimeOrigin::signed(OUTSIDER), units(0, 1), 20),
+			Provenance::offer(RuntimeOrigin::signed(OUTSIDER), units(0, 1), 20, H256::zero()),
 			sp_runtime::DispatchError::BadOrigin
 		);
-		assert_ok!(Provenance::offer(RuntimeOrigin::signed(MAKER), units(0, 2), 20));
+		assert_ok!(Provenance::offer(RuntimeOrigin::signed(MAKER), units(0, 2), 20, H256::zero()));
 		assert_ok!(Provenance::reject(
 			RuntimeOrigin::signed(CARRIER),
 			units(0, 1),
@@ -89,7 +98,7 @@ fn an_offer_is_made_by_the_custodian_to_another_participant_and_can_be_refused_o
 		);
 		assert_ok!(Provenance::withdraw_offers(RuntimeOrigin::signed(MAKER), units(1, 2)));
 		assert_noop!(
-			Provenance::accept(RuntimeOrigin::signed(CARRIER), units(1, 2), DEPOT),
+			Provenance::accept(RuntimeOrigin::signed(CARRIER), units(1, 2), DEPOT, H256::zero()),
 			Error::<Test>::NoOffer
 		);
 		assert_eq!(status(unit(1)).custodian, 10);
@@ -162,10 +171,10 @@ fn a_wrong_event_is_answered_by_its_actor_never_deleted() {
 fn a_receiver_that_lost_its_supply_chain_role_cannot_accept() {
 	ExtBuilder::default().build_and_execute(|| {
 		batch_with(0, 1);
-		assert_ok!(Provenance::offer(RuntimeOrigin::signed(MAKER), units(0, 1), 20));
+		assert_ok!(Provenance::offer(RuntimeOrigin::signed(MAKER), units(0, 1), 20, H256::zero()));
 		TestMembership::revoke_role(20, regchain_primitives::Role::Logistics);
 		assert_noop!(
-			Provenance::accept(RuntimeOrigin::signed(CARRIER), units(0, 1), DEPOT),
+			Provenance::accept(RuntimeOrigin::signed(CARRIER), units(0, 1), DEPOT, H256::zero()),
 			Error::<Test>::NotParticipant
 		);
 	});

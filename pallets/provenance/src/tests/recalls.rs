@@ -52,7 +52,7 @@ fn a_class_recall_is_one_call_and_reaches_every_item_wherever_it_is() {
 		assert_eq!(holders(second), vec![(10, 790), (30, 10)]);
 		// Recalled items move back to the manufacturer or are destroyed, nothing else.
 		assert_noop!(
-			Provenance::offer(RuntimeOrigin::signed(CARRIER), units(0, 1), 30),
+			Provenance::offer(RuntimeOrigin::signed(CARRIER), units(0, 1), 30, H256::zero()),
 			Error::<Test>::Recalled
 		);
 		assert_noop!(
@@ -124,7 +124,7 @@ fn a_frozen_batch_does_not_move_until_unfrozen() {
 		assert_eq!(<Provenance as FreezableRecords>::frozen(record).map(|f| f.by), Some(1));
 		assert_eq!(<Provenance as FreezableRecords>::subject(record), Some(10));
 		assert_noop!(
-			Provenance::offer(RuntimeOrigin::signed(MAKER), units(0, 1), 20),
+			Provenance::offer(RuntimeOrigin::signed(MAKER), units(0, 1), 20, H256::zero()),
 			Error::<Test>::Frozen
 		);
 		assert_noop!(
@@ -145,6 +145,6 @@ fn a_frozen_batch_does_not_move_until_unfrozen() {
 			Provenance::unfreeze(RuntimeOrigin::signed(MARKET), batch),
 			Error::<Test>::NotFrozen
 		);
-		assert_ok!(Provenance::offer(RuntimeOrigin::signed(MAKER), units(0, 1), 20));
+		assert_ok!(Provenance::offer(RuntimeOrigin::signed(MAKER), units(0, 1), 20, H256::zero()));
 	});
 }

@@ -30,7 +30,7 @@ fn a_retailer_sells_what_it_put_on_sale_once() {
 			Error::<Test>::AlreadySold
 		);
 		assert_noop!(
-			Provenance::offer(RuntimeOrigin::signed(SHOP), units(0, 1), 20),
+			Provenance::offer(RuntimeOrigin::signed(SHOP), units(0, 1), 20, H256::zero()),
 			Error::<Test>::AlreadySold
 		);
 		assert_noop!(
@@ -69,7 +69,7 @@ fn only_units_in_stock_go_on_sale_and_only_units_on_sale_are_sold() {
 			Error::<Test>::NotInStock
 		);
 		assert_noop!(
-			Provenance::offer(RuntimeOrigin::signed(SHOP), units(0, 1), 20),
+			Provenance::offer(RuntimeOrigin::signed(SHOP), units(0, 1), 20, H256::zero()),
 			Error::<Test>::NotInStock
 		);
 	});
