@@ -1,12 +1,12 @@
 //! The runtime APIs: how the node, the transaction pool and the RPC layer call into the runtime.
 //! Polkadot.js needs nothing beyond these standard ones (metadata, nonces, fees); the domain
 //! pallets' query APIs (`InvoicesApi`, `FundsApi`, `CreditApi`, `NotarizationApi`,
-//! `ProvenanceApi`) are in the metadata, so it
+//! `ProvenanceApi`, `IpRightsApi`) are in the metadata, so it
 //! calls them as `api.call.invoicesApi.*` without type definitions.
 
 use crate::{
 	AccountId, Aura, Balance, Block, BlockNumber, Credit, Executive, Funds, Grandpa,
-	InherentDataExt, Invoices, Nonce, Notarization, Provenance, Runtime, RuntimeCall,
+	InherentDataExt, Invoices, IpRights, Nonce, Notarization, Provenance, Runtime, RuntimeCall,
 	RuntimeGenesisConfig, System, TransactionPayment, VERSION,
 };
 use alloc::vec::Vec;
@@ -323,6 +323,64 @@ impl_runtime_apis! {
 
 		fn recall(id: pallet_provenance::RecallId) -> Option<pallet_provenance::Recall> {
 			pallet_provenance::Recalls::<Runtime>::get(id)
+		}
+	}
+
+	impl pallet_ip_rights::runtime_api::IpRightsApi<Block, AccountId> for Runtime {
+		fn work_by_fingerprint(
+			fingerprint: sp_core::H256,
+		) -> Option<(pallet_ip_rights::WorkId, pallet_ip_rights::Work<AccountId>)> {
+			IpRights::work_by_fingerprint(fingerprint)
+		}
+
+		fn work(id: pallet_ip_rights::WorkId) -> Option<pallet_ip_rights::Work<AccountId>> {
+			pallet_ip_rights::Works::<Runtime>::get(id)
+		}
+
+		fn works_of_author(
+			author: AccountId,
+			start_after: Option<pallet_ip_rights::WorkId>,
+			limit: u32,
+		) -> Vec<(pallet_ip_rights::WorkId, pallet_ip_rights::Work<AccountId>)> {
+			IpRights::works_of_author(author, start_after, limit)
+		}
+
+		fn works_of_owner(
+			owner: OrgId,
+			start_after: Option<pallet_ip_rights::WorkId>,
+			limit: u32,
+		) -> Vec<(pallet_ip_rights::WorkId, pallet_ip_rights::Work<AccountId>)> {
+			IpRights::works_of_owner(owner, start_after, limit)
+		}
+
+		fn open_offers(
+			work: pallet_ip_rights::WorkId,
+		) -> Vec<(pallet_ip_rights::OfferId, pallet_ip_rights::Offer)> {
+			IpRights::open_offers(work)
+		}
+
+		fn licences(
+			work: pallet_ip_rights::WorkId,
+			start_after: Option<pallet_ip_rights::LicenceId>,
+			limit: u32,
+		) -> Vec<(pallet_ip_rights::LicenceId, pallet_ip_rights::Licence)> {
+			IpRights::licences_of_work(work, start_after, limit)
+		}
+
+		fn disputes(
+			work: pallet_ip_rights::WorkId,
+			start_after: Option<pallet_ip_rights::DisputeId>,
+			limit: u32,
+		) -> Vec<(pallet_ip_rights::DisputeId, pallet_ip_rights::Dispute)> {
+			IpRights::disputes_of_work(work, start_after, limit)
+		}
+
+		fn licence_check(
+			work: pallet_ip_rights::WorkId,
+			account: AccountId,
+			kind: pallet_ip_rights::LicenceKind,
+		) -> pallet_ip_rights::LicenceCheck {
+			IpRights::licence_check(work, account, kind)
 		}
 	}
 

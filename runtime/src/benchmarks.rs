@@ -12,5 +12,6 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_credit, Credit]
 	[pallet_notarization, Notarization]
 	[pallet_provenance, Provenance]
+	[pallet_ip_rights, IpRights]
 	[pallet_funds, Funds]
 );

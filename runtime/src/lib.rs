@@ -86,7 +86,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("regchain"),
 	impl_name: Cow::Borrowed("regchain-node"),
 	authoring_version: 1,
-	spec_version: 109,
+	spec_version: 110,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 5,
@@ -278,4 +278,7 @@ mod runtime {
 
 	#[runtime::pallet_index(24)]
 	pub type Provenance = pallet_provenance;
+
+	#[runtime::pallet_index(25)]
+	pub type IpRights = pallet_ip_rights;
 }

@@ -78,7 +78,7 @@ fn district_account(kind: AgencyKind) -> AccountId {
 }
 
 /// The errors that mean "you may not do this": the only acceptable reason for a refusal.
-const AUTHORITY_ERRORS: [&str; 22] = [
+const AUTHORITY_ERRORS: [&str; 25] = [
 	"OutsideJurisdiction",
 	"NotAdmin",
 	// A consent to join another organization: the caller may not add that account.
@@ -107,6 +107,11 @@ const AUTHORITY_ERRORS: [&str; 22] = [
 	// after it: each is refused in the other's time.
 	"DeadlinePassed",
 	"DeadlineNotPassed",
+	// A work is its owner's to offer and transfer, a dispute its claimant's to withdraw, and
+	// an author's declaration names the organization that may register it.
+	"NotOwner",
+	"NotClaimant",
+	"BadAuthorSignature",
 ];
 
 /// Whether `error` is a refusal for lack of authority.
@@ -286,6 +291,7 @@ fn setup() {
 	credit_setup();
 	notarization_setup();
 	provenance_setup();
+	ip_rights_setup();
 	pallet_validator_set::Barred::<Runtime>::insert(fresh(1), 1);
 	let eve = account(IpOffice);
 	let keys = SessionKeys {
@@ -566,6 +572,7 @@ fn rows() -> Vec<(&'static str, RuntimeCall, Vec<Actor>)> {
 	rows.extend(credit_rows());
 	rows.extend(notarization_rows());
 	rows.extend(provenance_rows());
+	rows.extend(ip_rights_rows());
 	for role in Role::ALL {
 		// A role the setup already gave its holder (the court certifies, the enterprise makes
 		// and sells goods, market regulation inspects): that row revokes it instead, which
@@ -1110,8 +1117,9 @@ fn notarization_rows() -> Vec<(&'static str, RuntimeCall, Vec<Actor>)> {
 }
 
 /// Roles the setup grants to their [`holder`]: the court is a notary; the enterprise makes and
-/// sells goods; market regulation inspects.
-const SETUP_ROLES: [Role; 4] = [Role::Notary, Role::Manufacturer, Role::Retailer, Role::Inspector];
+/// sells goods; market regulation inspects; the IP office examines.
+const SETUP_ROLES: [Role; 5] =
+	[Role::Notary, Role::Manufacturer, Role::Retailer, Role::Inspector, Role::IpExaminer];
 
 /// A GLN with a right check digit.
 const SITE: pallet_provenance::Gln = pallet_provenance::Gln(1_234_567_890_128);
@@ -1244,5 +1252,132 @@ fn provenance_rows() -> Vec<(&'static str, RuntimeCall, Vec<Actor>)> {
 			market.clone(),
 		),
 		("provenance.unfreeze", RuntimeCall::Provenance(P::unfreeze { batch: 1 }), market),
+	]
+}
+
+/// The `//Author` key's declaration of the setup's `n`-th work, registered by `owner`: the
+/// call that registers it. Built in the local testnet's genesis (the declaration names its
+/// hash); the matrix builds its calls outside any.
+fn work_registration(n: u8, owner: OrgId) -> RuntimeCall {
+	use pallet_ip_rights::{Declaration, WorkType};
+	use sp_core::Pair;
+	let pair = sp_core::sr25519::Pair::from_string("//Author", None).expect("a valid seed");
+	let key: AccountId = pair.public().into();
+	let fingerprint = sp_core::H256::repeat_byte(0xb0 + n);
+	let nonce = u64::from(n);
+	let signature = common::genesis_of(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET)
+		.execute_with(|| {
+			let message = pallet_ip_rights::Pallet::<Runtime>::declaration(
+				fingerprint,
+				&Default::default(),
+				WorkType::Report,
+				Default::default(),
+				owner,
+				&[(key.clone(), 10_000)],
+				nonce,
+			);
+			pair.sign(&message).into()
+		});
+	RuntimeCall::IpRights(pallet_ip_rights::Call::register_work {
+		fingerprint,
+		extra: Default::default(),
+		work_type: WorkType::Report,
+		metadata: Default::default(),
+		authors: vec![Declaration { key, share: 10_000, nonce, signature }].try_into().unwrap(),
+	})
+}
+
+/// IP: the IP office holds `IpExaminer`; the enterprise owns works 0 (with reprint offer 0),
+/// 1 (frozen by the IP office) and 2 (claimed by the bank in dispute 0, citing notarization
+/// record 0).
+fn ip_rights_setup() {
+	use pallet_ip_rights::{DisputeKind, LicenceKind, OfferTerms, Pallet as IpRights};
+	let office = RuntimeOrigin::signed(account(IpOffice));
+	let firm = RuntimeOrigin::signed(enterprise());
+	pallet_consortium::Pallet::<Runtime>::grant_role(
+		office.clone(),
+		org_of(IpOffice),
+		Role::IpExaminer,
+	)
+	.expect("the IP office examines");
+	for n in 0..3 {
+		work_registration(n, ENTERPRISE_ORG).dispatch(firm.clone()).expect("setup registers");
+	}
+	let terms = OfferTerms {
+		kind: LicenceKind::Reprint,
+		exclusive: false,
+		price: 100,
+		terms: Default::default(),
+		max_licences: None,
+		opens: common::NOW,
+		closes: common::NOW + DAY,
+		licence_term: DAY,
+	};
+	IpRights::<Runtime>::publish_offer(firm, 0, terms).expect("setup offers");
+	IpRights::<Runtime>::freeze(office, 1, Default::default()).expect("setup freezes");
+	IpRights::<Runtime>::file_dispute(
+		RuntimeOrigin::signed(bank()),
+		2,
+		DisputeKind::Ownership,
+		vec![0].try_into().unwrap(),
+		Default::default(),
+	)
+	.expect("setup disputes");
+}
+
+/// The IP pallet: a declaration registers only for the organization it names; the owner
+/// offers and transfers; the claimant withdraws; the IP office decides and freezes.
+fn ip_rights_rows() -> Vec<(&'static str, RuntimeCall, Vec<Actor>)> {
+	use pallet_ip_rights::{Call as R, LicenceKind, OfferTerms};
+	let hash = sp_core::H256::repeat_byte(1);
+	let office = vec![Agency(IpOffice)];
+	let terms = OfferTerms {
+		kind: LicenceKind::Commercial,
+		exclusive: true,
+		price: 100,
+		terms: hash,
+		max_licences: Some(1),
+		opens: common::NOW,
+		closes: common::NOW + DAY,
+		licence_term: DAY,
+	};
+	vec![
+		("ip_rights.register_work", work_registration(3, ENTERPRISE_ORG), vec![Enterprise]),
+		(
+			"ip_rights.transfer",
+			RuntimeCall::IpRights(R::transfer { work: 0, to: BANK_ORG, contract: hash }),
+			vec![Enterprise],
+		),
+		(
+			"ip_rights.publish_offer",
+			RuntimeCall::IpRights(R::publish_offer { work: 0, terms }),
+			vec![Enterprise],
+		),
+		(
+			"ip_rights.withdraw_offer",
+			RuntimeCall::IpRights(R::withdraw_offer { offer: 0 }),
+			vec![Enterprise],
+		),
+		(
+			"ip_rights.withdraw_dispute",
+			RuntimeCall::IpRights(R::withdraw_dispute { dispute: 0 }),
+			vec![Bank],
+		),
+		(
+			"ip_rights.uphold_dispute",
+			RuntimeCall::IpRights(R::uphold_dispute { dispute: 0, decision: hash }),
+			office.clone(),
+		),
+		(
+			"ip_rights.reject_dispute",
+			RuntimeCall::IpRights(R::reject_dispute { dispute: 0, reason: hash }),
+			office.clone(),
+		),
+		(
+			"ip_rights.freeze",
+			RuntimeCall::IpRights(R::freeze { work: 0, reason: hash }),
+			office.clone(),
+		),
+		("ip_rights.unfreeze", RuntimeCall::IpRights(R::unfreeze { work: 1 }), office),
 	]
 }

@@ -37,6 +37,7 @@ fn pallet_indices_and_storage_prefixes_are_pinned() {
 		(22, "Credit"),
 		(23, "Notarization"),
 		(24, "Provenance"),
+		(25, "IpRights"),
 	];
 	let actual: Vec<(usize, &str)> = regchain_runtime::AllPalletsWithSystem::infos()
 		.into_iter()
@@ -65,6 +66,7 @@ fn pallet_indices_and_storage_prefixes_are_pinned() {
 		prefix("Notarization")
 	);
 	assert_eq!(pallet_provenance::Items::<Runtime>::final_prefix()[..16], prefix("Provenance"));
+	assert_eq!(pallet_ip_rights::Works::<Runtime>::final_prefix()[..16], prefix("IpRights"));
 }
 
 #[test]
@@ -651,7 +653,15 @@ fn check_weights(weights: &[(&str, frame_support::weights::Weight)]) {
 /// maps old fund expenses to the funds pallet's tag.
 #[test]
 fn claim_domains_are_distinct() {
-	let tags = [pallet_invoices::REIMBURSEMENT, pallet_funds::FUND_EXPENSE, pallet_credit::CREDIT];
+	// Claim tags and the record domains of the shared freeze share one namespace.
+	let tags = [
+		pallet_invoices::REIMBURSEMENT,
+		pallet_funds::FUND_EXPENSE,
+		pallet_credit::CREDIT,
+		pallet_notarization::NOTARIZATION,
+		pallet_provenance::PROVENANCE,
+		pallet_ip_rights::IP_RIGHTS,
+	];
 	let unique: std::collections::BTreeSet<_> = tags.iter().collect();
 	assert_eq!(unique.len(), tags.len());
 	assert_eq!(pallet_invoices::migrations::FUND_EXPENSE, pallet_funds::FUND_EXPENSE);

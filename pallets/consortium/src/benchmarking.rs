@@ -2,6 +2,7 @@
 //! governance check first and then the registrar's own membership.
 
 use super::*;
+use regchain_primitives::BenchmarkSigner;
 use crate::Pallet as Consortium;
 use alloc::{boxed::Box, vec};
 use frame_benchmarking::v2::*;
@@ -103,7 +104,8 @@ mod benchmarks {
 		let org = NextOrgId::<T>::get();
 		let valid_until = Pallet::<T>::now().saturating_add(T::JoinValidity::get());
 		let message = Consortium::<T>::register_message(&code, valid_until);
-		let (who, signature) = T::BenchmarkHelper::sign_join(&message);
+		let who = T::BenchmarkHelper::new_key();
+		let signature = T::BenchmarkHelper::sign(&who, &message);
 
 		#[extrinsic_call]
 		_(
@@ -125,7 +127,8 @@ mod benchmarks {
 		let (org, who) = enterprise::<T>();
 		let valid_until = Pallet::<T>::now().saturating_add(T::JoinValidity::get());
 		let message = Consortium::<T>::join_message(org, true, valid_until);
-		let (new, signature) = T::BenchmarkHelper::sign_join(&message);
+		let new = T::BenchmarkHelper::new_key();
+		let signature = T::BenchmarkHelper::sign(&new, &message);
 
 		// The heavier case: the new account is an administrator.
 		#[extrinsic_call]

@@ -87,12 +87,6 @@ pub use extension::{AgencyDeparture, Allowance, CheckMember, MemberCallPolicy, Q
 pub use regchain_primitives::{AgencyKind, Division, Membership, OrgId, OrgKind, Role};
 pub use types::*;
 
-/// Benchmarks: consents to join, signed by fresh accounts.
-#[cfg(feature = "runtime-benchmarks")]
-pub trait JoinBenchmarkHelper<AccountId, Signature> {
-	/// A fresh account and its signature over `message`.
-	fn sign_join(message: &[u8]) -> (AccountId, Signature);
-}
 pub use weights::WeightInfo;
 
 #[frame_support::pallet]
@@ -182,7 +176,7 @@ pub mod pallet {
 
 		/// Benchmarks: signs join consents with fresh keys.
 		#[cfg(feature = "runtime-benchmarks")]
-		type BenchmarkHelper: crate::JoinBenchmarkHelper<Self::AccountId, Self::JoinSignature>;
+		type BenchmarkHelper: regchain_primitives::BenchmarkSigner<Self::AccountId, Self::JoinSignature>;
 
 		/// What an agency's suspension or revocation must not break (the validator set's
 		/// minimum of producing validators).

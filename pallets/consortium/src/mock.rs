@@ -82,26 +82,8 @@ impl Config for Test {
 	type JoinValidity = ConstU64<JOIN_VALIDITY>;
 	type UnixTime = TestClock;
 	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = TestJoin;
+	type BenchmarkHelper = regchain_primitives::testing::TestSigner;
 	type WeightInfo = ();
-}
-
-/// Benchmarks: fresh accounts from 1,000 on, each signing with a `TestSignature`.
-#[cfg(feature = "runtime-benchmarks")]
-pub struct TestJoin;
-#[cfg(feature = "runtime-benchmarks")]
-impl crate::JoinBenchmarkHelper<u64, TestSignature> for TestJoin {
-	fn sign_join(message: &[u8]) -> (u64, TestSignature) {
-		thread_local! {
-			static NEXT: core::cell::Cell<u64> = const { core::cell::Cell::new(1_000) };
-		}
-		let account = NEXT.with(|n| {
-			let a = n.get();
-			n.set(a + 1);
-			a
-		});
-		(account, TestSignature(account, message.to_vec()))
-	}
 }
 
 /// `account`'s consent to join `org` (as an administrator if `admin`), valid for 10 hours.

@@ -340,3 +340,19 @@ impl<T: Config> FreezableRecords for Pallet<T> {
 		Ok(())
 	}
 }
+
+impl<T: Config> regchain_primitives::EvidenceRecords for Pallet<T> {
+	fn evidence(id: u64) -> Option<regchain_primitives::Evidence> {
+		Records::<T>::get(id).map(|r| regchain_primitives::Evidence { owner: r.owner, at: r.at })
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn make_evidence(owner: OrgId) -> u64 {
+		let digest = H256::from_low_u64_be(NextRecordId::<T>::get().saturating_add(1));
+		let anchor = Anchor::Digest { algorithm: HashAlgorithm::Sha256, digest };
+		let record = Self::new_record(owner, anchor, EvidenceType::Other, H256::zero(), None);
+		let id = Self::insert(record).expect("benchmarks stay far below u64::MAX records");
+		Digests::<T>::insert((HashAlgorithm::Sha256, digest), id);
+		id
+	}
+}

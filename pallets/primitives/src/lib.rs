@@ -13,7 +13,8 @@
 //!   invoice from justifying two reimbursements or fund expenses, whichever pallet asks;
 //! - [`OrgKinds`]: a set of organization kinds (who may attest a claim type …);
 //! - [`records`]: [`RecordRef`] names any record of any domain, [`FreezableRecords`] freezes it —
-//!   the one mechanism behind a regulatory action on any record;
+//!   the one mechanism behind a regulatory action on any record; [`EvidenceRecords`] lets a
+//!   domain cite notarized evidence;
 //! - [`params`]: every agency kind, role and member kind as a `Get` type for `Config`s;
 //! - [`paging`]: the one bound on what a runtime-API query returns, and paging by key;
 //! - [`time`]: on-chain time for every date, and its calendar in China Standard Time;
@@ -42,7 +43,7 @@ use sp_runtime::DispatchResult;
 
 pub use credit_code::{CreditCode, CreditCodeError};
 pub use division::Division;
-pub use records::{FreezableRecords, Freeze, RecordRef};
+pub use records::{Evidence, EvidenceRecords, FreezableRecords, Freeze, RecordRef};
 
 /// Identifies a member organization; allocated by the consortium pallet, never reused.
 pub type OrgId = u32;
@@ -527,6 +528,16 @@ where
 	let origin = O::try_successful_origin()?;
 	let (_, org) = O::try_origin(origin.clone()).map_err(|_| ())?;
 	Ok((origin, org))
+}
+
+/// Benchmarks: signatures by fresh keys of the runtime's signature scheme, for calls that
+/// carry a key holder's signed consent (joining an organization, an author's declaration).
+#[cfg(feature = "runtime-benchmarks")]
+pub trait BenchmarkSigner<AccountId, Signature> {
+	/// A fresh key, as its account.
+	fn new_key() -> AccountId;
+	/// `key`'s signature over `message`; `key` came from [`new_key`](Self::new_key).
+	fn sign(key: &AccountId, message: &[u8]) -> Signature;
 }
 
 /// Which active members an origin accepts.

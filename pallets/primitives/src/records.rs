@@ -83,3 +83,24 @@ pub trait FreezableRecords {
 	/// Unfreezes the record. Fails, changing nothing, if it does not exist or is not frozen.
 	fn unfreeze(record: RecordRef) -> DispatchResult;
 }
+
+/// A notarized piece of evidence as another domain cites it: who notarized it and when.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Evidence {
+	/// The organization that notarized it.
+	pub owner: OrgId,
+	/// When, in on-chain time.
+	pub at: Moment,
+}
+
+/// Notarized evidence, implemented by the notarization pallet, for the domains whose records
+/// cite it (an IP dispute names the evidence of an infringement) without depending on that
+/// pallet's crate.
+pub trait EvidenceRecords {
+	/// The notarization record `id`, if it exists.
+	fn evidence(id: u64) -> Option<Evidence>;
+
+	/// Benchmarks: a new notarization record of `owner`; its id.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn make_evidence(owner: OrgId) -> u64;
+}

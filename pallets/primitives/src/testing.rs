@@ -8,7 +8,9 @@
 //!   pallet's storage invariants) for a mock runtime;
 //! - [`TestClock`]: on-chain time a test sets ([`TestClock::set`]) behind the pallets'
 //!   `UnixTime` clock;
-//! - sample credit codes: [`CreditCode::sample`], the one generator.
+//! - sample credit codes: [`CreditCode::sample`], the one generator;
+//! - [`TestEvidence`]: in-memory notarized evidence behind [`EvidenceRecords`](crate::EvidenceRecords);
+//! - `TestSigner` (benchmarks): fresh accounts that sign with `TestSignature`.
 //!
 //! Accounts are `u64`. The registries live in thread-locals, so each test (each runs on its
 //! own thread) starts from what its mock resets them to.
@@ -353,5 +355,60 @@ impl InvoiceClaims for TestInvoiceClaims {
 	#[cfg(feature = "runtime-benchmarks")]
 	fn make_claimable(seller: OrgId, buyer: OrgId, amount: Fen) -> InvoiceRef {
 		Self::add_from(seller, BOOK.with(|b| b.borrow().len() as u32), buyer, amount)
+	}
+}
+
+/// Benchmarks: fresh accounts from 1,000 on, each signing with `sp_runtime`'s
+/// `TestSignature` (which verifies when its signer is the account and the message matches).
+#[cfg(feature = "runtime-benchmarks")]
+pub struct TestSigner;
+#[cfg(feature = "runtime-benchmarks")]
+impl crate::BenchmarkSigner<u64, sp_runtime::testing::TestSignature> for TestSigner {
+	fn new_key() -> u64 {
+		thread_local! {
+			static NEXT: core::cell::Cell<u64> = const { core::cell::Cell::new(1_000) };
+		}
+		NEXT.with(|n| {
+			let a = n.get();
+			n.set(a + 1);
+			a
+		})
+	}
+
+	fn sign(key: &u64, message: &[u8]) -> sp_runtime::testing::TestSignature {
+		sp_runtime::testing::TestSignature(*key, message.to_vec())
+	}
+}
+
+thread_local! {
+	static EVIDENCE: RefCell<BTreeMap<u64, crate::Evidence>> = const { RefCell::new(BTreeMap::new()) };
+}
+
+/// In-memory notarized evidence standing in for the notarization pallet, for pallets whose
+/// records cite evidence.
+pub struct TestEvidence;
+
+impl TestEvidence {
+	/// Empties the book.
+	pub fn reset() {
+		EVIDENCE.with(|e| e.borrow_mut().clear());
+	}
+
+	/// Records evidence `id`, notarized by `owner` at `at`.
+	pub fn add(id: u64, owner: OrgId, at: Moment) {
+		EVIDENCE.with(|e| e.borrow_mut().insert(id, crate::Evidence { owner, at }));
+	}
+}
+
+impl crate::EvidenceRecords for TestEvidence {
+	fn evidence(id: u64) -> Option<crate::Evidence> {
+		EVIDENCE.with(|e| e.borrow().get(&id).copied())
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn make_evidence(owner: OrgId) -> u64 {
+		let id = EVIDENCE.with(|e| e.borrow().keys().next_back().map_or(0, |last| last + 1));
+		Self::add(id, owner, TestClock::get());
+		id
 	}
 }

@@ -37,7 +37,8 @@ impl MemberCallPolicy<AccountId, RuntimeCall> for MemberCalls {
 			| RuntimeCall::Funds(_)
 			| RuntimeCall::Credit(_)
 			| RuntimeCall::Notarization(_)
-			| RuntimeCall::Provenance(_) => true,
+			| RuntimeCall::Provenance(_)
+			| RuntimeCall::IpRights(_) => true,
 			// An approved validator purging its keys would drop out of production unchecked
 			// by the minimum: it announces maintenance, or governance removes it, first.
 			RuntimeCall::Session(pallet_session::Call::purge_keys {}) => {

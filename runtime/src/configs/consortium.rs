@@ -63,22 +63,29 @@ impl pallet_consortium::Config for Runtime {
 	type JoinValidity = ConstU64<{ time::DAY }>;
 	type UnixTime = Timestamp;
 	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = BenchmarkJoin;
+	type BenchmarkHelper = BenchmarkKeys;
 	type WeightInfo = pallet_consortium::weights::SubstrateWeight<Runtime>;
 }
 
-/// Benchmarks: consents signed by fresh sr25519 keys of the benchmark's keystore.
+/// Benchmarks: consents and declarations signed by fresh sr25519 keys of the benchmark's
+/// keystore (joining an organization, an author's declaration of a work).
 #[cfg(feature = "runtime-benchmarks")]
-pub struct BenchmarkJoin;
+pub struct BenchmarkKeys;
 #[cfg(feature = "runtime-benchmarks")]
-impl pallet_consortium::JoinBenchmarkHelper<crate::AccountId, Signature> for BenchmarkJoin {
-	fn sign_join(message: &[u8]) -> (crate::AccountId, Signature) {
+impl regchain_primitives::BenchmarkSigner<crate::AccountId, Signature> for BenchmarkKeys {
+	fn new_key() -> crate::AccountId {
 		use sp_consensus_aura::sr25519::AuthorityId as Key;
 		use sp_runtime::{traits::IdentifyAccount, RuntimeAppPublic};
-		let public = Key::generate_pair(None);
-		let signature = public.sign(&message).expect("the benchmark keystore signs with its key");
-		let public: sp_core::sr25519::Public = public.into();
+		let public: sp_core::sr25519::Public = Key::generate_pair(None).into();
+		sp_runtime::MultiSigner::from(public).into_account()
+	}
+
+	fn sign(key: &crate::AccountId, message: &[u8]) -> Signature {
+		use sp_consensus_aura::sr25519::AuthorityId as Key;
+		use sp_runtime::RuntimeAppPublic;
+		let public = Key::from(sp_core::sr25519::Public::from_raw(key.clone().into()));
+		let signature = public.sign(&message).expect("the benchmark keystore holds the key");
 		let signature: sp_core::sr25519::Signature = signature.into();
-		(sp_runtime::MultiSigner::from(public).into_account(), signature.into())
+		signature.into()
 	}
 }

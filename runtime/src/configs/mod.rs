@@ -9,6 +9,7 @@ mod funds;
 mod governance;
 mod invoices;
 mod notarization;
+mod ip_rights;
 mod provenance;
 mod validators;
 

@@ -1,0 +1,6 @@
+mod disputes;
+mod licensing;
+mod queries;
+mod registration;
+mod supervision;
+mod transfers;

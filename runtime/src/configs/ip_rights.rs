@@ -1,0 +1,28 @@
+//! IP fingerprints (知识产权): any member registers works under its authors' signed declarations,
+//! offers and takes licences, transfers works and files disputes on notarized evidence; IP
+//! offices (the `IpExaminer` role) decide disputes and freeze works within their jurisdiction.
+
+use crate::{AccountId, Consortium, Notarization, Runtime, Signature, Timestamp};
+use regchain_primitives::{
+	params::{agency, role},
+	AnyMember, EnsureAgency, EnsureMember, EnsureRole,
+};
+use sp_runtime::traits::Verify;
+
+impl pallet_ip_rights::Config for Runtime {
+	/// Works are anyone's: an enterprise, a bank, an agency's report. Members pay no fees; the
+	/// consortium's quota bounds how much each organization submits.
+	type MemberOrigin = EnsureMember<AccountId, Consortium, AnyMember>;
+	type ExaminerOrigin = EnsureRole<AccountId, Consortium, role::IpExaminer>;
+	type FreezeOrigin = EnsureAgency<AccountId, Consortium, agency::IpOffice>;
+	type Membership = Consortium;
+	/// Disputes cite the notarization pallet's records.
+	type Evidence = Notarization;
+	/// Authors sign with the scheme accounts transact with (sr25519, ed25519, ECDSA).
+	type AuthorSignature = Signature;
+	type AuthorSigner = <Signature as Verify>::Signer;
+	type UnixTime = Timestamp;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = super::consortium::BenchmarkKeys;
+	type WeightInfo = pallet_ip_rights::weights::SubstrateWeight<Runtime>;
+}
