@@ -23,10 +23,10 @@ import { compactToU8a, hexToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
 import { blake2AsHex, blake2AsU8a, cryptoWaitReady } from '@polkadot/util-crypto';
 import {
   DAY, NODE_BIN, REPO_ROOT, chainNow, connect, councilDecides, freePortRange, registerOrganization, removeDir, run,
-  sampleCreditCode, startDevNode, submit, tempDir,
+  sampleCreditCode, startDevNode, submit, tempDir, workDeclaration,
 } from './helpers.mjs';
 
-const KINDS = ['invoice1', 'invoice32', 'expense', 'transfer', 'attest', 'notarize', 'anchor', 'items'];
+const KINDS = ['invoice1', 'invoice32', 'expense', 'transfer', 'attest', 'notarize', 'anchor', 'items', 'work'];
 
 function parseArgs(argv) {
   const args = { kind: 'invoice1', count: 2000, senders: 8, rate: 0, duration: 0, network: 'dev', json: null, basePath: undefined, nodeArgs: [] };
@@ -200,6 +200,25 @@ async function prepare(chain, kind, senders, keyring) {
         ? (i) => api.tx.notarization.notarize('Sm3', digest(s, i), 'Document', hash(1), null)
         : (i) => api.tx.notarization.anchorBatch('Sm3', digest(s, i), 1_000_000, 'Document', hash(1), null),
     }));
+  }
+  if (kind === 'work') {
+    // Each sender registers works written by an author key of its own, which signs the i-th
+    // declaration with nonce i (the harness submits each sender's calls in nonce order); the
+    // i-th fingerprint of sender s is blake2(s, i).
+    return members.map(({ who, org }, s) => {
+      const author = keyring.addFromUri(`//BenchAuthor/${s}`);
+      const fingerprint = (i) => blake2AsHex(u8aConcat(new Uint8Array([0xa0, s]), compactToU8a(i)));
+      return {
+        who,
+        unique: true,
+        call: (i) => {
+          const work = { fingerprint: fingerprint(i), extra: [], workType: 'Article', metadata: hash(1) };
+          const message = workDeclaration(api, { ...work, owner: org, shares: [[author.address, 10000]], nonce: i });
+          const declaration = { key: author.address, share: 10000, nonce: i, signature: { Sr25519: author.sign(message) } };
+          return api.tx.ipRights.registerWork(work.fingerprint, [], 'Article', work.metadata, [declaration]);
+        },
+      };
+    });
   }
   if (kind === 'items') {
     // Market regulation makes every sender a manufacturer with a class and a batch; each call

@@ -344,3 +344,24 @@ export function sampleCreditCode(n) {
   const sum = [...first].reduce((s, c, i) => s + ALPHABET.indexOf(c) * WEIGHTS[i], 0);
   return first + ALPHABET[(31 - (sum % 31)) % 31];
 }
+
+/**
+ * The message each author of a work signs (`IpRights::declaration`): the SCALE encoding of
+ * `(b"regchain/work", genesis hash, fingerprint, extra, workType, metadata, owner,
+ * [(author address, share)…], nonce)`, the types of `extra` and `workType` read from
+ * `ipRights.registerWork`'s metadata.
+ */
+export function workDeclaration(api, { fingerprint, extra, workType, metadata, owner, shares, nonce }) {
+  const argType = (i) => api.tx.ipRights.registerWork.meta.args[i].type.toString();
+  return new Uint8Array([
+    ...new TextEncoder().encode('regchain/work'),
+    ...api.genesisHash.toU8a(),
+    ...api.createType('H256', fingerprint).toU8a(),
+    ...api.createType(argType(1), extra).toU8a(),
+    ...api.createType(argType(2), workType).toU8a(),
+    ...api.createType('H256', metadata).toU8a(),
+    ...api.createType('u32', owner).toU8a(),
+    ...api.createType('Vec<(AccountId32, u16)>', shares.map(([address, share]) => [address, share])).toU8a(),
+    ...api.createType('u64', nonce).toU8a(),
+  ]);
+}

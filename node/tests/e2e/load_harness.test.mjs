@@ -23,6 +23,7 @@ const RUNS = [
   { kind: 'attest', count: 30, senders: 3 },
   { kind: 'notarize', count: 30, senders: 3 },
   { kind: 'items', count: 30, senders: 3 },
+  { kind: 'work', count: 30, senders: 3 },
   { kind: 'invoice1', count: 2000, senders: 1 },
   { kind: 'invoice1', count: 3000, senders: 4, nodeArgs: '--pool-limit 1000' },
   { kind: 'invoice1', count: 3000, senders: 4, nodeArgs: '--pool-limit 1000', unordered: true },

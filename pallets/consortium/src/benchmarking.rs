@@ -2,7 +2,6 @@
 //! governance check first and then the registrar's own membership.
 
 use super::*;
-use regchain_primitives::BenchmarkSigner;
 use crate::Pallet as Consortium;
 use alloc::{boxed::Box, vec};
 use frame_benchmarking::v2::*;
@@ -12,6 +11,7 @@ use frame_support::{
 };
 use frame_system::RawOrigin;
 use regchain_primitives::time::Moment;
+use regchain_primitives::BenchmarkSigner;
 use regchain_primitives::CreditCode;
 use sp_runtime::traits::{AsSystemOriginSigner, DispatchTransaction, Dispatchable};
 

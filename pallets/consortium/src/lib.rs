@@ -176,7 +176,10 @@ pub mod pallet {
 
 		/// Benchmarks: signs join consents with fresh keys.
 		#[cfg(feature = "runtime-benchmarks")]
-		type BenchmarkHelper: regchain_primitives::BenchmarkSigner<Self::AccountId, Self::JoinSignature>;
+		type BenchmarkHelper: regchain_primitives::BenchmarkSigner<
+			Self::AccountId,
+			Self::JoinSignature,
+		>;
 
 		/// What an agency's suspension or revocation must not break (the validator set's
 		/// minimum of producing validators).

@@ -34,7 +34,9 @@ fn enterprise<T: Config>(name: &'static str) -> (T::RuntimeOrigin, OrgId) {
 }
 
 fn fingerprint(n: u32) -> H256 {
-	H256::from_low_u64_be(u64::from(n) + 1)
+	let mut bytes = [0xf1; 32];
+	bytes[..4].copy_from_slice(&n.to_le_bytes());
+	H256(bytes)
 }
 
 /// Declarations of `a` authors with equal shares (the first takes the rest), signed for
@@ -147,15 +149,8 @@ mod benchmarks {
 			.expect("bound");
 		let keys = declarations::<T>(f, owner, a);
 		let shares: Vec<_> = keys.iter().map(|d| (d.key.clone(), d.share)).collect();
-		let message = Pallet::<T>::declaration(
-			f,
-			&extra,
-			WorkType::Article,
-			H256::zero(),
-			owner,
-			&shares,
-			0,
-		);
+		let message =
+			Pallet::<T>::declaration(f, &extra, WorkType::Article, H256::zero(), owner, &shares, 0);
 		let signed: Declarations<T::AccountId, T::AuthorSignature> = keys
 			.into_iter()
 			.map(|mut d| {
@@ -368,5 +363,9 @@ mod benchmarks {
 		Ok(())
 	}
 
-	impl_benchmark_test_suite!(Pallet, crate::mock::ExtBuilder::default().build(), crate::mock::Test);
+	impl_benchmark_test_suite!(
+		Pallet,
+		crate::mock::ExtBuilder::default().build(),
+		crate::mock::Test
+	);
 }

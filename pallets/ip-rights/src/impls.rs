@@ -77,8 +77,15 @@ impl<T: Config> Pallet<T> {
 			declarations.iter().map(|d| (d.key.clone(), d.share)).collect();
 		for d in declarations.iter() {
 			ensure!(AuthorNonces::<T>::get(&d.key) == d.nonce, Error::<T>::BadNonce);
-			let message =
-				Self::declaration(fingerprint, &extra, work_type, metadata, owner, &shares, d.nonce);
+			let message = Self::declaration(
+				fingerprint,
+				&extra,
+				work_type,
+				metadata,
+				owner,
+				&shares,
+				d.nonce,
+			);
 			ensure!(d.signature.verify(&message[..], &d.key), Error::<T>::BadAuthorSignature);
 		}
 		ensure!(!WorkByFingerprint::<T>::contains_key(fingerprint), Error::<T>::AlreadyRegistered);
@@ -255,10 +262,7 @@ impl<T: Config> Pallet<T> {
 			DisputeKind::Ownership => ensure!(work.owner != claimant, Error::<T>::AlreadyOwner),
 			DisputeKind::Infringement { respondent } => {
 				ensure!(respondent != claimant, Error::<T>::SelfAccused);
-				ensure!(
-					T::Membership::is_active_org(respondent),
-					Error::<T>::UnknownOrganization
-				);
+				ensure!(T::Membership::is_active_org(respondent), Error::<T>::UnknownOrganization);
 			},
 		}
 		ensure!(!evidence.is_empty(), Error::<T>::NoEvidence);
@@ -518,8 +522,8 @@ impl<T: Config> Pallet<T> {
 		for (id, offer) in Offers::<T>::iter() {
 			ensure!(id < next_offer, "an offer's id is not below NextOfferId");
 			ensure!(
-				OpenOffers::<T>::get(offer.work).contains(&id) ==
-					(offer.status == OfferStatus::Open),
+				OpenOffers::<T>::get(offer.work).contains(&id)
+					== (offer.status == OfferStatus::Open),
 				"a work's open offers are not its offers with status Open"
 			);
 		}
@@ -536,8 +540,8 @@ impl<T: Config> Pallet<T> {
 		for (id, licence) in Licences::<T>::iter() {
 			ensure!(id < next_licence, "a licence's id is not below NextLicenceId");
 			ensure!(
-				LicencesByWork::<T>::contains_key(licence.work, id) &&
-					LicencesByLicensee::<T>::contains_key(licence.licensee, id),
+				LicencesByWork::<T>::contains_key(licence.work, id)
+					&& LicencesByLicensee::<T>::contains_key(licence.licensee, id),
 				"a licence is not indexed under its work and licensee"
 			);
 			ensure!(
@@ -568,8 +572,8 @@ impl<T: Config> Pallet<T> {
 				"a dispute is not indexed under its work"
 			);
 			ensure!(
-				OpenDisputes::<T>::get(dispute.work).contains(&(id, dispute.claimant)) ==
-					(dispute.status == DisputeStatus::Open),
+				OpenDisputes::<T>::get(dispute.work).contains(&(id, dispute.claimant))
+					== (dispute.status == DisputeStatus::Open),
 				"a work's open disputes are not its disputes with status Open"
 			);
 		}

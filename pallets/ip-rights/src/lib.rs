@@ -417,7 +417,11 @@ pub mod pallet {
 		/// `TooManyOffers`. Events: `OfferPublished`.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::publish_offer())]
-		pub fn publish_offer(origin: OriginFor<T>, work: WorkId, terms: OfferTerms) -> DispatchResult {
+		pub fn publish_offer(
+			origin: OriginFor<T>,
+			work: WorkId,
+			terms: OfferTerms,
+		) -> DispatchResult {
 			let (_, owner) = T::MemberOrigin::ensure_origin(origin)?;
 			Self::do_publish_offer(owner, work, terms)
 		}

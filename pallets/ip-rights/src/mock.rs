@@ -118,7 +118,12 @@ pub fn declarations(
 		.iter()
 		.map(|&(key, share)| {
 			let nonce = AuthorNonces::<Test>::get(key);
-			Declaration { key, share, nonce, signature: signed(fingerprint, owner, authors, key, nonce) }
+			Declaration {
+				key,
+				share,
+				nonce,
+				signature: signed(fingerprint, owner, authors, key, nonce),
+			}
 		})
 		.collect::<Vec<_>>()
 		.try_into()

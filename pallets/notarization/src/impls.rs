@@ -348,7 +348,9 @@ impl<T: Config> regchain_primitives::EvidenceRecords for Pallet<T> {
 
 	#[cfg(feature = "runtime-benchmarks")]
 	fn make_evidence(owner: OrgId) -> u64 {
-		let digest = H256::from_low_u64_be(NextRecordId::<T>::get().saturating_add(1));
+		let mut bytes = [0xe7; 32];
+		bytes[..8].copy_from_slice(&NextRecordId::<T>::get().to_le_bytes());
+		let digest = H256(bytes);
 		let anchor = Anchor::Digest { algorithm: HashAlgorithm::Sha256, digest };
 		let record = Self::new_record(owner, anchor, EvidenceType::Other, H256::zero(), None);
 		let id = Self::insert(record).expect("benchmarks stay far below u64::MAX records");

@@ -8,8 +8,8 @@ mod credit;
 mod funds;
 mod governance;
 mod invoices;
-mod notarization;
 mod ip_rights;
+mod notarization;
 mod provenance;
 mod validators;
 

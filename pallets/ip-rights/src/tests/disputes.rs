@@ -8,7 +8,12 @@ use sp_core::H256;
 const STATEMENT: H256 = H256::repeat_byte(0x5a);
 const DECISION: H256 = H256::repeat_byte(0xde);
 
-fn file(who: u64, work: WorkId, kind: DisputeKind, records: &[u64]) -> frame_support::dispatch::DispatchResult {
+fn file(
+	who: u64,
+	work: WorkId,
+	kind: DisputeKind,
+	records: &[u64],
+) -> frame_support::dispatch::DispatchResult {
 	IpRights::file_dispute(RuntimeOrigin::signed(who), work, kind, evidence(records), STATEMENT)
 }
 
@@ -82,7 +87,10 @@ fn a_rejected_or_withdrawn_dispute_changes_nothing_else() {
 		let second = disputed(CAROL_CO, work, DisputeKind::Ownership);
 		TestClock::set(day(2));
 		assert_ok!(IpRights::reject_dispute(RuntimeOrigin::signed(OFFICE), first, DECISION));
-		assert_eq!(last_event(), Event::DisputeRejected { dispute: first, by: 1, reason: DECISION });
+		assert_eq!(
+			last_event(),
+			Event::DisputeRejected { dispute: first, by: 1, reason: DECISION }
+		);
 		assert_eq!(
 			Disputes::<Test>::get(first).unwrap().status,
 			DisputeStatus::Rejected { by: 1, at: day(2), reason: DECISION }
@@ -128,7 +136,10 @@ fn a_dispute_cites_existing_evidence_and_a_real_claim() {
 			file(BOB_CO, work, DisputeKind::Infringement { respondent: 55 }, &[0]),
 			Error::<Test>::UnknownOrganization
 		);
-		assert_noop!(file(OUTSIDER, work, DisputeKind::Ownership, &[0]), sp_runtime::DispatchError::BadOrigin);
+		assert_noop!(
+			file(OUTSIDER, work, DisputeKind::Ownership, &[0]),
+			sp_runtime::DispatchError::BadOrigin
+		);
 	});
 }
 

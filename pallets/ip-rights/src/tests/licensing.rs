@@ -42,16 +42,18 @@ fn an_owner_offers_and_a_member_takes_a_licence() {
 		assert_eq!(Offers::<Test>::get(offer).unwrap().taken, 1);
 		assert!(LicencesByWork::<Test>::contains_key(work, licence));
 		assert!(LicencesByLicensee::<Test>::contains_key(20, licence));
-		assert_eq!(IpRights::licence_check(work, BOB_CO, LicenceKind::Reprint), LicenceCheck::Licensed {
-			id: licence,
-			until: day(32),
-			exclusive: false
-		});
+		assert_eq!(
+			IpRights::licence_check(work, BOB_CO, LicenceKind::Reprint),
+			LicenceCheck::Licensed { id: licence, until: day(32), exclusive: false }
+		);
 		assert_eq!(
 			IpRights::licence_check(work, BOB_CO, LicenceKind::Commercial),
 			LicenceCheck::NotLicensed
 		);
-		assert_eq!(IpRights::licence_check(work, ALICE_CO, LicenceKind::Commercial), LicenceCheck::Owner);
+		assert_eq!(
+			IpRights::licence_check(work, ALICE_CO, LicenceKind::Commercial),
+			LicenceCheck::Owner
+		);
 		// Licences expire without any call.
 		TestClock::set(day(32));
 		assert_eq!(
@@ -103,7 +105,10 @@ fn a_withdrawn_offer_grants_nothing_more() {
 		);
 		assert_ok!(IpRights::withdraw_offer(RuntimeOrigin::signed(ALICE_CO), offer));
 		assert_eq!(last_event(), Event::OfferWithdrawn { offer });
-		assert_eq!(Offers::<Test>::get(offer).unwrap().status, OfferStatus::Withdrawn { at: day(1) });
+		assert_eq!(
+			Offers::<Test>::get(offer).unwrap().status,
+			OfferStatus::Withdrawn { at: day(1) }
+		);
 		assert!(OpenOffers::<Test>::get(work).is_empty());
 		assert_noop!(
 			IpRights::take_licence(RuntimeOrigin::signed(CAROL_CO), offer, PAID),

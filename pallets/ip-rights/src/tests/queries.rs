@@ -36,18 +36,29 @@ fn offers_licences_and_disputes_of_a_work_are_listed() {
 		let work = registered(1);
 		let offer = offered(ALICE_CO, work, terms(LicenceKind::Reprint, false, None));
 		let withdrawn = offered(ALICE_CO, work, terms(LicenceKind::Commercial, false, None));
-		frame_support::assert_ok!(IpRights::withdraw_offer(RuntimeOrigin::signed(ALICE_CO), withdrawn));
+		frame_support::assert_ok!(IpRights::withdraw_offer(
+			RuntimeOrigin::signed(ALICE_CO),
+			withdrawn
+		));
 		let bobs = licensed(BOB_CO, offer);
 		let carols = licensed(CAROL_CO, offer);
 		let dispute = disputed(CAROL_CO, work, DisputeKind::Ownership);
-		assert_eq!(IpRights::open_offers(work).into_iter().map(|(id, _)| id).collect::<Vec<_>>(), vec![offer]);
-		let mut licences: Vec<_> =
-			IpRights::licences_of_work(work, None, QUERY_LIMIT).into_iter().map(|(id, _)| id).collect();
+		assert_eq!(
+			IpRights::open_offers(work).into_iter().map(|(id, _)| id).collect::<Vec<_>>(),
+			vec![offer]
+		);
+		let mut licences: Vec<_> = IpRights::licences_of_work(work, None, QUERY_LIMIT)
+			.into_iter()
+			.map(|(id, _)| id)
+			.collect();
 		licences.sort();
 		assert_eq!(licences, vec![bobs, carols]);
 		assert_eq!(IpRights::licences_of_work(work, None, 1).len(), 1);
 		assert_eq!(
-			IpRights::disputes_of_work(work, None, QUERY_LIMIT).into_iter().map(|(id, _)| id).collect::<Vec<_>>(),
+			IpRights::disputes_of_work(work, None, QUERY_LIMIT)
+				.into_iter()
+				.map(|(id, _)| id)
+				.collect::<Vec<_>>(),
 			vec![dispute]
 		);
 	});
@@ -57,8 +68,17 @@ fn offers_licences_and_disputes_of_a_work_are_listed() {
 fn a_licence_check_needs_a_member_and_a_work() {
 	ExtBuilder::default().build_and_execute(|| {
 		let work = registered(1);
-		assert_eq!(IpRights::licence_check(work, OUTSIDER, LicenceKind::Reprint), LicenceCheck::NotLicensed);
-		assert_eq!(IpRights::licence_check(7, ALICE_CO, LicenceKind::Reprint), LicenceCheck::NotLicensed);
-		assert_eq!(IpRights::licence_check(work, ALICE_CO, LicenceKind::Reprint), LicenceCheck::Owner);
+		assert_eq!(
+			IpRights::licence_check(work, OUTSIDER, LicenceKind::Reprint),
+			LicenceCheck::NotLicensed
+		);
+		assert_eq!(
+			IpRights::licence_check(7, ALICE_CO, LicenceKind::Reprint),
+			LicenceCheck::NotLicensed
+		);
+		assert_eq!(
+			IpRights::licence_check(work, ALICE_CO, LicenceKind::Reprint),
+			LicenceCheck::Owner
+		);
 	});
 }

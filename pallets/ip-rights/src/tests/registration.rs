@@ -64,8 +64,12 @@ fn further_fingerprints_are_stored_as_given_and_signed() {
 			&authors,
 			0,
 		);
-		let declaration =
-			Declaration { key: WRITER, share: 10_000, nonce: 0, signature: TestSignature(WRITER, message) };
+		let declaration = Declaration {
+			key: WRITER,
+			share: 10_000,
+			nonce: 0,
+			signature: TestSignature(WRITER, message),
+		};
 		// The signature covers the further fingerprints: dropping them breaks it.
 		assert_noop!(
 			IpRights::register_work(

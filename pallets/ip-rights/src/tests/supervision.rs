@@ -17,7 +17,10 @@ fn a_frozen_work_is_not_transferred_offered_licensed_or_decided() {
 		TestClock::set(day(2));
 		// An IP office without the examiner role still freezes: it is a regulatory act.
 		assert_ok!(IpRights::freeze(RuntimeOrigin::signed(PLAIN_OFFICE), work, REASON));
-		assert_eq!(FrozenWorks::<Test>::get(work), Some(Freeze { by: 2, at: day(2), reason: REASON }));
+		assert_eq!(
+			FrozenWorks::<Test>::get(work),
+			Some(Freeze { by: 2, at: day(2), reason: REASON })
+		);
 		assert_eq!(last_event(), Event::Frozen { work, by: 2, reason: REASON });
 		assert_noop!(
 			IpRights::publish_offer(
@@ -57,7 +60,10 @@ fn freeze_refusals() {
 			IpRights::freeze(RuntimeOrigin::signed(OFFICE), 5, REASON),
 			Error::<Test>::WorkNotFound
 		);
-		assert_noop!(IpRights::unfreeze(RuntimeOrigin::signed(OFFICE), work), Error::<Test>::NotFrozen);
+		assert_noop!(
+			IpRights::unfreeze(RuntimeOrigin::signed(OFFICE), work),
+			Error::<Test>::NotFrozen
+		);
 		for who in [COURT, ALICE_CO, OUTSIDER] {
 			assert_noop!(
 				IpRights::freeze(RuntimeOrigin::signed(who), work, REASON),

@@ -46,7 +46,8 @@ fn an_owner_transfers_a_work_and_its_offers_close() {
 fn transfer_refusals() {
 	ExtBuilder::default().build_and_execute(|| {
 		let work = registered(1);
-		let transfer = |who, work, to| IpRights::transfer(RuntimeOrigin::signed(who), work, to, CONTRACT);
+		let transfer =
+			|who, work, to| IpRights::transfer(RuntimeOrigin::signed(who), work, to, CONTRACT);
 		assert_noop!(transfer(ALICE_CO, 4, 20), Error::<Test>::WorkNotFound);
 		assert_noop!(transfer(BOB_CO, work, 30), Error::<Test>::NotOwner);
 		assert_noop!(transfer(ALICE_CO, work, 10), Error::<Test>::AlreadyOwner);
