@@ -35,7 +35,7 @@ for suite in ./*.test.mjs; do
 	esac
 done
 status=0
-node --test --test-concurrency=3 --test-timeout=600000 "${dev_suites[@]}" || status=1
+node --test --test-concurrency=5 --test-timeout=600000 "${dev_suites[@]}" || status=1
 # Node's test runner counts the file's whole run against --test-timeout too: the harness's six
 # runs take ~10 minutes together.
 node --test --test-timeout=1500000 ./load_harness.test.mjs || status=1

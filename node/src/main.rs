@@ -6,7 +6,9 @@ mod cli;
 mod command;
 mod finality;
 mod pool;
+mod query;
 mod rpc;
+mod scale_json;
 mod service;
 
 /// jemalloc instead of glibc's malloc, for every allocation of the process (Rust's and the

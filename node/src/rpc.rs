@@ -3,7 +3,9 @@
 //! - `system_accountNextIndex` (nonces for wallets),
 //! - `payment_queryInfo` / `payment_queryFeeDetails` (fee estimation in Polkadot.js),
 //! - `grandpa_roundState`, `grandpa_proveFinality`, `grandpa_subscribeJustifications`,
-//! - `regchain_proveFinality` (a finality proof for any finalized block; see [`crate::finality`]).
+//! - `regchain_proveFinality` (a finality proof for any finalized block; see [`crate::finality`]),
+//! - `<domain>_<method>`: every method of the domain pallets' runtime APIs, in plain JSON
+//!   ([`crate::query`]).
 
 use std::sync::Arc;
 
@@ -59,6 +61,8 @@ where
 	C::Api: substrate_frame_rpc_system::AccountNonceApi<Block, AccountId, Nonce>,
 	C::Api: pallet_transaction_payment_rpc::TransactionPaymentRuntimeApi<Block, Balance>,
 	C::Api: BlockBuilder<Block>,
+	C::Api: sp_api::Metadata<Block> + sp_api::Core<Block>,
+	C: sc_client_api::ExecutorProvider<Block>,
 	P: TransactionPool + 'static,
 	B: sc_client_api::Backend<Block> + Send + Sync + 'static,
 	B::State: sc_client_api::StateBackend<sp_runtime::traits::HashingFor<Block>>,
@@ -79,7 +83,8 @@ where
 
 	let mut module = RpcModule::new(());
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
-	module.merge(TransactionPayment::new(client).into_rpc())?;
+	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
+	module.merge(crate::query::module(client)?)?;
 	module.merge(
 		Grandpa::new(
 			subscription_executor,

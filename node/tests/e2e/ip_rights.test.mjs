@@ -175,3 +175,39 @@ test('the IP office freezes a work: no offer until it is unfrozen', async () => 
   await ok(api.tx.ipRights.unfreeze(work), eve);
   await ok(api.tx.ipRights.publishOffer(work, terms), platform);
 });
+
+test('the domain queries are JSON-RPC methods in plain JSON; bad input is a clear error', async () => {
+  const rpc = (method, params) => api._rpcCore.provider.send(method, params);
+  const { methods } = await rpc('rpc_methods', []);
+  for (const m of ['ipRights_workByFingerprint', 'ipRights_licenceCheck', 'notarization_verifyDigest', 'provenance_itemStatus', 'invoices_invoice', 'credit_creditProfile', 'funds_programStatement']) {
+    assert.ok(methods.includes(m), `${m} is listed`);
+  }
+  // Positional or by name; hashes in hex, accounts in SS58, enums by name, structs camelCase.
+  const [id, found] = await rpc('ipRights_workByFingerprint', [article.fingerprint]);
+  assert.equal(id, work);
+  assert.equal(found.owner, orgs.platform);
+  assert.equal(found.fingerprint, article.fingerprint);
+  assert.deepEqual(found.authors, [{ key: writer.address, share: 7000 }, { key: illustrator.address, share: 3000 }]);
+  assert.equal(found.workType, 'Article');
+  assert.equal(typeof found.registeredAt, 'number');
+  const check = await rpc('ipRights_licenceCheck', { work, account: platform.address, kind: 'Reprint' });
+  assert.equal(check, 'Owner');
+  assert.equal(await rpc('ipRights_workByFingerprint', [hash(0x99)]), null);
+  const page = await rpc('ipRights_worksOfOwner', { owner: orgs.platform, limit: 10 });
+  assert.deepEqual(page.map(([i]) => i), [work]);
+  // Bad input: which parameter, and what is wrong.
+  const refused = async (method, params, pattern) => {
+    await assert.rejects(rpc(method, params), (e) => {
+      assert.match(e.message, pattern);
+      return true;
+    });
+  };
+  await refused('ipRights_workByFingerprint', ['0x1234'], /fingerprint: expected 32 bytes, got 2/);
+  await refused('ipRights_workByFingerprint', ['not hex'], /fingerprint: expected 0x-hex/);
+  await refused('ipRights_licenceCheck', [work, platform.address, 'Lease'], /kind: `Lease` is not one of Reprint, Commercial/);
+  await refused('ipRights_licenceCheck', [work, 'nobody', 'Reprint'], /account: not an SS58 address/);
+  await refused('ipRights_worksOfOwner', { owner: orgs.platform, limit: 1000 }, /limit: a page holds 1 to 100 records/);
+  await refused('ipRights_worksOfOwner', { owner: -1, limit: 10 }, /owner: expected a non-negative integer/);
+  await refused('ipRights_work', { work: 1 }, /has no parameter `work` \(it takes id\)/);
+  await refused('ipRights_work', [1, 2], /takes 1 parameters \(id\), got 2/);
+});

@@ -1,0 +1,340 @@
+//! The domain pallets' queries as JSON-RPC methods: `<domain>_<method>` for every method of
+//! their runtime APIs (`notarization_verifyDigest`, `ipRights_licenceCheck`, …), in plain JSON
+//! ([`crate::scale_json`] states the shapes), listed in `rpc_methods` and documented in
+//! `docs/rpc.md`.
+//!
+//! The methods, their parameters and their answers' types are read from the runtime's own
+//! metadata (v15 lists every runtime API method with its types), so a front-end needs no type
+//! definitions and a method added to a domain's runtime API is served as it lands (after a
+//! node restart; the types of a runtime upgrade are picked up at once). Each call runs the
+//! runtime API at the best block, as `state_call` would, and answers its result as JSON.
+//!
+//! Bad input is a JSON-RPC error (`-32602`, invalid params) naming the parameter and what is
+//! wrong — a malformed hash, a number out of range, an unknown enum variant, a missing or
+//! unknown parameter, a page (`limit`) above [`regchain_primitives::paging::QUERY_LIMIT`] —
+//! never a panic or an empty success. "Not found" is `null` (an `Option` answered `None`).
+
+use crate::scale_json;
+use codec::Decode;
+use frame_metadata::{v15::RuntimeMetadataV15, RuntimeMetadata, RuntimeMetadataPrefixed};
+use jsonrpsee::{
+	types::{error::INVALID_PARAMS_CODE, ErrorObjectOwned, Params},
+	RpcModule,
+};
+use regchain_primitives::paging::QUERY_LIMIT;
+use regchain_runtime::opaque::Block;
+use sc_client_api::{CallExecutor, ExecutorProvider};
+use scale_info::PortableRegistry;
+use serde_json::Value;
+use sp_api::{Core, Metadata, ProvideRuntimeApi};
+use sp_blockchain::HeaderBackend;
+use sp_core::traits::CallContext;
+use std::{
+	collections::BTreeMap,
+	sync::{Arc, Mutex},
+};
+
+/// The JSON-RPC namespace of each domain's runtime API.
+pub const DOMAINS: [(&str, &str); 6] = [
+	("invoices", "InvoicesApi"),
+	("funds", "FundsApi"),
+	("credit", "CreditApi"),
+	("notarization", "NotarizationApi"),
+	("provenance", "ProvenanceApi"),
+	("ipRights", "IpRightsApi"),
+];
+
+/// A runtime API method as served.
+#[derive(Clone, Debug)]
+pub struct Method {
+	/// What the runtime calls it: `NotarizationApi_verify_digest`.
+	pub runtime_name: String,
+	/// Its parameters: their names (camelCase) and types.
+	pub inputs: Vec<(String, u32)>,
+	/// Its answer's type.
+	pub output: u32,
+}
+
+/// The domain methods of one runtime version, with its types.
+pub struct Catalogue {
+	spec_version: u32,
+	registry: PortableRegistry,
+	/// By JSON-RPC name.
+	methods: BTreeMap<String, Method>,
+}
+
+impl Catalogue {
+	/// The domain methods that `metadata` (v15) declares.
+	pub fn of(spec_version: u32, metadata: RuntimeMetadataV15) -> Self {
+		let mut methods = BTreeMap::new();
+		for api in &metadata.apis {
+			let Some((namespace, _)) = DOMAINS.iter().find(|(_, name)| *name == api.name) else {
+				continue;
+			};
+			for m in &api.methods {
+				let name = format!("{namespace}_{}", scale_json::camel(&m.name));
+				let inputs =
+					m.inputs.iter().map(|i| (scale_json::camel(&i.name), i.ty.id)).collect();
+				let runtime_name = format!("{}_{}", api.name, m.name);
+				methods.insert(name, Method { runtime_name, inputs, output: m.output.id });
+			}
+		}
+		Catalogue { spec_version, registry: metadata.types, methods }
+	}
+
+	/// The JSON-RPC names served.
+	pub fn names(&self) -> impl Iterator<Item = &String> {
+		self.methods.keys()
+	}
+
+	/// The SCALE-encoded arguments of `name` from JSON `params`: an array in order, or an
+	/// object by parameter name.
+	pub fn arguments(&self, name: &str, params: &Value) -> Result<(&Method, Vec<u8>), String> {
+		let method = self
+			.methods
+			.get(name)
+			.ok_or_else(|| format!("{name} is not served by this runtime"))?;
+		let given: Vec<Option<&Value>> = match params {
+			Value::Null => vec![],
+			Value::Array(items) => {
+				if items.len() > method.inputs.len() {
+					return Err(format!(
+						"{name} takes {} parameters ({}), got {}",
+						method.inputs.len(),
+						self.param_names(method),
+						items.len()
+					));
+				}
+				items.iter().map(Some).collect()
+			},
+			Value::Object(map) => {
+				if let Some(unknown) =
+					map.keys().find(|k| !method.inputs.iter().any(|(n, _)| n == *k))
+				{
+					return Err(format!(
+						"{name} has no parameter `{unknown}` (it takes {})",
+						self.param_names(method)
+					));
+				}
+				method.inputs.iter().map(|(n, _)| map.get(n)).collect()
+			},
+			_ => return Err("params must be an array or an object".into()),
+		};
+		let mut data = Vec::new();
+		for (i, (param, ty)) in method.inputs.iter().enumerate() {
+			// A missing `Option` parameter (e.g. `startAfter`) is `null`.
+			let value = given.get(i).copied().flatten().unwrap_or(&Value::Null);
+			if param == "limit" {
+				let limit = value.as_u64();
+				if limit.is_none_or(|l| l > u64::from(QUERY_LIMIT)) {
+					return Err(format!("limit: a page holds 1 to {QUERY_LIMIT} records"));
+				}
+			}
+			scale_json::encode(&self.registry, *ty, value, param, &mut data)?;
+		}
+		Ok((method, data))
+	}
+
+	fn param_names(&self, method: &Method) -> String {
+		let names: Vec<_> = method.inputs.iter().map(|(n, _)| n.as_str()).collect();
+		if names.is_empty() {
+			"none".into()
+		} else {
+			names.join(", ")
+		}
+	}
+
+	/// The JSON of `method`'s SCALE-encoded answer.
+	pub fn answer(&self, method: &Method, mut bytes: &[u8]) -> Result<Value, String> {
+		let value = scale_json::decode(&self.registry, method.output, &mut bytes)?;
+		if !bytes.is_empty() {
+			return Err(format!(
+				"{} answered {} bytes more than its type",
+				method.runtime_name,
+				bytes.len()
+			));
+		}
+		Ok(value)
+	}
+}
+
+/// Reads the v15 metadata of the runtime at `at`.
+fn load<C>(client: &C, at: <Block as sp_runtime::traits::Block>::Hash) -> Result<Catalogue, String>
+where
+	C: ProvideRuntimeApi<Block>,
+	C::Api: Metadata<Block> + Core<Block>,
+{
+	let api = client.runtime_api();
+	let spec_version = api.version(at).map_err(|e| e.to_string())?.spec_version;
+	let opaque = api
+		.metadata_at_version(at, 15)
+		.map_err(|e| e.to_string())?
+		.ok_or("the runtime has no v15 metadata")?;
+	match RuntimeMetadataPrefixed::decode(&mut &opaque[..]).map_err(|e| e.to_string())?.1 {
+		RuntimeMetadata::V15(metadata) => Ok(Catalogue::of(spec_version, metadata)),
+		_ => Err("the runtime's metadata is not v15".into()),
+	}
+}
+
+/// What each query method needs: the client and the catalogue of the runtime last seen.
+struct Queries<C> {
+	client: Arc<C>,
+	catalogue: Mutex<Arc<Catalogue>>,
+}
+
+fn invalid(message: String) -> ErrorObjectOwned {
+	ErrorObjectOwned::owned(INVALID_PARAMS_CODE, message, None::<()>)
+}
+
+fn failed(message: String) -> ErrorObjectOwned {
+	ErrorObjectOwned::owned(-32000, message, None::<()>)
+}
+
+impl<C> Queries<C>
+where
+	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + ExecutorProvider<Block>,
+	C::Api: Metadata<Block> + Core<Block>,
+{
+	fn call(&self, name: &str, params: Params) -> Result<Value, ErrorObjectOwned> {
+		let params: Value = match params.as_str() {
+			None => Value::Null,
+			Some(_) => params.parse().map_err(|e| invalid(e.to_string()))?,
+		};
+		let best = self.client.info().best_hash;
+		let spec_version = self
+			.client
+			.runtime_api()
+			.version(best)
+			.map_err(|e| failed(e.to_string()))?
+			.spec_version;
+		let catalogue = {
+			let mut current = self.catalogue.lock().expect("no query panics holding it");
+			if current.spec_version != spec_version {
+				*current = Arc::new(load(&*self.client, best).map_err(failed)?);
+			}
+			current.clone()
+		};
+		let (method, data) = catalogue.arguments(name, &params).map_err(invalid)?;
+		let answer = self
+			.client
+			.executor()
+			.call(best, &method.runtime_name, &data, CallContext::Offchain)
+			.map_err(|e| failed(format!("{}: {e}", method.runtime_name)))?;
+		catalogue.answer(method, &answer).map_err(failed)
+	}
+}
+
+/// The query methods of the runtime at the best block, as an RPC module.
+pub fn module<C>(client: Arc<C>) -> Result<RpcModule<()>, String>
+where
+	C: ProvideRuntimeApi<Block>
+		+ HeaderBackend<Block>
+		+ ExecutorProvider<Block>
+		+ Send
+		+ Sync
+		+ 'static,
+	C::Api: Metadata<Block> + Core<Block>,
+{
+	let catalogue = Arc::new(load(&*client, client.info().best_hash)?);
+	let names: Vec<String> = catalogue.names().cloned().collect();
+	let queries = Arc::new(Queries { client, catalogue: Mutex::new(catalogue) });
+	let mut module = RpcModule::new(());
+	for name in names {
+		// Registered once at start: the names live as long as the node.
+		let name: &'static str = Box::leak(name.into_boxed_str());
+		let queries = queries.clone();
+		module
+			.register_blocking_method(name, move |params, _, _| queries.call(name, params))
+			.map_err(|e| e.to_string())?;
+	}
+	Ok(module)
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+	use codec::Encode;
+	use serde_json::json;
+
+	/// The catalogue of the runtime this node is built with.
+	fn catalogue() -> Catalogue {
+		let opaque = regchain_runtime::Runtime::metadata_at_version(15).expect("v15 metadata");
+		let RuntimeMetadata::V15(metadata) =
+			RuntimeMetadataPrefixed::decode(&mut &opaque[..]).unwrap().1
+		else {
+			panic!("v15");
+		};
+		Catalogue::of(regchain_runtime::VERSION.spec_version, metadata)
+	}
+
+	#[test]
+	fn every_domain_api_is_served_under_its_namespace() {
+		let catalogue = catalogue();
+		for (namespace, _) in DOMAINS {
+			assert!(
+				catalogue.names().any(|n| n.starts_with(&format!("{namespace}_"))),
+				"{namespace} serves methods"
+			);
+		}
+		let method = &catalogue.methods["ipRights_licenceCheck"];
+		assert_eq!(method.runtime_name, "IpRightsApi_licence_check");
+		let names: Vec<_> = method.inputs.iter().map(|(n, _)| n.as_str()).collect();
+		assert_eq!(names, ["work", "account", "kind"]);
+	}
+
+	#[test]
+	fn arguments_in_order_or_by_name_encode_as_the_runtime_expects() {
+		let catalogue = catalogue();
+		let account = sp_keyring::Sr25519Keyring::Alice.to_account_id();
+		let expected = (7u64, account.clone(), pallet_ip_rights::LicenceKind::Commercial).encode();
+		let by_order = json!([7, account.to_string(), "Commercial"]);
+		let by_name = json!({ "kind": "Commercial", "account": account.to_string(), "work": "7" });
+		for params in [by_order, by_name] {
+			let (_, data) = catalogue.arguments("ipRights_licenceCheck", &params).unwrap();
+			assert_eq!(data, expected);
+		}
+		// A left-out trailing `Option` is `None`.
+		let (_, data) = catalogue
+			.arguments("ipRights_worksOfOwner", &json!({ "owner": 3, "limit": 5 }))
+			.unwrap();
+		assert_eq!(data, (3u32, None::<u64>, 5u32).encode());
+		let answer = catalogue
+			.answer(
+				&catalogue.methods["ipRights_licenceCheck"],
+				&pallet_ip_rights::LicenceCheck::Owner.encode(),
+			)
+			.unwrap();
+		assert_eq!(answer, json!("Owner"));
+	}
+
+	#[test]
+	fn bad_arguments_are_refused_by_name() {
+		let catalogue = catalogue();
+		let refuse = |name: &str, params: Value| catalogue.arguments(name, &params).unwrap_err();
+		assert_eq!(
+			refuse("ipRights_worksOfOwner", json!({ "owner": 3, "limit": 101 })),
+			"limit: a page holds 1 to 100 records"
+		);
+		assert_eq!(
+			refuse("ipRights_worksOfOwner", json!({ "owner": 3 })),
+			"limit: a page holds 1 to 100 records"
+		);
+		assert_eq!(
+			refuse("ipRights_work", json!({ "work": 1 })),
+			"ipRights_work has no parameter `work` (it takes id)"
+		);
+		assert_eq!(
+			refuse("ipRights_work", json!([1, 2])),
+			"ipRights_work takes 1 parameters (id), got 2"
+		);
+		assert_eq!(
+			refuse("ipRights_nothing", json!([])),
+			"ipRights_nothing is not served by this runtime"
+		);
+		assert_eq!(refuse("ipRights_work", json!("1")), "params must be an array or an object");
+		assert_eq!(
+			refuse("notarization_verifyDigest", json!(["Md5", format!("0x{}", "00".repeat(32))])),
+			"algorithm: `Md5` is not one of Sha256, Blake2b256, Sm3"
+		);
+	}
+}
