@@ -13,6 +13,9 @@
 //! wrong — a malformed hash, a number out of range, an unknown enum variant, a missing or
 //! unknown parameter, a page (`limit`) above [`regchain_primitives::paging::QUERY_LIMIT`] —
 //! never a panic or an empty success. "Not found" is `null` (an `Option` answered `None`).
+//!
+//! `regchain_dossier(creditCode, limit?, period?)` answers, in one call read at one block,
+//! what the domains keep about an organization (see [`Queries::dossier`]).
 
 use crate::scale_json;
 use codec::Decode;
@@ -22,10 +25,10 @@ use jsonrpsee::{
 	RpcModule,
 };
 use regchain_primitives::paging::QUERY_LIMIT;
-use regchain_runtime::opaque::Block;
+use regchain_runtime::{opaque::Block, Hash};
 use sc_client_api::{CallExecutor, ExecutorProvider};
 use scale_info::PortableRegistry;
-use serde_json::Value;
+use serde_json::{json, Value};
 use sp_api::{Core, Metadata, ProvideRuntimeApi};
 use sp_blockchain::HeaderBackend;
 use sp_core::traits::CallContext;
@@ -35,7 +38,8 @@ use std::{
 };
 
 /// The JSON-RPC namespace of each domain's runtime API.
-pub const DOMAINS: [(&str, &str); 6] = [
+pub const DOMAINS: [(&str, &str); 7] = [
+	("consortium", "ConsortiumApi"),
 	("invoices", "InvoicesApi"),
 	("funds", "FundsApi"),
 	("credit", "CreditApi"),
@@ -126,7 +130,7 @@ impl Catalogue {
 			let value = given.get(i).copied().flatten().unwrap_or(&Value::Null);
 			if param == "limit" {
 				let limit = value.as_u64();
-				if limit.is_none_or(|l| l > u64::from(QUERY_LIMIT)) {
+				if limit.is_none_or(|l| l == 0 || l > u64::from(QUERY_LIMIT)) {
 					return Err(format!("limit: a page holds 1 to {QUERY_LIMIT} records"));
 				}
 			}
@@ -196,31 +200,108 @@ where
 	C::Api: Metadata<Block> + Core<Block>,
 {
 	fn call(&self, name: &str, params: Params) -> Result<Value, ErrorObjectOwned> {
-		let params: Value = match params.as_str() {
-			None => Value::Null,
-			Some(_) => params.parse().map_err(|e| invalid(e.to_string()))?,
-		};
 		let best = self.client.info().best_hash;
-		let spec_version = self
-			.client
-			.runtime_api()
-			.version(best)
-			.map_err(|e| failed(e.to_string()))?
-			.spec_version;
-		let catalogue = {
-			let mut current = self.catalogue.lock().expect("no query panics holding it");
-			if current.spec_version != spec_version {
-				*current = Arc::new(load(&*self.client, best).map_err(failed)?);
-			}
-			current.clone()
-		};
-		let (method, data) = catalogue.arguments(name, &params).map_err(invalid)?;
+		self.call_at(name, &parse(params)?, best)
+	}
+
+	/// The catalogue of the runtime at `at`, loaded again when its version changed.
+	fn catalogue_at(&self, at: Hash) -> Result<Arc<Catalogue>, ErrorObjectOwned> {
+		let spec_version =
+			self.client.runtime_api().version(at).map_err(|e| failed(e.to_string()))?.spec_version;
+		let mut current = self.catalogue.lock().expect("no query panics holding it");
+		if current.spec_version != spec_version {
+			*current = Arc::new(load(&*self.client, at).map_err(failed)?);
+		}
+		Ok(current.clone())
+	}
+
+	fn call_at(&self, name: &str, params: &Value, at: Hash) -> Result<Value, ErrorObjectOwned> {
+		let catalogue = self.catalogue_at(at)?;
+		let (method, data) = catalogue.arguments(name, params).map_err(invalid)?;
 		let answer = self
 			.client
 			.executor()
-			.call(best, &method.runtime_name, &data, CallContext::Offchain)
+			.call(at, &method.runtime_name, &data, CallContext::Offchain)
 			.map_err(|e| failed(format!("{}: {e}", method.runtime_name)))?;
 		catalogue.answer(method, &answer).map_err(failed)
+	}
+
+	/// `regchain_dossier(creditCode, limit?, period?)`: everything the domains keep about an
+	/// organization, read at one block — its registration and roles; its invoices (the chain's
+	/// head, the latest `limit` issued, the first `limit` received, the totals of `period`,
+	/// this month by default); its fund allocations; its credit profile; its works. Each list is
+	/// the first page; the domain methods page further.
+	fn dossier(&self, params: Params) -> Result<Value, ErrorObjectOwned> {
+		let params = parse(params)?;
+		let arg = |i: usize, name: &str| match &params {
+			Value::Array(items) => items.get(i).cloned(),
+			Value::Object(map) => map.get(name).cloned(),
+			_ => None,
+		};
+		if let Value::Object(map) = &params {
+			if let Some(unknown) =
+				map.keys().find(|k| !["creditCode", "limit", "period"].contains(&k.as_str()))
+			{
+				return Err(invalid(format!(
+					"regchain_dossier has no parameter `{unknown}` (it takes creditCode, limit, period)"
+				)));
+			}
+		}
+		if params.as_array().is_some_and(|a| a.len() > 3) {
+			return Err(invalid("regchain_dossier takes creditCode, limit, period".into()));
+		}
+		let code =
+			arg(0, "creditCode").and_then(|c| c.as_str().map(str::to_owned)).ok_or_else(|| {
+				invalid("creditCode: expected the 18 characters of a credit code".into())
+			})?;
+		regchain_primitives::CreditCode::parse(code.as_bytes())
+			.map_err(|e| invalid(format!("creditCode: not a valid credit code ({e:?})")))?;
+		let limit = match arg(1, "limit") {
+			None | Some(Value::Null) => 20,
+			Some(v) => v.as_u64().filter(|l| (1..=u64::from(QUERY_LIMIT)).contains(l)).ok_or_else(
+				|| invalid(format!("limit: a page holds 1 to {QUERY_LIMIT} records")),
+			)?,
+		};
+		let at = self.client.info().best_hash;
+		let call = |name: &str, params: Value| self.call_at(name, &params, at);
+		let organization = call("consortium_organizationByCreditCode", json!([code]))?;
+		let Some(org) = organization.get("id").and_then(Value::as_u64) else {
+			return Err(invalid(format!("creditCode: no organization is registered under {code}")));
+		};
+		let period = match arg(2, "period") {
+			None | Some(Value::Null) => {
+				let now = call("consortium_now", json!([]))?.as_u64().unwrap_or_default();
+				u64::from(regchain_primitives::time::cst_month(now))
+			},
+			Some(v) => v
+				.as_u64()
+				.filter(|p| (100..=999_912).contains(p) && (1..=12).contains(&(p % 100)))
+				.ok_or_else(|| invalid("period: expected a month as YYYYMM".into()))?,
+		};
+		let head = call("invoices_chainHead", json!([org]))?;
+		let issued = head.get("nextSeq").and_then(Value::as_u64).unwrap_or_default();
+		Ok(json!({
+			"at": format!("{at:?}"),
+			"organization": organization,
+			"invoices": {
+				"chainHead": head,
+				"issued": call("invoices_invoicesOf", json!([org, issued.saturating_sub(limit), limit]))?,
+				"received": call("invoices_receivedBy", json!([org, null, limit]))?,
+				"period": period,
+				"periodTotals": call("invoices_periodTotals", json!([org, period]))?,
+			},
+			"funds": { "allocations": call("funds_enterpriseStatement", json!([org, null, limit]))? },
+			"credit": { "profile": call("credit_creditProfile", json!([org, null, limit]))? },
+			"works": call("ipRights_worksOfOwner", json!([org, null, limit]))?,
+		}))
+	}
+}
+
+/// The JSON parameters of a request: `null` when there are none.
+fn parse(params: Params) -> Result<Value, ErrorObjectOwned> {
+	match params.as_str() {
+		None => Ok(Value::Null),
+		Some(_) => params.parse().map_err(|e| invalid(e.to_string())),
 	}
 }
 
@@ -247,6 +328,9 @@ where
 			.register_blocking_method(name, move |params, _, _| queries.call(name, params))
 			.map_err(|e| e.to_string())?;
 	}
+	module
+		.register_blocking_method("regchain_dossier", move |params, _, _| queries.dossier(params))
+		.map_err(|e| e.to_string())?;
 	Ok(module)
 }
 
@@ -317,6 +401,10 @@ mod tests {
 		);
 		assert_eq!(
 			refuse("ipRights_worksOfOwner", json!({ "owner": 3 })),
+			"limit: a page holds 1 to 100 records"
+		);
+		assert_eq!(
+			refuse("ipRights_worksOfOwner", json!({ "owner": 3, "limit": 0 })),
 			"limit: a page holds 1 to 100 records"
 		);
 		assert_eq!(

@@ -5,7 +5,9 @@
 //! The JSON shapes, documented for clients in `docs/rpc.md`:
 //! - integers: JSON numbers up to 2^53 − 1 (larger ones as decimal strings); input accepts
 //!   numbers and decimal strings;
-//! - bytes (`[u8; N]`, `Vec<u8>`) and hashes: `0x`-hex (an array of numbers is accepted too);
+//! - bytes (`[u8; N]`, `Vec<u8>`) and hashes: `0x`-hex (an array of numbers is accepted too;
+//!   a `Vec<u8>` also takes a text string that does not start with `0x`, as its UTF-8 bytes:
+//!   a credit code, a name);
 //! - accounts (`AccountId32`): SS58 strings (input: SS58 or `0x`-hex);
 //! - structs: objects with camelCase field names (input: camelCase or snake_case); a struct
 //!   of one unnamed field is that field's value; of several, an array;
@@ -420,9 +422,11 @@ fn account(value: &Value, path: &str) -> Result<AccountId32, String> {
 	AccountId32::from_ss58check(text).map_err(|e| at(path, format!("not an SS58 address: {e:?}")))
 }
 
-/// A `0x`-hex string (or an array of byte numbers), of `len` bytes when given.
+/// A `0x`-hex string (or an array of byte numbers), of `len` bytes when given; without a
+/// length (a `Vec<u8>`), text that is not `0x`-hex stands for its UTF-8 bytes.
 fn bytes(value: &Value, len: Option<usize>, path: &str) -> Result<Vec<u8>, String> {
 	let bytes = match value {
+		Value::String(text) if len.is_none() && !text.starts_with("0x") => text.as_bytes().to_vec(),
 		Value::String(text) => {
 			let digits = text.strip_prefix("0x").ok_or_else(|| at(path, "expected 0x-hex"))?;
 			hex::decode(digits).map_err(|e| at(path, format!("not hex: {e}")))?
@@ -603,6 +607,13 @@ mod tests {
 			(record.owner_org, record.note, record.kind),
 			(7, Some(vec![1, 2]), Kind::Plain)
 		);
+		// Text for a byte sequence is its UTF-8 bytes (a credit code).
+		let mut text = value.clone();
+		text["note"] = json!("91350100M000100Y43");
+		out.clear();
+		encode(&registry, id, &text, "record", &mut out).unwrap();
+		let record = Record::decode(&mut &out[..]).unwrap();
+		assert_eq!(record.note, Some(b"91350100M000100Y43".to_vec()));
 	}
 
 	#[test]

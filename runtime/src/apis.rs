@@ -1,11 +1,11 @@
 //! The runtime APIs: how the node, the transaction pool and the RPC layer call into the runtime.
 //! Polkadot.js needs nothing beyond these standard ones (metadata, nonces, fees); the domain
-//! pallets' query APIs (`InvoicesApi`, `FundsApi`, `CreditApi`, `NotarizationApi`,
+//! pallets' query APIs (`ConsortiumApi`, `InvoicesApi`, `FundsApi`, `CreditApi`, `NotarizationApi`,
 //! `ProvenanceApi`, `IpRightsApi`) are in the metadata, so it
 //! calls them as `api.call.invoicesApi.*` without type definitions.
 
 use crate::{
-	AccountId, Aura, Balance, Block, BlockNumber, Credit, Executive, Funds, Grandpa,
+	AccountId, Aura, Balance, Block, BlockNumber, Consortium, Credit, Executive, Funds, Grandpa,
 	InherentDataExt, Invoices, IpRights, Nonce, Notarization, Provenance, Runtime, RuntimeCall,
 	RuntimeGenesisConfig, System, TransactionPayment, VERSION,
 };
@@ -154,6 +154,20 @@ impl_runtime_apis! {
 			_authority_id: GrandpaId,
 		) -> Option<sp_consensus_grandpa::OpaqueKeyOwnershipProof> {
 			None
+		}
+	}
+
+	impl pallet_consortium::runtime_api::ConsortiumApi<Block> for Runtime {
+		fn organization(org: OrgId) -> Option<pallet_consortium::OrganizationView> {
+			Consortium::organization_view(org)
+		}
+
+		fn organization_by_credit_code(code: Vec<u8>) -> Option<pallet_consortium::OrganizationView> {
+			Consortium::organization_by_credit_code(&code)
+		}
+
+		fn now() -> Moment {
+			Consortium::chain_now()
 		}
 	}
 

@@ -176,7 +176,7 @@ test('the IP office freezes a work: no offer until it is unfrozen', async () => 
   await ok(api.tx.ipRights.publishOffer(work, terms), platform);
 });
 
-test('the domain queries are JSON-RPC methods in plain JSON; bad input is a clear error', async () => {
+test('the domain queries and the dossier are JSON-RPC methods in plain JSON; bad input is a clear error', async () => {
   const rpc = (method, params) => api._rpcCore.provider.send(method, params);
   const { methods } = await rpc('rpc_methods', []);
   for (const m of ['ipRights_workByFingerprint', 'ipRights_licenceCheck', 'notarization_verifyDigest', 'provenance_itemStatus', 'invoices_invoice', 'credit_creditProfile', 'funds_programStatement']) {
@@ -210,4 +210,25 @@ test('the domain queries are JSON-RPC methods in plain JSON; bad input is a clea
   await refused('ipRights_worksOfOwner', { owner: -1, limit: 10 }, /owner: expected a non-negative integer/);
   await refused('ipRights_work', { work: 1 }, /has no parameter `work` \(it takes id\)/);
   await refused('ipRights_work', [1, 2], /takes 1 parameters \(id\), got 2/);
+
+  // An organization by its credit code, given as text.
+  const byCode = await rpc('consortium_organizationByCreditCode', [sampleCreditCode(2302)]);
+  assert.equal(byCode.id, orgs.platform);
+  assert.equal(byCode.creditCode, sampleCreditCode(2302));
+  // The dossier: everything the domains keep about an organization, from its credit code.
+  const dossier = await rpc('regchain_dossier', { creditCode: sampleCreditCode(2302), limit: 10 });
+  assert.equal(dossier.organization.id, orgs.platform);
+  assert.equal(dossier.organization.name, 'platform');
+  assert.equal(dossier.organization.kind, 'Enterprise');
+  assert.equal(dossier.organization.status, 'Active');
+  assert.deepEqual(dossier.works.map(([i]) => i), [work]);
+  assert.deepEqual(dossier.invoices.chainHead, { nextSeq: 0, lastHash: hash(0) });
+  assert.deepEqual(dossier.invoices.issued, []);
+  assert.equal(typeof dossier.invoices.period, 'number');
+  assert.deepEqual(dossier.funds.allocations, []);
+  assert.deepEqual(dossier.credit.profile, []);
+  await refused('regchain_dossier', ['NOT-A-CODE'], /creditCode: not a valid credit code/);
+  await refused('regchain_dossier', [sampleCreditCode(9999)], /creditCode: no organization is registered under/);
+  await refused('regchain_dossier', [sampleCreditCode(2302), 1000], /limit: a page holds 1 to 100 records/);
+  await refused('regchain_dossier', { code: sampleCreditCode(2302) }, /has no parameter `code`/);
 });

@@ -539,3 +539,34 @@ impl<T: Config> Membership<T::AccountId> for Pallet<T> {
 		id
 	}
 }
+
+// Queries (runtime API).
+impl<T: Config> Pallet<T> {
+	/// Organization `id` as the query layer shows it.
+	pub fn organization_view(id: OrgId) -> Option<OrganizationView> {
+		let record = Organizations::<T>::get(id)?;
+		let text = |bytes: &[u8]| alloc::string::String::from_utf8_lossy(bytes).into_owned();
+		Some(OrganizationView {
+			id,
+			kind: record.kind,
+			name: text(&record.name),
+			credit_code: record.credit_code.as_ref().map(|c| text(c.as_bytes())),
+			status: record.status,
+			expires_at: record.expires_at,
+			roles: record.roles.iter().collect(),
+			region: Self::region_of(id, &record),
+			accounts: record.accounts,
+		})
+	}
+
+	/// The organization registered under `code`, as the query layer shows it.
+	pub fn organization_by_credit_code(code: &[u8]) -> Option<OrganizationView> {
+		let code = CreditCode::parse(code).ok()?;
+		Self::organization_view(OrganizationByCreditCode::<T>::get(code)?)
+	}
+
+	/// The chain's time, for the runtime API.
+	pub fn chain_now() -> Moment {
+		Self::now()
+	}
+}

@@ -77,6 +77,7 @@ mod impls;
 pub mod migrations;
 #[cfg(test)]
 mod mock;
+pub mod runtime_api;
 #[cfg(test)]
 mod tests;
 pub mod types;

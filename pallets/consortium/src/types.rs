@@ -104,3 +104,26 @@ pub struct Usage<BlockNumber> {
 	/// Their encoded bytes (council calls of a council seat are not counted).
 	pub bytes: u32,
 }
+
+/// An organization as the query layer shows it: its registration data in readable form.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+pub struct OrganizationView {
+	/// Its id.
+	pub id: regchain_primitives::OrgId,
+	/// What it is.
+	pub kind: OrgKind,
+	/// Its registered name (UTF-8; invalid bytes replaced).
+	pub name: alloc::string::String,
+	/// Its Unified Social Credit Code, if it has one.
+	pub credit_code: Option<alloc::string::String>,
+	/// Active, suspended or revoked.
+	pub status: OrgStatus,
+	/// When its term ends (on-chain time).
+	pub expires_at: Moment,
+	/// The roles it holds.
+	pub roles: alloc::vec::Vec<regchain_primitives::Role>,
+	/// Where it is: an agency's jurisdiction, a member's division (from its credit code).
+	pub region: regchain_primitives::Division,
+	/// How many accounts act for it.
+	pub accounts: u32,
+}

@@ -5,6 +5,7 @@ mod extension;
 mod governance;
 mod jurisdiction;
 mod membership;
+mod queries;
 mod registration;
 mod roles;
 mod status;

@@ -1,0 +1,21 @@
+//! The consortium's runtime API: who an organization is, for front-ends and the query layer
+//! (the dossier of an enterprise starts from its credit code), and the chain's clock, which
+//! dates what clients ask for (an invoice period). Polkadot.js exposes it as
+//! `api.call.consortiumApi.*`; the node serves it as `consortium_*` JSON-RPC methods.
+
+use crate::types::OrganizationView;
+use alloc::vec::Vec;
+use regchain_primitives::{time::Moment, OrgId};
+
+sp_api::decl_runtime_apis! {
+	/// Organizations by id or credit code; public registration data only.
+	pub trait ConsortiumApi {
+		/// An organization: kind, name, credit code, status, term, roles, region.
+		fn organization(org: OrgId) -> Option<OrganizationView>;
+		/// The organization registered under a Unified Social Credit Code (its 18 characters);
+		/// `None` for a malformed code or one no organization holds.
+		fn organization_by_credit_code(code: Vec<u8>) -> Option<OrganizationView>;
+		/// The chain's time (the last block's), in Unix milliseconds.
+		fn now() -> Moment;
+	}
+}
