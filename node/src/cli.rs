@@ -49,4 +49,10 @@ pub struct Cli {
 
 	#[clap(flatten)]
 	pub run: sc_cli::RunCmd,
+
+	/// Serve the query gateway on this address (e.g. `0.0.0.0:9950`): the domain queries for
+	/// enterprises, lenders and the public, each answered only what it may see, with signed
+	/// requests; no `state_*` or other raw access (docs/rpc.md). Off unless given.
+	#[arg(long, value_name = "ADDR")]
+	pub gateway_addr: Option<std::net::SocketAddr>,
 }

@@ -177,20 +177,25 @@ pub fn run() -> sc_cli::Result<()> {
 			let runner = cli.create_runner(&cli.run)?;
 			let pool = &cli.run.pool_config;
 			let limits = PoolLimits::new(pool.pool_limit, pool.pool_kbytes);
+			let gateway = cli.gateway_addr;
 			runner.run_node_until_exit(|config| async move {
 				// libp2p is the network backend every Substrate tool and bootnode speaks;
 				// `--network-backend litep2p` remains available.
 				match config.network.network_backend {
-					sc_network::config::NetworkBackendType::Libp2p => service::new_full::<
-						sc_network::NetworkWorker<
-							Block,
-							<Block as sp_runtime::traits::Block>::Hash,
-						>,
-					>(config, limits)
-					.map_err(sc_cli::Error::Service),
+					sc_network::config::NetworkBackendType::Libp2p => {
+						service::new_full::<
+							sc_network::NetworkWorker<
+								Block,
+								<Block as sp_runtime::traits::Block>::Hash,
+							>,
+						>(config, limits, gateway)
+						.map_err(sc_cli::Error::Service)
+					},
 					sc_network::config::NetworkBackendType::Litep2p => {
-						service::new_full::<sc_network::Litep2pNetworkBackend>(config, limits)
-							.map_err(sc_cli::Error::Service)
+						service::new_full::<sc_network::Litep2pNetworkBackend>(
+							config, limits, gateway,
+						)
+						.map_err(sc_cli::Error::Service)
 					},
 				}
 			})

@@ -5,6 +5,7 @@ mod chain_spec;
 mod cli;
 mod command;
 mod finality;
+mod gateway;
 mod pool;
 mod query;
 mod rpc;

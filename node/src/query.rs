@@ -86,6 +86,11 @@ impl Catalogue {
 		Catalogue { spec_version, registry: metadata.types, methods }
 	}
 
+	/// The method served as `name`.
+	pub fn method(&self, name: &str) -> Option<&Method> {
+		self.methods.get(name)
+	}
+
 	/// The JSON-RPC names served.
 	pub fn names(&self) -> impl Iterator<Item = &String> {
 		self.methods.keys()
@@ -181,17 +186,40 @@ where
 }
 
 /// What each query method needs: the client and the catalogue of the runtime last seen.
-struct Queries<C> {
-	client: Arc<C>,
+pub(crate) struct Queries<C> {
+	pub(crate) client: Arc<C>,
 	catalogue: Mutex<Arc<Catalogue>>,
 }
 
-fn invalid(message: String) -> ErrorObjectOwned {
+pub(crate) fn invalid(message: String) -> ErrorObjectOwned {
 	ErrorObjectOwned::owned(INVALID_PARAMS_CODE, message, None::<()>)
 }
 
-fn failed(message: String) -> ErrorObjectOwned {
+pub(crate) fn failed(message: String) -> ErrorObjectOwned {
 	ErrorObjectOwned::owned(-32000, message, None::<()>)
+}
+
+/// The sections of a dossier a caller gets (the node's own RPC: all of them; the gateway: those
+/// within the caller's remit).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Sections {
+	pub invoices: bool,
+	pub funds: bool,
+	pub credit: bool,
+	pub products: bool,
+	pub evidence: bool,
+	pub works: bool,
+}
+
+impl Sections {
+	pub const ALL: Sections = Sections {
+		invoices: true,
+		funds: true,
+		credit: true,
+		products: true,
+		evidence: true,
+		works: true,
+	};
 }
 
 impl<C> Queries<C>
@@ -199,13 +227,24 @@ where
 	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + ExecutorProvider<Block>,
 	C::Api: Metadata<Block> + Core<Block>,
 {
+	/// The queries of the runtime at the best block.
+	pub(crate) fn new(client: Arc<C>) -> Result<Self, String> {
+		let catalogue = Arc::new(load(&*client, client.info().best_hash)?);
+		Ok(Queries { client, catalogue: Mutex::new(catalogue) })
+	}
+
 	fn call(&self, name: &str, params: Params) -> Result<Value, ErrorObjectOwned> {
 		let best = self.client.info().best_hash;
 		self.call_at(name, &parse(params)?, best)
 	}
 
+	/// The JSON-RPC names of the methods served now.
+	pub(crate) fn names(&self) -> Vec<String> {
+		self.catalogue.lock().expect("no query panics holding it").names().cloned().collect()
+	}
+
 	/// The catalogue of the runtime at `at`, loaded again when its version changed.
-	fn catalogue_at(&self, at: Hash) -> Result<Arc<Catalogue>, ErrorObjectOwned> {
+	pub(crate) fn catalogue_at(&self, at: Hash) -> Result<Arc<Catalogue>, ErrorObjectOwned> {
 		let spec_version =
 			self.client.runtime_api().version(at).map_err(|e| failed(e.to_string()))?.spec_version;
 		let mut current = self.catalogue.lock().expect("no query panics holding it");
@@ -215,7 +254,12 @@ where
 		Ok(current.clone())
 	}
 
-	fn call_at(&self, name: &str, params: &Value, at: Hash) -> Result<Value, ErrorObjectOwned> {
+	pub(crate) fn call_at(
+		&self,
+		name: &str,
+		params: &Value,
+		at: Hash,
+	) -> Result<Value, ErrorObjectOwned> {
 		let catalogue = self.catalogue_at(at)?;
 		let (method, data) = catalogue.arguments(name, params).map_err(invalid)?;
 		let answer = self
@@ -232,7 +276,18 @@ where
 	/// this month by default); its fund allocations; its credit profile; its works. Each list is
 	/// the first page; the domain methods page further.
 	fn dossier(&self, params: Params) -> Result<Value, ErrorObjectOwned> {
-		let params = parse(params)?;
+		let at = self.client.info().best_hash;
+		self.dossier_at(&parse(params)?, at, |_| Ok(Sections::ALL))
+	}
+
+	/// The dossier that `params` asks for, read at `at`, with the sections `sections` allows
+	/// for the organization found (its id) — or its refusal.
+	pub(crate) fn dossier_at(
+		&self,
+		params: &Value,
+		at: Hash,
+		sections: impl FnOnce(u64) -> Result<Sections, ErrorObjectOwned>,
+	) -> Result<Value, ErrorObjectOwned> {
 		let arg = |i: usize, name: &str| match &params {
 			Value::Array(items) => items.get(i).cloned(),
 			Value::Object(map) => map.get(name).cloned(),
@@ -262,12 +317,12 @@ where
 				|| invalid(format!("limit: a page holds 1 to {QUERY_LIMIT} records")),
 			)?,
 		};
-		let at = self.client.info().best_hash;
 		let call = |name: &str, params: Value| self.call_at(name, &params, at);
 		let organization = call("consortium_organizationByCreditCode", json!([code]))?;
 		let Some(org) = organization.get("id").and_then(Value::as_u64) else {
 			return Err(invalid(format!("creditCode: no organization is registered under {code}")));
 		};
+		let sections = sections(org)?;
 		let period = match arg(2, "period") {
 			None | Some(Value::Null) => {
 				let now = call("consortium_now", json!([]))?.as_u64().unwrap_or_default();
@@ -278,27 +333,71 @@ where
 				.filter(|p| (100..=999_912).contains(p) && (1..=12).contains(&(p % 100)))
 				.ok_or_else(|| invalid("period: expected a month as YYYYMM".into()))?,
 		};
-		let head = call("invoices_chainHead", json!([org]))?;
-		let issued = head.get("nextSeq").and_then(Value::as_u64).unwrap_or_default();
-		Ok(json!({
-			"at": format!("{at:?}"),
-			"organization": organization,
-			"invoices": {
+		let mut dossier = json!({ "at": format!("{at:?}"), "organization": organization });
+		let mut withheld = Vec::new();
+		if sections.invoices {
+			let head = call("invoices_chainHead", json!([org]))?;
+			let issued = head.get("nextSeq").and_then(Value::as_u64).unwrap_or_default();
+			dossier["invoices"] = json!({
 				"chainHead": head,
 				"issued": call("invoices_invoicesOf", json!([org, issued.saturating_sub(limit), limit]))?,
 				"received": call("invoices_receivedBy", json!([org, null, limit]))?,
 				"period": period,
 				"periodTotals": call("invoices_periodTotals", json!([org, period]))?,
-			},
-			"funds": { "allocations": call("funds_enterpriseStatement", json!([org, null, limit]))? },
-			"credit": { "profile": call("credit_creditProfile", json!([org, null, limit]))? },
-			"works": call("ipRights_worksOfOwner", json!([org, null, limit]))?,
-		}))
+			});
+		} else {
+			withheld.push("invoices");
+		}
+		if sections.funds {
+			dossier["funds"] = json!({
+				"allocations": call("funds_enterpriseStatement", json!([org, null, limit]))?,
+			});
+		} else {
+			withheld.push("funds");
+		}
+		if sections.credit {
+			dossier["credit"] =
+				json!({ "profile": call("credit_creditProfile", json!([org, null, limit]))? });
+		} else {
+			withheld.push("credit");
+		}
+		if sections.products {
+			let classes = call("provenance_classesOf", json!([org, null, limit]))?;
+			// The recalls under way of its products, in full (a class carries the recall's id).
+			let mut recalls = Vec::new();
+			for (_, class) in classes.as_array().into_iter().flatten().filter_map(|c| {
+				let pair = c.as_array()?;
+				Some((pair.first()?, pair.get(1)?))
+			}) {
+				if let Some(id) = class.get("recall").filter(|r| !r.is_null()) {
+					recalls.push(
+						json!({ "id": id, "recall": call("provenance_recall", json!([id]))? }),
+					);
+				}
+			}
+			dossier["products"] = json!({ "classes": classes, "recalls": recalls });
+		} else {
+			withheld.push("products");
+		}
+		if sections.evidence {
+			dossier["evidence"] = call("notarization_recordsOf", json!([org, null, limit]))?;
+		} else {
+			withheld.push("evidence");
+		}
+		if sections.works {
+			dossier["works"] = call("ipRights_worksOfOwner", json!([org, null, limit]))?;
+		} else {
+			withheld.push("works");
+		}
+		if !withheld.is_empty() {
+			dossier["withheld"] = json!(withheld);
+		}
+		Ok(dossier)
 	}
 }
 
 /// The JSON parameters of a request: `null` when there are none.
-fn parse(params: Params) -> Result<Value, ErrorObjectOwned> {
+pub(crate) fn parse(params: Params) -> Result<Value, ErrorObjectOwned> {
 	match params.as_str() {
 		None => Ok(Value::Null),
 		Some(_) => params.parse().map_err(|e| invalid(e.to_string())),
@@ -316,9 +415,8 @@ where
 		+ 'static,
 	C::Api: Metadata<Block> + Core<Block>,
 {
-	let catalogue = Arc::new(load(&*client, client.info().best_hash)?);
-	let names: Vec<String> = catalogue.names().cloned().collect();
-	let queries = Arc::new(Queries { client, catalogue: Mutex::new(catalogue) });
+	let queries = Arc::new(Queries::new(client)?);
+	let names: Vec<String> = queries.names();
 	let mut module = RpcModule::new(());
 	for name in names {
 		// Registered once at start: the names live as long as the node.
@@ -335,13 +433,13 @@ where
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
 	use super::*;
 	use codec::Encode;
 	use serde_json::json;
 
 	/// The catalogue of the runtime this node is built with.
-	fn catalogue() -> Catalogue {
+	pub(crate) fn catalogue() -> Catalogue {
 		let opaque = regchain_runtime::Runtime::metadata_at_version(15).expect("v15 metadata");
 		let RuntimeMetadata::V15(metadata) =
 			RuntimeMetadataPrefixed::decode(&mut &opaque[..]).unwrap().1

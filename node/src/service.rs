@@ -143,6 +143,7 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 pub fn new_full<N: sc_network::NetworkBackend<Block, <Block as BlockT>::Hash>>(
 	config: Configuration,
 	limits: PoolLimits,
+	gateway: Option<std::net::SocketAddr>,
 ) -> Result<TaskManager, ServiceError> {
 	let sc_service::PartialComponents {
 		client,
@@ -230,6 +231,15 @@ pub fn new_full<N: sc_network::NetworkBackend<Block, <Block as BlockT>::Hash>>(
 	let name = config.network.node_name.clone();
 	let enable_grandpa = !config.disable_grandpa;
 	let prometheus_registry = config.prometheus_registry().cloned();
+
+	if let Some(addr) = gateway {
+		let module = crate::gateway::module(client.clone()).map_err(ServiceError::Other)?;
+		task_manager.spawn_essential_handle().spawn(
+			"query-gateway",
+			None,
+			crate::gateway::serve(addr, module),
+		);
+	}
 
 	let shared_voter_state = SharedVoterState::empty();
 	let rpc_builder = {

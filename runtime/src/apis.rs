@@ -157,7 +157,7 @@ impl_runtime_apis! {
 		}
 	}
 
-	impl pallet_consortium::runtime_api::ConsortiumApi<Block> for Runtime {
+	impl pallet_consortium::runtime_api::ConsortiumApi<Block, AccountId> for Runtime {
 		fn organization(org: OrgId) -> Option<pallet_consortium::OrganizationView> {
 			Consortium::organization_view(org)
 		}
@@ -168,6 +168,14 @@ impl_runtime_apis! {
 
 		fn now() -> Moment {
 			Consortium::chain_now()
+		}
+
+		fn member(account: AccountId) -> Option<pallet_consortium::OrganizationView> {
+			Consortium::member_view(&account)
+		}
+
+		fn oversees(agency: OrgId, org: OrgId) -> bool {
+			Consortium::oversees(agency, org)
 		}
 	}
 
@@ -190,6 +198,10 @@ impl_runtime_apis! {
 
 		fn chain_head(issuer: OrgId) -> ChainHead {
 			pallet_invoices::ChainHeads::<Runtime>::get(issuer)
+		}
+
+		fn verify(issuer_code: Vec<u8>, seq: u32, content_hash: sp_core::H256) -> Option<pallet_invoices::InvoiceCheck> {
+			Invoices::check(Consortium::org_by_code_any_status(&issuer_code)?, seq, content_hash)
 		}
 	}
 
@@ -261,6 +273,10 @@ impl_runtime_apis! {
 			Credit::access_log(sme, from, limit)
 		}
 
+		fn declared_access(sme: OrgId, lender: OrgId, since: Moment) -> Option<pallet_credit::Access> {
+			Credit::declared_access(sme, lender, since)
+		}
+
 		fn claim_types(
 			from: pallet_credit::ClaimTypeId,
 			limit: u32,
@@ -304,6 +320,14 @@ impl_runtime_apis! {
 		) -> Vec<(sp_core::H256, pallet_notarization::Certification)> {
 			Notarization::certifications(id, start_after, limit)
 		}
+
+		fn records_of(
+			owner: OrgId,
+			start_after: Option<pallet_notarization::RecordId>,
+			limit: u32,
+		) -> Vec<(pallet_notarization::RecordId, pallet_notarization::Record)> {
+			Notarization::records_of(owner, start_after, limit)
+		}
 	}
 
 	impl pallet_provenance::runtime_api::ProvenanceApi<Block> for Runtime {
@@ -337,6 +361,14 @@ impl_runtime_apis! {
 
 		fn recall(id: pallet_provenance::RecallId) -> Option<pallet_provenance::Recall> {
 			pallet_provenance::Recalls::<Runtime>::get(id)
+		}
+
+		fn classes_of(
+			owner: OrgId,
+			start_after: Option<pallet_provenance::ClassId>,
+			limit: u32,
+		) -> Vec<(pallet_provenance::ClassId, pallet_provenance::ProductClass)> {
+			Provenance::classes_of(owner, start_after, limit)
 		}
 	}
 

@@ -86,7 +86,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("regchain"),
 	impl_name: Cow::Borrowed("regchain-node"),
 	authoring_version: 1,
-	spec_version: 111,
+	spec_version: 112,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 5,
@@ -190,6 +190,9 @@ pub type Migrations = (
 	pallet_consortium::migrations::MigrateV1ToV2<Runtime, BlockTime>,
 	pallet_funds::migrations::MigrateV1ToV2<Runtime, BlockTime>,
 	pallet_invoices::migrations::MigrateV2ToV3<Runtime, BlockTime>,
+	// Records and product classes indexed by owner (the dossier's evidence and products).
+	pallet_notarization::migrations::MigrateV1ToV2<Runtime>,
+	pallet_provenance::migrations::MigrateV1ToV2<Runtime>,
 );
 
 /// The block time, for the migrations that date past and future blocks.

@@ -136,3 +136,47 @@ fn the_upgrade_dates_terms_windows_rates_and_histories_kept_in_blocks() {
 		);
 	});
 }
+
+#[test]
+fn the_upgrade_indexes_records_and_product_classes_by_owner() {
+	use pallet_notarization::{Anchor, EvidenceType, HashAlgorithm};
+	use regchain_runtime::{Notarization, Provenance};
+	common::genesis_of(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+		// A record and a product class of organization 3 as version 1 kept them: no index.
+		let digest = H256::repeat_byte(5);
+		let record = pallet_notarization::Record {
+			owner: 3,
+			anchor: Anchor::Digest { algorithm: HashAlgorithm::Sha256, digest },
+			evidence_type: EvidenceType::Contract,
+			metadata: H256::zero(),
+			case: None,
+			at: common::NOW,
+			block: 1,
+		};
+		pallet_notarization::Records::<Runtime>::insert(4, record.clone());
+		pallet_notarization::Digests::<Runtime>::insert((HashAlgorithm::Sha256, digest), 4);
+		pallet_notarization::NextRecordId::<Runtime>::put(5);
+		StorageVersion::new(1).put::<Notarization>();
+		let class = pallet_provenance::ProductClass {
+			owner: 3,
+			sku: BoundedVec::truncate_from(b"TEA-250G".to_vec()),
+			gtin: None,
+			metadata: H256::zero(),
+			recall: None,
+		};
+		pallet_provenance::Classes::<Runtime>::insert(2, class.clone());
+		pallet_provenance::NextClassId::<Runtime>::put(3);
+		StorageVersion::new(1).put::<Provenance>();
+		assert!(Notarization::records_of(3, None, 10).is_empty());
+
+		regchain_runtime::Migrations::on_runtime_upgrade();
+
+		assert_eq!(Notarization::on_chain_storage_version(), StorageVersion::new(2));
+		assert_eq!(Provenance::on_chain_storage_version(), StorageVersion::new(2));
+		assert_eq!(Notarization::records_of(3, None, 10), vec![(4, record)]);
+		assert_eq!(Provenance::classes_of(3, None, 10), vec![(2, class)]);
+		assert!(Notarization::records_of(4, None, 10).is_empty());
+		pallet_notarization::Pallet::<Runtime>::do_try_state().expect("notarization invariants");
+		pallet_provenance::Pallet::<Runtime>::do_try_state().expect("provenance invariants");
+	});
+}

@@ -569,4 +569,21 @@ impl<T: Config> Pallet<T> {
 	pub fn chain_now() -> Moment {
 		Self::now()
 	}
+
+	/// The active organization `who` acts for, as the query layer shows it.
+	pub fn member_view(who: &T::AccountId) -> Option<OrganizationView> {
+		Self::organization_view(<Self as Membership<T::AccountId>>::member(who)?.org)
+	}
+
+	/// Whether `agency` is an active agency whose jurisdiction covers `org`.
+	pub fn oversees(agency: OrgId, org: OrgId) -> bool {
+		matches!(<Self as Membership<T::AccountId>>::kind(agency), Some(OrgKind::Agency(_)))
+			&& <Self as Membership<T::AccountId>>::has_jurisdiction(agency, org)
+	}
+
+	/// The organization registered under `code`, whatever its status now (an invoice of a
+	/// revoked issuer is still checked by its issuer's code).
+	pub fn org_by_code_any_status(code: &[u8]) -> Option<OrgId> {
+		OrganizationByCreditCode::<T>::get(CreditCode::parse(code).ok()?)
+	}
 }

@@ -8,8 +8,11 @@ use alloc::vec::Vec;
 use regchain_primitives::{time::Moment, OrgId};
 
 sp_api::decl_runtime_apis! {
-	/// Organizations by id or credit code; public registration data only.
-	pub trait ConsortiumApi {
+	/// Organizations by id or credit code; public registration data only. Version 2 adds who an
+	/// account acts for and an agency's jurisdiction, which the node's query gateway asks to
+	/// decide what a caller may read.
+	#[api_version(2)]
+	pub trait ConsortiumApi<AccountId> where AccountId: codec::Codec {
 		/// An organization: kind, name, credit code, status, term, roles, region.
 		fn organization(org: OrgId) -> Option<OrganizationView>;
 		/// The organization registered under a Unified Social Credit Code (its 18 characters);
@@ -17,5 +20,10 @@ sp_api::decl_runtime_apis! {
 		fn organization_by_credit_code(code: Vec<u8>) -> Option<OrganizationView>;
 		/// The chain's time (the last block's), in Unix milliseconds.
 		fn now() -> Moment;
+		/// The active organization `account` acts for; `None` for an account of no organization
+		/// or of a suspended, revoked or expired one.
+		fn member(account: AccountId) -> Option<OrganizationView>;
+		/// Whether `agency` is an active agency whose jurisdiction covers `org`'s region.
+		fn oversees(agency: OrgId, org: OrgId) -> bool;
 	}
 }

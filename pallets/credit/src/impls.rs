@@ -557,6 +557,23 @@ impl<T: Config> Pallet<T> {
 		(from..end).filter_map(|index| Accesses::<T>::get(sme, index)).collect()
 	}
 
+	/// The latest access `lender` declared on `sme`'s data at or after `since` whose grant is
+	/// still in force. The log is in time order, so the walk goes back from its end and stops at
+	/// the first entry older than `since`, after at most [`paging::QUERY_LIMIT`] entries (a
+	/// lender declares once per review, not per read).
+	pub fn declared_access(sme: OrgId, lender: OrgId, since: Moment) -> Option<Access> {
+		let now = Self::now();
+		let count = AccessCount::<T>::get(sme);
+		(count.saturating_sub(paging::QUERY_LIMIT)..count)
+			.rev()
+			.filter_map(|index| Accesses::<T>::get(sme, index))
+			.take_while(|access| access.at >= since)
+			.find(|access| {
+				access.lender == lender
+					&& Grants::<T>::get(access.grant).is_some_and(|g| g.is_valid_at(now))
+			})
+	}
+
 	/// The claim types: up to `limit` (at most 100) from id `from` on.
 	pub fn claim_types(from: ClaimTypeId, limit: u32) -> Vec<(ClaimTypeId, ClaimType)> {
 		let end = paging::page_end(from, limit, NextClaimTypeId::<T>::get());

@@ -4,10 +4,13 @@
 
 use crate::types::{Access, AttestationId, ClaimType, ClaimTypeId, Grant, GrantId, ProfileEntry};
 use alloc::vec::Vec;
-use regchain_primitives::OrgId;
+use regchain_primitives::{time::Moment, OrgId};
 
 sp_api::decl_runtime_apis! {
 	/// Queries over credit attestations and consents; every list at most 100 long, paged.
+	/// Version 2 adds `declared_access`, which the node's query gateway asks before it answers a
+	/// lender.
+	#[api_version(2)]
 	pub trait CreditApi {
 		/// An SME's current credit profile: its attestations that count now (active, within
 		/// their validity period), with rating label, dispute and freeze — from up to `limit`
@@ -23,6 +26,9 @@ sp_api::decl_runtime_apis! {
 		fn grants(sme: OrgId, start_after: Option<GrantId>, limit: u32) -> Vec<(GrantId, Grant)>;
 		/// The SME's access log from entry `from` on.
 		fn access_log(sme: OrgId, from: u32, limit: u32) -> Vec<Access>;
+		/// The latest access `lender` declared on `sme`'s data at or after `since` whose grant is
+		/// still in force: what a lender may read now (the SME's access log records it).
+		fn declared_access(sme: OrgId, lender: OrgId, since: Moment) -> Option<Access>;
 		/// The claim types from id `from` on.
 		fn claim_types(from: ClaimTypeId, limit: u32) -> Vec<(ClaimTypeId, ClaimType)>;
 	}

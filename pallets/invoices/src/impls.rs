@@ -486,6 +486,23 @@ impl<T: Config> Pallet<T> {
 		})
 	}
 
+	/// Runtime API: the public check of invoice `seq` of `issuer` against the content hash printed
+	/// on it; `None` unless the chain holds that invoice with that hash.
+	pub fn check(issuer: OrgId, seq: u32, content_hash: H256) -> Option<InvoiceCheck> {
+		let invoice = IssuedInvoices::<T>::get(issuer, seq)?;
+		if invoice.content_hash != content_hash {
+			return None;
+		}
+		Some(InvoiceCheck {
+			kind: invoice.kind,
+			status: invoice.status,
+			net: invoice.net,
+			tax: invoice.tax,
+			period: invoice.period,
+			issued_on: InvoiceHistory::<T>::get(issuer, seq).first().map(|e| e.at).unwrap_or(0),
+		})
+	}
+
 	/// Runtime API: up to `limit` (at most [`paging::QUERY_LIMIT`]) invoices of `issuer` from number
 	/// `from` on.
 	pub fn invoices_of(

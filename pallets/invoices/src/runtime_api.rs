@@ -2,15 +2,17 @@
 //! storage themselves. Served by every node through `state_call`; Polkadot.js exposes it as
 //! `api.call.invoicesApi.*` from the runtime metadata.
 
-use crate::types::{ChainHead, InvoiceRecord, Period, PeriodTotals};
+use crate::types::{ChainHead, InvoiceCheck, InvoiceRecord, Period, PeriodTotals};
 use alloc::vec::Vec;
 use codec::Codec;
 use regchain_primitives::{InvoiceRef, OrgId};
+use sp_core::H256;
 
 sp_api::decl_runtime_apis! {
 	/// Queries over the invoices pallet. Version 2: history entries are dated in on-chain time
-	/// (an invoice's block of issue stays a block number).
-	#[api_version(2)]
+	/// (an invoice's block of issue stays a block number). Version 3 adds `verify`, the public
+	/// check of a printed invoice.
+	#[api_version(3)]
 	pub trait InvoicesApi<BlockNumber> where BlockNumber: Codec {
 		/// An invoice by number, with its status history.
 		fn invoice(id: InvoiceRef) -> Option<InvoiceRecord<BlockNumber>>;
@@ -24,5 +26,10 @@ sp_api::decl_runtime_apis! {
 		fn period_totals(org: OrgId, period: Period) -> PeriodTotals;
 		/// The head of an issuer's chain: how many invoices it issued and the last one's hash.
 		fn chain_head(issuer: OrgId) -> ChainHead;
+		/// Is this printed invoice genuine? The invoice numbered `seq` of the issuer registered
+		/// under `issuer_code` (its credit code, whatever its status now) if its content hash is
+		/// `content_hash`; `None` when no invoice has that number and hash (a forged or altered
+		/// invoice, or a wrong code).
+		fn verify(issuer_code: Vec<u8>, seq: u32, content_hash: H256) -> Option<InvoiceCheck>;
 	}
 }

@@ -30,6 +30,7 @@ impl<T: Config> Pallet<T> {
 		let id = NextRecordId::<T>::get();
 		let next = id.checked_add(1).ok_or(sp_runtime::ArithmeticError::Overflow)?;
 		NextRecordId::<T>::put(next);
+		RecordsByOwner::<T>::insert(record.owner, id, ());
 		Records::<T>::insert(id, record);
 		Ok(id)
 	}
@@ -267,12 +268,29 @@ impl<T: Config> Pallet<T> {
 			.collect()
 	}
 
+	/// An organization's records: up to `limit` (at most 100) after `start_after`, in storage
+	/// order.
+	pub fn records_of(
+		owner: OrgId,
+		start_after: Option<RecordId>,
+		limit: u32,
+	) -> Vec<(RecordId, Record)> {
+		paging::keys_after::<RecordsByOwner<T>, _, _, _>(owner, start_after, limit)
+			.into_iter()
+			.filter_map(|id| Records::<T>::get(id).map(|r| (id, r)))
+			.collect()
+	}
+
 	/// Checks the invariants listed in the crate docs; the error names the one that broke.
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		let next = NextRecordId::<T>::get();
 		let (mut digests, mut roots) = (0usize, 0usize);
 		for (id, record) in Records::<T>::iter() {
 			ensure!(id < next, "a record id beyond the counter");
+			ensure!(
+				RecordsByOwner::<T>::contains_key(record.owner, id),
+				"a record missing from its owner's index"
+			);
 			match record.anchor {
 				Anchor::Digest { algorithm, digest } => {
 					digests += 1;
@@ -296,6 +314,12 @@ impl<T: Config> Pallet<T> {
 				&& Roots::<T>::iter_keys().count() == roots,
 			"an index names a record that does not hold it"
 		);
+		for (owner, id, ()) in RecordsByOwner::<T>::iter() {
+			ensure!(
+				Records::<T>::get(id).is_some_and(|r| r.owner == owner),
+				"the owners' index names a record of another owner"
+			);
+		}
 		for (id, digest, _) in Certifications::<T>::iter() {
 			let record = Records::<T>::get(id).ok_or("a certification of no record")?;
 			if let Anchor::Digest { digest: own, .. } = record.anchor {

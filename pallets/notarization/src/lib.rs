@@ -29,6 +29,8 @@
 //! ## Invariants (checked by `try_state`)
 //! - Every record's digest (or root) is indexed under it, and every index entry names a record
 //!   holding that digest (or root); ids stay below `NextRecordId`.
+//! - Every record is indexed under its owner, and every owner index entry names a record of
+//!   that owner.
 //! - A batch holds at least one digest.
 //! - Every certification and every freeze concerns an existing record; a single digest's
 //!   certification is filed under that digest.
@@ -39,6 +41,8 @@
 //! the time and block, and courts' certifications (certificate hashes, dates, status, case
 //! hashes). A digest reveals nothing of a file that cannot be guessed; a file that can be
 //! guessed (a short standard text) should be notarized with a salt in it, which the owner keeps.
+//! Outside the agencies' nodes, the query gateway verifies a digest for anyone and lists an
+//! organization's records (`recordsOf`) only to it, courts and market regulation.
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
@@ -52,6 +56,7 @@ pub const NOTARIZATION: regchain_primitives::ClaimDomain = *b"nota";
 mod benchmarking;
 mod impls;
 pub mod merkle;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 pub mod runtime_api;
@@ -74,7 +79,7 @@ pub mod pallet {
 	use sp_core::H256;
 
 	/// The storage layout's version; a migration bumps it with the layout.
-	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -127,6 +132,12 @@ pub mod pallet {
 	/// Records a court froze.
 	#[pallet::storage]
 	pub type FrozenRecords<T: Config> = StorageMap<_, Twox64Concat, RecordId, Freeze>;
+
+	/// Each organization's records, by owner then id: the evidence of an enterprise's dossier,
+	/// paged without walking every record (storage version 2).
+	#[pallet::storage]
+	pub type RecordsByOwner<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, OrgId, Twox64Concat, RecordId, ()>;
 
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]

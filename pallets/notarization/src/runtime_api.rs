@@ -3,10 +3,13 @@
 
 use crate::types::{Certification, HashAlgorithm, Record, RecordId, Verification};
 use alloc::vec::Vec;
+use regchain_primitives::OrgId;
 use sp_core::H256;
 
 sp_api::decl_runtime_apis! {
-	/// Verification of notarized digests; every list at most 100 long, paged.
+	/// Verification of notarized digests; every list at most 100 long, paged. Version 2 adds
+	/// an organization's records.
+	#[api_version(2)]
 	pub trait NotarizationApi {
 		/// Whether `digest`, made by `algorithm`, is notarized on its own: when, by whom, in
 		/// which block, and its certification.
@@ -20,5 +23,7 @@ sp_api::decl_runtime_apis! {
 		fn batch_of_root(root: H256) -> Option<(RecordId, Record)>;
 		/// A record's certifications after the digest `start_after`.
 		fn certifications(id: RecordId, start_after: Option<H256>, limit: u32) -> Vec<(H256, Certification)>;
+		/// An organization's records (its notarized evidence), after `start_after`, in storage order.
+		fn records_of(owner: OrgId, start_after: Option<RecordId>, limit: u32) -> Vec<(RecordId, Record)>;
 	}
 }

@@ -43,12 +43,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Notarization::NextRecordId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Notarization::Records` (r:0 w:1)
 	/// Proof: `Notarization::Records` (`max_values`: None, `max_size`: Some(136), added: 2611, mode: `MaxEncodedLen`)
+	/// Storage: `Notarization::RecordsByOwner` (r:0 w:1) (added by hand with the index write; rerun scripts/benchmark-pallets.sh)
 	fn notarize() -> Weight {
 		// Proof size: measured `952`, estimated `3643`.
 		// Minimum execution time: 36_303_000 picoseconds.
 		Weight::from_parts(38_548_000, 3643)
 			.saturating_add(T::DbWeight::get().reads(5))
-			.saturating_add(T::DbWeight::get().writes(3))
+			.saturating_add(T::DbWeight::get().writes(4))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
@@ -62,12 +63,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Notarization::NextRecordId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Notarization::Records` (r:0 w:1)
 	/// Proof: `Notarization::Records` (`max_values`: None, `max_size`: Some(136), added: 2611, mode: `MaxEncodedLen`)
+	/// Storage: `Notarization::RecordsByOwner` (r:0 w:1) (added by hand with the index write; rerun scripts/benchmark-pallets.sh)
 	fn anchor_batch() -> Weight {
 		// Proof size: measured `952`, estimated `3643`.
 		// Minimum execution time: 35_432_000 picoseconds.
 		Weight::from_parts(38_407_000, 3643)
 			.saturating_add(T::DbWeight::get().reads(5))
-			.saturating_add(T::DbWeight::get().writes(3))
+			.saturating_add(T::DbWeight::get().writes(4))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
@@ -195,12 +197,13 @@ impl WeightInfo for () {
 	/// Proof: `Notarization::NextRecordId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Notarization::Records` (r:0 w:1)
 	/// Proof: `Notarization::Records` (`max_values`: None, `max_size`: Some(136), added: 2611, mode: `MaxEncodedLen`)
+	/// Storage: `Notarization::RecordsByOwner` (r:0 w:1) (added by hand with the index write; rerun scripts/benchmark-pallets.sh)
 	fn notarize() -> Weight {
 		// Proof size: measured `952`, estimated `3643`.
 		// Minimum execution time: 36_303_000 picoseconds.
 		Weight::from_parts(38_548_000, 3643)
 			.saturating_add(RocksDbWeight::get().reads(5))
-			.saturating_add(RocksDbWeight::get().writes(3))
+			.saturating_add(RocksDbWeight::get().writes(4))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
@@ -214,12 +217,13 @@ impl WeightInfo for () {
 	/// Proof: `Notarization::NextRecordId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Notarization::Records` (r:0 w:1)
 	/// Proof: `Notarization::Records` (`max_values`: None, `max_size`: Some(136), added: 2611, mode: `MaxEncodedLen`)
+	/// Storage: `Notarization::RecordsByOwner` (r:0 w:1) (added by hand with the index write; rerun scripts/benchmark-pallets.sh)
 	fn anchor_batch() -> Weight {
 		// Proof size: measured `952`, estimated `3643`.
 		// Minimum execution time: 35_432_000 picoseconds.
 		Weight::from_parts(38_407_000, 3643)
 			.saturating_add(RocksDbWeight::get().reads(5))
-			.saturating_add(RocksDbWeight::get().writes(3))
+			.saturating_add(RocksDbWeight::get().writes(4))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)

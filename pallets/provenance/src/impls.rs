@@ -183,6 +183,7 @@ impl<T: Config> Pallet<T> {
 		if let Some(gtin) = gtin {
 			ClassByGtin::<T>::insert(gtin, class);
 		}
+		ClassesByOwner::<T>::insert(owner, class, ());
 		Classes::<T>::insert(class, ProductClass { owner, sku, gtin, metadata, recall: None });
 		Self::deposit_event(Event::ClassRegistered { class, owner, gtin });
 		Ok(())
@@ -701,6 +702,19 @@ impl<T: Config> Pallet<T> {
 		paging::keys_after::<BatchesByClass<T>, _, _, _>(class, start_after, limit)
 	}
 
+	/// An organization's product classes: up to `limit` (at most 100) after `start_after`, in
+	/// storage order, each with its recall if one is under way.
+	pub fn classes_of(
+		owner: OrgId,
+		start_after: Option<ClassId>,
+		limit: u32,
+	) -> Vec<(ClassId, ProductClass)> {
+		paging::keys_after::<ClassesByOwner<T>, _, _, _>(owner, start_after, limit)
+			.into_iter()
+			.filter_map(|id| Classes::<T>::get(id).map(|c| (id, c)))
+			.collect()
+	}
+
 	/// Checks the invariants listed in the crate docs; the error names the one that broke.
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		let mut holdings: BTreeMap<(BatchId, OrgId), u32> = BTreeMap::new();
@@ -744,8 +758,18 @@ impl<T: Config> Pallet<T> {
 			ensure!(id < batches, "a batch id passed the counter");
 			ensure!(Classes::<T>::contains_key(batch.class), "a batch's class does not exist");
 		}
-		for (id, _) in Classes::<T>::iter() {
+		for (id, class) in Classes::<T>::iter() {
 			ensure!(id < classes, "a class id passed the counter");
+			ensure!(
+				ClassesByOwner::<T>::contains_key(class.owner, id),
+				"a class missing from its owner's index"
+			);
+		}
+		for (owner, id, ()) in ClassesByOwner::<T>::iter() {
+			ensure!(
+				Classes::<T>::get(id).is_some_and(|c| c.owner == owner),
+				"the owners' index names a class of another owner"
+			);
 		}
 		Ok(())
 	}

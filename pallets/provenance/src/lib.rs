@@ -39,6 +39,8 @@
 //! - For each batch, the units it has that are held (not sold or destroyed), counted by their
 //!   outermost custodian, are the chain's holdings of that batch.
 //! - Every unit's batch and every batch's class exist; ids stay below their counters.
+//! - Every class is indexed under its owner, and every owner index entry names a class of that
+//!   owner.
 //!
 //! ## On chain, and who can read it
 //! Every node of the consortium holds all state. On chain: product classes (SKU, GTIN — public
@@ -58,6 +60,7 @@ pub const PROVENANCE: regchain_primitives::ClaimDomain = *b"prov";
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod impls;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 pub mod runtime_api;
@@ -80,7 +83,7 @@ pub mod pallet {
 	use sp_core::H256;
 
 	/// The storage layout's version; a migration bumps it with the layout.
-	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -118,6 +121,12 @@ pub mod pallet {
 	/// Product classes.
 	#[pallet::storage]
 	pub type Classes<T: Config> = StorageMap<_, Twox64Concat, ClassId, ProductClass>;
+
+	/// Each organization's product classes, by owner then id: the products of an enterprise's
+	/// dossier, paged without walking every class (storage version 2).
+	#[pallet::storage]
+	pub type ClassesByOwner<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, OrgId, Twox64Concat, ClassId, ()>;
 
 	/// The class of each registered GTIN.
 	#[pallet::storage]

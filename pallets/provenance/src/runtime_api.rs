@@ -1,12 +1,16 @@
 //! The provenance pallet's runtime API: what a consumer's app, a retailer or a regulator reads,
 //! needing no account. Polkadot.js exposes it as `api.call.provenanceApi.*`.
 
-use crate::types::{BatchId, ClassId, CustodyEvent, ItemId, ItemStatus, Recall, RecallId};
+use crate::types::{
+	BatchId, ClassId, CustodyEvent, ItemId, ItemStatus, ProductClass, Recall, RecallId,
+};
 use alloc::vec::Vec;
 use regchain_primitives::OrgId;
 
 sp_api::decl_runtime_apis! {
-	/// Item status and history, recall notices; every list at most 100 long, paged.
+	/// Item status and history, recall notices; every list at most 100 long, paged. Version 2
+	/// adds an organization's product classes.
+	#[api_version(2)]
 	pub trait ProvenanceApi {
 		/// An item (scanned code's hash): genuine or not registered (`None`), its custody,
 		/// whether it is recalled, reported, suspected, sold.
@@ -19,5 +23,7 @@ sp_api::decl_runtime_apis! {
 		fn batches_of_class(class: ClassId, start_after: Option<BatchId>, limit: u32) -> Vec<BatchId>;
 		/// A recall.
 		fn recall(id: RecallId) -> Option<Recall>;
+		/// An organization's product classes (with their recalls), after `start_after`, in storage order.
+		fn classes_of(owner: OrgId, start_after: Option<ClassId>, limit: u32) -> Vec<(ClassId, ProductClass)>;
 	}
 }

@@ -385,6 +385,26 @@ pub struct HistoryEntry<Time> {
 /// An invoice's history, oldest first.
 pub type History<Time> = BoundedVec<HistoryEntry<Time>, ConstU32<MAX_HISTORY>>;
 
+/// What anyone holding a printed invoice learns by checking it (its QR code carries the
+/// issuer's credit code, the number and the content hash): whether the chain holds an invoice
+/// with that number and hash, and where it stands — only what is printed on the invoice plus
+/// its status, never the buyer's other invoices or the issuer's chain.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+pub struct InvoiceCheck {
+	/// Blue or red.
+	pub kind: InvoiceKind,
+	/// Where it stands: a reversed or rejected invoice is no longer valid.
+	pub status: InvoiceStatus,
+	/// Net amount, in fen, to compare with the printed one.
+	pub net: Fen,
+	/// Tax, in fen.
+	pub tax: Fen,
+	/// The tax period of issue.
+	pub period: Period,
+	/// The date of issue (on-chain time).
+	pub issued_on: Moment,
+}
+
 /// An invoice with its number and history, as the runtime API returns it.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
 pub struct InvoiceRecord<BlockNumber> {

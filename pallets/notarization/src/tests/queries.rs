@@ -83,3 +83,44 @@ fn a_batch_is_found_by_its_root_and_lists_its_certifications() {
 		assert_eq!(seen, expected);
 	});
 }
+
+#[test]
+fn records_of_pages_an_organizations_evidence_and_one_event_per_notarization() {
+	ExtBuilder::default().build_and_execute(|| {
+		let first = notarized(1);
+		let items = digests(3);
+		let anchored = batch(&items);
+		let third = notarized(2);
+		// One event for one notarization.
+		let notarized_events = System::events()
+			.iter()
+			.filter(|r| matches!(r.event, RuntimeEvent::Notarization(Event::Notarized { .. })))
+			.count();
+		assert_eq!(notarized_events, 2);
+		let ids = |start, limit| -> Vec<RecordId> {
+			Notarization::records_of(10, start, limit).into_iter().map(|(id, _)| id).collect()
+		};
+		// In storage order; two pages of 2 hold the three, each once.
+		let mut all = ids(None, 100);
+		all.sort();
+		assert_eq!(all, vec![first, anchored, third]);
+		let page = ids(None, 2);
+		assert_eq!(page.len(), 2);
+		let mut both = [page.clone(), ids(page.last().copied(), 2)].concat();
+		both.sort();
+		assert_eq!(both, vec![first, anchored, third]);
+		assert_eq!(Notarization::records_of(10, None, 1)[0].1.owner, 10);
+		// Another organization's evidence is not in it.
+		assert!(Notarization::records_of(20, None, 100).is_empty());
+		assert_ok!(Notarization::notarize(
+			RuntimeOrigin::signed(BOB_CO),
+			HashAlgorithm::Sha256,
+			digest(9),
+			EvidenceType::Contract,
+			H256::zero(),
+			None,
+		));
+		assert_eq!(Notarization::records_of(20, None, 100).len(), 1);
+		assert_eq!(ids(None, 100).len(), 3);
+	});
+}

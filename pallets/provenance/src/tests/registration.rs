@@ -186,3 +186,31 @@ fn supply_chain_members_register_containers_of_level_one_or_two() {
 		);
 	});
 }
+
+#[test]
+fn classes_of_pages_an_organizations_products_with_their_recalls() {
+	ExtBuilder::default().build_and_execute(|| {
+		for who in [MAKER, OTHER_MAKER, MAKER] {
+			assert_ok!(Provenance::register_class(
+				RuntimeOrigin::signed(who),
+				sku(),
+				None,
+				H256::zero()
+			));
+		}
+		let ids = |owner, start, limit| -> Vec<ClassId> {
+			Provenance::classes_of(owner, start, limit).into_iter().map(|(id, _)| id).collect()
+		};
+		// In storage order; two pages of 1 hold both, each once.
+		let mut all = ids(10, None, 100);
+		all.sort();
+		assert_eq!(all, vec![0, 2]);
+		let first = ids(10, None, 1);
+		let mut both = [first.clone(), ids(10, first.last().copied(), 1)].concat();
+		both.sort();
+		assert_eq!(both, vec![0, 2]);
+		assert_eq!(ids(11, None, 100), vec![1]);
+		assert!(ids(30, None, 100).is_empty());
+		assert_eq!(ClassesByOwner::<Test>::iter_key_prefix(10).count(), 2);
+	});
+}

@@ -1,0 +1,798 @@
+//! The query gateway: the domain queries for callers who do not run a node — enterprises,
+//! lenders, the public — answering each only what it may see.
+//!
+//! Why a mode of the node rather than a proxy binary: a node already holds the state and the
+//! runtime's metadata, so the gateway decides and answers at one block, in one process, without
+//! a second JSON-RPC hop or a second program to deploy; and its port serves *only* the methods
+//! below — `state_*`, `state_call`, `author_*` and the rest of Substrate's RPC are simply not
+//! registered on it, while the node's own RPC stays on 127.0.0.1 for the agency's tools.
+//! `regchain-node --gateway-addr 0.0.0.0:9950` on an agency's node opens it.
+//!
+//! **Requests.** Public verification methods (is this digest notarized, is this product
+//! genuine, who owns this fingerprint, is this printed invoice valid, who is this organization)
+//! take their parameters as the node's methods do. Every other method takes one signed request:
+//! `{"request": "<JSON text>", "signer": "<SS58>", "signature": "0x<64 bytes>"}`, where the
+//! request text is `{"method", "params", "chain", "timestamp", "nonce"}` — the method called,
+//! its parameters, the chain's genesis hash, Unix milliseconds within [`WINDOW_MS`] of the
+//! gateway's clock, and a nonce the signer never used within that window (no replay) — and
+//! the signature is the signer's sr25519 or ed25519 signature of the request text's bytes (or
+//! of them wrapped in `<Bytes>…</Bytes>`, as browser extensions sign). The signer must act for
+//! an active member organization (chain state at the best block).
+//!
+//! **What a caller sees** (the rules per method are [`RULES`]): its own organization's records;
+//! an agency, the records of organizations within its jurisdiction and its remit ([`remit`]:
+//! the tax bureau invoices, the finance bureaus and the audit office funds, …; market
+//! regulation, the supervisor, all domains); a financial institution, an SME's credit profile
+//! (only the claim types the grant covers) and tax figures (only if the grant covers them) —
+//! and only after it declared the access on chain (`credit.declareAccess`, logged in the SME's
+//! access log) under a grant in force, within [`ACCESS_WINDOW_MS`]. Everything else is refused
+//! with [`FORBIDDEN`], naming why. Each signed request is logged (target `gateway`): who, for
+//! which organization, which method, on whose records, on what basis or why refused.
+
+use crate::query::{self, invalid, Queries, Sections};
+use jsonrpsee::{
+	types::{ErrorObjectOwned, Params},
+	RpcModule,
+};
+use regchain_runtime::{opaque::Block, Hash};
+use sc_client_api::ExecutorProvider;
+use serde_json::{json, Value};
+use sp_api::{Core, Metadata, ProvideRuntimeApi};
+use sp_blockchain::HeaderBackend;
+use sp_core::{
+	crypto::{AccountId32, Ss58Codec},
+	ed25519, sr25519, Pair,
+};
+use std::{
+	collections::{HashMap, HashSet, VecDeque},
+	sync::{Arc, Mutex},
+	time::{SystemTime, UNIX_EPOCH},
+};
+
+/// How far a signed request's timestamp may lie from the gateway's clock, either way.
+pub const WINDOW_MS: u64 = 60_000;
+/// How many signed requests one account may make within [`WINDOW_MS`].
+pub const PER_ACCOUNT: u32 = 600;
+/// How many nonces the gateway remembers at most (all accounts).
+const MAX_SEEN: usize = 1_000_000;
+/// How long a lender's declared access serves its reads: a loan review's day.
+pub const ACCESS_WINDOW_MS: u64 = 24 * 60 * 60 * 1000;
+
+/// The request is not a valid signed request: no or a bad signature, another method's or
+/// another chain's request, an unknown signer.
+pub const UNAUTHENTICATED: i32 = -32001;
+/// The request's timestamp lies outside the window, or its nonce was used already.
+pub const REPLAYED: i32 = -32002;
+/// The signer may not read these records.
+pub const FORBIDDEN: i32 = -32003;
+
+/// Who may read what a method answers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Rule {
+	/// Anyone, without a signature: public verification and public registers.
+	Public,
+	/// The organization whose id is this parameter.
+	Param(&'static str),
+	/// Any of the organizations in these parameters (a grant's SME and lender).
+	Params(&'static [&'static str]),
+	/// Any of the organizations at these JSON pointers of the answer (an invoice's issuer and
+	/// buyer); read first, answered only if permitted.
+	Answer(&'static [&'static str]),
+	/// The organization at `pointer` in the answer of `method` called with parameter `param`
+	/// (a work's owner for its licences).
+	Via { method: &'static str, param: &'static str, pointer: &'static str },
+	/// Agencies of the domain's remit only (lists with no one subject: a fund program's
+	/// allocations, a batch's custodians). Also every method missing from [`RULES`].
+	Agencies,
+}
+
+/// What a financial institution may read of an SME under a declared access.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Lender {
+	/// Nothing.
+	No,
+	/// Credit attestations of the claim types the access covers.
+	Claims,
+	/// Tax and invoice figures, if the access covers them.
+	Figures,
+}
+
+use Lender::*;
+use Rule::*;
+
+/// Every domain method and who may read it. A method missing here (a new runtime API method)
+/// is served to agencies of the domain's remit only until it gets a rule.
+const RULES: &[(&str, Rule, Lender)] = &[
+	("consortium_organization", Public, No),
+	("consortium_organizationByCreditCode", Public, No),
+	("consortium_now", Public, No),
+	("consortium_member", Public, No),
+	("consortium_oversees", Public, No),
+	("invoices_verify", Public, No),
+	("invoices_invoice", Answer(&["/id/issuer", "/invoice/buyer/Member"]), No),
+	("invoices_invoicesOf", Param("issuer"), No),
+	("invoices_receivedBy", Param("buyer"), No),
+	("invoices_periodTotals", Param("org"), Figures),
+	("invoices_chainHead", Param("issuer"), No),
+	("funds_enterpriseStatement", Param("org"), No),
+	("funds_programStatement", Agencies, No),
+	("funds_allocationHistory", Answer(&["/0/enterprise"]), No),
+	("credit_creditProfile", Param("sme"), Claims),
+	("credit_attestationHistory", Param("sme"), Claims),
+	("credit_attestation", Answer(&["/attestation/subject", "/attestation/attester"]), Claims),
+	("credit_consents", Params(&["sme", "lender"]), No),
+	("credit_grants", Param("sme"), No),
+	("credit_accessLog", Param("sme"), No),
+	("credit_declaredAccess", Params(&["sme", "lender"]), No),
+	("credit_claimTypes", Public, No),
+	("notarization_verifyDigest", Public, No),
+	("notarization_verifyInBatch", Public, No),
+	("notarization_record", Answer(&["/owner"]), No),
+	("notarization_batchOfRoot", Answer(&["/1/owner"]), No),
+	("notarization_recordsOf", Param("owner"), No),
+	(
+		"notarization_certifications",
+		Via { method: "notarization_record", param: "id", pointer: "/owner" },
+		No,
+	),
+	("provenance_itemStatus", Public, No),
+	("provenance_history", Public, No),
+	("provenance_recall", Public, No),
+	("provenance_classesOf", Public, No),
+	("provenance_custodiansOfBatch", Agencies, No),
+	("provenance_batchesOfClass", Agencies, No),
+	("ipRights_workByFingerprint", Public, No),
+	("ipRights_work", Public, No),
+	("ipRights_worksOfAuthor", Public, No),
+	("ipRights_worksOfOwner", Public, No),
+	("ipRights_openOffers", Public, No),
+	("ipRights_licenceCheck", Public, No),
+	("ipRights_licences", Via { method: "ipRights_work", param: "work", pointer: "/owner" }, No),
+	("ipRights_disputes", Via { method: "ipRights_work", param: "work", pointer: "/owner" }, No),
+];
+
+fn rule_of(method: &str) -> (Rule, Lender) {
+	RULES.iter().find(|(m, ..)| *m == method).map(|(_, r, l)| (*r, *l)).unwrap_or((Agencies, No))
+}
+
+/// The agencies whose remit a domain is (the kinds' names in `AgencyKind`). Market regulation
+/// supervises the market as a whole (事中事后监管) and reads every domain.
+pub fn remit(domain: &str) -> &'static [&'static str] {
+	match domain {
+		"invoices" => &["TaxBureau", "MarketRegulation"],
+		"funds" => &[
+			"FinanceBureau",
+			"EconomyCommission",
+			"ScienceCommission",
+			"CommerceCommission",
+			"AuditOffice",
+			"MarketRegulation",
+		],
+		"credit" => &["CreditRegulator", "MarketRegulation"],
+		"notarization" => &["Court", "MarketRegulation"],
+		"provenance" => &["MarketRegulation", "Customs"],
+		"ipRights" => &["IpOffice", "Court", "MarketRegulation"],
+		_ => &["MarketRegulation"],
+	}
+}
+
+fn error(code: i32, message: impl Into<String>) -> ErrorObjectOwned {
+	ErrorObjectOwned::owned(code, message.into(), None::<()>)
+}
+
+fn now_ms() -> u64 {
+	SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_millis() as u64).unwrap_or(0)
+}
+
+/// The nonces of the signed requests still within the window, per account.
+#[derive(Default)]
+struct Seen {
+	keys: HashSet<(AccountId32, String)>,
+	/// In arrival order, with the moment each may be forgotten (its timestamp + the window).
+	order: VecDeque<(u64, AccountId32, String)>,
+	per_account: HashMap<AccountId32, u32>,
+}
+
+impl Seen {
+	/// Records `nonce` of `who` (timestamp `ts`) at `now`, or refuses it as used.
+	fn admit(&mut self, who: &AccountId32, nonce: &str, ts: u64, now: u64) -> Result<(), String> {
+		while self.order.front().is_some_and(|(forget, ..)| *forget < now) {
+			let Some((_, account, nonce)) = self.order.pop_front() else { break };
+			if let Some(count) = self.per_account.get_mut(&account) {
+				*count = count.saturating_sub(1);
+				if *count == 0 {
+					self.per_account.remove(&account);
+				}
+			}
+			self.keys.remove(&(account, nonce));
+		}
+		let key = (who.clone(), nonce.to_owned());
+		if self.keys.contains(&key) {
+			return Err(format!("nonce `{nonce}` was used already: a replayed request"));
+		}
+		if self.per_account.get(who).copied().unwrap_or(0) >= PER_ACCOUNT {
+			return Err(format!(
+				"more than {PER_ACCOUNT} requests from this account within {} s",
+				WINDOW_MS / 1000
+			));
+		}
+		if self.keys.len() >= MAX_SEEN {
+			return Err("the gateway is busy: too many requests within the window".into());
+		}
+		self.keys.insert(key);
+		self.order.push_back((ts.saturating_add(WINDOW_MS), who.clone(), nonce.to_owned()));
+		*self.per_account.entry(who.clone()).or_default() += 1;
+		Ok(())
+	}
+}
+
+/// Who signed a request.
+#[derive(Clone, Debug)]
+struct Caller {
+	account: AccountId32,
+	org: u64,
+	/// The agency kind (`"TaxBureau"`), if the organization is an agency.
+	agency: Option<String>,
+	lender: bool,
+}
+
+/// On what ground a caller reads.
+#[derive(Debug)]
+enum Basis {
+	Public,
+	Own,
+	Oversight,
+	Remit,
+	/// The lender's declared access (its JSON).
+	Declared(Value),
+}
+
+impl core::fmt::Display for Basis {
+	fn fmt(&self, f: &mut core::fmt::Formatter) -> core::fmt::Result {
+		match self {
+			Basis::Public => write!(f, "public"),
+			Basis::Own => write!(f, "its own records"),
+			Basis::Oversight => write!(f, "within the agency's jurisdiction and remit"),
+			Basis::Remit => write!(f, "within the agency's remit"),
+			Basis::Declared(access) => write!(f, "under the access declared on chain {access}"),
+		}
+	}
+}
+
+/// Whether `signature` by `signer` signs `message` (sr25519 or ed25519, raw or wrapped as
+/// `<Bytes>…</Bytes>`).
+fn verifies(signer: &AccountId32, signature: &[u8; 64], message: &[u8]) -> bool {
+	let raw: &[u8; 32] = signer.as_ref();
+	let wrapped = [b"<Bytes>".as_slice(), message, b"</Bytes>"].concat();
+	let verified = [message, wrapped.as_slice()].into_iter().any(|m| {
+		sr25519::Pair::verify(
+			&sr25519::Signature::from_raw(*signature),
+			m,
+			&sr25519::Public::from_raw(*raw),
+		) || ed25519::Pair::verify(
+			&ed25519::Signature::from_raw(*signature),
+			m,
+			&ed25519::Public::from_raw(*raw),
+		)
+	});
+	verified
+}
+
+fn organization_id(value: &Value) -> Option<u64> {
+	value.as_u64().or_else(|| value.as_str().and_then(|s| s.parse().ok()))
+}
+
+/// `answer` cut to what a lender's declared access covers (credit attestations of its claim
+/// types); `None` when a single attestation lies outside it.
+fn within_access(answer: Value, access: &Value) -> Option<Value> {
+	let only = match &access["scope"]["claimTypes"] {
+		Value::Object(o) => o.get("Only").and_then(Value::as_array).cloned(),
+		_ => None,
+	};
+	let Some(only) = only else { return Some(answer) };
+	let covered = |entry: &Value| only.contains(&entry["attestation"]["claimType"]);
+	match answer {
+		Value::Array(entries) => Some(Value::Array(entries.into_iter().filter(covered).collect())),
+		Value::Null => Some(Value::Null),
+		entry => covered(&entry).then_some(entry),
+	}
+}
+
+/// The gateway's state: the queries, the chain it serves and the nonces seen.
+struct Gateway<C> {
+	queries: Arc<Queries<C>>,
+	genesis: String,
+	seen: Mutex<Seen>,
+}
+
+impl<C> Gateway<C>
+where
+	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + ExecutorProvider<Block>,
+	C::Api: Metadata<Block> + Core<Block>,
+{
+	/// Checks a signed request for `method` and returns its signer and its parameters.
+	fn authenticate(
+		&self,
+		method: &str,
+		envelope: &Value,
+		at: Hash,
+	) -> Result<(Caller, Value), ErrorObjectOwned> {
+		let field = |name: &str| envelope.get(name).and_then(Value::as_str);
+		let (Some(text), Some(signer), Some(signature)) =
+			(field("request"), field("signer"), field("signature"))
+		else {
+			return Err(error(
+				UNAUTHENTICATED,
+				format!(
+					"{method} answers signed requests only: params {{request, signer, \
+					 signature}} (docs/rpc.md, the gateway)"
+				),
+			));
+		};
+		if envelope.as_object().is_some_and(|o| o.len() != 3) {
+			return Err(invalid("a signed request has exactly request, signer, signature".into()));
+		}
+		let account = if let Some(hex) = signer.strip_prefix("0x") {
+			<[u8; 32]>::try_from(hex::decode(hex).unwrap_or_default())
+				.map(AccountId32::from)
+				.map_err(|_| {
+					invalid("signer: expected an SS58 address or 32 bytes of hex".into())
+				})?
+		} else {
+			AccountId32::from_ss58check(signer)
+				.map_err(|e| invalid(format!("signer: not an SS58 address ({e:?})")))?
+		};
+		let signature = signature
+			.strip_prefix("0x")
+			.and_then(|h| hex::decode(h).ok())
+			.and_then(|b| <[u8; 64]>::try_from(b).ok())
+			.ok_or_else(|| invalid("signature: expected 64 bytes of 0x-hex".into()))?;
+		if !verifies(&account, &signature, text.as_bytes()) {
+			return Err(error(UNAUTHENTICATED, "the signature does not verify for the signer"));
+		}
+		let request: Value =
+			serde_json::from_str(text).map_err(|e| invalid(format!("request: not JSON ({e})")))?;
+		if request.get("method").and_then(Value::as_str) != Some(method) {
+			return Err(error(
+				UNAUTHENTICATED,
+				format!("the request was signed for another method, not {method}"),
+			));
+		}
+		if request.get("chain").and_then(Value::as_str).map(str::to_lowercase)
+			!= Some(self.genesis.clone())
+		{
+			return Err(error(
+				UNAUTHENTICATED,
+				format!("the request was signed for another chain (this one is {})", self.genesis),
+			));
+		}
+		let ts = request
+			.get("timestamp")
+			.and_then(Value::as_u64)
+			.ok_or_else(|| invalid("request.timestamp: expected Unix milliseconds".into()))?;
+		let nonce = match request.get("nonce") {
+			Some(Value::String(s)) => s.clone(),
+			Some(Value::Number(n)) => n.to_string(),
+			_ => String::new(),
+		};
+		if nonce.is_empty() || nonce.len() > 64 {
+			return Err(invalid("request.nonce: expected 1 to 64 characters".into()));
+		}
+		let now = now_ms();
+		if ts.abs_diff(now) > WINDOW_MS {
+			return Err(error(
+				REPLAYED,
+				format!(
+					"the request's timestamp is {} s away from the gateway's clock (at most {} s)",
+					ts.abs_diff(now) / 1000,
+					WINDOW_MS / 1000
+				),
+			));
+		}
+		let member = self.queries.call_at("consortium_member", &json!([signer]), at)?;
+		let Some(org) = member.get("id").and_then(Value::as_u64) else {
+			return Err(error(
+				UNAUTHENTICATED,
+				"the signer acts for no active member organization",
+			));
+		};
+		// Nonces are remembered for members only: nobody else can fill the store.
+		self.seen
+			.lock()
+			.expect("no gateway call panics holding it")
+			.admit(&account, &nonce, ts, now)
+			.map_err(|e| error(REPLAYED, e))?;
+		let kind = &member["kind"];
+		let caller = Caller {
+			account,
+			org,
+			agency: kind.get("Agency").and_then(Value::as_str).map(str::to_owned),
+			lender: kind.as_str() == Some("FinancialInstitution"),
+		};
+		Ok((caller, request.get("params").cloned().unwrap_or(Value::Null)))
+	}
+
+	/// Whether the organization `agency` oversees `org`.
+	fn oversees(&self, agency: u64, org: u64, at: Hash) -> Result<bool, ErrorObjectOwned> {
+		Ok(self.queries.call_at("consortium_oversees", &json!([agency, org]), at)? == json!(true))
+	}
+
+	/// On what ground `caller` reads records of `subjects` in `domain`, or why it may not.
+	fn permit(
+		&self,
+		caller: &Caller,
+		subjects: &[u64],
+		domain: &str,
+		lender: Lender,
+		at: Hash,
+	) -> Result<Basis, ErrorObjectOwned> {
+		if subjects.contains(&caller.org) {
+			return Ok(Basis::Own);
+		}
+		if let Some(kind) = &caller.agency {
+			if !remit(domain).contains(&kind.as_str()) {
+				return Err(error(
+					FORBIDDEN,
+					format!("{domain} records are outside a {kind}'s remit"),
+				));
+			}
+			for subject in subjects {
+				if self.oversees(caller.org, *subject, at)? {
+					return Ok(Basis::Oversight);
+				}
+			}
+			return Err(error(
+				FORBIDDEN,
+				format!("organization {subjects:?} lies outside this agency's jurisdiction"),
+			));
+		}
+		if caller.lender && lender != No {
+			let Some(sme) = subjects.first() else {
+				return Err(error(FORBIDDEN, "these records belong to no organization"));
+			};
+			let now = self.queries.call_at("consortium_now", &json!([]), at)?;
+			let since = now.as_u64().unwrap_or_default().saturating_sub(ACCESS_WINDOW_MS);
+			let access = self.queries.call_at(
+				"credit_declaredAccess",
+				&json!([sme, caller.org, since]),
+				at,
+			)?;
+			if access.is_null() {
+				return Err(error(
+					FORBIDDEN,
+					format!(
+						"no access to organization {sme}'s data declared on chain within {} h \
+						 under a grant in force (credit.declareAccess)",
+						ACCESS_WINDOW_MS / 3_600_000
+					),
+				));
+			}
+			if lender == Figures && access["scope"]["figures"] != json!(true) {
+				return Err(error(
+					FORBIDDEN,
+					"the declared access does not cover tax and invoice figures",
+				));
+			}
+			return Ok(Basis::Declared(access));
+		}
+		Err(error(FORBIDDEN, format!("these are records of organization {subjects:?}, not yours")))
+	}
+
+	/// Answers `method` to a signed (or, for a public method, unsigned) request.
+	fn serve(&self, method: &str, params: Params) -> Result<Value, ErrorObjectOwned> {
+		let params = query::parse(params)?;
+		let at = self.queries.client.info().best_hash;
+		let (rule, lender) = rule_of(method);
+		let signed = params.get("signature").is_some() && params.get("request").is_some();
+		if rule == Public && !signed {
+			return self.queries.call_at(method, &params, at);
+		}
+		let (caller, inner) = self.authenticate(method, &params, at)?;
+		let outcome = self.decide(method, rule, lender, &caller, &inner, at);
+		match &outcome {
+			Ok((basis, subjects, _)) => log::info!(
+				target: "gateway",
+				"{method} by {} (org {}) on {subjects:?}: answered {basis}",
+				caller.account, caller.org
+			),
+			Err(e) => log::info!(
+				target: "gateway",
+				"{method} by {} (org {}): refused: {}",
+				caller.account, caller.org, e.message()
+			),
+		}
+		outcome.map(|(_, _, answer)| answer)
+	}
+
+	/// The answer to `caller`'s request, with the basis and the organizations it is about.
+	fn decide(
+		&self,
+		method: &str,
+		rule: Rule,
+		lender: Lender,
+		caller: &Caller,
+		params: &Value,
+		at: Hash,
+	) -> Result<(Basis, Vec<u64>, Value), ErrorObjectOwned> {
+		let domain = method.split('_').next().unwrap_or_default();
+		let catalogue = self.queries.catalogue_at(at)?;
+		// Bad parameters are refused as the node refuses them, before anything is read.
+		catalogue.arguments(method, params).map_err(invalid)?;
+		let param = |name: &str| -> Option<&Value> {
+			match params {
+				Value::Object(map) => map.get(name),
+				Value::Array(items) => catalogue
+					.method(method)?
+					.inputs
+					.iter()
+					.position(|(n, _)| n == name)
+					.and_then(|i| items.get(i)),
+				_ => None,
+			}
+		};
+		let call = || self.queries.call_at(method, params, at);
+		let finish = |basis: Basis, subjects: Vec<u64>, answer: Value| match &basis {
+			Basis::Declared(access) => match within_access(answer, access) {
+				Some(answer) => Ok((basis, subjects, answer)),
+				None => Err(error(FORBIDDEN, "the declared access does not cover this claim type")),
+			},
+			_ => Ok((basis, subjects, answer)),
+		};
+		match rule {
+			Public => Ok((Basis::Public, vec![], call()?)),
+			Agencies => match &caller.agency {
+				Some(kind) if remit(domain).contains(&kind.as_str()) => {
+					Ok((Basis::Remit, vec![], call()?))
+				},
+				_ => Err(error(
+					FORBIDDEN,
+					format!(
+						"{method} answers the agencies of its remit ({:?}) only",
+						remit(domain)
+					),
+				)),
+			},
+			Param(name) => {
+				let subject = param(name)
+					.and_then(organization_id)
+					.ok_or_else(|| invalid(format!("{name}: expected an organization id")))?;
+				let basis = self.permit(caller, &[subject], domain, lender, at)?;
+				finish(basis, vec![subject], call()?)
+			},
+			Params(names) => {
+				let subjects: Vec<u64> =
+					names.iter().filter_map(|n| param(n).and_then(organization_id)).collect();
+				let basis = self.permit(caller, &subjects, domain, lender, at)?;
+				finish(basis, subjects, call()?)
+			},
+			Answer(pointers) => {
+				let answer = call()?;
+				if answer.is_null() {
+					return Ok((Basis::Public, vec![], Value::Null));
+				}
+				let subjects: Vec<u64> = pointers
+					.iter()
+					.filter_map(|p| answer.pointer(p).and_then(organization_id))
+					.collect();
+				let basis = self.permit(caller, &subjects, domain, lender, at)?;
+				finish(basis, subjects, answer)
+			},
+			Via { method: via, param: name, pointer } => {
+				let key = param(name).cloned().unwrap_or(Value::Null);
+				let record = self.queries.call_at(via, &json!([key]), at)?;
+				let Some(subject) = record.pointer(pointer).and_then(organization_id) else {
+					// No such record: its list is empty for everyone.
+					return Ok((Basis::Public, vec![], call()?));
+				};
+				let basis = self.permit(caller, &[subject], domain, lender, at)?;
+				finish(basis, vec![subject], call()?)
+			},
+		}
+	}
+
+	/// `regchain_dossier` through the gateway: an organization's own dossier, or an agency's
+	/// of an organization in its jurisdiction with the sections of its remit.
+	fn dossier(&self, params: Params) -> Result<Value, ErrorObjectOwned> {
+		let params = query::parse(params)?;
+		let at = self.queries.client.info().best_hash;
+		let (caller, inner) = self.authenticate("regchain_dossier", &params, at)?;
+		let answer = self.queries.dossier_at(&inner, at, |org| {
+			if org == caller.org {
+				return Ok(Sections::ALL);
+			}
+			let Some(kind) = &caller.agency else {
+				return Err(error(
+					FORBIDDEN,
+					"a dossier is for the organization itself and the agencies overseeing it",
+				));
+			};
+			if !self.oversees(caller.org, org, at)? {
+				return Err(error(
+					FORBIDDEN,
+					format!("organization {org} lies outside this agency's jurisdiction"),
+				));
+			}
+			let within = |domain| remit(domain).contains(&kind.as_str());
+			Ok(Sections {
+				invoices: within("invoices"),
+				funds: within("funds"),
+				credit: within("credit"),
+				products: within("provenance"),
+				evidence: within("notarization"),
+				works: within("ipRights"),
+			})
+		});
+		let outcome = match &answer {
+			Ok(d) => format!("answered (organization {})", d["organization"]["id"]),
+			Err(e) => format!("refused: {}", e.message()),
+		};
+		log::info!(
+			target: "gateway",
+			"regchain_dossier by {} (org {}): {outcome}",
+			caller.account, caller.org
+		);
+		answer
+	}
+
+	/// What a client needs to sign requests.
+	fn info(&self, names: &[String]) -> Value {
+		let (public, signed): (Vec<&String>, Vec<&String>) =
+			names.iter().partition(|n| rule_of(n).0 == Public);
+		json!({
+			"chain": self.genesis,
+			"time": now_ms(),
+			"windowMs": WINDOW_MS,
+			"accessWindowMs": ACCESS_WINDOW_MS,
+			"public": public,
+			"signed": signed,
+		})
+	}
+}
+
+/// The gateway's methods: every domain method, `regchain_dossier`, `gateway_info` and
+/// `rpc_methods` — and nothing else.
+pub fn module<C>(client: Arc<C>) -> Result<RpcModule<()>, String>
+where
+	C: ProvideRuntimeApi<Block>
+		+ HeaderBackend<Block>
+		+ ExecutorProvider<Block>
+		+ Send
+		+ Sync
+		+ 'static,
+	C::Api: Metadata<Block> + Core<Block>,
+{
+	let genesis = format!("{:?}", client.info().genesis_hash);
+	let queries = Arc::new(Queries::new(client)?);
+	let mut names = queries.names();
+	let gateway = Arc::new(Gateway { queries, genesis, seen: Mutex::new(Seen::default()) });
+	let mut module = RpcModule::new(());
+	for name in &names {
+		let name: &'static str = Box::leak(name.clone().into_boxed_str());
+		let gateway = gateway.clone();
+		module
+			.register_blocking_method(name, move |params, _, _| gateway.serve(name, params))
+			.map_err(|e| e.to_string())?;
+	}
+	names.push("regchain_dossier".into());
+	let g = gateway.clone();
+	module
+		.register_blocking_method("regchain_dossier", move |params, _, _| g.dossier(params))
+		.map_err(|e| e.to_string())?;
+	let info = gateway.info(&names);
+	module
+		.register_method("gateway_info", move |_, _, _| {
+			let mut info = info.clone();
+			info["time"] = json!(now_ms());
+			Ok::<_, ErrorObjectOwned>(info)
+		})
+		.map_err(|e| e.to_string())?;
+	let mut methods = names;
+	methods.extend(["gateway_info".to_owned(), "rpc_methods".to_owned()]);
+	module
+		.register_method("rpc_methods", move |_, _, _| {
+			Ok::<_, ErrorObjectOwned>(json!({ "methods": methods }))
+		})
+		.map_err(|e| e.to_string())?;
+	Ok(module)
+}
+
+/// Serves the gateway on `addr` until the node stops; a port that cannot be bound stops the
+/// node (the operator asked for a gateway there).
+pub async fn serve(addr: std::net::SocketAddr, module: RpcModule<()>) {
+	let server = match jsonrpsee::server::Server::builder()
+		.max_request_body_size(1 << 20)
+		.max_response_body_size(16 << 20)
+		.max_connections(256)
+		.build(addr)
+		.await
+	{
+		Ok(server) => server,
+		Err(e) => {
+			log::error!(target: "gateway", "cannot serve the query gateway on {addr}: {e}");
+			return;
+		},
+	};
+	let bound = server.local_addr().map(|a| a.to_string()).unwrap_or_else(|_| addr.to_string());
+	log::info!(target: "gateway", "query gateway on {bound} (signed requests, docs/rpc.md)");
+	server.start(module).stopped().await;
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn every_domain_method_has_a_rule_and_every_rule_a_method() {
+		let catalogue = crate::query::tests::catalogue();
+		let names: Vec<&String> = catalogue.names().collect();
+		for name in &names {
+			assert!(
+				RULES.iter().any(|(m, ..)| m == name),
+				"{name} has no rule in the gateway (it would be served to agencies only)"
+			);
+		}
+		for (method, ..) in RULES {
+			assert!(names.iter().any(|n| n == method), "the rule for {method} names no method");
+		}
+		// The parameters the rules read exist under those names.
+		for (method, rule, _) in RULES {
+			let inputs: Vec<&str> =
+				catalogue.method(method).unwrap().inputs.iter().map(|(n, _)| n.as_str()).collect();
+			let wanted: Vec<&str> = match rule {
+				Param(p) => vec![p],
+				Params(ps) => ps.to_vec(),
+				Via { param, .. } => vec![param],
+				_ => vec![],
+			};
+			for p in wanted {
+				assert!(inputs.contains(&p), "{method} has no parameter {p} ({inputs:?})");
+			}
+		}
+	}
+
+	#[test]
+	fn signatures_verify_raw_or_wrapped_and_only_for_their_signer() {
+		let alice = sr25519::Pair::from_string("//Alice", None).unwrap();
+		let bob = ed25519::Pair::from_string("//Bob", None).unwrap();
+		let message = b"{\"method\":\"credit_grants\"}";
+		let who = |p: [u8; 32]| AccountId32::from(p);
+		let a = who(alice.public().0);
+		let b = who(bob.public().0);
+		assert!(verifies(&a, &alice.sign(message).0, message));
+		let wrapped = [b"<Bytes>".as_slice(), message, b"</Bytes>"].concat();
+		assert!(verifies(&a, &alice.sign(&wrapped).0, message));
+		assert!(verifies(&b, &bob.sign(message).0, message));
+		assert!(!verifies(&b, &alice.sign(message).0, message));
+		assert!(!verifies(&a, &alice.sign(message).0, b"{\"method\":\"credit_grantz\"}"));
+	}
+
+	#[test]
+	fn a_nonce_counts_once_within_the_window_and_accounts_are_capped() {
+		let mut seen = Seen::default();
+		let a = AccountId32::from([1; 32]);
+		let b = AccountId32::from([2; 32]);
+		assert_eq!(seen.admit(&a, "n1", 1_000, 1_000), Ok(()));
+		assert!(seen.admit(&a, "n1", 1_000, 2_000).unwrap_err().contains("replayed"));
+		// Another account may use the same nonce.
+		assert_eq!(seen.admit(&b, "n1", 1_000, 2_000), Ok(()));
+		// Forgotten once its timestamp left the window (it would be refused as stale then).
+		assert_eq!(seen.admit(&a, "n1", 70_000, 1_000 + WINDOW_MS + 1), Ok(()));
+		for i in 1..PER_ACCOUNT {
+			assert_eq!(seen.admit(&a, &format!("x{i}"), 70_000, 70_000), Ok(()));
+		}
+		assert!(seen.admit(&a, "one more", 70_000, 70_000).unwrap_err().contains("more than"));
+		assert_eq!(seen.per_account[&a], PER_ACCOUNT);
+	}
+
+	#[test]
+	fn a_lenders_answer_is_cut_to_the_claim_types_declared() {
+		let entry = |t: u64| json!({"id": t, "attestation": {"claimType": t, "subject": 9}});
+		let profile = json!([entry(0), entry(1), entry(2)]);
+		let only = json!({"scope": {"claimTypes": {"Only": [0, 2]}, "figures": false}});
+		let all = json!({"scope": {"claimTypes": "All", "figures": true}});
+		assert_eq!(within_access(profile.clone(), &only), Some(json!([entry(0), entry(2)])));
+		assert_eq!(within_access(profile.clone(), &all), Some(profile));
+		assert_eq!(within_access(entry(1), &only), None);
+		assert_eq!(within_access(entry(2), &only), Some(entry(2)));
+	}
+}

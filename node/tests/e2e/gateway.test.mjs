@@ -1,0 +1,252 @@
+// The query gateway on a running `--dev` node (`--gateway-addr`): plain JSON-RPC over HTTP as
+// an enterprise's, a lender's or the public's client would call it. Raw state access is not
+// served; public verification needs no account; every other method takes a request signed by a
+// member account, and answers only what that member may see — its own records, an agency's
+// jurisdiction and remit, a lender's declared access under the SME's grant. Replays, stale and
+// forged requests are refused by their error code.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Keyring } from '@polkadot/keyring';
+import { cryptoWaitReady } from '@polkadot/util-crypto';
+import { stringToU8a, u8aToHex } from '@polkadot/util';
+import {
+  DAY, chainNow, registerOrganization, sampleCreditCode, startDevNode, submit, waitFor,
+} from './helpers.mjs';
+
+const UNAUTHENTICATED = -32001;
+const REPLAYED = -32002;
+const FORBIDDEN = -32003;
+
+let dev;
+let api;
+let keyring;
+let url;
+let genesis;
+let bob; // the tax bureau
+let ferdie; // the credit regulator
+let sme;
+let rival;
+let bank;
+const orgs = {};
+const SME_CODE = sampleCreditCode(4101);
+const hash = (n) => u8aToHex(new Uint8Array(32).fill(n));
+const TAX_BUREAUS = 1 << 1;
+
+const ok = async (tx, signer) => {
+  const result = await submit(api, tx, signer);
+  assert.equal(result.error, null);
+  return result;
+};
+
+/** Resolves with the gateway's address once the node's log announces it. */
+async function gatewayAddress(logPath, timeoutMs = 60000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const log = existsSync(logPath) ? readFileSync(logPath, 'utf8') : '';
+    const match = log.match(/query gateway on (127\.0\.0\.1:\d+)/);
+    if (match) return match[1];
+    if (Date.now() > deadline) throw new Error('no gateway announced');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+let nextId = 1;
+/** One JSON-RPC call over HTTP: the result, or the error object thrown. */
+async function call(method, params) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ jsonrpc: '2.0', id: nextId++, method, params }),
+  });
+  const body = await response.json();
+  if (body.error) throw Object.assign(new Error(body.error.message), { code: body.error.code });
+  return body.result;
+}
+
+let nonce = 0;
+/** A request for `method` signed by `pair`; `tweak` changes the request before signing. */
+function signed(pair, method, params, tweak = (r) => r) {
+  const request = JSON.stringify(tweak({ method, params, chain: genesis, timestamp: Date.now(), nonce: `n${++nonce}` }));
+  return { request, signer: pair.address, signature: u8aToHex(pair.sign(stringToU8a(request))) };
+}
+
+const as = (pair, method, params) => call(method, signed(pair, method, params));
+
+async function refused(promise, code, pattern) {
+  await assert.rejects(promise, (e) => {
+    assert.equal(e.code, code, `error code of: ${e.message}`);
+    if (pattern) assert.match(e.message, pattern);
+    return true;
+  });
+}
+
+before(async () => {
+  await cryptoWaitReady();
+  keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+  dev = await startDevNode('regchain-gateway-', { extraArgs: ['--gateway-addr', '127.0.0.1:0'] });
+  ({ api } = dev);
+  url = `http://${await gatewayAddress(path.join(dev.baseDir, 'node.log'))}`;
+  genesis = api.genesisHash.toHex();
+  bob = keyring.addFromUri('//Bob');
+  ferdie = keyring.addFromUri('//Ferdie');
+  const charlie = keyring.addFromUri('//Charlie');
+  sme = keyring.addFromUri('//XuhuiPrinting');
+  rival = keyring.addFromUri('//XuhuiPrintingRival');
+  bank = keyring.addFromUri('//HuangpuCityBank');
+  const register = async (name, who, code, registrar, kind) => {
+    assert.equal((await registerOrganization(api, registrar, { kind, name, code, account: who })).error, null);
+    orgs[name] = (await api.query.consortium.accountOrganization(who.address)).unwrap().toNumber();
+  };
+  orgs.tax = (await api.query.consortium.accountOrganization(bob.address)).unwrap().toNumber();
+  await Promise.all([
+    (async () => {
+      await register('sme', sme, SME_CODE, charlie, 'Enterprise');
+      await register('rival', rival, sampleCreditCode(4102), charlie, 'Enterprise');
+    })(),
+    register('bank', bank, sampleCreditCode(4103), ferdie, 'FinancialInstitution'),
+  ]);
+  await ok(api.tx.consortium.grantRole(orgs.sme, 'InvoiceIssuer'), bob);
+  await ok(api.tx.invoices.setIssuerLimits(orgs.sme, { perInvoice: 10_000_000, perMonth: 100_000_000 }), bob);
+  const line = { description: hash(9), quantity: 2000, unitPrice: 50_000, rate: 1 };
+  await ok(api.tx.invoices.issue({ Member: orgs.rival }, [line], hash(1)), sme);
+});
+
+after(async () => {
+  await dev?.stop();
+});
+
+test('the gateway serves the domain methods and nothing raw', async () => {
+  const { methods } = await call('rpc_methods', []);
+  for (const m of ['invoices_invoicesOf', 'invoices_verify', 'credit_creditProfile', 'regchain_dossier', 'gateway_info']) {
+    assert.ok(methods.includes(m), `${m} is listed`);
+  }
+  assert.ok(!methods.some((m) => /^(state|author|chain|system|childstate|offchain)_/.test(m)), 'no raw method is listed');
+  for (const [method, params] of [
+    ['state_getStorage', ['0x26aa394eea5630e07c48ae0c9558cef7']],
+    ['state_call', ['InvoicesApi_invoices_of', '0x']],
+    ['author_submitExtrinsic', ['0x00']],
+    ['system_health', []],
+  ]) {
+    await refused(call(method, params), -32601);
+  }
+  const info = await call('gateway_info', []);
+  assert.equal(info.chain, genesis);
+  assert.equal(info.windowMs, 60000);
+  assert.ok(info.public.includes('notarization_verifyDigest') && info.signed.includes('invoices_invoicesOf'));
+});
+
+test('a printed invoice is checked by anyone by its issuer code, number and content hash', async () => {
+  const record = (await api.call.invoicesApi.invoice({ issuer: orgs.sme, seq: 0 })).unwrap();
+  const contentHash = record.invoice.contentHash.toHex();
+  const check = await call('invoices_verify', [SME_CODE, 0, contentHash]);
+  assert.equal(check.status, 'Issued');
+  assert.equal(check.kind, 'Blue');
+  assert.equal(check.net, record.invoice.net.toNumber());
+  assert.equal(typeof check.issuedOn, 'number');
+  // An altered invoice (another hash), a wrong number or a wrong code: no such invoice.
+  assert.equal(await call('invoices_verify', [SME_CODE, 0, hash(7)]), null);
+  assert.equal(await call('invoices_verify', { issuerCode: SME_CODE, seq: 1, contentHash }), null);
+  assert.equal(await call('invoices_verify', [sampleCreditCode(4102), 0, contentHash]), null);
+  await refused(call('invoices_verify', [SME_CODE, 0, '0x12']), -32602, /contentHash: expected 32 bytes/);
+  // Public methods answer signed requests as well.
+  const signedCheck = await as(rival, 'invoices_verify', [SME_CODE, 0, contentHash]);
+  assert.equal(signedCheck.status, 'Issued');
+});
+
+test('a member reads its own invoices; a competitor is refused; unsigned, forged and replayed requests are refused', async () => {
+  const own = await as(sme, 'invoices_invoicesOf', { issuer: orgs.sme, from: 0, limit: 10 });
+  assert.equal(own.length, 1);
+  assert.equal(own[0].invoice.buyer.Member, orgs.rival);
+  // The buyer reads the invoice it received; a competitor cannot read the seller's chain.
+  const received = await as(rival, 'invoices_invoice', [{ issuer: orgs.sme, seq: 0 }]);
+  assert.equal(received.id.issuer, orgs.sme);
+  await refused(as(rival, 'invoices_invoicesOf', [orgs.sme, 0, 10]), FORBIDDEN, /not yours/);
+  await refused(as(bank, 'invoices_invoice', [{ issuer: orgs.sme, seq: 0 }]), FORBIDDEN);
+  await refused(as(rival, 'invoices_periodTotals', [orgs.sme, 202611]), FORBIDDEN);
+  // Without a signature, with a bad one, or signed for something else.
+  await refused(call('invoices_invoicesOf', [orgs.sme, 0, 10]), UNAUTHENTICATED, /signed requests only/);
+  const request = signed(sme, 'invoices_invoicesOf', [orgs.sme, 0, 10]);
+  await refused(call('invoices_invoicesOf', { ...request, signer: rival.address }), UNAUTHENTICATED, /does not verify/);
+  const altered = request.request.replace(`[${orgs.sme},`, `[${orgs.rival},`);
+  await refused(call('invoices_invoicesOf', { ...request, request: altered }), UNAUTHENTICATED, /does not verify/);
+  await refused(call('invoices_chainHead', request), UNAUTHENTICATED, /another method/);
+  await refused(call('invoices_invoicesOf', signed(sme, 'invoices_invoicesOf', [orgs.sme, 0, 10], (r) => ({ ...r, chain: hash(3) }))), UNAUTHENTICATED, /another chain/);
+  const outsider = new Keyring({ type: 'sr25519' }).addFromUri('//NotAMember');
+  await refused(as(outsider, 'invoices_invoicesOf', [orgs.sme, 0, 10]), UNAUTHENTICATED, /no active member/);
+  // Replayed: the same signed request answers once.
+  assert.equal((await call('invoices_invoicesOf', request)).length, 1);
+  await refused(call('invoices_invoicesOf', request), REPLAYED, /replayed/);
+  // Stale: signed two minutes ago.
+  await refused(call('invoices_invoicesOf', signed(sme, 'invoices_invoicesOf', [orgs.sme, 0, 10], (r) => ({ ...r, timestamp: Date.now() - 120_000 }))), REPLAYED, /timestamp/);
+  // Bad parameters are refused as the node refuses them.
+  await refused(as(sme, 'invoices_invoicesOf', [orgs.sme, 0, 1000]), -32602, /limit: a page holds 1 to 100/);
+});
+
+test('a lender reads an SME credit profile only under a grant and after declaring the access on chain; the access is logged', async () => {
+  const registered = await ok(api.tx.credit.registerClaimType('gateway-grade', hash(1), ['A', 'B'], TAX_BUREAUS, false), ferdie);
+  const type = registered.events.find(({ event }) => api.events.credit.ClaimTypeRegistered.is(event)).event.data.claimType.toNumber();
+  await ok(api.tx.consortium.grantRole(orgs.tax, 'Attester'), ferdie);
+  await ok(api.tx.credit.authorizeAttester(type, orgs.tax), ferdie);
+  const now = await chainNow(api);
+  await ok(api.tx.credit.attest(orgs.sme, type, hash(9), 0, now, now + 365 * DAY, []), bob);
+
+  const profile = () => as(bank, 'credit_creditProfile', { sme: orgs.sme, limit: 10 });
+  await refused(profile(), FORBIDDEN, /no access to organization \d+'s data declared on chain/);
+  const scope = { claimTypes: { Only: [type] }, figures: false };
+  const granted = await ok(api.tx.credit.grantConsent(orgs.bank, scope, 'PreLoanReview', now + 30 * DAY), sme);
+  const grant = granted.events.find(({ event }) => api.events.credit.ConsentGranted.is(event)).event.data.grant.toNumber();
+  // A grant alone is not enough: the lender declares each review on chain first.
+  await refused(profile(), FORBIDDEN, /declared on chain/);
+  await ok(api.tx.credit.declareAccess(grant, scope, 'PreLoanReview'), bank);
+  const answered = await profile();
+  assert.equal(answered.length, 1);
+  assert.equal(answered[0].attestation.claimType, type);
+  // The grant covers no tax figures, and nothing outside credit.
+  await refused(as(bank, 'invoices_periodTotals', [orgs.sme, 202611]), FORBIDDEN, /figures/);
+  await refused(as(bank, 'invoices_invoicesOf', [orgs.sme, 0, 10]), FORBIDDEN);
+  // Another lender, or a competitor, is refused the same profile.
+  await refused(as(rival, 'credit_creditProfile', [orgs.sme, null, 10]), FORBIDDEN);
+  // The SME sees the access in its log; the gateway logged the answer.
+  const log = await as(sme, 'credit_accessLog', [orgs.sme, 0, 10]);
+  assert.equal(log.length, 1);
+  assert.equal(log[0].lender, orgs.bank);
+  assert.equal(log[0].grant, grant);
+  // The node's log is written asynchronously: wait for the lines.
+  const logged = (pattern) => waitFor(`the gateway log line ${pattern}`, () => pattern.test(readFileSync(path.join(dev.baseDir, 'node.log'), 'utf8')), 30000, 500);
+  await logged(new RegExp(`credit_creditProfile by ${bank.address} \\(org ${orgs.bank}\\) on \\[${orgs.sme}\\]: answered under the access declared`));
+  await logged(new RegExp(`credit_creditProfile by ${rival.address} \\(org ${orgs.rival}\\): refused`));
+  // Withdrawn, the grant stops the reads at once.
+  await ok(api.tx.credit.withdrawConsent(grant), sme);
+  await refused(profile(), FORBIDDEN, /declared on chain/);
+});
+
+test('an agency reads within its jurisdiction and remit; the dossier has the sections of its remit', async () => {
+  const invoices = await as(bob, 'invoices_invoicesOf', [orgs.sme, 0, 10]);
+  assert.equal(invoices.length, 1);
+  await refused(as(bob, 'credit_grants', [orgs.sme, null, 10]), FORBIDDEN, /remit/);
+  await refused(as(bob, 'funds_programStatement', [0, null, 10]), FORBIDDEN, /remit/);
+  const dossier = await as(bob, 'regchain_dossier', { creditCode: SME_CODE, limit: 5 });
+  assert.equal(dossier.organization.id, orgs.sme);
+  assert.equal(dossier.invoices.issued.length, 1);
+  assert.equal(dossier.credit, undefined);
+  assert.deepEqual(dossier.withheld, ['funds', 'credit', 'products', 'evidence', 'works']);
+  // The SME's own dossier has every section: its products (with recalls) and its evidence too.
+  await ok(api.tx.consortium.grantRole(orgs.sme, 'Manufacturer'), keyring.addFromUri('//Charlie'));
+  await ok(api.tx.provenance.registerClass('XP-TONER-9', null, hash(3)), sme);
+  await ok(api.tx.notarization.notarize('Sha256', hash(0x42), 'Contract', hash(4), null), sme);
+  const own = await as(sme, 'regchain_dossier', [SME_CODE]);
+  assert.equal(own.withheld, undefined);
+  assert.ok(Array.isArray(own.credit.profile));
+  assert.equal(own.products.classes.length, 1);
+  assert.equal(own.products.classes[0][1].owner, orgs.sme);
+  assert.deepEqual(own.products.recalls, []);
+  assert.equal(own.evidence.length, 1);
+  assert.equal(own.evidence[0][1].anchor.Digest.digest, hash(0x42));
+  // Evidence is its owner's: a competitor is refused the list, the owner pages it.
+  await refused(as(rival, 'notarization_recordsOf', [orgs.sme, null, 10]), FORBIDDEN);
+  assert.equal((await as(sme, 'notarization_recordsOf', { owner: orgs.sme, limit: 10 })).length, 1);
+  await refused(as(rival, 'regchain_dossier', [SME_CODE]), FORBIDDEN, /the organization itself and the agencies/);
+  await refused(call('regchain_dossier', [SME_CODE]), UNAUTHENTICATED);
+});
