@@ -22,22 +22,22 @@ cd "$REPO_ROOT/node/tests/e2e"
 export REGCHAIN_NODE="$NODE_BIN"
 export REGCHAIN_CLI="$CARGO_TARGET_DIR/release/regchain-cli"
 # Each dev-chain suite starts its own dev node, which idles between its 6-second blocks, so
-# those suites run side by side; the local network keeps five validators busy and runs alone
-# afterwards. Every test has a time limit: a lost transaction or a stuck node fails its test
-# instead of hanging the run.
-# The load harness's bursts measure the node under load, so they run alone too: sharing the
-# two cores with other suites changes what they measure.
+# those suites run side by side. Every test has a time limit: a lost transaction or a stuck
+# node fails its test instead of hanging the run.
+# The load harness's bursts (load_harness) measure the node under load, so they run alone.
+# The 4-validator network (local_network) mostly waits for sessions to turn (a validator
+# change takes two): the harness's tiny run of each domain call (load_kinds), which barely
+# loads its dev node, runs beside it.
 dev_suites=()
 for suite in ./*.test.mjs; do
 	case "$suite" in
-	./local_network.test.mjs | ./load_harness.test.mjs) ;;
+	./local_network.test.mjs | ./load_harness.test.mjs | ./load_kinds.test.mjs) ;;
 	*) dev_suites+=("$suite") ;;
 	esac
 done
 status=0
 node --test --test-concurrency=5 --test-timeout=600000 "${dev_suites[@]}" || status=1
-# Node's test runner counts the file's whole run against --test-timeout too: the harness's six
-# runs take ~10 minutes together.
+# Node's test runner counts the file's whole run against --test-timeout too.
 node --test --test-timeout=1500000 ./load_harness.test.mjs || status=1
-node --test --test-timeout=900000 ./local_network.test.mjs || status=1
+node --test --test-concurrency=2 --test-timeout=1500000 ./local_network.test.mjs ./load_kinds.test.mjs || status=1
 exit $status

@@ -1,15 +1,22 @@
-//! `regchain-cli`: the RegChain command-line tool. `notary` puts evidence on chain and proves
-//! it: hash a file (one record) or a folder (a batch: one Merkle root, every file's proof in a
-//! manifest), submit, verify against a node, and write a court-ready proof file that `notary
-//! check` verifies offline against the consortium's validator keys. Output is JSON on stdout;
-//! an error is one line on stderr and exit status 1.
+//! `regchain-cli`: the RegChain command-line tool for regulators, enterprises and operators.
+//! `org`, `funds`, `invoice`, `credit`, `product` and `ip` submit the main extrinsics of each
+//! domain, built with types generated from the runtime's metadata (subxt); `tx` submits any
+//! call by name; `query` and `dossier` read the node's domain methods. `notary` puts evidence
+//! on chain and proves it: hash a file (one record) or a folder (a batch: one Merkle root,
+//! every file's proof in a manifest), submit, verify against a node, and write a court-ready
+//! proof file that `notary check` verifies offline against the consortium's validator keys.
+//! Output is readable text, or JSON with `--json`; errors go to stderr with the exit statuses
+//! listed under `--help`.
 
 mod batch;
 mod bench;
 mod chain;
+mod client;
+mod commands;
 mod hash;
 mod proof;
 mod rpc;
+mod text;
 
 use batch::Manifest;
 use chain::Chain;
@@ -22,15 +29,68 @@ use std::{
 	time::Duration,
 };
 
+const EXIT_STATUSES: &str = "Exit status: 0 done; 1 bad input (nothing sent); 2 bad usage; \
+3 node unreachable, RPC error or a runtime the tool does not match; 4 refused by the node \
+before any block (not a member, quota spent, bad nonce…); 5 in a block but the call failed \
+(the runtime's error by name); 6 not in a block, or not finalized, in time.";
+
 #[derive(Parser)]
 #[command(name = "regchain-cli", version, about = "RegChain command-line tool")]
 struct Cli {
+	/// Print JSON instead of text.
+	#[arg(long, global = true)]
+	json: bool,
 	#[command(subcommand)]
 	command: Command,
 }
 
 #[derive(Subcommand)]
 enum Command {
+	/// Organizations, accounts and roles (consortium).
+	#[command(subcommand)]
+	Org(commands::Org),
+	/// Special funds (专项资金).
+	#[command(subcommand)]
+	Funds(commands::Funds),
+	/// Invoices (区块链发票).
+	#[command(subcommand)]
+	Invoice(commands::Invoice),
+	/// SME credit attestations (征信).
+	#[command(subcommand)]
+	Credit(commands::Credit),
+	/// Provenance (防伪溯源).
+	#[command(subcommand)]
+	Product(commands::Product),
+	/// IP fingerprints (知识产权).
+	#[command(subcommand)]
+	Ip(commands::Ip),
+	/// Any call of any pallet by its metadata names, e.g. `tx Consortium grant_role 7
+	/// 'InvoiceIssuer()'`; arguments in scale-value text (`0x…` for bytes and text, SS58 accounts,
+	/// `{ issuer: 1, seq: 2 }`, `Some(5)`, `None()`).
+	Tx(commands::Tx),
+	/// Call one of the node's domain query methods (see docs/rpc.md), each parameter as JSON
+	/// (text that is not JSON is taken as a string).
+	Query {
+		/// e.g. `invoices_invoice`, `consortium_organizationByCode`.
+		method: String,
+		params: Vec<String>,
+		#[command(flatten)]
+		node: Node,
+	},
+	/// An enterprise's dossier: registration, roles, invoices, funds, credit, products, evidence
+	/// and works, read at one block.
+	Dossier {
+		/// The Unified Social Credit Code.
+		credit_code: String,
+		/// How many records of each list.
+		#[arg(long, default_value_t = 20)]
+		limit: u32,
+		/// The month of the invoice totals, `YYYYMM` (default: this month).
+		#[arg(long)]
+		period: Option<u32>,
+		#[command(flatten)]
+		node: Node,
+	},
 	/// Evidence notarization (司法存证).
 	#[command(subcommand)]
 	Notary(Notary),
@@ -137,19 +197,54 @@ enum Notary {
 	},
 }
 
+/// `command` and all its subcommands, the exit statuses under their `--help`.
+fn with_exit_statuses(command: clap::Command) -> clap::Command {
+	command.after_help(EXIT_STATUSES).mut_subcommands(with_exit_statuses)
+}
+
 fn main() {
-	let cli = Cli::parse();
-	match run(cli.command) {
-		Ok(value) => println!("{}", serde_json::to_string_pretty(&value).expect("JSON")),
-		Err(error) => {
-			eprintln!("error: {error}");
-			std::process::exit(1);
+	use clap::{CommandFactory, FromArgMatches};
+	let matches = with_exit_statuses(Cli::command()).get_matches();
+	let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+	let print = |value: &Value| {
+		if cli.json {
+			println!("{}", serde_json::to_string_pretty(value).expect("JSON"))
+		} else {
+			print!("{}", text::render(value))
+		}
+	};
+	let result = match cli.command {
+		Command::Org(c) => commands::org(c),
+		Command::Funds(c) => commands::funds(c),
+		Command::Invoice(c) => commands::invoice(c),
+		Command::Credit(c) => commands::credit(c),
+		Command::Product(c) => commands::product(c),
+		Command::Ip(c) => commands::ip(c),
+		Command::Tx(c) => commands::tx(c),
+		Command::Query { method, params, node } => commands::query(&node.url, &method, &params),
+		Command::Dossier { credit_code, limit, period, node } => {
+			let mut params = vec![json!(credit_code).to_string(), limit.to_string()];
+			if let Some(period) = period {
+				params.push(period.to_string());
+			}
+			commands::query(&node.url, "regchain_dossier", &params)
+		},
+		Command::Notary(notary) => notary_run(notary).map_err(client::Failure::Input),
+	};
+	match result {
+		Ok(value) => print(&value),
+		Err(failure) => {
+			// A failed call still has an outcome (block, events, the error): print it.
+			if let client::Failure::Failed(outcome) = &failure {
+				print(outcome);
+			}
+			eprintln!("error: {failure}");
+			std::process::exit(failure.code());
 		},
 	}
 }
 
-fn run(command: Command) -> Result<Value, String> {
-	let Command::Notary(notary) = command;
+fn notary_run(notary: Notary) -> Result<Value, String> {
 	match notary {
 		Notary::Hash { path, algorithm, manifest } => {
 			let algorithm = hash::parse_algorithm(&algorithm)?;

@@ -105,7 +105,7 @@ test('a notarized file gets a proof file from one node that a court checks offli
   const file = path.join(dir, 'contract.pdf');
   writeFileSync(file, 'a contract signed on the 4-agency network');
   const cli = async (...args) => {
-    const { code, stdout, stderr } = await run(CLI_BIN, ['notary', ...args]);
+    const { code, stdout, stderr } = await run(CLI_BIN, ['notary', ...args, '--json']);
     return code === 0 ? { ok: JSON.parse(stdout) } : { error: stderr.trim() };
   };
   // Submitted through node 0 by the finance bureau; proved by node 2; keys read from node 3.

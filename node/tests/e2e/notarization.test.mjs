@@ -34,7 +34,7 @@ const eventOf = (result, name) => result.events.find(({ event }) => api.events.n
 
 /** Runs the tool; its JSON answer, or the error line it printed (exit status 1). */
 async function cli(...args) {
-  const { code, stdout, stderr } = await run(CLI_BIN, ['notary', ...args]);
+  const { code, stdout, stderr } = await run(CLI_BIN, ['notary', ...args, '--json']);
   if (code === 0) return { ok: JSON.parse(stdout) };
   assert.equal(code, 1, `regchain-cli crashed: ${stderr}`);
   return { error: stderr.trim() };

@@ -1,0 +1,785 @@
+//! The domain commands: the main extrinsics of every pallet with typed options (built with the
+//! types generated from the runtime's metadata), any call of any pallet by name (`tx`), the
+//! node's domain queries (`query`) and an enterprise's dossier (`dossier`).
+
+use crate::client::{runtime, Client, Failure, Key, Wait};
+use clap::{Args, Subcommand, ValueEnum};
+use codec::Encode;
+use runtime::runtime_types::{
+	pallet_invoices::types::{records::Buyer, tax::LineInput},
+	pallet_ip_rights::types::WorkType,
+	regchain_primitives::{InvoiceRef, OrgKind, Role},
+};
+use serde_json::{json, Value};
+use std::{path::PathBuf, time::Duration};
+use subxt::{
+	ext::scale_value::{self, stringify},
+	utils::{AccountId32, H256},
+};
+
+/// Where to send, who signs, how long to follow: the options every extrinsic takes.
+#[derive(Args)]
+pub struct Send {
+	/// The node's RPC address (http:// or ws://).
+	#[arg(long, default_value = "ws://127.0.0.1:9944")]
+	pub url: String,
+	/// The signing account's secret URI. Prefer `--suri-file`, `--keystore-file` or the
+	/// REGCHAIN_SURI environment variable: a command line is visible to other local users.
+	#[arg(long)]
+	pub suri: Option<String>,
+	/// A file holding the secret URI (first line).
+	#[arg(long)]
+	pub suri_file: Option<PathBuf>,
+	/// A Substrate keystore file (`<keystore>/<key type><public key>`, a JSON string).
+	#[arg(long)]
+	pub keystore_file: Option<PathBuf>,
+	/// The key's scheme.
+	#[arg(long, default_value = "sr25519")]
+	pub scheme: String,
+	/// How long to follow the extrinsic.
+	#[arg(long, value_enum, default_value = "finalized")]
+	pub wait: Wait,
+	/// Give up waiting after this many seconds (exit 6).
+	#[arg(long, default_value_t = 120)]
+	pub timeout: u64,
+}
+
+impl Send {
+	/// The signing key, from exactly one of the sources.
+	pub fn key(&self) -> Result<Key, Failure> {
+		// The environment variable only when no other source is named.
+		let from_env = std::env::var("REGCHAIN_SURI").ok().filter(|s| !s.is_empty());
+		let suri = match (&self.suri, &self.suri_file, &self.keystore_file) {
+			(None, None, None) => from_env.as_ref(),
+			_ => self.suri.as_ref(),
+		};
+		match (suri, &self.suri_file, &self.keystore_file) {
+			(Some(suri), None, None) => Key::from_suri(suri, &self.scheme),
+			(None, Some(file), None) => {
+				let text = std::fs::read_to_string(file)
+					.map_err(|e| Failure::Input(format!("cannot read {}: {e}", file.display())))?;
+				Key::from_suri(text.lines().next().unwrap_or_default(), &self.scheme)
+			},
+			(None, None, Some(file)) => Key::from_keystore_file(file, &self.scheme),
+			(None, None, None) => Err(Failure::Input(
+				"no signing key: give --suri-file, --keystore-file, --suri or REGCHAIN_SURI".into(),
+			)),
+			_ => Err(Failure::Input("give one signing key source, not several".into())),
+		}
+	}
+
+	fn submit<Call: subxt::tx::Payload>(&self, call: Call) -> Result<Value, Failure> {
+		let key = self.key()?;
+		let client = Client::connect(&self.url)?;
+		client.submit(&call, &key, self.wait, Duration::from_secs(self.timeout))
+	}
+}
+
+/// Organizations, accounts and roles (the consortium pallet).
+#[derive(Subcommand)]
+pub enum Org {
+	/// As an organization's first account: sign the consent the registrar submits with
+	/// `org register` (valid for an hour of chain time). Prints account, valid-until, signature.
+	Consent {
+		/// The organization's Unified Social Credit Code.
+		#[arg(long)]
+		credit_code: String,
+		#[command(flatten)]
+		send: Send,
+	},
+	/// Register an enterprise or a financial institution (market regulation or the credit
+	/// regulator signs).
+	Register {
+		#[arg(long, value_enum)]
+		kind: Kind,
+		#[arg(long)]
+		name: String,
+		#[arg(long)]
+		credit_code: String,
+		/// The first account (SS58), which signed the consent.
+		#[arg(long)]
+		account: String,
+		/// The consent's `valid_until` and `signature`, as `org consent` printed them.
+		#[arg(long)]
+		consent_valid_until: u64,
+		#[arg(long)]
+		consent_signature: String,
+		/// The membership's term, in days of chain time.
+		#[arg(long, default_value_t = 365)]
+		term_days: u64,
+		#[command(flatten)]
+		send: Send,
+	},
+	/// Grant a role to an organization (an agency whose remit covers the role signs).
+	GrantRole {
+		#[arg(long)]
+		org: u32,
+		#[arg(long, value_enum)]
+		role: RoleName,
+		#[command(flatten)]
+		send: Send,
+	},
+	/// Revoke a role.
+	RevokeRole {
+		#[arg(long)]
+		org: u32,
+		#[arg(long, value_enum)]
+		role: RoleName,
+		#[command(flatten)]
+		send: Send,
+	},
+}
+
+/// Organization kinds a registrar registers (agencies join through governance).
+#[derive(Clone, Copy, ValueEnum)]
+pub enum Kind {
+	Enterprise,
+	FinancialInstitution,
+}
+
+/// The consortium's roles.
+#[derive(Clone, Copy, ValueEnum)]
+pub enum RoleName {
+	InvoiceIssuer,
+	FundManager,
+	Auditor,
+	Attester,
+	Notary,
+	IpExaminer,
+	ProvenanceRecorder,
+	Inspector,
+	Manufacturer,
+	Logistics,
+	Retailer,
+}
+
+impl RoleName {
+	fn role(self) -> Role {
+		match self {
+			RoleName::InvoiceIssuer => Role::InvoiceIssuer,
+			RoleName::FundManager => Role::FundManager,
+			RoleName::Auditor => Role::Auditor,
+			RoleName::Attester => Role::Attester,
+			RoleName::Notary => Role::Notary,
+			RoleName::IpExaminer => Role::IpExaminer,
+			RoleName::ProvenanceRecorder => Role::ProvenanceRecorder,
+			RoleName::Inspector => Role::Inspector,
+			RoleName::Manufacturer => Role::Manufacturer,
+			RoleName::Logistics => Role::Logistics,
+			RoleName::Retailer => Role::Retailer,
+		}
+	}
+}
+
+/// Special funds (专项资金).
+#[derive(Subcommand)]
+pub enum Funds {
+	/// Open a program (a fund manager of the finance bureau or a commission signs).
+	CreateProgram {
+		/// Hash of the policy document.
+		#[arg(long)]
+		policy: String,
+		/// Budget in fen (0.01 yuan).
+		#[arg(long)]
+		budget: u64,
+		/// Expense categories allowed, a bit set (bit n = category n).
+		#[arg(long, default_value_t = 1)]
+		categories: u32,
+		/// Applications open (a CST date `YYYY-MM-DD` or ms since 1970).
+		#[arg(long)]
+		apply_from: String,
+		#[arg(long)]
+		apply_until: String,
+		#[arg(long)]
+		ends_at: String,
+		#[command(flatten)]
+		send: Send,
+	},
+	/// Apply to a program (the enterprise signs).
+	Apply {
+		#[arg(long)]
+		program: u32,
+		/// Requested amount in fen.
+		#[arg(long)]
+		amount: u64,
+		#[arg(long)]
+		document: String,
+		#[command(flatten)]
+		send: Send,
+	},
+	/// Approve an application, for `amount` fen at most what was requested.
+	Approve {
+		#[arg(long)]
+		application: u32,
+		#[arg(long)]
+		amount: u64,
+		#[command(flatten)]
+		send: Send,
+	},
+	/// Record a disbursement of an approved allocation (hash of the bank transfer).
+	Disburse {
+		#[arg(long)]
+		allocation: u32,
+		#[arg(long)]
+		amount: u64,
+		#[arg(long)]
+		transfer: String,
+		#[command(flatten)]
+		send: Send,
+	},
+}
+
+/// Invoices (区块链发票).
+#[derive(Subcommand)]
+pub enum Invoice {
+	/// Issue an invoice (an invoice issuer signs): lines `DESCRIPTION_HASH:QUANTITY:UNIT_PRICE_FEN:RATE_CODE`.
+	Issue {
+		/// The buyer, a member organization's id…
+		#[arg(long, conflicts_with = "buyer_code")]
+		buyer_org: Option<u32>,
+		/// …or an outside buyer's credit code.
+		#[arg(long)]
+		buyer_code: Option<String>,
+		#[arg(long = "line", required = true)]
+		lines: Vec<String>,
+		/// Hash of the invoice document.
+		#[arg(long)]
+		document: String,
+		#[command(flatten)]
+		send: Send,
+	},
+	/// Confirm receipt of an invoice (the buyer signs).
+	Confirm {
+		#[arg(long)]
+		issuer: u32,
+		#[arg(long)]
+		seq: u32,
+		#[command(flatten)]
+		send: Send,
+	},
+	/// Issue the red (reversing) invoice of one (the issuer signs).
+	Reverse {
+		#[arg(long)]
+		issuer: u32,
+		#[arg(long)]
+		seq: u32,
+		#[arg(long)]
+		document: String,
+		#[command(flatten)]
+		send: Send,
+	},
+}
+
+/// SME credit attestations (征信).
+#[derive(Subcommand)]
+pub enum Credit {
+	/// Attest a claim about an enterprise (an authorized attester signs).
+	Attest {
+		#[arg(long)]
+		subject: u32,
+		#[arg(long)]
+		claim_type: u32,
+		/// Hash of the attested data (kept off chain).
+		#[arg(long)]
+		data: String,
+		#[arg(long)]
+		rating: Option<u8>,
+		#[arg(long)]
+		valid_from: String,
+		#[arg(long)]
+		valid_until: String,
+		#[command(flatten)]
+		send: Send,
+	},
+}
+
+/// Provenance (防伪溯源).
+#[derive(Subcommand)]
+pub enum Product {
+	/// Register a product class (a manufacturer signs).
+	RegisterClass {
+		#[arg(long)]
+		sku: String,
+		/// GTIN-8/12/13/14, checked on chain.
+		#[arg(long)]
+		gtin: Option<u64>,
+		#[arg(long)]
+		metadata: String,
+		#[command(flatten)]
+		send: Send,
+	},
+	/// Register a production batch of a class.
+	RegisterBatch {
+		#[arg(long)]
+		class: u32,
+		/// Hash of the lot number.
+		#[arg(long)]
+		lot: String,
+		#[arg(long)]
+		produced_on: String,
+		#[command(flatten)]
+		send: Send,
+	},
+	/// Register units of a batch by their ids (hashes of the printed codes).
+	RegisterItems {
+		#[arg(long)]
+		batch: u32,
+		#[arg(long = "item", required = true)]
+		items: Vec<String>,
+		/// The place (GLN).
+		#[arg(long)]
+		location: u64,
+		#[command(flatten)]
+		send: Send,
+	},
+}
+
+/// IP fingerprints (知识产权).
+#[derive(Subcommand)]
+pub enum Ip {
+	/// Register a work for the signer's organization, the signer its sole author (its
+	/// declaration signed with the same key).
+	RegisterWork {
+		#[arg(long)]
+		fingerprint: String,
+		#[arg(long, value_enum, default_value = "article")]
+		work_type: WorkKind,
+		#[arg(long)]
+		metadata: String,
+		#[command(flatten)]
+		send: Send,
+	},
+}
+
+/// Work types.
+#[derive(Clone, Copy, ValueEnum)]
+pub enum WorkKind {
+	Article,
+	Image,
+	Video,
+	Audio,
+	Software,
+	DataSet,
+	InventionDisclosure,
+	Report,
+	KnowledgeGraph,
+	Design,
+	Other,
+}
+
+impl WorkKind {
+	fn work_type(self) -> WorkType {
+		match self {
+			WorkKind::Article => WorkType::Article,
+			WorkKind::Image => WorkType::Image,
+			WorkKind::Video => WorkType::Video,
+			WorkKind::Audio => WorkType::Audio,
+			WorkKind::Software => WorkType::Software,
+			WorkKind::DataSet => WorkType::DataSet,
+			WorkKind::InventionDisclosure => WorkType::InventionDisclosure,
+			WorkKind::Report => WorkType::Report,
+			WorkKind::KnowledgeGraph => WorkType::KnowledgeGraph,
+			WorkKind::Design => WorkType::Design,
+			WorkKind::Other => WorkType::Other,
+		}
+	}
+}
+
+fn h256(text: &str, what: &str) -> Result<H256, Failure> {
+	crate::hash::parse_h256(text)
+		.map(|h| H256::from(h.0))
+		.map_err(|e| Failure::Input(format!("--{what}: {e}")))
+}
+
+/// A moment of chain time: milliseconds since 1970, or a date `YYYY-MM-DD` at midnight China
+/// Standard Time.
+pub fn moment(text: &str, what: &str) -> Result<u64, Failure> {
+	if let Ok(ms) = text.parse::<u64>() {
+		return Ok(ms);
+	}
+	let bad =
+		|| Failure::Input(format!("--{what}: `{text}` is neither YYYY-MM-DD nor milliseconds"));
+	let parts: Vec<u64> =
+		text.split('-').map(|p| p.parse::<u64>()).collect::<Result<_, _>>().map_err(|_| bad())?;
+	let [year, month, day] = parts[..] else { return Err(bad()) };
+	if !(1970..=9999).contains(&year) || !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+		return Err(bad());
+	}
+	// Days from civil (Howard Hinnant's algorithm), the inverse of `cst_date`.
+	let (y, m) = if month <= 2 { (year - 1, month + 9) } else { (year, month - 3) };
+	let era = y / 400;
+	let yoe = y - era * 400;
+	let doy = (153 * m + 2) / 5 + day - 1;
+	let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	let days = era * 146_097 + doe - 719_468;
+	let ms = days * regchain_primitives::time::DAY - regchain_primitives::time::CST_OFFSET;
+	if regchain_primitives::time::cst_date(ms) != (year, month, day) {
+		return Err(bad());
+	}
+	Ok(ms)
+}
+
+fn account(text: &str) -> Result<AccountId32, Failure> {
+	use sp_core::crypto::Ss58Codec;
+	sp_core::crypto::AccountId32::from_ss58check(text)
+		.map(|a| AccountId32(a.into()))
+		.map_err(|_| Failure::Input(format!("`{text}` is not an SS58 address")))
+}
+
+fn signature(text: &str) -> Result<[u8; 64], Failure> {
+	crate::rpc::from_hex(text)
+		.ok()
+		.and_then(|b| b.try_into().ok())
+		.ok_or(Failure::Input("the consent signature is 64 bytes in hex".into()))
+}
+
+/// The chain's time: the `Timestamp.Now` of the best block.
+fn chain_now(client: &Client) -> Result<u64, Failure> {
+	let key = frame_support::storage::storage_prefix(b"Timestamp", b"Now");
+	let bytes = client
+		.rpc()
+		.bytes("state_getStorage", json!([crate::rpc::to_hex(&key)]))
+		.map_err(Failure::Node)?
+		.unwrap_or_default();
+	<u64 as codec::Decode>::decode(&mut &bytes[..])
+		.map_err(|_| Failure::Node("no chain time".into()))
+}
+
+pub fn org(command: Org) -> Result<Value, Failure> {
+	let tx = runtime::tx().consortium();
+	match command {
+		Org::Consent { credit_code, send } => {
+			let key = send.key()?;
+			let client = Client::connect(&send.url)?;
+			let valid_until = chain_now(&client)? + regchain_primitives::time::HOUR;
+			// As `Consortium::check_registration`: (b"regchain/register", genesis, code, until).
+			let message =
+				(b"regchain/register", client.genesis().0, credit_code.as_bytes(), valid_until)
+					.encode();
+			let signature = match key.sign_multi(&message) {
+				subxt::utils::MultiSignature::Sr25519(s) => s,
+				_ => return Err(Failure::Input("consents are signed with sr25519 keys".into())),
+			};
+			Ok(json!({
+				"account": key.address(),
+				"credit_code": credit_code,
+				"valid_until": valid_until,
+				"signature": crate::rpc::to_hex(&signature),
+			}))
+		},
+		Org::Register {
+			kind,
+			name,
+			credit_code,
+			account: who,
+			consent_valid_until,
+			consent_signature,
+			term_days,
+			send,
+		} => {
+			let kind = match kind {
+				Kind::Enterprise => OrgKind::Enterprise,
+				Kind::FinancialInstitution => OrgKind::FinancialInstitution,
+			};
+			let client = Client::connect(&send.url)?;
+			let expires_at = chain_now(&client)? + term_days * regchain_primitives::time::DAY;
+			let call = tx.register_organization(
+				kind,
+				name.into_bytes(),
+				credit_code.into_bytes(),
+				account(&who)?,
+				expires_at,
+				consent_valid_until,
+				runtime::runtime_types::sp_runtime::MultiSignature::Sr25519(signature(
+					&consent_signature,
+				)?),
+			);
+			let key = send.key()?;
+			client.submit(&call, &key, send.wait, Duration::from_secs(send.timeout))
+		},
+		Org::GrantRole { org, role, send } => send.submit(tx.grant_role(org, role.role())),
+		Org::RevokeRole { org, role, send } => send.submit(tx.revoke_role(org, role.role())),
+	}
+}
+
+pub fn funds(command: Funds) -> Result<Value, Failure> {
+	let tx = runtime::tx().funds();
+	match command {
+		Funds::CreateProgram {
+			policy,
+			budget,
+			categories,
+			apply_from,
+			apply_until,
+			ends_at,
+			send,
+		} => send.submit(tx.create_program(
+			h256(&policy, "policy")?,
+			budget,
+			runtime::runtime_types::pallet_funds::types::Categories(categories),
+			moment(&apply_from, "apply-from")?,
+			moment(&apply_until, "apply-until")?,
+			moment(&ends_at, "ends-at")?,
+		)),
+		Funds::Apply { program, amount, document, send } => {
+			send.submit(tx.apply(program, amount, h256(&document, "document")?))
+		},
+		Funds::Approve { application, amount, send } => {
+			send.submit(tx.approve(application, amount))
+		},
+		Funds::Disburse { allocation, amount, transfer, send } => {
+			send.submit(tx.disburse(allocation, amount, h256(&transfer, "transfer")?))
+		},
+	}
+}
+
+/// An invoice line `DESCRIPTION_HASH:QUANTITY:UNIT_PRICE_FEN:RATE_CODE`.
+fn line(text: &str) -> Result<LineInput, Failure> {
+	let bad = || {
+		Failure::Input(format!(
+			"--line `{text}`: expected DESCRIPTION_HASH:QUANTITY:UNIT_PRICE_FEN:RATE_CODE"
+		))
+	};
+	let parts: Vec<&str> = text.split(':').collect();
+	let [description, quantity, unit_price, rate] = parts[..] else { return Err(bad()) };
+	Ok(LineInput {
+		description: h256(description, "line")?,
+		quantity: quantity.parse().map_err(|_| bad())?,
+		unit_price: unit_price.parse().map_err(|_| bad())?,
+		rate: rate.parse().map_err(|_| bad())?,
+	})
+}
+
+pub fn invoice(command: Invoice) -> Result<Value, Failure> {
+	let tx = runtime::tx().invoices();
+	match command {
+		Invoice::Issue { buyer_org, buyer_code, lines, document, send } => {
+			let buyer = match (buyer_org, buyer_code) {
+				(Some(org), None) => Buyer::Member(org),
+				(None, Some(code)) => Buyer::External(
+					runtime::runtime_types::regchain_primitives::credit_code::CreditCode(
+						code.as_bytes().try_into().map_err(|_| {
+							Failure::Input(format!(
+								"--buyer-code `{code}`: a credit code has 18 characters"
+							))
+						})?,
+					),
+				),
+				_ => {
+					return Err(Failure::Input(
+						"give the buyer: --buyer-org or --buyer-code".into(),
+					))
+				},
+			};
+			let lines = lines.iter().map(|l| line(l)).collect::<Result<Vec<_>, _>>()?;
+			send.submit(tx.issue(buyer, lines, h256(&document, "document")?))
+		},
+		Invoice::Confirm { issuer, seq, send } => {
+			send.submit(tx.confirm(InvoiceRef { issuer, seq }))
+		},
+		Invoice::Reverse { issuer, seq, document, send } => {
+			send.submit(tx.reverse(InvoiceRef { issuer, seq }, h256(&document, "document")?))
+		},
+	}
+}
+
+pub fn credit(command: Credit) -> Result<Value, Failure> {
+	let Credit::Attest { subject, claim_type, data, rating, valid_from, valid_until, send } =
+		command;
+	send.submit(runtime::tx().credit().attest(
+		subject,
+		claim_type,
+		h256(&data, "data")?,
+		rating,
+		moment(&valid_from, "valid-from")?,
+		moment(&valid_until, "valid-until")?,
+		runtime::runtime_types::bounded_collections::bounded_vec::BoundedVec(Vec::new()),
+	))
+}
+
+pub fn product(command: Product) -> Result<Value, Failure> {
+	let tx = runtime::tx().provenance();
+	match command {
+		Product::RegisterClass { sku, gtin, metadata, send } => send.submit(tx.register_class(
+			runtime::runtime_types::bounded_collections::bounded_vec::BoundedVec(sku.into_bytes()),
+			gtin.map(runtime::runtime_types::pallet_provenance::types::Gtin),
+			h256(&metadata, "metadata")?,
+		)),
+		Product::RegisterBatch { class, lot, produced_on, send } => send.submit(tx.register_batch(
+			class,
+			h256(&lot, "lot")?,
+			moment(&produced_on, "produced-on")?,
+		)),
+		Product::RegisterItems { batch, items, location, send } => {
+			let items = items.iter().map(|i| h256(i, "item")).collect::<Result<Vec<_>, _>>()?;
+			send.submit(tx.register_items(
+				batch,
+				runtime::runtime_types::bounded_collections::bounded_vec::BoundedVec(items),
+				runtime::runtime_types::pallet_provenance::types::Gln(location),
+			))
+		},
+	}
+}
+
+/// The value of a `Blake2_128Concat` map entry keyed by an account, at the best block.
+fn account_entry<V: codec::Decode>(
+	client: &Client,
+	pallet: &str,
+	item: &str,
+	who: [u8; 32],
+) -> Result<Option<V>, Failure> {
+	let key = [
+		&frame_support::storage::storage_prefix(pallet.as_bytes(), item.as_bytes())[..],
+		&<frame_support::Blake2_128Concat as frame_support::StorageHasher>::hash(&who)[..],
+	]
+	.concat();
+	let bytes = client
+		.rpc()
+		.bytes("state_getStorage", json!([crate::rpc::to_hex(&key)]))
+		.map_err(Failure::Node)?;
+	bytes
+		.map(|b| {
+			V::decode(&mut &b[..])
+				.map_err(|_| Failure::Node(format!("cannot decode {pallet}.{item}")))
+		})
+		.transpose()
+}
+
+pub fn ip(command: Ip) -> Result<Value, Failure> {
+	let Ip::RegisterWork { fingerprint, work_type, metadata, send } = command;
+	let key = send.key()?;
+	let client = Client::connect(&send.url)?;
+	let fingerprint = h256(&fingerprint, "fingerprint")?;
+	let metadata = h256(&metadata, "metadata")?;
+	let owner: u32 = account_entry(&client, "Consortium", "AccountOrganization", key.public())?
+		.ok_or(Failure::Input(format!("{} is no member's account", key.address())))?;
+	let nonce: u64 =
+		account_entry(&client, "IpRights", "AuthorNonces", key.public())?.unwrap_or_default();
+	let authors = vec![(key.public(), 10_000u16)];
+	// As `IpRights::declaration`: what every author signs.
+	let message = (
+		b"regchain/work",
+		client.genesis().0,
+		fingerprint.0,
+		Vec::<(u8, Vec<u8>)>::new(),
+		// The variant's index: `WorkKind` lists the variants in the runtime's order.
+		work_type as u8,
+		metadata.0,
+		owner,
+		&authors,
+		nonce,
+	)
+		.encode();
+	let declaration = runtime::runtime_types::pallet_ip_rights::types::Declaration {
+		key: AccountId32(key.public()),
+		share: 10_000,
+		nonce,
+		signature: match key.sign_multi(&message) {
+			subxt::utils::MultiSignature::Sr25519(s) => {
+				runtime::runtime_types::sp_runtime::MultiSignature::Sr25519(s)
+			},
+			subxt::utils::MultiSignature::Ed25519(s) => {
+				runtime::runtime_types::sp_runtime::MultiSignature::Ed25519(s)
+			},
+			subxt::utils::MultiSignature::Ecdsa(s) => {
+				runtime::runtime_types::sp_runtime::MultiSignature::Ecdsa(s)
+			},
+		},
+	};
+	let call = runtime::tx().ip_rights().register_work(
+		fingerprint,
+		runtime::runtime_types::bounded_collections::bounded_vec::BoundedVec(Vec::new()),
+		work_type.work_type(),
+		metadata,
+		runtime::runtime_types::bounded_collections::bounded_vec::BoundedVec(vec![declaration]),
+	);
+	client.submit(&call, &key, send.wait, Duration::from_secs(send.timeout))
+}
+
+/// Any call of any pallet, by the names the metadata gives them (`Consortium grant_role`),
+/// each argument in scale-value's text form (`7`, `InvoiceIssuer()`, `0x…` for bytes, text and
+/// hashes, an SS58 address for an account, `{ issuer: 1, seq: 2 }`, `Some(5)`).
+#[derive(Args)]
+pub struct Tx {
+	pub pallet: String,
+	pub call: String,
+	pub args: Vec<String>,
+	#[command(flatten)]
+	pub send: Send,
+}
+
+pub fn tx(Tx { pallet, call, args, send }: Tx) -> Result<Value, Failure> {
+	let parser = stringify::from_str_custom()
+		.add_custom_parser(stringify::custom_parsers::parse_hex)
+		.add_custom_parser(stringify::custom_parsers::parse_ss58);
+	let values = args
+		.iter()
+		.map(|arg| match parser.parse(arg) {
+			(Ok(value), "") => Ok(value),
+			(Ok(_), rest) => Err(Failure::Input(format!("argument `{arg}`: unexpected `{rest}`"))),
+			(Err(e), _) => Err(Failure::Input(format!("argument `{arg}`: {e}"))),
+		})
+		.collect::<Result<Vec<scale_value::Value>, _>>()?;
+	send.submit(subxt::dynamic::tx(pallet, call, values))
+}
+
+/// Calls the node's JSON-RPC `method` with `params`, each JSON text or else a string.
+pub fn query(url: &str, method: &str, params: &[String]) -> Result<Value, Failure> {
+	let params: Vec<Value> = params
+		.iter()
+		.map(|p| serde_json::from_str(p).unwrap_or_else(|_| Value::String(p.clone())))
+		.collect();
+	let rpc = crate::rpc::Rpc::new(url)?;
+	rpc.call(method, Value::Array(params)).map_err(Failure::Node)
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn dates_are_midnight_in_china_standard_time() {
+		// 2026-11-27 00:00 +08:00 is 2026-11-26 16:00 UTC.
+		assert_eq!(moment("2026-11-27", "x").unwrap(), 1_795_708_800_000);
+		assert_eq!(
+			regchain_primitives::time::cst_date(moment("2024-02-29", "x").unwrap()),
+			(2024, 2, 29)
+		);
+		assert_eq!(moment("1795708800000", "x").unwrap(), 1_795_708_800_000);
+		for bad in ["2026-02-30", "2026-13-01", "26-1-1x", "tomorrow", "1969-12-31"] {
+			assert!(moment(bad, "when").is_err(), "{bad}");
+		}
+	}
+
+	#[test]
+	fn invoice_lines_parse_or_say_what_is_wrong() {
+		let h = format!("0x{}", "07".repeat(32));
+		let parsed = line(&format!("{h}:2000:150:1")).unwrap();
+		assert_eq!((parsed.quantity, parsed.unit_price, parsed.rate), (2000, 150, 1));
+		for bad in [format!("{h}:2000:150"), format!("{h}:x:150:1"), "0x12:1:1:1".to_string()] {
+			assert!(line(&bad).is_err(), "{bad}");
+		}
+	}
+
+	#[test]
+	fn work_kinds_are_in_the_runtimes_order() {
+		// The declaration encodes a work type by its index: the metadata says which.
+		let bytes = include_bytes!("../metadata/regchain.scale");
+		let metadata = subxt::Metadata::decode_from(bytes).unwrap();
+		let work_type = metadata
+			.types()
+			.types
+			.iter()
+			.find(|t| t.ty.path.segments.last().map(String::as_str) == Some("WorkType"))
+			.expect("WorkType in the metadata");
+		let scale_info::TypeDef::Variant(variants) = &work_type.ty.type_def else {
+			panic!("an enum")
+		};
+		assert_eq!(variants.variants.len(), WorkKind::value_variants().len());
+		for kind in WorkKind::value_variants() {
+			let name = format!("{:?}", kind.work_type());
+			let variant = variants.variants.iter().find(|v| v.name == name).expect("a variant");
+			assert_eq!(variant.index, *kind as u8, "{name}");
+		}
+	}
+}
