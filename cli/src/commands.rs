@@ -111,23 +111,20 @@ pub enum Org {
 		send: Send,
 	},
 	/// Grant a role to an organization (an agency whose remit covers the role signs).
-	GrantRole {
-		#[arg(long)]
-		org: u32,
-		#[arg(long, value_enum)]
-		role: RoleName,
-		#[command(flatten)]
-		send: Send,
-	},
+	GrantRole(RoleChange),
 	/// Revoke a role.
-	RevokeRole {
-		#[arg(long)]
-		org: u32,
-		#[arg(long, value_enum)]
-		role: RoleName,
-		#[command(flatten)]
-		send: Send,
-	},
+	RevokeRole(RoleChange),
+}
+
+/// An organization and a role.
+#[derive(Args)]
+pub struct RoleChange {
+	#[arg(long)]
+	org: u32,
+	#[arg(long, value_enum)]
+	role: RoleName,
+	#[command(flatten)]
+	send: Send,
 }
 
 /// Organization kinds a registrar registers (agencies join through governance).
@@ -497,8 +494,12 @@ pub fn org(command: Org) -> Result<Value, Failure> {
 			let key = send.key()?;
 			client.submit(&call, &key, send.wait, Duration::from_secs(send.timeout))
 		},
-		Org::GrantRole { org, role, send } => send.submit(tx.grant_role(org, role.role())),
-		Org::RevokeRole { org, role, send } => send.submit(tx.revoke_role(org, role.role())),
+		Org::GrantRole(RoleChange { org, role, send }) => {
+			send.submit(tx.grant_role(org, role.role()))
+		},
+		Org::RevokeRole(RoleChange { org, role, send }) => {
+			send.submit(tx.revoke_role(org, role.role()))
+		},
 	}
 }
 
@@ -761,25 +762,31 @@ mod tests {
 		}
 	}
 
-	#[test]
-	fn work_kinds_are_in_the_runtimes_order() {
-		// The declaration encodes a work type by its index: the metadata says which.
+	/// The variants (name, index) of the metadata's enum whose path ends in `name`.
+	fn variants(name: &str) -> Vec<(String, u8)> {
 		let bytes = include_bytes!("../metadata/regchain.scale");
 		let metadata = subxt::Metadata::decode_from(bytes).unwrap();
-		let work_type = metadata
+		let ty = metadata
 			.types()
 			.types
 			.iter()
-			.find(|t| t.ty.path.segments.last().map(String::as_str) == Some("WorkType"))
-			.expect("WorkType in the metadata");
-		let scale_info::TypeDef::Variant(variants) = &work_type.ty.type_def else {
-			panic!("an enum")
-		};
-		assert_eq!(variants.variants.len(), WorkKind::value_variants().len());
-		for kind in WorkKind::value_variants() {
-			let name = format!("{:?}", kind.work_type());
-			let variant = variants.variants.iter().find(|v| v.name == name).expect("a variant");
-			assert_eq!(variant.index, *kind as u8, "{name}");
-		}
+			.find(|t| t.ty.path.segments.last().map(String::as_str) == Some(name))
+			.unwrap_or_else(|| panic!("{name} in the metadata"));
+		let scale_info::TypeDef::Variant(def) = &ty.ty.type_def else { panic!("an enum") };
+		def.variants.iter().map(|v| (v.name.clone(), v.index)).collect()
+	}
+
+	#[test]
+	fn role_and_work_kinds_are_the_runtimes() {
+		// The options list the runtime's variants, each mapped to its own; a work type is
+		// also encoded by its index in a declaration.
+		let roles: Vec<String> =
+			RoleName::value_variants().iter().map(|r| format!("{:?}", r.role())).collect();
+		assert_eq!(roles, variants("Role").into_iter().map(|(n, _)| n).collect::<Vec<_>>());
+		let works: Vec<(String, u8)> = WorkKind::value_variants()
+			.iter()
+			.map(|k| (format!("{:?}", k.work_type()), *k as u8))
+			.collect();
+		assert_eq!(works, variants("WorkType"));
 	}
 }
