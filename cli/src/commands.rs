@@ -92,6 +92,7 @@ pub enum Org {
 	Register {
 		#[arg(long, value_enum)]
 		kind: Kind,
+		/// The registered name.
 		#[arg(long)]
 		name: String,
 		#[arg(long)]
@@ -102,6 +103,7 @@ pub enum Org {
 		/// The consent's `valid_until` and `signature`, as `org consent` printed them.
 		#[arg(long)]
 		consent_valid_until: u64,
+		/// The consent's signature (hex, 64 bytes).
 		#[arg(long)]
 		consent_signature: String,
 		/// The membership's term, in days of chain time.
@@ -119,8 +121,10 @@ pub enum Org {
 /// An organization and a role.
 #[derive(Args)]
 pub struct RoleChange {
+	/// The organization's id.
 	#[arg(long)]
 	org: u32,
+	/// The role.
 	#[arg(long, value_enum)]
 	role: RoleName,
 	#[command(flatten)]
@@ -185,8 +189,10 @@ pub enum Funds {
 		/// Applications open (a CST date `YYYY-MM-DD` or ms since 1970).
 		#[arg(long)]
 		apply_from: String,
+		/// Applications close.
 		#[arg(long)]
 		apply_until: String,
+		/// The program ends.
 		#[arg(long)]
 		ends_at: String,
 		#[command(flatten)]
@@ -194,6 +200,7 @@ pub enum Funds {
 	},
 	/// Apply to a program (the enterprise signs).
 	Apply {
+		/// The program's id.
 		#[arg(long)]
 		program: u32,
 		/// Requested amount in fen.
@@ -206,6 +213,7 @@ pub enum Funds {
 	},
 	/// Approve an application, for `amount` fen at most what was requested.
 	Approve {
+		/// The application's id.
 		#[arg(long)]
 		application: u32,
 		#[arg(long)]
@@ -215,6 +223,7 @@ pub enum Funds {
 	},
 	/// Record a disbursement of an approved allocation (hash of the bank transfer).
 	Disburse {
+		/// The allocation's id (that of its application).
 		#[arg(long)]
 		allocation: u32,
 		#[arg(long)]
@@ -247,8 +256,10 @@ pub enum Invoice {
 	},
 	/// Confirm receipt of an invoice (the buyer signs).
 	Confirm {
+		/// The issuing organization's id.
 		#[arg(long)]
 		issuer: u32,
+		/// The invoice's number in the issuer's sequence.
 		#[arg(long)]
 		seq: u32,
 		#[command(flatten)]
@@ -256,8 +267,10 @@ pub enum Invoice {
 	},
 	/// Issue the red (reversing) invoice of one (the issuer signs).
 	Reverse {
+		/// The issuing organization's id.
 		#[arg(long)]
 		issuer: u32,
+		/// The invoice's number in the issuer's sequence.
 		#[arg(long)]
 		seq: u32,
 		#[arg(long)]
@@ -272,17 +285,22 @@ pub enum Invoice {
 pub enum Credit {
 	/// Attest a claim about an enterprise (an authorized attester signs).
 	Attest {
+		/// The enterprise attested about.
 		#[arg(long)]
 		subject: u32,
+		/// The claim type's id.
 		#[arg(long)]
 		claim_type: u32,
 		/// Hash of the attested data (kept off chain).
 		#[arg(long)]
 		data: String,
+		/// The rating's index in the claim type's scale, if it has one.
 		#[arg(long)]
 		rating: Option<u8>,
+		/// From when the claim holds (a CST date `YYYY-MM-DD` or ms since 1970).
 		#[arg(long)]
 		valid_from: String,
+		/// Until when the claim holds.
 		#[arg(long)]
 		valid_until: String,
 		#[command(flatten)]
@@ -295,11 +313,13 @@ pub enum Credit {
 pub enum Product {
 	/// Register a product class (a manufacturer signs).
 	RegisterClass {
+		/// The manufacturer's stock-keeping unit code.
 		#[arg(long)]
 		sku: String,
 		/// GTIN-8/12/13/14, checked on chain.
 		#[arg(long)]
 		gtin: Option<u64>,
+		/// Hash of the description kept off chain.
 		#[arg(long)]
 		metadata: String,
 		#[command(flatten)]
@@ -307,11 +327,13 @@ pub enum Product {
 	},
 	/// Register a production batch of a class.
 	RegisterBatch {
+		/// The product class's id.
 		#[arg(long)]
 		class: u32,
 		/// Hash of the lot number.
 		#[arg(long)]
 		lot: String,
+		/// Production date (a CST date `YYYY-MM-DD` or ms since 1970).
 		#[arg(long)]
 		produced_on: String,
 		#[command(flatten)]
@@ -319,6 +341,7 @@ pub enum Product {
 	},
 	/// Register units of a batch by their ids (hashes of the printed codes).
 	RegisterItems {
+		/// The batch's id.
 		#[arg(long)]
 		batch: u32,
 		#[arg(long = "item", required = true)]
@@ -337,10 +360,12 @@ pub enum Ip {
 	/// Register a work for the signer's organization, the signer its sole author (its
 	/// declaration signed with the same key).
 	RegisterWork {
+		/// The work's content fingerprint (hash).
 		#[arg(long)]
 		fingerprint: String,
 		#[arg(long, value_enum, default_value = "article")]
 		work_type: WorkKind,
+		/// Hash of the description kept off chain.
 		#[arg(long)]
 		metadata: String,
 		#[command(flatten)]
