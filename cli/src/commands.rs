@@ -434,7 +434,10 @@ pub fn moment(text: &str, what: &str) -> Result<u64, Failure> {
 	let doy = (153 * m + 2) / 5 + day - 1;
 	let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
 	let days = era * 146_097 + doe - 719_468;
-	let ms = days * regchain_primitives::time::DAY - regchain_primitives::time::CST_OFFSET;
+	// 1970-01-01 00:00 CST is before the epoch: refused, never an underflow.
+	let ms = (days * regchain_primitives::time::DAY)
+		.checked_sub(regchain_primitives::time::CST_OFFSET)
+		.ok_or_else(bad)?;
 	if regchain_primitives::time::cst_date(ms) != (year, month, day) {
 		return Err(bad());
 	}
@@ -772,7 +775,7 @@ mod tests {
 			(2024, 2, 29)
 		);
 		assert_eq!(moment("1795708800000", "x").unwrap(), 1_795_708_800_000);
-		for bad in ["2026-02-30", "2026-13-01", "26-1-1x", "tomorrow", "1969-12-31"] {
+		for bad in ["2026-02-30", "2026-13-01", "26-1-1x", "tomorrow", "1969-12-31", "1970-01-01"] {
 			assert!(moment(bad, "when").is_err(), "{bad}");
 		}
 	}
