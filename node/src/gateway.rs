@@ -108,9 +108,13 @@ const RULES: &[(&str, Rule, Lender)] = &[
 	("consortium_now", Public, No),
 	("consortium_member", Public, No),
 	("consortium_oversees", Public, No),
+	// An agency's own list of the members it oversees (or, for market regulation, another
+	// agency's whose jurisdiction it covers).
+	("consortium_membersOverseen", Param("agency"), No),
 	("invoices_verify", Public, No),
 	("invoices_invoice", Answer(&["/id/issuer", "/invoice/buyer/Member"]), No),
 	("invoices_invoicesOf", Param("issuer"), No),
+	("invoices_issuedIn", Param("issuer"), No),
 	("invoices_receivedBy", Param("buyer"), No),
 	("invoices_periodTotals", Param("org"), Figures),
 	("invoices_chainHead", Param("issuer"), No),
@@ -125,11 +129,14 @@ const RULES: &[(&str, Rule, Lender)] = &[
 	("credit_accessLog", Param("sme"), No),
 	("credit_declaredAccess", Params(&["sme", "lender"]), No),
 	("credit_claimTypes", Public, No),
+	// The open regulatory actions of a domain: the worklist of its agencies, all regions.
+	("credit_frozen", Agencies, No),
 	("notarization_verifyDigest", Public, No),
 	("notarization_verifyInBatch", Public, No),
 	("notarization_record", Answer(&["/owner"]), No),
 	("notarization_batchOfRoot", Answer(&["/1/owner"]), No),
 	("notarization_recordsOf", Param("owner"), No),
+	("notarization_frozen", Agencies, No),
 	(
 		"notarization_certifications",
 		Via { method: "notarization_record", param: "id", pointer: "/owner" },
@@ -141,6 +148,7 @@ const RULES: &[(&str, Rule, Lender)] = &[
 	("provenance_classesOf", Public, No),
 	("provenance_custodiansOfBatch", Agencies, No),
 	("provenance_batchesOfClass", Agencies, No),
+	("provenance_frozen", Agencies, No),
 	("ipRights_workByFingerprint", Public, No),
 	("ipRights_work", Public, No),
 	("ipRights_worksOfAuthor", Public, No),
@@ -149,6 +157,7 @@ const RULES: &[(&str, Rule, Lender)] = &[
 	("ipRights_licenceCheck", Public, No),
 	("ipRights_licences", Via { method: "ipRights_work", param: "work", pointer: "/owner" }, No),
 	("ipRights_disputes", Via { method: "ipRights_work", param: "work", pointer: "/owner" }, No),
+	("ipRights_frozen", Agencies, No),
 ];
 
 fn rule_of(method: &str) -> (Rule, Lender) {

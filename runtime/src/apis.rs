@@ -177,6 +177,14 @@ impl_runtime_apis! {
 		fn oversees(agency: OrgId, org: OrgId) -> bool {
 			Consortium::oversees(agency, org)
 		}
+
+		fn members_overseen(
+			agency: OrgId,
+			start_after: Option<OrgId>,
+			limit: u32,
+		) -> Vec<pallet_consortium::OrganizationView> {
+			Consortium::members_overseen(agency, start_after, limit)
+		}
 	}
 
 	impl pallet_invoices::runtime_api::InvoicesApi<Block, BlockNumber> for Runtime {
@@ -186,6 +194,16 @@ impl_runtime_apis! {
 
 		fn invoices_of(issuer: OrgId, from: u32, limit: u32) -> Vec<InvoiceRecord<BlockNumber>> {
 			Invoices::invoices_of(issuer, from, limit)
+		}
+
+		fn issued_in(
+			issuer: OrgId,
+			from: Period,
+			to: Period,
+			start_after: Option<u32>,
+			limit: u32,
+		) -> Vec<InvoiceRecord<BlockNumber>> {
+			Invoices::issued_in(issuer, from, to, start_after, limit)
 		}
 
 		fn received_by(buyer: OrgId, start_after: Option<InvoiceRef>, limit: u32) -> Vec<InvoiceRef> {
@@ -283,6 +301,13 @@ impl_runtime_apis! {
 		) -> Vec<(pallet_credit::ClaimTypeId, pallet_credit::ClaimType)> {
 			Credit::claim_types(from, limit)
 		}
+
+		fn frozen(
+			start_after: Option<pallet_credit::AttestationId>,
+			limit: u32,
+		) -> Vec<regchain_primitives::FrozenRecord> {
+			Credit::frozen_attestations(start_after, limit)
+		}
 	}
 
 	impl pallet_notarization::runtime_api::NotarizationApi<Block> for Runtime {
@@ -328,6 +353,13 @@ impl_runtime_apis! {
 		) -> Vec<(pallet_notarization::RecordId, pallet_notarization::Record)> {
 			Notarization::records_of(owner, start_after, limit)
 		}
+
+		fn frozen(
+			start_after: Option<pallet_notarization::RecordId>,
+			limit: u32,
+		) -> Vec<regchain_primitives::FrozenRecord> {
+			Notarization::frozen_records(start_after, limit)
+		}
 	}
 
 	impl pallet_provenance::runtime_api::ProvenanceApi<Block> for Runtime {
@@ -369,6 +401,13 @@ impl_runtime_apis! {
 			limit: u32,
 		) -> Vec<(pallet_provenance::ClassId, pallet_provenance::ProductClass)> {
 			Provenance::classes_of(owner, start_after, limit)
+		}
+
+		fn frozen(
+			start_after: Option<pallet_provenance::BatchId>,
+			limit: u32,
+		) -> Vec<regchain_primitives::FrozenRecord> {
+			Provenance::frozen_batches(start_after, limit)
 		}
 	}
 
@@ -427,6 +466,13 @@ impl_runtime_apis! {
 			kind: pallet_ip_rights::LicenceKind,
 		) -> pallet_ip_rights::LicenceCheck {
 			IpRights::licence_check(work, account, kind)
+		}
+
+		fn frozen(
+			start_after: Option<pallet_ip_rights::WorkId>,
+			limit: u32,
+		) -> Vec<regchain_primitives::FrozenRecord> {
+			IpRights::frozen_works(start_after, limit)
 		}
 	}
 

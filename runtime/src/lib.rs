@@ -86,7 +86,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("regchain"),
 	impl_name: Cow::Borrowed("regchain-node"),
 	authoring_version: 1,
-	spec_version: 112,
+	spec_version: 113,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 5,
@@ -193,6 +193,8 @@ pub type Migrations = (
 	// Records and product classes indexed by owner (the dossier's evidence and products).
 	pallet_notarization::migrations::MigrateV1ToV2<Runtime>,
 	pallet_provenance::migrations::MigrateV1ToV2<Runtime>,
+	// Members indexed by region (an agency's paged list of the members it oversees).
+	pallet_consortium::migrations::MigrateV2ToV3<Runtime>,
 );
 
 /// The block time, for the migrations that date past and future blocks.

@@ -6,8 +6,8 @@ use alloc::vec::Vec;
 use frame_support::{ensure, pallet_prelude::*, traits::EnsureOrigin};
 use frame_system::{ensure_signed, pallet_prelude::*};
 use regchain_primitives::{
-	time::Moment, AgencyKind, CreditCode, CreditCodeError, Division, MemberInfo, Membership, OrgId,
-	OrgKind, Role, Roles,
+	paging, time::Moment, AgencyKind, CreditCode, CreditCodeError, Division, MemberInfo,
+	Membership, OrgId, OrgKind, Role, Roles,
 };
 use sp_runtime::{
 	traits::{Verify, Zero},
@@ -242,6 +242,7 @@ impl<T: Config> Pallet<T> {
 		NextOrgId::<T>::put(id.checked_add(1).ok_or(ArithmeticError::Overflow)?);
 		if let Some(code) = credit_code {
 			OrganizationByCreditCode::<T>::insert(code, id);
+			MembersByRegion::<T>::insert(region_key(code.division(), id), ());
 		}
 		AccountOrganization::<T>::insert(&account, id);
 		frame_system::Pallet::<T>::inc_providers(&account);
@@ -449,7 +450,19 @@ impl<T: Config> Pallet<T> {
 					OrganizationByCreditCode::<T>::get(code) == Some(id),
 					"credit code index is wrong"
 				);
+				ensure!(
+					MembersByRegion::<T>::contains_key(region_key(code.division(), id)),
+					"a member is missing from the region index"
+				);
 			}
+		}
+		for key in MembersByRegion::<T>::iter_keys() {
+			let (division, id) = region_of_key(&key);
+			let code = Organizations::<T>::get(id).and_then(|o| o.credit_code);
+			ensure!(
+				code.is_some_and(|c| c.division() == Division(division)),
+				"a region index entry matches no member of its division"
+			);
 		}
 		for (_, id) in OrganizationByCreditCode::<T>::iter() {
 			ensure!(Organizations::<T>::contains_key(id), "a credit code maps to no organization");
@@ -579,6 +592,44 @@ impl<T: Config> Pallet<T> {
 	pub fn oversees(agency: OrgId, org: OrgId) -> bool {
 		matches!(<Self as Membership<T::AccountId>>::kind(agency), Some(OrgKind::Agency(_)))
 			&& <Self as Membership<T::AccountId>>::has_jurisdiction(agency, org)
+	}
+
+	/// Up to `limit` (at most [`paging::QUERY_LIMIT`]) of the members (enterprises and
+	/// financial institutions, whatever their status) within the jurisdiction of `agency`, by
+	/// division then id, after the member `start_after`; nothing if `agency` is no agency.
+	/// Reads only the index entries it returns: the jurisdiction is one range of keys.
+	pub fn members_overseen(
+		agency: OrgId,
+		start_after: Option<OrgId>,
+		limit: u32,
+	) -> Vec<OrganizationView> {
+		let Some(record) = Organizations::<T>::get(agency) else { return Vec::new() };
+		if !matches!(record.kind, OrgKind::Agency(_)) {
+			return Vec::new();
+		}
+		let (first, end) = Self::region_of(agency, &record).span();
+		let start = region_key(Division(first), 0);
+		// After the cursor (a member's key), or from the range's first key included; a cursor
+		// that is no member ends the listing rather than restarting it.
+		let cursor = match start_after {
+			None => None,
+			Some(org) => match Organizations::<T>::get(org).and_then(|o| o.credit_code) {
+				Some(code) => Some(region_key(code.division(), org)).filter(|key| *key >= start),
+				None => return Vec::new(),
+			},
+		};
+		let head = match cursor {
+			Some(_) => None,
+			None => MembersByRegion::<T>::contains_key(start).then_some(start),
+		};
+		let from = MembersByRegion::<T>::hashed_key_for(cursor.unwrap_or(start));
+		head.into_iter()
+			.chain(MembersByRegion::<T>::iter_keys_from(from))
+			.map(|key| region_of_key(&key))
+			.take_while(|(division, _)| *division < end)
+			.take(paging::page_size(limit) as usize)
+			.filter_map(|(_, org)| Self::organization_view(org))
+			.collect()
 	}
 
 	/// The organization registered under `code`, whatever its status now (an invoice of a

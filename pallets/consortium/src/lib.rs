@@ -104,7 +104,7 @@ pub mod pallet {
 	use sp_runtime::traits::{IdentifyAccount, Verify};
 
 	/// The storage layout's version; a migration bumps it with the layout.
-	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -218,6 +218,14 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type OrganizationByCreditCode<T: Config> =
 		StorageMap<_, Blake2_128Concat, CreditCode, OrgId>;
+
+	/// The members registered with a credit code (enterprises, financial institutions), by
+	/// region: the key is the division of the code then the id, both big-endian, so that the
+	/// members within a jurisdiction (a range of codes) are one ordered range of keys, paged by
+	/// `members_overseen` without reading anyone outside it. `Identity`: divisions are checked
+	/// codes and ids allocated by the chain, so nobody chooses where a key lands.
+	#[pallet::storage]
+	pub type MembersByRegion<T: Config> = StorageMap<_, Identity, RegionKey, ()>;
 
 	/// The id the next registered organization receives.
 	#[pallet::storage]

@@ -9,6 +9,12 @@
 //!
 //! Run it with [`MigrateV1ToV2`] in the runtime's `Migrations`; it does nothing unless the
 //! stored version is 1, and sets it to 2.
+//!
+//! ## v2 → v3: the region index
+//! Version 3 adds [`MembersByRegion`]; [`MigrateV2ToV3`] fills it with every organization that
+//! has a credit code. One pass over the organizations in one block: a consortium's members
+//! number in the thousands (a read and a write each); a network of hundreds of thousands would
+//! need a multi-block migration instead.
 
 use crate::{pallet::*, types::*};
 use frame_support::{
@@ -80,6 +86,34 @@ pub type MigrateV1ToV2<T, BlockTime> = VersionedMigration<
 	<T as frame_system::Config>::DbWeight,
 >;
 
+/// Indexes every organization with a credit code by region. Unversioned: use
+/// [`MigrateV2ToV3`].
+pub struct UncheckedMigrateV2ToV3<T>(core::marker::PhantomData<T>);
+
+impl<T: Config> UncheckedOnRuntimeUpgrade for UncheckedMigrateV2ToV3<T> {
+	fn on_runtime_upgrade() -> Weight {
+		let mut count = 0u64;
+		let mut indexed = 0u64;
+		for (id, org) in Organizations::<T>::iter() {
+			count.saturating_inc();
+			if let Some(code) = org.credit_code {
+				MembersByRegion::<T>::insert(region_key(code.division(), id), ());
+				indexed.saturating_inc();
+			}
+		}
+		T::DbWeight::get().reads_writes(count, indexed)
+	}
+}
+
+/// The v2 → v3 migration, run only when the stored version is 2; it then sets it to 3.
+pub type MigrateV2ToV3<T> = VersionedMigration<
+	2,
+	3,
+	UncheckedMigrateV2ToV3<T>,
+	Pallet<T>,
+	<T as frame_system::Config>::DbWeight,
+>;
+
 #[cfg(test)]
 mod tests {
 	use super::*;
@@ -119,6 +153,37 @@ mod tests {
 			assert_eq!(Organization { expires_at: before.expires_at, ..after }, before);
 			assert_eq!(CouncilReviewAt::<Test>::get(), Some(now() - 60 * 6_000));
 			assert_migrated_once::<MigrateV1ToV2<Test, BlockTime>, Test>();
+		});
+	}
+
+	/// Version 2 had no region index: the migration indexes exactly the members with a credit
+	/// code, under their code's division, and the listing then finds them.
+	#[test]
+	fn v2_members_are_indexed_by_region() {
+		ExtBuilder::default().build_and_execute(|| {
+			let a = crate::tests::register_enterprise(CODE_A, 100);
+			let b = crate::tests::register_enterprise(CODE_B, 101);
+			let _ = MembersByRegion::<Test>::clear(u32::MAX, None);
+			StorageVersion::new(2).put::<Consortium>();
+			let market = agency_org(AgencyKind::MarketRegulation);
+			assert!(Consortium::members_overseen(market, None, 10).is_empty());
+
+			MigrateV2ToV3::<Test>::on_runtime_upgrade();
+
+			assert_eq!(Consortium::on_chain_storage_version(), StorageVersion::new(3));
+			let mut keys: Vec<_> = MembersByRegion::<Test>::iter_keys().collect();
+			keys.sort();
+			let mut expected = [a, b].map(|id| {
+				let code = Organizations::<Test>::get(id).unwrap().credit_code.unwrap();
+				region_key(code.division(), id)
+			});
+			expected.sort();
+			assert_eq!(keys, expected.to_vec());
+			let listed: Vec<_> =
+				Consortium::members_overseen(market, None, 10).into_iter().map(|v| v.id).collect();
+			assert_eq!(listed.len(), 2);
+			assert!(listed.contains(&a) && listed.contains(&b));
+			assert_migrated_once::<MigrateV2ToV3<Test>, Test>();
 		});
 	}
 }

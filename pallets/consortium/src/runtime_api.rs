@@ -10,8 +10,9 @@ use regchain_primitives::{time::Moment, OrgId};
 sp_api::decl_runtime_apis! {
 	/// Organizations by id or credit code; public registration data only. Version 2 adds who an
 	/// account acts for and an agency's jurisdiction, which the node's query gateway asks to
-	/// decide what a caller may read.
-	#[api_version(2)]
+	/// decide what a caller may read. Version 3 adds the members within an agency's
+	/// jurisdiction.
+	#[api_version(3)]
 	pub trait ConsortiumApi<AccountId> where AccountId: codec::Codec {
 		/// An organization: kind, name, credit code, status, term, roles, region.
 		fn organization(org: OrgId) -> Option<OrganizationView>;
@@ -25,5 +26,10 @@ sp_api::decl_runtime_apis! {
 		fn member(account: AccountId) -> Option<OrganizationView>;
 		/// Whether `agency` is an active agency whose jurisdiction covers `org`'s region.
 		fn oversees(agency: OrgId, org: OrgId) -> bool;
+		/// Up to `limit` (at most 100) of the enterprises and financial institutions within
+		/// `agency`'s jurisdiction, whatever their status, by division then id, after the member
+		/// `start_after` (the last of the previous page); nothing for an organization that is
+		/// no agency, or a cursor that is no such member.
+		fn members_overseen(agency: OrgId, start_after: Option<OrgId>, limit: u32) -> Vec<OrganizationView>;
 	}
 }

@@ -9,6 +9,27 @@ pub use regchain_primitives::MAX_NAME_LEN;
 /// An organization's name.
 pub type OrgName = BoundedVec<u8, ConstU32<MAX_NAME_LEN>>;
 
+/// A key of the region index: the division's code, then the organization's id, big-endian so
+/// that keys sort by division, then by id.
+pub type RegionKey = [u8; 8];
+
+/// The region-index key of member `org` of `region`.
+pub fn region_key(
+	region: regchain_primitives::Division,
+	org: regchain_primitives::OrgId,
+) -> RegionKey {
+	let mut key = [0u8; 8];
+	key[..4].copy_from_slice(&region.0.to_be_bytes());
+	key[4..].copy_from_slice(&org.to_be_bytes());
+	key
+}
+
+/// The division and the organization of a region-index key.
+pub fn region_of_key(key: &RegionKey) -> (u32, regchain_primitives::OrgId) {
+	let [a, b, c, d, e, f, g, h] = *key;
+	(u32::from_be_bytes([a, b, c, d]), u32::from_be_bytes([e, f, g, h]))
+}
+
 /// Where an organization stands. Expiry is not a status: it follows from `expires_at`.
 #[derive(
 	Clone,

@@ -5,8 +5,8 @@ use crate::{pallet::*, types::*, CREDIT};
 use alloc::{collections::BTreeSet, vec::Vec};
 use frame_support::{ensure, pallet_prelude::*, traits::EnsureOrigin};
 use regchain_primitives::{
-	paging, time::Moment, Claim, FreezableRecords, Freeze, InvoiceClaims, Membership, OrgId,
-	OrgKind, OrgKinds, RecordRef,
+	frozen_after, paging, time::Moment, Claim, FreezableRecords, Freeze, FrozenRecord,
+	InvoiceClaims, Membership, OrgId, OrgKind, OrgKinds, RecordRef,
 };
 use sp_core::H256;
 
@@ -686,5 +686,17 @@ impl<T: Config> FreezableRecords for Pallet<T> {
 		ensure!(FrozenAttestations::<T>::contains_key(record.id), Error::<T>::NotFrozen);
 		FrozenAttestations::<T>::remove(record.id);
 		Ok(())
+	}
+}
+
+// Queries (runtime API): the open regulatory actions.
+impl<T: Config> Pallet<T> {
+	/// Up to `limit` (at most [`regchain_primitives::paging::QUERY_LIMIT`]) of the frozen
+	/// attestations, after `start_after`, each with its subject.
+	pub fn frozen_attestations(
+		start_after: Option<AttestationId>,
+		limit: u32,
+	) -> Vec<FrozenRecord> {
+		frozen_after::<FrozenAttestations<T>, _, Self>(CREDIT, start_after, limit)
 	}
 }

@@ -10,7 +10,8 @@ sp_api::decl_runtime_apis! {
 	/// Queries over credit attestations and consents; every list at most 100 long, paged.
 	/// Version 2 adds `declared_access`, which the node's query gateway asks before it answers a
 	/// lender.
-	#[api_version(2)]
+	/// Version 3 adds the frozen attestations (a regulator's open actions).
+	#[api_version(3)]
 	pub trait CreditApi {
 		/// An SME's current credit profile: its attestations that count now (active, within
 		/// their validity period), with rating label, dispute and freeze — from up to `limit`
@@ -31,5 +32,8 @@ sp_api::decl_runtime_apis! {
 		fn declared_access(sme: OrgId, lender: OrgId, since: Moment) -> Option<Access>;
 		/// The claim types from id `from` on.
 		fn claim_types(from: ClaimTypeId, limit: u32) -> Vec<(ClaimTypeId, ClaimType)>;
+		/// Up to `limit` (at most 100) of the frozen attestations, each with its subject and its freeze,
+		/// after `start_after` (the last of the previous page), in storage order.
+		fn frozen(start_after: Option<AttestationId>, limit: u32) -> Vec<regchain_primitives::FrozenRecord>;
 	}
 }

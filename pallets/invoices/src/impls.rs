@@ -514,6 +514,43 @@ impl<T: Config> Pallet<T> {
 		(from..end).filter_map(|seq| Self::invoice_record(InvoiceRef { issuer, seq })).collect()
 	}
 
+	/// Runtime API: up to `limit` (at most [`paging::QUERY_LIMIT`]) of `issuer`'s invoices of
+	/// the tax periods `from` to `to` (`YYYYMM`, both included), in number order, after number
+	/// `start_after`. An issuer's numbers follow the clock, so its periods never decrease along
+	/// them: the first number of `from` is found by binary search (a read per halving), and
+	/// nothing outside the page is read.
+	pub fn issued_in(
+		issuer: OrgId,
+		from: Period,
+		to: Period,
+		start_after: Option<u32>,
+		limit: u32,
+	) -> Vec<InvoiceRecord<BlockNumberFor<T>>> {
+		let next = ChainHeads::<T>::get(issuer).next_seq;
+		let period = |seq| IssuedInvoices::<T>::get(issuer, seq).map(|i| i.period);
+		// The first number whose period is `from` or later: `lo` in [0, next].
+		let (mut lo, mut hi) = (0u32, next);
+		while lo < hi {
+			let mid = lo + (hi - lo) / 2;
+			if period(mid).is_some_and(|p| p >= from) {
+				hi = mid;
+			} else {
+				lo = mid + 1;
+			}
+		}
+		let first = match start_after {
+			Some(after) => lo.max(after.saturating_add(1)),
+			None => lo,
+		};
+		let end = paging::page_end(first, limit, next);
+		(first..end)
+			.map_while(|seq| {
+				let record = Self::invoice_record(InvoiceRef { issuer, seq })?;
+				(record.invoice.period <= to).then_some(record)
+			})
+			.collect()
+	}
+
 	/// Runtime API: up to `limit` (at most [`paging::QUERY_LIMIT`]) numbers of invoices `buyer`
 	/// received, after `start_after` (in storage order).
 	pub fn received_by(

@@ -11,14 +11,25 @@ use sp_core::H256;
 sp_api::decl_runtime_apis! {
 	/// Queries over the invoices pallet. Version 2: history entries are dated in on-chain time
 	/// (an invoice's block of issue stays a block number). Version 3 adds `verify`, the public
-	/// check of a printed invoice.
-	#[api_version(3)]
+	/// check of a printed invoice. Version 4 adds `issued_in`, an issuer's invoices by tax
+	/// period.
+	#[api_version(4)]
 	pub trait InvoicesApi<BlockNumber> where BlockNumber: Codec {
 		/// An invoice by number, with its status history.
 		fn invoice(id: InvoiceRef) -> Option<InvoiceRecord<BlockNumber>>;
 		/// Up to `limit` (at most 100) of an issuer's invoices, from number `from` on, with
 		/// their histories.
 		fn invoices_of(issuer: OrgId, from: u32, limit: u32) -> Vec<InvoiceRecord<BlockNumber>>;
+		/// Up to `limit` (at most 100) of an issuer's invoices of the tax periods `from` to `to`
+		/// (`YYYYMM`, both included), in number order, after number `start_after` (the last of
+		/// the previous page), with their histories.
+		fn issued_in(
+			issuer: OrgId,
+			from: Period,
+			to: Period,
+			start_after: Option<u32>,
+			limit: u32,
+		) -> Vec<InvoiceRecord<BlockNumber>>;
 		/// Up to `limit` (at most 100) numbers of the invoices an organization received as
 		/// buyer, after `start_after`, to page through them.
 		fn received_by(buyer: OrgId, start_after: Option<InvoiceRef>, limit: u32) -> Vec<InvoiceRef>;

@@ -5,7 +5,8 @@ use crate::{pallet::*, types::*, IP_RIGHTS};
 use alloc::vec::Vec;
 use frame_support::{ensure, pallet_prelude::*};
 use regchain_primitives::{
-	paging, time::Moment, EvidenceRecords, FreezableRecords, Freeze, Membership, OrgId, RecordRef,
+	frozen_after, paging, time::Moment, EvidenceRecords, FreezableRecords, Freeze, FrozenRecord,
+	Membership, OrgId, RecordRef,
 };
 use sp_core::H256;
 use sp_runtime::traits::{BlockNumberProvider, UniqueSaturatedInto, Verify, Zero};
@@ -617,5 +618,14 @@ impl<T: Config> FreezableRecords for Pallet<T> {
 		ensure!(FrozenWorks::<T>::contains_key(record.id), Error::<T>::NotFrozen);
 		FrozenWorks::<T>::remove(record.id);
 		Ok(())
+	}
+}
+
+// Queries (runtime API): the open regulatory actions.
+impl<T: Config> Pallet<T> {
+	/// Up to `limit` (at most [`regchain_primitives::paging::QUERY_LIMIT`]) of the frozen
+	/// works, after `start_after`, each with its subject.
+	pub fn frozen_works(start_after: Option<WorkId>, limit: u32) -> Vec<FrozenRecord> {
+		frozen_after::<FrozenWorks<T>, _, Self>(IP_RIGHTS, start_after, limit)
 	}
 }

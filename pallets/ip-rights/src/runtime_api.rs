@@ -12,6 +12,8 @@ use sp_core::H256;
 
 sp_api::decl_runtime_apis! {
 	/// Works, offers, licences and disputes; every list at most 100 long, paged.
+	/// Version 2 adds the frozen works (a regulator's open actions).
+	#[api_version(2)]
 	pub trait IpRightsApi<AccountId: Codec> {
 		/// The work registered under a content fingerprint: its owner holds priority from
 		/// its registration date.
@@ -30,5 +32,8 @@ sp_api::decl_runtime_apis! {
 		fn disputes(work: WorkId, start_after: Option<DisputeId>, limit: u32) -> Vec<(DisputeId, Dispute)>;
 		/// Whether `account` may use `work` for `kind` now: its owner's, licensed, or not.
 		fn licence_check(work: WorkId, account: AccountId, kind: LicenceKind) -> LicenceCheck;
+		/// Up to `limit` (at most 100) of the frozen works, each with its subject and its freeze,
+		/// after `start_after` (the last of the previous page), in storage order.
+		fn frozen(start_after: Option<WorkId>, limit: u32) -> Vec<regchain_primitives::FrozenRecord>;
 	}
 }

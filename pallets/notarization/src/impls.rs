@@ -5,7 +5,8 @@ use crate::{merkle, pallet::*, types::*, NOTARIZATION};
 use alloc::vec::Vec;
 use frame_support::{ensure, pallet_prelude::*};
 use regchain_primitives::{
-	paging, time::Moment, FreezableRecords, Freeze, Membership, OrgId, RecordRef,
+	frozen_after, paging, time::Moment, FreezableRecords, Freeze, FrozenRecord, Membership, OrgId,
+	RecordRef,
 };
 use sp_core::H256;
 use sp_runtime::traits::UniqueSaturatedInto;
@@ -380,5 +381,14 @@ impl<T: Config> regchain_primitives::EvidenceRecords for Pallet<T> {
 		let id = Self::insert(record).expect("benchmarks stay far below u64::MAX records");
 		Digests::<T>::insert((HashAlgorithm::Sha256, digest), id);
 		id
+	}
+}
+
+// Queries (runtime API): the open regulatory actions.
+impl<T: Config> Pallet<T> {
+	/// Up to `limit` (at most [`regchain_primitives::paging::QUERY_LIMIT`]) of the frozen
+	/// records, after `start_after`, each with its subject.
+	pub fn frozen_records(start_after: Option<RecordId>, limit: u32) -> Vec<FrozenRecord> {
+		frozen_after::<FrozenRecords<T>, _, Self>(NOTARIZATION, start_after, limit)
 	}
 }

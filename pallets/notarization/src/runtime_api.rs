@@ -9,7 +9,8 @@ use sp_core::H256;
 sp_api::decl_runtime_apis! {
 	/// Verification of notarized digests; every list at most 100 long, paged. Version 2 adds
 	/// an organization's records.
-	#[api_version(2)]
+	/// Version 3 adds the frozen records (a regulator's open actions).
+	#[api_version(3)]
 	pub trait NotarizationApi {
 		/// Whether `digest`, made by `algorithm`, is notarized on its own: when, by whom, in
 		/// which block, and its certification.
@@ -25,5 +26,8 @@ sp_api::decl_runtime_apis! {
 		fn certifications(id: RecordId, start_after: Option<H256>, limit: u32) -> Vec<(H256, Certification)>;
 		/// An organization's records (its notarized evidence), after `start_after`, in storage order.
 		fn records_of(owner: OrgId, start_after: Option<RecordId>, limit: u32) -> Vec<(RecordId, Record)>;
+		/// Up to `limit` (at most 100) of the frozen records, each with its subject and its freeze,
+		/// after `start_after` (the last of the previous page), in storage order.
+		fn frozen(start_after: Option<RecordId>, limit: u32) -> Vec<regchain_primitives::FrozenRecord>;
 	}
 }

@@ -61,6 +61,24 @@ impl Division {
 			region.0 == j
 		}
 	}
+
+	/// The codes this jurisdiction covers, as the range `[first, end)`: every code of a
+	/// province, a city's own and its districts', a district's own, or all for the country.
+	/// What [`Division::covers`] decides one code at a time, for range queries over an index
+	/// ordered by code.
+	pub fn span(&self) -> (u32, u32) {
+		let j = self.0;
+		let width = if j == 0 {
+			return (0, u32::MAX);
+		} else if j % 10_000 == 0 {
+			10_000
+		} else if j % 100 == 0 {
+			100
+		} else {
+			1
+		};
+		(j, j.saturating_add(width))
+	}
 }
 
 #[cfg(test)]
@@ -83,6 +101,18 @@ mod tests {
 		assert!(!pudong.covers(&Division(310112)));
 		assert!(!pudong.covers(&Division(310000)));
 		assert!(Division::NATIONAL.covers(&Division(440300)));
+	}
+
+	#[test]
+	fn a_span_holds_exactly_the_codes_covered() {
+		for j in [Division(310000), Division(320500), Division(310115), Division::NATIONAL] {
+			let (first, end) = j.span();
+			for code in [0, 310000, 310099, 310115, 310116, 319999, 320000, 320500, 320506, 999999]
+			{
+				let region = Division(code);
+				assert_eq!(j.covers(&region), (first..end).contains(&code), "{j:?} {code}");
+			}
+		}
 	}
 
 	#[test]

@@ -43,7 +43,9 @@ use sp_runtime::DispatchResult;
 
 pub use credit_code::{CreditCode, CreditCodeError};
 pub use division::Division;
-pub use records::{Evidence, EvidenceRecords, FreezableRecords, Freeze, RecordRef};
+pub use records::{
+	frozen_after, Evidence, EvidenceRecords, FreezableRecords, Freeze, FrozenRecord, RecordRef,
+};
 
 /// Identifies a member organization; allocated by the consortium pallet, never reused.
 pub type OrgId = u32;

@@ -4,7 +4,9 @@
 
 use alloc::vec::Vec;
 use codec::{EncodeLike, FullCodec};
-use frame_support::storage::{IterableStorageDoubleMap, StorageDoubleMap};
+use frame_support::storage::{
+	IterableStorageDoubleMap, IterableStorageMap, StorageDoubleMap, StorageMap,
+};
 
 /// The most records one runtime-API query returns; a larger `limit` is cut to it.
 pub const QUERY_LIMIT: u32 = 100;
@@ -39,5 +41,24 @@ where
 		None => {
 			<M as IterableStorageDoubleMap<K1, K2, V>>::iter_key_prefix(key1).take(take).collect()
 		},
+	}
+}
+
+/// Up to `limit` (at most [`QUERY_LIMIT`]) entries of the map `M` after the key `start_after`
+/// (in storage order), or from the first when it is `None`: for maps whose entries are the
+/// list itself (the records in one status, e.g. frozen).
+pub fn entries_after<M, K, V>(start_after: Option<K>, limit: u32) -> Vec<(K, V)>
+where
+	M: IterableStorageMap<K, V> + StorageMap<K, V>,
+	K: FullCodec + EncodeLike<K>,
+	V: FullCodec,
+{
+	let take = page_size(limit) as usize;
+	match start_after {
+		Some(after) => {
+			let from = <M as StorageMap<K, V>>::hashed_key_for(after);
+			<M as IterableStorageMap<K, V>>::iter_from(from).take(take).collect()
+		},
+		None => <M as IterableStorageMap<K, V>>::iter().take(take).collect(),
 	}
 }

@@ -84,6 +84,41 @@ pub trait FreezableRecords {
 	fn unfreeze(record: RecordRef) -> DispatchResult;
 }
 
+/// A frozen record as the query layer lists it: the open regulatory actions of a domain.
+#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+pub struct FrozenRecord {
+	/// The record's id in its domain.
+	pub id: u64,
+	/// The organization it is about, whose regulators may lift the freeze.
+	pub subject: Option<OrgId>,
+	/// Who froze it, when and why.
+	pub freeze: Freeze,
+}
+
+/// Up to `limit` (at most [`QUERY_LIMIT`](crate::paging::QUERY_LIMIT)) of the records frozen
+/// in `M` (a domain's freezes by id), after the record `start_after` (in storage order), each
+/// with its subject as the domain `R` names it. One freeze map per domain, so the domain's
+/// frozen records are listed without reading any other.
+pub fn frozen_after<M, K, R>(
+	domain: ClaimDomain,
+	start_after: Option<K>,
+	limit: u32,
+) -> alloc::vec::Vec<FrozenRecord>
+where
+	M: frame_support::storage::IterableStorageMap<K, Freeze>
+		+ frame_support::storage::StorageMap<K, Freeze>,
+	K: codec::FullCodec + codec::EncodeLike<K> + Into<u64>,
+	R: FreezableRecords,
+{
+	crate::paging::entries_after::<M, K, Freeze>(start_after, limit)
+		.into_iter()
+		.map(|(id, freeze)| {
+			let id = id.into();
+			FrozenRecord { id, subject: R::subject(RecordRef::new(domain, id)), freeze }
+		})
+		.collect()
+}
+
 /// A notarized piece of evidence as another domain cites it: who notarized it and when.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub struct Evidence {

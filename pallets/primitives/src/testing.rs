@@ -10,6 +10,7 @@
 //!   `UnixTime` clock;
 //! - sample credit codes: [`CreditCode::sample`], the one generator;
 //! - [`TestEvidence`]: in-memory notarized evidence behind [`EvidenceRecords`](crate::EvidenceRecords);
+//! - [`assert_frozen_listing`]: a domain's list of frozen records, whole and page by page;
 //! - `TestSigner` (benchmarks): fresh accounts that sign with `TestSignature`.
 //!
 //! Accounts are `u64`. The registries live in thread-locals, so each test (each runs on its
@@ -411,4 +412,33 @@ impl crate::EvidenceRecords for TestEvidence {
 		Self::add(id, owner, TestClock::get());
 		id
 	}
+}
+
+/// Checks a domain's `frozen(start_after, limit)` listing: it holds exactly `expected` (record
+/// id, subject, freeze) in some order; pages of one, each after the last, yield the same
+/// records; after the last one nothing follows.
+pub fn assert_frozen_listing<K: TryFrom<u64>>(
+	list: impl Fn(Option<K>, u32) -> Vec<crate::FrozenRecord>,
+	expected: &[(u64, OrgId, crate::Freeze)],
+) where
+	<K as TryFrom<u64>>::Error: core::fmt::Debug,
+{
+	let mut whole: Vec<_> =
+		list(None, 100).into_iter().map(|r| (r.id, r.subject.unwrap(), r.freeze)).collect();
+	whole.sort_by_key(|(id, ..)| *id);
+	let mut wanted = expected.to_vec();
+	wanted.sort_by_key(|(id, ..)| *id);
+	assert_eq!(whole, wanted);
+	let mut paged = Vec::new();
+	let mut cursor: Option<K> = None;
+	loop {
+		let page = list(cursor, 1);
+		assert!(page.len() <= 1, "a page of one holds one record at most");
+		let Some(last) = page.last() else { break };
+		paged.push(last.id);
+		cursor = Some(K::try_from(last.id).unwrap());
+		assert!(paged.len() <= expected.len(), "paging does not end");
+	}
+	paged.sort();
+	assert_eq!(paged, wanted.iter().map(|(id, ..)| *id).collect::<Vec<_>>());
 }

@@ -4,7 +4,8 @@ use crate::{pallet::*, types::*, PROVENANCE};
 use alloc::{collections::BTreeMap, vec::Vec};
 use frame_support::{ensure, pallet_prelude::*};
 use regchain_primitives::{
-	paging, time::Moment, FreezableRecords, Freeze, Membership, OrgId, RecordRef, Role,
+	frozen_after, paging, time::Moment, FreezableRecords, Freeze, FrozenRecord, Membership, OrgId,
+	RecordRef, Role,
 };
 use sp_core::H256;
 use sp_runtime::ArithmeticError;
@@ -804,5 +805,14 @@ impl<T: Config> FreezableRecords for Pallet<T> {
 		let batch = record.id as BatchId;
 		ensure!(FrozenBatches::<T>::take(batch).is_some(), Error::<T>::NotFrozen);
 		Ok(())
+	}
+}
+
+// Queries (runtime API): the open regulatory actions.
+impl<T: Config> Pallet<T> {
+	/// Up to `limit` (at most [`regchain_primitives::paging::QUERY_LIMIT`]) of the frozen
+	/// batches, after `start_after`, each with its subject.
+	pub fn frozen_batches(start_after: Option<BatchId>, limit: u32) -> Vec<FrozenRecord> {
+		frozen_after::<FrozenBatches<T>, _, Self>(PROVENANCE, start_after, limit)
 	}
 }

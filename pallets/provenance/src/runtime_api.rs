@@ -10,7 +10,8 @@ use regchain_primitives::OrgId;
 sp_api::decl_runtime_apis! {
 	/// Item status and history, recall notices; every list at most 100 long, paged. Version 2
 	/// adds an organization's product classes.
-	#[api_version(2)]
+	/// Version 3 adds the frozen batches (a regulator's open actions).
+	#[api_version(3)]
 	pub trait ProvenanceApi {
 		/// An item (scanned code's hash): genuine or not registered (`None`), its custody,
 		/// whether it is recalled, reported, suspected, sold.
@@ -25,5 +26,8 @@ sp_api::decl_runtime_apis! {
 		fn recall(id: RecallId) -> Option<Recall>;
 		/// An organization's product classes (with their recalls), after `start_after`, in storage order.
 		fn classes_of(owner: OrgId, start_after: Option<ClassId>, limit: u32) -> Vec<(ClassId, ProductClass)>;
+		/// Up to `limit` (at most 100) of the frozen batches, each with its subject and its freeze,
+		/// after `start_after` (the last of the previous page), in storage order.
+		fn frozen(start_after: Option<BatchId>, limit: u32) -> Vec<regchain_primitives::FrozenRecord>;
 	}
 }

@@ -133,3 +133,55 @@ fn only_governance_sets_an_agencys_jurisdiction_to_a_division_code() {
 		);
 	});
 }
+
+#[test]
+fn an_agency_pages_through_the_members_within_its_jurisdiction() {
+	ExtBuilder::default().build_and_execute(|| {
+		let pudong_1 = register_enterprise(&code_in(b"310115", 1), 100);
+		let fujian = register_enterprise(CODE_A, 101);
+		let minhang = register_enterprise(&code_in(b"310112", 2), 102);
+		let pudong_2 = register_enterprise(&code_in(b"310115", 3), 103);
+		let beijing = register_enterprise(CODE_B, 104);
+		let ids =
+			|views: Vec<OrganizationView>| views.into_iter().map(|v| v.id).collect::<Vec<_>>();
+		let market = agency_org(AgencyKind::MarketRegulation);
+
+		// National: everyone with a credit code, by division (Beijing 110000, Fujian 350100,
+		// Shanghai 3101xx), then id.
+		assert_eq!(
+			ids(Consortium::members_overseen(market, None, 100)),
+			vec![beijing, minhang, pudong_1, pudong_2, fujian]
+		);
+		// Shanghai, two at a time: the cursor is the last member of the page.
+		narrow(AgencyKind::MarketRegulation, SHANGHAI);
+		let page = ids(Consortium::members_overseen(market, None, 2));
+		assert_eq!(page, vec![minhang, pudong_1]);
+		assert_eq!(ids(Consortium::members_overseen(market, Some(pudong_1), 2)), vec![pudong_2]);
+		assert_eq!(
+			ids(Consortium::members_overseen(market, Some(pudong_2), 2)),
+			Vec::<OrgId>::new()
+		);
+		// A cursor below the range starts at its beginning; one that is no member ends it.
+		assert_eq!(
+			ids(Consortium::members_overseen(market, Some(beijing), 100)),
+			vec![minhang, pudong_1, pudong_2]
+		);
+		assert_eq!(ids(Consortium::members_overseen(market, Some(999), 100)), Vec::<OrgId>::new());
+		assert_eq!(
+			ids(Consortium::members_overseen(market, Some(market), 100)),
+			Vec::<OrgId>::new()
+		);
+		// A district: its own members only; suspended ones stay listed, with their status.
+		narrow(AgencyKind::MarketRegulation, PUDONG);
+		assert_ok!(Consortium::suspend(RuntimeOrigin::root(), pudong_2));
+		let listed = Consortium::members_overseen(market, None, 100);
+		assert_eq!(ids(listed.clone()), vec![pudong_1, pudong_2]);
+		assert_eq!(listed[1].status, OrgStatus::Suspended);
+		// A member that is no agency, or an unknown id, oversees nobody.
+		assert_eq!(ids(Consortium::members_overseen(pudong_1, None, 100)), Vec::<OrgId>::new());
+		assert_eq!(ids(Consortium::members_overseen(999, None, 100)), Vec::<OrgId>::new());
+		// The page is cut to the query limit.
+		narrow(AgencyKind::MarketRegulation, Division::NATIONAL);
+		assert_eq!(Consortium::members_overseen(market, None, u32::MAX).len(), 5);
+	});
+}

@@ -2,7 +2,9 @@
 
 use crate::{mock::*, *};
 use frame_support::{assert_noop, assert_ok};
-use regchain_primitives::{Division, FreezableRecords, Freeze, RecordRef};
+use regchain_primitives::{
+	testing::assert_frozen_listing, Division, FreezableRecords, Freeze, RecordRef,
+};
 use sp_core::H256;
 use sp_runtime::DispatchError::BadOrigin;
 
@@ -94,5 +96,24 @@ fn the_shared_freeze_knows_only_the_credit_domains_records() {
 		);
 		assert_ok!(<Credit as FreezableRecords>::freeze(RecordRef::new(CREDIT, id), freeze));
 		assert!(FrozenAttestations::<Test>::contains_key(id));
+	});
+}
+
+#[test]
+fn the_frozen_attestations_are_listed_with_their_subject_and_freeze() {
+	ExtBuilder::default().build_and_execute(|| {
+		let grade = tax_grade();
+		let ids: Vec<_> = (0..3).map(|n| graded(grade, n)).collect();
+		assert_frozen_listing(Credit::frozen_attestations, &[]);
+		for id in &ids[..2] {
+			assert_ok!(Credit::freeze(RuntimeOrigin::signed(REGULATOR), *id, ACTION));
+		}
+		let entry = |id| {
+			let subject = Attestations::<Test>::get(id).unwrap().subject;
+			(id, subject, FrozenAttestations::<Test>::get(id).unwrap())
+		};
+		assert_frozen_listing(Credit::frozen_attestations, &[entry(ids[0]), entry(ids[1])]);
+		assert_ok!(Credit::unfreeze(RuntimeOrigin::signed(REGULATOR), ids[0]));
+		assert_frozen_listing(Credit::frozen_attestations, &[entry(ids[1])]);
 	});
 }

@@ -31,6 +31,43 @@ fn queries_return_invoices_with_history_and_page_through_them() {
 }
 
 #[test]
+fn an_issuers_invoices_are_listed_by_tax_period() {
+	ExtBuilder::default().build_and_execute(|| {
+		// Two in November 2026, three in December, one in January 2027.
+		issue_to_buyer(100);
+		issue_to_buyer(100);
+		set_time(DECEMBER_2026);
+		for _ in 0..3 {
+			issue_to_buyer(100);
+		}
+		set_time(DECEMBER_2026 + 31 * 24 * 3_600 * 1_000);
+		issue_to_buyer(100);
+		let seqs = |from, to, after, limit| -> Vec<(u32, Period)> {
+			Invoices::issued_in(10, from, to, after, limit)
+				.iter()
+				.map(|r| (r.id.seq, r.invoice.period))
+				.collect()
+		};
+		assert_eq!(seqs(202611, 202611, None, 100), vec![(0, 202611), (1, 202611)]);
+		assert_eq!(seqs(202612, 202612, None, 100), vec![(2, 202612), (3, 202612), (4, 202612)]);
+		// Across the year, two at a time: the cursor is the last number of the page.
+		assert_eq!(seqs(202612, 202701, None, 2), vec![(2, 202612), (3, 202612)]);
+		assert_eq!(seqs(202612, 202701, Some(3), 2), vec![(4, 202612), (5, 202701)]);
+		assert_eq!(seqs(202612, 202701, Some(5), 2), vec![]);
+		// A cursor before the range starts at the range.
+		assert_eq!(seqs(202701, 202712, Some(0), 10), vec![(5, 202701)]);
+		// Periods with no invoice, a reversed range, another issuer: nothing.
+		assert_eq!(seqs(202510, 202610, None, 100), vec![]);
+		assert_eq!(seqs(202702, 202712, None, 100), vec![]);
+		assert_eq!(seqs(202612, 202611, None, 100), vec![]);
+		assert!(Invoices::issued_in(30, 202611, 202712, None, 100).is_empty());
+		assert_eq!(seqs(202611, 202712, Some(u32::MAX), 100), vec![]);
+		// The page is cut to the query limit.
+		assert_eq!(seqs(0, u32::MAX, None, u32::MAX).len(), 6);
+	});
+}
+
+#[test]
 fn the_invariants_catch_an_altered_invoice_a_gap_and_wrong_totals() {
 	ExtBuilder::default().build().execute_with(|| {
 		issue_to_buyer(100);

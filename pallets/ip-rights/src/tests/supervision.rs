@@ -3,7 +3,9 @@
 
 use crate::{mock::*, *};
 use frame_support::{assert_noop, assert_ok};
-use regchain_primitives::{Division, FreezableRecords, Freeze, RecordRef};
+use regchain_primitives::{
+	testing::assert_frozen_listing, Division, FreezableRecords, Freeze, RecordRef,
+};
 use sp_core::H256;
 
 const REASON: H256 = H256::repeat_byte(0x0f);
@@ -111,5 +113,23 @@ fn the_shared_freeze_reaches_works() {
 		assert_eq!(IpRights::frozen(record), Some(freeze));
 		assert_ok!(<IpRights as FreezableRecords>::unfreeze(record));
 		assert_eq!(IpRights::frozen(record), None);
+	});
+}
+
+#[test]
+fn the_frozen_works_are_listed_with_their_owner_and_freeze() {
+	ExtBuilder::default().build_and_execute(|| {
+		let works: Vec<_> = (1..=3).map(registered).collect();
+		assert_frozen_listing(IpRights::frozen_works, &[]);
+		for work in &works[1..] {
+			assert_ok!(IpRights::freeze(RuntimeOrigin::signed(OFFICE), *work, REASON));
+		}
+		let entry = |work| {
+			let owner = Works::<Test>::get(work).unwrap().owner;
+			(work, owner, FrozenWorks::<Test>::get(work).unwrap())
+		};
+		assert_frozen_listing(IpRights::frozen_works, &[entry(works[1]), entry(works[2])]);
+		assert_ok!(IpRights::unfreeze(RuntimeOrigin::signed(OFFICE), works[2]));
+		assert_frozen_listing(IpRights::frozen_works, &[entry(works[1])]);
 	});
 }

@@ -3,7 +3,9 @@
 
 use crate::{mock::*, *};
 use frame_support::{assert_noop, assert_ok};
-use regchain_primitives::{Division, FreezableRecords, Freeze, RecordRef};
+use regchain_primitives::{
+	testing::assert_frozen_listing, Division, FreezableRecords, Freeze, RecordRef,
+};
 use sp_core::H256;
 
 const REASON: H256 = H256::repeat_byte(0x0f);
@@ -123,5 +125,23 @@ fn the_shared_freeze_reaches_notarization_records() {
 		);
 		assert_ok!(<Notarization as FreezableRecords>::unfreeze(record));
 		assert_eq!(Notarization::frozen(record), None);
+	});
+}
+
+#[test]
+fn the_frozen_records_are_listed_with_their_owner_and_freeze() {
+	ExtBuilder::default().build_and_execute(|| {
+		let ids: Vec<_> = (1..=3).map(notarized).collect();
+		assert_frozen_listing(Notarization::frozen_records, &[]);
+		for id in [ids[0], ids[2]] {
+			assert_ok!(Notarization::freeze(RuntimeOrigin::signed(PLAIN_COURT), id, REASON));
+		}
+		let entry = |id| {
+			let owner = Records::<Test>::get(id).unwrap().owner;
+			(id, owner, FrozenRecords::<Test>::get(id).unwrap())
+		};
+		assert_frozen_listing(Notarization::frozen_records, &[entry(ids[0]), entry(ids[2])]);
+		assert_ok!(Notarization::unfreeze(RuntimeOrigin::signed(PLAIN_COURT), ids[0]));
+		assert_frozen_listing(Notarization::frozen_records, &[entry(ids[2])]);
 	});
 }

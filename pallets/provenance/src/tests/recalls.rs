@@ -3,7 +3,7 @@
 
 use crate::{mock::*, *};
 use frame_support::{assert_noop, assert_ok};
-use regchain_primitives::{Division, FreezableRecords, RecordRef};
+use regchain_primitives::{testing::assert_frozen_listing, Division, FreezableRecords, RecordRef};
 use sp_core::H256;
 
 #[test]
@@ -146,5 +146,24 @@ fn a_frozen_batch_does_not_move_until_unfrozen() {
 			Error::<Test>::NotFrozen
 		);
 		assert_ok!(Provenance::offer(RuntimeOrigin::signed(MAKER), units(0, 1), 20, H256::zero()));
+	});
+}
+
+#[test]
+fn the_frozen_batches_are_listed_with_their_manufacturer_and_freeze() {
+	ExtBuilder::default().build_and_execute(|| {
+		let (class, first) = class_and_batch();
+		let batches = [first, batch_of(class), batch_of(class)];
+		assert_frozen_listing(Provenance::frozen_batches, &[]);
+		for batch in &batches[..2] {
+			assert_ok!(Provenance::freeze(RuntimeOrigin::signed(MARKET), *batch, H256::zero()));
+		}
+		let entry = |batch: BatchId| {
+			let maker = Batches::<Test>::get(batch).unwrap().manufacturer;
+			(batch.into(), maker, FrozenBatches::<Test>::get(batch).unwrap())
+		};
+		assert_frozen_listing(Provenance::frozen_batches, &[entry(batches[0]), entry(batches[1])]);
+		assert_ok!(Provenance::unfreeze(RuntimeOrigin::signed(MARKET), batches[1]));
+		assert_frozen_listing(Provenance::frozen_batches, &[entry(batches[0])]);
 	});
 }
