@@ -103,7 +103,8 @@ fn the_upgrade_dates_terms_windows_rates_and_histories_kept_in_blocks() {
 
 		regchain_runtime::Migrations::on_runtime_upgrade();
 
-		assert_eq!(Consortium::on_chain_storage_version(), StorageVersion::new(2));
+		// The consortium goes on to version 3 (the region index) in the same upgrade.
+		assert_eq!(Consortium::on_chain_storage_version(), StorageVersion::new(3));
 		assert_eq!(Funds::on_chain_storage_version(), StorageVersion::new(2));
 		assert_eq!(Invoices::on_chain_storage_version(), StorageVersion::new(3));
 		let after = pallet_consortium::Organizations::<Runtime>::get(0).unwrap();

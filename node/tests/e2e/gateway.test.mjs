@@ -250,3 +250,51 @@ test('an agency reads within its jurisdiction and remit; the dossier has the sec
   await refused(as(rival, 'regchain_dossier', [SME_CODE]), FORBIDDEN, /the organization itself and the agencies/);
   await refused(call('regchain_dossier', [SME_CODE]), UNAUTHENTICATED);
 });
+
+test('lists by agency, tax period and status: the members an agency oversees, invoices of a period, frozen records', async () => {
+  const charlie = keyring.addFromUri('//Charlie'); // market regulation, national
+  const dave = keyring.addFromUri('//Dave'); // the court
+  const market = (await api.query.consortium.accountOrganization(charlie.address)).unwrap().toNumber();
+  // By agency: market regulation pages through the members it oversees, two at a time.
+  const members = [];
+  for (let after = null; ;) {
+    const page = await as(charlie, 'consortium_membersOverseen', { agency: market, startAfter: after, limit: 2 });
+    assert.ok(page.length <= 2);
+    if (page.length === 0) break;
+    members.push(...page);
+    after = page[page.length - 1].id;
+  }
+  const ids = members.map((m) => m.id);
+  for (const name of ['sme', 'rival', 'bank']) assert.ok(ids.includes(orgs[name]), `${name} is listed`);
+  assert.equal(new Set(ids).size, ids.length, 'no member twice');
+  const keys = members.map((m) => m.region * 2 ** 20 + m.id);
+  assert.deepEqual(keys, [...keys].sort((a, b) => a - b), 'by division, then id');
+  assert.ok(members.every((m) => m.kind === 'Enterprise' || m.kind === 'FinancialInstitution'));
+  await refused(as(sme, 'consortium_membersOverseen', [market, null, 10]), FORBIDDEN);
+
+  // By date: the SME's invoices of the tax period of its invoice; none in later periods.
+  const { period } = (await api.call.invoicesApi.invoice({ issuer: orgs.sme, seq: 0 })).unwrap().invoice;
+  const month = period.toNumber();
+  const inPeriod = await as(sme, 'invoices_issuedIn', [orgs.sme, month, month, null, 10]);
+  assert.deepEqual(inPeriod.map((r) => [r.id.seq, r.invoice.period]), [[0, month]]);
+  assert.deepEqual(await as(bob, 'invoices_issuedIn', { issuer: orgs.sme, from: month + 1, to: 999912, limit: 10 }), []);
+  await refused(as(rival, 'invoices_issuedIn', [orgs.sme, month, month, null, 10]), FORBIDDEN, /not yours/);
+
+  // By status: the court freezes the SME's evidence and finds it among the frozen records.
+  const [[record]] = await as(sme, 'notarization_recordsOf', [orgs.sme, null, 10]);
+  await ok(api.tx.notarization.freeze(record, hash(0x77)), dave);
+  const frozen = await as(dave, 'notarization_frozen', [null, 100]);
+  const entry = frozen.find((f) => f.id === record);
+  assert.ok(entry, 'the frozen record is listed');
+  assert.equal(entry.subject, orgs.sme);
+  assert.equal(entry.freeze.reason, hash(0x77));
+  assert.equal(entry.freeze.by, (await api.query.consortium.accountOrganization(dave.address)).unwrap().toNumber());
+  // Polkadot.js reads the same list through the runtime API.
+  const viaApi = await api.call.notarizationApi.frozen(null, 100);
+  assert.ok(viaApi.some((f) => f.id.toNumber() === record));
+  // The open actions are the agencies' worklist: a member, or an agency of another remit, is refused.
+  await refused(as(sme, 'notarization_frozen', [null, 100]), FORBIDDEN);
+  await refused(as(bob, 'notarization_frozen', [null, 100]), FORBIDDEN, /remit/);
+  await ok(api.tx.notarization.unfreeze(record), dave);
+  assert.ok(!(await as(dave, 'notarization_frozen', [null, 100])).some((f) => f.id === record));
+});
