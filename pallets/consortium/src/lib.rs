@@ -175,12 +175,11 @@ pub mod pallet {
 		/// The chain's clock (`pallet-timestamp`): terms and consents are dates.
 		type UnixTime: UnixTime;
 
-		/// Benchmarks: signs join consents with fresh keys.
+		/// Benchmarks: signs join consents with fresh keys, and starts the clock of the
+		/// benchmark's state (`UnixTime` would read zero at genesis).
 		#[cfg(feature = "runtime-benchmarks")]
-		type BenchmarkHelper: regchain_primitives::BenchmarkSigner<
-			Self::AccountId,
-			Self::JoinSignature,
-		>;
+		type BenchmarkHelper: regchain_primitives::BenchmarkSigner<Self::AccountId, Self::JoinSignature>
+			+ regchain_primitives::BenchmarkClock;
 
 		/// What an agency's suspension or revocation must not break (the validator set's
 		/// minimum of producing validators).

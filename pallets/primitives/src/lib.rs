@@ -542,6 +542,22 @@ pub trait BenchmarkSigner<AccountId, Signature> {
 	fn sign(key: &AccountId, message: &[u8]) -> Signature;
 }
 
+/// Benchmarks: on-chain time in a benchmark's state. Benchmarks run on the genesis state, where
+/// no block has set the time: every read of the clock would give zero — terms, windows and tax
+/// periods computed in 1970, and `pallet_timestamp` logging an error on each read, which the
+/// benchmark would time with the call (millions of lines in one run of the pallets'
+/// benchmarks). The consortium starts the clock when it makes a benchmark member, which every
+/// member or agency origin of a benchmark does first.
+#[cfg(feature = "runtime-benchmarks")]
+pub trait BenchmarkClock {
+	/// Sets the time to [`BENCHMARK_EPOCH`] unless a time is already set.
+	fn start();
+}
+
+/// Benchmarks: the time [`BenchmarkClock::start`] sets, 2026-01-01 00:00 UTC.
+#[cfg(feature = "runtime-benchmarks")]
+pub const BENCHMARK_EPOCH: time::Moment = 1_767_225_600_000;
+
 /// Which active members an origin accepts.
 pub trait MemberFilter {
 	/// Whether a member with this information is accepted.

@@ -11,7 +11,8 @@
 //! - sample credit codes: [`CreditCode::sample`], the one generator;
 //! - [`TestEvidence`]: in-memory notarized evidence behind [`EvidenceRecords`](crate::EvidenceRecords);
 //! - [`assert_frozen_listing`]: a domain's list of frozen records, whole and page by page;
-//! - `TestSigner` (benchmarks): fresh accounts that sign with `TestSignature`.
+//! - `TestSigner` (benchmarks): fresh accounts that sign with `TestSignature`; it also starts
+//!   the [`TestClock`] at the benchmark epoch (`BenchmarkClock`).
 //!
 //! Accounts are `u64`. The registries live in thread-locals, so each test (each runs on its
 //! own thread) starts from what its mock resets them to.
@@ -378,6 +379,16 @@ impl crate::BenchmarkSigner<u64, sp_runtime::testing::TestSignature> for TestSig
 
 	fn sign(key: &u64, message: &[u8]) -> sp_runtime::testing::TestSignature {
 		sp_runtime::testing::TestSignature(*key, message.to_vec())
+	}
+}
+
+/// Benchmarks in a mock: the [`TestClock`] starts at the benchmark epoch.
+#[cfg(feature = "runtime-benchmarks")]
+impl crate::BenchmarkClock for TestSigner {
+	fn start() {
+		if TestClock::get() == 0 {
+			TestClock::set(crate::BENCHMARK_EPOCH);
+		}
 	}
 }
 

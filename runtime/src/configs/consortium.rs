@@ -68,9 +68,18 @@ impl pallet_consortium::Config for Runtime {
 }
 
 /// Benchmarks: consents and declarations signed by fresh sr25519 keys of the benchmark's
-/// keystore (joining an organization, an author's declaration of a work).
+/// keystore (joining an organization, an author's declaration of a work); and the clock of the
+/// benchmark's state, which starts at the benchmark epoch.
 #[cfg(feature = "runtime-benchmarks")]
 pub struct BenchmarkKeys;
+#[cfg(feature = "runtime-benchmarks")]
+impl regchain_primitives::BenchmarkClock for BenchmarkKeys {
+	fn start() {
+		if pallet_timestamp::Now::<crate::Runtime>::get() == 0 {
+			pallet_timestamp::Now::<crate::Runtime>::put(regchain_primitives::BENCHMARK_EPOCH);
+		}
+	}
+}
 #[cfg(feature = "runtime-benchmarks")]
 impl regchain_primitives::BenchmarkSigner<crate::AccountId, Signature> for BenchmarkKeys {
 	fn new_key() -> crate::AccountId {
