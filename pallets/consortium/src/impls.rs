@@ -535,11 +535,11 @@ impl<T: Config> Membership<T::AccountId> for Pallet<T> {
 
 	#[cfg(feature = "runtime-benchmarks")]
 	fn make_member(who: &T::AccountId, kind: OrgKind, role: Option<Role>) -> OrgId {
-		// The first thing a benchmark does is make the member its origin needs: time starts
-		// here, before the term below and every check of it.
 		// Credit codes are derived from the id so that many sample members can coexist.
 		let next = NextOrgId::<T>::get();
 		let credit_code = kind.needs_credit_code().then(|| crate::benchmarking::credit_code(next));
+		// The first thing a benchmark does is make the member its origin needs, so the clock
+		// starts here (`benchmarking::now`), before this term and every check of it.
 		let expires_at = crate::benchmarking::now::<T>().saturating_add(T::MaxTerm::get());
 		let name: OrgName = b"benchmark member".to_vec().try_into().expect("short name");
 		let id = Self::insert_organization(kind, name, credit_code, who.clone(), expires_at)
