@@ -28,13 +28,9 @@ impl<T: Config> From<CreditCodeError> for Error<T> {
 }
 
 impl<T: Config> Pallet<T> {
-	/// Now, in on-chain time; 0 while the genesis state is built (the first block sets the
-	/// time, and the clock complains when read before).
+	/// Now, in on-chain time; 0 while the genesis state is built (the founding agencies).
 	pub(crate) fn now() -> Moment {
-		if frame_system::Pallet::<T>::block_number().is_zero() {
-			return 0;
-		}
-		regchain_primitives::time::now::<T::UnixTime>()
+		regchain_primitives::time::chain_now::<T, T::UnixTime>()
 	}
 
 	/// The active organization `who` acts for, with its record.

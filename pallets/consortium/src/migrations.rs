@@ -21,7 +21,7 @@ use frame_support::{
 	migrations::VersionedMigration, pallet_prelude::*, traits::UncheckedOnRuntimeUpgrade,
 };
 use frame_system::pallet_prelude::BlockNumberFor;
-use regchain_primitives::{time::BlockDating, CreditCode, OrgKind, Roles};
+use regchain_primitives::{migrations::index_every, time::BlockDating, CreditCode, OrgKind, Roles};
 use sp_runtime::Saturating;
 
 /// The layout of version 1, as far as it differs.
@@ -92,16 +92,11 @@ pub struct UncheckedMigrateV2ToV3<T>(core::marker::PhantomData<T>);
 
 impl<T: Config> UncheckedOnRuntimeUpgrade for UncheckedMigrateV2ToV3<T> {
 	fn on_runtime_upgrade() -> Weight {
-		let mut count = 0u64;
-		let mut indexed = 0u64;
-		for (id, org) in Organizations::<T>::iter() {
-			count.saturating_inc();
-			if let Some(code) = org.credit_code {
-				MembersByRegion::<T>::insert(region_key(code.division(), id), ());
-				indexed.saturating_inc();
-			}
-		}
-		T::DbWeight::get().reads_writes(count, indexed)
+		index_every::<Organizations<T>, _, _, T::DbWeight>(|id, org| {
+			let Some(code) = org.credit_code else { return false };
+			MembersByRegion::<T>::insert(region_key(code.division(), id), ());
+			true
+		})
 	}
 }
 
@@ -168,8 +163,14 @@ mod tests {
 			let market = agency_org(AgencyKind::MarketRegulation);
 			assert!(Consortium::members_overseen(market, None, 10).is_empty());
 
-			MigrateV2ToV3::<Test>::on_runtime_upgrade();
+			let organizations = Organizations::<Test>::iter_keys().count() as u64;
 
+			let weight = MigrateV2ToV3::<Test>::on_runtime_upgrade();
+
+			// A read of every organization, a write for the two with a credit code; the
+			// version's read and write.
+			let db = <Test as frame_system::Config>::DbWeight::get();
+			assert_eq!(weight, db.reads_writes(organizations + 1, 2 + 1));
 			assert_eq!(Consortium::on_chain_storage_version(), StorageVersion::new(3));
 			let mut keys: Vec<_> = MembersByRegion::<Test>::iter_keys().collect();
 			keys.sort();

@@ -32,6 +32,8 @@ impl frame_system::Config for Test {
 	type Block = Block;
 	type AccountId = u64;
 	type Lookup = sp_runtime::traits::IdentityLookup<u64>;
+	/// Non-zero, so that tests can check the weights migrations report.
+	type DbWeight = frame_support::weights::constants::RocksDbWeight;
 }
 
 parameter_types! {

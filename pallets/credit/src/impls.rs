@@ -95,7 +95,8 @@ impl<T: Config> Pallet<T> {
 				attester_kinds,
 				receivables,
 				registered_by: regulator,
-				registered_at: Self::now(),
+				// 0 for the national catalogue, registered at genesis (before any time).
+				registered_at: regchain_primitives::time::chain_now::<T, T::UnixTime>(),
 				retired: false,
 			},
 		);

@@ -56,7 +56,7 @@ pub struct ClaimType {
 	pub receivables: bool,
 	/// The credit regulator that registered it.
 	pub registered_by: OrgId,
-	/// When, in on-chain time.
+	/// When, in on-chain time; 0 for the national catalogue registered at genesis.
 	pub registered_at: Moment,
 	/// Retired: no new attestations; existing ones keep counting until they expire.
 	pub retired: bool,

@@ -148,16 +148,8 @@ impl<T: Config> Pallet<T> {
 		digest: H256,
 		case: H256,
 	) -> DispatchResult {
-		let mut certification = Self::changeable(office, id, digest)?;
 		let status = CertificationStatus::Admitted { case, at: Self::now() };
-		ensure!(
-			!matches!(certification.status, CertificationStatus::Admitted { case: c, .. } if c == case),
-			Error::<T>::Unchanged
-		);
-		certification.status = status;
-		Certifications::<T>::insert(id, digest, certification);
-		Self::deposit_event(Event::Admitted { id, digest, case });
-		Ok(())
+		Self::change_status(office, id, digest, status, Event::Admitted { id, digest, case })
 	}
 
 	pub(crate) fn do_mark_challenged(
@@ -166,16 +158,8 @@ impl<T: Config> Pallet<T> {
 		digest: H256,
 		case: H256,
 	) -> DispatchResult {
-		let mut certification = Self::changeable(office, id, digest)?;
 		let status = CertificationStatus::Challenged { case, at: Self::now() };
-		ensure!(
-			!matches!(certification.status, CertificationStatus::Challenged { case: c, .. } if c == case),
-			Error::<T>::Unchanged
-		);
-		certification.status = status;
-		Certifications::<T>::insert(id, digest, certification);
-		Self::deposit_event(Event::Challenged { id, digest, case });
-		Ok(())
+		Self::change_status(office, id, digest, status, Event::Challenged { id, digest, case })
 	}
 
 	pub(crate) fn do_withdraw_certification(
@@ -184,10 +168,26 @@ impl<T: Config> Pallet<T> {
 		digest: H256,
 		reason: H256,
 	) -> DispatchResult {
+		let status = CertificationStatus::Withdrawn { reason, at: Self::now() };
+		let event = Event::CertificationWithdrawn { id, digest, reason };
+		Self::change_status(office, id, digest, status, event)
+	}
+
+	/// Moves the certification of `digest` in record `id`, which `office` gave, to `status`,
+	/// and says so with `event`. Refuses to record the same ruling in the same case twice
+	/// (`Unchanged`): a second identical entry would only move its date.
+	fn change_status(
+		office: OrgId,
+		id: RecordId,
+		digest: H256,
+		status: CertificationStatus,
+		event: Event<T>,
+	) -> DispatchResult {
 		let mut certification = Self::changeable(office, id, digest)?;
-		certification.status = CertificationStatus::Withdrawn { reason, at: Self::now() };
+		ensure!(!certification.status.repeated_by(&status), Error::<T>::Unchanged);
+		certification.status = status;
 		Certifications::<T>::insert(id, digest, certification);
-		Self::deposit_event(Event::CertificationWithdrawn { id, digest, reason });
+		Self::deposit_event(event);
 		Ok(())
 	}
 

@@ -168,6 +168,18 @@ pub enum CertificationStatus {
 	},
 }
 
+impl CertificationStatus {
+	/// Whether `next` would record the same ruling in the same case again (its date aside).
+	pub fn repeated_by(&self, next: &CertificationStatus) -> bool {
+		use CertificationStatus::*;
+		match (self, next) {
+			(Admitted { case: a, .. }, Admitted { case: b, .. }) => a == b,
+			(Challenged { case: a, .. }, Challenged { case: b, .. }) => a == b,
+			_ => false,
+		}
+	}
+}
+
 /// A court's or notary office's certification of one notarized digest.
 #[derive(
 	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,

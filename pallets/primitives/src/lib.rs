@@ -16,6 +16,7 @@
 //!   the one mechanism behind a regulatory action on any record; [`EvidenceRecords`] lets a
 //!   domain cite notarized evidence;
 //! - [`params`]: every agency kind, role and member kind as a `Get` type for `Config`s;
+//! - [`migrations`]: the walk every new index's migration makes;
 //! - [`paging`]: the one bound on what a runtime-API query returns, and paging by key;
 //! - [`time`]: on-chain time for every date, and its calendar in China Standard Time;
 //! - [`testing`] (with `std`): the kit every pallet's mock runtime uses.
@@ -25,6 +26,7 @@ extern crate alloc;
 
 pub mod credit_code;
 pub mod division;
+pub mod migrations;
 pub mod paging;
 pub mod params;
 pub mod records;

@@ -26,6 +26,18 @@ pub fn now<Clock: frame_support::traits::UnixTime>() -> Moment {
 	Moment::try_from(Clock::now().as_millis()).unwrap_or(Moment::MAX)
 }
 
+/// Now, in on-chain time, for a pallet of the chain `T` whose genesis build may ask: 0 while
+/// the genesis state is built (block zero has no time: the first block's author sets it, and
+/// `pallet-timestamp` logs an error when read before), [`now`] after. A record written at
+/// genesis so carries the moment 0, which stands for "since genesis".
+pub fn chain_now<T: frame_system::Config, Clock: frame_support::traits::UnixTime>() -> Moment {
+	use sp_runtime::traits::Zero;
+	if frame_system::Pallet::<T>::block_number().is_zero() {
+		return 0;
+	}
+	now::<Clock>()
+}
+
 /// Dates the blocks of a chain whose records were kept in block numbers, for the storage
 /// migrations that turn them into moments: block `b` is dated as far before or after `moment`
 /// (the time of block `block`, the current one) as its distance in blocks of `block_time`.

@@ -13,19 +13,17 @@ use crate::pallet::*;
 use frame_support::{
 	migrations::VersionedMigration, pallet_prelude::*, traits::UncheckedOnRuntimeUpgrade,
 };
-use sp_runtime::Saturating;
+use regchain_primitives::migrations::index_every;
 
 /// Indexes every class under its owner. Unversioned: use [`MigrateV1ToV2`].
 pub struct UncheckedMigrateV1ToV2<T>(core::marker::PhantomData<T>);
 
 impl<T: Config> UncheckedOnRuntimeUpgrade for UncheckedMigrateV1ToV2<T> {
 	fn on_runtime_upgrade() -> Weight {
-		let mut count = 0u64;
-		for (id, class) in Classes::<T>::iter() {
+		index_every::<Classes<T>, _, _, T::DbWeight>(|id, class| {
 			ClassesByOwner::<T>::insert(class.owner, id, ());
-			count.saturating_inc();
-		}
-		T::DbWeight::get().reads_writes(count, count)
+			true
+		})
 	}
 }
 

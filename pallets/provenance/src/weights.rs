@@ -60,9 +60,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Provenance::ClassesByOwner` (r:0 w:1)
 	/// Proof: `Provenance::ClassesByOwner` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	fn register_class() -> Weight {
-		// Proof size: measured `959`, estimated `3643`.
-		// Minimum execution time: 50_244_000 picoseconds.
-		Weight::from_parts(82_885_000, 3643)
+		// Proof size: measured `990`, estimated `3643`.
+		// Minimum execution time: 42_710_000 picoseconds.
+		Weight::from_parts(51_847_000, 3643)
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
@@ -81,9 +81,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Provenance::BatchesByClass` (r:0 w:1)
 	/// Proof: `Provenance::BatchesByClass` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	fn register_batch() -> Weight {
-		// Proof size: measured `1105`, estimated `3643`.
-		// Minimum execution time: 56_776_000 picoseconds.
-		Weight::from_parts(98_664_000, 3643)
+		// Proof size: measured `1136`, estimated `3643`.
+		// Minimum execution time: 45_665_000 picoseconds.
+		Weight::from_parts(55_523_000, 3643)
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -107,10 +107,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Provenance::History` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 256]`.
 	fn register_items(n: u32, ) -> Weight {
-		// Proof size: measured `1256`, estimated `3643`.
-		// Minimum execution time: 95_538_000 picoseconds.
-		Weight::from_parts(107_961_000, 3643)
-			.saturating_add(Weight::from_parts(19_219_405, 0).saturating_mul(n.into()))
+		// Proof size: measured `1287`, estimated `3643`.
+		// Minimum execution time: 65_251_000 picoseconds.
+		Weight::from_parts(2_571_881, 3643)
+			.saturating_add(Weight::from_parts(12_879_364, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -129,10 +129,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Provenance::History` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 256]`.
 	fn register_containers(n: u32, ) -> Weight {
-		// Proof size: measured `954`, estimated `3643`.
-		// Minimum execution time: 59_421_000 picoseconds.
-		Weight::from_parts(14_115_275, 3643)
-			.saturating_add(Weight::from_parts(15_979_343, 0).saturating_mul(n.into()))
+		// Proof size: measured `985`, estimated `3643`.
+		// Minimum execution time: 45_485_000 picoseconds.
+		Weight::from_parts(48_460_000, 3643)
+			.saturating_add(Weight::from_parts(12_962_978, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
@@ -158,10 +158,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Provenance::History` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 256]`.
 	fn pack(n: u32, ) -> Weight {
-		// Proof size: measured `1755`, estimated `41758`.
-		// Minimum execution time: 357_158_000 picoseconds.
-		Weight::from_parts(367_527_000, 41758)
-			.saturating_add(Weight::from_parts(395_863_756, 0).saturating_mul(n.into()))
+		// Proof size: measured `1786`, estimated `41758`.
+		// Minimum execution time: 508_568_000 picoseconds.
+		Weight::from_parts(543_453_000, 41758)
+			.saturating_add(Weight::from_parts(350_895_005, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(53))
 			.saturating_add(T::DbWeight::get().reads((18_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(17))
@@ -184,10 +184,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Provenance::History` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 256]`.
 	fn unpack(n: u32, ) -> Weight {
-		// Proof size: measured `1353`, estimated `41614`.
-		// Minimum execution time: 281_776_000 picoseconds.
-		Weight::from_parts(289_600_000, 41614)
-			.saturating_add(Weight::from_parts(411_607_214, 0).saturating_mul(n.into()))
+		// Proof size: measured `1384`, estimated `41614`.
+		// Minimum execution time: 415_133_000 picoseconds.
+		Weight::from_parts(2_116_676_347, 41614)
+			.saturating_add(Weight::from_parts(256_019_476, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(36))
 			.saturating_add(T::DbWeight::get().reads((18_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(17))
@@ -214,10 +214,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Provenance::History` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 256]`.
 	fn offer(n: u32, ) -> Weight {
-		// Proof size: measured `1709`, estimated `41758`.
-		// Minimum execution time: 417_330_000 picoseconds.
-		Weight::from_parts(8_635_622_696, 41758)
-			.saturating_add(Weight::from_parts(294_353_062, 0).saturating_mul(n.into()))
+		// Proof size: measured `1740`, estimated `41758`.
+		// Minimum execution time: 255_627_000 picoseconds.
+		Weight::from_parts(266_517_000, 41758)
+			.saturating_add(Weight::from_parts(231_063_665, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(37))
 			.saturating_add(T::DbWeight::get().reads((18_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
@@ -235,10 +235,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Provenance::History` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 256]`.
 	fn withdraw_offers(n: u32, ) -> Weight {
-		// Proof size: measured `1261`, estimated `3643`.
-		// Minimum execution time: 58_790_000 picoseconds.
-		Weight::from_parts(67_345_000, 3643)
-			.saturating_add(Weight::from_parts(27_534_300, 0).saturating_mul(n.into()))
+		// Proof size: measured `1292`, estimated `3643`.
+		// Minimum execution time: 50_094_000 picoseconds.
+		Weight::from_parts(88_361_840, 3643)
+			.saturating_add(Weight::from_parts(17_132_678, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
@@ -262,10 +262,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Provenance::History` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 256]`.
 	fn accept(n: u32, ) -> Weight {
-		// Proof size: measured `1305`, estimated `81086`.
-		// Minimum execution time: 320_830_000 picoseconds.
-		Weight::from_parts(534_348_000, 81086)
-			.saturating_add(Weight::from_parts(520_582_109, 0).saturating_mul(n.into()))
+		// Proof size: measured `1336`, estimated `81086`.
+		// Minimum execution time: 283_319_000 picoseconds.
+		Weight::from_parts(2_864_206_701, 81086)
+			.saturating_add(Weight::from_parts(201_448_321, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(51))
 			.saturating_add(T::DbWeight::get().reads((18_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(32))
@@ -284,10 +284,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Provenance::History` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 256]`.
 	fn reject(n: u32, ) -> Weight {
-		// Proof size: measured `1190`, estimated `3643`.
-		// Minimum execution time: 58_750_000 picoseconds.
-		Weight::from_parts(1_025_287_744, 3643)
-			.saturating_add(Weight::from_parts(27_588_490, 0).saturating_mul(n.into()))
+		// Proof size: measured `1221`, estimated `3643`.
+		// Minimum execution time: 48_581_000 picoseconds.
+		Weight::from_parts(49_532_000, 3643)
+			.saturating_add(Weight::from_parts(14_287_191, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
@@ -307,10 +307,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Provenance::History` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 256]`.
 	fn inspect(n: u32, ) -> Weight {
-		// Proof size: measured `1377`, estimated `6296`.
-		// Minimum execution time: 75_291_000 picoseconds.
-		Weight::from_parts(1_572_010_584, 6296)
-			.saturating_add(Weight::from_parts(36_031_101, 0).saturating_mul(n.into()))
+		// Proof size: measured `1408`, estimated `6296`.
+		// Minimum execution time: 63_138_000 picoseconds.
+		Weight::from_parts(93_908_658, 6296)
+			.saturating_add(Weight::from_parts(18_622_152, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
@@ -330,10 +330,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Provenance::History` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 256]`.
 	fn clear_customs(n: u32, ) -> Weight {
-		// Proof size: measured `1373`, estimated `6296`.
-		// Minimum execution time: 112_691_000 picoseconds.
-		Weight::from_parts(115_826_000, 6296)
-			.saturating_add(Weight::from_parts(35_528_672, 0).saturating_mul(n.into()))
+		// Proof size: measured `1404`, estimated `6296`.
+		// Minimum execution time: 62_005_000 picoseconds.
+		Weight::from_parts(62_978_000, 6296)
+			.saturating_add(Weight::from_parts(18_679_478, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
@@ -357,10 +357,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Provenance::History` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 256]`.
 	fn put_on_sale(n: u32, ) -> Weight {
-		// Proof size: measured `1305`, estimated `3643`.
-		// Minimum execution time: 97_662_000 picoseconds.
-		Weight::from_parts(101_920_000, 3643)
-			.saturating_add(Weight::from_parts(34_754_722, 0).saturating_mul(n.into()))
+		// Proof size: measured `1336`, estimated `3643`.
+		// Minimum execution time: 60_824_000 picoseconds.
+		Weight::from_parts(77_999_549, 3643)
+			.saturating_add(Weight::from_parts(18_275_700, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
@@ -386,10 +386,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Provenance::History` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 256]`.
 	fn sell(n: u32, ) -> Weight {
-		// Proof size: measured `1321`, estimated `3643`.
-		// Minimum execution time: 137_266_000 picoseconds.
-		Weight::from_parts(152_004_000, 3643)
-			.saturating_add(Weight::from_parts(68_858_605, 0).saturating_mul(n.into()))
+		// Proof size: measured `1352`, estimated `3643`.
+		// Minimum execution time: 68_598_000 picoseconds.
+		Weight::from_parts(48_718_238, 3643)
+			.saturating_add(Weight::from_parts(22_320_819, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -414,10 +414,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Provenance::History` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 256]`.
 	fn destroy(n: u32, ) -> Weight {
-		// Proof size: measured `1307`, estimated `41486`.
-		// Minimum execution time: 348_652_000 picoseconds.
-		Weight::from_parts(385_150_000, 41486)
-			.saturating_add(Weight::from_parts(406_324_624, 0).saturating_mul(n.into()))
+		// Proof size: measured `1338`, estimated `41486`.
+		// Minimum execution time: 221_312_000 picoseconds.
+		Weight::from_parts(223_477_000, 41486)
+			.saturating_add(Weight::from_parts(160_993_801, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(35))
 			.saturating_add(T::DbWeight::get().reads((18_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(16))
@@ -435,9 +435,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Provenance::History` (r:0 w:1)
 	/// Proof: `Provenance::History` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
 	fn scan() -> Weight {
-		// Proof size: measured `1507`, estimated `8724`.
-		// Minimum execution time: 75_831_000 picoseconds.
-		Weight::from_parts(91_802_000, 8724)
+		// Proof size: measured `1538`, estimated `8724`.
+		// Minimum execution time: 61_956_000 picoseconds.
+		Weight::from_parts(65_051_000, 8724)
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -452,9 +452,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Provenance::History` (r:0 w:1)
 	/// Proof: `Provenance::History` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
 	fn report() -> Weight {
-		// Proof size: measured `1267`, estimated `3643`.
-		// Minimum execution time: 56_726_000 picoseconds.
-		Weight::from_parts(71_424_000, 3643)
+		// Proof size: measured `1298`, estimated `3643`.
+		// Minimum execution time: 46_216_000 picoseconds.
+		Weight::from_parts(48_470_000, 3643)
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -469,9 +469,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Provenance::History` (r:1 w:1)
 	/// Proof: `Provenance::History` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
 	fn correct() -> Weight {
-		// Proof size: measured `1399`, estimated `3643`.
-		// Minimum execution time: 65_563_000 picoseconds.
-		Weight::from_parts(101_249_000, 3643)
+		// Proof size: measured `1430`, estimated `3643`.
+		// Minimum execution time: 54_601_000 picoseconds.
+		Weight::from_parts(57_056_000, 3643)
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -490,9 +490,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Provenance::Recalls` (r:0 w:1)
 	/// Proof: `Provenance::Recalls` (`max_values`: None, `max_size`: Some(61), added: 2536, mode: `MaxEncodedLen`)
 	fn recall_batch() -> Weight {
-		// Proof size: measured `1334`, estimated `6296`.
-		// Minimum execution time: 64_821_000 picoseconds.
-		Weight::from_parts(116_517_000, 6296)
+		// Proof size: measured `1365`, estimated `6296`.
+		// Minimum execution time: 54_402_000 picoseconds.
+		Weight::from_parts(56_765_000, 6296)
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -511,9 +511,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Provenance::Recalls` (r:0 w:1)
 	/// Proof: `Provenance::Recalls` (`max_values`: None, `max_size`: Some(61), added: 2536, mode: `MaxEncodedLen`)
 	fn recall_class() -> Weight {
-		// Proof size: measured `1339`, estimated `6296`.
-		// Minimum execution time: 68_638_000 picoseconds.
-		Weight::from_parts(121_737_000, 6296)
+		// Proof size: measured `1370`, estimated `6296`.
+		// Minimum execution time: 57_868_000 picoseconds.
+		Weight::from_parts(60_462_000, 6296)
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -530,9 +530,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Provenance::FrozenBatches` (r:1 w:1)
 	/// Proof: `Provenance::FrozenBatches` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	fn freeze() -> Weight {
-		// Proof size: measured `1334`, estimated `6296`.
-		// Minimum execution time: 65_552_000 picoseconds.
-		Weight::from_parts(122_068_000, 6296)
+		// Proof size: measured `1365`, estimated `6296`.
+		// Minimum execution time: 55_253_000 picoseconds.
+		Weight::from_parts(57_437_000, 6296)
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -549,9 +549,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Provenance::FrozenBatches` (r:1 w:1)
 	/// Proof: `Provenance::FrozenBatches` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	fn unfreeze() -> Weight {
-		// Proof size: measured `1412`, estimated `6296`.
-		// Minimum execution time: 62_556_000 picoseconds.
-		Weight::from_parts(104_125_000, 6296)
+		// Proof size: measured `1443`, estimated `6296`.
+		// Minimum execution time: 54_862_000 picoseconds.
+		Weight::from_parts(57_397_000, 6296)
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -574,9 +574,9 @@ impl WeightInfo for () {
 	/// Storage: `Provenance::ClassesByOwner` (r:0 w:1)
 	/// Proof: `Provenance::ClassesByOwner` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	fn register_class() -> Weight {
-		// Proof size: measured `959`, estimated `3643`.
-		// Minimum execution time: 50_244_000 picoseconds.
-		Weight::from_parts(82_885_000, 3643)
+		// Proof size: measured `990`, estimated `3643`.
+		// Minimum execution time: 42_710_000 picoseconds.
+		Weight::from_parts(51_847_000, 3643)
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().writes(4))
 	}
@@ -595,9 +595,9 @@ impl WeightInfo for () {
 	/// Storage: `Provenance::BatchesByClass` (r:0 w:1)
 	/// Proof: `Provenance::BatchesByClass` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	fn register_batch() -> Weight {
-		// Proof size: measured `1105`, estimated `3643`.
-		// Minimum execution time: 56_776_000 picoseconds.
-		Weight::from_parts(98_664_000, 3643)
+		// Proof size: measured `1136`, estimated `3643`.
+		// Minimum execution time: 45_665_000 picoseconds.
+		Weight::from_parts(55_523_000, 3643)
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
@@ -621,10 +621,10 @@ impl WeightInfo for () {
 	/// Proof: `Provenance::History` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 256]`.
 	fn register_items(n: u32, ) -> Weight {
-		// Proof size: measured `1256`, estimated `3643`.
-		// Minimum execution time: 95_538_000 picoseconds.
-		Weight::from_parts(107_961_000, 3643)
-			.saturating_add(Weight::from_parts(19_219_405, 0).saturating_mul(n.into()))
+		// Proof size: measured `1287`, estimated `3643`.
+		// Minimum execution time: 65_251_000 picoseconds.
+		Weight::from_parts(2_571_881, 3643)
+			.saturating_add(Weight::from_parts(12_879_364, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(7))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(2))
@@ -643,10 +643,10 @@ impl WeightInfo for () {
 	/// Proof: `Provenance::History` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 256]`.
 	fn register_containers(n: u32, ) -> Weight {
-		// Proof size: measured `954`, estimated `3643`.
-		// Minimum execution time: 59_421_000 picoseconds.
-		Weight::from_parts(14_115_275, 3643)
-			.saturating_add(Weight::from_parts(15_979_343, 0).saturating_mul(n.into()))
+		// Proof size: measured `985`, estimated `3643`.
+		// Minimum execution time: 45_485_000 picoseconds.
+		Weight::from_parts(48_460_000, 3643)
+			.saturating_add(Weight::from_parts(12_962_978, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
@@ -672,10 +672,10 @@ impl WeightInfo for () {
 	/// Proof: `Provenance::History` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 256]`.
 	fn pack(n: u32, ) -> Weight {
-		// Proof size: measured `1755`, estimated `41758`.
-		// Minimum execution time: 357_158_000 picoseconds.
-		Weight::from_parts(367_527_000, 41758)
-			.saturating_add(Weight::from_parts(395_863_756, 0).saturating_mul(n.into()))
+		// Proof size: measured `1786`, estimated `41758`.
+		// Minimum execution time: 508_568_000 picoseconds.
+		Weight::from_parts(543_453_000, 41758)
+			.saturating_add(Weight::from_parts(350_895_005, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(53))
 			.saturating_add(RocksDbWeight::get().reads((18_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(17))
@@ -698,10 +698,10 @@ impl WeightInfo for () {
 	/// Proof: `Provenance::History` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 256]`.
 	fn unpack(n: u32, ) -> Weight {
-		// Proof size: measured `1353`, estimated `41614`.
-		// Minimum execution time: 281_776_000 picoseconds.
-		Weight::from_parts(289_600_000, 41614)
-			.saturating_add(Weight::from_parts(411_607_214, 0).saturating_mul(n.into()))
+		// Proof size: measured `1384`, estimated `41614`.
+		// Minimum execution time: 415_133_000 picoseconds.
+		Weight::from_parts(2_116_676_347, 41614)
+			.saturating_add(Weight::from_parts(256_019_476, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(36))
 			.saturating_add(RocksDbWeight::get().reads((18_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(17))
@@ -728,10 +728,10 @@ impl WeightInfo for () {
 	/// Proof: `Provenance::History` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 256]`.
 	fn offer(n: u32, ) -> Weight {
-		// Proof size: measured `1709`, estimated `41758`.
-		// Minimum execution time: 417_330_000 picoseconds.
-		Weight::from_parts(8_635_622_696, 41758)
-			.saturating_add(Weight::from_parts(294_353_062, 0).saturating_mul(n.into()))
+		// Proof size: measured `1740`, estimated `41758`.
+		// Minimum execution time: 255_627_000 picoseconds.
+		Weight::from_parts(266_517_000, 41758)
+			.saturating_add(Weight::from_parts(231_063_665, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(37))
 			.saturating_add(RocksDbWeight::get().reads((18_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
@@ -749,10 +749,10 @@ impl WeightInfo for () {
 	/// Proof: `Provenance::History` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 256]`.
 	fn withdraw_offers(n: u32, ) -> Weight {
-		// Proof size: measured `1261`, estimated `3643`.
-		// Minimum execution time: 58_790_000 picoseconds.
-		Weight::from_parts(67_345_000, 3643)
-			.saturating_add(Weight::from_parts(27_534_300, 0).saturating_mul(n.into()))
+		// Proof size: measured `1292`, estimated `3643`.
+		// Minimum execution time: 50_094_000 picoseconds.
+		Weight::from_parts(88_361_840, 3643)
+			.saturating_add(Weight::from_parts(17_132_678, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
@@ -776,10 +776,10 @@ impl WeightInfo for () {
 	/// Proof: `Provenance::History` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 256]`.
 	fn accept(n: u32, ) -> Weight {
-		// Proof size: measured `1305`, estimated `81086`.
-		// Minimum execution time: 320_830_000 picoseconds.
-		Weight::from_parts(534_348_000, 81086)
-			.saturating_add(Weight::from_parts(520_582_109, 0).saturating_mul(n.into()))
+		// Proof size: measured `1336`, estimated `81086`.
+		// Minimum execution time: 283_319_000 picoseconds.
+		Weight::from_parts(2_864_206_701, 81086)
+			.saturating_add(Weight::from_parts(201_448_321, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(51))
 			.saturating_add(RocksDbWeight::get().reads((18_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(32))
@@ -798,10 +798,10 @@ impl WeightInfo for () {
 	/// Proof: `Provenance::History` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 256]`.
 	fn reject(n: u32, ) -> Weight {
-		// Proof size: measured `1190`, estimated `3643`.
-		// Minimum execution time: 58_750_000 picoseconds.
-		Weight::from_parts(1_025_287_744, 3643)
-			.saturating_add(Weight::from_parts(27_588_490, 0).saturating_mul(n.into()))
+		// Proof size: measured `1221`, estimated `3643`.
+		// Minimum execution time: 48_581_000 picoseconds.
+		Weight::from_parts(49_532_000, 3643)
+			.saturating_add(Weight::from_parts(14_287_191, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
@@ -821,10 +821,10 @@ impl WeightInfo for () {
 	/// Proof: `Provenance::History` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 256]`.
 	fn inspect(n: u32, ) -> Weight {
-		// Proof size: measured `1377`, estimated `6296`.
-		// Minimum execution time: 75_291_000 picoseconds.
-		Weight::from_parts(1_572_010_584, 6296)
-			.saturating_add(Weight::from_parts(36_031_101, 0).saturating_mul(n.into()))
+		// Proof size: measured `1408`, estimated `6296`.
+		// Minimum execution time: 63_138_000 picoseconds.
+		Weight::from_parts(93_908_658, 6296)
+			.saturating_add(Weight::from_parts(18_622_152, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
@@ -844,10 +844,10 @@ impl WeightInfo for () {
 	/// Proof: `Provenance::History` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 256]`.
 	fn clear_customs(n: u32, ) -> Weight {
-		// Proof size: measured `1373`, estimated `6296`.
-		// Minimum execution time: 112_691_000 picoseconds.
-		Weight::from_parts(115_826_000, 6296)
-			.saturating_add(Weight::from_parts(35_528_672, 0).saturating_mul(n.into()))
+		// Proof size: measured `1404`, estimated `6296`.
+		// Minimum execution time: 62_005_000 picoseconds.
+		Weight::from_parts(62_978_000, 6296)
+			.saturating_add(Weight::from_parts(18_679_478, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
@@ -871,10 +871,10 @@ impl WeightInfo for () {
 	/// Proof: `Provenance::History` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 256]`.
 	fn put_on_sale(n: u32, ) -> Weight {
-		// Proof size: measured `1305`, estimated `3643`.
-		// Minimum execution time: 97_662_000 picoseconds.
-		Weight::from_parts(101_920_000, 3643)
-			.saturating_add(Weight::from_parts(34_754_722, 0).saturating_mul(n.into()))
+		// Proof size: measured `1336`, estimated `3643`.
+		// Minimum execution time: 60_824_000 picoseconds.
+		Weight::from_parts(77_999_549, 3643)
+			.saturating_add(Weight::from_parts(18_275_700, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
@@ -900,10 +900,10 @@ impl WeightInfo for () {
 	/// Proof: `Provenance::History` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 256]`.
 	fn sell(n: u32, ) -> Weight {
-		// Proof size: measured `1321`, estimated `3643`.
-		// Minimum execution time: 137_266_000 picoseconds.
-		Weight::from_parts(152_004_000, 3643)
-			.saturating_add(Weight::from_parts(68_858_605, 0).saturating_mul(n.into()))
+		// Proof size: measured `1352`, estimated `3643`.
+		// Minimum execution time: 68_598_000 picoseconds.
+		Weight::from_parts(48_718_238, 3643)
+			.saturating_add(Weight::from_parts(22_320_819, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(7))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(2))
@@ -928,10 +928,10 @@ impl WeightInfo for () {
 	/// Proof: `Provenance::History` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 256]`.
 	fn destroy(n: u32, ) -> Weight {
-		// Proof size: measured `1307`, estimated `41486`.
-		// Minimum execution time: 348_652_000 picoseconds.
-		Weight::from_parts(385_150_000, 41486)
-			.saturating_add(Weight::from_parts(406_324_624, 0).saturating_mul(n.into()))
+		// Proof size: measured `1338`, estimated `41486`.
+		// Minimum execution time: 221_312_000 picoseconds.
+		Weight::from_parts(223_477_000, 41486)
+			.saturating_add(Weight::from_parts(160_993_801, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(35))
 			.saturating_add(RocksDbWeight::get().reads((18_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(16))
@@ -949,9 +949,9 @@ impl WeightInfo for () {
 	/// Storage: `Provenance::History` (r:0 w:1)
 	/// Proof: `Provenance::History` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
 	fn scan() -> Weight {
-		// Proof size: measured `1507`, estimated `8724`.
-		// Minimum execution time: 75_831_000 picoseconds.
-		Weight::from_parts(91_802_000, 8724)
+		// Proof size: measured `1538`, estimated `8724`.
+		// Minimum execution time: 61_956_000 picoseconds.
+		Weight::from_parts(65_051_000, 8724)
 			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
@@ -966,9 +966,9 @@ impl WeightInfo for () {
 	/// Storage: `Provenance::History` (r:0 w:1)
 	/// Proof: `Provenance::History` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
 	fn report() -> Weight {
-		// Proof size: measured `1267`, estimated `3643`.
-		// Minimum execution time: 56_726_000 picoseconds.
-		Weight::from_parts(71_424_000, 3643)
+		// Proof size: measured `1298`, estimated `3643`.
+		// Minimum execution time: 46_216_000 picoseconds.
+		Weight::from_parts(48_470_000, 3643)
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
@@ -983,9 +983,9 @@ impl WeightInfo for () {
 	/// Storage: `Provenance::History` (r:1 w:1)
 	/// Proof: `Provenance::History` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
 	fn correct() -> Weight {
-		// Proof size: measured `1399`, estimated `3643`.
-		// Minimum execution time: 65_563_000 picoseconds.
-		Weight::from_parts(101_249_000, 3643)
+		// Proof size: measured `1430`, estimated `3643`.
+		// Minimum execution time: 54_601_000 picoseconds.
+		Weight::from_parts(57_056_000, 3643)
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
@@ -1004,9 +1004,9 @@ impl WeightInfo for () {
 	/// Storage: `Provenance::Recalls` (r:0 w:1)
 	/// Proof: `Provenance::Recalls` (`max_values`: None, `max_size`: Some(61), added: 2536, mode: `MaxEncodedLen`)
 	fn recall_batch() -> Weight {
-		// Proof size: measured `1334`, estimated `6296`.
-		// Minimum execution time: 64_821_000 picoseconds.
-		Weight::from_parts(116_517_000, 6296)
+		// Proof size: measured `1365`, estimated `6296`.
+		// Minimum execution time: 54_402_000 picoseconds.
+		Weight::from_parts(56_765_000, 6296)
 			.saturating_add(RocksDbWeight::get().reads(7))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
@@ -1025,9 +1025,9 @@ impl WeightInfo for () {
 	/// Storage: `Provenance::Recalls` (r:0 w:1)
 	/// Proof: `Provenance::Recalls` (`max_values`: None, `max_size`: Some(61), added: 2536, mode: `MaxEncodedLen`)
 	fn recall_class() -> Weight {
-		// Proof size: measured `1339`, estimated `6296`.
-		// Minimum execution time: 68_638_000 picoseconds.
-		Weight::from_parts(121_737_000, 6296)
+		// Proof size: measured `1370`, estimated `6296`.
+		// Minimum execution time: 57_868_000 picoseconds.
+		Weight::from_parts(60_462_000, 6296)
 			.saturating_add(RocksDbWeight::get().reads(7))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
@@ -1044,9 +1044,9 @@ impl WeightInfo for () {
 	/// Storage: `Provenance::FrozenBatches` (r:1 w:1)
 	/// Proof: `Provenance::FrozenBatches` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	fn freeze() -> Weight {
-		// Proof size: measured `1334`, estimated `6296`.
-		// Minimum execution time: 65_552_000 picoseconds.
-		Weight::from_parts(122_068_000, 6296)
+		// Proof size: measured `1365`, estimated `6296`.
+		// Minimum execution time: 55_253_000 picoseconds.
+		Weight::from_parts(57_437_000, 6296)
 			.saturating_add(RocksDbWeight::get().reads(7))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
@@ -1063,9 +1063,9 @@ impl WeightInfo for () {
 	/// Storage: `Provenance::FrozenBatches` (r:1 w:1)
 	/// Proof: `Provenance::FrozenBatches` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	fn unfreeze() -> Weight {
-		// Proof size: measured `1412`, estimated `6296`.
-		// Minimum execution time: 62_556_000 picoseconds.
-		Weight::from_parts(104_125_000, 6296)
+		// Proof size: measured `1443`, estimated `6296`.
+		// Minimum execution time: 54_862_000 picoseconds.
+		Weight::from_parts(57_397_000, 6296)
 			.saturating_add(RocksDbWeight::get().reads(7))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
