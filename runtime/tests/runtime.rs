@@ -405,8 +405,7 @@ fn the_genesis_credit_catalogue_is_registered_by_the_credit_regulator() {
 		assert!(names.contains(&b"receivable-financing".to_vec()));
 		assert_eq!(types.len(), credit_catalogue(&test_agencies()).claim_types.len());
 		assert!(types.iter().all(|(_, t)| t.registered_by == regulator && !t.retired));
-		// Registered before there was a time: moment 0 stands for "since genesis", and no
-		// clock was read (pallet-timestamp would have logged an error).
+		// Registered before there was a time: moment 0 stands for "since genesis".
 		assert!(types.iter().all(|(_, t)| t.registered_at == 0));
 		let grade = &types.iter().find(|(_, t)| t.name.to_vec() == b"tax-credit-grade").unwrap().1;
 		assert_eq!(grade.ratings.len(), 5);
