@@ -12,12 +12,24 @@
 //! genuine, who owns this fingerprint, is this printed invoice valid, who is this organization)
 //! take their parameters as the node's methods do. Every other method takes one signed request:
 //! `{"request": "<JSON text>", "signer": "<SS58>", "signature": "0x<64 bytes>"}`, where the
-//! request text is `{"method", "params", "chain", "timestamp", "nonce"}` — the method called,
-//! its parameters, the chain's genesis hash, Unix milliseconds within [`WINDOW_MS`] of the
-//! gateway's clock, and a nonce the signer never used within that window (no replay) — and
-//! the signature is the signer's sr25519 or ed25519 signature of the request text's bytes (or
-//! of them wrapped in `<Bytes>…</Bytes>`, as browser extensions sign). The signer must act for
-//! an active member organization (chain state at the best block).
+//! request text is `{"method", "params", "chain", "gateway", "timestamp", "nonce"}` — the
+//! method called, its parameters, the chain's genesis hash, this gateway's identity (a random
+//! id drawn when it starts, served by `gateway_info`: a request replays neither to another
+//! agency's gateway nor to this one after a restart), Unix milliseconds within [`WINDOW_MS`]
+//! of the gateway's clock, and a nonce the signer never used within that window (no replay)
+//! — and the signature is the signer's sr25519 or ed25519 signature of the request text's
+//! bytes (or of them wrapped in `<Bytes>…</Bytes>`, as browser extensions sign). The signer
+//! must act for an active member organization (chain state at the finalized block, which is
+//! also the block answered: what decides a read is what the agencies agreed on).
+//!
+//! **Limits.** A batch carries at most [`MAX_BATCH`] calls. Each request is priced at the
+//! runtime calls it costs and charged, before the work, to the gateway's total ([`TOTAL`]) and
+//! to its caller: a public read ([`PRICE_PUBLIC`]) to its network address ([`PER_ADDRESS`]); a
+//! signed request its signature check (the same price) to its address, then, once the
+//! signature verified and the signer proved a member, [`PRICE_SIGNED`] or [`PRICE_DOSSIER`] to
+//! its signer ([`PER_SIGNER`]) — so colleagues behind one office address do not share one
+//! budget. A request over a budget is refused with [`BUSY`], saying when to retry (see
+//! `crate::budget`).
 //!
 //! **What a caller sees** (the rules per method are [`RULES`]): its own organization's records;
 //! an agency, the records of organizations within its jurisdiction and its remit ([`remit`]:
@@ -29,10 +41,14 @@
 //! with [`FORBIDDEN`], naming why. Each signed request is logged (target `gateway`): who, for
 //! which organization, which method, on whose records, on what basis or why refused.
 
-use crate::query::{self, invalid, Queries, Sections};
+use crate::{
+	budget::{Budgets, Peer, Rate},
+	query::{self, invalid, Queries, Sections},
+};
 use jsonrpsee::{
+	server::BatchRequestConfig,
 	types::{ErrorObjectOwned, Params},
-	RpcModule,
+	Extensions, RpcModule,
 };
 use regchain_runtime::{opaque::Block, Hash};
 use sc_client_api::ExecutorProvider;
@@ -46,15 +62,38 @@ use sp_core::{
 use std::{
 	collections::{HashMap, HashSet, VecDeque},
 	sync::{Arc, Mutex},
-	time::{SystemTime, UNIX_EPOCH},
+	time::{Instant, SystemTime, UNIX_EPOCH},
 };
 
 /// How far a signed request's timestamp may lie from the gateway's clock, either way.
 pub const WINDOW_MS: u64 = 60_000;
-/// How many signed requests one account may make within [`WINDOW_MS`].
+/// How many signed requests one account may make within [`WINDOW_MS`]: the nonces the gateway
+/// remembers are capped per signer (members' accounts are few and on chain), never in total,
+/// so no member can fill the store and lock the others out.
 pub const PER_ACCOUNT: u32 = 600;
-/// How many nonces the gateway remembers at most (all accounts).
-const MAX_SEEN: usize = 1_000_000;
+/// Most calls in one JSON-RPC batch (jsonrpsee's default is unlimited: one 1 MiB POST carried
+/// ~8,000 calls).
+pub const MAX_BATCH: u32 = 16;
+/// The price of a public verification: one runtime call.
+pub const PRICE_PUBLIC: u32 = 1;
+/// The price of a signed request: the signature, the signer's membership, the rule's checks
+/// (jurisdiction, a lender's declared access) and the answer.
+pub const PRICE_SIGNED: u32 = 4;
+/// The price of a dossier: about 220 runtime calls (every domain's first pages).
+pub const PRICE_DOSSIER: u32 = 220;
+/// Each network address's budget for public reads and signature checks: a consumer's scans
+/// or a shop's checkout, many times over.
+pub const PER_ADDRESS: Rate = Rate { burst: 400, per_second: 100 };
+/// Each signer's budget: a dozen signed reads a second, or a dossier every few seconds.
+pub const PER_SIGNER: Rate = Rate { burst: 1_000, per_second: 50 };
+/// Every caller together: about a quarter of what a 2-core node answers (~6,000 domain
+/// queries a second), so that a validator keeps its block time under any flood.
+pub const TOTAL: Rate = Rate { burst: 3_000, per_second: 1_500 };
+/// How many addresses and signers the budgets remember at once.
+const MAX_CALLERS: usize = 65_536;
+// Every price fits the bursts it is charged to, or no one could ever pay it.
+const _: () = assert!(PRICE_DOSSIER <= PER_SIGNER.burst && PRICE_DOSSIER <= TOTAL.burst);
+const _: () = assert!(PRICE_SIGNED <= PER_SIGNER.burst && PRICE_PUBLIC <= PER_ADDRESS.burst);
 /// How long a lender's declared access serves its reads: a loan review's day.
 pub const ACCESS_WINDOW_MS: u64 = 24 * 60 * 60 * 1000;
 
@@ -63,8 +102,11 @@ pub const ACCESS_WINDOW_MS: u64 = 24 * 60 * 60 * 1000;
 pub const UNAUTHENTICATED: i32 = -32001;
 /// The request's timestamp lies outside the window, or its nonce was used already.
 pub const REPLAYED: i32 = -32002;
-/// The signer may not read these records.
+/// The signer may not read these records. A record that does not exist is refused the same
+/// way, so a refusal tells no one whether another's record exists.
 pub const FORBIDDEN: i32 = -32003;
+/// A budget ran out (see the limits above): retry after the time the message names.
+pub const BUSY: i32 = -32005;
 
 /// Who may read what a method answers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -142,8 +184,16 @@ const RULES: &[(&str, Rule, Lender)] = &[
 		Via { method: "notarization_record", param: "id", pointer: "/owner" },
 		No,
 	),
-	("provenance_itemStatus", Public, No),
-	("provenance_history", Public, No),
+	// The public is told whether an item is genuine (`verifyItem`); its full status and history
+	// (batch counts, distributors, locations) are its custodian's, its maker's and the
+	// agencies'.
+	("provenance_verifyItem", Public, No),
+	("provenance_itemStatus", Answer(&["/custodian", "/batch/1/manufacturer"]), No),
+	(
+		"provenance_history",
+		Via { method: "provenance_itemStatus", param: "item", pointer: "/custodian" },
+		No,
+	),
 	("provenance_recall", Public, No),
 	("provenance_classesOf", Public, No),
 	("provenance_custodiansOfBatch", Agencies, No),
@@ -225,9 +275,6 @@ impl Seen {
 				WINDOW_MS / 1000
 			));
 		}
-		if self.keys.len() >= MAX_SEEN {
-			return Err("the gateway is busy: too many requests within the window".into());
-		}
 		self.keys.insert(key);
 		self.order.push_back((ts.saturating_add(WINDOW_MS), who.clone(), nonce.to_owned()));
 		*self.per_account.entry(who.clone()).or_default() += 1;
@@ -307,11 +354,70 @@ fn within_access(answer: Value, access: &Value) -> Option<Value> {
 	}
 }
 
-/// The gateway's state: the queries, the chain it serves and the nonces seen.
+/// The budgets of the gateway's callers.
+struct Limits {
+	total: Budgets<()>,
+	addresses: Budgets<Peer>,
+	signers: Budgets<AccountId32>,
+}
+
+impl Default for Limits {
+	fn default() -> Self {
+		Limits {
+			total: Budgets::new(TOTAL, 1, "the gateway"),
+			addresses: Budgets::new(PER_ADDRESS, MAX_CALLERS, "this address"),
+			signers: Budgets::new(PER_SIGNER, MAX_CALLERS, "this signer"),
+		}
+	}
+}
+
+fn busy(e: crate::budget::OverBudget) -> ErrorObjectOwned {
+	error(BUSY, e.to_string())
+}
+
+impl Limits {
+	/// Charges `price` to the address `peer` (unknown only outside a served connection) and
+	/// to the total, or refuses it charging nothing.
+	fn charge_address(&mut self, peer: Option<Peer>, price: u32) -> Result<(), ErrorObjectOwned> {
+		let now = Instant::now();
+		self.total.check(&(), price, now).map_err(busy)?;
+		if let Some(peer) = peer {
+			self.addresses.charge(&peer, price, now).map_err(busy)?;
+		}
+		self.total.spend(&(), price, now);
+		Ok(())
+	}
+
+	/// Charges `price` to the signer `who` and to the total, or refuses it charging nothing.
+	fn charge_signer(&mut self, who: &AccountId32, price: u32) -> Result<(), ErrorObjectOwned> {
+		let now = Instant::now();
+		self.total.check(&(), price, now).map_err(busy)?;
+		self.signers.charge(who, price, now).map_err(busy)?;
+		self.total.spend(&(), price, now);
+		Ok(())
+	}
+}
+
+/// The one refusal for a record that is not the caller's to read and for a record that does
+/// not exist: who owns it, or whether it exists, is not told.
+fn not_readable() -> ErrorObjectOwned {
+	error(FORBIDDEN, "no record under this key that this signer may read")
+}
+
+/// Text from a request, made safe for one line of the log (a newline cannot forge a line).
+fn loggable(text: &str) -> String {
+	text.escape_debug().to_string()
+}
+
+/// The gateway's state: the queries, the chain it serves, its identity, the nonces seen and
+/// the budgets.
 struct Gateway<C> {
 	queries: Arc<Queries<C>>,
 	genesis: String,
+	/// Drawn at start: requests are signed for one gateway's one run.
+	id: String,
 	seen: Mutex<Seen>,
+	limits: Mutex<Limits>,
 }
 
 impl<C> Gateway<C>
@@ -320,11 +426,13 @@ where
 	C::Api: Metadata<Block> + Core<Block>,
 {
 	/// Checks a signed request for `method` and returns its signer and its parameters.
+	/// The signer pays `price` once its signature verified and it proved a member.
 	fn authenticate(
 		&self,
 		method: &str,
 		envelope: &Value,
 		at: Hash,
+		price: u32,
 	) -> Result<(Caller, Value), ErrorObjectOwned> {
 		let field = |name: &str| envelope.get(name).and_then(Value::as_str);
 		let (Some(text), Some(signer), Some(signature)) =
@@ -375,6 +483,16 @@ where
 				format!("the request was signed for another chain (this one is {})", self.genesis),
 			));
 		}
+		if request.get("gateway").and_then(Value::as_str) != Some(self.id.as_str()) {
+			return Err(error(
+				UNAUTHENTICATED,
+				format!(
+					"the request was signed for another gateway, or for this one before it \
+					 restarted (this one is {}, see gateway_info)",
+					self.id
+				),
+			));
+		}
 		let ts = request
 			.get("timestamp")
 			.and_then(Value::as_u64)
@@ -405,6 +523,10 @@ where
 				"the signer acts for no active member organization",
 			));
 		};
+		self.limits
+			.lock()
+			.expect("no gateway call panics holding it")
+			.charge_signer(&account, price)?;
 		// Nonces are remembered for members only: nobody else can fill the store.
 		self.seen
 			.lock()
@@ -487,27 +609,48 @@ where
 		Err(error(FORBIDDEN, format!("these are records of organization {subjects:?}, not yours")))
 	}
 
+	/// Charges a request from the connection of `ext` to its address and the total: a public
+	/// read's price, or for a signed request the signature check (its signer pays the rest).
+	fn admit(&self, ext: &Extensions) -> Result<(), ErrorObjectOwned> {
+		let peer = ext.get::<Peer>().copied();
+		self.limits
+			.lock()
+			.expect("no gateway call panics holding it")
+			.charge_address(peer, PRICE_PUBLIC)
+	}
+
+	/// The block reads are decided and answered at: the finalized one.
+	fn block(&self) -> Hash {
+		self.queries.client.info().finalized_hash
+	}
+
 	/// Answers `method` to a signed (or, for a public method, unsigned) request.
-	fn serve(&self, method: &str, params: Params) -> Result<Value, ErrorObjectOwned> {
+	fn serve(
+		&self,
+		method: &str,
+		params: Params,
+		ext: &Extensions,
+	) -> Result<Value, ErrorObjectOwned> {
 		let params = query::parse(params)?;
-		let at = self.queries.client.info().best_hash;
 		let (rule, lender) = rule_of(method);
 		let signed = params.get("signature").is_some() && params.get("request").is_some();
+		self.admit(ext)?;
 		if rule == Public && !signed {
-			return self.queries.call_at(method, &params, at);
+			return self.queries.call_at(method, &params, self.block());
 		}
-		let (caller, inner) = self.authenticate(method, &params, at)?;
+		let at = self.block();
+		let (caller, inner) = self.authenticate(method, &params, at, PRICE_SIGNED)?;
 		let outcome = self.decide(method, rule, lender, &caller, &inner, at);
 		match &outcome {
 			Ok((basis, subjects, _)) => log::info!(
 				target: "gateway",
-				"{method} by {} (org {}) on {subjects:?}: answered {basis}",
-				caller.account, caller.org
+				"{method} by {} (org {}) on {subjects:?}: answered {}",
+				caller.account, caller.org, loggable(&basis.to_string())
 			),
 			Err(e) => log::info!(
 				target: "gateway",
 				"{method} by {} (org {}): refused: {}",
-				caller.account, caller.org, e.message()
+				caller.account, caller.org, loggable(e.message())
 			),
 		}
 		outcome.map(|(_, _, answer)| answer)
@@ -574,26 +717,31 @@ where
 				let basis = self.permit(caller, &subjects, domain, lender, at)?;
 				finish(basis, subjects, call()?)
 			},
+			// A missing record and another's are refused alike (an existence oracle otherwise:
+			// a rival counted another's invoices by their numbers).
 			Answer(pointers) => {
 				let answer = call()?;
-				if answer.is_null() {
-					return Ok((Basis::Public, vec![], Value::Null));
-				}
 				let subjects: Vec<u64> = pointers
 					.iter()
 					.filter_map(|p| answer.pointer(p).and_then(organization_id))
 					.collect();
-				let basis = self.permit(caller, &subjects, domain, lender, at)?;
+				if subjects.is_empty() {
+					return Err(not_readable());
+				}
+				let basis = self
+					.permit(caller, &subjects, domain, lender, at)
+					.map_err(|_| not_readable())?;
 				finish(basis, subjects, answer)
 			},
 			Via { method: via, param: name, pointer } => {
 				let key = param(name).cloned().unwrap_or(Value::Null);
 				let record = self.queries.call_at(via, &json!([key]), at)?;
 				let Some(subject) = record.pointer(pointer).and_then(organization_id) else {
-					// No such record: its list is empty for everyone.
-					return Ok((Basis::Public, vec![], call()?));
+					return Err(not_readable());
 				};
-				let basis = self.permit(caller, &[subject], domain, lender, at)?;
+				let basis = self
+					.permit(caller, &[subject], domain, lender, at)
+					.map_err(|_| not_readable())?;
 				finish(basis, vec![subject], call()?)
 			},
 		}
@@ -601,10 +749,11 @@ where
 
 	/// `regchain_dossier` through the gateway: an organization's own dossier, or an agency's
 	/// of an organization in its jurisdiction with the sections of its remit.
-	fn dossier(&self, params: Params) -> Result<Value, ErrorObjectOwned> {
+	fn dossier(&self, params: Params, ext: &Extensions) -> Result<Value, ErrorObjectOwned> {
 		let params = query::parse(params)?;
-		let at = self.queries.client.info().best_hash;
-		let (caller, inner) = self.authenticate("regchain_dossier", &params, at)?;
+		self.admit(ext)?;
+		let at = self.block();
+		let (caller, inner) = self.authenticate("regchain_dossier", &params, at, PRICE_DOSSIER)?;
 		let answer = self.queries.dossier_at(&inner, at, |org| {
 			if org == caller.org {
 				return Ok(Sections::ALL);
@@ -633,7 +782,7 @@ where
 		});
 		let outcome = match &answer {
 			Ok(d) => format!("answered (organization {})", d["organization"]["id"]),
-			Err(e) => format!("refused: {}", e.message()),
+			Err(e) => format!("refused: {}", loggable(e.message())),
 		};
 		log::info!(
 			target: "gateway",
@@ -649,9 +798,11 @@ where
 			names.iter().partition(|n| rule_of(n).0 == Public);
 		json!({
 			"chain": self.genesis,
+			"gateway": self.id,
 			"time": now_ms(),
 			"windowMs": WINDOW_MS,
 			"accessWindowMs": ACCESS_WINDOW_MS,
+			"maxBatch": MAX_BATCH,
 			"public": public,
 			"signed": signed,
 		})
@@ -673,23 +824,37 @@ where
 	let genesis = format!("{:?}", client.info().genesis_hash);
 	let queries = Arc::new(Queries::new(client)?);
 	let mut names = queries.names();
-	let gateway = Arc::new(Gateway { queries, genesis, seen: Mutex::new(Seen::default()) });
+	// Unique per run: the genesis, the clock to the nanosecond and the process.
+	let started = SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default().as_nanos();
+	let drawn = format!("{genesis} {started} {}", std::process::id());
+	let digest =
+		<sp_runtime::traits::BlakeTwo256 as sp_runtime::traits::Hash>::hash(drawn.as_bytes());
+	let id = hex::encode(&digest.as_bytes()[..16]);
+	let gateway = Arc::new(Gateway {
+		queries,
+		genesis,
+		id,
+		seen: Mutex::new(Seen::default()),
+		limits: Mutex::new(Limits::default()),
+	});
 	let mut module = RpcModule::new(());
 	for name in &names {
 		let name: &'static str = Box::leak(name.clone().into_boxed_str());
 		let gateway = gateway.clone();
 		module
-			.register_blocking_method(name, move |params, _, _| gateway.serve(name, params))
+			.register_blocking_method(name, move |params, _, ext| gateway.serve(name, params, &ext))
 			.map_err(|e| e.to_string())?;
 	}
 	names.push("regchain_dossier".into());
 	let g = gateway.clone();
 	module
-		.register_blocking_method("regchain_dossier", move |params, _, _| g.dossier(params))
+		.register_blocking_method("regchain_dossier", move |params, _, ext| g.dossier(params, &ext))
 		.map_err(|e| e.to_string())?;
 	let info = gateway.info(&names);
+	let g = gateway.clone();
 	module
-		.register_method("gateway_info", move |_, _, _| {
+		.register_method("gateway_info", move |_, _, ext| {
+			g.admit(ext)?;
 			let mut info = info.clone();
 			info["time"] = json!(now_ms());
 			Ok::<_, ErrorObjectOwned>(info)
@@ -698,7 +863,8 @@ where
 	let mut methods = names;
 	methods.extend(["gateway_info".to_owned(), "rpc_methods".to_owned()]);
 	module
-		.register_method("rpc_methods", move |_, _, _| {
+		.register_method("rpc_methods", move |_, _, ext| {
+			gateway.admit(ext)?;
 			Ok::<_, ErrorObjectOwned>(json!({ "methods": methods }))
 		})
 		.map_err(|e| e.to_string())?;
@@ -707,23 +873,51 @@ where
 
 /// Serves the gateway on `addr` until the node stops; a port that cannot be bound stops the
 /// node (the operator asked for a gateway there).
+///
+/// Its own accept loop rather than jsonrpsee's `Server::start`: it knows each connection's
+/// address, which it hands to the methods (a [`Peer`] in the request's extensions) so that
+/// public methods are limited per address.
 pub async fn serve(addr: std::net::SocketAddr, module: RpcModule<()>) {
-	let server = match jsonrpsee::server::Server::builder()
-		.max_request_body_size(1 << 20)
-		.max_response_body_size(16 << 20)
-		.max_connections(256)
-		.build(addr)
-		.await
-	{
-		Ok(server) => server,
+	use tower::Service;
+	let listener = match tokio::net::TcpListener::bind(addr).await {
+		Ok(listener) => listener,
 		Err(e) => {
 			log::error!(target: "gateway", "cannot serve the query gateway on {addr}: {e}");
 			return;
 		},
 	};
-	let bound = server.local_addr().map(|a| a.to_string()).unwrap_or_else(|_| addr.to_string());
+	let bound = listener.local_addr().map(|a| a.to_string()).unwrap_or_else(|_| addr.to_string());
+	// The handle stops the connections when dropped: it lives as long as this loop.
+	let (stop, _handle) = jsonrpsee::server::stop_channel();
+	let builder = jsonrpsee::server::Server::builder()
+		.max_request_body_size(1 << 20)
+		.max_response_body_size(16 << 20)
+		.max_connections(256)
+		.set_batch_request_config(BatchRequestConfig::Limit(MAX_BATCH))
+		.to_service_builder();
+	let methods: jsonrpsee::Methods = module.into();
 	log::info!(target: "gateway", "query gateway on {bound} (signed requests, docs/rpc.md)");
-	server.start(module).stopped().await;
+	loop {
+		let (socket, remote) = match listener.accept().await {
+			Ok(accepted) => accepted,
+			Err(e) => {
+				log::debug!(target: "gateway", "a connection failed: {e}");
+				continue;
+			},
+		};
+		let peer = Peer::of(remote.ip());
+		let service = builder.clone().build(methods.clone(), stop.clone());
+		let with_peer = tower::service_fn(move |mut request: jsonrpsee::server::HttpRequest<_>| {
+			request.extensions_mut().insert(peer);
+			let mut service = service.clone();
+			async move { service.call(request).await }
+		});
+		tokio::spawn(jsonrpsee::server::serve_with_graceful_shutdown(
+			socket,
+			with_peer,
+			stop.clone().shutdown(),
+		));
+	}
 }
 
 #[cfg(test)]
@@ -791,6 +985,15 @@ mod tests {
 		}
 		assert!(seen.admit(&a, "one more", 70_000, 70_000).unwrap_err().contains("more than"));
 		assert_eq!(seen.per_account[&a], PER_ACCOUNT);
+	}
+
+	#[test]
+	fn text_from_a_request_stays_on_one_log_line() {
+		let forged = "limit: bad\n2026-12-06 gateway credit_creditProfile by 5Grw…: answered";
+		let logged = loggable(forged);
+		assert!(!logged.contains('\n') && !logged.contains('\r'));
+		assert!(logged.contains("\\n2026-12-06"));
+		assert_eq!(loggable("plain text"), "plain text");
 	}
 
 	#[test]

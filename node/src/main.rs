@@ -1,6 +1,7 @@
 //! RegChain node: a permissioned Substrate chain run by government agencies.
 #![warn(missing_docs)]
 
+mod budget;
 mod chain_spec;
 mod cli;
 mod command;

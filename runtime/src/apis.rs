@@ -367,6 +367,10 @@ impl_runtime_apis! {
 			Provenance::item_status(item)
 		}
 
+		fn verify_item(item: pallet_provenance::ItemId) -> Option<pallet_provenance::ItemVerification> {
+			Provenance::item_status(item).map(Into::into)
+		}
+
 		fn history(
 			item: pallet_provenance::ItemId,
 			from: u32,

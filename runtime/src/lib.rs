@@ -86,7 +86,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("regchain"),
 	impl_name: Cow::Borrowed("regchain-node"),
 	authoring_version: 1,
-	spec_version: 114,
+	spec_version: 115,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 5,
@@ -195,6 +195,8 @@ pub type Migrations = (
 	pallet_provenance::migrations::MigrateV1ToV2<Runtime>,
 	// Members indexed by region (an agency's paged list of the members it oversees).
 	pallet_consortium::migrations::MigrateV2ToV3<Runtime>,
+	// Each lender's latest access to each SME's data (the gateway's one-read check).
+	pallet_credit::migrations::MigrateV1ToV2<Runtime>,
 );
 
 /// The block time, for the migrations that date past and future blocks.

@@ -78,7 +78,7 @@ fn district_account(kind: AgencyKind) -> AccountId {
 }
 
 /// The errors that mean "you may not do this": the only acceptable reason for a refusal.
-const AUTHORITY_ERRORS: [&str; 25] = [
+const AUTHORITY_ERRORS: [&str; 27] = [
 	"OutsideJurisdiction",
 	"NotAdmin",
 	// A consent to join another organization: the caller may not add that account.
@@ -95,6 +95,10 @@ const AUTHORITY_ERRORS: [&str; 25] = [
 	"NotSubject",
 	"NotGrantor",
 	"NotGrantee",
+	// A claim type is retired or reinstated by its registrant, a regulator above it, or
+	// governance; a financing's invoices are released by its attester until it ends.
+	"NotRegistrant",
+	"FinancingNotEnded",
 	// A certification is its office's to change: another court is refused.
 	"NotCertifier",
 	// Goods: only their custodian acts on them, only a class's owner makes its batches.
@@ -673,9 +677,12 @@ fn setup_claim_type() -> u32 {
 }
 
 /// Credit: claim type `setup_claim_type()` (a tax grade, attested by tax bureaus; the tax
-/// bureau is authorized) and the next (loan repayment, by banks; the bank is not authorized);
-/// attestations 0–3 of the tax bureau about the enterprise: 1 disputed in time, 2 disputed
-/// and overdue, 3 frozen; grant 0 from the enterprise to the bank for pre-loan review.
+/// bureau is authorized), the next (loan repayment, by banks; the bank is not authorized), a
+/// receivable (+2, the bank is authorized) and a retired one (+3); attestations 0–3 of the tax
+/// bureau about the enterprise: 1 disputed in time, 2 disputed and overdue, 3 frozen; grant 0
+/// from the enterprise to the bank for pre-loan review, grant 1 for invoice financing, under
+/// which the bank's attestation 4 pledges the enterprise's invoice 5 (issued here, confirmed by
+/// the bank).
 fn credit_setup() {
 	use pallet_credit::{ClaimTypeScope, OrgKinds, Pallet as Credit, Purpose, Scope};
 	let regulator = RuntimeOrigin::signed(account(CreditRegulator));
@@ -729,10 +736,58 @@ fn credit_setup() {
 		Credit::<Runtime>::dispute(sme.clone(), id, Default::default()).expect("disputes");
 	}
 	pallet_credit::Disputes::<Runtime>::mutate(2, |d| d.as_mut().expect("disputed").deadline = 0);
-	Credit::<Runtime>::freeze(regulator, 3, Default::default()).expect("freezes");
+	Credit::<Runtime>::freeze(regulator.clone(), 3, Default::default()).expect("freezes");
 	let scope = Scope { claim_types: ClaimTypeScope::All, figures: true };
-	Credit::<Runtime>::grant_consent(sme, BANK_ORG, scope, Purpose::PreLoanReview, TERM)
+	Credit::<Runtime>::grant_consent(sme.clone(), BANK_ORG, scope, Purpose::PreLoanReview, TERM)
 		.expect("grants");
+	for (label, receivables) in [(&b"receivable"[..], true), (&b"retired"[..], false)] {
+		Credit::<Runtime>::register_claim_type(
+			regulator.clone(),
+			name(label),
+			Default::default(),
+			Default::default(),
+			OrgKinds::of(&[OrgKind::FinancialInstitution]),
+			receivables,
+		)
+		.expect("registers");
+	}
+	Credit::<Runtime>::retire_claim_type(regulator.clone(), setup_claim_type() + 3)
+		.expect("retires");
+	pallet_consortium::Pallet::<Runtime>::grant_role(regulator.clone(), BANK_ORG, Role::Attester)
+		.expect("setup grants");
+	Credit::<Runtime>::authorize_attester(regulator, setup_claim_type() + 2, BANK_ORG)
+		.expect("authorizes");
+	let line = pallet_invoices::LineInput {
+		description: Default::default(),
+		quantity: 1_000,
+		unit_price: 100,
+		rate: 1,
+	};
+	let invoices = pallet_invoices::Pallet::<Runtime>::issue(
+		sme.clone(),
+		pallet_invoices::Buyer::Member(BANK_ORG),
+		vec![line],
+		Default::default(),
+	);
+	invoices.expect("setup issues");
+	let financed = InvoiceRef { issuer: ENTERPRISE_ORG, seq: 5 };
+	pallet_invoices::Pallet::<Runtime>::confirm(RuntimeOrigin::signed(bank()), financed)
+		.expect("confirms");
+	let all = Scope { claim_types: ClaimTypeScope::All, figures: false };
+	Credit::<Runtime>::grant_consent(sme, BANK_ORG, all, Purpose::InvoiceFinancing, TERM)
+		.expect("grants");
+	Credit::<Runtime>::attest(
+		RuntimeOrigin::signed(bank()),
+		ENTERPRISE_ORG,
+		setup_claim_type() + 2,
+		Default::default(),
+		None,
+		common::NOW,
+		TERM,
+		vec![financed].try_into().unwrap(),
+	)
+	.expect("the bank finances");
+	assert!(pallet_invoices::ReceivableClaims::<Runtime>::contains_key(financed));
 }
 
 /// Credit: the credit regulator governs claim types and attesters and decides overdue
@@ -741,6 +796,8 @@ fn credit_rows() -> Vec<(&'static str, RuntimeCall, Vec<Actor>)> {
 	use pallet_credit::{Call as K, ClaimTypeScope, OrgKinds, Purpose, Scope};
 	let hash = sp_core::H256::repeat_byte(1);
 	let regulator = vec![Agency(CreditRegulator)];
+	// The catalogue: its registrant (or a regulator above it) and governance.
+	let governed: Vec<Actor> = regulator.iter().copied().chain([CouncilMajority, Root]).collect();
 	let tax = vec![Agency(TaxBureau)];
 	let members: Vec<Actor> = agency_actors().into_iter().chain([Enterprise, Bank]).collect();
 	let scope = Scope { claim_types: ClaimTypeScope::All, figures: false };
@@ -760,7 +817,17 @@ fn credit_rows() -> Vec<(&'static str, RuntimeCall, Vec<Actor>)> {
 		(
 			"credit.retire_claim_type",
 			RuntimeCall::Credit(K::retire_claim_type { claim_type: grade }),
-			regulator.clone(),
+			governed.clone(),
+		),
+		(
+			"credit.reinstate_claim_type",
+			RuntimeCall::Credit(K::reinstate_claim_type { claim_type: grade + 3 }),
+			governed,
+		),
+		(
+			"credit.release_receivables (in force)",
+			RuntimeCall::Credit(K::release_receivables { attestation: 4 }),
+			vec![Bank],
 		),
 		(
 			"credit.authorize_attester",
@@ -1117,9 +1184,16 @@ fn notarization_rows() -> Vec<(&'static str, RuntimeCall, Vec<Actor>)> {
 }
 
 /// Roles the setup grants to their [`holder`]: the court is a notary; the enterprise makes and
-/// sells goods; market regulation inspects; the IP office examines.
-const SETUP_ROLES: [Role; 5] =
-	[Role::Notary, Role::Manufacturer, Role::Retailer, Role::Inspector, Role::IpExaminer];
+/// sells goods; market regulation inspects; the IP office examines; the bank attests
+/// (receivables).
+const SETUP_ROLES: [Role; 6] = [
+	Role::Notary,
+	Role::Manufacturer,
+	Role::Retailer,
+	Role::Inspector,
+	Role::IpExaminer,
+	Role::Attester,
+];
 
 /// A GLN with a right check digit.
 const SITE: pallet_provenance::Gln = pallet_provenance::Gln(1_234_567_890_128);

@@ -181,3 +181,50 @@ fn the_upgrade_indexes_records_and_product_classes_by_owner() {
 		pallet_provenance::Pallet::<Runtime>::do_try_state().expect("provenance invariants");
 	});
 }
+
+#[test]
+fn the_upgrade_indexes_each_lenders_latest_access() {
+	use pallet_credit::{Access, ClaimTypeScope, Grant, Purpose, Scope};
+	use regchain_runtime::Credit;
+	common::genesis_of(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+		// SME 3's grants to lenders 4 and 5, and a log as version 1 kept it: lender 4 first,
+		// then 120 accesses of lender 5 (the newest 100 entries hid lender 4 from the gateway).
+		let scope = Scope { claim_types: ClaimTypeScope::All, figures: false };
+		for (id, lender) in [(0u64, 4u32), (1, 5)] {
+			let grant = Grant {
+				sme: 3,
+				lender,
+				scope: scope.clone(),
+				purpose: Purpose::PreLoanReview,
+				granted_at: common::NOW - 10,
+				until: common::NOW + 1_000_000,
+				withdrawn_at: None,
+			};
+			pallet_credit::Grants::<Runtime>::insert(id, grant);
+			pallet_credit::GrantsBySme::<Runtime>::insert(3, id, ());
+			pallet_credit::GrantsByLender::<Runtime>::insert(lender, id, ());
+		}
+		pallet_credit::NextGrantId::<Runtime>::put(2);
+		let access = |lender, grant| Access {
+			lender,
+			grant,
+			scope: scope.clone(),
+			purpose: Purpose::PreLoanReview,
+			at: common::NOW - 5,
+		};
+		pallet_credit::Accesses::<Runtime>::insert(3, 0, access(4, 0));
+		for index in 1..=120 {
+			pallet_credit::Accesses::<Runtime>::insert(3, index, access(5, 1));
+		}
+		pallet_credit::AccessCount::<Runtime>::insert(3, 121);
+		StorageVersion::new(1).put::<Credit>();
+
+		regchain_runtime::Migrations::on_runtime_upgrade();
+
+		assert_eq!(Credit::on_chain_storage_version(), StorageVersion::new(2));
+		assert_eq!(pallet_credit::LatestAccesses::<Runtime>::get(3, 4), Some(0));
+		assert_eq!(pallet_credit::LatestAccesses::<Runtime>::get(3, 5), Some(120));
+		assert_eq!(Credit::declared_access(3, 4, 0).map(|a| a.grant), Some(0));
+		pallet_credit::Pallet::<Runtime>::do_try_state().expect("credit invariants");
+	});
+}

@@ -443,19 +443,22 @@ fn credit_weights_are_measured_and_fit_many_times_in_a_block() {
 		("mark_dispute_lapsed", W::mark_dispute_lapsed()),
 		("freeze", W::freeze()),
 		("unfreeze", W::unfreeze()),
+		("reinstate_claim_type", W::reinstate_claim_type()),
+		("release_receivables", W::release_receivables()),
 	]);
 	// Each pledged invoice costs something more.
 	assert!(W::attest(16).ref_time() > W::attest(0).ref_time());
 }
 
-/// Across the invoices and credit pallets: a receivable backs one financing, its buyer still
-/// reimburses it, and an attestation refused on its second invoice leaves the first unlocked.
+/// Across the invoices and credit pallets: a bank finances a receivable under the SME's consent,
+/// it backs one financing, its buyer still reimburses it, an attestation refused on its second
+/// invoice leaves the first unlocked, and a revoked financing releases what it pledged.
 #[test]
 fn a_receivable_backs_one_financing_and_a_refused_attestation_locks_nothing() {
 	use frame_support::traits::UnfilteredDispatchable;
-	use pallet_credit::{Call as CreditCall, OrgKinds};
+	use pallet_credit::{Call as CreditCall, ClaimTypeScope, OrgKinds, Purpose, Scope};
 	use pallet_invoices::{Buyer, IssuerLimits, LineInput};
-	use regchain_primitives::{AgencyKind, InvoiceRef, OrgKind, Role};
+	use regchain_primitives::{InvoiceRef, OrgKind, Role};
 	genesis_of(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
 		System::set_block_number(1);
 		let signed = |k: Sr25519Keyring| RuntimeOrigin::signed(k.to_account_id());
@@ -467,13 +470,25 @@ fn a_receivable_backs_one_financing_and_a_refused_attestation_locks_nothing() {
 			pallet_consortium::AccountOrganization::<Runtime>::get(k.to_account_id())
 				.expect("registered")
 		};
-		let (sme_org, buyer_org, tax) = (org_of(sme), org_of(buyer), org_of(Sr25519Keyring::Bob));
+		let (sme_org, buyer_org) = (org_of(sme), org_of(buyer));
 		let ferdie = signed(Sr25519Keyring::Ferdie);
+		assert_eq!(
+			common::register_member(
+				Sr25519Keyring::Ferdie,
+				OrgKind::FinancialInstitution,
+				"//ReceivablesBank",
+				b"91110000802100433B"
+			),
+			Ok(())
+		);
+		let bank_account = sp_core::Pair::public(&common::pair("//ReceivablesBank"));
+		let bank_account: regchain_runtime::AccountId = bank_account.into();
+		let bank = pallet_consortium::AccountOrganization::<Runtime>::get(&bank_account).unwrap();
 		assert_eq!(
 			Consortium::grant_role(signed(Sr25519Keyring::Bob), sme_org, Role::InvoiceIssuer),
 			Ok(())
 		);
-		assert_eq!(Consortium::grant_role(ferdie.clone(), tax, Role::Attester), Ok(()));
+		assert_eq!(Consortium::grant_role(ferdie.clone(), bank, Role::Attester), Ok(()));
 		let limits = IssuerLimits { per_invoice: 1_000_000, per_month: 10_000_000 };
 		assert_eq!(
 			Invoices::set_issuer_limits(signed(Sr25519Keyring::Bob), sme_org, Some(limits)),
@@ -507,14 +522,26 @@ fn a_receivable_backs_one_financing_and_a_refused_attestation_locks_nothing() {
 				b"receivable".to_vec().try_into().unwrap(),
 				Default::default(),
 				Default::default(),
-				OrgKinds::of(&[OrgKind::Agency(AgencyKind::TaxBureau)]),
+				OrgKinds::of(&[OrgKind::FinancialInstitution]),
 				true,
 			),
 			Ok(())
 		);
 		let receivable = pallet_credit::NextClaimTypeId::<Runtime>::get() - 1;
 		assert_eq!(
-			pallet_credit::Pallet::<Runtime>::authorize_attester(ferdie, receivable, tax),
+			pallet_credit::Pallet::<Runtime>::authorize_attester(ferdie, receivable, bank),
+			Ok(())
+		);
+		let all = Scope { claim_types: ClaimTypeScope::All, figures: false };
+		let until = common::NOW + 10 * regchain_primitives::time::DAY;
+		assert_eq!(
+			pallet_credit::Pallet::<Runtime>::grant_consent(
+				signed(sme),
+				bank,
+				all,
+				Purpose::InvoiceFinancing,
+				until
+			),
 			Ok(())
 		);
 		let attest = |list: Vec<InvoiceRef>| {
@@ -527,7 +554,7 @@ fn a_receivable_backs_one_financing_and_a_refused_attestation_locks_nothing() {
 				valid_until: common::NOW + regchain_primitives::time::DAY,
 				invoices: list.try_into().unwrap(),
 			}
-			.dispatch_bypass_filter(signed(Sr25519Keyring::Bob))
+			.dispatch_bypass_filter(RuntimeOrigin::signed(bank_account.clone()))
 			.map(|_| ())
 			.map_err(|e| e.error)
 		};
@@ -544,7 +571,19 @@ fn a_receivable_backs_one_financing_and_a_refused_attestation_locks_nothing() {
 		);
 		// The buyer's side is its own: it still reimburses the financed invoice.
 		assert_eq!(Invoices::reimburse(signed(buyer), first), Ok(()));
+		// The bank revokes the second financing: its invoices are the SME's again.
+		assert_eq!(
+			pallet_credit::Pallet::<Runtime>::revoke(
+				RuntimeOrigin::signed(bank_account.clone()),
+				1,
+				Default::default()
+			),
+			Ok(())
+		);
+		assert_eq!(pallet_invoices::ReceivableClaims::<Runtime>::get(third), None);
+		assert_eq!(Invoices::reverse(signed(sme), third, Default::default()), Ok(()));
 		pallet_credit::Pallet::<Runtime>::do_try_state().unwrap();
+		pallet_invoices::Pallet::<Runtime>::do_try_state().unwrap();
 	});
 }
 

@@ -1,7 +1,8 @@
 // SME credit attestations on a running `--dev` node, through @polkadot/api: the credit
 // regulator registers claim types and authorizes attesters, the tax bureau attests an SME, the
 // SME grants a bank consent and reads the bank's declared accesses, disputes an attestation,
-// a bank finances the SME's invoice (locking it), and the regulator freezes an attestation.
+// a bank finances the SME's invoice under its consent (locking it until the financing ends),
+// and the regulator freezes an attestation.
 // Queries come from `api.call.creditApi`; every refusal is checked by its decoded error.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,7 +10,7 @@ import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { u8aToHex, u8aToString } from '@polkadot/util';
 import {
-  DAY, chainNow, registerOrganization, sampleCreditCode, startDevNode, submit,
+  DAY, chainNow, councilDecides, registerOrganization, sampleCreditCode, startDevNode, submit,
 } from './helpers.mjs';
 
 let dev;
@@ -126,6 +127,36 @@ test('the regulator registers a claim type, the tax bureau attests, the profile 
   assert.equal((await submit(api, api.tx.credit.deauthorizeAttester(utility, orgs.buyer), ferdie)).error, 'credit.NotAuthorized');
   await ok(api.tx.credit.retireClaimType(utility), ferdie);
   assert.equal((await submit(api, api.tx.credit.authorizeAttester(utility, orgs.buyer), ferdie)).error, 'credit.ClaimTypeRetired');
+  // Retiring is reversible, by the same hands.
+  assert.equal((await submit(api, api.tx.credit.reinstateClaimType(utility), bob)).error, 'BadOrigin');
+  await ok(api.tx.credit.reinstateClaimType(utility), ferdie);
+  assert.equal((await api.query.credit.claimTypes(utility)).unwrap().retired.isFalse, true);
+  assert.equal((await submit(api, api.tx.credit.reinstateClaimType(utility), ferdie)).error, 'credit.ClaimTypeNotRetired');
+});
+
+test('a district credit regulator cannot retire the national catalogue; governance can, and reinstates it', async () => {
+  const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+  const key = (uri) => keyring.addFromUri(uri);
+  const district = key('//XuhuiCreditRegulator');
+  const now = await chainNow(api);
+  const admitted = await councilDecides(api, api.tx.consortium.registerAgency('CreditRegulator', 'Xuhui Credit Office', district.address, now + 365 * DAY, 310104), ['//Alice', '//Bob', '//Charlie', '//Dave'].map(key));
+  assert.equal(admitted.error, null);
+  // Seven seats now: two thirds are five.
+  const voters = ['//Alice', '//Bob', '//Charlie', '//Dave', '//Eve'].map(key);
+  // Claim type 0 is the national catalogue's, registered at genesis by the founding regulator.
+  const national = (await api.query.credit.claimTypes(0)).unwrap();
+  assert.equal(national.retired.isFalse, true);
+  // The finding: any district regulator retired a national claim type, for good.
+  assert.equal((await submit(api, api.tx.credit.retireClaimType(0), district)).error, 'credit.NotRegistrant');
+  assert.equal((await api.query.credit.claimTypes(0)).unwrap().retired.isFalse, true);
+  // Its own claim type it may retire.
+  const own = eventOf(await ok(api.tx.credit.registerClaimType('xuhui-rent', hash(5), [], 1 << 16, false), district), 'ClaimTypeRegistered').claimType.toNumber();
+  await ok(api.tx.credit.retireClaimType(own), district);
+  // Governance acts on any claim type, and undoes it.
+  assert.equal((await councilDecides(api, api.tx.credit.retireClaimType(0), voters)).error, null);
+  assert.equal((await api.query.credit.claimTypes(0)).unwrap().retired.isTrue, true);
+  assert.equal((await councilDecides(api, api.tx.credit.reinstateClaimType(0), voters)).error, null);
+  assert.equal((await api.query.credit.claimTypes(0)).unwrap().retired.isFalse, true);
 });
 
 test('the SME grants a bank consent, the bank declares its accesses, the SME reads its log and withdraws', async () => {
@@ -185,7 +216,7 @@ test('the SME disputes an attestation, the attester answers, the dispute shows o
   assert.ok(!profile.some((e) => e.id.toNumber() === wrong), 'a revoked attestation no longer counts');
 });
 
-test('a bank finances an invoice of the SME once, and the regulator freezes an attestation', async () => {
+test('a bank finances an invoice of the SME once, only with its consent and until repaid; the regulator freezes an attestation', async () => {
   const registered = await ok(api.tx.credit.registerClaimType('receivable-financing', hash(2), [], BANKS, true), ferdie);
   const type = eventOf(registered, 'ClaimTypeRegistered').claimType.toNumber();
   await ok(api.tx.credit.authorizeAttester(type, orgs.bank), ferdie);
@@ -199,7 +230,14 @@ test('a bank finances an invoice of the SME once, and the regulator freezes an a
     invoices.push(invoice.toJSON());
   }
   const now = await chainNow(api);
-  const finance = (list) => submit(api, api.tx.credit.attest(orgs.sme, type, hash(8), null, now, now + 90 * DAY, list), bank);
+  const finance = (list, term = 90 * DAY) => submit(api, api.tx.credit.attest(orgs.sme, type, hash(8), null, now, now + term, list), bank);
+  // The finding of the security review: a bank locked any SME's invoices without the SME.
+  assert.equal((await finance([invoices[0]])).error, 'credit.NoFinancingConsent');
+  const scope = { claimTypes: { Only: [type] }, figures: false };
+  await ok(api.tx.credit.grantConsent(orgs.bank, scope, 'InvoiceFinancing', now + 120 * DAY), sme);
+  // Never beyond the consent's term.
+  assert.equal((await finance([invoices[0]], 121 * DAY)).error, 'credit.BeyondConsent');
+  assert.equal((await api.query.invoices.receivableClaims(invoices[0])).isNone, true);
   const financed = await finance([invoices[0]]);
   assert.equal(financed.error, null);
   const id = eventOf(financed, 'Attested').attestation.toNumber();
@@ -207,8 +245,20 @@ test('a bank finances an invoice of the SME once, and the regulator freezes an a
   // The same invoice cannot back a second financing; the other invoice of that attempt stays free.
   assert.equal((await finance([invoices[1], invoices[0]])).error, 'invoices.AlreadyClaimed');
   assert.equal((await api.query.invoices.receivableClaims(invoices[1])).isNone, true);
-  // The SME can no longer reverse the invoice it financed.
+  // The SME can no longer reverse the invoice it financed, nor end the financing itself.
   assert.equal((await submit(api, api.tx.invoices.reverse(invoices[0], hash(3)), sme)).error, 'invoices.AlreadyClaimed');
+  assert.equal((await submit(api, api.tx.credit.releaseReceivables(id), sme)).error, 'credit.FinancingNotEnded');
+  // Repaid, the bank releases it: the invoice is the SME's again.
+  const released = await ok(api.tx.credit.releaseReceivables(id), bank);
+  assert.equal(eventOf(released, 'ReceivablesReleased').invoices.toNumber(), 1);
+  assert.equal((await api.query.invoices.receivableClaims(invoices[0])).isNone, true);
+  assert.equal((await submit(api, api.tx.credit.releaseReceivables(id), bank)).error, 'credit.NothingPledged');
+  await ok(api.tx.invoices.reverse(invoices[0], hash(3)), sme);
+  // Revoking a financing releases what it pledged.
+  const second = eventOf(await ok(api.tx.credit.attest(orgs.sme, type, hash(8), null, now, now + 90 * DAY, [invoices[1]]), bank), 'Attested').attestation.toNumber();
+  assert.equal((await api.query.invoices.receivableClaims(invoices[1])).unwrap().id.toNumber(), second);
+  await ok(api.tx.credit.revoke(second, hash(12)), bank);
+  assert.equal((await api.query.invoices.receivableClaims(invoices[1])).isNone, true);
 
   const frozen = await graded(1);
   await ok(api.tx.credit.freeze(frozen, hash(10)), ferdie);

@@ -3,7 +3,8 @@
 // served; public verification needs no account; every other method takes a request signed by a
 // member account, and answers only what that member may see — its own records, an agency's
 // jurisdiction and remit, a lender's declared access under the SME's grant. Replays, stale and
-// forged requests are refused by their error code.
+// forged requests are refused by their error code; batches, addresses and signers are limited.
+// The gateway decides and answers at the finalized block: each write here waits for it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
@@ -12,18 +13,20 @@ import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { stringToU8a, u8aToHex } from '@polkadot/util';
 import {
-  DAY, chainNow, registerOrganization, sampleCreditCode, startDevNode, submit, waitFor,
+  DAY, chainNow, finalizedNumber, registerOrganization, sampleCreditCode, startDevNode, submit, waitFor,
 } from './helpers.mjs';
 
 const UNAUTHENTICATED = -32001;
 const REPLAYED = -32002;
 const FORBIDDEN = -32003;
+const BUSY = -32005;
 
 let dev;
 let api;
 let keyring;
 let url;
 let genesis;
+let gatewayId;
 let bob; // the tax bureau
 let ferdie; // the credit regulator
 let sme;
@@ -34,9 +37,16 @@ const SME_CODE = sampleCreditCode(4101);
 const hash = (n) => u8aToHex(new Uint8Array(32).fill(n));
 const TAX_BUREAUS = 1 << 1;
 
+/** Resolves once the block `hash` is finalized: what the gateway reads. */
+async function finalized(hash) {
+  const number = (await api.rpc.chain.getHeader(hash)).number.toNumber();
+  await waitFor(`block ${number} finalized`, async () => (await finalizedNumber(api)) >= number, 60000, 250);
+}
+
 const ok = async (tx, signer) => {
   const result = await submit(api, tx, signer);
   assert.equal(result.error, null);
+  await finalized(result.blockHash);
   return result;
 };
 
@@ -68,11 +78,17 @@ async function call(method, params) {
 let nonce = 0;
 /** A request for `method` signed by `pair`; `tweak` changes the request before signing. */
 function signed(pair, method, params, tweak = (r) => r) {
-  const request = JSON.stringify(tweak({ method, params, chain: genesis, timestamp: Date.now(), nonce: `n${++nonce}` }));
+  const request = JSON.stringify(tweak({ method, params, chain: genesis, gateway: gatewayId, timestamp: Date.now(), nonce: `n${++nonce}` }));
   return { request, signer: pair.address, signature: u8aToHex(pair.sign(stringToU8a(request))) };
 }
 
 const as = (pair, method, params) => call(method, signed(pair, method, params));
+
+/** The error a call was refused with, as `{ code, message }`. */
+async function refusal(promise) {
+  const e = await promise.then(() => assert.fail('answered instead of refused'), (err) => err);
+  return { code: e.code, message: e.message };
+}
 
 async function refused(promise, code, pattern) {
   await assert.rejects(promise, (e) => {
@@ -89,6 +105,7 @@ before(async () => {
   ({ api } = dev);
   url = `http://${await gatewayAddress(path.join(dev.baseDir, 'node.log'))}`;
   genesis = api.genesisHash.toHex();
+  gatewayId = (await call('gateway_info', [])).gateway;
   bob = keyring.addFromUri('//Bob');
   ferdie = keyring.addFromUri('//Ferdie');
   const charlie = keyring.addFromUri('//Charlie');
@@ -96,7 +113,9 @@ before(async () => {
   rival = keyring.addFromUri('//XuhuiPrintingRival');
   bank = keyring.addFromUri('//HuangpuCityBank');
   const register = async (name, who, code, registrar, kind) => {
-    assert.equal((await registerOrganization(api, registrar, { kind, name, code, account: who })).error, null);
+    const registered = await registerOrganization(api, registrar, { kind, name, code, account: who });
+    assert.equal(registered.error, null);
+    await finalized(registered.blockHash);
     orgs[name] = (await api.query.consortium.accountOrganization(who.address)).unwrap().toNumber();
   };
   orgs.tax = (await api.query.consortium.accountOrganization(bob.address)).unwrap().toNumber();
@@ -134,6 +153,8 @@ test('the gateway serves the domain methods and nothing raw', async () => {
   const info = await call('gateway_info', []);
   assert.equal(info.chain, genesis);
   assert.equal(info.windowMs, 60000);
+  assert.match(info.gateway, /^[0-9a-f]{32}$/);
+  assert.equal(info.maxBatch, 16);
   assert.ok(info.public.includes('notarization_verifyDigest') && info.signed.includes('invoices_invoicesOf'));
 });
 
@@ -173,6 +194,9 @@ test('a member reads its own invoices; a competitor is refused; unsigned, forged
   await refused(call('invoices_invoicesOf', { ...request, request: altered }), UNAUTHENTICATED, /does not verify/);
   await refused(call('invoices_chainHead', request), UNAUTHENTICATED, /another method/);
   await refused(call('invoices_invoicesOf', signed(sme, 'invoices_invoicesOf', [orgs.sme, 0, 10], (r) => ({ ...r, chain: hash(3) }))), UNAUTHENTICATED, /another chain/);
+  // Signed for another agency's gateway (or this one's previous run): not replayable here.
+  await refused(call('invoices_invoicesOf', signed(sme, 'invoices_invoicesOf', [orgs.sme, 0, 10], (r) => ({ ...r, gateway: 'ab'.repeat(16) }))), UNAUTHENTICATED, /another gateway/);
+  await refused(call('invoices_invoicesOf', signed(sme, 'invoices_invoicesOf', [orgs.sme, 0, 10], ({ gateway, ...r }) => r)), UNAUTHENTICATED, /another gateway/);
   const outsider = new Keyring({ type: 'sr25519' }).addFromUri('//NotAMember');
   await refused(as(outsider, 'invoices_invoicesOf', [orgs.sme, 0, 10]), UNAUTHENTICATED, /no active member/);
   // Replayed: the same signed request answers once.
@@ -297,4 +321,76 @@ test('lists by agency, tax period and status: the members an agency oversees, in
   await refused(as(bob, 'notarization_frozen', [null, 100]), FORBIDDEN, /remit/);
   await ok(api.tx.notarization.unfreeze(record), dave);
   assert.ok(!(await as(dave, 'notarization_frozen', [null, 100])).some((f) => f.id === record));
+});
+
+test('the public verifies a product code; its custody and history are its custodian\'s and the agencies\'', async () => {
+  // The SME is a manufacturer since the dossier test; its class is XP-TONER-9.
+  const [[klass]] = await as(sme, 'provenance_classesOf', [orgs.sme, null, 10]);
+  const now = await chainNow(api);
+  const batched = await ok(api.tx.provenance.registerBatch(klass, hash(0x31), now), sme);
+  const batch = batched.events.find(({ event }) => api.events.provenance.BatchRegistered.is(event)).event.data.batch.toNumber();
+  const item = hash(0x32);
+  await ok(api.tx.provenance.registerItems(batch, [item], 1234567890128), sme);
+  // Anyone: genuine, its maker, its product; nothing of the batch's counts or locations.
+  const verified = await call('provenance_verifyItem', [item]);
+  assert.equal(verified.manufacturer, orgs.sme);
+  assert.equal(verified.status, 'InStock');
+  assert.equal(verified.retailer, null);
+  assert.equal(verified.class[0], klass);
+  assert.equal(JSON.stringify(verified).includes('"sold"'), false);
+  assert.equal(verified.location, undefined);
+  assert.equal(await call('provenance_verifyItem', [hash(0x33)]), null);
+  // The finding: the full status (a batch's produced and sold counts, its distributors) was public.
+  await refused(call('provenance_itemStatus', [item]), UNAUTHENTICATED, /signed requests only/);
+  await refused(call('provenance_history', [item, 0, 10]), UNAUTHENTICATED, /signed requests only/);
+  const full = await as(sme, 'provenance_itemStatus', [item]);
+  assert.equal(full.batch[1].items, 1);
+  assert.equal((await as(sme, 'provenance_history', [item, 0, 10])).length, 1);
+  await refused(as(rival, 'provenance_itemStatus', [item]), FORBIDDEN);
+  await refused(as(rival, 'provenance_history', [item, 0, 10]), FORBIDDEN);
+  // Market regulation (Charlie) oversees the maker.
+  assert.equal((await as(keyring.addFromUri('//Charlie'), 'provenance_itemStatus', [item])).custodian, orgs.sme);
+});
+
+test('a record that does not exist and a record of another are refused alike: no existence oracle', async () => {
+  // The finding: a rival counted the SME's invoices, `null` past the last and FORBIDDEN before.
+  // The bank is no party to the SME's invoice 0 (the rival, its buyer, is).
+  const others = await refusal(as(bank, 'invoices_invoice', [{ issuer: orgs.sme, seq: 0 }]));
+  const missing = await refusal(as(bank, 'invoices_invoice', [{ issuer: orgs.sme, seq: 999 }]));
+  assert.equal(others.code, FORBIDDEN);
+  assert.deepEqual(missing, others);
+  const noEvidence = await refusal(as(bank, 'notarization_record', [987654]));
+  assert.deepEqual(noEvidence, others);
+  // Its owner reads it; a missing one of its own tells it no more than anyone.
+  assert.equal((await as(rival, 'invoices_invoice', [{ issuer: orgs.rival, seq: 999 }]).catch((e) => e)).code, FORBIDDEN);
+  assert.equal((await as(sme, 'invoices_invoice', [{ issuer: orgs.sme, seq: 0 }])).id.seq, 0);
+});
+
+test('batches are bounded, and each address and the gateway as a whole have a budget', async () => {
+  // Over the batch limit: refused as a whole (jsonrpsee's default was unlimited).
+  const batch = (n) => Array.from({ length: n }, (_, i) => ({ jsonrpc: '2.0', id: i, method: 'consortium_now', params: [] }));
+  const post = async (body) => (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json();
+  const within = await post(batch(16));
+  assert.equal(within.length, 16);
+  assert.ok(within.every((r) => typeof r.result === 'number'));
+  const over = await post(batch(17));
+  assert.ok(!Array.isArray(over) || over.every((r) => r.error), `a batch of 17 is refused: ${JSON.stringify(over).slice(0, 200)}`);
+  // One address floods a public method: past its burst it is refused with a time to retry,
+  // each call charged before any work.
+  let answered = 0;
+  let busy = null;
+  for (let round = 0; round < 40 && !busy; round += 1) {
+    const replies = await post(batch(16));
+    for (const r of replies) {
+      if (r.result !== undefined) answered += 1;
+      else if (r.error?.code === BUSY) busy = r.error;
+    }
+  }
+  assert.ok(busy, `the flood was refused (answered ${answered})`);
+  assert.match(busy.message, /too many requests from this address: retry in \d+ ms/);
+  // The burst is 400 calls; what earlier tests spent from this address has refilled since.
+  assert.ok(answered >= 300 && answered < 640, `the burst was served, then refused (answered ${answered})`);
+  // The budget refills: after a pause the address is served again.
+  await new Promise((r) => setTimeout(r, 1500));
+  assert.equal(typeof (await call('consortium_now', [])), 'number');
 });

@@ -2,7 +2,8 @@
 // manufacturer, a carrier and a retailer their roles; the manufacturer registers a class (GTIN),
 // a batch and its units, packs them in a case and a pallet; the pallet travels in two-step
 // handovers (shipped by the carrier, received by the shop); the shop sells a unit once; a copied
-// code is flagged; market regulation recalls the class in one call and reads whom to notify.
+// code is flagged; market regulation recalls the class in one call and reads whom to notify;
+// an offer pending at the recall cannot be accepted but by the maker.
 // Queries come from `api.call.provenanceApi`; every refusal is checked by its decoded error.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -126,11 +127,21 @@ test('the shop sells a unit once; a copied code is flagged; members report', asy
 
 test('market regulation recalls the class in one call; recalled goods go back or are destroyed; a frozen batch does not move', async () => {
   assert.equal((await submit(api, api.tx.provenance.recallClass(klass, hash(5)), shop)).error, 'BadOrigin');
+  // An offer still pending when the recall comes.
+  await ok(api.tx.provenance.offer([units[4]], orgs.shop, hash(11)), maker);
   const recalled = eventOf(await ok(api.tx.provenance.recallClass(klass, hash(5)), charlie), 'Recalled');
   const recall = recalled.recall.toNumber();
   for (const unit of units.slice(1)) {
     assert.equal((await status(unit)).recall.unwrap()[0].toNumber(), recall);
   }
+  // The public's view says so too.
+  const verified = (await api.call.provenanceApi.verifyItem(units[1])).unwrap();
+  assert.equal(verified.recall.unwrap()[0].toNumber(), recall);
+  assert.equal(verified.retailer.unwrap().toNumber(), orgs.shop);
+  // The finding: the shop took recalled goods into stock through the older offer.
+  assert.equal((await submit(api, api.tx.provenance.accept([units[4]], SHELF, hash(12)), shop)).error, 'provenance.Recalled');
+  await ok(api.tx.provenance.reject([units[4]], hash(13)), shop);
+  assert.equal((await status(units[4])).custodian.toNumber(), orgs.maker);
   assert.deepEqual((await api.call.provenanceApi.batchesOfClass(klass, null, 100)).map((b) => b.toNumber()), [batch]);
   assert.equal((await submit(api, api.tx.provenance.offer([units[2]], orgs.carrier, hash(11)), shop)).error, 'provenance.Recalled');
   assert.equal((await submit(api, api.tx.provenance.putOnSale([units[3]]), shop)).error, 'provenance.Recalled');

@@ -147,6 +147,7 @@ function examples(s) {
     notarization_certifications: [s.evidence, null, 10],
     notarization_recordsOf: [s.smeOrg, null, 10],
     notarization_frozen: [null, 10],
+    provenance_verifyItem: [ITEM],
     provenance_itemStatus: [ITEM],
     provenance_history: [ITEM, 0, 10],
     provenance_custodiansOfBatch: [s.batch, null, 10],
@@ -204,6 +205,7 @@ test('every domain method answers its example on a running node, and docs/rpc-ex
   assert.ok((await call('consortium_membersOverseen')).length >= 1);
   assert.equal((await call('ipRights_work')).owner, seeded.smeOrg);
   assert.equal((await call('provenance_itemStatus')).batch[0], seeded.batch);
+  assert.equal((await call('provenance_verifyItem')).manufacturer, seeded.smeOrg);
   assert.equal((await call('credit_creditProfile')).length, 1);
 
   if (process.env.REGCHAIN_WRITE_RPC_EXAMPLES === '1') {

@@ -1,11 +1,13 @@
 //! Benchmarks of every call, each on its most expensive path: an agency attester (its
-//! jurisdiction is read) pledging the most invoices, the regulator deciding a dispute, scopes
-//! of the most claim types.
+//! jurisdiction is read) pledging the most invoices under a financing consent (in a chain only
+//! a bank holds one; both reads are measured together), ending attestations that release the
+//! most invoices, the regulator deciding a dispute, a regulator acting on a claim type another
+//! registered, scopes of the most claim types.
 
 use super::*;
 use crate::pallet::{
-	Attestations, AttestationsBySubject, Attesters, ClaimTypes, Disputes, FrozenAttestations,
-	Grants, NextAttestationId, NextClaimTypeId, NextGrantId,
+	Attestations, AttestationsBySubject, Attesters, ClaimTypes, Disputes, FinancingConsents,
+	FrozenAttestations, Grants, NextAttestationId, NextClaimTypeId, NextGrantId,
 };
 use frame_benchmarking::v2::*;
 use frame_support::traits::{EnsureOrigin, Get};
@@ -91,8 +93,39 @@ fn setup<T: Config>() -> Result<Setup<T>, BenchmarkError> {
 	Ok(Setup { regulator, attester, subject, claim_type })
 }
 
-/// An attestation of the set-up's attester about its subject, valid for a year.
+/// The subject's consent to the set-up's attester pledging its invoices, for a year and a
+/// day. Written directly: the grant's check would refuse the agency attester as a lender.
+fn financed<T: Config>(s: &Setup<T>) {
+	let id = NextGrantId::<T>::get();
+	NextGrantId::<T>::put(id + 1);
+	let now = Pallet::<T>::now();
+	let grant = Grant {
+		sme: s.subject.1,
+		lender: s.attester.1,
+		scope: Scope { claim_types: ClaimTypeScope::All, figures: false },
+		purpose: Purpose::InvoiceFinancing,
+		granted_at: now,
+		until: now.saturating_add(366 * DAY),
+		withdrawn_at: None,
+	};
+	Grants::<T>::insert(id, grant);
+	crate::pallet::GrantsBySme::<T>::insert(s.subject.1, id, ());
+	crate::pallet::GrantsByLender::<T>::insert(s.attester.1, id, ());
+	FinancingConsents::<T>::insert(s.subject.1, s.attester.1, id);
+}
+
+/// `n` confirmed invoices of the set-up's subject to a buyer.
+fn receivables<T: Config>(s: &Setup<T>, n: u32) -> FinancedInvoices {
+	let (_, buyer) = member::<T>("buyer", OrgKind::Enterprise, None);
+	let invoices: alloc::vec::Vec<_> =
+		(0..n).map(|_| T::Invoices::make_claimable(s.subject.1, buyer, 1_000)).collect();
+	invoices.try_into().expect("bounded")
+}
+
+/// An attestation of the set-up's attester about its subject, valid for a year, pledging the
+/// most invoices.
 fn attested<T: Config>(s: &Setup<T>) -> Result<AttestationId, BenchmarkError> {
+	financed::<T>(s);
 	let now = Pallet::<T>::now();
 	Ok(Pallet::<T>::do_attest(
 		s.attester.1,
@@ -102,7 +135,7 @@ fn attested<T: Config>(s: &Setup<T>) -> Result<AttestationId, BenchmarkError> {
 		Some(0),
 		now,
 		now.saturating_add(365 * DAY),
-		Default::default(),
+		receivables::<T>(s, MAX_FINANCED_INVOICES),
 	)?)
 }
 
@@ -155,13 +188,44 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// A claim type another regulator registered: the registrant's region is read.
 	#[benchmark]
 	fn retire_claim_type() -> Result<(), BenchmarkError> {
-		let (origin, regulator) = caller::<T, T::RegulatorOrigin>()?;
-		let id = claim_type::<T>(regulator);
+		let (origin, _) = caller::<T, T::RegulatorOrigin>()?;
+		let (_, registrant) =
+			member::<T>("registrant", OrgKind::Agency(AgencyKind::CreditRegulator), None);
+		let id = claim_type::<T>(registrant);
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, id);
 		assert!(ClaimTypes::<T>::get(id).is_some_and(|c| c.retired));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn reinstate_claim_type() -> Result<(), BenchmarkError> {
+		let (origin, _) = caller::<T, T::RegulatorOrigin>()?;
+		let (_, registrant) =
+			member::<T>("registrant", OrgKind::Agency(AgencyKind::CreditRegulator), None);
+		let id = claim_type::<T>(registrant);
+		ClaimTypes::<T>::mutate(id, |c| c.as_mut().map(|c| c.retired = true));
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, id);
+		assert!(ClaimTypes::<T>::get(id).is_some_and(|c| !c.retired));
+		Ok(())
+	}
+
+	/// Its attester releases the most invoices of an attestation in force (repaid).
+	#[benchmark]
+	fn release_receivables() -> Result<(), BenchmarkError> {
+		let s = setup::<T>()?;
+		let id = attested::<T>(&s)?;
+		#[extrinsic_call]
+		_(s.attester.0 as T::RuntimeOrigin, id);
+		let invoices = Attestations::<T>::get(id).map(|a| a.invoices).unwrap_or_default();
+		// Released: the attestation's claim no longer holds any of them.
+		let claim = regchain_primitives::Claim::new(CREDIT, id);
+		assert!(!invoices.is_empty());
+		assert!(invoices.iter().all(|i| !T::Invoices::release_receivable(*i, claim)));
 		Ok(())
 	}
 
@@ -189,10 +253,8 @@ mod benchmarks {
 	#[benchmark]
 	fn attest(i: Linear<0, MAX_FINANCED_INVOICES>) -> Result<(), BenchmarkError> {
 		let s = setup::<T>()?;
-		let (_, buyer) = member::<T>("buyer", OrgKind::Enterprise, None);
-		let invoices: alloc::vec::Vec<_> =
-			(0..i).map(|_| T::Invoices::make_claimable(s.subject.1, buyer, 1_000)).collect();
-		let invoices: FinancedInvoices = invoices.try_into().expect("bounded");
+		financed::<T>(&s);
+		let invoices = receivables::<T>(&s, i);
 		let now = Pallet::<T>::now();
 		#[extrinsic_call]
 		_(

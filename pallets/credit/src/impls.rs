@@ -27,10 +27,32 @@ impl Decider {
 	}
 }
 
+/// Who retires or reinstates a claim type: governance any, a credit regulator those it or a
+/// regulator within its jurisdiction registered.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum CatalogueAuthority {
+	/// The agencies' governance.
+	Governance,
+	/// A credit regulator's organization.
+	Regulator(OrgId),
+}
+
 impl<T: Config> Pallet<T> {
 	/// Now, in on-chain time.
 	pub(crate) fn now() -> Moment {
 		regchain_primitives::time::now::<T::UnixTime>()
+	}
+
+	/// The catalogue authority an origin stands for: governance, or else a credit regulator.
+	pub(crate) fn catalogue_authority(
+		origin: T::RuntimeOrigin,
+	) -> Result<CatalogueAuthority, DispatchError> {
+		Ok(match T::GovernanceOrigin::try_origin(origin) {
+			Ok(_) => CatalogueAuthority::Governance,
+			Err(origin) => {
+				CatalogueAuthority::Regulator(T::RegulatorOrigin::ensure_origin(origin)?.1)
+			},
+		})
 	}
 
 	/// The decider an origin stands for: the credit regulator, or else an attester.
@@ -108,12 +130,43 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	pub(crate) fn do_retire_claim_type(id: ClaimTypeId) -> DispatchResult {
-		let mut claim_type = Self::claim_type(id)?;
+	/// The claim type `id`, if `authority` may retire or reinstate it.
+	fn catalogue_entry(
+		authority: CatalogueAuthority,
+		id: ClaimTypeId,
+	) -> Result<ClaimType, DispatchError> {
+		let claim_type = Self::claim_type(id)?;
+		if let CatalogueAuthority::Regulator(org) = authority {
+			let registrant = claim_type.registered_by;
+			ensure!(
+				org == registrant || T::Membership::has_jurisdiction(org, registrant),
+				Error::<T>::NotRegistrant
+			);
+		}
+		Ok(claim_type)
+	}
+
+	pub(crate) fn do_retire_claim_type(
+		authority: CatalogueAuthority,
+		id: ClaimTypeId,
+	) -> DispatchResult {
+		let mut claim_type = Self::catalogue_entry(authority, id)?;
 		ensure!(!claim_type.retired, Error::<T>::ClaimTypeRetired);
 		claim_type.retired = true;
 		ClaimTypes::<T>::insert(id, claim_type);
 		Self::deposit_event(Event::ClaimTypeRetired { claim_type: id });
+		Ok(())
+	}
+
+	pub(crate) fn do_reinstate_claim_type(
+		authority: CatalogueAuthority,
+		id: ClaimTypeId,
+	) -> DispatchResult {
+		let mut claim_type = Self::catalogue_entry(authority, id)?;
+		ensure!(claim_type.retired, Error::<T>::ClaimTypeNotRetired);
+		claim_type.retired = false;
+		ClaimTypes::<T>::insert(id, claim_type);
+		Self::deposit_event(Event::ClaimTypeReinstated { claim_type: id });
 		Ok(())
 	}
 
@@ -217,6 +270,7 @@ impl<T: Config> Pallet<T> {
 			ensure!(kind.receivables, Error::<T>::InvoicesNotAllowed);
 			let distinct = invoices.iter().collect::<BTreeSet<_>>().len() == invoices.len();
 			ensure!(distinct, Error::<T>::DuplicateInvoice);
+			Self::ensure_financing_consent(subject, attester, claim_type, valid_until)?;
 		}
 		let id = NextAttestationId::<T>::get();
 		// The call is transactional: a refused invoice unlocks the ones before it.
@@ -238,6 +292,29 @@ impl<T: Config> Pallet<T> {
 		})
 	}
 
+	/// Checks that `sme` consented to `lender` pledging its invoices for a receivable of
+	/// `claim_type` that ends at `until`: its financing grant to the lender is in force, covers
+	/// the claim type, and runs at least until then.
+	fn ensure_financing_consent(
+		sme: OrgId,
+		lender: OrgId,
+		claim_type: ClaimTypeId,
+		until: Moment,
+	) -> DispatchResult {
+		let grant = FinancingConsents::<T>::get(sme, lender)
+			.and_then(Grants::<T>::get)
+			.ok_or(Error::<T>::NoFinancingConsent)?;
+		let asked = ClaimTypeScope::Only(
+			ClaimTypeList::try_from(alloc::vec![claim_type]).map_err(|_| Error::<T>::Overflow)?,
+		);
+		ensure!(
+			grant.is_valid_at(Self::now()) && grant.scope.claim_types.covers(&asked),
+			Error::<T>::NoFinancingConsent
+		);
+		ensure!(until <= grant.until, Error::<T>::BeyondConsent);
+		Ok(())
+	}
+
 	/// The active attestation `id`, if `attester` gave it and it is not frozen.
 	fn own_active(attester: OrgId, id: AttestationId) -> Result<Attestation, DispatchError> {
 		let attestation = Self::attestation(id)?;
@@ -247,11 +324,34 @@ impl<T: Config> Pallet<T> {
 		Ok(attestation)
 	}
 
-	/// Ends an active attestation with `status` (the caller checked it may).
+	/// Ends an active attestation with `status` (the caller checked it may): the financing
+	/// it stood for ends with it, so the invoices it pledged are released.
 	fn end(id: AttestationId, mut attestation: Attestation, status: AttestationStatus) {
 		CurrentAttestations::<T>::remove(attestation.subject, id);
+		Self::release(id, &attestation.invoices);
 		attestation.status = status;
 		Attestations::<T>::insert(id, attestation);
+	}
+
+	/// Releases those of `invoices` that attestation `id` still holds; returns how many.
+	fn release(id: AttestationId, invoices: &FinancedInvoices) -> u32 {
+		let claim = Claim::new(CREDIT, id);
+		let released =
+			invoices.iter().filter(|i| T::Invoices::release_receivable(**i, claim)).count() as u32;
+		if released > 0 {
+			Self::deposit_event(Event::ReceivablesReleased { attestation: id, invoices: released });
+		}
+		released
+	}
+
+	pub(crate) fn do_release_receivables(caller: OrgId, id: AttestationId) -> DispatchResult {
+		let attestation = Self::attestation(id)?;
+		let ended = attestation.status != AttestationStatus::Active
+			|| Self::now() >= attestation.valid_until;
+		ensure!(caller == attestation.attester || ended, Error::<T>::FinancingNotEnded);
+		Self::ensure_not_frozen(id)?;
+		ensure!(Self::release(id, &attestation.invoices) > 0, Error::<T>::NothingPledged);
+		Ok(())
 	}
 
 	pub(crate) fn do_supersede(
@@ -263,6 +363,10 @@ impl<T: Config> Pallet<T> {
 		valid_until: Moment,
 	) -> DispatchResult {
 		let old = Self::own_active(attester, old_id)?;
+		ensure!(
+			!Disputes::<T>::get(old_id).is_some_and(|d| d.is_undecided()),
+			Error::<T>::DisputeUndecided
+		);
 		Self::check_attestation(
 			attester,
 			old.subject,
@@ -331,6 +435,9 @@ impl<T: Config> Pallet<T> {
 		);
 		GrantsBySme::<T>::insert(sme, id, ());
 		GrantsByLender::<T>::insert(lender, id, ());
+		if purpose == Purpose::InvoiceFinancing {
+			FinancingConsents::<T>::insert(sme, lender, id);
+		}
 		Self::deposit_event(Event::ConsentGranted { grant: id, sme, lender, purpose, until });
 		Ok(())
 	}
@@ -340,6 +447,9 @@ impl<T: Config> Pallet<T> {
 		ensure!(grant.sme == sme, Error::<T>::NotGrantor);
 		ensure!(grant.withdrawn_at.is_none(), Error::<T>::AlreadyWithdrawn);
 		grant.withdrawn_at = Some(Self::now());
+		if FinancingConsents::<T>::get(sme, grant.lender) == Some(id) {
+			FinancingConsents::<T>::remove(sme, grant.lender);
+		}
 		Grants::<T>::insert(id, grant);
 		Self::deposit_event(Event::ConsentWithdrawn { grant: id });
 		Ok(())
@@ -366,6 +476,7 @@ impl<T: Config> Pallet<T> {
 			index,
 			Access { lender, grant: id, scope, purpose, at: now },
 		);
+		LatestAccesses::<T>::insert(grant.sme, lender, index);
 		Self::deposit_event(Event::AccessDeclared { sme: grant.sme, index, lender, grant: id });
 		Ok(())
 	}
@@ -558,19 +669,15 @@ impl<T: Config> Pallet<T> {
 		(from..end).filter_map(|index| Accesses::<T>::get(sme, index)).collect()
 	}
 
-	/// The latest access `lender` declared on `sme`'s data at or after `since` whose grant is
-	/// still in force. The log is in time order, so the walk goes back from its end and stops at
-	/// the first entry older than `since`, after at most [`paging::QUERY_LIMIT`] entries (a
-	/// lender declares once per review, not per read).
+	/// The latest access `lender` declared on `sme`'s data, if it was at or after `since` and
+	/// its grant is still in force: one read of the index [`LatestAccesses`], so accesses other
+	/// lenders declared since never hide it.
 	pub fn declared_access(sme: OrgId, lender: OrgId, since: Moment) -> Option<Access> {
 		let now = Self::now();
-		let count = AccessCount::<T>::get(sme);
-		(count.saturating_sub(paging::QUERY_LIMIT)..count)
-			.rev()
-			.filter_map(|index| Accesses::<T>::get(sme, index))
-			.take_while(|access| access.at >= since)
-			.find(|access| {
-				access.lender == lender
+		LatestAccesses::<T>::get(sme, lender)
+			.and_then(|index| Accesses::<T>::get(sme, index))
+			.filter(|access| {
+				access.at >= since
 					&& Grants::<T>::get(access.grant).is_some_and(|g| g.is_valid_at(now))
 			})
 	}
@@ -652,6 +759,25 @@ impl<T: Config> Pallet<T> {
 			ensure!(
 				Accesses::<T>::iter_prefix(sme).count() == count as usize,
 				"an access count differs from the log"
+			);
+		}
+		for (sme, index, access) in Accesses::<T>::iter() {
+			let latest = LatestAccesses::<T>::get(sme, access.lender);
+			ensure!(latest.is_some_and(|l| l >= index), "an access newer than its lender's latest");
+		}
+		for (sme, lender, index) in LatestAccesses::<T>::iter() {
+			ensure!(
+				Accesses::<T>::get(sme, index).is_some_and(|a| a.lender == lender),
+				"a latest access that is another lender's or none"
+			);
+		}
+		for (sme, lender, id) in FinancingConsents::<T>::iter() {
+			ensure!(
+				Grants::<T>::get(id).is_some_and(|g| g.sme == sme
+					&& g.lender == lender
+					&& g.purpose == Purpose::InvoiceFinancing
+					&& g.withdrawn_at.is_none()),
+				"a financing consent that is no such grant, or withdrawn"
 			);
 		}
 		Ok(())

@@ -9,7 +9,9 @@
 //! ## Actors and terms
 //! - **Credit regulator** ([`Config::RegulatorOrigin`], the `CreditRegulator` agency) registers
 //!   **claim types** (like KILT's CTypes: a name, a schema hash, the public ratings allowed, the
-//!   organization kinds that may attest), retires them, authorizes **attesters** per claim type
+//!   organization kinds that may attest), retires and reinstates those it or a regulator within
+//!   its jurisdiction registered (governance, [`Config::GovernanceOrigin`], any: the national
+//!   catalogue is the founding regulator's), authorizes **attesters** per claim type
 //!   (organizations of an allowed kind holding the consortium's `Attester` role, within its
 //!   jurisdiction), decides disputes left unanswered, and freezes attestations.
 //! - **Attesters** ([`Config::AttesterOrigin`]) attest an enterprise member: the hash of the
@@ -18,7 +20,13 @@
 //!   (the old one links to its replacement; nothing is overwritten). Expired attestations stop
 //!   counting without a call. An agency attests only enterprises within its jurisdiction. A
 //!   bank attesting a receivable pledges the invoices behind it through the invoices pallet's
-//!   receivable lock ([`Config::Invoices`]): one invoice backs one financing only.
+//!   receivable lock ([`Config::Invoices`]): one invoice backs one financing only. It may do so
+//!   only under the SME's consent for that purpose (a grant for [`Purpose::InvoiceFinancing`]
+//!   covering the claim type, in force, that runs at least as long as the attestation), and
+//!   the lock ends with the financing: when the attestation is revoked (by its attester or on
+//!   an upheld dispute) or superseded, when its attester releases it (repaid), and, once the
+//!   attestation's validity period is over, on anyone's call (the SME's, typically) — so no
+//!   lender holds an SME's invoices beyond the term the SME agreed to.
 //! - **Enterprises** ([`Config::EnterpriseOrigin`]) grant a **lender** (a financial-institution
 //!   member) consent for some or all claim types and, separately, their tax and invoice figures,
 //!   for one [`Purpose`], until a date; they withdraw it at any time. They dispute an
@@ -34,7 +42,9 @@
 //! - `CurrentAttestations` lists exactly the active (unrevoked, unsuperseded) attestations, and
 //!   `AttestationsBySubject` every attestation, each under its subject.
 //! - Every grant is indexed under its SME and its lender; every access names a grant of that
-//!   SME and lender; each SME's access count equals its log's length.
+//!   SME and lender; each SME's access count equals its log's length; `LatestAccesses` names
+//!   each lender's newest entry of each SME's log; `FinancingConsents` names unwithdrawn
+//!   `InvoiceFinancing` grants of that SME to that lender.
 //! - Disputes and freezes concern existing attestations; ids stay below their counters.
 //!
 //! ## On chain, and who can read it
@@ -58,6 +68,7 @@ pub const CREDIT: regchain_primitives::ClaimDomain = *b"cred";
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod impls;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 pub mod runtime_api;
@@ -66,7 +77,7 @@ mod tests;
 pub mod types;
 pub mod weights;
 
-pub use impls::Decider;
+pub use impls::{CatalogueAuthority, Decider};
 pub use regchain_primitives::{InvoiceRef, OrgId, OrgKinds};
 pub use types::*;
 pub use weights::WeightInfo;
@@ -82,7 +93,7 @@ pub mod pallet {
 	use sp_core::H256;
 
 	/// The storage layout's version; a migration bumps it with the layout.
-	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -107,6 +118,9 @@ pub mod pallet {
 
 		/// The invoices' receivable lock, for invoice financing.
 		type Invoices: InvoiceClaims;
+
+		/// The agencies' governance: retires or reinstates any claim type.
+		type GovernanceOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
 		/// The chain's clock (`pallet-timestamp`): validity periods, grants and deadlines are
 		/// dates.
@@ -191,6 +205,19 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type AccessCount<T: Config> = StorageMap<_, Twox64Concat, OrgId, u32, ValueQuery>;
 
+	/// Index of the log: each lender's latest access to each SME's data (its entry's number),
+	/// which the query layer checks before it serves the lender, in one read however many
+	/// accesses other lenders declared since.
+	#[pallet::storage]
+	pub type LatestAccesses<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, OrgId, Twox64Concat, OrgId, u32>;
+
+	/// Each SME's latest grant for [`Purpose::InvoiceFinancing`] to each lender: the consent
+	/// a receivable attestation of that lender needs. Removed when that grant is withdrawn.
+	#[pallet::storage]
+	pub type FinancingConsents<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, OrgId, Twox64Concat, OrgId, GrantId>;
+
 	/// The claim types a network starts with (the national catalogue of credit facts, in the
 	/// runtime's genesis presets), registered in the name of the credit regulator `regulator`.
 	#[pallet::genesis_config]
@@ -262,6 +289,10 @@ pub mod pallet {
 		Superseded { attestation: AttestationId, by: AttestationId },
 		/// An attestation was revoked.
 		Revoked { attestation: AttestationId, reason: H256 },
+		/// The financing of a receivable attestation ended: its invoices are released.
+		ReceivablesReleased { attestation: AttestationId, invoices: u32 },
+		/// A retired claim type was reinstated: it may be attested again.
+		ClaimTypeReinstated { claim_type: ClaimTypeId },
 		/// An SME granted a lender consent.
 		ConsentGranted {
 			grant: GrantId,
@@ -370,6 +401,23 @@ pub mod pallet {
 		DeadlineNotPassed,
 		/// A counter is too large to represent.
 		Overflow,
+		/// Only the regulator that registered the claim type, one whose jurisdiction covers
+		/// it, or governance may retire or reinstate it.
+		NotRegistrant,
+		/// The claim type is not retired.
+		ClaimTypeNotRetired,
+		/// Pledging the SME's invoices needs its grant to this lender for `InvoiceFinancing`,
+		/// in force and covering the claim type.
+		NoFinancingConsent,
+		/// The attestation would outlast the SME's consent: end it by the grant's end.
+		BeyondConsent,
+		/// The attestation's dispute awaits a decision: decide it before replacing it.
+		DisputeUndecided,
+		/// The attestation holds no invoices (none pledged, or all released).
+		NothingPledged,
+		/// Only the attester releases the invoices while the attestation is in force; anyone
+		/// may once it is revoked, superseded or past its validity.
+		FinancingNotEnded,
 	}
 
 	#[pallet::call]
@@ -405,14 +453,57 @@ pub mod pallet {
 
 		/// Retire a claim type: no new attestations of it; those given keep counting.
 		///
-		/// - Origin: the credit regulator.
+		/// - Origin: the credit regulator that registered it or one whose jurisdiction covers
+		///   that regulator's, or governance (the national catalogue is the founding
+		///   regulator's: a district regulator cannot retire it). Reversible: `reinstate`.
 		///
-		/// Errors: `ClaimTypeNotFound`, `ClaimTypeRetired`. Events: `ClaimTypeRetired`.
+		/// Errors: `ClaimTypeNotFound`, `NotRegistrant`, `ClaimTypeRetired`.
+		/// Events: `ClaimTypeRetired`.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::retire_claim_type())]
 		pub fn retire_claim_type(origin: OriginFor<T>, claim_type: ClaimTypeId) -> DispatchResult {
-			T::RegulatorOrigin::ensure_origin(origin)?;
-			Self::do_retire_claim_type(claim_type)
+			let authority = Self::catalogue_authority(origin)?;
+			Self::do_retire_claim_type(authority, claim_type)
+		}
+
+		/// Reinstate a retired claim type: it may be attested again.
+		///
+		/// - Origin: as for `retire_claim_type`.
+		///
+		/// Errors: `ClaimTypeNotFound`, `NotRegistrant`, `ClaimTypeNotRetired`.
+		/// Events: `ClaimTypeReinstated`.
+		#[pallet::call_index(16)]
+		#[pallet::weight(T::WeightInfo::reinstate_claim_type())]
+		pub fn reinstate_claim_type(
+			origin: OriginFor<T>,
+			claim_type: ClaimTypeId,
+		) -> DispatchResult {
+			let authority = Self::catalogue_authority(origin)?;
+			Self::do_reinstate_claim_type(authority, claim_type)
+		}
+
+		/// Release the invoices a receivable attestation pledged: the financing ended.
+		///
+		/// Revoking or superseding the attestation, or upholding a dispute of it, releases
+		/// them too; this call is for a financing repaid (its attester, while the attestation
+		/// is in force) and for one past its term (anyone, the SME typically, once the
+		/// attestation is past its validity), so that no lock outlives the financing.
+		///
+		/// - Origin: a member; the attester, unless the attestation has ended.
+		///
+		/// Errors: `AttestationNotFound`, `FinancingNotEnded`, `Frozen`, `NothingPledged`.
+		/// Events: `ReceivablesReleased`. Complexity: O(i) in the invoices (≤ 16).
+		#[pallet::call_index(17)]
+		#[pallet::weight(T::WeightInfo::release_receivables())]
+		pub fn release_receivables(
+			origin: OriginFor<T>,
+			attestation: AttestationId,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let org = <T::Membership as regchain_primitives::Membership<_>>::member(&who)
+				.ok_or(DispatchError::BadOrigin)?
+				.org;
+			Self::do_release_receivables(org, attestation)
 		}
 
 		/// Authorize an organization to attest a claim type.
@@ -458,12 +549,15 @@ pub mod pallet {
 		/// - `rating`: an index into the claim type's ratings.
 		/// - `valid_from`, `valid_until`: the validity period, in on-chain time.
 		/// - `invoices`: for a receivable claim type, the subject's invoices financed, each
-		///   locked for this attestation alone.
+		///   locked for this attestation alone — only under the subject's grant to the
+		///   attester for `InvoiceFinancing` covering the claim type, and `valid_until` no
+		///   later than that grant's end (the lock ends with the attestation: see
+		///   `release_receivables`).
 		///
 		/// Errors: `ClaimTypeNotFound`, `ClaimTypeRetired`, `NotAuthorized`, `NotEnterprise`,
 		/// `SelfAttestation`, `OutsideJurisdiction`, `RatingNotAllowed`, `InvalidPeriod`,
-		/// `InvoicesNotAllowed`, `DuplicateInvoice`, the invoices pallet's lock errors,
-		/// `Overflow`. Events: `Attested`. Complexity: O(i) in the invoices (≤ 16).
+		/// `InvoicesNotAllowed`, `DuplicateInvoice`, `NoFinancingConsent`, `BeyondConsent`,
+		/// the invoices pallet's lock errors, `Overflow`. Events: `Attested`. Complexity: O(i) in the invoices (≤ 16).
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::attest(invoices.len() as u32))]
 		pub fn attest(
@@ -495,8 +589,12 @@ pub mod pallet {
 		///
 		/// - Origin: the old attestation's attester, still authorized.
 		///
+		/// A dispute of the old attestation is decided first: a replacement must not hide it.
+		/// The replacement pledges nothing: invoices the old one pledged are released.
+		///
 		/// Errors: those of `attest` (without invoices), `AttestationNotFound`, `NotAttester`,
-		/// `NotActive`, `Frozen`. Events: `Attested`, `Superseded`.
+		/// `NotActive`, `Frozen`, `DisputeUndecided`. Events: `Attested`, `Superseded`,
+		/// `ReceivablesReleased` when it pledged invoices.
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::supersede())]
 		pub fn supersede(
@@ -517,7 +615,7 @@ pub mod pallet {
 		///   stay possible).
 		///
 		/// Errors: `AttestationNotFound`, `NotAttester`, `NotActive`, `Frozen`.
-		/// Events: `Revoked`.
+		/// Events: `Revoked`, `ReceivablesReleased` when it pledged invoices.
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::revoke())]
 		pub fn revoke(
@@ -606,7 +704,8 @@ pub mod pallet {
 		///
 		/// Errors: `AttestationNotFound`, `NoDispute`, `DisputeDecided`, `NotAttester`,
 		/// `DeadlinePassed`, `DeadlineNotPassed`, `OutsideJurisdiction`, `NotActive`,
-		/// `Frozen`. Events: `DisputeUpheld`, `Revoked`.
+		/// `Frozen`. Events: `DisputeUpheld`, `Revoked`, `ReceivablesReleased` when it
+		/// pledged invoices.
 		#[pallet::call_index(11)]
 		#[pallet::weight(T::WeightInfo::uphold_dispute())]
 		pub fn uphold_dispute(origin: OriginFor<T>, attestation: AttestationId) -> DispatchResult {

@@ -63,6 +63,7 @@ impl Config for Test {
 	type LenderOrigin = EnsureMember<u64, TestMembership, IsKind<kind::FinancialInstitution>>;
 	type Membership = TestMembership;
 	type Invoices = TestInvoiceClaims;
+	type GovernanceOrigin = frame_system::EnsureRoot<u64>;
 	type UnixTime = TestClock;
 	type DisputeWindow = DisputeWindow;
 	type MaxGrantTerm = MaxGrantTerm;
@@ -143,6 +144,26 @@ pub fn receivable() -> ClaimTypeId {
 		true,
 	));
 	assert_ok!(Credit::authorize_attester(RuntimeOrigin::signed(REGULATOR), id, 4));
+	id
+}
+
+/// The SME's consent to the bank (4) pledging its invoices for receivables of `claim_types`
+/// (all when empty), for `term` from now; returns the grant's id.
+pub fn financing_consent(claim_types: &[ClaimTypeId], term: Moment) -> GrantId {
+	let id = NextGrantId::<Test>::get();
+	let scope = if claim_types.is_empty() {
+		Scope { claim_types: ClaimTypeScope::All, figures: false }
+	} else {
+		only(claim_types, false)
+	};
+	let until = TestClock::get() + term;
+	assert_ok!(Credit::grant_consent(
+		RuntimeOrigin::signed(SME),
+		4,
+		scope,
+		Purpose::InvoiceFinancing,
+		until
+	));
 	id
 }
 

@@ -224,6 +224,10 @@ pub enum Purpose {
 	GuaranteeReview,
 	/// 发票融资审查: reviewing invoice (receivable) financing.
 	InvoiceFinancingReview,
+	/// 发票融资: financing the SME's receivables. Besides reading within its scope, it lets
+	/// the lender attest a receivable of a claim type it covers and pledge the SME's confirmed
+	/// invoices for it, for no longer than the grant runs: the SME's consent to the pledge.
+	InvoiceFinancing,
 }
 
 /// Which claim types a grant or an access covers.

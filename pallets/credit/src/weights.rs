@@ -20,6 +20,8 @@ use core::marker::PhantomData;
 pub trait WeightInfo {
 	fn register_claim_type() -> Weight;
 	fn retire_claim_type() -> Weight;
+	fn reinstate_claim_type() -> Weight;
+	fn release_receivables() -> Weight;
 	fn authorize_attester() -> Weight;
 	fn deauthorize_attester() -> Weight;
 	fn attest(i: u32, ) -> Weight;
@@ -64,6 +66,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Credit::ClaimTypes` (r:1 w:1)
 	/// Proof: `Credit::ClaimTypes` (`max_values`: None, `max_size`: Some(401), added: 2876, mode: `MaxEncodedLen`)
+	fn reinstate_claim_type() -> Weight {
+		Weight::from_parts(50_000_000, 3866)
+			.saturating_add(T::DbWeight::get().reads(6))
+			.saturating_add(T::DbWeight::get().writes(1))
+	}
+	fn release_receivables() -> Weight {
+		Weight::from_parts(300_000_000, 40000)
+			.saturating_add(T::DbWeight::get().reads(22))
+			.saturating_add(T::DbWeight::get().writes(16))
+	}
 	fn retire_claim_type() -> Weight {
 		// Proof size: measured `1349`, estimated `3866`.
 		// Minimum execution time: 36_625_000 picoseconds.
@@ -395,6 +407,16 @@ impl WeightInfo for () {
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Credit::ClaimTypes` (r:1 w:1)
 	/// Proof: `Credit::ClaimTypes` (`max_values`: None, `max_size`: Some(401), added: 2876, mode: `MaxEncodedLen`)
+	fn reinstate_claim_type() -> Weight {
+		Weight::from_parts(50_000_000, 3866)
+			.saturating_add(RocksDbWeight::get().reads(6))
+			.saturating_add(RocksDbWeight::get().writes(1))
+	}
+	fn release_receivables() -> Weight {
+		Weight::from_parts(300_000_000, 40000)
+			.saturating_add(RocksDbWeight::get().reads(22))
+			.saturating_add(RocksDbWeight::get().writes(16))
+	}
 	fn retire_claim_type() -> Weight {
 		// Proof size: measured `1349`, estimated `3866`.
 		// Minimum execution time: 36_625_000 picoseconds.

@@ -432,6 +432,16 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// Ends a receivable lock that `claim` holds: the financing ended.
+	pub(crate) fn do_release_receivable(id: InvoiceRef, claim: Claim) -> bool {
+		if ReceivableClaims::<T>::get(id) != Some(claim) {
+			return false;
+		}
+		ReceivableClaims::<T>::remove(id);
+		Self::deposit_event(Event::ReceivableReleased { invoice: id, claim });
+		true
+	}
+
 	/// Sets (`Some(reason)`) or clears an audit flag.
 	pub(crate) fn do_flag(id: InvoiceRef, reason: Option<H256>) -> DispatchResult {
 		let mut invoice = Self::get(id)?;
@@ -714,6 +724,10 @@ impl<T: Config> InvoiceClaims for Pallet<T> {
 
 	fn claim_receivable(invoice: InvoiceRef, seller: OrgId, claim: Claim) -> DispatchResult {
 		Self::do_claim_receivable(invoice, seller, claim)
+	}
+
+	fn release_receivable(invoice: InvoiceRef, claim: Claim) -> bool {
+		Self::do_release_receivable(invoice, claim)
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]

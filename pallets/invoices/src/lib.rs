@@ -230,6 +230,8 @@ pub mod pallet {
 		InvoiceClaimed { invoice: InvoiceRef, claim: Claim, amount: Fen },
 		/// The invoice's issuer pledged it as a receivable for a financing.
 		ReceivablePledged { invoice: InvoiceRef, claim: Claim },
+		/// The financing it was pledged for ended: the lock is gone.
+		ReceivableReleased { invoice: InvoiceRef, claim: Claim },
 		/// The tax bureau flagged the invoice for audit.
 		InvoiceFlagged { invoice: InvoiceRef, reason: H256 },
 		/// The tax bureau cleared the audit flag.

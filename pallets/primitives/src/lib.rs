@@ -135,6 +135,11 @@ pub trait InvoiceClaims {
 	/// locked the seller can no longer reverse it.
 	fn claim_receivable(invoice: InvoiceRef, seller: OrgId, claim: Claim) -> DispatchResult;
 
+	/// Ends `invoice`'s receivable lock if `claim` holds it: the financing ended (repaid,
+	/// revoked, expired, disputed away). Returns whether it held the lock; a lock held by
+	/// another financing, or none, is left as it is.
+	fn release_receivable(invoice: InvoiceRef, claim: Claim) -> bool;
+
 	/// Benchmarks: an invoice from `seller` that `buyer` confirmed, of gross `amount`.
 	#[cfg(feature = "runtime-benchmarks")]
 	fn make_claimable(seller: OrgId, buyer: OrgId, amount: Fen) -> InvoiceRef;

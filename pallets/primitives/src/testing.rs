@@ -354,6 +354,19 @@ impl InvoiceClaims for TestInvoiceClaims {
 		})
 	}
 
+	fn release_receivable(invoice: InvoiceRef, claim: Claim) -> bool {
+		BOOK.with(|b| {
+			let mut book = b.borrow_mut();
+			match book.get_mut(&invoice) {
+				Some(entry) if entry.receivable == Some(claim) => {
+					entry.receivable = None;
+					true
+				},
+				_ => false,
+			}
+		})
+	}
+
 	#[cfg(feature = "runtime-benchmarks")]
 	fn make_claimable(seller: OrgId, buyer: OrgId, amount: Fen) -> InvoiceRef {
 		Self::add_from(seller, BOOK.with(|b| b.borrow().len() as u32), buyer, amount)

@@ -423,6 +423,9 @@ impl<T: Config> Pallet<T> {
 			let (mut item, from) = Self::offered(id, to)?;
 			let contents = Self::contents(id, &item);
 			Self::ensure_not_frozen(&contents)?;
+			// Recalled since it was offered: it still goes back to its manufacturer only.
+			let makers = Self::recalled_makers(&contents)?;
+			ensure!(makers.iter().all(|maker| *maker == to), Error::<T>::Recalled);
 			Self::shift(&contents, Some(from), Some(to))?;
 			item.place = Place::Held { custodian: to, location, status: Status::InStock };
 			item.offered_to = None;

@@ -26,10 +26,12 @@
 //!   counts for the at most [`MAX_BATCHES_PER_CONTAINER`] batches inside it. Market regulation
 //!   also **freezes** a batch (a seizure, 查封扣押) through the shared freeze of
 //!   `regchain-primitives`: nothing of it moves, goes on sale or is sold until unfrozen.
-//! - **Anyone** reads an item's status (genuine, recalled, reported, suspected, sold) and full
-//!   history through the runtime API, without a signature; **members** scan codes (a scan its
-//!   custody cannot explain, or of an item already sold, flags a suspected clone) and report
-//!   suspected counterfeits.
+//! - **Anyone** holding an item's code verifies it (`verify_item`: genuine or not, its product
+//!   and maker, the retailer it should be bought from, recall, reports) without a signature;
+//!   its full status and history — batch counts, distributors, locations: the supply chain's
+//!   business — are for its custodians, its maker and the agencies (the query gateway's rule).
+//!   **Members** scan codes (a scan its custody cannot explain, or of an item already sold,
+//!   flags a suspected clone) and report suspected counterfeits.
 //! - A wrong event is never deleted: its actor adds a `Correction` naming it.
 //!
 //! ## Invariants (checked by `try_state`)
@@ -439,8 +441,11 @@ pub mod pallet {
 		/// carrier's acceptance is the items' shipment. `receipt`: hash of the receiving note
 		/// (or the carrier's bill of lading).
 		///
+		/// An offer of goods recalled after it was made is accepted only by their
+		/// manufacturer: the recall stops every other handover at once.
+		///
 		/// Errors: `NotParticipant`, `ItemNotFound`, `NoOffer`, `NotReceiver`,
-		/// `InvalidLocation`, `Frozen`, `NoItems`, `Overflow`. Events: `Accepted`. Complexity: O(items × batches in each).
+		/// `InvalidLocation`, `Frozen`, `Recalled`, `NoItems`, `Overflow`. Events: `Accepted`. Complexity: O(items × batches in each).
 		#[pallet::call_index(8)]
 		#[pallet::weight(T::WeightInfo::accept(items.len() as u32))]
 		pub fn accept(

@@ -2,7 +2,8 @@
 //! needing no account. Polkadot.js exposes it as `api.call.provenanceApi.*`.
 
 use crate::types::{
-	BatchId, ClassId, CustodyEvent, ItemId, ItemStatus, ProductClass, Recall, RecallId,
+	BatchId, ClassId, CustodyEvent, ItemId, ItemStatus, ItemVerification, ProductClass, Recall,
+	RecallId,
 };
 use alloc::vec::Vec;
 use regchain_primitives::OrgId;
@@ -11,11 +12,17 @@ sp_api::decl_runtime_apis! {
 	/// Item status and history, recall notices; every list at most 100 long, paged. Version 2
 	/// adds an organization's product classes.
 	/// Version 3 adds the frozen batches (a regulator's open actions).
-	#[api_version(3)]
+	/// Version 4 adds `verify_item`, what the public is told of an item.
+	#[api_version(4)]
 	pub trait ProvenanceApi {
 		/// An item (scanned code's hash): genuine or not registered (`None`), its custody,
-		/// whether it is recalled, reported, suspected, sold.
+		/// whether it is recalled, reported, suspected, sold — its custodians', manufacturer's
+		/// and agencies' view (the gateway serves it to them only).
 		fn item_status(item: ItemId) -> Option<ItemStatus>;
+		/// What a consumer is told of an item: genuine or not registered (`None`), its product,
+		/// maker, the retailer it should be bought from, recall and reports — none of the supply
+		/// chain's business.
+		fn verify_item(item: ItemId) -> Option<ItemVerification>;
 		/// An item's custody events from number `from`.
 		fn history(item: ItemId, from: u32, limit: u32) -> Vec<(u32, CustodyEvent)>;
 		/// Who holds units of a batch now, and how many: whom a recall must reach.

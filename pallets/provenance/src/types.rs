@@ -383,7 +383,9 @@ pub struct Recall {
 	pub reason: H256,
 }
 
-/// An item as a consumer's app sees it: genuine, recalled, reported, sold.
+/// An item as its custodian, its maker and the agencies see it: its batch (with the batch's
+/// counts), custody, location, status, recall and reports. The public sees an
+/// [`ItemVerification`].
 #[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
 pub struct ItemStatus {
 	/// The item.
@@ -400,6 +402,47 @@ pub struct ItemStatus {
 	pub status: Status,
 	/// The recall that covers it, if any.
 	pub recall: Option<(RecallId, Recall)>,
+}
+
+/// What a consumer, or anyone holding an item's code, is told: whether it is genuine and may be
+/// sold where it is offered, and nothing of the supply chain's business — no batch's produced
+/// or sold counts, no distributor, no location — which [`ItemStatus`] shows its custodian, its
+/// manufacturer and the agencies.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+pub struct ItemVerification {
+	/// Its product class (the brand's SKU and GTIN, as printed on the package), for a unit.
+	pub class: Option<(ClassId, ProductClass)>,
+	/// Who made it (printed on the package), for a unit.
+	pub manufacturer: Option<OrgId>,
+	/// When its batch was produced, for a unit.
+	pub produced_on: Option<Moment>,
+	/// In the supply chain, on sale, sold, destroyed.
+	pub status: Status,
+	/// The retailer offering it (on sale) or that sold it: where it should be bought. None
+	/// while it is in the supply chain.
+	pub retailer: Option<OrgId>,
+	/// The recall that covers it, if any: stop using it.
+	pub recall: Option<(RecallId, Recall)>,
+	/// How many members reported it as a suspected counterfeit.
+	pub reports: u16,
+	/// Whether a scan its custody cannot explain was reported (not a ruling that it is a clone).
+	pub scan_reported: bool,
+}
+
+impl From<ItemStatus> for ItemVerification {
+	fn from(full: ItemStatus) -> Self {
+		let at_retail = matches!(full.status, Status::OnSale | Status::Sold);
+		ItemVerification {
+			class: full.class,
+			manufacturer: full.batch.as_ref().map(|(_, b)| b.manufacturer),
+			produced_on: full.batch.as_ref().map(|(_, b)| b.produced_on),
+			status: full.status,
+			retailer: at_retail.then_some(full.custodian),
+			recall: full.recall,
+			reports: full.item.reports,
+			scan_reported: full.item.suspected,
+		}
+	}
 }
 
 #[cfg(test)]

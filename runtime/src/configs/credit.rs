@@ -2,6 +2,7 @@
 //! attesters, attesters attest enterprises, enterprises grant lenders consent and dispute,
 //! lenders declare their accesses; receivables lock invoices through the invoices pallet.
 
+use super::GovernanceOrigin;
 use crate::{AccountId, Consortium, Invoices, Runtime, Timestamp};
 use frame_support::traits::ConstU64;
 use regchain_primitives::{
@@ -17,6 +18,7 @@ impl pallet_credit::Config for Runtime {
 	type LenderOrigin = EnsureMember<AccountId, Consortium, IsKind<kind::FinancialInstitution>>;
 	type Membership = Consortium;
 	type Invoices = Invoices;
+	type GovernanceOrigin = GovernanceOrigin;
 	type UnixTime = Timestamp;
 	/// 征信业管理条例 art. 25: a credit agency answers an objection within 20 days.
 	type DisputeWindow = ConstU64<{ 20 * DAY }>;

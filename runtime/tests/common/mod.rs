@@ -62,14 +62,29 @@ pub fn register_enterprise(
 	who: sp_keyring::Sr25519Keyring,
 	code: &[u8],
 ) -> sp_runtime::DispatchResult {
-	let until = NOW + regchain_primitives::time::HOUR;
-	let (account, signature) = register_consent(&who.to_seed(), code, until);
-	pallet_consortium::Pallet::<regchain_runtime::Runtime>::register_organization(
-		regchain_runtime::RuntimeOrigin::signed(
-			sp_keyring::Sr25519Keyring::Charlie.to_account_id(),
-		),
+	register_member(
+		sp_keyring::Sr25519Keyring::Charlie,
 		regchain_primitives::OrgKind::Enterprise,
-		b"Enterprise".to_vec(),
+		&who.to_seed(),
+		code,
+	)
+}
+
+/// In the local testnet, `registrar` (market regulation for enterprises, the credit regulator
+/// `Ferdie` for financial institutions) registers a member of `kind` under `code` whose first
+/// account, `seed`'s, consents; its term ends 1,000 days from [`NOW`].
+pub fn register_member(
+	registrar: sp_keyring::Sr25519Keyring,
+	kind: regchain_primitives::OrgKind,
+	seed: &str,
+	code: &[u8],
+) -> sp_runtime::DispatchResult {
+	let until = NOW + regchain_primitives::time::HOUR;
+	let (account, signature) = register_consent(seed, code, until);
+	pallet_consortium::Pallet::<regchain_runtime::Runtime>::register_organization(
+		regchain_runtime::RuntimeOrigin::signed(registrar.to_account_id()),
+		kind,
+		b"Member".to_vec(),
 		code.to_vec(),
 		account,
 		NOW + 1_000 * regchain_primitives::time::DAY,

@@ -222,6 +222,7 @@ fn only_its_attester_revokes_or_supersedes_an_attestation() {
 fn a_bank_attesting_a_receivable_locks_the_invoices_for_that_financing_only() {
 	ExtBuilder::default().build_and_execute(|| {
 		let financing = receivable();
+		financing_consent(&[financing], 90 * DAY);
 		let first = TestInvoiceClaims::add_from(10, 0, 20, 50_000);
 		let second = TestInvoiceClaims::add_from(10, 1, 20, 80_000);
 		let now = TestClock::get();
@@ -254,6 +255,7 @@ fn a_bank_attesting_a_receivable_locks_the_invoices_for_that_financing_only() {
 fn invoices_are_refused_twice_in_one_list_for_other_claim_types_and_from_other_issuers() {
 	ExtBuilder::default().build_and_execute(|| {
 		let financing = receivable();
+		financing_consent(&[financing], 90 * DAY);
 		let grade = tax_grade();
 		let own = TestInvoiceClaims::add_from(10, 0, 20, 50_000);
 		let others = TestInvoiceClaims::add_from(20, 0, 10, 50_000);

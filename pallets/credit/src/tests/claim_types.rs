@@ -2,7 +2,7 @@
 
 use crate::{mock::*, *};
 use frame_support::{assert_noop, assert_ok};
-use regchain_primitives::{time::DAY, AgencyKind, Division, OrgKind, OrgKinds};
+use regchain_primitives::{testing::TestOrg, time::DAY, AgencyKind, Division, OrgKind, OrgKinds};
 use sp_core::H256;
 use sp_runtime::DispatchError::BadOrigin;
 
@@ -178,5 +178,57 @@ fn a_deauthorized_attester_attests_no_more_but_its_attestations_stand() {
 		assert!(Attestations::<Test>::get(given).unwrap().counts_at(now));
 		// It may still withdraw a wrong fact.
 		assert_ok!(Credit::revoke(RuntimeOrigin::signed(TAX), given, H256::zero()));
+	});
+}
+
+#[test]
+fn only_the_registrant_a_regulator_above_it_or_governance_retires_and_reinstates() {
+	ExtBuilder::default().build_and_execute(|| {
+		// The national catalogue entry is the national regulator's (1); regulator 6 acts for
+		// one district of Shanghai only.
+		const DISTRICT: u64 = 6;
+		TestMembership::add(TestOrg::new(
+			6,
+			OrgKind::Agency(AgencyKind::CreditRegulator),
+			&[],
+			&[DISTRICT],
+		));
+		TestMembership::set_jurisdiction(6, Division(310115));
+		let national = tax_grade();
+		assert_noop!(
+			Credit::retire_claim_type(RuntimeOrigin::signed(DISTRICT), national),
+			Error::<Test>::NotRegistrant
+		);
+		// The district's own claim type: it and the national regulator above it may.
+		let local = NextClaimTypeId::<Test>::get();
+		assert_ok!(Credit::register_claim_type(
+			RuntimeOrigin::signed(DISTRICT),
+			bounded(b"district-utility-payments"),
+			H256::repeat_byte(3),
+			Ratings::default(),
+			OrgKinds::of(&[OrgKind::Enterprise]),
+			false,
+		));
+		assert_ok!(Credit::retire_claim_type(RuntimeOrigin::signed(DISTRICT), local));
+		assert_ok!(Credit::reinstate_claim_type(RuntimeOrigin::signed(REGULATOR), local));
+		assert_eq!(last_event(), Event::ClaimTypeReinstated { claim_type: local });
+		assert!(!ClaimTypes::<Test>::get(local).unwrap().retired);
+		assert_noop!(
+			Credit::reinstate_claim_type(RuntimeOrigin::signed(DISTRICT), local),
+			Error::<Test>::ClaimTypeNotRetired
+		);
+		// Governance acts on any, the national catalogue included; retiring is reversible.
+		assert_ok!(Credit::retire_claim_type(RuntimeOrigin::root(), national));
+		assert_noop!(
+			Credit::reinstate_claim_type(RuntimeOrigin::signed(DISTRICT), national),
+			Error::<Test>::NotRegistrant
+		);
+		assert_noop!(Credit::reinstate_claim_type(RuntimeOrigin::signed(TAX), national), BadOrigin);
+		assert_ok!(Credit::reinstate_claim_type(RuntimeOrigin::root(), national));
+		graded(national, 0);
+		assert_noop!(
+			Credit::reinstate_claim_type(RuntimeOrigin::root(), 99),
+			Error::<Test>::ClaimTypeNotFound
+		);
 	});
 }

@@ -2,5 +2,6 @@ mod attestations;
 mod claim_types;
 mod consent;
 mod disputes;
+mod financing;
 mod queries;
 mod supervision;

@@ -62,3 +62,46 @@ fn lists_are_cut_at_the_query_limit() {
 		assert!(Credit::consents(10, 5, None, 10).is_empty());
 	});
 }
+
+#[test]
+fn a_lenders_declared_access_is_found_however_many_another_lender_declared_since() {
+	ExtBuilder::default().build_and_execute(|| {
+		let grade = tax_grade();
+		let start = TestClock::get();
+		let mine = consent(only(&[grade], false));
+		assert_ok!(Credit::declare_access(
+			RuntimeOrigin::signed(LENDER),
+			mine,
+			only(&[grade], false),
+			Purpose::PreLoanReview
+		));
+		assert_eq!(Credit::declared_access(10, 5, start).map(|a| a.grant), Some(mine));
+		// The bank (4) declares more than a page of accesses after it: the finding — the
+		// gateway looked at the newest 100 entries only, and shut the lender out.
+		let theirs = NextGrantId::<Test>::get();
+		assert_ok!(Credit::grant_consent(
+			RuntimeOrigin::signed(SME),
+			4,
+			only(&[grade], false),
+			Purpose::PreLoanReview,
+			start + 20 * DAY,
+		));
+		for _ in 0..QUERY_LIMIT + 5 {
+			assert_ok!(Credit::declare_access(
+				RuntimeOrigin::signed(BANK),
+				theirs,
+				only(&[grade], false),
+				Purpose::PreLoanReview
+			));
+		}
+		assert_eq!(LatestAccesses::<Test>::get(10, 5), Some(0));
+		assert_eq!(Credit::declared_access(10, 5, start).map(|a| a.grant), Some(mine));
+		assert_eq!(Credit::declared_access(10, 4, start).map(|a| a.grant), Some(theirs));
+		// Not before `since`, nor under a withdrawn grant.
+		assert_eq!(Credit::declared_access(10, 5, start + 1), None);
+		assert_ok!(Credit::withdraw_consent(RuntimeOrigin::signed(SME), mine));
+		assert_eq!(Credit::declared_access(10, 5, start), None);
+		// Nothing for a lender that declared none.
+		assert_eq!(Credit::declared_access(20, 5, start), None);
+	});
+}

@@ -218,3 +218,27 @@ fn optional_changes_stop_when_the_history_is_full_but_voiding_still_fits() {
 		assert_eq!(InvoiceHistory::<Test>::get(10, 0).len(), MAX_HISTORY as usize);
 	});
 }
+
+#[test]
+fn a_released_receivable_can_be_reversed_and_pledged_again_and_only_its_financing_releases_it() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = confirmed(1_000);
+		assert_ok!(<Invoices as InvoiceClaims>::claim_receivable(id, 10, FINANCING));
+		// Another financing's release, or one of an invoice never pledged, changes nothing.
+		let other = Claim::new(*b"cred", 8);
+		assert!(!<Invoices as InvoiceClaims>::release_receivable(id, other));
+		assert_eq!(ReceivableClaims::<Test>::get(id), Some(FINANCING));
+		let never = confirmed(500);
+		assert!(!<Invoices as InvoiceClaims>::release_receivable(never, FINANCING));
+
+		assert!(<Invoices as InvoiceClaims>::release_receivable(id, FINANCING));
+		assert_eq!(last_event(), Event::ReceivableReleased { invoice: id, claim: FINANCING });
+		assert_eq!(ReceivableClaims::<Test>::get(id), None);
+		// Released once: a second release finds nothing.
+		assert!(!<Invoices as InvoiceClaims>::release_receivable(id, FINANCING));
+		// The invoice is the seller's again: another financing, or a red letter.
+		assert_ok!(<Invoices as InvoiceClaims>::claim_receivable(id, 10, other));
+		assert!(<Invoices as InvoiceClaims>::release_receivable(id, other));
+		assert_ok!(Invoices::reverse(RuntimeOrigin::signed(SELLER), id, H256::zero()));
+	});
+}

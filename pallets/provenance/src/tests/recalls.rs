@@ -167,3 +167,37 @@ fn the_frozen_batches_are_listed_with_their_manufacturer_and_freeze() {
 		assert_frozen_listing(Provenance::frozen_batches, &[entry(batches[0])]);
 	});
 }
+
+#[test]
+fn an_offer_pending_when_its_batch_is_recalled_is_accepted_by_its_maker_only() {
+	ExtBuilder::default().build_and_execute(|| {
+		let batch = batch_with(0, 3);
+		// A carrier holds one unit; the maker offers two to the shop.
+		hand_over(&units(2, 3), MAKER, CARRIER, DEPOT);
+		assert_ok!(Provenance::offer(RuntimeOrigin::signed(MAKER), units(0, 2), 30, H256::zero()));
+		assert_ok!(Provenance::recall_batch(
+			RuntimeOrigin::signed(MARKET),
+			batch,
+			H256::repeat_byte(3)
+		));
+		// The finding: the shop took recalled goods into stock through an older offer.
+		assert_noop!(
+			Provenance::accept(RuntimeOrigin::signed(SHOP), units(0, 2), SHELF, H256::zero()),
+			Error::<Test>::Recalled
+		);
+		assert_ok!(Provenance::reject(RuntimeOrigin::signed(SHOP), units(0, 2), H256::zero()));
+		// Going back to the maker stays open.
+		assert_ok!(Provenance::offer(
+			RuntimeOrigin::signed(CARRIER),
+			units(2, 3),
+			10,
+			H256::zero()
+		));
+		assert_ok!(Provenance::accept(
+			RuntimeOrigin::signed(MAKER),
+			units(2, 3),
+			FACTORY,
+			H256::zero()
+		));
+	});
+}

@@ -126,3 +126,46 @@ fn any_member_reports_a_suspected_counterfeit() {
 		);
 	});
 }
+
+#[test]
+fn the_public_view_tells_genuine_maker_retailer_and_recall_but_no_supply_chain_business() {
+	ExtBuilder::default().build_and_execute(|| {
+		let batch = batch_with(0, 3);
+		// In the supply chain: no retailer named, no location, no counts.
+		hand_over(&units(0, 1), MAKER, CARRIER, DEPOT);
+		let moving = ItemVerification::from(status(unit(0)));
+		assert_eq!(moving.status, Status::InStock);
+		assert_eq!(moving.retailer, None);
+		assert_eq!(moving.manufacturer, Some(10));
+		assert_eq!(moving.produced_on, Some(Batches::<Test>::get(batch).unwrap().produced_on));
+		assert!(moving.class.is_some_and(|(_, c)| c.owner == 10));
+		// On the shelf, and once sold: the retailer it should be bought from.
+		hand_over(&units(1, 3), MAKER, SHOP, SHELF);
+		assert_ok!(Provenance::put_on_sale(RuntimeOrigin::signed(SHOP), units(1, 3)));
+		assert_ok!(Provenance::sell(RuntimeOrigin::signed(SHOP), units(2, 3), H256::zero()));
+		let on_sale = ItemVerification::from(status(unit(1)));
+		assert_eq!((on_sale.status, on_sale.retailer), (Status::OnSale, Some(30)));
+		let sold = ItemVerification::from(status(unit(2)));
+		assert_eq!((sold.status, sold.retailer), (Status::Sold, Some(30)));
+		// Recalled and reported: the consumer is told.
+		assert_ok!(Provenance::report(RuntimeOrigin::signed(SHOP), unit(1), H256::zero()));
+		assert_ok!(Provenance::recall_batch(
+			RuntimeOrigin::signed(MARKET),
+			batch,
+			H256::repeat_byte(4)
+		));
+		let recalled = ItemVerification::from(status(unit(1)));
+		assert_eq!(recalled.recall.map(|(_, r)| r.reason), Some(H256::repeat_byte(4)));
+		assert_eq!(recalled.reports, 1);
+		assert!(!recalled.scan_reported);
+		// A container is verified too: no class, no maker.
+		assert_ok!(Provenance::register_containers(
+			RuntimeOrigin::signed(SHOP),
+			list(&[case(0)]),
+			1,
+			SHELF
+		));
+		let container = ItemVerification::from(status(case(0)));
+		assert_eq!((container.class, container.manufacturer), (None, None));
+	});
+}
