@@ -3,12 +3,12 @@
 //! verifies its items. Prints figures; asserts only correctness (every sampled proof verifies,
 //! a wrong one does not).
 
-use crate::{batch::Tree, chain::Chain};
+use crate::{batch::Tree, chain::Chain, client::Key};
 use codec::Encode;
 use frame_support::dispatch::{DispatchClass, GetDispatchInfo};
 use pallet_notarization::{merkle, EvidenceType, HashAlgorithm, Verification};
 use serde_json::{json, Value};
-use sp_core::{sr25519, H256};
+use sp_core::H256;
 use sp_runtime::traits::{BlakeTwo256, Hash};
 use std::time::{Duration, Instant};
 
@@ -24,7 +24,7 @@ fn us(d: Duration) -> f64 {
 }
 
 /// Runs the benchmark on `leaves` digests; with a node and a member's key, anchors the batch.
-pub fn run(leaves: u32, online: Option<(&Chain, &sr25519::Pair)>) -> Result<Value, String> {
+pub fn run(leaves: u32, online: Option<(&Chain, &Key)>) -> Result<Value, String> {
 	if leaves == 0 {
 		return Err("a batch needs at least one digest".into());
 	}
@@ -81,7 +81,7 @@ pub fn run(leaves: u32, online: Option<(&Chain, &sr25519::Pair)>) -> Result<Valu
 	let normal = weights.get(DispatchClass::Normal);
 	let extensions =
 		sp_runtime::traits::TransactionExtension::<regchain_runtime::RuntimeCall>::weight(
-			&crate::chain::extensions(0),
+			&crate::chain::extensions(0, sp_runtime::generic::Era::Immortal),
 			&call,
 		);
 	let per_anchor = call.get_dispatch_info().call_weight + extensions + normal.base_extrinsic;

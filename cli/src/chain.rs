@@ -3,13 +3,14 @@
 //! tool is built from the same workspace), so a runtime upgrade that changes them needs a new
 //! build of the tool; the node refuses a stale one (`CheckSpecVersion`).
 
+use crate::client::Key;
 use crate::rpc::{from_hex, to_hex, Rpc};
 use codec::{Decode, Encode};
 use regchain_runtime::{
 	Header, RuntimeCall, RuntimeError, RuntimeEvent, SignedPayload, TxExtension, UncheckedExtrinsic,
 };
 use serde_json::{json, Value};
-use sp_core::{crypto::Ss58Codec, sr25519, Pair, H256};
+use sp_core::{crypto::Ss58Codec, Pair, H256};
 use sp_runtime::{generic::Era, traits::Header as _, DispatchError, MultiAddress, MultiSignature};
 use std::time::{Duration, Instant};
 
@@ -122,26 +123,31 @@ impl Chain {
 			.collect()
 	}
 
-	/// Signs `call` as `signer` (immortal, nonce from the node, counting the pool) and submits it.
-	pub fn submit(&self, signer: &sr25519::Pair, call: RuntimeCall) -> Result<Vec<u8>, String> {
-		let who: regchain_runtime::AccountId = signer.public().into();
+	/// Signs `call` as `key` and submits it: mortal for [`MORTALITY`] blocks from the last
+	/// finalized one (a signed extrinsic seen once cannot be replayed later, e.g. after the
+	/// account left and rejoined with its nonce reset), the nonce from the node, counting the
+	/// pool.
+	pub fn submit(&self, key: &Key, call: RuntimeCall) -> Result<Vec<u8>, String> {
+		let who = regchain_runtime::AccountId::from(key.public());
 		let nonce = self.rpc.call("system_accountNextIndex", json!([who.to_ss58check()]))?;
 		let nonce = nonce.as_u64().ok_or("system_accountNextIndex: not a number")? as u32;
 		let version = self.rpc.call("state_getRuntimeVersion", json!([]))?;
 		let spec = version["specVersion"].as_u64().ok_or("no specVersion")? as u32;
 		let tx_version = version["transactionVersion"].as_u64().ok_or("no transactionVersion")?;
-		let extensions = extensions(nonce);
-		let implicit =
-			((), spec, tx_version as u32, self.genesis, self.genesis, (), (), (), (), ());
+		let (finalized, _) = self.finalized()?;
+		let era = Era::mortal(MORTALITY, u64::from(finalized));
+		let birth = u32::try_from(era.birth(u64::from(finalized))).unwrap_or(finalized);
+		let checkpoint = self.block_hash(birth)?;
+		let extensions = extensions(nonce, era);
+		let implicit = ((), spec, tx_version as u32, self.genesis, checkpoint, (), (), (), (), ());
 		let payload = SignedPayload::from_raw(call.clone(), extensions.clone(), implicit);
-		let signature = payload.using_encoded(|bytes| signer.sign(bytes));
-		let extrinsic = UncheckedExtrinsic::new_signed(
-			call,
-			MultiAddress::Id(who),
-			MultiSignature::Sr25519(signature),
-			extensions,
-		)
-		.encode();
+		let signature = payload.using_encoded(|bytes| match key {
+			Key::Sr25519(pair) => MultiSignature::Sr25519(pair.sign(bytes)),
+			Key::Ed25519(pair) => MultiSignature::Ed25519(pair.sign(bytes)),
+		});
+		let extrinsic =
+			UncheckedExtrinsic::new_signed(call, MultiAddress::Id(who), signature, extensions)
+				.encode();
 		self.rpc.call("author_submitExtrinsic", json!([to_hex(&extrinsic)]))?;
 		Ok(extrinsic)
 	}
@@ -200,14 +206,18 @@ impl Chain {
 	}
 }
 
-/// The transaction extensions of an immortal, fee-less extrinsic with `nonce`.
-pub fn extensions(nonce: u32) -> TxExtension {
+/// How many blocks a signed extrinsic stays valid: 256 (about 26 minutes at 6 s blocks), as
+/// the domain commands sign theirs.
+pub const MORTALITY: u64 = 256;
+
+/// The transaction extensions of a fee-less extrinsic with `nonce`, valid in `era`.
+pub fn extensions(nonce: u32, era: Era) -> TxExtension {
 	(
 		frame_system::CheckNonZeroSender::new(),
 		frame_system::CheckSpecVersion::new(),
 		frame_system::CheckTxVersion::new(),
 		frame_system::CheckGenesis::new(),
-		frame_system::CheckEra::from(Era::Immortal),
+		frame_system::CheckEra::from(era),
 		pallet_consortium::CheckMember::new(),
 		frame_system::CheckNonce::from(nonce),
 		frame_system::CheckWeight::new(),
@@ -222,9 +232,4 @@ pub fn error_name(error: &DispatchError) -> String {
 		Some(named) => format!("{named:?}"),
 		None => format!("{error:?}"),
 	}
-}
-
-/// The key pair of a secret URI (`//Alice`, a mnemonic, a hex seed).
-pub fn signer(suri: &str) -> Result<sr25519::Pair, String> {
-	sr25519::Pair::from_string(suri, None).map_err(|e| format!("bad secret URI: {e:?}"))
 }

@@ -17,12 +17,9 @@ use subxt::{
 	utils::{AccountId32, H256},
 };
 
-/// Where to send, who signs, how long to follow: the options every extrinsic takes.
+/// Who signs: the one way every command that signs takes its key.
 #[derive(Args)]
-pub struct Send {
-	/// The node's RPC address (http:// or ws://).
-	#[arg(long, default_value = "ws://127.0.0.1:9944")]
-	pub url: String,
+pub struct Signing {
 	/// The signing account's secret URI. Prefer `--suri-file`, `--keystore-file` or the
 	/// REGCHAIN_SURI environment variable: a command line is visible to other local users.
 	#[arg(long)]
@@ -36,6 +33,48 @@ pub struct Send {
 	/// The key's scheme.
 	#[arg(long, default_value = "sr25519")]
 	pub scheme: String,
+}
+
+impl Signing {
+	/// The signing key, from exactly one of the sources.
+	pub fn key(&self) -> Result<Key, Failure> {
+		self.key_if_given()?.ok_or_else(|| {
+			Failure::Input(
+				"no signing key: give --suri-file, --keystore-file, --suri or REGCHAIN_SURI".into(),
+			)
+		})
+	}
+
+	/// The signing key if a source is given (none: `None`), from exactly one source.
+	pub fn key_if_given(&self) -> Result<Option<Key>, Failure> {
+		// The environment variable only when no other source is named.
+		let from_env = std::env::var("REGCHAIN_SURI").ok().filter(|s| !s.is_empty());
+		let suri = match (&self.suri, &self.suri_file, &self.keystore_file) {
+			(None, None, None) => from_env.as_ref(),
+			_ => self.suri.as_ref(),
+		};
+		match (suri, &self.suri_file, &self.keystore_file) {
+			(Some(suri), None, None) => Key::from_suri(suri, &self.scheme).map(Some),
+			(None, Some(file), None) => {
+				let text = std::fs::read_to_string(file)
+					.map_err(|e| Failure::Input(format!("cannot read {}: {e}", file.display())))?;
+				Key::from_suri(text.lines().next().unwrap_or_default(), &self.scheme).map(Some)
+			},
+			(None, None, Some(file)) => Key::from_keystore_file(file, &self.scheme).map(Some),
+			(None, None, None) => Ok(None),
+			_ => Err(Failure::Input("give one signing key source, not several".into())),
+		}
+	}
+}
+
+/// Where to send, who signs, how long to follow: the options every extrinsic takes.
+#[derive(Args)]
+pub struct Send {
+	/// The node's RPC address (http:// or ws://).
+	#[arg(long, default_value = "ws://127.0.0.1:9944")]
+	pub url: String,
+	#[command(flatten)]
+	pub signing: Signing,
 	/// How long to follow the extrinsic.
 	#[arg(long, value_enum, default_value = "finalized")]
 	pub wait: Wait,
@@ -47,25 +86,7 @@ pub struct Send {
 impl Send {
 	/// The signing key, from exactly one of the sources.
 	pub fn key(&self) -> Result<Key, Failure> {
-		// The environment variable only when no other source is named.
-		let from_env = std::env::var("REGCHAIN_SURI").ok().filter(|s| !s.is_empty());
-		let suri = match (&self.suri, &self.suri_file, &self.keystore_file) {
-			(None, None, None) => from_env.as_ref(),
-			_ => self.suri.as_ref(),
-		};
-		match (suri, &self.suri_file, &self.keystore_file) {
-			(Some(suri), None, None) => Key::from_suri(suri, &self.scheme),
-			(None, Some(file), None) => {
-				let text = std::fs::read_to_string(file)
-					.map_err(|e| Failure::Input(format!("cannot read {}: {e}", file.display())))?;
-				Key::from_suri(text.lines().next().unwrap_or_default(), &self.scheme)
-			},
-			(None, None, Some(file)) => Key::from_keystore_file(file, &self.scheme),
-			(None, None, None) => Err(Failure::Input(
-				"no signing key: give --suri-file, --keystore-file, --suri or REGCHAIN_SURI".into(),
-			)),
-			_ => Err(Failure::Input("give one signing key source, not several".into())),
-		}
+		self.signing.key()
 	}
 
 	fn submit<Call: subxt::tx::Payload>(&self, call: Call) -> Result<Value, Failure> {
@@ -79,11 +100,19 @@ impl Send {
 #[derive(Subcommand)]
 pub enum Org {
 	/// As an organization's first account: sign the consent the registrar submits with
-	/// `org register` (valid for an hour of chain time). Prints account, valid-until, signature.
+	/// `org register` (valid for an hour of chain time), for one kind of member and one
+	/// registering agency. Prints account, valid-until, signature.
 	Consent {
 		/// The organization's Unified Social Credit Code.
 		#[arg(long)]
 		credit_code: String,
+		/// The kind of member it is registered as.
+		#[arg(long, value_enum, default_value = "enterprise")]
+		kind: Kind,
+		/// The organization id of the agency that registers it (market regulation for an
+		/// enterprise, the credit regulator for a bank): no other agency can use the consent.
+		#[arg(long)]
+		registrar: u32,
 		#[command(flatten)]
 		send: Send,
 	},
@@ -136,6 +165,14 @@ pub struct RoleChange {
 pub enum Kind {
 	Enterprise,
 	FinancialInstitution,
+}
+
+/// The runtime's kind of a registered member.
+fn org_kind(kind: Kind) -> OrgKind {
+	match kind {
+		Kind::Enterprise => OrgKind::Enterprise,
+		Kind::FinancialInstitution => OrgKind::FinancialInstitution,
+	}
 }
 
 /// The consortium's roles.
@@ -473,14 +510,25 @@ fn chain_now(client: &Client) -> Result<u64, Failure> {
 pub fn org(command: Org) -> Result<Value, Failure> {
 	let tx = runtime::tx().consortium();
 	match command {
-		Org::Consent { credit_code, send } => {
+		Org::Consent { credit_code, kind, registrar, send } => {
 			let key = send.key()?;
 			let client = Client::connect(&send.url)?;
 			let valid_until = chain_now(&client)? + regchain_primitives::time::HOUR;
-			// As `Consortium::check_registration`: (b"regchain/register", genesis, code, until).
-			let message =
-				(b"regchain/register", client.genesis().0, credit_code.as_bytes(), valid_until)
-					.encode();
+			// As `Consortium::register_message`: (b"regchain/register", genesis, kind,
+			// registrar, code, until).
+			let kind = match kind {
+				Kind::Enterprise => regchain_primitives::OrgKind::Enterprise,
+				Kind::FinancialInstitution => regchain_primitives::OrgKind::FinancialInstitution,
+			};
+			let message = (
+				b"regchain/register",
+				client.genesis().0,
+				kind,
+				registrar,
+				credit_code.as_bytes(),
+				valid_until,
+			)
+				.encode();
 			let signature = match key.sign_multi(&message) {
 				subxt::utils::MultiSignature::Sr25519(s) => s,
 				_ => return Err(Failure::Input("consents are signed with sr25519 keys".into())),
@@ -488,6 +536,7 @@ pub fn org(command: Org) -> Result<Value, Failure> {
 			Ok(json!({
 				"account": key.address(),
 				"credit_code": credit_code,
+				"registrar": registrar,
 				"valid_until": valid_until,
 				"signature": crate::rpc::to_hex(&signature),
 			}))
@@ -502,10 +551,7 @@ pub fn org(command: Org) -> Result<Value, Failure> {
 			term_days,
 			send,
 		} => {
-			let kind = match kind {
-				Kind::Enterprise => OrgKind::Enterprise,
-				Kind::FinancialInstitution => OrgKind::FinancialInstitution,
-			};
+			let kind = org_kind(kind);
 			let client = Client::connect(&send.url)?;
 			let expires_at = chain_now(&client)? + term_days * regchain_primitives::time::DAY;
 			let call = tx.register_organization(

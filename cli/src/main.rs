@@ -121,9 +121,9 @@ enum Notary {
 		path: PathBuf,
 		#[command(flatten)]
 		node: Node,
-		/// The member account's secret URI (e.g. `//Alice` on a dev chain).
-		#[arg(long)]
-		suri: String,
+		/// The member account's key, as every command that signs takes it.
+		#[command(flatten)]
+		signing: commands::Signing,
 		#[arg(long, default_value = "sm3")]
 		algorithm: String,
 		/// document, contract, web-page, chat-record, email, image, audio-video or other.
@@ -185,15 +185,16 @@ enum Notary {
 		#[command(flatten)]
 		node: Node,
 	},
-	/// Measure a batch of `--leaves` digests: tree, proofs, verification; with `--suri`, anchor
-	/// it on the node and verify items there.
+	/// Measure a batch of `--leaves` digests: tree, proofs, verification; with a signing key
+	/// (`--suri-file`, `--keystore-file`, `--suri` or REGCHAIN_SURI), anchor it on the node and
+	/// verify items there.
 	Bench {
 		#[arg(long, default_value_t = 1_000_000)]
 		leaves: u32,
 		#[command(flatten)]
 		node: Node,
-		#[arg(long)]
-		suri: Option<String>,
+		#[command(flatten)]
+		signing: commands::Signing,
 	},
 }
 
@@ -258,13 +259,22 @@ fn notary_run(notary: Notary) -> Result<Value, String> {
 				Ok(json!({"algorithm": hash::name(algorithm), "digest": digest}))
 			}
 		},
-		Notary::Submit { path, node, suri, algorithm, evidence_type, metadata, case, manifest } => {
+		Notary::Submit {
+			path,
+			node,
+			signing,
+			algorithm,
+			evidence_type,
+			metadata,
+			case,
+			manifest,
+		} => {
 			let algorithm = hash::parse_algorithm(&algorithm)?;
 			let evidence_type = parse_evidence_type(&evidence_type)?;
 			let metadata =
 				metadata.as_deref().map(hash::parse_h256).transpose()?.unwrap_or_default();
 			let case = case.as_deref().map(hash::parse_h256).transpose()?;
-			let signer = chain::signer(&suri)?;
+			let signer = signing.key().map_err(|e| e.to_string())?;
 			let chain = Chain::connect(&node.url)?;
 			use pallet_notarization::Call;
 			let (call, batch) = if path.is_dir() {
@@ -343,9 +353,9 @@ fn notary_run(notary: Notary) -> Result<Value, String> {
 			Ok(answer)
 		},
 		Notary::Authorities { node } => proof::authorities(&Chain::connect(&node.url)?),
-		Notary::Bench { leaves, node, suri } => {
-			let online = match suri {
-				Some(suri) => Some((Chain::connect(&node.url)?, chain::signer(&suri)?)),
+		Notary::Bench { leaves, node, signing } => {
+			let online = match signing.key_if_given().map_err(|e| e.to_string())? {
+				Some(key) => Some((Chain::connect(&node.url)?, key)),
 				None => None,
 			};
 			bench::run(leaves, online.as_ref().map(|(c, s)| (c, s)))
@@ -393,7 +403,9 @@ fn verification_json(digest: H256, v: &Verification) -> Value {
 		"at_cst": cst_time(v.record.at),
 		"block": v.record.block,
 		"evidence_type": format!("{:?}", v.record.evidence_type),
-		"certification": v.certification.as_ref().map(|c| format!("{c:?}")),
+		"batch_index": v.batch_index,
+		"later_record": v.later,
+		"certifications": v.certifications.iter().map(|c| format!("{c:?}")).collect::<Vec<_>>(),
 		"frozen": v.frozen.is_some(),
 	})
 }

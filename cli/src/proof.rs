@@ -9,8 +9,10 @@
 //! 3. **the record** — a storage proof against B's state root: the record (owner, on-chain time,
 //!    block B's number) and the index entry that makes the digest (or the batch root) name it;
 //!    for a digest of a batch, its Merkle proof against the anchored root;
-//! 4. **its status** — a storage proof against F's state root of the digest's certification (or
-//!    its absence) and of a freeze.
+//! 4. **its status** — a storage proof against F's state root of the certification of the
+//!    digest by each office the file names (or its absence), and of a freeze. Each court's
+//!    certification is a key of its own: the file proves those of the offices it names, and
+//!    says nothing of an office it leaves out.
 //!
 //! The file is JSON; every chain object in it is SCALE-encoded hex, checked, never trusted.
 
@@ -32,7 +34,7 @@ use sp_runtime::traits::{BlakeTwo256, Header as _};
 use std::{collections::BTreeSet, time::Duration};
 
 /// The format tag of a proof file.
-pub const FORMAT: &str = "regchain-notarization-proof/1";
+pub const FORMAT: &str = "regchain-notarization-proof/2";
 
 /// Where a digest sits in a batch.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -66,7 +68,9 @@ pub struct ProofFile {
 	pub record_proof: Vec<String>,
 	/// Headers after B up to F, the finalized block, SCALE hex, in order.
 	pub headers: Vec<String>,
-	/// Trie nodes proving the certification and freeze against F's state root.
+	/// The offices whose certifications of the digest `status_proof` covers.
+	pub offices: Vec<OrgId>,
+	/// Trie nodes proving those certifications and the freeze against F's state root.
 	pub status_proof: Vec<String>,
 	/// The GRANDPA authority set id that signed.
 	pub set_id: SetId,
@@ -97,8 +101,9 @@ pub struct Verdict {
 	pub finalized: u32,
 	/// Validators whose signed precommits the justification carries, of the set's size.
 	pub signers: (usize, usize),
-	/// The certification as of the finalized block (status, office, certificate, dates).
-	pub certification: Option<String>,
+	/// The certifications as of the finalized block (status, office, certificate, dates) of
+	/// the offices the file names.
+	pub certifications: Vec<String>,
 	/// Whether a court had frozen the record as of the finalized block.
 	pub frozen: bool,
 }
@@ -166,11 +171,15 @@ fn index_key(record: &Record) -> Vec<u8> {
 	}
 }
 
-fn status_keys(id: RecordId, digest: H256) -> Vec<Vec<u8>> {
-	vec![
-		pallet_notarization::Certifications::<Runtime>::hashed_key_for(id, digest),
-		pallet_notarization::FrozenRecords::<Runtime>::hashed_key_for(id),
-	]
+fn status_keys(id: RecordId, digest: H256, offices: &[OrgId]) -> Vec<Vec<u8>> {
+	let mut keys: Vec<_> = offices
+		.iter()
+		.map(|office| {
+			pallet_notarization::Certifications::<Runtime>::hashed_key_for((id, digest, *office))
+		})
+		.collect();
+	keys.push(pallet_notarization::FrozenRecords::<Runtime>::hashed_key_for(id));
+	keys
 }
 
 /// Checks `file` offline against the `trusted` validator keys.
@@ -261,16 +270,20 @@ pub fn check(file: &ProofFile, trusted: &AuthorityList) -> Result<Verdict, Strin
 	let status = read(
 		*last.state_root(),
 		&file.status_proof,
-		&status_keys(file.record_id, file.digest),
+		&status_keys(file.record_id, file.digest, &file.offices),
 		"status",
 	)?;
-	let certification = match &status[0] {
-		Some(bytes) => Some(
-			Certification::decode(&mut &bytes[..]).map_err(|e| format!("certification: {e}"))?,
-		),
-		None => None,
-	};
-	let frozen = match &status[1] {
+	let (frozen, certified) = status.split_last().ok_or("the status proof read no keys")?;
+	let certifications = certified
+		.iter()
+		.flatten()
+		.map(|bytes| {
+			Certification::decode(&mut &bytes[..])
+				.map(|c| format!("{c:?}"))
+				.map_err(|e| format!("certification: {e}"))
+		})
+		.collect::<Result<Vec<_>, _>>()?;
+	let frozen = match frozen {
 		Some(bytes) => {
 			Freeze::decode(&mut &bytes[..]).map(|_| true).map_err(|e| format!("freeze: {e}"))?
 		},
@@ -288,7 +301,7 @@ pub fn check(file: &ProofFile, trusted: &AuthorityList) -> Result<Verdict, Strin
 		block_hash: header_b.hash(),
 		finalized: *last.number(),
 		signers: (signers.len(), authorities.len()),
-		certification: certification.map(|c| format!("{c:?}")),
+		certifications,
 		frozen,
 	})
 }
@@ -327,7 +340,15 @@ pub fn build(
 	batch: Option<(RecordId, Membership)>,
 	wait: Duration,
 ) -> Result<ProofFile, String> {
-	let Verification { id, record, .. } = verification(chain, algorithm, digest, &batch)?;
+	let Verification { id, record, certifications, batch_index, .. } =
+		verification(chain, algorithm, digest, &batch)?;
+	if let (Some(index), None) = (batch_index, &batch) {
+		return Err(format!(
+			"the digest's original is item {index} of batch record {id}: give that batch's \
+			 manifest (--manifest) to prove it"
+		));
+	}
+	let offices: Vec<OrgId> = certifications.iter().map(|c| c.office).collect();
 	let hash_b = chain.block_hash(record.block)?;
 	let header_b = chain.header(hash_b)?;
 	let deadline = std::time::Instant::now() + wait;
@@ -357,7 +378,7 @@ pub fn build(
 	}
 	let record_key = pallet_notarization::Records::<Runtime>::hashed_key_for(id);
 	let record_proof = chain.read_proof(&[record_key, index_key(&record)], hash_b)?;
-	let status_proof = chain.read_proof(&status_keys(id, digest), hash_f)?;
+	let status_proof = chain.read_proof(&status_keys(id, digest, &offices), hash_f)?;
 	let mut file = ProofFile {
 		format: FORMAT.into(),
 		genesis: chain.genesis,
@@ -369,6 +390,7 @@ pub fn build(
 		header: to_hex(&header_b.encode()),
 		record_proof: record_proof.iter().map(|n| to_hex(n)).collect(),
 		headers: headers.iter().map(|h| to_hex(&h.encode())).collect(),
+		offices,
 		status_proof: status_proof.iter().map(|n| to_hex(n)).collect(),
 		set_id: 0,
 		authorities: Vec::new(),

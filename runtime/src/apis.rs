@@ -340,7 +340,7 @@ impl_runtime_apis! {
 
 		fn certifications(
 			id: pallet_notarization::RecordId,
-			start_after: Option<sp_core::H256>,
+			start_after: Option<(sp_core::H256, OrgId)>,
 			limit: u32,
 		) -> Vec<(sp_core::H256, pallet_notarization::Certification)> {
 			Notarization::certifications(id, start_after, limit)

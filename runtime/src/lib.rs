@@ -86,7 +86,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("regchain"),
 	impl_name: Cow::Borrowed("regchain-node"),
 	authoring_version: 1,
-	spec_version: 115,
+	spec_version: 116,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 5,
@@ -197,6 +197,8 @@ pub type Migrations = (
 	pallet_consortium::migrations::MigrateV2ToV3<Runtime>,
 	// Each lender's latest access to each SME's data (the gateway's one-read check).
 	pallet_credit::migrations::MigrateV1ToV2<Runtime>,
+	// One certification per court, and each record's admissions counted.
+	pallet_notarization::migrations::MigrateV2ToV3<Runtime>,
 );
 
 /// The block time, for the migrations that date past and future blocks.

@@ -99,8 +99,8 @@ const AUTHORITY_ERRORS: [&str; 27] = [
 	// governance; a financing's invoices are released by its attester until it ends.
 	"NotRegistrant",
 	"FinancingNotEnded",
-	// A certification is its office's to change: another court is refused.
-	"NotCertifier",
+	// A batch's digests are indexed by the batch's owner.
+	"NotRecordOwner",
 	// Goods: only their custodian acts on them, only a class's owner makes its batches.
 	"NotCustodian",
 	"NotClassOwner",
@@ -202,11 +202,13 @@ fn new_code() -> Vec<u8> {
 }
 
 /// `register_organization` of a member of `kind` under `code`, whose first account (of
-/// `seed`) consents until [`CONSENT_UNTIL`]. The consent names the local testnet's genesis
-/// hash, read in a genesis of its own (the matrix builds its calls outside any).
+/// `seed`) consents until [`CONSENT_UNTIL`] to registration by the founding registrar of that
+/// kind. The consent names the local testnet's genesis hash, read in a genesis of its own (the
+/// matrix builds its calls outside any).
 fn new_member(kind: OrgKind, code: Vec<u8>, seed: &str) -> RuntimeCall {
+	let registrar = org_of(kind.registrar().expect("a kind with a registrar"));
 	let (account, signature) = common::genesis_of(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET)
-		.execute_with(|| common::register_consent(seed, &code, CONSENT_UNTIL));
+		.execute_with(|| common::register_consent(seed, kind, registrar, &code, CONSENT_UNTIL));
 	RuntimeCall::Consortium(pallet_consortium::Call::register_organization {
 		kind,
 		name: b"Member".to_vec(),
@@ -1075,7 +1077,8 @@ fn evidence(n: u8) -> sp_core::H256 {
 }
 
 /// Notarization: the court holds the `Notary` role; the enterprise has notarized records 0
-/// (certified by the court), 1 (not certified) and 2 (frozen by the court).
+/// (certified by the court and admitted in a case), 1 (not certified) and 2 (frozen by the
+/// court), and anchored batch 3 of [`batch_items`].
 fn notarization_setup() {
 	use pallet_notarization::{EvidenceType, HashAlgorithm, Pallet as Notarization};
 	let court = RuntimeOrigin::signed(account(Court));
@@ -1105,7 +1108,24 @@ fn notarization_setup() {
 		common::NOW,
 	)
 	.expect("setup certifies");
+	Notarization::<Runtime>::mark_admitted(court.clone(), 0, evidence(0), Default::default())
+		.expect("setup admits");
 	Notarization::<Runtime>::freeze(court, 2, Default::default()).expect("setup freezes");
+	Notarization::<Runtime>::anchor_batch(
+		sme,
+		HashAlgorithm::Sm3,
+		pallet_notarization::merkle::root(HashAlgorithm::Sm3, &batch_items()),
+		2,
+		EvidenceType::Image,
+		Default::default(),
+		None,
+	)
+	.expect("setup anchors a batch");
+}
+
+/// The two digests of the setup's batch record 3.
+fn batch_items() -> Vec<sp_core::H256> {
+	vec![evidence(10), evidence(11)]
 }
 
 /// The notarization pallet: any member notarizes; the court (a `Notary`) certifies and
@@ -1175,6 +1195,19 @@ fn notarization_rows() -> Vec<(&'static str, RuntimeCall, Vec<Actor>)> {
 			court.clone(),
 		),
 		(
+			"notarization.index_batch_digest",
+			RuntimeCall::Notarization(N::index_batch_digest {
+				id: 3,
+				digest: batch_items()[0],
+				index: 0,
+				proof: pallet_notarization::merkle::proof(HashAlgorithm::Sm3, &batch_items(), 0)
+					.unwrap()
+					.try_into()
+					.unwrap(),
+			}),
+			vec![Enterprise],
+		),
+		(
 			"notarization.freeze",
 			RuntimeCall::Notarization(N::freeze { id: 1, reason: hash }),
 			court.clone(),
@@ -1208,8 +1241,8 @@ fn goods_list(ids: &[u8]) -> pallet_provenance::ItemList {
 }
 
 /// Provenance: the enterprise (a manufacturer and retailer) owns class 0 with batches 0 and 1
-/// (frozen by market regulation) and holds units 0–3 of batch 0, unit 1 on sale; market
-/// regulation holds the `Inspector` role.
+/// (frozen by market regulation) and holds units 0–3 of batch 0, unit 1 on sale, units 2 and 3
+/// reported as suspected clones; market regulation holds the `Inspector` role.
 fn provenance_setup() {
 	use pallet_provenance::Pallet as Provenance;
 	let market = RuntimeOrigin::signed(account(MarketRegulation));
@@ -1239,12 +1272,17 @@ fn provenance_setup() {
 		.expect("setup registers units");
 	Provenance::<Runtime>::put_on_sale(firm, goods_list(&[1])).expect("setup puts on sale");
 	Provenance::<Runtime>::freeze(market, 1, Default::default()).expect("setup freezes");
+	for n in [2, 3] {
+		pallet_provenance::Items::<Runtime>::mutate(goods(n), |item| {
+			item.as_mut().expect("registered").suspicion = pallet_provenance::Suspicion::Reported
+		});
+	}
 }
 
 /// The provenance pallet: manufacturers register, retailers sell, the custodian offers (to an
 /// organization that takes no part in supply chains: refused for everyone), inspectors inspect,
 /// customs clears (the setup has no customs agency: every actor is refused), market regulation
-/// recalls and freezes.
+/// recalls, freezes and rules on reported clones.
 fn provenance_rows() -> Vec<(&'static str, RuntimeCall, Vec<Actor>)> {
 	use pallet_provenance::Call as P;
 	let hash = sp_core::H256::repeat_byte(1);
@@ -1325,6 +1363,16 @@ fn provenance_rows() -> Vec<(&'static str, RuntimeCall, Vec<Actor>)> {
 			RuntimeCall::Provenance(P::freeze { batch: 0, reason: hash }),
 			market.clone(),
 		),
+		(
+			"provenance.confirm_clone",
+			RuntimeCall::Provenance(P::confirm_clone { item: goods(2), finding: hash }),
+			market.clone(),
+		),
+		(
+			"provenance.clear_suspicion",
+			RuntimeCall::Provenance(P::clear_suspicion { item: goods(3), finding: hash }),
+			market.clone(),
+		),
 		("provenance.unfreeze", RuntimeCall::Provenance(P::unfreeze { batch: 1 }), market),
 	]
 }
@@ -1361,9 +1409,9 @@ fn work_registration(n: u8, owner: OrgId) -> RuntimeCall {
 	})
 }
 
-/// IP: the IP office holds `IpExaminer`; the enterprise owns works 0 (with reprint offer 0),
-/// 1 (frozen by the IP office) and 2 (claimed by the bank in dispute 0, citing notarization
-/// record 0).
+/// IP: the IP office holds `IpExaminer`; the enterprise owns works 0 (with reprint offer 0;
+/// the bank barred from its licences by dispute 1, upheld), 1 (frozen by the IP office) and 2
+/// (claimed by the bank in dispute 0, citing notarization record 0, which a court admitted).
 fn ip_rights_setup() {
 	use pallet_ip_rights::{DisputeKind, LicenceKind, OfferTerms, Pallet as IpRights};
 	let office = RuntimeOrigin::signed(account(IpOffice));
@@ -1387,8 +1435,8 @@ fn ip_rights_setup() {
 		closes: common::NOW + DAY,
 		licence_term: DAY,
 	};
-	IpRights::<Runtime>::publish_offer(firm, 0, terms).expect("setup offers");
-	IpRights::<Runtime>::freeze(office, 1, Default::default()).expect("setup freezes");
+	IpRights::<Runtime>::publish_offer(firm.clone(), 0, terms).expect("setup offers");
+	IpRights::<Runtime>::freeze(office.clone(), 1, Default::default()).expect("setup freezes");
 	IpRights::<Runtime>::file_dispute(
 		RuntimeOrigin::signed(bank()),
 		2,
@@ -1397,6 +1445,15 @@ fn ip_rights_setup() {
 		Default::default(),
 	)
 	.expect("setup disputes");
+	IpRights::<Runtime>::file_dispute(
+		firm,
+		0,
+		DisputeKind::Infringement { respondent: BANK_ORG },
+		vec![1].try_into().unwrap(),
+		Default::default(),
+	)
+	.expect("setup disputes");
+	IpRights::<Runtime>::uphold_dispute(office, 1, Default::default()).expect("setup bars");
 }
 
 /// The IP pallet: a declaration registers only for the organization it names; the owner
@@ -1453,5 +1510,10 @@ fn ip_rights_rows() -> Vec<(&'static str, RuntimeCall, Vec<Actor>)> {
 			office.clone(),
 		),
 		("ip_rights.unfreeze", RuntimeCall::IpRights(R::unfreeze { work: 1 }), office),
+		(
+			"ip_rights.lift_licence_bar",
+			RuntimeCall::IpRights(R::lift_licence_bar { work: 0, licensee: BANK_ORG }),
+			vec![Enterprise],
+		),
 	]
 }

@@ -296,3 +296,186 @@ fn an_agency_whose_validator_produces_is_not_suspended_below_the_minimum() {
 		assert!(Consortium::suspend(governance(), 4).is_ok());
 	});
 }
+
+/// The bytes of state outside `System` (whose events are dropped every block): what every node
+/// keeps.
+fn kept_state() -> usize {
+	let system = sp_io::hashing::twox_128(b"System");
+	let mut total = 0;
+	let mut key = Vec::new();
+	while let Some(next) = sp_io::storage::next_key(&key) {
+		if !next.starts_with(&system) {
+			total += next.len() + sp_io::storage::get(&next).map_or(0, |value| value.len());
+		}
+		key = next;
+	}
+	total
+}
+
+#[test]
+fn the_byte_quota_meters_the_state_a_call_adds() {
+	use regchain_primitives::Role;
+	use sp_runtime::traits::Dispatchable;
+	with_enterprise(|| {
+		common::register_enterprise(Two, b"91110000802100433B")
+			.expect("market regulation registers a second enterprise");
+		let org_of = |who: Sr25519Keyring| {
+			pallet_consortium::AccountOrganization::<Runtime>::get(who.to_account_id()).unwrap()
+		};
+		let market = RuntimeOrigin::signed(Charlie.to_account_id());
+		for (org, role) in [(org_of(One), Role::Manufacturer), (org_of(Two), Role::Retailer)] {
+			Consortium::grant_role(market.clone(), org, role).expect("market regulation grants");
+		}
+		Consortium::grant_role(
+			RuntimeOrigin::signed(Bob.to_account_id()),
+			org_of(One),
+			Role::InvoiceIssuer,
+		)
+		.expect("the tax bureau grants");
+		let limits =
+			pallet_invoices::IssuerLimits { per_invoice: u64::MAX / 4, per_month: u64::MAX / 2 };
+		pallet_invoices::Issuers::<Runtime>::insert(org_of(One), limits);
+		// Each call, through the runtime's own transaction checks: the bytes the quota charged
+		// its organization, against the state the call then added.
+		let mut charged_below_growth = Vec::new();
+		let mut metered = |name: &str, who: Sr25519Keyring, call: RuntimeCall| {
+			let account = who.to_account_id();
+			let org = org_of(who);
+			let used = || pallet_consortium::TxUsage::<Runtime>::get(org).map_or(0, |u| u.bytes);
+			let before_charge = used();
+			extensions(System::account_nonce(&account))
+				.validate_and_prepare(
+					RuntimeOrigin::signed(account.clone()),
+					&call,
+					&call.get_dispatch_info(),
+					call.encoded_size(),
+					0,
+				)
+				.unwrap_or_else(|e| panic!("{name} refused: {e:?}"));
+			let charged = used() - before_charge;
+			let before = kept_state();
+			call.clone()
+				.dispatch(RuntimeOrigin::signed(account))
+				.unwrap_or_else(|e| panic!("{name}: {e:?}"));
+			let grown = kept_state().saturating_sub(before);
+			println!(
+				"{name}: {} bytes sent, {grown} bytes of state, {charged} charged",
+				call.encoded_size()
+			);
+			if grown > charged as usize {
+				charged_below_growth.push((name.to_string(), grown, charged));
+			}
+		};
+		use pallet_provenance::Call as P;
+		let site = pallet_provenance::Gln(1_234_567_890_128);
+		let ids = |tag: u8| -> pallet_provenance::ItemList {
+			(0..256u32)
+				.map(|n| {
+					let mut id = [tag; 32];
+					id[..4].copy_from_slice(&n.to_le_bytes());
+					sp_core::H256(id)
+				})
+				.collect::<Vec<_>>()
+				.try_into()
+				.unwrap()
+		};
+		let hash = sp_core::H256::repeat_byte(1);
+		metered(
+			"provenance.register_class",
+			One,
+			RuntimeCall::Provenance(P::register_class {
+				sku: b"XP-TONER-9".to_vec().try_into().unwrap(),
+				gtin: Some(pallet_provenance::Gtin(4_006_381_333_931)),
+				metadata: hash,
+			}),
+		);
+		metered(
+			"provenance.register_batch",
+			One,
+			RuntimeCall::Provenance(P::register_batch {
+				class: 0,
+				lot: hash,
+				produced_on: common::NOW,
+			}),
+		);
+		metered(
+			"provenance.register_items",
+			One,
+			RuntimeCall::Provenance(P::register_items {
+				batch: 0,
+				items: ids(0xa0),
+				location: site,
+			}),
+		);
+		metered(
+			"provenance.offer",
+			One,
+			RuntimeCall::Provenance(P::offer { items: ids(0xa0), to: org_of(Two), waybill: hash }),
+		);
+		metered(
+			"provenance.accept",
+			Two,
+			RuntimeCall::Provenance(P::accept { items: ids(0xa0), location: site, receipt: hash }),
+		);
+		metered(
+			"provenance.register_containers",
+			Two,
+			RuntimeCall::Provenance(P::register_containers {
+				containers: ids(0xc0),
+				level: 1,
+				location: site,
+			}),
+		);
+		let line = pallet_invoices::LineInput {
+			description: hash,
+			quantity: 1_000,
+			unit_price: 100,
+			rate: 1,
+		};
+		metered(
+			"invoices.issue (32 lines)",
+			One,
+			RuntimeCall::Invoices(pallet_invoices::Call::issue {
+				buyer: pallet_invoices::Buyer::Member(org_of(Two)),
+				lines: vec![line; pallet_invoices::MAX_LINES as usize],
+				document: hash,
+			}),
+		);
+		metered(
+			"notarization.notarize",
+			One,
+			RuntimeCall::Notarization(pallet_notarization::Call::notarize {
+				algorithm: pallet_notarization::HashAlgorithm::Sm3,
+				digest: hash,
+				evidence_type: pallet_notarization::EvidenceType::Contract,
+				metadata: hash,
+				case: Some(hash),
+			}),
+		);
+		metered(
+			"notarization.anchor_batch",
+			Two,
+			RuntimeCall::Notarization(pallet_notarization::Call::anchor_batch {
+				algorithm: pallet_notarization::HashAlgorithm::Sm3,
+				root: hash,
+				leaves: 1_000_000,
+				evidence_type: pallet_notarization::EvidenceType::Image,
+				metadata: hash,
+				case: Some(hash),
+			}),
+		);
+		metered(
+			"invoices.issue (1 line)",
+			One,
+			RuntimeCall::Invoices(pallet_invoices::Call::issue {
+				buyer: pallet_invoices::Buyer::Member(org_of(Two)),
+				lines: vec![line],
+				document: hash,
+			}),
+		);
+		assert!(
+			charged_below_growth.is_empty(),
+			"calls that add more state than the quota charges: {charged_below_growth:?}"
+		);
+	});
+}

@@ -139,7 +139,7 @@ fn the_upgrade_dates_terms_windows_rates_and_histories_kept_in_blocks() {
 }
 
 #[test]
-fn the_upgrade_indexes_records_and_product_classes_by_owner() {
+fn the_upgrade_indexes_records_and_product_classes_by_owner_and_files_certifications_by_court() {
 	use pallet_notarization::{Anchor, EvidenceType, HashAlgorithm};
 	use regchain_runtime::{Notarization, Provenance};
 	common::genesis_of(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
@@ -158,6 +158,23 @@ fn the_upgrade_indexes_records_and_product_classes_by_owner() {
 		pallet_notarization::Digests::<Runtime>::insert((HashAlgorithm::Sha256, digest), 4);
 		pallet_notarization::NextRecordId::<Runtime>::put(5);
 		StorageVersion::new(1).put::<Notarization>();
+		// Its certification by the court (organization 3), admitted in a case, kept under the
+		// digest alone as before version 3.
+		let certification = pallet_notarization::Certification {
+			office: 3,
+			certificate: H256::repeat_byte(9),
+			issued_on: common::NOW,
+			at: common::NOW,
+			status: pallet_notarization::CertificationStatus::Admitted {
+				case: H256::repeat_byte(7),
+				at: common::NOW,
+			},
+		};
+		pallet_notarization::migrations::v2::Certifications::<Runtime>::insert(
+			4,
+			digest,
+			certification.clone(),
+		);
 		let class = pallet_provenance::ProductClass {
 			owner: 3,
 			sku: BoundedVec::truncate_from(b"TEA-250G".to_vec()),
@@ -172,9 +189,15 @@ fn the_upgrade_indexes_records_and_product_classes_by_owner() {
 
 		regchain_runtime::Migrations::on_runtime_upgrade();
 
-		assert_eq!(Notarization::on_chain_storage_version(), StorageVersion::new(2));
+		assert_eq!(Notarization::on_chain_storage_version(), StorageVersion::new(3));
 		assert_eq!(Provenance::on_chain_storage_version(), StorageVersion::new(2));
 		assert_eq!(Notarization::records_of(3, None, 10), vec![(4, record)]);
+		// The certification is the court's own now, and the record stands admitted.
+		assert_eq!(
+			pallet_notarization::Certifications::<Runtime>::get((4, digest, 3)),
+			Some(certification)
+		);
+		assert_eq!(pallet_notarization::Admissions::<Runtime>::get(4), Some(1));
 		assert_eq!(Provenance::classes_of(3, None, 10), vec![(2, class)]);
 		assert!(Notarization::records_of(4, None, 10).is_empty());
 		pallet_notarization::Pallet::<Runtime>::do_try_state().expect("notarization invariants");

@@ -78,7 +78,9 @@ test('a registrar registers an enterprise with its consent; the tax bureau makes
   // The enterprise signs its consent with a key kept in a file (never on the command line).
   const sellerFile = path.join(dir, 'seller.suri');
   writeFileSync(sellerFile, `${SELLER}\n`);
-  const consent = await cliOk('org', 'consent', '--credit-code', SELLER_CODE, '--suri-file', sellerFile, '--url', url);
+  // It consents to registration as an enterprise by market regulation (Charlie's organization).
+  const market = (await api.query.consortium.accountOrganization(keyring.addFromUri('//Charlie').address)).unwrap().toNumber();
+  const consent = await cliOk('org', 'consent', '--credit-code', SELLER_CODE, '--kind', 'enterprise', '--registrar', String(market), '--suri-file', sellerFile, '--url', url);
   const seller = keyring.addFromUri(SELLER);
   assert.equal(consent.account, seller.address);
   assert.ok(consent.valid_until > await chainNow(api));

@@ -48,11 +48,21 @@ test('market regulation registers an enterprise and the tax bureau grants it a r
 
   // The registrar cannot bind a key that did not consent: a consent signed by another key is
   // refused and nothing is registered.
-  const forged = await registrationConsent(api, key('//Charlie'), code);
+  const orgOf = async (uri) => (await api.query.consortium.accountOrganization(key(uri).address)).unwrap().toNumber();
+  const market = await orgOf('//Charlie');
+  const forged = await registrationConsent(api, key('//Charlie'), code, { registrar: market });
   const captured = await submit(api, api.tx.consortium.registerOrganization(
     'Enterprise', 'Pudong Widgets Ltd', code, sme.address, now + 365 * DAY, forged.validUntil, forged.signature,
   ), key('//Charlie'));
   assert.equal(captured.error, 'consortium.BadJoinSignature');
+  // Nor a consent the SME gave to another agency, or to be registered as another kind.
+  for (const [kind, registrar] of [['Enterprise', await orgOf('//Ferdie')], ['FinancialInstitution', market]]) {
+    const elsewhere = await registrationConsent(api, sme, code, { kind, registrar });
+    const misused = await submit(api, api.tx.consortium.registerOrganization(
+      'Enterprise', 'Pudong Widgets Ltd', code, sme.address, now + 365 * DAY, elsewhere.validUntil, elsewhere.signature,
+    ), key('//Charlie'));
+    assert.equal(misused.error, 'consortium.BadJoinSignature', `${kind} by ${registrar}`);
+  }
   assert.ok((await api.query.consortium.accountOrganization(sme.address)).isNone);
   assert.equal((await api.query.consortium.nextOrgId()).toNumber(), id);
 

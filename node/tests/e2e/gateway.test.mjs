@@ -7,13 +7,13 @@
 // The gateway decides and answers at the finalized block: each write here waits for it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { stringToU8a, u8aToHex } from '@polkadot/util';
 import {
-  DAY, chainNow, finalizedNumber, registerOrganization, sampleCreditCode, startDevNode, submit, waitFor,
+  DAY, chainNow, finalizedNumber, gatewayAddress, registerOrganization, sampleCreditCode, startDevNode, submit, waitFor,
 } from './helpers.mjs';
 
 const UNAUTHENTICATED = -32001;
@@ -49,18 +49,6 @@ const ok = async (tx, signer) => {
   await finalized(result.blockHash);
   return result;
 };
-
-/** Resolves with the gateway's address once the node's log announces it. */
-async function gatewayAddress(logPath, timeoutMs = 60000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const log = existsSync(logPath) ? readFileSync(logPath, 'utf8') : '';
-    const match = log.match(/query gateway on (127\.0\.0\.1:\d+)/);
-    if (match) return match[1];
-    if (Date.now() > deadline) throw new Error('no gateway announced');
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 let nextId = 1;
 /** One JSON-RPC call over HTTP: the result, or the error object thrown. */

@@ -204,6 +204,18 @@ export async function startDevNode(prefix, { basePath, extraArgs = [] } = {}) {
   };
 }
 
+/** Resolves with the query gateway's address once the node's log announces it. */
+export async function gatewayAddress(logPath, timeoutMs = 60000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const log = existsSync(logPath) ? readFileSync(logPath, 'utf8') : '';
+    const match = log.match(/query gateway on (127\.0\.0\.1:\d+)/);
+    if (match) return match[1];
+    if (Date.now() > deadline) throw new Error('no gateway announced');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
 /**
  * Puts `call` to the agencies' council: `voters[0]` proposes it with a threshold of
  * `voters.length` and every voter approves. Resolves with the motion, for `councilClose`.
@@ -302,16 +314,20 @@ export async function addAccount(api, admin, account, { asAdmin = false } = {}) 
 }
 
 /**
- * `account`'s consent to be the first account of the organization registered under
- * `creditCode`, for the next hour: its sr25519 signature over the SCALE encoding of
- * `(b"regchain/register", genesis hash, credit_code, validUntil)`, as
+ * `account`'s consent to be the first account of the organization of `kind` that the agency
+ * `registrar` (an organization id) registers under `creditCode`, for the next hour: its sr25519
+ * signature over the SCALE encoding of
+ * `(b"regchain/register", genesis hash, kind, registrar, credit_code, validUntil)`, as
  * `consortium.registerOrganization` checks.
  */
-export async function registrationConsent(api, account, creditCode) {
+export async function registrationConsent(api, account, creditCode, { kind = 'Enterprise', registrar }) {
   const validUntil = (await chainNow(api)) + HOUR;
+  const kindType = api.tx.consortium.registerOrganization.meta.args[0].type.toString();
   const message = new Uint8Array([
     ...new TextEncoder().encode('regchain/register'),
     ...api.genesisHash.toU8a(),
+    ...api.createType(kindType, kind).toU8a(),
+    ...api.createType('u32', registrar).toU8a(),
     ...compactAddLength(new TextEncoder().encode(creditCode)),
     ...api.createType('u64', validUntil).toU8a(),
   ]);
@@ -325,7 +341,8 @@ export async function registrationConsent(api, account, creditCode) {
  */
 export async function registerOrganization(api, registrar, { kind = 'Enterprise', name, code, account, term = 365 * DAY }) {
   const now = await chainNow(api);
-  const { validUntil, signature } = await registrationConsent(api, account, code);
+  const registrarOrg = (await api.query.consortium.accountOrganization(registrar.address)).unwrap().toNumber();
+  const { validUntil, signature } = await registrationConsent(api, account, code, { kind, registrar: registrarOrg });
   return submit(api, api.tx.consortium.registerOrganization(
     kind, name, code, account.address, now + term, validUntil, signature,
   ), registrar);

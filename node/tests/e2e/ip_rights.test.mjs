@@ -2,8 +2,9 @@
 // article under its two authors' signed declarations (keys of no member), holds priority for
 // its fingerprint, offers licences; a platform licenses it and any platform checks the licence
 // without a signature; a rival's ownership claim on notarized evidence blocks a transfer until
-// the IP office (Eve, holding `IpExaminer`) rejects it; an upheld infringement claim ends the
-// infringer's licence; the office freezes a work. Queries come from `api.call.ipRightsApi`;
+// the IP office (Eve, holding `IpExaminer`) rejects it, and is not refiled at once; an upheld
+// infringement claim on the owner's own evidence ends the infringer's licence and bars it
+// until the owner lifts the bar; the office freezes a work. Queries come from `api.call.ipRightsApi`;
 // every refusal is checked by its decoded error.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -142,7 +143,7 @@ test('a platform licenses the work against an offer; anyone checks the licence; 
   assert.deepEqual(open.map(([id]) => id.toNumber()), [reprint]);
 });
 
-test('disputes cite notarized evidence; an open one blocks a transfer; only the IP office decides', async () => {
+test('disputes cite own or court-admitted evidence; an open one blocks a transfer; a rejected claim waits; only the IP office decides; an infringer is barred', async () => {
   assert.equal((await submit(api, api.tx.ipRights.fileDispute(work, 'Ownership', [999999], hash(0x5a)), rival)).error, 'ipRights.EvidenceNotFound');
   const notarized = await ok(api.tx.notarization.notarize('Sha256', blake2AsHex('draft of 2025'), 'Document', hash(2), null), rival);
   const record = notarized.events.find(({ event }) => api.events.notarization.Notarized.is(event)).event.data.id.toNumber();
@@ -154,15 +155,31 @@ test('disputes cite notarized evidence; an open one blocks a transfer; only the 
   await ok(api.tx.ipRights.rejectDispute(dispute, hash(0xde)), eve);
   const decided = (await api.call.ipRightsApi.disputes(work, null, 100)).map(([, d]) => d.status.type);
   assert.deepEqual(decided, ['Rejected']);
+  // Refiled at once to keep the work blocked: refused for a month.
+  assert.equal((await submit(api, api.tx.ipRights.fileDispute(work, 'Ownership', [record], hash(0x5d)), rival)).error, 'ipRights.RefilingTooSoon');
   // Now the publisher may transfer the work.
   await ok(api.tx.ipRights.transfer(work, orgs.platform, hash(0xc0)), publisher);
   const [, moved] = (await api.call.ipRightsApi.workByFingerprint(article.fingerprint)).unwrap();
   assert.equal(moved.owner.toNumber(), orgs.platform);
-  // The new owner claims infringement by the rival: upheld, the rival's licence ends.
-  const claim = eventOf(await ok(api.tx.ipRights.fileDispute(work, { Infringement: { respondent: orgs.rival } }, [record], hash(0x5c)), platform), 'DisputeFiled').dispute.toNumber();
+  // The new owner claims infringement by the rival: the rival's notarization proves nothing of
+  // the platform's claim (no court admitted it); the platform's own capture does.
+  const infringement = { Infringement: { respondent: orgs.rival } };
+  assert.equal((await submit(api, api.tx.ipRights.fileDispute(work, infringement, [record], hash(0x5c)), platform)).error, 'ipRights.EvidenceNotAdmissible');
+  const captured = await ok(api.tx.notarization.notarize('Sha256', blake2AsHex('the rival\'s reprint, captured'), 'WebPage', hash(2), null), platform);
+  const capture = captured.events.find(({ event }) => api.events.notarization.Notarized.is(event)).event.data.id.toNumber();
+  const claim = eventOf(await ok(api.tx.ipRights.fileDispute(work, infringement, [capture], hash(0x5c)), platform), 'DisputeFiled').dispute.toNumber();
+  // Upheld: the rival's licence ends and it takes no new licence until the owner lifts the bar.
   const upheld = await ok(api.tx.ipRights.upholdDispute(claim, hash(0xdf)), eve);
   assert.ok(upheld.events.some(({ event }) => api.events.ipRights.LicenceRevoked.is(event)));
+  assert.equal(eventOf(upheld, 'LicenseeBarred').licensee.toNumber(), orgs.rival);
   assert.equal((await api.call.ipRightsApi.licenceCheck(work, rival.address, 'Commercial')).type, 'NotLicensed');
+  const now = await chainNow(api);
+  const terms = { kind: 'Commercial', exclusive: false, price: 1, terms: hash(1), maxLicences: null, opens: now, closes: now + DAY, licenceTerm: DAY };
+  const offer = eventOf(await ok(api.tx.ipRights.publishOffer(work, terms), platform), 'OfferPublished').offer.toNumber();
+  assert.equal((await submit(api, api.tx.ipRights.takeLicence(offer, hash(0xaf)), rival)).error, 'ipRights.LicenseeBarred');
+  assert.equal((await submit(api, api.tx.ipRights.liftLicenceBar(work, orgs.rival), rival)).error, 'ipRights.NotOwner');
+  await ok(api.tx.ipRights.liftLicenceBar(work, orgs.rival), platform);
+  await ok(api.tx.ipRights.takeLicence(offer, hash(0xaf)), rival);
 });
 
 test('the IP office freezes a work: no offer until it is unfrozen', async () => {

@@ -80,7 +80,7 @@ test('a member notarizes a digest once; the query names the original; a bad algo
   assert.equal(found.record.owner.toNumber(), orgs.sme);
   assert.equal(found.record.evidenceType.type, 'Contract');
   assert.ok(found.record.at.toNumber() > 1_700_000_000_000, 'on-chain time, in ms');
-  assert.ok(found.certification.isNone);
+  assert.equal(found.certifications.length, 0);
   // The same bytes under another algorithm are another digest.
   assert.ok((await api.call.notarizationApi.verifyDigest('Sm3', digest)).isNone);
   // An algorithm the chain does not know (index 3) does not even decode.
@@ -103,12 +103,14 @@ test('the court certifies, admits, challenges and withdraws; others and second c
   assert.equal((await submit(api, api.tx.notarization.certify(id, hash(0x32), 0, [], hash(9), now), dave)).error, 'notarization.NotInRecord');
   assert.equal((await submit(api, api.tx.notarization.certify(id + 1000, digest, 0, [], hash(9), now), dave)).error, 'notarization.RecordNotFound');
   await ok(api.tx.notarization.markAdmitted(id, digest, hash(0x41)), dave);
-  let status = (await api.call.notarizationApi.verifyDigest('Sm3', digest)).unwrap().certification.unwrap().status;
+  const certifications = async () => (await api.call.notarizationApi.verifyDigest('Sm3', digest)).unwrap().certifications;
+  assert.deepEqual((await certifications()).map((c) => c.office.toNumber()), [orgs.court]);
+  let status = (await certifications())[0].status;
   assert.equal(status.type, 'Admitted');
   assert.equal(status.asAdmitted.case.toHex(), hash(0x41));
   await ok(api.tx.notarization.markChallenged(id, digest, hash(0x42)), dave);
   await ok(api.tx.notarization.withdrawCertification(id, digest, hash(0x43)), dave);
-  status = (await api.call.notarizationApi.verifyDigest('Sm3', digest)).unwrap().certification.unwrap().status;
+  status = (await certifications())[0].status;
   assert.equal(status.type, 'Withdrawn');
   assert.equal((await submit(api, api.tx.notarization.markAdmitted(id, digest, hash(0x44)), dave)).error, 'notarization.Withdrawn');
   // The court freezes the record; a frozen record's certification cannot be given.
@@ -119,7 +121,7 @@ test('the court certifies, admits, challenges and withdraws; others and second c
   assert.ok((await api.call.notarizationApi.verifyDigest('Sm3', other)).unwrap().frozen.isSome);
 });
 
-test('the tool anchors a folder as one batch: every item verifies by its proof, a wrong one is refused', async () => {
+test('the tool anchors a folder as one batch: every item verifies by its proof, a wrong one is refused, an indexed item is the original', async () => {
   const folder = path.join(work, 'case-2026-118');
   mkdirSync(path.join(folder, 'photos'), { recursive: true });
   for (let i = 0; i < 5; i++) writeFileSync(path.join(folder, 'photos', `p${i}.jpg`), `photo ${i} of the site`);
@@ -140,6 +142,17 @@ test('the tool anchors a folder as one batch: every item verifies by its proof, 
     assert.equal(found.unwrap().id.toNumber(), submitted.record, item.path);
   }
   const [first, second] = manifest.items;
+  // Another member who saw an item notarizes it singly, later: found by itself, it would pass
+  // as the original — until the batch's owner indexes the item.
+  const copied = manifest.items[2];
+  const single = eventOf(await ok(api.tx.notarization.notarize('Sm3', copied.digest, 'Image', hash(2), null), bob), 'Notarized').id.toNumber();
+  assert.equal((await api.call.notarizationApi.verifyDigest('Sm3', copied.digest)).unwrap().id.toNumber(), single);
+  assert.equal((await submit(api, api.tx.notarization.indexBatchDigest(id, copied.digest, copied.index, copied.proof), bob)).error, 'notarization.NotRecordOwner');
+  await ok(api.tx.notarization.indexBatchDigest(id, copied.digest, copied.index, copied.proof), sme);
+  const original = (await api.call.notarizationApi.verifyDigest('Sm3', copied.digest)).unwrap();
+  assert.equal(original.id.toNumber(), submitted.record);
+  assert.equal(original.batchIndex.unwrap().toNumber(), copied.index);
+  assert.equal(original.later.unwrap().toNumber(), single);
   assert.ok((await api.call.notarizationApi.verifyInBatch(id, 'Sm3', first.digest, first.index, second.proof)).isNone);
   assert.ok((await api.call.notarizationApi.verifyInBatch(id, 'Sm3', first.digest, second.index, first.proof)).isNone);
   // The tool finds a file by its manifest; a changed file is not notarized.
@@ -159,7 +172,15 @@ test('the tool anchors a folder as one batch: every item verifies by its proof, 
 test('a proof file checks offline against the validator keys; each tampered part is refused', async () => {
   const evidence = path.join(work, 'screenshot.png');
   writeFileSync(evidence, 'a web page as captured on 2026-11-26');
-  const submitted = await cliOk('submit', evidence, '--url', url, '--suri', SME_URI, '--evidence-type', 'web-page');
+  // The key from a file, as every command takes it (a command line is visible in `ps`).
+  const keyFile = path.join(work, 'sme.suri');
+  writeFileSync(keyFile, `${SME_URI}\n`, { mode: 0o600 });
+  const submitted = await cliOk('submit', evidence, '--url', url, '--suri-file', keyFile, '--evidence-type', 'web-page');
+  // Signed mortal: replayable for a few hundred blocks at most, not for ever.
+  const { block } = await api.rpc.chain.getBlock(await api.rpc.chain.getBlockHash(submitted.block));
+  const extrinsic = block.extrinsics.find((x) => x.method.section === 'notarization');
+  assert.ok(extrinsic.era.isMortalEra, 'a mortal extrinsic');
+  assert.equal(extrinsic.era.asMortalEra.period.toNumber(), 256);
   const proofPath = path.join(work, 'screenshot.proof.json');
   const proved = await cliOk('prove', evidence, '--url', url, '--out', proofPath);
   assert.equal(proved.record, submitted.record);
@@ -173,7 +194,7 @@ test('a proof file checks offline against the validator keys; each tampered part
   assert.ok(verdict.finalized >= verdict.block);
   assert.deepEqual(verdict.signers, [1, 1]);
   assert.match(verdict.at_cst, /^20\d\d-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} \+08:00$/);
-  assert.equal(verdict.certification, null);
+  assert.deepEqual(verdict.certifications, []);
 
   const original = JSON.parse(readFileSync(proofPath, 'utf8'));
   const refused = async (change, reason) => {
@@ -205,15 +226,18 @@ test('a proof file checks offline against the validator keys; each tampered part
   assert.match((await cli('check', proofPath, '--trusted', strangers)).error, /not the trusted validators' set/);
 });
 
-test('a batch item gets a proof file too, and the batch benchmark anchors and verifies on the node', async () => {
+test('a batch item gets a proof file too, with its court\'s certification, and the batch benchmark anchors and verifies on the node', async () => {
   const manifestPath = path.join(work, 'case.batch.json');
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
-  const item = manifest.items[3];
+  // The first item, which the court certified: the file proves that certification too.
+  const item = manifest.items[0];
   const proofPath = path.join(work, 'item.proof.json');
   await cliOk('prove', '--digest', item.digest, '--manifest', manifestPath, '--url', url, '--out', proofPath);
   const trustedPath = path.join(work, 'validators.json');
   const verdict = await cliOk('check', proofPath, '--trusted', trustedPath, '--file', path.join(work, 'case-2026-118', item.path));
   assert.equal(verdict.record_id, manifest.record);
+  assert.equal(verdict.certifications.length, 1);
+  assert.match(verdict.certifications[0], new RegExp(`office: ${orgs.court},.*status: Certified`));
   const tampered = JSON.parse(readFileSync(proofPath, 'utf8'));
   tampered.batch.index += 1;
   writeFileSync(proofPath, JSON.stringify(tampered));

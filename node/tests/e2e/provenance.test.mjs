@@ -111,7 +111,7 @@ test('a pallet of cases travels in two-step handovers and moves every unit in it
   assert.deepEqual(holders, [[orgs.maker, 2], [orgs.shop, 4]].sort());
 });
 
-test('the shop sells a unit once; a copied code is flagged; members report', async () => {
+test('the shop sells a unit once; a copied code is reported and market regulation clears it; members report', async () => {
   await ok(api.tx.provenance.putOnSale([units[0], units[1]]), shop);
   await ok(api.tx.provenance.sell([units[0]], hash(3)), shop);
   assert.equal((await submit(api, api.tx.provenance.sell([units[0]], hash(3)), shop)).error, 'provenance.AlreadySold');
@@ -120,7 +120,16 @@ test('the shop sells a unit once; a copied code is flagged; members report', asy
   // The carrier scans a code the shop holds: the code was copied.
   const flagged = eventOf(await ok(api.tx.provenance.scan(units[1], DEPOT), carrier), 'CloneSuspected');
   assert.equal(flagged.reason.type, 'ScannedOutOfCustody');
-  assert.equal((await status(units[1])).item.suspected.isTrue, true);
+  // Reported, not ruled: the public is told a scan was reported, not that it is a clone.
+  assert.equal((await status(units[1])).item.suspicion.type, 'Reported');
+  const publicView = async (unit) => (await api.call.provenanceApi.verifyItem(unit)).unwrap().suspicion.type;
+  assert.equal(await publicView(units[1]), 'Reported');
+  // Only market regulation rules on it; it clears the carrier's report, and the public sees so.
+  assert.equal((await submit(api, api.tx.provenance.clearSuspicion(units[1], hash(6)), carrier)).error, 'BadOrigin');
+  assert.equal((await submit(api, api.tx.provenance.confirmClone(units[2], hash(6)), charlie)).error, 'provenance.NotReported');
+  const cleared = eventOf(await ok(api.tx.provenance.clearSuspicion(units[1], hash(6)), charlie), 'SuspicionCleared');
+  assert.equal(cleared.finding.toHex(), hash(6));
+  assert.equal(await publicView(units[1]), 'Cleared');
   await ok(api.tx.provenance.report(units[1], hash(4)), charlie);
   assert.equal((await status(units[1])).item.reports.toNumber(), 1);
 });

@@ -111,7 +111,9 @@ mod benchmarks {
 		let code = credit_code(1_000_001).as_bytes().to_vec();
 		let org = NextOrgId::<T>::get();
 		let valid_until = now::<T>().saturating_add(T::JoinValidity::get());
-		let message = Consortium::<T>::register_message(&code, valid_until);
+		let by = AccountOrganization::<T>::get(&registrar).expect("the registrar is a member");
+		let message =
+			Consortium::<T>::register_message(OrgKind::Enterprise, by, &code, valid_until);
 		let who = T::BenchmarkHelper::new_key();
 		let signature = T::BenchmarkHelper::sign(&who, &message);
 

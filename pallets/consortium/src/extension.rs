@@ -68,6 +68,14 @@ pub trait MemberCallPolicy<AccountId, Call> {
 	/// are never metered by bytes and may use [`Config::GovernanceReserve`] transactions past
 	/// the organization's quota, so governance always gets through.
 	fn is_council_call(call: &Call) -> bool;
+
+	/// At most how many bytes of state `call` adds, when that can be more than the
+	/// transaction's own length (a call naming 256 items writes a record and a history entry
+	/// for each): the byte quota charges the larger, so it bounds what every node stores, not
+	/// only what members send. 0: never more than its length.
+	fn state_bytes(_call: &Call) -> u32 {
+		0
+	}
 }
 
 /// Every call allowed, none a council call (mocks).
@@ -99,7 +107,7 @@ impl AgencyDeparture for () {
 pub struct Allowance {
 	/// Transactions left.
 	pub txs: u32,
-	/// Bytes of encoded transactions left.
+	/// Bytes left: of encoded transactions, or of the state they add where that is more.
 	pub bytes: u32,
 }
 
@@ -140,7 +148,8 @@ impl<T: Config> Pallet<T> {
 
 	/// Checks that `who` may submit `call` of `len` bytes as the transaction that follows
 	/// `pending` of its own in the pool; returns the transaction's priority and the usage to
-	/// store when it is included.
+	/// store when it is included. The bytes charged are `len` or the state the call may add
+	/// ([`MemberCallPolicy::state_bytes`]), whichever is more.
 	///
 	/// Each account may queue no more transactions than its organization has left, so a flood
 	/// is refused at the pool's door instead of being held there; and an organization that has
@@ -158,7 +167,7 @@ impl<T: Config> Pallet<T> {
 			return Err(InvalidTransaction::Call.into());
 		}
 		let (quota, used) = (Self::quota_of(member.org), Self::usage_of(member.org));
-		let len = u32::try_from(len).unwrap_or(u32::MAX);
+		let len = u32::try_from(len).unwrap_or(u32::MAX).max(T::CallPolicy::state_bytes(call));
 		let governs = T::CallPolicy::is_council_call(call) && Council::<T>::get().contains(who);
 		let (tx_limit, bytes_left) = if governs {
 			(quota.txs.saturating_add(T::GovernanceReserve::get()), u32::MAX)

@@ -68,12 +68,20 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The bytes an account signs to consent to being the first account (the administrator)
-	/// of the organization its registrar registers under `credit_code`, until `valid_until`: the SCALE encoding of
-	/// `(b"regchain/register", genesis hash, credit_code, valid_until)`. The credit code, not the
-	/// organization id, names the organization: the id is only known once registered.
-	pub fn register_message(credit_code: &[u8], valid_until: Moment) -> Vec<u8> {
+	/// of the organization of `kind` that the agency `registrar` registers under
+	/// `credit_code`, until `valid_until`: the SCALE encoding of
+	/// `(b"regchain/register", genesis hash, kind, registrar, credit_code, valid_until)`. The
+	/// credit code, not the organization id, names the organization (the id is only known once
+	/// registered); the kind and the registrar keep a consent given to one agency, for one
+	/// kind of member, from being used by another agency or for another kind.
+	pub fn register_message(
+		kind: OrgKind,
+		registrar: OrgId,
+		credit_code: &[u8],
+		valid_until: Moment,
+	) -> Vec<u8> {
 		let genesis = frame_system::Pallet::<T>::block_hash(BlockNumberFor::<T>::zero());
-		(b"regchain/register", genesis, credit_code, valid_until).encode()
+		(b"regchain/register", genesis, kind, registrar, credit_code, valid_until).encode()
 	}
 
 	/// Checks `account`'s consent to join `org`.

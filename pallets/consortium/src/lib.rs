@@ -39,7 +39,9 @@
 //! outsiders never reaches a block, and so is a call the runtime's [`MemberCallPolicy`] does
 //! not allow members (`InvalidTransaction::Call`). Members pay no fees; instead each
 //! organization may submit a quota of transactions and of bytes per [`Config::QuotaPeriod`]
-//! ([`DefaultTxQuota`], [`DefaultByteQuota`], or its own), set by governance and never below
+//! ([`DefaultTxQuota`], [`DefaultByteQuota`], or its own) — the bytes a transaction is charged
+//! are its length or the state it may add ([`MemberCallPolicy::state_bytes`]), whichever is
+//! more, so the quota bounds what every node stores — set by governance and never below
 //! the floors ([`Config::MinTxQuota`], [`Config::MinByteQuota`]). Past it, its transactions are
 //! refused with `Custom(QUOTA_EXHAUSTED)` until the next period; an account may not queue more
 //! than its organization has left, and the pool serves organizations that used less first, so
@@ -506,9 +508,11 @@ pub mod pallet {
 		///   covers the division in the credit code.
 		/// - `credit_code`: the 18-character Unified Social Credit Code, verified on chain.
 		/// - `account`: the organization's first administrator account, which consents with its
-		///   `signature` over [`Pallet::register_message`]`(credit_code, valid_until)` — SCALE of
-		///   `(b"regchain/register", genesis hash, credit_code, valid_until)`. A registrar cannot
-		///   bind someone else's key to an organization.
+		///   `signature` over [`Pallet::register_message`]`(kind, registrar, credit_code,
+		///   valid_until)` — SCALE of `(b"regchain/register", genesis hash, kind, the registering
+		///   agency's organization id, credit_code, valid_until)`. A registrar cannot bind someone
+		///   else's key to an organization, nor use a consent given to another agency or for
+		///   another kind.
 		/// - `valid_until`: the last moment (on-chain time) the consent may be used, at most
 		///   `JoinValidity` away.
 		///
@@ -530,7 +534,7 @@ pub mod pallet {
 		) -> DispatchResult {
 			let registrar = kind.registrar().ok_or(Error::<T>::AgencyNeedsGovernance)?;
 			let (_, by) = Self::ensure_agency(origin, registrar)?;
-			let message = Self::register_message(&credit_code, valid_until);
+			let message = Self::register_message(kind, by, &credit_code, valid_until);
 			Self::check_consent(&account, &message, valid_until, &signature)?;
 			Self::do_register_member(by, kind, name, &credit_code, account, expires_at)
 		}

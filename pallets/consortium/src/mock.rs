@@ -104,7 +104,13 @@ pub fn register(
 	account: u64,
 ) -> sp_runtime::DispatchResult {
 	let valid_until = now() + 10 * HOUR;
-	let signature = TestSignature(account, Consortium::register_message(&code, valid_until));
+	// The consent names the registrar's organization (none for a non-member caller).
+	let by = frame_system::ensure_signed(registrar.clone())
+		.ok()
+		.and_then(AccountOrganization::<Test>::get)
+		.unwrap_or(OrgId::MAX);
+	let message = Consortium::register_message(kind, by, &code, valid_until);
+	let signature = TestSignature(account, message);
 	Consortium::register_organization(
 		registrar,
 		kind,

@@ -126,7 +126,8 @@ fn dispute<T: Config>(
 	kind: DisputeKind,
 ) -> Result<DisputeId, BenchmarkError> {
 	let id = NextDisputeId::<T>::get();
-	let evidence = alloc::vec![T::Evidence::make_evidence(claimant)].try_into().expect("one");
+	let evidence =
+		alloc::vec![T::Evidence::make_evidence(claimant, false)].try_into().expect("one");
 	Pallet::<T>::do_file_dispute(claimant, work, kind, evidence, H256::zero())?;
 	Ok(id)
 }
@@ -246,11 +247,16 @@ mod benchmarks {
 			let (_, other) = enterprise::<T>(["c1", "c2", "c3", "c4"][(n - 1) as usize % 4]);
 			dispute::<T>(other, id, DisputeKind::Ownership)?;
 		}
+		// Others' evidence a court admitted, and one rejection long past: every check reads.
 		let evidence: EvidenceList = (0..e)
-			.map(|_| T::Evidence::make_evidence(claimant))
+			.map(|_| T::Evidence::make_evidence(owner, true))
 			.collect::<Vec<_>>()
 			.try_into()
 			.expect("bound");
+		crate::pallet::RejectedClaims::<T>::insert(
+			(id, claimant),
+			Rejections { count: 1, last: 0 },
+		);
 		let filed = NextDisputeId::<T>::get();
 
 		#[extrinsic_call]
@@ -300,8 +306,10 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// The respondent's two licences end, and the horizon is recomputed over `l` more licences
+	/// of the work (written directly: as many licensees as that would be members).
 	#[benchmark]
-	fn uphold_infringement() -> Result<(), BenchmarkError> {
+	fn uphold_infringement(l: Linear<0, MAX_HORIZON_WALK>) -> Result<(), BenchmarkError> {
 		let (origin, _) = caller::<T, T::ExaminerOrigin>()?;
 		let (_, owner) = enterprise::<T>("owner");
 		let (_, respondent) = enterprise::<T>("respondent");
@@ -311,6 +319,15 @@ mod benchmarks {
 		let first = NextLicenceId::<T>::get();
 		Pallet::<T>::do_take_licence(respondent, reprint, H256::zero())?;
 		Pallet::<T>::do_take_licence(respondent, commercial, H256::zero())?;
+		let model = Licences::<T>::get(first).ok_or(BenchmarkError::Weightless)?;
+		for n in 0..u64::from(l) {
+			let licence = first + 2 + n;
+			Licences::<T>::insert(
+				licence,
+				Licence { licensee: 1_000_000 + n as u32, ..model.clone() },
+			);
+			crate::pallet::LicencesByWork::<T>::insert(id, licence, ());
+		}
 		let filed = dispute::<T>(owner, id, DisputeKind::Infringement { respondent })?;
 
 		#[extrinsic_call]
@@ -318,6 +335,7 @@ mod benchmarks {
 
 		assert!(Licences::<T>::get(first).is_some_and(|l| l.revoked.is_some()));
 		assert!(Licences::<T>::get(first + 1).is_some_and(|l| l.revoked.is_some()));
+		assert!(crate::pallet::BarredLicensees::<T>::contains_key(id, respondent));
 		Ok(())
 	}
 
@@ -333,6 +351,20 @@ mod benchmarks {
 		_(origin as T::RuntimeOrigin, filed, H256::zero());
 
 		assert!(OpenDisputes::<T>::get(id).is_empty());
+		Ok(())
+	}
+
+	#[benchmark]
+	fn lift_licence_bar() -> Result<(), BenchmarkError> {
+		let (origin, owner) = caller::<T, T::MemberOrigin>()?;
+		let (_, barred) = enterprise::<T>("respondent");
+		let id = work::<T>(owner, 0)?;
+		crate::pallet::BarredLicensees::<T>::insert(id, barred, 0);
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, id, barred);
+
+		assert!(!crate::pallet::BarredLicensees::<T>::contains_key(id, barred));
 		Ok(())
 	}
 

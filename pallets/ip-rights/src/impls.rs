@@ -205,6 +205,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(terms.max_licences.is_none_or(|max| offer.taken < max), Error::<T>::OfferExhausted);
 		let work = offer.work;
 		ensure!(Self::work(work)?.owner != licensee, Error::<T>::AlreadyOwner);
+		ensure!(!BarredLicensees::<T>::contains_key(work, licensee), Error::<T>::LicenseeBarred);
 		Self::ensure_not_frozen(work)?;
 		let kind = terms.kind;
 		ensure!(
@@ -267,10 +268,16 @@ impl<T: Config> Pallet<T> {
 			},
 		}
 		ensure!(!evidence.is_empty(), Error::<T>::NoEvidence);
-		ensure!(
-			evidence.iter().all(|record| T::Evidence::evidence(*record).is_some()),
-			Error::<T>::EvidenceNotFound
-		);
+		for record in evidence.iter() {
+			let cited = T::Evidence::evidence(*record).ok_or(Error::<T>::EvidenceNotFound)?;
+			ensure!(cited.owner == claimant || cited.admitted, Error::<T>::EvidenceNotAdmissible);
+		}
+		let now = Self::now();
+		if let Some(rejections) = RejectedClaims::<T>::get((id, claimant)) {
+			ensure!(rejections.count < MAX_REJECTIONS, Error::<T>::ClaimantBarred);
+			let waited_until = rejections.last.saturating_add(T::RefilingDelay::get());
+			ensure!(now >= waited_until, Error::<T>::RefilingTooSoon);
+		}
 		let mut open = OpenDisputes::<T>::get(id);
 		ensure!(!open.iter().any(|(_, c)| *c == claimant), Error::<T>::AlreadyDisputed);
 		ensure!((open.len() as u32) < MAX_OPEN_DISPUTES, Error::<T>::TooManyDisputes);
@@ -285,7 +292,7 @@ impl<T: Config> Pallet<T> {
 				kind,
 				evidence,
 				statement,
-				filed_at: Self::now(),
+				filed_at: now,
 				status: DisputeStatus::Open,
 			},
 		);
@@ -347,6 +354,7 @@ impl<T: Config> Pallet<T> {
 				Self::change_owner(dispute.work, work, dispute.claimant, decision);
 			},
 			DisputeKind::Infringement { respondent } => {
+				let mut ended = false;
 				for kind in [LicenceKind::Reprint, LicenceKind::Commercial] {
 					let Some(licence) = CurrentLicence::<T>::get((dispute.work, respondent, kind))
 					else {
@@ -355,11 +363,21 @@ impl<T: Config> Pallet<T> {
 					Licences::<T>::mutate(licence, |l| match l {
 						Some(l) if l.is_valid(now) => {
 							l.revoked = Some(now);
+							ended = true;
 							Self::deposit_event(Event::LicenceRevoked { licence });
 						},
 						_ => {},
 					});
 				}
+				if ended {
+					Self::recompute_horizons(dispute.work);
+				}
+				BarredLicensees::<T>::insert(dispute.work, respondent, id);
+				Self::deposit_event(Event::LicenseeBarred {
+					work: dispute.work,
+					licensee: respondent,
+					dispute: id,
+				});
 			},
 		}
 		Self::close_dispute(id, dispute, DisputeStatus::Upheld { by: office, at: now, decision });
@@ -367,11 +385,53 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// Sets each kind's licence horizon of `work` to the latest end of its licences that no
+	/// dispute ended, reading at most [`MAX_HORIZON_WALK`] licences; a work with more keeps its
+	/// horizons (never too early: an exclusive licence still waits for every licence).
+	fn recompute_horizons(work: WorkId) {
+		let ids: Vec<LicenceId> = LicencesByWork::<T>::iter_key_prefix(work)
+			.take(MAX_HORIZON_WALK.saturating_add(1) as usize)
+			.collect();
+		if ids.len() > MAX_HORIZON_WALK as usize {
+			return;
+		}
+		let (mut reprint, mut commercial) = (0, 0);
+		for licence in ids.into_iter().filter_map(Licences::<T>::get) {
+			if licence.revoked.is_some() {
+				continue;
+			}
+			let horizon = match licence.kind {
+				LicenceKind::Reprint => &mut reprint,
+				LicenceKind::Commercial => &mut commercial,
+			};
+			*horizon = licence.until.max(*horizon);
+		}
+		LicenceHorizon::<T>::insert((work, LicenceKind::Reprint), reprint);
+		LicenceHorizon::<T>::insert((work, LicenceKind::Commercial), commercial);
+	}
+
 	pub(crate) fn do_reject_dispute(office: OrgId, id: DisputeId, reason: H256) -> DispatchResult {
 		let (dispute, _) = Self::decidable(office, id)?;
-		let status = DisputeStatus::Rejected { by: office, at: Self::now(), reason };
+		let now = Self::now();
+		RejectedClaims::<T>::mutate((dispute.work, dispute.claimant), |rejections| {
+			let count = rejections.map_or(0, |r| r.count).saturating_add(1);
+			*rejections = Some(Rejections { count, last: now });
+		});
+		let status = DisputeStatus::Rejected { by: office, at: now, reason };
 		Self::close_dispute(id, dispute, status);
 		Self::deposit_event(Event::DisputeRejected { dispute: id, by: office, reason });
+		Ok(())
+	}
+
+	pub(crate) fn do_lift_licence_bar(
+		owner: OrgId,
+		work: WorkId,
+		licensee: OrgId,
+	) -> DispatchResult {
+		ensure!(Self::work(work)?.owner == owner, Error::<T>::NotOwner);
+		ensure!(BarredLicensees::<T>::contains_key(work, licensee), Error::<T>::NotBarred);
+		BarredLicensees::<T>::remove(work, licensee);
+		Self::deposit_event(Event::LicenceBarLifted { work, licensee });
 		Ok(())
 	}
 
@@ -546,7 +606,8 @@ impl<T: Config> Pallet<T> {
 				"a licence is not indexed under its work and licensee"
 			);
 			ensure!(
-				LicenceHorizon::<T>::get((licence.work, licence.kind)) >= licence.until,
+				licence.revoked.is_some()
+					|| LicenceHorizon::<T>::get((licence.work, licence.kind)) >= licence.until,
 				"a licence ends after its kind's horizon"
 			);
 		}
@@ -588,6 +649,12 @@ impl<T: Config> Pallet<T> {
 		}
 		for (work, _) in FrozenWorks::<T>::iter() {
 			ensure!(Works::<T>::contains_key(work), "a freeze concerns no work");
+		}
+		for (work, _, _) in BarredLicensees::<T>::iter() {
+			ensure!(Works::<T>::contains_key(work), "a bar concerns no work");
+		}
+		for ((work, _), _) in RejectedClaims::<T>::iter() {
+			ensure!(Works::<T>::contains_key(work), "rejections concern no work");
 		}
 		Ok(())
 	}

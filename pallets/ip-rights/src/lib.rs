@@ -24,13 +24,20 @@
 //!   (money moves off chain). A licence runs from when it is taken for the offer's term; an
 //!   exclusive licence needs every earlier licence of its kind ended and excludes any other of
 //!   its kind while it runs. Licences expire without any call.
-//! - **Members** file disputes citing notarization records: an ownership claim (the claimant
-//!   created it first) or an infringement claim against a respondent. While a dispute is open
-//!   the work is neither transferred nor exclusively licensed. The claimant may withdraw it.
+//! - **Members** file disputes citing notarization records — their own, or another's that a
+//!   court admitted in a case (anyone's notarization proves nothing of a rival's work): an
+//!   ownership claim (the claimant created it first) or an infringement claim against a
+//!   respondent. While a dispute is open the work is neither transferred nor exclusively
+//!   licensed, so sham claims are bounded: one open claim per claimant, four per work, a
+//!   rejected claimant waits [`Config::RefilingDelay`] before claiming on that work again, and
+//!   after [`MAX_REJECTIONS`] rejections it claims on that work no more. The claimant may
+//!   withdraw its claim.
 //! - **The IP office** ([`Config::ExaminerOrigin`]: the `IpExaminer` role, held only by IP
 //!   offices) decides a dispute of a work whose owner lies within its jurisdiction: upheld, an
 //!   ownership claim passes the work to the claimant (its open offers close) and an
-//!   infringement claim ends the respondent's licences of the work; rejected, with reasons.
+//!   infringement claim ends the respondent's licences of the work, takes their ends off the
+//!   licence horizon (an exclusive licence no longer waits for them) and bars the respondent
+//!   from new licences of the work until its owner lifts the bar; rejected, with reasons.
 //! - **IP offices** ([`Config::FreezeOrigin`]) freeze a work within their jurisdiction through
 //!   the shared [`regchain_primitives::FreezableRecords`] (domain [`IP_RIGHTS`]): a frozen work
 //!   is not transferred, offered, licensed, and its disputes are not decided until unfrozen;
@@ -46,7 +53,8 @@
 //!   its disputes with status `Open`, each with its claimant.
 //! - Every licence is indexed under its work and its licensee; the current and exclusive
 //!   licences named per work and kind are licences of that work and kind (and licensee); a
-//!   kind's licence horizon is at least the end of each of its licences.
+//!   kind's licence horizon is at least the end of each of its licences not ended by a dispute.
+//! - Every bar and every claimant's rejections concern an existing work.
 //! - Ids stay below their counters; every freeze concerns an existing work.
 //!
 //! ## On chain, and who can read it
@@ -124,6 +132,11 @@ pub mod pallet {
 
 		/// The chain's clock (`pallet-timestamp`): priority dates, offers' and licences' dates.
 		type UnixTime: UnixTime;
+
+		/// How long a claimant whose claim on a work was rejected waits before claiming on that
+		/// work again, in milliseconds of on-chain time.
+		#[pallet::constant]
+		type RefilingDelay: Get<Moment>;
 
 		/// Benchmarks: authors' declarations signed by fresh keys.
 		#[cfg(feature = "runtime-benchmarks")]
@@ -212,7 +225,8 @@ pub mod pallet {
 		StorageMap<_, Twox64Concat, (WorkId, LicenceKind), LicenceId>;
 
 	/// When every licence of a work of a kind granted so far has ended (their latest end): an
-	/// exclusive licence waits for it. A licence ended early by a dispute keeps its end here.
+	/// exclusive licence waits for it. An upheld infringement claim recomputes it without the
+	/// licences it ended.
 	#[pallet::storage]
 	pub type LicenceHorizon<T: Config> =
 		StorageMap<_, Twox64Concat, (WorkId, LicenceKind), Moment, ValueQuery>;
@@ -239,6 +253,17 @@ pub mod pallet {
 		BoundedVec<(DisputeId, OrgId), ConstU32<MAX_OPEN_DISPUTES>>,
 		ValueQuery,
 	>;
+
+	/// Each claimant's rejected claims on a work: it waits before claiming again, and claims
+	/// no more after [`MAX_REJECTIONS`].
+	#[pallet::storage]
+	pub type RejectedClaims<T: Config> = StorageMap<_, Twox64Concat, (WorkId, OrgId), Rejections>;
+
+	/// Organizations barred from new licences of a work by an upheld infringement claim (the
+	/// dispute), until the work's owner lifts the bar.
+	#[pallet::storage]
+	pub type BarredLicensees<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, WorkId, Twox64Concat, OrgId, DisputeId>;
 
 	/// Works an IP office froze.
 	#[pallet::storage]
@@ -267,6 +292,10 @@ pub mod pallet {
 		},
 		/// An upheld infringement claim ended a licence.
 		LicenceRevoked { licence: LicenceId },
+		/// An upheld infringement claim barred the infringer from new licences of the work.
+		LicenseeBarred { work: WorkId, licensee: OrgId, dispute: DisputeId },
+		/// The work's owner lifted a bar: the organization may license the work again.
+		LicenceBarLifted { work: WorkId, licensee: OrgId },
 		/// A member filed a dispute.
 		DisputeFiled { dispute: DisputeId, work: WorkId, claimant: OrgId, kind: DisputeKind },
 		/// The IP office upheld a dispute (ownership passed or licences ended).
@@ -343,6 +372,20 @@ pub mod pallet {
 		NoEvidence,
 		/// A cited notarization record does not exist.
 		EvidenceNotFound,
+		/// A cited record is another organization's and no court admitted it: cite your own
+		/// notarized evidence, or evidence a court admitted in a case.
+		EvidenceNotAdmissible,
+		/// The IP office rejected this claimant's claim on the work lately: claim again once
+		/// the refiling delay (`refilingDelay`) has passed.
+		RefilingTooSoon,
+		/// The IP office rejected this claimant's claims on the work twice: it claims on this
+		/// work no more.
+		ClaimantBarred,
+		/// An upheld infringement claim barred the organization from licences of this work
+		/// until the owner lifts the bar.
+		LicenseeBarred,
+		/// The organization is not barred from licences of the work.
+		NotBarred,
 		/// An infringement claim accuses another organization than the claimant.
 		SelfAccused,
 		/// The claimant has an open dispute of this work already.
@@ -444,8 +487,9 @@ pub mod pallet {
 		/// - `payment`: hash of the payment reference; the price is paid off chain.
 		///
 		/// Errors: `OfferNotFound`, `OfferClosed`, `OfferNotOpen`, `OfferExpired`,
-		/// `OfferExhausted`, `AlreadyOwner`, `Frozen`, `AlreadyLicensed`, `ExclusivelyLicensed`,
-		/// `UnderDispute`, `LicencesActive`, `Overflow`. Events: `LicenceTaken`.
+		/// `OfferExhausted`, `AlreadyOwner`, `LicenseeBarred`, `Frozen`, `AlreadyLicensed`,
+		/// `ExclusivelyLicensed`, `UnderDispute`, `LicencesActive`, `Overflow`.
+		/// Events: `LicenceTaken`.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::take_licence())]
 		pub fn take_licence(origin: OriginFor<T>, offer: OfferId, payment: H256) -> DispatchResult {
@@ -456,12 +500,15 @@ pub mod pallet {
 		/// File a dispute of a work, citing notarized evidence.
 		///
 		/// - Origin: any member (`MemberOrigin`): an ownership claim by anyone but the owner;
-		///   an infringement claim against another organization.
-		/// - `evidence`: 1–8 records of the notarization pallet.
+		///   an infringement claim against another organization. Not while a rejection of its
+		///   claim on the work is more recent than the refiling delay, nor after two.
+		/// - `evidence`: 1–8 records of the notarization pallet, each the claimant's own or
+		///   admitted by a court in a case.
 		/// - `statement`: hash of the claim's statement.
 		///
 		/// Errors: `WorkNotFound`, `AlreadyOwner`, `SelfAccused`, `UnknownOrganization`,
-		/// `NoEvidence`, `EvidenceNotFound`, `AlreadyDisputed`, `TooManyDisputes`.
+		/// `NoEvidence`, `EvidenceNotFound`, `EvidenceNotAdmissible`, `ClaimantBarred`,
+		/// `RefilingTooSoon`, `AlreadyDisputed`, `TooManyDisputes`.
 		/// Events: `DisputeFiled`. Complexity: O(evidence).
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::file_dispute(evidence.len() as u32))]
@@ -490,16 +537,19 @@ pub mod pallet {
 
 		/// Uphold a dispute and apply its consequences: an ownership claim passes the work to
 		/// the claimant (its open offers close); an infringement claim ends the respondent's
-		/// licences of the work.
+		/// licences of the work, recomputes the licence horizon without them and bars the
+		/// respondent from new licences of the work.
 		///
 		/// - Origin: an IP office (`ExaminerOrigin`) with jurisdiction over the work's owner.
 		/// - `decision`: hash of the decision.
 		///
 		/// Errors: `DisputeNotFound`, `DisputeClosed`, `OutsideJurisdiction`, `Frozen`,
 		/// `UnknownOrganization` (the claimant left). Events: `DisputeUpheld`,
-		/// `Transferred` and `OfferClosed`, or `LicenceRevoked`.
+		/// `Transferred` and `OfferClosed`, or `LicenceRevoked` and `LicenseeBarred`.
+		/// Complexity: an infringement claim reads up to [`MAX_HORIZON_WALK`] licences.
 		#[pallet::call_index(7)]
-		#[pallet::weight(T::WeightInfo::uphold_ownership().max(T::WeightInfo::uphold_infringement()))]
+		#[pallet::weight(T::WeightInfo::uphold_ownership()
+			.max(T::WeightInfo::uphold_infringement(MAX_HORIZON_WALK)))]
 		pub fn uphold_dispute(
 			origin: OriginFor<T>,
 			dispute: DisputeId,
@@ -509,7 +559,9 @@ pub mod pallet {
 			Self::do_uphold_dispute(office, dispute, decision)
 		}
 
-		/// Reject a dispute with the hash of the reasons; the work stands as registered.
+		/// Reject a dispute with the hash of the reasons; the work stands as registered. The
+		/// claimant waits the refiling delay before claiming on the work again, and after a
+		/// second rejection claims on it no more.
 		///
 		/// - Origin: as for `uphold_dispute`.
 		///
@@ -549,6 +601,25 @@ pub mod pallet {
 		pub fn unfreeze(origin: OriginFor<T>, work: WorkId) -> DispatchResult {
 			let (_, office) = T::FreezeOrigin::ensure_origin(origin)?;
 			Self::do_unfreeze(office, work)
+		}
+
+		/// Lift the bar an upheld infringement claim put on an organization: it may license
+		/// the work again (the owner settled with it).
+		///
+		/// The bar protects the owner, so the owner alone lifts it.
+		///
+		/// - Origin: a member of the work's owner.
+		///
+		/// Errors: `WorkNotFound`, `NotOwner`, `NotBarred`. Events: `LicenceBarLifted`.
+		#[pallet::call_index(11)]
+		#[pallet::weight(T::WeightInfo::lift_licence_bar())]
+		pub fn lift_licence_bar(
+			origin: OriginFor<T>,
+			work: WorkId,
+			licensee: OrgId,
+		) -> DispatchResult {
+			let (_, owner) = T::MemberOrigin::ensure_origin(origin)?;
+			Self::do_lift_licence_bar(owner, work, licensee)
 		}
 	}
 

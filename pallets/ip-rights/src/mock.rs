@@ -6,8 +6,8 @@
 //! - 1: an IP office holding `IpExaminer`; 2: an IP office without it; 3: a court;
 //! - 10, 20 and 30: enterprises (in Shanghai); 99 is no member.
 //!
-//! Authors' keys (no members): 1001, 1002, 1003. Evidence records 0–2 exist (0 and 1 of
-//! organization 20, 2 of 30).
+//! Authors' keys (no members): 1001, 1002, 1003. Evidence records 0–4 exist: 0 and 1 of
+//! organization 20, 2 of 30, 3 of 10, and 4 of 30 admitted by a court (anyone may cite it).
 
 use crate::{self as pallet_ip_rights, *};
 use frame_support::{assert_ok, derive_impl};
@@ -50,6 +50,11 @@ pub const WRITER: u64 = 1001;
 pub const PAINTER: u64 = 1002;
 pub const EDITOR: u64 = 1003;
 
+frame_support::parameter_types! {
+	/// A rejected claimant waits 30 days.
+	pub const RefilingDelay: regchain_primitives::time::Moment = 30 * regchain_primitives::time::DAY;
+}
+
 impl Config for Test {
 	type MemberOrigin = EnsureMember<u64, TestMembership, AnyMember>;
 	type ExaminerOrigin = EnsureRole<u64, TestMembership, role::IpExaminer>;
@@ -59,6 +64,7 @@ impl Config for Test {
 	type AuthorSignature = TestSignature;
 	type AuthorSigner = UintAuthorityId;
 	type UnixTime = TestClock;
+	type RefilingDelay = RefilingDelay;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = regchain_primitives::testing::TestSigner;
 	type WeightInfo = ();
@@ -85,6 +91,9 @@ impl ExtBuilder {
 		TestEvidence::add(0, 20, day(0));
 		TestEvidence::add(1, 20, day(0));
 		TestEvidence::add(2, 30, day(0));
+		TestEvidence::add(3, 10, day(0));
+		TestEvidence::add(4, 30, day(0));
+		TestEvidence::set_admitted(4, true);
 		let mut ext = sp_io::TestExternalities::new(storage);
 		ext.execute_with(|| System::set_block_number(1));
 		TestClock::set(day(1));
@@ -204,14 +213,14 @@ pub fn evidence(records: &[u64]) -> EvidenceList {
 	records.to_vec().try_into().expect("at most MAX_EVIDENCE")
 }
 
-/// `who` files a dispute of `work` citing evidence 0; its id.
+/// `who` files a dispute of `work` citing evidence 4 (admitted by a court); its id.
 pub fn disputed(who: u64, work: WorkId, kind: DisputeKind) -> DisputeId {
 	let id = NextDisputeId::<Test>::get();
 	assert_ok!(IpRights::file_dispute(
 		RuntimeOrigin::signed(who),
 		work,
 		kind,
-		evidence(&[0]),
+		evidence(&[4]),
 		H256::repeat_byte(0x5a),
 	));
 	id

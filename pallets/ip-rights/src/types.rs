@@ -29,6 +29,13 @@ pub const MAX_EVIDENCE: u32 = 8;
 /// Most disputes of one work open at a time: a dispute blocks the work's transfer and
 /// exclusive licences, so no member can keep a work blocked with a pile of claims.
 pub const MAX_OPEN_DISPUTES: u32 = 4;
+/// Rejected claims of one claimant on one work that bar it from claiming on that work again:
+/// the second rejection shows the claim was not a mistake.
+pub const MAX_REJECTIONS: u8 = 2;
+/// Most licences of a work an upheld infringement claim reads to recompute the licence
+/// horizon without the infringer's licences; a work with more keeps its horizon (the
+/// infringer's licences then hold back an exclusive licence until their original end).
+pub const MAX_HORIZON_WALK: u32 = 1_000;
 /// The whole of a work, in basis points: co-authors' shares sum to it.
 pub const FULL_SHARE: u16 = 10_000;
 
@@ -374,6 +381,26 @@ pub struct Dispute {
 	pub filed_at: Moment,
 	/// Where it stands.
 	pub status: DisputeStatus,
+}
+
+/// A claimant's rejected claims on one work: how many, and when the last was rejected.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub struct Rejections {
+	/// How many of its claims on the work the IP office rejected.
+	pub count: u8,
+	/// When the last was rejected.
+	pub last: Moment,
 }
 
 /// What a platform learns when it asks whether an account may use a work now.

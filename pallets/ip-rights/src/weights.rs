@@ -26,10 +26,11 @@ pub trait WeightInfo {
 	fn file_dispute(e: u32, ) -> Weight;
 	fn withdraw_dispute() -> Weight;
 	fn uphold_ownership() -> Weight;
-	fn uphold_infringement() -> Weight;
+	fn uphold_infringement(l: u32, ) -> Weight;
 	fn reject_dispute() -> Weight;
 	fn freeze() -> Weight;
 	fn unfreeze() -> Weight;
+	fn lift_licence_bar() -> Weight;
 }
 
 /// Weights measured on the reference machine, with the runtime's database weights.
@@ -260,7 +261,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `IpRights::Licences` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
 	/// Storage: `IpRights::OpenDisputes` (r:1 w:1)
 	/// Proof: `IpRights::OpenDisputes` (`max_values`: None, `max_size`: Some(65), added: 2540, mode: `MaxEncodedLen`)
-	fn uphold_infringement() -> Weight {
+	fn uphold_infringement(_l: u32, ) -> Weight {
 		// Proof size: measured `2191`, estimated `6296`.
 		// Minimum execution time: 85_326_000 picoseconds.
 		Weight::from_parts(95_161_000, 6296)
@@ -325,6 +326,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		Weight::from_parts(56_354_000, 6296)
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(1))
+	}
+	fn lift_licence_bar() -> Weight {
+		Self::unfreeze()
 	}
 }
 
@@ -555,7 +559,7 @@ impl WeightInfo for () {
 	/// Proof: `IpRights::Licences` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
 	/// Storage: `IpRights::OpenDisputes` (r:1 w:1)
 	/// Proof: `IpRights::OpenDisputes` (`max_values`: None, `max_size`: Some(65), added: 2540, mode: `MaxEncodedLen`)
-	fn uphold_infringement() -> Weight {
+	fn uphold_infringement(_l: u32, ) -> Weight {
 		// Proof size: measured `2191`, estimated `6296`.
 		// Minimum execution time: 85_326_000 picoseconds.
 		Weight::from_parts(95_161_000, 6296)
@@ -620,5 +624,8 @@ impl WeightInfo for () {
 		Weight::from_parts(56_354_000, 6296)
 			.saturating_add(RocksDbWeight::get().reads(7))
 			.saturating_add(RocksDbWeight::get().writes(1))
+	}
+	fn lift_licence_bar() -> Weight {
+		Self::unfreeze()
 	}
 }

@@ -1,8 +1,9 @@
 //! Benchmarks of every call, each on its most expensive path: certification of a batch digest
-//! by a proof of every length up to the bound, a court's freeze reading its jurisdiction.
+//! by a proof of every length up to the bound (the court's jurisdiction read), a court's
+//! freeze reading its jurisdiction, a ruling that ends an admission (the count rewritten).
 
 use super::*;
-use crate::pallet::{Certifications, FrozenRecords, NextRecordId, Records};
+use crate::pallet::{Admissions, Certifications, FrozenRecords, NextRecordId, Records};
 use frame_benchmarking::v2::*;
 use frame_support::traits::EnsureOrigin;
 use regchain_primitives::{member_origin, Freeze};
@@ -38,8 +39,12 @@ fn deep_batch<T: Config>(owner: OrgId, p: u32) -> Result<(RecordId, H256, Proof)
 	Ok((id, digest, proof.try_into().expect("bounded")))
 }
 
-/// A single digest's record, certified by `office`.
-fn certified<T: Config>(owner: OrgId, office: OrgId) -> Result<(RecordId, H256), BenchmarkError> {
+/// A single digest's record, certified by `office` and admitted in a case if `admitted`.
+fn certified<T: Config>(
+	owner: OrgId,
+	office: OrgId,
+	admitted: bool,
+) -> Result<(RecordId, H256), BenchmarkError> {
 	let digest = H256::repeat_byte(0xd2);
 	let id = NextRecordId::<T>::get();
 	Pallet::<T>::do_notarize(
@@ -51,6 +56,9 @@ fn certified<T: Config>(owner: OrgId, office: OrgId) -> Result<(RecordId, H256),
 		Some(H256::zero()),
 	)?;
 	Pallet::<T>::do_certify(office, id, digest, 0, Proof::default(), H256::zero(), 0)?;
+	if admitted {
+		Pallet::<T>::do_mark_admitted(office, id, digest, H256::repeat_byte(0xca))?;
+	}
 	Ok((id, digest))
 }
 
@@ -99,7 +107,7 @@ mod benchmarks {
 		let today = Pallet::<T>::now();
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, id, digest, 0, proof, H256::zero(), today);
-		assert!(Certifications::<T>::contains_key(id, digest));
+		assert!(Certifications::<T>::iter_prefix_values((id, digest)).next().is_some());
 		Ok(())
 	}
 
@@ -107,11 +115,12 @@ mod benchmarks {
 	fn mark_admitted() -> Result<(), BenchmarkError> {
 		let (_, owner) = caller::<T, T::SubmitterOrigin>()?;
 		let (origin, office) = caller::<T, T::NotaryOrigin>()?;
-		let (id, digest) = certified::<T>(owner, office)?;
+		let (id, digest) = certified::<T>(owner, office, false)?;
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, id, digest, H256::repeat_byte(1));
-		assert!(Certifications::<T>::get(id, digest)
+		assert!(Certifications::<T>::get((id, digest, office))
 			.is_some_and(|c| matches!(c.status, CertificationStatus::Admitted { .. })));
+		assert_eq!(Admissions::<T>::get(id), Some(1));
 		Ok(())
 	}
 
@@ -119,11 +128,12 @@ mod benchmarks {
 	fn mark_challenged() -> Result<(), BenchmarkError> {
 		let (_, owner) = caller::<T, T::SubmitterOrigin>()?;
 		let (origin, office) = caller::<T, T::NotaryOrigin>()?;
-		let (id, digest) = certified::<T>(owner, office)?;
+		let (id, digest) = certified::<T>(owner, office, true)?;
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, id, digest, H256::repeat_byte(1));
-		assert!(Certifications::<T>::get(id, digest)
+		assert!(Certifications::<T>::get((id, digest, office))
 			.is_some_and(|c| matches!(c.status, CertificationStatus::Challenged { .. })));
+		assert_eq!(Admissions::<T>::get(id), None);
 		Ok(())
 	}
 
@@ -131,11 +141,34 @@ mod benchmarks {
 	fn withdraw_certification() -> Result<(), BenchmarkError> {
 		let (_, owner) = caller::<T, T::SubmitterOrigin>()?;
 		let (origin, office) = caller::<T, T::NotaryOrigin>()?;
-		let (id, digest) = certified::<T>(owner, office)?;
+		let (id, digest) = certified::<T>(owner, office, true)?;
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, id, digest, H256::repeat_byte(1));
-		assert!(Certifications::<T>::get(id, digest)
+		assert!(Certifications::<T>::get((id, digest, office))
 			.is_some_and(|c| matches!(c.status, CertificationStatus::Withdrawn { .. })));
+		assert_eq!(Admissions::<T>::get(id), None);
+		Ok(())
+	}
+
+	/// A digest of a batch, with a proof of `p` hashes, that a later single record holds too.
+	#[benchmark]
+	fn index_batch_digest(p: Linear<0, MAX_PROOF_LEN>) -> Result<(), BenchmarkError> {
+		let (origin, owner) = caller::<T, T::SubmitterOrigin>()?;
+		let (id, digest, proof) = deep_batch::<T>(owner, p)?;
+		Pallet::<T>::do_notarize(
+			owner,
+			HashAlgorithm::Sm3,
+			digest,
+			EvidenceType::Other,
+			H256::zero(),
+			None,
+		)?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, id, digest, 0, proof);
+		assert_eq!(
+			crate::pallet::BatchDigests::<T>::get((HashAlgorithm::Sm3, digest)),
+			Some((id, 0))
+		);
 		Ok(())
 	}
 

@@ -55,7 +55,11 @@ impl<T: Config> Pallet<T> {
 		metadata: H256,
 		case: Option<H256>,
 	) -> DispatchResult {
-		ensure!(!Digests::<T>::contains_key((algorithm, digest)), Error::<T>::AlreadyNotarized);
+		ensure!(
+			!Digests::<T>::contains_key((algorithm, digest))
+				&& !BatchDigests::<T>::contains_key((algorithm, digest)),
+			Error::<T>::AlreadyNotarized
+		);
 		let anchor = Anchor::Digest { algorithm, digest };
 		let id = Self::insert(Self::new_record(owner, anchor, evidence_type, metadata, case))?;
 		Digests::<T>::insert((algorithm, digest), id);
@@ -98,6 +102,29 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	pub(crate) fn do_index_batch_digest(
+		owner: OrgId,
+		id: RecordId,
+		digest: H256,
+		index: u32,
+		proof: Proof,
+	) -> DispatchResult {
+		let record = Self::record(id)?;
+		ensure!(record.owner == owner, Error::<T>::NotRecordOwner);
+		let Anchor::Batch { algorithm, .. } = record.anchor else {
+			return Err(Error::<T>::NotABatch.into());
+		};
+		Self::ensure_holds(&record, digest, index, &proof)?;
+		ensure!(!BatchDigests::<T>::contains_key((algorithm, digest)), Error::<T>::AlreadyIndexed);
+		// Ids grow with time: a single record of a lower id is older than the batch.
+		if let Some(single) = Digests::<T>::get((algorithm, digest)) {
+			ensure!(single > id, Error::<T>::NotEarlier);
+		}
+		BatchDigests::<T>::insert((algorithm, digest), (id, index));
+		Self::deposit_event(Event::BatchDigestIndexed { id, digest, index });
+		Ok(())
+	}
+
 	pub(crate) fn do_certify(
 		office: OrgId,
 		id: RecordId,
@@ -108,9 +135,16 @@ impl<T: Config> Pallet<T> {
 		issued_on: Moment,
 	) -> DispatchResult {
 		let record = Self::record(id)?;
+		ensure!(
+			T::Membership::has_jurisdiction(office, record.owner),
+			Error::<T>::OutsideJurisdiction
+		);
 		Self::ensure_not_frozen(id)?;
 		Self::ensure_holds(&record, digest, index, &proof)?;
-		ensure!(!Certifications::<T>::contains_key(id, digest), Error::<T>::AlreadyCertified);
+		ensure!(
+			!Certifications::<T>::contains_key((id, digest, office)),
+			Error::<T>::AlreadyCertified
+		);
 		let now = Self::now();
 		ensure!(issued_on <= now, Error::<T>::IssuedInFuture);
 		let certification = Certification {
@@ -120,20 +154,19 @@ impl<T: Config> Pallet<T> {
 			at: now,
 			status: CertificationStatus::Certified,
 		};
-		Certifications::<T>::insert(id, digest, certification);
+		Certifications::<T>::insert((id, digest, office), certification);
 		Self::deposit_event(Event::Certified { id, digest, office, certificate });
 		Ok(())
 	}
 
-	/// The certification of `digest` in record `id`, if `office` gave it and it may change.
+	/// `office`'s certification of `digest` in record `id`, if it gave one that may change.
 	fn changeable(
 		office: OrgId,
 		id: RecordId,
 		digest: H256,
 	) -> Result<Certification, DispatchError> {
-		let certification =
-			Certifications::<T>::get(id, digest).ok_or(Error::<T>::CertificationNotFound)?;
-		ensure!(certification.office == office, Error::<T>::NotCertifier);
+		let certification = Certifications::<T>::get((id, digest, office))
+			.ok_or(Error::<T>::CertificationNotFound)?;
 		Self::ensure_not_frozen(id)?;
 		ensure!(
 			!matches!(certification.status, CertificationStatus::Withdrawn { .. }),
@@ -185,8 +218,19 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let mut certification = Self::changeable(office, id, digest)?;
 		ensure!(!certification.status.repeated_by(&status), Error::<T>::Unchanged);
+		let admitted = |s: &CertificationStatus| matches!(s, CertificationStatus::Admitted { .. });
+		match (admitted(&certification.status), admitted(&status)) {
+			(false, true) => {
+				let count = Admissions::<T>::get(id).unwrap_or(0);
+				Admissions::<T>::insert(id, count.checked_add(1).ok_or(Error::<T>::Overflow)?);
+			},
+			(true, false) => Admissions::<T>::mutate_exists(id, |count| {
+				*count = count.and_then(|c| c.checked_sub(1)).filter(|c| *c > 0)
+			}),
+			_ => {},
+		}
 		certification.status = status;
-		Certifications::<T>::insert(id, digest, certification);
+		Certifications::<T>::insert((id, digest, office), certification);
 		Self::deposit_event(event);
 		Ok(())
 	}
@@ -216,15 +260,28 @@ impl<T: Config> Pallet<T> {
 		Some(Verification {
 			id,
 			record: Records::<T>::get(id)?,
-			certification: Certifications::<T>::get(id, digest),
+			batch_index: None,
+			later: None,
+			certifications: Certifications::<T>::iter_prefix_values((id, digest))
+				.take(paging::QUERY_LIMIT as usize)
+				.collect(),
 			frozen: FrozenRecords::<T>::get(id),
 		})
 	}
 
-	/// Whether `digest`, made by `algorithm`, is notarized on its own: the record and its
-	/// certification. Needs no account.
+	/// Whether `digest`, made by `algorithm`, is notarized, found by itself: its earliest
+	/// record (the batch its owner indexed it in, naming a later single record; or its single
+	/// record) and its certifications. Needs no account.
 	pub fn verify_digest(algorithm: HashAlgorithm, digest: H256) -> Option<Verification> {
-		Self::verification(Digests::<T>::get((algorithm, digest))?, digest)
+		let single = Digests::<T>::get((algorithm, digest));
+		match BatchDigests::<T>::get((algorithm, digest)) {
+			Some((batch, index)) => Self::verification(batch, digest).map(|v| Verification {
+				batch_index: Some(index),
+				later: single,
+				..v
+			}),
+			None => Self::verification(single?, digest),
+		}
 	}
 
 	/// Whether `digest` is the `index`-th of batch record `id` by `proof` (at most
@@ -256,16 +313,23 @@ impl<T: Config> Pallet<T> {
 		Some((id, Records::<T>::get(id)?))
 	}
 
-	/// A record's certifications: up to `limit` (at most 100) after the digest `start_after`,
-	/// in storage order.
+	/// A record's certifications, each with its digest (each names its office): up to `limit`
+	/// (at most 100) after the certification of `start_after` (digest, office), in storage
+	/// order.
 	pub fn certifications(
 		id: RecordId,
-		start_after: Option<H256>,
+		start_after: Option<(H256, OrgId)>,
 		limit: u32,
 	) -> Vec<(H256, Certification)> {
-		paging::keys_after::<Certifications<T>, _, _, _>(id, start_after, limit)
-			.into_iter()
-			.filter_map(|digest| Certifications::<T>::get(id, digest).map(|c| (digest, c)))
+		let page = match start_after {
+			Some((digest, office)) => Certifications::<T>::iter_prefix_from(
+				(id,),
+				Certifications::<T>::hashed_key_for((id, digest, office)),
+			),
+			None => Certifications::<T>::iter_prefix((id,)),
+		};
+		page.take(paging::page_size(limit) as usize)
+			.map(|((digest, _), certification)| (digest, certification))
 			.collect()
 	}
 
@@ -321,11 +385,31 @@ impl<T: Config> Pallet<T> {
 				"the owners' index names a record of another owner"
 			);
 		}
-		for (id, digest, _) in Certifications::<T>::iter() {
+		let mut admitted = alloc::collections::BTreeMap::<RecordId, u32>::new();
+		for ((id, digest, office), certification) in Certifications::<T>::iter() {
 			let record = Records::<T>::get(id).ok_or("a certification of no record")?;
 			if let Anchor::Digest { digest: own, .. } = record.anchor {
 				ensure!(own == digest, "a single record's certification of another digest");
 			}
+			ensure!(certification.office == office, "a certification filed under another office");
+			if matches!(certification.status, CertificationStatus::Admitted { .. }) {
+				*admitted.entry(id).or_default() += 1;
+			}
+		}
+		ensure!(
+			Admissions::<T>::iter().collect::<alloc::collections::BTreeMap<_, _>>() == admitted,
+			"a record's admissions differ from its admitted certifications"
+		);
+		for ((algorithm, digest), (batch, _)) in BatchDigests::<T>::iter() {
+			let record = Records::<T>::get(batch).ok_or("an indexed batch digest of no record")?;
+			ensure!(
+				matches!(record.anchor, Anchor::Batch { algorithm: a, .. } if a == algorithm),
+				"an indexed batch digest of no batch of its algorithm"
+			);
+			ensure!(
+				Digests::<T>::get((algorithm, digest)).is_none_or(|single| single > batch),
+				"an indexed batch digest later than a single record of it"
+			);
 		}
 		for id in FrozenRecords::<T>::iter_keys() {
 			ensure!(Records::<T>::contains_key(id), "a freeze of no record");
@@ -368,11 +452,13 @@ impl<T: Config> FreezableRecords for Pallet<T> {
 
 impl<T: Config> regchain_primitives::EvidenceRecords for Pallet<T> {
 	fn evidence(id: u64) -> Option<regchain_primitives::Evidence> {
-		Records::<T>::get(id).map(|r| regchain_primitives::Evidence { owner: r.owner, at: r.at })
+		let record = Records::<T>::get(id)?;
+		let admitted = Admissions::<T>::contains_key(id);
+		Some(regchain_primitives::Evidence { owner: record.owner, at: record.at, admitted })
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]
-	fn make_evidence(owner: OrgId) -> u64 {
+	fn make_evidence(owner: OrgId, admitted: bool) -> u64 {
 		let mut bytes = [0xe7; 32];
 		bytes[..8].copy_from_slice(&NextRecordId::<T>::get().to_le_bytes());
 		let digest = H256(bytes);
@@ -380,6 +466,9 @@ impl<T: Config> regchain_primitives::EvidenceRecords for Pallet<T> {
 		let record = Self::new_record(owner, anchor, EvidenceType::Other, H256::zero(), None);
 		let id = Self::insert(record).expect("benchmarks stay far below u64::MAX records");
 		Digests::<T>::insert((HashAlgorithm::Sha256, digest), id);
+		if admitted {
+			Admissions::<T>::insert(id, 1);
+		}
 		id
 	}
 }

@@ -13,12 +13,18 @@
 //!   any number of digests (a folder, a day's captures — millions) in one call, each digest
 //!   later proved by its inclusion proof ([`merkle`] states the tree's rule). A digest, or a
 //!   root, already notarized is refused (`AlreadyNotarized`) and the query names the original.
+//!   A batch's owner indexes a digest of its batch (`index_batch_digest`) so that it is found
+//!   by itself: otherwise a member who saw it could notarize it singly later and appear as the
+//!   original; indexed, the batch is named first and the later record as later.
 //! - **Courts and notary offices** ([`Config::NotaryOrigin`]: an agency of kind `Court` holding
-//!   the `Notary` role) certify a notarized digest — one on its own, or one of a batch with its
-//!   proof, which the chain checks — with the hash of their certificate and its date; mark it
-//!   admitted or challenged in a case; withdraw their certification with a reason. A court
-//!   certifies what a party brings before it, from anywhere: certification is not a regulatory
-//!   act over the owner, so it needs no jurisdiction.
+//!   the `Notary` role) certify a notarized digest of an owner within their jurisdiction — one
+//!   on its own, or one of a batch with its proof, which the chain checks — with the hash of
+//!   their certificate and its date; mark their certification admitted or challenged in a
+//!   case; withdraw it with a reason. Each court certifies for itself: several courts may
+//!   certify the same digest (a case heard in two places), and none blocks another's by
+//!   certifying first or withdrawing. Other domains learn whether a record stands admitted
+//!   ([`regchain_primitives::EvidenceRecords`]): an IP dispute may cite another party's
+//!   evidence only then.
 //! - **Courts** ([`Config::FreezeOrigin`]) freeze a record of an owner within their
 //!   jurisdiction (a preservation order, 证据保全): while frozen, its certifications do not
 //!   change. The record itself is never changed by anyone.
@@ -31,15 +37,17 @@
 //!   holding that digest (or root); ids stay below `NextRecordId`.
 //! - Every record is indexed under its owner, and every owner index entry names a record of
 //!   that owner.
-//! - A batch holds at least one digest.
+//! - A batch holds at least one digest; every indexed batch digest names a batch record, earlier
+//!   than any single record of the same digest.
 //! - Every certification and every freeze concerns an existing record; a single digest's
-//!   certification is filed under that digest.
+//!   certification is filed under that digest, and under the office that gave it.
+//! - A record's admissions count exactly its certifications that stand admitted.
 //!
 //! ## On chain, and who can read it
 //! Every node of the consortium holds all state. On chain: digests and batch roots (never
 //! files), the owner, the evidence type, the metadata's hash, the case reference's salted hash,
 //! the time and block, and courts' certifications (certificate hashes, dates, status, case
-//! hashes). A digest reveals nothing of a file that cannot be guessed; a file that can be
+//! hashes, one per court and digest). A digest reveals nothing of a file that cannot be guessed; a file that can be
 //! guessed (a short standard text) should be notarized with a salt in it, which the owner keeps.
 //! Outside the agencies' nodes, the query gateway verifies a digest for anyone and lists an
 //! organization's records (`recordsOf`) only to it, courts and market regulation.
@@ -79,7 +87,7 @@ pub mod pallet {
 	use sp_core::H256;
 
 	/// The storage layout's version; a migration bumps it with the layout.
-	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -123,11 +131,32 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Roots<T: Config> = StorageMap<_, Blake2_128Concat, H256, RecordId>;
 
-	/// Certifications, by record and by the certified digest (a single record's own digest,
-	/// or one of a batch's).
+	/// Certifications, by record, by the certified digest (a single record's own digest, or one
+	/// of a batch's) and by the office that gave it: one per court, so that no court's
+	/// certification or withdrawal stands in another's way (storage version 3).
 	#[pallet::storage]
-	pub type Certifications<T: Config> =
-		StorageDoubleMap<_, Twox64Concat, RecordId, Blake2_128Concat, H256, Certification>;
+	pub type Certifications<T: Config> = StorageNMap<
+		_,
+		(
+			NMapKey<Twox64Concat, RecordId>,
+			NMapKey<Blake2_128Concat, H256>,
+			NMapKey<Twox64Concat, OrgId>,
+		),
+		Certification,
+	>;
+
+	/// How many certifications of each record stand admitted in a case (absent: none). Other
+	/// domains read it to know admitted evidence in one read (storage version 3).
+	#[pallet::storage]
+	pub type Admissions<T: Config> = StorageMap<_, Twox64Concat, RecordId, u32>;
+
+	/// Digests of batches their owners indexed, by algorithm and digest: the batch record and
+	/// the digest's index in it. A digest anchored in a batch is otherwise found only with its
+	/// proof, so another member could notarize it singly later and appear as the original;
+	/// indexed, it is found by itself, before any later single record.
+	#[pallet::storage]
+	pub type BatchDigests<T: Config> =
+		StorageMap<_, Blake2_128Concat, (HashAlgorithm, H256), (RecordId, u32)>;
 
 	/// Records a court froze.
 	#[pallet::storage]
@@ -164,6 +193,8 @@ pub mod pallet {
 		Frozen { id: RecordId, by: OrgId, reason: H256 },
 		/// A court unfroze a record.
 		Unfrozen { id: RecordId, by: OrgId },
+		/// A batch's owner indexed one of its digests: found by itself, as the original.
+		BatchDigestIndexed { id: RecordId, digest: H256, index: u32 },
 	}
 
 	#[pallet::error]
@@ -179,14 +210,13 @@ pub mod pallet {
 		NotInRecord,
 		/// The inclusion proof does not lead from the digest to the batch's root.
 		InvalidProof,
-		/// The digest is certified already (withdrawn certifications stay on record).
+		/// The office certified this digest already (withdrawn certifications stay on record).
 		AlreadyCertified,
 		/// A certificate cannot bear a date after today.
 		IssuedInFuture,
-		/// No certification of this digest in this record.
+		/// The office gave no certification of this digest in this record (each office changes
+		/// only its own).
 		CertificationNotFound,
-		/// Only the office that certified may change its certification.
-		NotCertifier,
 		/// The certification was withdrawn.
 		Withdrawn,
 		/// The certification is in that state already.
@@ -197,6 +227,16 @@ pub mod pallet {
 		NotFrozen,
 		/// The court has no jurisdiction over the record's owner.
 		OutsideJurisdiction,
+		/// So many courts admitted the record that the count would overflow.
+		Overflow,
+		/// The record is not a batch.
+		NotABatch,
+		/// Only the batch's owner indexes its digests.
+		NotRecordOwner,
+		/// The digest is indexed already.
+		AlreadyIndexed,
+		/// A single record of the digest is older than the batch: the batch is not the original.
+		NotEarlier,
 	}
 
 	#[pallet::call]
@@ -207,7 +247,8 @@ pub mod pallet {
 		/// - `metadata`: hash of what describes the file, kept off chain.
 		/// - `case`: salted hash of a case reference, if the evidence is for one.
 		///
-		/// Errors: `AlreadyNotarized`. Events: `Notarized`.
+		/// Errors: `AlreadyNotarized` (also for a digest a batch's owner indexed).
+		/// Events: `Notarized`.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::notarize())]
 		pub fn notarize(
@@ -248,13 +289,16 @@ pub mod pallet {
 
 		/// Certify a notarized digest with the office's certificate.
 		///
-		/// - Origin: a court or notary office (`NotaryOrigin`).
+		/// Other courts' certifications of the same digest stand beside this one.
+		///
+		/// - Origin: a court or notary office (`NotaryOrigin`) with jurisdiction over the
+		///   record's owner.
 		/// - `digest`, `index`, `proof`: the record's own digest with index 0 and no proof, or
 		///   one of its batch with its index and inclusion proof, which the chain checks.
 		/// - `issued_on`: the date the certificate bears, not after today.
 		///
-		/// Errors: `RecordNotFound`, `Frozen`, `NotInRecord`, `InvalidProof`,
-		/// `AlreadyCertified`, `IssuedInFuture`. Events: `Certified`.
+		/// Errors: `RecordNotFound`, `OutsideJurisdiction`, `Frozen`, `NotInRecord`,
+		/// `InvalidProof`, `AlreadyCertified`, `IssuedInFuture`. Events: `Certified`.
 		/// Complexity: O(proof length).
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::certify(proof.len() as u32))]
@@ -273,9 +317,9 @@ pub mod pallet {
 
 		/// Record that a certified digest was admitted as evidence in a case.
 		///
-		/// - Origin: the office that certified it.
+		/// - Origin: the office that certified it (its own certification changes).
 		///
-		/// Errors: `CertificationNotFound`, `NotCertifier`, `Frozen`, `Withdrawn`, `Unchanged`.
+		/// Errors: `CertificationNotFound`, `Frozen`, `Withdrawn`, `Unchanged`, `Overflow`.
 		/// Events: `Admitted`.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::mark_admitted())]
@@ -291,9 +335,9 @@ pub mod pallet {
 
 		/// Record that a certified digest's authenticity is challenged in a case.
 		///
-		/// - Origin: the office that certified it.
+		/// - Origin: the office that certified it (its own certification changes).
 		///
-		/// Errors: `CertificationNotFound`, `NotCertifier`, `Frozen`, `Withdrawn`, `Unchanged`.
+		/// Errors: `CertificationNotFound`, `Frozen`, `Withdrawn`, `Unchanged`.
 		/// Events: `Challenged`.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::mark_challenged())]
@@ -312,9 +356,9 @@ pub mod pallet {
 		/// The certification stays on record, marked withdrawn: a verifier sees it was once
 		/// given and why it no longer stands.
 		///
-		/// - Origin: the office that certified it.
+		/// - Origin: the office that certified it (other offices' certifications stand).
 		///
-		/// Errors: `CertificationNotFound`, `NotCertifier`, `Frozen`, `Withdrawn`.
+		/// Errors: `CertificationNotFound`, `Frozen`, `Withdrawn`.
 		/// Events: `CertificationWithdrawn`.
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::withdraw_certification())]
@@ -350,6 +394,30 @@ pub mod pallet {
 		pub fn unfreeze(origin: OriginFor<T>, id: RecordId) -> DispatchResult {
 			let (_, court) = T::FreezeOrigin::ensure_origin(origin)?;
 			Self::do_unfreeze(court, id)
+		}
+
+		/// Index a digest of one's own batch, so that it is found by itself: the batch is its
+		/// original, and a later single record of the same digest is named as later. A digest
+		/// indexed is not notarized singly afterwards.
+		///
+		/// - Origin: a member of the batch record's owner (`SubmitterOrigin`).
+		/// - `index`, `proof`: the digest's place in the batch and its inclusion proof, which
+		///   the chain checks.
+		///
+		/// Errors: `RecordNotFound`, `NotRecordOwner`, `NotABatch`, `InvalidProof`,
+		/// `AlreadyIndexed`, `NotEarlier`. Events: `BatchDigestIndexed`.
+		/// Complexity: O(proof length).
+		#[pallet::call_index(8)]
+		#[pallet::weight(T::WeightInfo::index_batch_digest(proof.len() as u32))]
+		pub fn index_batch_digest(
+			origin: OriginFor<T>,
+			id: RecordId,
+			digest: H256,
+			index: u32,
+			proof: Proof,
+		) -> DispatchResult {
+			let (_, owner) = T::SubmitterOrigin::ensure_origin(origin)?;
+			Self::do_index_batch_digest(owner, id, digest, index, proof)
 		}
 	}
 

@@ -1,5 +1,6 @@
 //! The notarization pallet's stored records and call arguments.
 
+use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{traits::ConstU32, BoundedVec};
 use regchain_primitives::{time::Moment, Freeze, OrgId};
@@ -197,16 +198,21 @@ pub struct Certification {
 	pub status: CertificationStatus,
 }
 
-/// The answer to "is this digest notarized?": the record that holds it, and what a court made
-/// of it.
+/// The answer to "is this digest notarized?": the earliest record that holds it, and what a
+/// court made of it.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
 pub struct Verification {
 	/// The record's id.
 	pub id: RecordId,
 	/// The record: who, when, in which block.
 	pub record: Record,
-	/// The digest's certification, if an office certified it.
-	pub certification: Option<Certification>,
+	/// For a digest found in a batch: its index there (prove it with the batch's manifest).
+	pub batch_index: Option<u32>,
+	/// A single record of the same digest notarized after the batch that holds it: not the
+	/// original.
+	pub later: Option<RecordId>,
+	/// The digest's certifications, one per office that certified it (at most 100).
+	pub certifications: Vec<Certification>,
 	/// The record's freeze, if a court froze it.
 	pub frozen: Option<Freeze>,
 }

@@ -26,6 +26,7 @@ pub trait WeightInfo {
 	fn withdraw_certification() -> Weight;
 	fn freeze() -> Weight;
 	fn unfreeze() -> Weight;
+	fn index_batch_digest(p: u32, ) -> Weight;
 }
 
 /// Weights measured on the reference machine, with the runtime's database weights.
@@ -183,6 +184,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
+	fn index_batch_digest(p: u32, ) -> Weight {
+		Self::certify(p)
+	}
 }
 
 /// The same weights for tests and mocks, with RocksDB's database weights.
@@ -338,5 +342,8 @@ impl WeightInfo for () {
 		Weight::from_parts(90_559_000, 6296)
 			.saturating_add(RocksDbWeight::get().reads(7))
 			.saturating_add(RocksDbWeight::get().writes(1))
+	}
+	fn index_batch_digest(p: u32, ) -> Weight {
+		Self::certify(p)
 	}
 }

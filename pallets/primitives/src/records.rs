@@ -119,13 +119,17 @@ where
 		.collect()
 }
 
-/// A notarized piece of evidence as another domain cites it: who notarized it and when.
+/// A notarized piece of evidence as another domain cites it: who notarized it, when, and
+/// whether a court admitted it in a case (a party may cite another's evidence only then: its
+/// own notarization proves nothing of a rival's).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub struct Evidence {
 	/// The organization that notarized it.
 	pub owner: OrgId,
 	/// When, in on-chain time.
 	pub at: Moment,
+	/// Whether a court's certification of it stands as admitted in a case.
+	pub admitted: bool,
 }
 
 /// Notarized evidence, implemented by the notarization pallet, for the domains whose records
@@ -135,7 +139,8 @@ pub trait EvidenceRecords {
 	/// The notarization record `id`, if it exists.
 	fn evidence(id: u64) -> Option<Evidence>;
 
-	/// Benchmarks: a new notarization record of `owner`; its id.
+	/// Benchmarks: a new notarization record of `owner`, admitted by a court if `admitted`;
+	/// its id.
 	#[cfg(feature = "runtime-benchmarks")]
-	fn make_evidence(owner: OrgId) -> u64;
+	fn make_evidence(owner: OrgId, admitted: bool) -> u64;
 }

@@ -419,9 +419,15 @@ impl TestEvidence {
 		EVIDENCE.with(|e| e.borrow_mut().clear());
 	}
 
-	/// Records evidence `id`, notarized by `owner` at `at`.
+	/// Records evidence `id`, notarized by `owner` at `at`, not admitted by any court.
 	pub fn add(id: u64, owner: OrgId, at: Moment) {
-		EVIDENCE.with(|e| e.borrow_mut().insert(id, crate::Evidence { owner, at }));
+		let evidence = crate::Evidence { owner, at, admitted: false };
+		EVIDENCE.with(|e| e.borrow_mut().insert(id, evidence));
+	}
+
+	/// Marks evidence `id` admitted by a court in a case (or no longer).
+	pub fn set_admitted(id: u64, admitted: bool) {
+		EVIDENCE.with(|e| e.borrow_mut().get_mut(&id).map(|e| e.admitted = admitted));
 	}
 }
 
@@ -431,9 +437,10 @@ impl crate::EvidenceRecords for TestEvidence {
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]
-	fn make_evidence(owner: OrgId) -> u64 {
+	fn make_evidence(owner: OrgId, admitted: bool) -> u64 {
 		let id = EVIDENCE.with(|e| e.borrow().keys().next_back().map_or(0, |last| last + 1));
 		Self::add(id, owner, TestClock::get());
+		Self::set_admitted(id, admitted);
 		id
 	}
 }

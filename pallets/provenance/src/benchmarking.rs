@@ -81,6 +81,21 @@ fn full_cases<T: Config>(maker: OrgId, n: u32) -> Result<(ClassId, ItemList), Be
 	Ok((class, cases))
 }
 
+/// Market regulation's origin, and a unit in a case in a pallet whose clone a scan reported.
+fn reported<T: Config>() -> Result<(T::RuntimeOrigin, ItemId), BenchmarkError> {
+	let (_, maker) = named::<T>("maker", OrgKind::Enterprise, Role::Manufacturer);
+	let (_, scanner) = named::<T>("scanner", OrgKind::Enterprise, Role::Retailer);
+	let (origin, _) = caller::<T, T::RegulatorOrigin>()?;
+	let (_, items) = units::<T>(maker, 1, 1)?;
+	let (case, pallet) = (id(0xca, 0), id(0xfa, 0));
+	Pallet::<T>::do_register_containers(maker, list(alloc::vec![case]), 1, SITE)?;
+	Pallet::<T>::do_register_containers(maker, list(alloc::vec![pallet]), 2, SITE)?;
+	Pallet::<T>::do_pack(maker, case, items.clone())?;
+	Pallet::<T>::do_pack(maker, pallet, list(alloc::vec![case]))?;
+	Pallet::<T>::do_scan(scanner, items[0], SITE)?;
+	Ok((origin, items[0]))
+}
+
 #[benchmarks]
 mod benchmarks {
 	use super::*;
@@ -276,7 +291,27 @@ mod benchmarks {
 		Pallet::<T>::do_pack(maker, pallet, list(alloc::vec![case]))?;
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, items[0], SITE);
-		assert_eq!(Items::<T>::get(items[0]).map(|i| i.suspected), Some(true));
+		assert_eq!(Items::<T>::get(items[0]).map(|i| i.suspicion), Some(Suspicion::Reported));
+		Ok(())
+	}
+
+	/// A unit in a case in a pallet whose clone a scan reported: the ruling reads its custody
+	/// up to the pallet.
+	#[benchmark]
+	fn confirm_clone() -> Result<(), BenchmarkError> {
+		let (origin, item) = reported::<T>()?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, item, H256::zero());
+		assert_eq!(Items::<T>::get(item).map(|i| i.suspicion), Some(Suspicion::Confirmed));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn clear_suspicion() -> Result<(), BenchmarkError> {
+		let (origin, item) = reported::<T>()?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, item, H256::zero());
+		assert_eq!(Items::<T>::get(item).map(|i| i.suspicion), Some(Suspicion::Cleared));
 		Ok(())
 	}
 

@@ -249,7 +249,7 @@ impl<T: Config> Pallet<T> {
 			contents: 0,
 			batches: 0,
 			reports: 0,
-			suspected: false,
+			suspicion: Suspicion::None,
 		}
 	}
 
@@ -581,7 +581,9 @@ impl<T: Config> Pallet<T> {
 		};
 		let kind = match reason {
 			Some(reason) => {
-				item.suspected = true;
+				if item.suspicion != Suspicion::Confirmed {
+					item.suspicion = Suspicion::Reported;
+				}
 				Self::deposit_event(Event::CloneSuspected { item: id, by: who, reason });
 				EventKind::CloneSuspected { reason }
 			},
@@ -592,6 +594,54 @@ impl<T: Config> Pallet<T> {
 		};
 		Self::log(&id, &mut item, kind, who, Some(location), H256::zero())?;
 		Items::<T>::insert(id, item);
+		Ok(())
+	}
+
+	/// Market regulation's ruling on a reported clone of `id`: `to` (confirmed or cleared),
+	/// logged with its finding and said with `event`.
+	fn rule_on_suspicion(
+		regulator: OrgId,
+		id: ItemId,
+		to: Suspicion,
+		kind: EventKind,
+		finding: H256,
+	) -> DispatchResult {
+		let mut item = Self::item(&id)?;
+		let (_, _, custodian, location, _) =
+			Self::root(id, item.clone()).ok_or(Error::<T>::ItemNotFound)?;
+		Self::ensure_jurisdiction(regulator, custodian)?;
+		ensure!(item.suspicion == Suspicion::Reported, Error::<T>::NotReported);
+		item.suspicion = to;
+		Self::log(&id, &mut item, kind, regulator, Some(location), finding)?;
+		Items::<T>::insert(id, item);
+		Ok(())
+	}
+
+	pub(crate) fn do_confirm_clone(regulator: OrgId, id: ItemId, finding: H256) -> DispatchResult {
+		Self::rule_on_suspicion(
+			regulator,
+			id,
+			Suspicion::Confirmed,
+			EventKind::CloneConfirmed,
+			finding,
+		)?;
+		Self::deposit_event(Event::CloneConfirmed { item: id, by: regulator, finding });
+		Ok(())
+	}
+
+	pub(crate) fn do_clear_suspicion(
+		regulator: OrgId,
+		id: ItemId,
+		finding: H256,
+	) -> DispatchResult {
+		Self::rule_on_suspicion(
+			regulator,
+			id,
+			Suspicion::Cleared,
+			EventKind::SuspicionCleared,
+			finding,
+		)?;
+		Self::deposit_event(Event::SuspicionCleared { item: id, by: regulator, finding });
 		Ok(())
 	}
 
@@ -658,6 +708,35 @@ impl<T: Config> Pallet<T> {
 	}
 
 	// Queries (runtime API).
+
+	/// At most how many bytes of state `call` adds, for the consortium's byte quota: a call
+	/// naming up to 256 items writes, per item, a record (at registration) and a custody event
+	/// — several times the bytes of its ids — so its length alone would let one organization
+	/// add far more to every node than its quota says. Each storage entry counts its key (the
+	/// map's 32-byte prefix and the hashed keys) and its largest value.
+	pub fn state_bytes(call: &Call<T>) -> u32 {
+		use codec::MaxEncodedLen;
+		let items = match call {
+			Call::register_items { items, .. }
+			| Call::register_containers { containers: items, .. }
+			| Call::pack { items, .. }
+			| Call::unpack { items, .. }
+			| Call::offer { items, .. }
+			| Call::withdraw_offers { items }
+			| Call::accept { items, .. }
+			| Call::reject { items, .. }
+			| Call::inspect { items, .. }
+			| Call::clear_customs { items, .. }
+			| Call::put_on_sale { items }
+			| Call::sell { items, .. }
+			| Call::destroy { items, .. } => items.len(),
+			_ => 1,
+		};
+		// Blake2_128Concat of a 32-byte id: 48 bytes; Twox64Concat of an event number: 12.
+		let record = 32 + 48 + Item::max_encoded_len();
+		let event = 32 + 48 + 12 + CustodyEvent::max_encoded_len();
+		(items as u32).saturating_mul((record + event) as u32)
+	}
 
 	/// An item as a consumer's app sees it.
 	pub fn item_status(id: ItemId) -> Option<ItemStatus> {

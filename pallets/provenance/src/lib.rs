@@ -30,8 +30,11 @@
 //!   and maker, the retailer it should be bought from, recall, reports) without a signature;
 //!   its full status and history — batch counts, distributors, locations: the supply chain's
 //!   business — are for its custodians, its maker and the agencies (the query gateway's rule).
-//!   **Members** scan codes (a scan its custody cannot explain, or of an item already sold,
-//!   flags a suspected clone) and report suspected counterfeits.
+//!   **Members** scan codes and report suspected counterfeits. A scan its custody cannot
+//!   explain, or of an item already sold, *reports* a suspected clone, with its scanner in the
+//!   item's history; market regulation within its jurisdiction over the item's custodian
+//!   reviews it and confirms or clears it. Consumers see which: reported, confirmed, cleared
+//!   — never a rival's scan presented as a finding.
 //! - A wrong event is never deleted: its actor adds a `Correction` naming it.
 //!
 //! ## Invariants (checked by `try_state`)
@@ -218,6 +221,10 @@ pub mod pallet {
 		CloneSuspected { item: ItemId, by: OrgId, reason: CloneReason },
 		/// An item was reported as a suspected counterfeit.
 		Reported { item: ItemId, by: OrgId },
+		/// Market regulation confirmed a reported clone of an item's code.
+		CloneConfirmed { item: ItemId, by: OrgId, finding: H256 },
+		/// Market regulation cleared a reported suspicion of a clone.
+		SuspicionCleared { item: ItemId, by: OrgId, finding: H256 },
 		/// A custody event was declared wrong by its actor.
 		Corrected { item: ItemId, of: u32 },
 		/// A batch or a class was recalled.
@@ -300,6 +307,9 @@ pub mod pallet {
 		NotActor,
 		/// The organization lies outside the agency's jurisdiction.
 		OutsideJurisdiction,
+		/// No suspicion of a clone of the item awaits a ruling (none was reported, or it was
+		/// ruled on and not reported again).
+		NotReported,
 		/// A count passed its bound.
 		Overflow,
 	}
@@ -541,9 +551,10 @@ pub mod pallet {
 			Self::do_destroy(who, items, record)
 		}
 
-		/// Record a scan of an item's code at `location`: explained by its custody, or flagged
-		/// as a suspected clone (the item is sold or destroyed, or the scanner neither holds
-		/// it nor was offered it).
+		/// Record a scan of an item's code at `location`: explained by its custody, or
+		/// reported as a suspected clone (the item is sold or destroyed, or the scanner neither
+		/// holds it nor was offered it) for market regulation to review. A confirmed clone
+		/// stays confirmed.
 		///
 		/// - Origin: a supply-chain member.
 		///
@@ -634,6 +645,39 @@ pub mod pallet {
 		pub fn unfreeze(origin: OriginFor<T>, batch: BatchId) -> DispatchResult {
 			let (_, regulator) = T::RegulatorOrigin::ensure_origin(origin)?;
 			Self::do_unfreeze(regulator, batch)
+		}
+
+		/// Confirm a reported clone of an item's code, with the hash of the finding: the
+		/// public is told that copies of this code are counterfeits.
+		///
+		/// - Origin: market regulation (`RegulatorOrigin`) with jurisdiction over the item's
+		///   custodian.
+		///
+		/// Errors: `ItemNotFound`, `OutsideJurisdiction`, `NotReported`, `Overflow`.
+		/// Events: `CloneConfirmed`.
+		#[pallet::call_index(22)]
+		#[pallet::weight(T::WeightInfo::confirm_clone())]
+		pub fn confirm_clone(origin: OriginFor<T>, item: ItemId, finding: H256) -> DispatchResult {
+			let (_, regulator) = T::RegulatorOrigin::ensure_origin(origin)?;
+			Self::do_confirm_clone(regulator, item, finding)
+		}
+
+		/// Clear a reported suspicion of a clone, with the hash of the finding (the scans were
+		/// explained): the public is told it was cleared.
+		///
+		/// - Origin: as for `confirm_clone`.
+		///
+		/// Errors: `ItemNotFound`, `OutsideJurisdiction`, `NotReported`, `Overflow`.
+		/// Events: `SuspicionCleared`.
+		#[pallet::call_index(23)]
+		#[pallet::weight(T::WeightInfo::clear_suspicion())]
+		pub fn clear_suspicion(
+			origin: OriginFor<T>,
+			item: ItemId,
+			finding: H256,
+		) -> DispatchResult {
+			let (_, regulator) = T::RegulatorOrigin::ensure_origin(origin)?;
+			Self::do_clear_suspicion(regulator, item, finding)
 		}
 	}
 

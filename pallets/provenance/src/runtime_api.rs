@@ -13,7 +13,9 @@ sp_api::decl_runtime_apis! {
 	/// adds an organization's product classes.
 	/// Version 3 adds the frozen batches (a regulator's open actions).
 	/// Version 4 adds `verify_item`, what the public is told of an item.
-	#[api_version(4)]
+	/// Version 5: an item's suspicion of a clone is reported, confirmed or cleared
+	/// (`Item::suspicion`, `ItemVerification::suspicion`).
+	#[api_version(5)]
 	pub trait ProvenanceApi {
 		/// An item (scanned code's hash): genuine or not registered (`None`), its custody,
 		/// whether it is recalled, reported, suspected, sold — its custodians', manufacturer's

@@ -231,9 +231,40 @@ pub struct Item {
 	pub batches: u8,
 	/// How many reports of a suspected counterfeit it has had.
 	pub reports: u16,
-	/// Whether the chain suspects a clone of its code (a scan its custody cannot explain, a
-	/// sale after it was sold).
-	pub suspected: bool,
+	/// Whether a clone of its code is suspected (a scan its custody cannot explain reported
+	/// it) and what market regulation found.
+	pub suspicion: Suspicion,
+}
+
+/// Whether an item's code is suspected of being cloned. A scan only *reports* a suspicion (any
+/// supply-chain member scans, a rival too); market regulation reviews it and confirms or clears
+/// it, and the public is told which. Encoded as the `bool` it replaced was (0: none, 1:
+/// reported), so items stored before read unchanged.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+	Default,
+)]
+pub enum Suspicion {
+	/// Nothing suspected.
+	#[default]
+	None,
+	/// A scan its custody cannot explain was reported; market regulation has not ruled. Not a
+	/// finding that it is a clone.
+	Reported,
+	/// Market regulation found the code cloned: copies of this code are counterfeits.
+	Confirmed,
+	/// Market regulation cleared the suspicion: the scans were explained. A new unexplained
+	/// scan reports it again.
+	Cleared,
 }
 
 /// Why the chain suspects a clone.
@@ -333,6 +364,10 @@ pub enum EventKind {
 		/// The wrong event's number.
 		of: u32,
 	},
+	/// Market regulation confirmed that its code is cloned (the document: its finding).
+	CloneConfirmed,
+	/// Market regulation cleared the suspicion of a clone (the document: its finding).
+	SuspicionCleared,
 }
 
 /// One custody event of an item.
@@ -425,8 +460,9 @@ pub struct ItemVerification {
 	pub recall: Option<(RecallId, Recall)>,
 	/// How many members reported it as a suspected counterfeit.
 	pub reports: u16,
-	/// Whether a scan its custody cannot explain was reported (not a ruling that it is a clone).
-	pub scan_reported: bool,
+	/// Whether a clone of its code is suspected: reported by a scan (not a ruling), confirmed
+	/// or cleared by market regulation.
+	pub suspicion: Suspicion,
 }
 
 impl From<ItemStatus> for ItemVerification {
@@ -440,7 +476,7 @@ impl From<ItemStatus> for ItemVerification {
 			retailer: at_retail.then_some(full.custodian),
 			recall: full.recall,
 			reports: full.item.reports,
-			scan_reported: full.item.suspected,
+			suspicion: full.item.suspicion,
 		}
 	}
 }

@@ -40,6 +40,8 @@ pub trait WeightInfo {
 	fn recall_class() -> Weight;
 	fn freeze() -> Weight;
 	fn unfreeze() -> Weight;
+	fn confirm_clone() -> Weight;
+	fn clear_suspicion() -> Weight;
 }
 
 /// Weights measured on the reference machine, with the runtime's database weights.
@@ -555,6 +557,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
+	fn confirm_clone() -> Weight {
+		Self::unfreeze()
+	}
+	fn clear_suspicion() -> Weight {
+		Self::unfreeze()
+	}
 }
 
 /// The same weights for tests and mocks, with RocksDB's database weights.
@@ -1068,5 +1076,11 @@ impl WeightInfo for () {
 		Weight::from_parts(57_397_000, 6296)
 			.saturating_add(RocksDbWeight::get().reads(7))
 			.saturating_add(RocksDbWeight::get().writes(1))
+	}
+	fn confirm_clone() -> Weight {
+		Self::unfreeze()
+	}
+	fn clear_suspicion() -> Weight {
+		Self::unfreeze()
 	}
 }

@@ -9,11 +9,14 @@
 //!   not purge its own), node authorization (their own nodes, bounded lists) and token
 //!   transfers (tokens are not money here; only agencies need them, e.g. to fund an
 //!   operator's account).
+//! - How much: a call's bytes for the quota are its length or the state it adds, whichever
+//!   is more ([`MemberCallPolicy::state_bytes`]).
 //! - Nobody: `system.remark` and other free-form calls, `system.set_code` and the other
 //!   `Root` calls (governance dispatches those through `consortium.enact`, which does not pass
 //!   this policy), and any pallet not listed here: a new pallet is refused until it is added.
 
 use crate::{AccountId, RuntimeCall};
+use codec::Encode;
 use frame_support::traits::Get;
 use pallet_consortium::MemberCallPolicy;
 use regchain_primitives::{MemberInfo, OrgKind};
@@ -24,6 +27,11 @@ pub const MAX_CONNECTIONS_PER_NODE: usize = 16;
 
 /// Most peer ids one `add_connections` call may carry.
 const MAX_CONNECTIONS_PER_CALL: usize = 4;
+
+/// Bytes of keys and index entries a call of a domain other than provenance adds besides
+/// twice its own bytes (a notarization of 101 bytes adds 353: its record, the digest's index
+/// and the owner's, each under a key of 40–90 bytes).
+pub const STATE_PER_CALL: u32 = 256;
 
 /// The runtime's [`MemberCallPolicy`].
 pub struct MemberCalls;
@@ -56,6 +64,20 @@ impl MemberCallPolicy<AccountId, RuntimeCall> for MemberCalls {
 			#[cfg(feature = "runtime-benchmarks")]
 			RuntimeCall::System(frame_system::Call::remark { remark }) => remark.is_empty(),
 			_ => false,
+		}
+	}
+
+	/// Provenance writes a record and an event per item it names (its own bound, up to 10× a
+	/// call's bytes); a call of another domain stores its record with keys and index entries:
+	/// at most twice its bytes and [`STATE_PER_CALL`]. The runtime test
+	/// `the_byte_quota_meters_the_state_a_call_adds` measures each against what it is charged.
+	fn state_bytes(call: &RuntimeCall) -> u32 {
+		match call {
+			RuntimeCall::Provenance(call) => crate::Provenance::state_bytes(call),
+			_ => u32::try_from(call.encoded_size())
+				.unwrap_or(u32::MAX)
+				.saturating_mul(2)
+				.saturating_add(STATE_PER_CALL),
 		}
 	}
 

@@ -40,16 +40,20 @@ pub fn pair(seed: &str) -> sp_core::sr25519::Pair {
 	sp_core::sr25519::Pair::from_string(seed, None).expect("a valid seed")
 }
 
-/// `seed`'s account and its consent to be the first account of the organization registered
-/// under `credit_code`, valid until `valid_until`.
+/// `seed`'s account and its consent to be the first account of the organization of `kind`
+/// that the agency `registrar` registers under `credit_code`, valid until `valid_until`.
 pub fn register_consent(
 	seed: &str,
+	kind: regchain_primitives::OrgKind,
+	registrar: regchain_primitives::OrgId,
 	credit_code: &[u8],
 	valid_until: regchain_primitives::time::Moment,
 ) -> (regchain_runtime::AccountId, regchain_runtime::Signature) {
 	use sp_core::Pair;
 	let pair = pair(seed);
 	let message = pallet_consortium::Pallet::<regchain_runtime::Runtime>::register_message(
+		kind,
+		registrar,
 		credit_code,
 		valid_until,
 	);
@@ -80,7 +84,11 @@ pub fn register_member(
 	code: &[u8],
 ) -> sp_runtime::DispatchResult {
 	let until = NOW + regchain_primitives::time::HOUR;
-	let (account, signature) = register_consent(seed, code, until);
+	let by = pallet_consortium::AccountOrganization::<regchain_runtime::Runtime>::get(
+		registrar.to_account_id(),
+	)
+	.expect("the registrar is a member");
+	let (account, signature) = register_consent(seed, kind, by, code, until);
 	pallet_consortium::Pallet::<regchain_runtime::Runtime>::register_organization(
 		regchain_runtime::RuntimeOrigin::signed(registrar.to_account_id()),
 		kind,

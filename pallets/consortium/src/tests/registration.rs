@@ -232,23 +232,34 @@ fn register_organization_needs_the_first_accounts_own_consent() {
 			)
 		};
 		let until = now() + 10 * HOUR;
-		// Signed by another key, for another credit code, or as a consent to join: refused.
-		let forged = TestSignature(99, Consortium::register_message(CODE_A, until));
+		let by = agency_org(AgencyKind::MarketRegulation);
+		let consent = |kind, registrar, code: &[u8], until| {
+			Consortium::register_message(kind, registrar, code, until)
+		};
+		let enterprise = OrgKind::Enterprise;
+		// Signed by another key, for another credit code, another kind of member, another
+		// registrar, or as a consent to join: refused.
+		let forged = TestSignature(99, consent(enterprise, by, CODE_A, until));
 		assert_noop!(reg(until, forged), Error::<Test>::BadJoinSignature);
-		let other_code = TestSignature(100, Consortium::register_message(CODE_B, until));
+		let other_code = TestSignature(100, consent(enterprise, by, CODE_B, until));
 		assert_noop!(reg(until, other_code), Error::<Test>::BadJoinSignature);
+		let other_kind =
+			TestSignature(100, consent(OrgKind::FinancialInstitution, by, CODE_A, until));
+		assert_noop!(reg(until, other_kind), Error::<Test>::BadJoinSignature);
+		let other_registrar = TestSignature(100, consent(enterprise, by + 1, CODE_A, until));
+		assert_noop!(reg(until, other_registrar), Error::<Test>::BadJoinSignature);
 		let join = TestSignature(100, Consortium::join_message(0, true, until));
 		assert_noop!(reg(until, join), Error::<Test>::BadJoinSignature);
 		// Used too late, or given for longer than `JoinValidity`.
 		let far = now() + JOIN_VALIDITY + 1;
-		let long = TestSignature(100, Consortium::register_message(CODE_A, far));
+		let long = TestSignature(100, consent(enterprise, by, CODE_A, far));
 		assert_noop!(reg(far, long), Error::<Test>::JoinExpired);
-		let signature = TestSignature(100, Consortium::register_message(CODE_A, until));
+		let signature = TestSignature(100, consent(enterprise, by, CODE_A, until));
 		TestClock::set(until + 1);
 		assert_noop!(reg(until, signature), Error::<Test>::JoinExpired);
 		// With its consent, the account becomes the organization's administrator.
 		let until = now() + 10 * HOUR;
-		let signature = TestSignature(100, Consortium::register_message(CODE_A, until));
+		let signature = TestSignature(100, consent(enterprise, by, CODE_A, until));
 		assert_ok!(reg(until, signature));
 		let org = AccountOrganization::<Test>::get(100).expect("registered");
 		let code = Organizations::<Test>::get(org).and_then(|o| o.credit_code);

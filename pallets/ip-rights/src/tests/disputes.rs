@@ -61,7 +61,7 @@ fn an_upheld_infringement_claim_ends_the_respondents_licences() {
 		let commercial = offered(ALICE_CO, work, terms(LicenceKind::Commercial, false, None));
 		let bobs = [licensed(BOB_CO, reprint), licensed(BOB_CO, commercial)];
 		let carols = licensed(CAROL_CO, reprint);
-		assert_ok!(file(ALICE_CO, work, DisputeKind::Infringement { respondent: 20 }, &[2]));
+		assert_ok!(file(ALICE_CO, work, DisputeKind::Infringement { respondent: 20 }, &[3]));
 		TestClock::set(day(4));
 		assert_ok!(IpRights::uphold_dispute(RuntimeOrigin::signed(OFFICE), 0, DECISION));
 		for licence in bobs {
@@ -162,7 +162,7 @@ fn a_claimant_disputes_a_work_once_at_a_time_and_a_work_has_few_open_disputes() 
 			&[],
 			&[40],
 		));
-		assert_noop!(file(40, work, DisputeKind::Ownership, &[0]), Error::<Test>::TooManyDisputes);
+		assert_noop!(file(40, work, DisputeKind::Ownership, &[4]), Error::<Test>::TooManyDisputes);
 	});
 }
 
@@ -229,5 +229,109 @@ fn a_work_under_dispute_is_not_licensed_exclusively() {
 		licensed(CAROL_CO, plain);
 		assert_ok!(IpRights::withdraw_dispute(RuntimeOrigin::signed(BOB_CO), dispute));
 		licensed(CAROL_CO, exclusive);
+	});
+}
+
+#[test]
+fn a_claim_cites_the_claimants_own_evidence_or_evidence_a_court_admitted() {
+	ExtBuilder::default().build_and_execute(|| {
+		let work = registered(1);
+		// Carol's notarization proves nothing of Bob's claim until a court admits it.
+		assert_noop!(
+			file(BOB_CO, work, DisputeKind::Ownership, &[0, 2]),
+			Error::<Test>::EvidenceNotAdmissible
+		);
+		TestEvidence::set_admitted(2, true);
+		assert_ok!(file(BOB_CO, work, DisputeKind::Ownership, &[0, 2]));
+		assert_ok!(file(CAROL_CO, work, DisputeKind::Infringement { respondent: 20 }, &[2, 4]));
+	});
+}
+
+#[test]
+fn a_rejected_claimant_waits_before_claiming_again_and_claims_no_more_after_two_rejections() {
+	ExtBuilder::default().build_and_execute(|| {
+		let work = registered(1);
+		let reject = |dispute| {
+			assert_ok!(IpRights::reject_dispute(RuntimeOrigin::signed(OFFICE), dispute, DECISION));
+		};
+		reject(disputed(BOB_CO, work, DisputeKind::Ownership));
+		assert_eq!(
+			RejectedClaims::<Test>::get((work, 20)),
+			Some(Rejections { count: 1, last: day(1) })
+		);
+		// Refiled at once, even as another kind of claim: refused until 30 days have passed.
+		TestClock::set(day(31) - 1);
+		assert_noop!(
+			file(BOB_CO, work, DisputeKind::Infringement { respondent: 30 }, &[0]),
+			Error::<Test>::RefilingTooSoon
+		);
+		// Others claim meanwhile; withdrawn claims are no rejections.
+		let carols = disputed(CAROL_CO, work, DisputeKind::Ownership);
+		assert_ok!(IpRights::withdraw_dispute(RuntimeOrigin::signed(CAROL_CO), carols));
+		assert_eq!(RejectedClaims::<Test>::get((work, 30)), None);
+		TestClock::set(day(31));
+		let second = disputed(BOB_CO, work, DisputeKind::Ownership);
+		reject(second);
+		TestClock::set(day(400));
+		assert_noop!(
+			file(BOB_CO, work, DisputeKind::Ownership, &[0]),
+			Error::<Test>::ClaimantBarred
+		);
+		// The bar is on this work only.
+		let other = registered(2);
+		assert_ok!(file(BOB_CO, other, DisputeKind::Ownership, &[0]));
+	});
+}
+
+#[test]
+fn an_upheld_infringement_frees_the_exclusive_horizon_and_bars_the_infringer() {
+	ExtBuilder::default().build_and_execute(|| {
+		let work = registered(1);
+		let long = OfferTerms {
+			licence_term: 3_650 * regchain_primitives::time::DAY,
+			..terms(LicenceKind::Reprint, false, None)
+		};
+		// The infringer holds a ten-year licence that would hold back any exclusive licence;
+		// Carol's runs 30 days.
+		let bobs = licensed(BOB_CO, offered(ALICE_CO, work, long));
+		let plain = offered(ALICE_CO, work, terms(LicenceKind::Reprint, false, None));
+		TestClock::set(day(2));
+		let carols = licensed(CAROL_CO, plain);
+		let carols_end = Licences::<Test>::get(carols).unwrap().until;
+		assert_ok!(file(ALICE_CO, work, DisputeKind::Infringement { respondent: 20 }, &[3]));
+		assert_ok!(IpRights::uphold_dispute(RuntimeOrigin::signed(OFFICE), 0, DECISION));
+		assert_eq!(Licences::<Test>::get(bobs).unwrap().revoked, Some(day(2)));
+		assert_eq!(LicenceHorizon::<Test>::get((work, LicenceKind::Reprint)), carols_end);
+		assert_eq!(BarredLicensees::<Test>::get(work, 20), Some(0));
+		assert!(System::events().iter().any(|r| r.event
+			== RuntimeEvent::IpRights(Event::LicenseeBarred { work, licensee: 20, dispute: 0 })));
+		// Once Carol's licence ends, an exclusive licence is taken: ten years sooner.
+		TestClock::set(carols_end);
+		let exclusive = offered(ALICE_CO, work, terms(LicenceKind::Reprint, true, None));
+		TestMembership::add(regchain_primitives::testing::TestOrg::new(
+			40,
+			regchain_primitives::OrgKind::Enterprise,
+			&[],
+			&[40],
+		));
+		// The infringer takes no new licence of the work, of any kind.
+		let commercial = offered(ALICE_CO, work, terms(LicenceKind::Commercial, false, None));
+		assert_noop!(
+			IpRights::take_licence(RuntimeOrigin::signed(BOB_CO), commercial, H256::zero()),
+			Error::<Test>::LicenseeBarred
+		);
+		licensed(40, exclusive);
+		// Only the owner lifts the bar, once.
+		assert_noop!(
+			IpRights::lift_licence_bar(RuntimeOrigin::signed(CAROL_CO), work, 20),
+			Error::<Test>::NotOwner
+		);
+		assert_noop!(
+			IpRights::lift_licence_bar(RuntimeOrigin::signed(ALICE_CO), work, 30),
+			Error::<Test>::NotBarred
+		);
+		assert_ok!(IpRights::lift_licence_bar(RuntimeOrigin::signed(ALICE_CO), work, 20));
+		assert_eq!(last_event(), Event::LicenceBarLifted { work, licensee: 20 });
+		licensed(BOB_CO, commercial);
 	});
 }

@@ -31,7 +31,7 @@ fn a_court_certifies_a_single_digest() {
 		TestClock::set(day(5));
 		assert_ok!(certify(COURT, id, digest(1), 0, Proof::default(), day(4)));
 		assert_eq!(
-			Certifications::<Test>::get(id, digest(1)),
+			Certifications::<Test>::get((id, digest(1), 1)),
 			Some(Certification {
 				office: 1,
 				certificate: H256::repeat_byte(0xce),
@@ -59,7 +59,7 @@ fn an_office_certifies_one_digest_of_a_batch_by_its_proof() {
 		let id = batch(&items);
 		let proof = merkle::proof(HashAlgorithm::Sm3, &items, 6).unwrap();
 		assert_ok!(certify(NOTARY_OFFICE, id, items[6], 6, bounded(proof.clone()), day(1)));
-		assert_eq!(Certifications::<Test>::get(id, items[6]).unwrap().office, 2);
+		assert_eq!(Certifications::<Test>::get((id, items[6], 2)).unwrap().office, 2);
 		// Another digest of the same batch is certified on its own.
 		let proof3 = merkle::proof(HashAlgorithm::Sm3, &items, 3).unwrap();
 		assert_ok!(certify(COURT, id, items[3], 3, bounded(proof3), day(1)));
@@ -99,7 +99,7 @@ fn certify_fails_for_what_the_record_does_not_hold() {
 }
 
 #[test]
-fn certify_fails_twice_and_for_a_date_after_today() {
+fn an_office_certifies_a_digest_once_and_not_for_a_date_after_today() {
 	ExtBuilder::default().build_and_execute(|| {
 		let id = notarized(1);
 		assert_noop!(
@@ -108,7 +108,7 @@ fn certify_fails_twice_and_for_a_date_after_today() {
 		);
 		certified(id, 1);
 		assert_noop!(
-			certify(NOTARY_OFFICE, id, digest(1), 0, Proof::default(), day(1)),
+			certify(COURT, id, digest(1), 0, Proof::default(), day(1)),
 			Error::<Test>::AlreadyCertified
 		);
 	});
@@ -141,7 +141,7 @@ fn the_certifying_office_marks_admission_and_challenge() {
 			case
 		));
 		assert_eq!(
-			Certifications::<Test>::get(id, digest(1)).unwrap().status,
+			Certifications::<Test>::get((id, digest(1), 1)).unwrap().status,
 			CertificationStatus::Challenged { case, at: day(2) }
 		);
 		assert_eq!(last_event(), Event::Challenged { id, digest: digest(1), case });
@@ -152,7 +152,7 @@ fn the_certifying_office_marks_admission_and_challenge() {
 		TestClock::set(day(3));
 		assert_ok!(Notarization::mark_admitted(RuntimeOrigin::signed(COURT), id, digest(1), case));
 		assert_eq!(
-			Certifications::<Test>::get(id, digest(1)).unwrap().status,
+			Certifications::<Test>::get((id, digest(1), 1)).unwrap().status,
 			CertificationStatus::Admitted { case, at: day(3) }
 		);
 		assert_eq!(last_event(), Event::Admitted { id, digest: digest(1), case });
@@ -164,7 +164,7 @@ fn the_certifying_office_marks_admission_and_challenge() {
 }
 
 #[test]
-fn only_the_certifying_office_changes_a_certification() {
+fn each_office_changes_only_its_own_certification() {
 	ExtBuilder::default().build_and_execute(|| {
 		let id = notarized(1);
 		let case = H256::repeat_byte(0xca);
@@ -175,7 +175,7 @@ fn only_the_certifying_office_changes_a_certification() {
 		certified(id, 1);
 		assert_noop!(
 			Notarization::mark_admitted(RuntimeOrigin::signed(NOTARY_OFFICE), id, digest(1), case),
-			Error::<Test>::NotCertifier
+			Error::<Test>::CertificationNotFound
 		);
 		assert_noop!(
 			Notarization::withdraw_certification(
@@ -184,12 +184,84 @@ fn only_the_certifying_office_changes_a_certification() {
 				digest(1),
 				case
 			),
-			Error::<Test>::NotCertifier
+			Error::<Test>::CertificationNotFound
 		);
 		assert_noop!(
 			Notarization::mark_challenged(RuntimeOrigin::signed(ALICE_CO), id, digest(1), case),
 			sp_runtime::DispatchError::BadOrigin
 		);
+	});
+}
+
+#[test]
+fn several_courts_certify_one_digest_and_none_blocks_another() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = notarized(1);
+		let reason = H256::repeat_byte(0x3e);
+		certified(id, 1);
+		// The first court withdraws at once: before version 3 that was the last word on the
+		// digest for every court.
+		assert_ok!(Notarization::withdraw_certification(
+			RuntimeOrigin::signed(COURT),
+			id,
+			digest(1),
+			reason
+		));
+		assert_ok!(certify(NOTARY_OFFICE, id, digest(1), 0, Proof::default(), day(1)));
+		let case = H256::repeat_byte(0xca);
+		assert_ok!(Notarization::mark_admitted(
+			RuntimeOrigin::signed(NOTARY_OFFICE),
+			id,
+			digest(1),
+			case
+		));
+		let statuses: Vec<_> = Notarization::verify_digest(HashAlgorithm::Sha256, digest(1))
+			.unwrap()
+			.certifications
+			.into_iter()
+			.map(|c| (c.office, c.status))
+			.collect();
+		assert_eq!(
+			statuses,
+			vec![
+				(1, CertificationStatus::Withdrawn { reason, at: day(1) }),
+				(2, CertificationStatus::Admitted { case, at: day(1) }),
+			]
+		);
+		// The record stands admitted for the domains that cite it, until that admission ends.
+		use regchain_primitives::EvidenceRecords;
+		assert_eq!(Admissions::<Test>::get(id), Some(1));
+		assert!(Notarization::evidence(id).unwrap().admitted);
+		assert_ok!(Notarization::mark_challenged(
+			RuntimeOrigin::signed(NOTARY_OFFICE),
+			id,
+			digest(1),
+			case
+		));
+		assert_eq!(Admissions::<Test>::get(id), None);
+		assert!(!Notarization::evidence(id).unwrap().admitted);
+		// Paged by (digest, office): one page after the first court's holds the second's.
+		let page = Notarization::certifications(id, Some((digest(1), 1)), 10);
+		assert_eq!(
+			page.iter().map(|(d, c)| (*d, c.office)).collect::<Vec<_>>(),
+			vec![(digest(1), 2)]
+		);
+		assert_eq!(Notarization::certifications(id, None, 1).len(), 1);
+	});
+}
+
+#[test]
+fn a_court_certifies_only_within_its_jurisdiction() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = notarized(1);
+		// Enterprises of the mock are in Shanghai; a Guangdong court does not certify theirs.
+		TestMembership::set_jurisdiction(2, regchain_primitives::Division(440000));
+		assert_noop!(
+			certify(NOTARY_OFFICE, id, digest(1), 0, Proof::default(), day(1)),
+			Error::<Test>::OutsideJurisdiction
+		);
+		TestMembership::set_jurisdiction(2, regchain_primitives::Division(310000));
+		assert_ok!(certify(NOTARY_OFFICE, id, digest(1), 0, Proof::default(), day(1)));
 	});
 }
 
@@ -206,7 +278,7 @@ fn a_withdrawn_certification_stays_on_record_and_changes_no_more() {
 			digest(1),
 			reason
 		));
-		let certification = Certifications::<Test>::get(id, digest(1)).unwrap();
+		let certification = Certifications::<Test>::get((id, digest(1), 1)).unwrap();
 		assert_eq!(certification.status, CertificationStatus::Withdrawn { reason, at: day(4) });
 		assert_eq!(certification.office, 1);
 		assert_eq!(last_event(), Event::CertificationWithdrawn { id, digest: digest(1), reason });
@@ -221,9 +293,9 @@ fn a_withdrawn_certification_stays_on_record_and_changes_no_more() {
 		] {
 			assert_eq!(call, Err(Error::<Test>::Withdrawn.into()));
 		}
-		// Nor is the digest certified anew: the withdrawal is the last word on it.
+		// Nor does this court certify it anew: its withdrawal is its last word on it.
 		assert_noop!(
-			certify(NOTARY_OFFICE, id, digest(1), 0, Proof::default(), day(4)),
+			certify(COURT, id, digest(1), 0, Proof::default(), day(4)),
 			Error::<Test>::AlreadyCertified
 		);
 	});

@@ -149,3 +149,81 @@ fn record_ids_run_on_across_digests_and_batches() {
 		assert_eq!(NextRecordId::<Test>::get(), 3);
 	});
 }
+
+#[test]
+fn a_batch_owner_indexes_its_digest_and_a_later_single_record_is_not_the_original() {
+	ExtBuilder::default().build_and_execute(|| {
+		let items = digests(5);
+		let id = batch(&items);
+		let proof = |index| bounded(merkle::proof(HashAlgorithm::Sm3, &items, index).unwrap());
+		let index = |who, digest, at, proof| {
+			Notarization::index_batch_digest(RuntimeOrigin::signed(who), id, digest, at, proof)
+		};
+		// A rival who saw item 2 notarizes it singly, after the batch.
+		let rival = NextRecordId::<Test>::get();
+		assert_ok!(Notarization::notarize(
+			RuntimeOrigin::signed(BOB_CO),
+			HashAlgorithm::Sm3,
+			items[2],
+			EvidenceType::Image,
+			H256::zero(),
+			None,
+		));
+		assert_eq!(Notarization::verify_digest(HashAlgorithm::Sm3, items[2]).unwrap().id, rival);
+		// Only the batch's owner indexes, with a proof the chain checks.
+		assert_noop!(index(BOB_CO, items[2], 2, proof(2)), Error::<Test>::NotRecordOwner);
+		assert_noop!(index(ALICE_CO, items[2], 3, proof(2)), Error::<Test>::InvalidProof);
+		assert_ok!(index(ALICE_CO, items[2], 2, proof(2)));
+		assert_eq!(last_event(), Event::BatchDigestIndexed { id, digest: items[2], index: 2 });
+		assert_noop!(index(ALICE_CO, items[2], 2, proof(2)), Error::<Test>::AlreadyIndexed);
+		// Found by itself: the batch first, the rival's record named as later.
+		let answer = Notarization::verify_digest(HashAlgorithm::Sm3, items[2]).unwrap();
+		assert_eq!((answer.id, answer.batch_index, answer.later), (id, Some(2), Some(rival)));
+		// An indexed digest is not notarized singly afterwards.
+		assert_ok!(index(ALICE_CO, items[4], 4, proof(4)));
+		assert_noop!(
+			Notarization::notarize(
+				RuntimeOrigin::signed(BOB_CO),
+				HashAlgorithm::Sm3,
+				items[4],
+				EvidenceType::Image,
+				H256::zero(),
+				None,
+			),
+			Error::<Test>::AlreadyNotarized
+		);
+		// A batch is not the original of a digest notarized singly before it.
+		assert_ok!(Notarization::notarize(
+			RuntimeOrigin::signed(BOB_CO),
+			HashAlgorithm::Sm3,
+			digest(9),
+			EvidenceType::Image,
+			H256::zero(),
+			None,
+		));
+		let pair = [digest(9), digest(8)];
+		let later_batch = batch(&pair);
+		let first = bounded(merkle::proof(HashAlgorithm::Sm3, &pair, 0).unwrap());
+		assert_noop!(
+			Notarization::index_batch_digest(
+				RuntimeOrigin::signed(ALICE_CO),
+				later_batch,
+				digest(9),
+				0,
+				first
+			),
+			Error::<Test>::NotEarlier
+		);
+		// A single record is no batch.
+		assert_noop!(
+			Notarization::index_batch_digest(
+				RuntimeOrigin::signed(BOB_CO),
+				rival,
+				items[2],
+				0,
+				Proof::default()
+			),
+			Error::<Test>::NotABatch
+		);
+	});
+}

@@ -13,13 +13,14 @@ fn verify_digest_answers_who_when_and_the_certification() {
 		let answer = Notarization::verify_digest(HashAlgorithm::Sha256, digest(1)).unwrap();
 		assert_eq!(answer.id, id);
 		assert_eq!((answer.record.owner, answer.record.at, answer.record.block), (10, day(1), 1));
-		assert_eq!((answer.certification, answer.frozen), (None, None));
+		assert_eq!((answer.certifications, answer.frozen), (vec![], None));
 		// Another algorithm's fingerprint of the same bytes is not this one.
 		assert_eq!(Notarization::verify_digest(HashAlgorithm::Sm3, digest(1)), None);
 		certified(id, 1);
 		assert_ok!(Notarization::freeze(RuntimeOrigin::signed(COURT), id, H256::zero()));
 		let answer = Notarization::verify_digest(HashAlgorithm::Sha256, digest(1)).unwrap();
-		assert_eq!(answer.certification.unwrap().status, CertificationStatus::Certified);
+		assert_eq!(answer.certifications[0].status, CertificationStatus::Certified);
+		assert_eq!(answer.certifications.len(), 1);
 		assert_eq!(answer.frozen, Some(Freeze { by: 1, at: day(1), reason: H256::zero() }));
 	});
 }
@@ -74,7 +75,7 @@ fn a_batch_is_found_by_its_root_and_lists_its_certifications() {
 		let all = Notarization::certifications(id, None, 10);
 		assert_eq!(all.len(), 4);
 		let first = Notarization::certifications(id, None, 2);
-		let rest = Notarization::certifications(id, Some(first[1].0), 10);
+		let rest = Notarization::certifications(id, Some((first[1].0, first[1].1.office)), 10);
 		assert_eq!(first.len() + rest.len(), 4);
 		let mut seen: Vec<H256> = first.iter().chain(rest.iter()).map(|(d, _)| *d).collect();
 		seen.sort();

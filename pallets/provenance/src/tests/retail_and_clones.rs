@@ -76,18 +76,18 @@ fn only_units_in_stock_go_on_sale_and_only_units_on_sale_are_sold() {
 }
 
 #[test]
-fn a_scan_its_custody_cannot_explain_flags_a_suspected_clone() {
+fn a_scan_its_custody_cannot_explain_reports_a_suspected_clone() {
 	ExtBuilder::default().build_and_execute(|| {
 		on_the_shelf(0, 2);
 		// The shop scans its own unit: explained.
 		assert_ok!(Provenance::scan(RuntimeOrigin::signed(SHOP), unit(0), SHELF));
 		assert_eq!(last_event(), Event::Scanned { item: unit(0), by: 30 });
-		assert!(!Items::<Test>::get(unit(0)).unwrap().suspected);
+		assert_eq!(Items::<Test>::get(unit(0)).unwrap().suspicion, Suspicion::None);
 		// Another retailer scans the same code elsewhere: the code was copied.
 		assert_ok!(Provenance::scan(RuntimeOrigin::signed(OTHER_SHOP), unit(0), DEPOT));
 		let reason = CloneReason::ScannedOutOfCustody;
 		assert_eq!(last_event(), Event::CloneSuspected { item: unit(0), by: 31, reason });
-		assert!(status(unit(0)).item.suspected);
+		assert_eq!(status(unit(0)).item.suspicion, Suspicion::Reported);
 		// Sold, then scanned again.
 		assert_ok!(Provenance::sell(RuntimeOrigin::signed(SHOP), units(1, 2), H256::zero()));
 		assert_ok!(Provenance::scan(RuntimeOrigin::signed(SHOP), unit(1), SHELF));
@@ -102,6 +102,57 @@ fn a_scan_its_custody_cannot_explain_flags_a_suspected_clone() {
 			Error::<Test>::ItemNotFound
 		);
 	});
+}
+
+#[test]
+fn market_regulation_confirms_or_clears_a_reported_clone_and_the_public_is_told_which() {
+	ExtBuilder::default().build_and_execute(|| {
+		on_the_shelf(0, 2);
+		let finding = H256::repeat_byte(0xf1);
+		let confirm =
+			|who, item| Provenance::confirm_clone(RuntimeOrigin::signed(who), item, finding);
+		let clear =
+			|who, item| Provenance::clear_suspicion(RuntimeOrigin::signed(who), item, finding);
+		// Nothing reported: nothing to rule on.
+		assert_noop!(clear(MARKET, unit(0)), Error::<Test>::NotReported);
+		// A rival retailer's scan reports the shop's genuine unit; the public sees "reported".
+		assert_ok!(Provenance::scan(RuntimeOrigin::signed(OTHER_SHOP), unit(0), DEPOT));
+		let public = |item| ItemVerification::from(status(item)).suspicion;
+		assert_eq!(public(unit(0)), Suspicion::Reported);
+		// Only market regulation rules, within its jurisdiction over the custodian.
+		assert_noop!(clear(CUSTOMS, unit(0)), sp_runtime::DispatchError::BadOrigin);
+		assert_noop!(clear(OTHER_SHOP, unit(0)), sp_runtime::DispatchError::BadOrigin);
+		TestMembership::set_jurisdiction(1, regchain_primitives::Division(440000));
+		assert_noop!(clear(MARKET, unit(0)), Error::<Test>::OutsideJurisdiction);
+		TestMembership::set_jurisdiction(1, regchain_primitives::Division::NATIONAL);
+		assert_ok!(clear(MARKET, unit(0)));
+		assert_eq!(last_event(), Event::SuspicionCleared { item: unit(0), by: 1, finding });
+		assert_eq!(public(unit(0)), Suspicion::Cleared);
+		let item = Items::<Test>::get(unit(0)).unwrap();
+		let ruling = History::<Test>::get(unit(0), item.events - 1).unwrap();
+		assert_eq!(
+			(ruling.kind, ruling.actor, ruling.document),
+			(EventKind::SuspicionCleared, 1, finding)
+		);
+		assert_noop!(clear(MARKET, unit(0)), Error::<Test>::NotReported);
+		// A new unexplained scan reports it again; a confirmed clone stays confirmed.
+		assert_ok!(Provenance::scan(RuntimeOrigin::signed(OTHER_SHOP), unit(1), DEPOT));
+		assert_ok!(confirm(MARKET, unit(1)));
+		assert_eq!(last_event(), Event::CloneConfirmed { item: unit(1), by: 1, finding });
+		assert_ok!(Provenance::scan(RuntimeOrigin::signed(OTHER_SHOP), unit(1), DEPOT));
+		assert_eq!(public(unit(1)), Suspicion::Confirmed);
+		assert_noop!(confirm(MARKET, unit(1)), Error::<Test>::NotReported);
+		assert_ok!(Provenance::scan(RuntimeOrigin::signed(OTHER_SHOP), unit(0), DEPOT));
+		assert_eq!(public(unit(0)), Suspicion::Reported);
+		assert_noop!(confirm(MARKET, unit(9)), Error::<Test>::ItemNotFound);
+	});
+}
+
+#[test]
+fn a_suspicion_reads_as_the_bool_it_replaced() {
+	use codec::{Decode, Encode};
+	assert_eq!(Suspicion::decode(&mut &false.encode()[..]), Ok(Suspicion::None));
+	assert_eq!(Suspicion::decode(&mut &true.encode()[..]), Ok(Suspicion::Reported));
 }
 
 #[test]
@@ -157,7 +208,7 @@ fn the_public_view_tells_genuine_maker_retailer_and_recall_but_no_supply_chain_b
 		let recalled = ItemVerification::from(status(unit(1)));
 		assert_eq!(recalled.recall.map(|(_, r)| r.reason), Some(H256::repeat_byte(4)));
 		assert_eq!(recalled.reports, 1);
-		assert!(!recalled.scan_reported);
+		assert_eq!(recalled.suspicion, Suspicion::None);
 		// A container is verified too: no class, no maker.
 		assert_ok!(Provenance::register_containers(
 			RuntimeOrigin::signed(SHOP),
