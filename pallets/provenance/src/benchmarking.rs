@@ -81,19 +81,25 @@ fn full_cases<T: Config>(maker: OrgId, n: u32) -> Result<(ClassId, ItemList), Be
 	Ok((class, cases))
 }
 
-/// Market regulation's origin, and a unit in a case in a pallet whose clone a scan reported.
-fn reported<T: Config>() -> Result<(T::RuntimeOrigin, ItemId), BenchmarkError> {
-	let (_, maker) = named::<T>("maker", OrgKind::Enterprise, Role::Manufacturer);
-	let (_, scanner) = named::<T>("scanner", OrgKind::Enterprise, Role::Retailer);
-	let (origin, _) = caller::<T, T::RegulatorOrigin>()?;
+/// A unit of `maker`'s, packed in a case packed in a pallet: the deepest custody to read.
+fn unit_in_pallet<T: Config>(maker: OrgId) -> Result<ItemId, BenchmarkError> {
 	let (_, items) = units::<T>(maker, 1, 1)?;
 	let (case, pallet) = (id(0xca, 0), id(0xfa, 0));
 	Pallet::<T>::do_register_containers(maker, list(alloc::vec![case]), 1, SITE)?;
 	Pallet::<T>::do_register_containers(maker, list(alloc::vec![pallet]), 2, SITE)?;
 	Pallet::<T>::do_pack(maker, case, items.clone())?;
 	Pallet::<T>::do_pack(maker, pallet, list(alloc::vec![case]))?;
-	Pallet::<T>::do_scan(scanner, items[0], SITE)?;
-	Ok((origin, items[0]))
+	Ok(items[0])
+}
+
+/// Market regulation's origin, and a unit in a case in a pallet whose clone a scan reported.
+fn reported<T: Config>() -> Result<(T::RuntimeOrigin, ItemId), BenchmarkError> {
+	let (_, maker) = named::<T>("maker", OrgKind::Enterprise, Role::Manufacturer);
+	let (_, scanner) = named::<T>("scanner", OrgKind::Enterprise, Role::Retailer);
+	let (origin, _) = caller::<T, T::RegulatorOrigin>()?;
+	let item = unit_in_pallet::<T>(maker)?;
+	Pallet::<T>::do_scan(scanner, item, SITE)?;
+	Ok((origin, item))
 }
 
 #[benchmarks]
@@ -283,15 +289,10 @@ mod benchmarks {
 		// A unit in a case in a pallet, scanned by someone who does not hold it.
 		let (_, maker) = named::<T>("maker", OrgKind::Enterprise, Role::Manufacturer);
 		let (origin, _) = named::<T>("scanner", OrgKind::Enterprise, Role::Retailer);
-		let (_, items) = units::<T>(maker, 1, 1)?;
-		let (case, pallet) = (id(0xca, 0), id(0xfa, 0));
-		Pallet::<T>::do_register_containers(maker, list(alloc::vec![case]), 1, SITE)?;
-		Pallet::<T>::do_register_containers(maker, list(alloc::vec![pallet]), 2, SITE)?;
-		Pallet::<T>::do_pack(maker, case, items.clone())?;
-		Pallet::<T>::do_pack(maker, pallet, list(alloc::vec![case]))?;
+		let item = unit_in_pallet::<T>(maker)?;
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, items[0], SITE);
-		assert_eq!(Items::<T>::get(items[0]).map(|i| i.suspicion), Some(Suspicion::Reported));
+		_(origin as T::RuntimeOrigin, item, SITE);
+		assert_eq!(Items::<T>::get(item).map(|i| i.suspicion), Some(Suspicion::Reported));
 		Ok(())
 	}
 
