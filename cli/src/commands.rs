@@ -376,11 +376,13 @@ pub enum Product {
 		#[command(flatten)]
 		send: Send,
 	},
-	/// Register units of a batch by their ids (hashes of the printed codes).
+	/// Register units of a batch by their codes (hashes of the printed codes); the chain keeps
+	/// each under the id `item-id --class` prints.
 	RegisterItems {
 		/// The batch's id.
 		#[arg(long)]
 		batch: u32,
+		/// A unit's code (its printed code's hash); repeat for more.
 		#[arg(long = "item", required = true)]
 		items: Vec<String>,
 		/// The place (GLN).
@@ -388,6 +390,19 @@ pub enum Product {
 		location: u64,
 		#[command(flatten)]
 		send: Send,
+	},
+	/// Print the id the chain keeps an item under, from its code and the code's scope: a unit's
+	/// product class or a container's labeller (offline: no node is asked).
+	ItemId {
+		/// The code (its printed code's hash).
+		#[arg(long)]
+		code: String,
+		/// The unit's product class.
+		#[arg(long, conflicts_with = "packer", required_unless_present = "packer")]
+		class: Option<u32>,
+		/// The organization that registered the container.
+		#[arg(long)]
+		packer: Option<u32>,
 	},
 }
 
@@ -692,6 +707,17 @@ pub fn product(command: Product) -> Result<Value, Failure> {
 				runtime::runtime_types::bounded_collections::bounded_vec::BoundedVec(items),
 				runtime::runtime_types::pallet_provenance::types::Gln(location),
 			))
+		},
+		Product::ItemId { code, class, packer } => {
+			use pallet_provenance::CodeScope;
+			let scope = match (class, packer) {
+				(Some(class), _) => CodeScope::Class(class),
+				(None, Some(packer)) => CodeScope::Packer(packer),
+				(None, None) => return Err(Failure::Input("give --class or --packer".into())),
+			};
+			let code = sp_core::H256(h256(&code, "code")?.0);
+			let id = pallet_provenance::item_id(scope, &code);
+			Ok(serde_json::json!({ "item": format!("{id:?}") }))
 		},
 	}
 }

@@ -86,7 +86,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("regchain"),
 	impl_name: Cow::Borrowed("regchain-node"),
 	authoring_version: 1,
-	spec_version: 116,
+	spec_version: 117,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 5,
@@ -182,9 +182,15 @@ pub type UncheckedExtrinsic =
 /// The payload being signed in transactions.
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
-/// Storage migrations run by the next runtime upgrade (each runs only from the storage
-/// version it migrates, so a chain started at the current versions skips them).
-pub type Migrations = (
+/// Storage migrations run in the block of the next runtime upgrade: none. Every migration
+/// visits every record of a map, so each is a walk of [`RecordWalks`].
+pub type Migrations = ();
+
+/// Storage migrations of the next runtime upgrade, run by `pallet-migrations` from the upgrade's
+/// block on, over as many blocks as they need, in this order, transactions paused meanwhile
+/// (each runs only from the storage version it migrates, so a chain started at the current
+/// versions skips them; each runs once: `pallet-migrations` keeps their names).
+pub type RecordWalks = (
 	pallet_invoices::migrations::MigrateV1ToV2<Runtime>,
 	// Terms, windows, rate changes and histories from block numbers to on-chain time.
 	pallet_consortium::migrations::MigrateV1ToV2<Runtime, BlockTime>,
@@ -254,6 +260,9 @@ mod runtime {
 
 	#[runtime::pallet_index(6)]
 	pub type Sudo = pallet_sudo;
+
+	#[runtime::pallet_index(7)]
+	pub type MultiBlockMigrations = pallet_migrations;
 
 	// Consortium and governance: 10–19.
 	#[runtime::pallet_index(10)]

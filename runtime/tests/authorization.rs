@@ -1231,13 +1231,22 @@ const SETUP_ROLES: [Role; 6] = [
 /// A GLN with a right check digit.
 const SITE: pallet_provenance::Gln = pallet_provenance::Gln(1_234_567_890_128);
 
-/// The setup's `n`-th unit of goods.
-fn goods(n: u8) -> pallet_provenance::ItemId {
+/// The code of the setup's `n`-th unit of goods.
+fn code(n: u8) -> pallet_provenance::ItemCode {
 	sp_core::H256::repeat_byte(0xa0 + n)
 }
 
-fn goods_list(ids: &[u8]) -> pallet_provenance::ItemList {
-	ids.iter().map(|n| goods(*n)).collect::<Vec<_>>().try_into().unwrap()
+/// The setup's `n`-th unit of goods (of class 0).
+fn goods(n: u8) -> pallet_provenance::ItemId {
+	pallet_provenance::item_id(pallet_provenance::CodeScope::Class(0), &code(n))
+}
+
+fn goods_list(ns: &[u8]) -> pallet_provenance::ItemList {
+	ns.iter().map(|n| goods(*n)).collect::<Vec<_>>().try_into().unwrap()
+}
+
+fn code_list(ns: &[u8]) -> pallet_provenance::ItemList {
+	ns.iter().map(|n| code(*n)).collect::<Vec<_>>().try_into().unwrap()
 }
 
 /// Provenance: the enterprise (a manufacturer and retailer) owns class 0 with batches 0 and 1
@@ -1268,7 +1277,7 @@ fn provenance_setup() {
 		Provenance::<Runtime>::register_batch(firm.clone(), 0, Default::default(), common::NOW)
 			.expect("setup registers a batch");
 	}
-	Provenance::<Runtime>::register_items(firm.clone(), 0, goods_list(&[0, 1, 2, 3]), SITE)
+	Provenance::<Runtime>::register_items(firm.clone(), 0, code_list(&[0, 1, 2, 3]), SITE)
 		.expect("setup registers units");
 	Provenance::<Runtime>::put_on_sale(firm, goods_list(&[1])).expect("setup puts on sale");
 	Provenance::<Runtime>::freeze(market, 1, Default::default()).expect("setup freezes");
@@ -1311,7 +1320,7 @@ fn provenance_rows() -> Vec<(&'static str, RuntimeCall, Vec<Actor>)> {
 			"provenance.register_items",
 			RuntimeCall::Provenance(P::register_items {
 				batch: 0,
-				items: goods_list(&[9]),
+				items: code_list(&[9]),
 				location: SITE,
 			}),
 			firm.clone(),

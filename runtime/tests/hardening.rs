@@ -368,7 +368,8 @@ fn the_byte_quota_meters_the_state_a_call_adds() {
 		};
 		use pallet_provenance::Call as P;
 		let site = pallet_provenance::Gln(1_234_567_890_128);
-		let ids = |tag: u8| -> pallet_provenance::ItemList {
+		// 256 codes tagged `tag`, and the ids of class 0's units of those codes.
+		let codes = |tag: u8| -> pallet_provenance::ItemList {
 			(0..256u32)
 				.map(|n| {
 					let mut id = [tag; 32];
@@ -378,6 +379,11 @@ fn the_byte_quota_meters_the_state_a_call_adds() {
 				.collect::<Vec<_>>()
 				.try_into()
 				.unwrap()
+		};
+		let ids = |tag: u8| -> pallet_provenance::ItemList {
+			let scope = pallet_provenance::CodeScope::Class(0);
+			let ids = codes(tag).iter().map(|c| pallet_provenance::item_id(scope, c)).collect();
+			pallet_provenance::ItemList::truncate_from(ids)
 		};
 		let hash = sp_core::H256::repeat_byte(1);
 		metered(
@@ -403,7 +409,7 @@ fn the_byte_quota_meters_the_state_a_call_adds() {
 			One,
 			RuntimeCall::Provenance(P::register_items {
 				batch: 0,
-				items: ids(0xa0),
+				items: codes(0xa0),
 				location: site,
 			}),
 		);
@@ -421,7 +427,7 @@ fn the_byte_quota_meters_the_state_a_call_adds() {
 			"provenance.register_containers",
 			Two,
 			RuntimeCall::Provenance(P::register_containers {
-				containers: ids(0xc0),
+				containers: codes(0xc0),
 				level: 1,
 				location: site,
 			}),

@@ -16,6 +16,39 @@ use regchain_runtime::{Consortium, Funds, Invoices, Runtime, MILLI_SECS_PER_BLOC
 use sp_core::H256;
 use sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET;
 
+/// Runs the next runtime upgrade's migrations as a node would: the single-block ones in the
+/// upgrade's block, then the multi-block ones a step per block (each block a slot later)
+/// until none is ongoing, each step within the service weight and every block meanwhile
+/// closed to transactions. The blocks the multi-block migrations took.
+fn upgrade() -> u32 {
+	use frame_support::migrations::MultiStepMigrator;
+	use regchain_runtime::{configs::MbmServiceWeight, Executive, MultiBlockMigrations};
+	use sp_runtime::{traits::Header as _, ExtrinsicInclusionMode};
+	regchain_runtime::Migrations::on_runtime_upgrade();
+	<MultiBlockMigrations as OnRuntimeUpgrade>::on_runtime_upgrade();
+	let mut blocks = 0;
+	while MultiBlockMigrations::ongoing() {
+		let number = frame_system::Pallet::<Runtime>::block_number() + 1;
+		let header = regchain_runtime::Header::new(
+			number,
+			Default::default(),
+			Default::default(),
+			frame_system::Pallet::<Runtime>::parent_hash(),
+			Default::default(),
+		);
+		let now = pallet_timestamp::Now::<Runtime>::get();
+		assert_eq!(Executive::initialize_block(&header), ExtrinsicInclusionMode::OnlyInherents);
+		// The block's timestamp inherent: a slot later.
+		pallet_timestamp::Now::<Runtime>::put(now + MILLI_SECS_PER_BLOCK);
+		let used = <MultiBlockMigrations as MultiStepMigrator>::step();
+		assert!(used.all_lte(MbmServiceWeight::get()), "block {number} used {used:?}");
+		blocks += 1;
+		assert!(blocks < 1_000, "the migrations end");
+	}
+	assert!(pallet_migrations::Cursor::<Runtime>::get().is_none(), "none failed");
+	blocks
+}
+
 /// The date of block `b` seen from block 1,000 at [`common::NOW`].
 fn date(b: u64) -> u64 {
 	if b >= 1_000 {
@@ -101,7 +134,7 @@ fn the_upgrade_dates_terms_windows_rates_and_histories_kept_in_blocks() {
 		pallet_invoices::migrations::v2::InvoiceHistory::<Runtime>::insert(7, 0, history);
 		StorageVersion::new(2).put::<Invoices>();
 
-		regchain_runtime::Migrations::on_runtime_upgrade();
+		upgrade();
 
 		// The consortium goes on to version 3 (the region index) in the same upgrade.
 		assert_eq!(Consortium::on_chain_storage_version(), StorageVersion::new(3));
@@ -130,7 +163,7 @@ fn the_upgrade_dates_terms_windows_rates_and_histories_kept_in_blocks() {
 		// The storage is consistent for every pallet's invariants.
 		pallet_consortium::Pallet::<Runtime>::do_try_state().expect("consortium invariants");
 		// A second upgrade runs nothing.
-		regchain_runtime::Migrations::on_runtime_upgrade();
+		upgrade();
 		assert_eq!(
 			pallet_consortium::Organizations::<Runtime>::get(0).unwrap().expires_at,
 			date(3_000)
@@ -187,7 +220,7 @@ fn the_upgrade_indexes_records_and_product_classes_by_owner_and_files_certificat
 		StorageVersion::new(1).put::<Provenance>();
 		assert!(Notarization::records_of(3, None, 10).is_empty());
 
-		regchain_runtime::Migrations::on_runtime_upgrade();
+		upgrade();
 
 		assert_eq!(Notarization::on_chain_storage_version(), StorageVersion::new(3));
 		assert_eq!(Provenance::on_chain_storage_version(), StorageVersion::new(2));
@@ -242,12 +275,56 @@ fn the_upgrade_indexes_each_lenders_latest_access() {
 		pallet_credit::AccessCount::<Runtime>::insert(3, 121);
 		StorageVersion::new(1).put::<Credit>();
 
-		regchain_runtime::Migrations::on_runtime_upgrade();
+		upgrade();
 
 		assert_eq!(Credit::on_chain_storage_version(), StorageVersion::new(2));
 		assert_eq!(pallet_credit::LatestAccesses::<Runtime>::get(3, 4), Some(0));
 		assert_eq!(pallet_credit::LatestAccesses::<Runtime>::get(3, 5), Some(120));
 		assert_eq!(Credit::declared_access(3, 4, 0).map(|a| a.grant), Some(0));
 		pallet_credit::Pallet::<Runtime>::do_try_state().expect("credit invariants");
+	});
+}
+
+/// A chain of 200,000 evidence records at version 1 upgrades over several blocks, none above
+/// the service weight, none taking transactions, and ends with every record indexed.
+#[test]
+fn record_walks_run_over_several_blocks_with_transactions_paused() {
+	use pallet_notarization::{Anchor, EvidenceType, HashAlgorithm};
+	use regchain_runtime::Notarization;
+	const RECORDS: u64 = 200_000;
+	common::genesis_of(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+		frame_system::Pallet::<Runtime>::set_block_number(1_000);
+		for id in 0..RECORDS {
+			let record = pallet_notarization::Record {
+				owner: (id % 7) as u32,
+				anchor: Anchor::Digest {
+					algorithm: HashAlgorithm::Sha256,
+					digest: H256::from_low_u64_be(id),
+				},
+				evidence_type: EvidenceType::Contract,
+				metadata: H256::zero(),
+				case: None,
+				at: common::NOW,
+				block: 1,
+			};
+			pallet_notarization::Records::<Runtime>::insert(id, record);
+		}
+		pallet_notarization::NextRecordId::<Runtime>::put(RECORDS);
+		StorageVersion::new(1).put::<Notarization>();
+
+		// About 82,000 records a block at this node's database weights.
+		let blocks = upgrade();
+		assert!(blocks >= 3, "{blocks} blocks");
+
+		assert_eq!(Notarization::on_chain_storage_version(), StorageVersion::new(3));
+		assert_eq!(pallet_notarization::RecordsByOwner::<Runtime>::iter_keys().count() as u64, RECORDS);
+		let (last, owner) = (RECORDS - 1, ((RECORDS - 1) % 7) as u32);
+		assert!(pallet_notarization::RecordsByOwner::<Runtime>::contains_key(owner, last));
+		// Once run, a migration is history: the next upgrade does not run it again.
+		pallet_notarization::RecordsByOwner::<Runtime>::remove(owner, last);
+		StorageVersion::new(1).put::<Notarization>();
+		upgrade();
+		assert!(!pallet_notarization::RecordsByOwner::<Runtime>::contains_key(owner, last));
+		assert_eq!(Notarization::on_chain_storage_version(), StorageVersion::new(1));
 	});
 }

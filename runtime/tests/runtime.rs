@@ -27,6 +27,7 @@ fn pallet_indices_and_storage_prefixes_are_pinned() {
 		(4, "Balances"),
 		(5, "TransactionPayment"),
 		(6, "Sudo"),
+		(7, "MultiBlockMigrations"),
 		(10, "Consortium"),
 		(11, "AgencyCouncil"),
 		(12, "ValidatorSet"),

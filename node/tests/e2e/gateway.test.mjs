@@ -12,9 +12,7 @@ import path from 'node:path';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { stringToU8a, u8aToHex } from '@polkadot/util';
-import {
-  DAY, chainNow, finalizedNumber, gatewayAddress, registerOrganization, sampleCreditCode, startDevNode, submit, waitFor,
-} from './helpers.mjs';
+import { DAY, chainNow, finalizedNumber, gatewayAddress, itemId, registerOrganization, sampleCreditCode, startDevNode, submit, waitFor } from './helpers.mjs';
 
 const UNAUTHENTICATED = -32001;
 const REPLAYED = -32002;
@@ -317,8 +315,8 @@ test('the public verifies a product code; its custody and history are its custod
   const now = await chainNow(api);
   const batched = await ok(api.tx.provenance.registerBatch(klass, hash(0x31), now), sme);
   const batch = batched.events.find(({ event }) => api.events.provenance.BatchRegistered.is(event)).event.data.batch.toNumber();
-  const item = hash(0x32);
-  await ok(api.tx.provenance.registerItems(batch, [item], 1234567890128), sme);
+  await ok(api.tx.provenance.registerItems(batch, [hash(0x32)], 1234567890128), sme);
+  const item = itemId({ class: klass }, hash(0x32));
   // Anyone: genuine, its maker, its product; nothing of the batch's counts or locations.
   const verified = await call('provenance_verifyItem', [item]);
   assert.equal(verified.manufacturer, orgs.sme);

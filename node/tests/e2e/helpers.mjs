@@ -7,7 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ApiPromise, WsProvider } from '@polkadot/api';
-import { compactAddLength } from '@polkadot/util';
+import { compactAddLength, hexToU8a, stringToU8a, u8aConcat } from '@polkadot/util';
+import { blake2AsHex } from '@polkadot/util-crypto';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const TARGET_DIR = process.env.CARGO_TARGET_DIR ?? path.join(os.homedir(), '.cache/regchain/target');
@@ -381,4 +382,16 @@ export function workDeclaration(api, { fingerprint, extra, workType, metadata, o
     ...api.createType('Vec<(AccountId32, u16)>', shares.map(([address, share]) => [address, share])).toU8a(),
     ...api.createType('u64', nonce).toU8a(),
   ]);
+}
+
+/**
+ * The id the chain keeps an item under (pallet_provenance::item_id): blake2-256 of the tag
+ * `regchain/item`, the code's scope and the code's hash. `scope` is `{ class }` for a unit of a
+ * product class, `{ packer }` for a container labelled by that member.
+ */
+export function itemId(scope, code) {
+  const [variant, n] = 'class' in scope ? [0, scope.class] : [1, scope.packer];
+  const le = new Uint8Array(4);
+  new DataView(le.buffer).setUint32(0, n, true);
+  return blake2AsHex(u8aConcat(stringToU8a('regchain/item'), new Uint8Array([variant]), le, hexToU8a(code)));
 }

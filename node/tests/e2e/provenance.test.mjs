@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { Keyring } from '@polkadot/keyring';
 import { blake2AsHex, cryptoWaitReady } from '@polkadot/util-crypto';
 import { u8aToHex } from '@polkadot/util';
-import { chainNow, registerOrganization, sampleCreditCode, startDevNode, submit } from './helpers.mjs';
+import { chainNow, itemId, registerOrganization, sampleCreditCode, startDevNode, submit } from './helpers.mjs';
 
 let dev;
 let api;
@@ -18,15 +18,18 @@ let charlie; // market regulation
 let maker;
 let carrier;
 let shop;
+let rival; // a second manufacturer
 const orgs = {};
 const hash = (n) => u8aToHex(new Uint8Array(32).fill(n));
 const code = (text) => blake2AsHex(text); // the hash of a printed serial / QR code
 const FACTORY = 1234567890128; // GLNs with right check digits
 const DEPOT = 4006381333931;
 const SHELF = 96385074;
-const units = Array.from({ length: 6 }, (_, i) => code(`TEA-2026-0001-${i}`));
-const CASE = code('SSCC-case-1');
-const PALLET = code('SSCC-pallet-1');
+const unitCodes = Array.from({ length: 6 }, (_, i) => code(`TEA-2026-0001-${i}`));
+// Ids the chain derives from codes and their scope (the class; the container's labeller).
+let units;
+let CASE;
+let PALLET;
 
 const ok = async (tx, signer) => {
   const result = await submit(api, tx, signer);
@@ -45,8 +48,9 @@ before(async () => {
   maker = keyring.addFromUri('//HangzhouTeaWorks');
   carrier = keyring.addFromUri('//YangtzeLogistics');
   shop = keyring.addFromUri('//NanjingRoadGrocer');
+  rival = keyring.addFromUri('//CopycatTeaCo');
   let n = 2201;
-  for (const [name, who, role] of [['maker', maker, 'Manufacturer'], ['carrier', carrier, 'Logistics'], ['shop', shop, 'Retailer']]) {
+  for (const [name, who, role] of [['maker', maker, 'Manufacturer'], ['carrier', carrier, 'Logistics'], ['shop', shop, 'Retailer'], ['rival', rival, 'Manufacturer']]) {
     assert.equal((await registerOrganization(api, charlie, { kind: 'Enterprise', name, code: sampleCreditCode(n++), account: who })).error, null);
     orgs[name] = (await api.query.consortium.accountOrganization(who.address)).unwrap().toNumber();
     await ok(api.tx.consortium.grantRole(orgs[name], role), charlie);
@@ -68,21 +72,43 @@ test('a manufacturer registers a class with a GTIN, a batch and its units once; 
   assert.equal((await submit(api, api.tx.provenance.registerClass('X', null, hash(1)), shop)).error, 'BadOrigin');
   const now = await chainNow(api);
   batch = eventOf(await ok(api.tx.provenance.registerBatch(klass, hash(2), now), maker), 'BatchRegistered').batch.toNumber();
-  const registered = eventOf(await ok(api.tx.provenance.registerItems(batch, units, FACTORY), maker), 'ItemsRegistered');
+  const registered = eventOf(await ok(api.tx.provenance.registerItems(batch, unitCodes, FACTORY), maker), 'ItemsRegistered');
   assert.equal(registered.count.toNumber(), 6);
-  assert.equal((await submit(api, api.tx.provenance.registerItems(batch, [units[0]], FACTORY), maker)).error, 'provenance.ItemExists');
+  units = unitCodes.map((c) => itemId({ class: klass }, c));
+  assert.equal((await submit(api, api.tx.provenance.registerItems(batch, [unitCodes[0]], FACTORY), maker)).error, 'provenance.ItemExists');
   assert.equal((await submit(api, api.tx.provenance.registerItems(batch, [code('x')], 1234567890127), maker)).error, 'provenance.InvalidLocation');
   const unit = await status(units[0]);
   assert.equal(unit.custodian.toNumber(), orgs.maker);
   assert.equal(unit.status.type, 'InStock');
   assert.equal(unit.class.unwrap()[1].gtin.unwrap().toNumber(), 4006381333931);
-  // An unknown code is no genuine item.
-  assert.ok((await api.call.provenanceApi.itemStatus(code('counterfeit'))).isNone);
+  // An unknown code is no genuine item; nor is a code hash not scoped by its class.
+  assert.ok((await api.call.provenanceApi.itemStatus(itemId({ class: klass }, code('counterfeit')))).isNone);
+  assert.ok((await api.call.provenanceApi.itemStatus(unitCodes[0])).isNone);
+});
+
+test("a rival registering the maker's codes first, as its units or containers, takes none of the maker's", async () => {
+  const rivalClass = eventOf(await ok(api.tx.provenance.registerClass('FAKE-TEA', null, hash(1)), rival), 'ClassRegistered').class.toNumber();
+  const rivalBatch = eventOf(await ok(api.tx.provenance.registerBatch(rivalClass, hash(2), await chainNow(api)), rival), 'BatchRegistered').batch.toNumber();
+  const nextCodes = [code('TEA-2026-0001-next')];
+  await ok(api.tx.provenance.registerItems(rivalBatch, nextCodes, FACTORY), rival);
+  await ok(api.tx.provenance.registerContainers(nextCodes, 1, FACTORY), carrier);
+  // The maker registers them all the same, as units of its new product; each is its own
+  // scope's item.
+  const green = eventOf(await ok(api.tx.provenance.registerClass('GREEN-TEA-100G', null, hash(1)), maker), 'ClassRegistered').class.toNumber();
+  const greenBatch = eventOf(await ok(api.tx.provenance.registerBatch(green, hash(2), await chainNow(api)), maker), 'BatchRegistered').batch.toNumber();
+  await ok(api.tx.provenance.registerItems(greenBatch, nextCodes, FACTORY), maker);
+  const ours = await status(itemId({ class: green }, nextCodes[0]));
+  assert.equal(ours.custodian.toNumber(), orgs.maker);
+  assert.equal(ours.class.unwrap()[0].toNumber(), green);
+  assert.equal((await status(itemId({ class: rivalClass }, nextCodes[0]))).custodian.toNumber(), orgs.rival);
+  assert.equal((await status(itemId({ packer: orgs.carrier }, nextCodes[0]))).item.kind.type, 'Container');
 });
 
 test('a pallet of cases travels in two-step handovers and moves every unit in it', async () => {
-  await ok(api.tx.provenance.registerContainers([CASE], 1, FACTORY), maker);
-  await ok(api.tx.provenance.registerContainers([PALLET], 2, FACTORY), maker);
+  const [caseCode, palletCode] = [code('SSCC-case-1'), code('SSCC-pallet-1')];
+  await ok(api.tx.provenance.registerContainers([caseCode], 1, FACTORY), maker);
+  await ok(api.tx.provenance.registerContainers([palletCode], 2, FACTORY), maker);
+  [CASE, PALLET] = [caseCode, palletCode].map((c) => itemId({ packer: orgs.maker }, c));
   await ok(api.tx.provenance.pack(CASE, units.slice(0, 4)), maker);
   await ok(api.tx.provenance.pack(PALLET, [CASE]), maker);
   assert.equal((await submit(api, api.tx.provenance.offer([units[0]], orgs.carrier, hash(11)), maker)).error, 'provenance.Packed');

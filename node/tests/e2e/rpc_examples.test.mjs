@@ -10,15 +10,14 @@ import path from 'node:path';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { u8aToHex } from '@polkadot/util';
-import {
-  DAY, REPO_ROOT, chainNow, registerOrganization, sampleCreditCode, startDevNode, submit, workDeclaration,
-} from './helpers.mjs';
+import { DAY, REPO_ROOT, chainNow, itemId, registerOrganization, sampleCreditCode, startDevNode, submit, workDeclaration } from './helpers.mjs';
 
 const DOC = path.join(REPO_ROOT, 'docs/rpc-examples.md');
 const NAMESPACES = ['consortium', 'invoices', 'funds', 'credit', 'notarization', 'provenance', 'ipRights', 'regchain'];
 const SME_CODE = sampleCreditCode(5101);
 const hash = (n) => u8aToHex(new Uint8Array(32).fill(n));
-const ITEM = hash(0x1c);
+const ITEM_CODE = hash(0x1c);
+let ITEM; // its id, scoped to the class registered below
 const GLN = 1234567890128;
 
 let dev;
@@ -85,7 +84,8 @@ before(async () => {
   Object.assign(seeded, { period: record.invoice.period.toNumber(), contentHash: record.invoice.contentHash.toHex() });
   const klass = eventOf(await ok(api.tx.provenance.registerClass('XP-TONER-9', null, hash(3)), sme), 'provenance', 'ClassRegistered').class.toNumber();
   const batch = eventOf(await ok(api.tx.provenance.registerBatch(klass, hash(4), now), sme), 'provenance', 'BatchRegistered').batch.toNumber();
-  await ok(api.tx.provenance.registerItems(batch, [ITEM], GLN), sme);
+  await ok(api.tx.provenance.registerItems(batch, [ITEM_CODE], GLN), sme);
+  ITEM = itemId({ class: klass }, ITEM_CODE);
   seeded.digest = hash(0x42);
   const notarized = await ok(api.tx.notarization.notarize('Sha256', seeded.digest, 'Contract', hash(5), null), sme);
   const evidence = eventOf(notarized, 'notarization', 'Notarized').id.toNumber();

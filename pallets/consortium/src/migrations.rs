@@ -7,22 +7,24 @@
 //! current block and time, at `BlockTime` per block: a term that was to end 1,000 blocks from
 //! now ends 1,000 block times from now. Consents (`valid_until`) were never stored.
 //!
-//! Run it with [`MigrateV1ToV2`] in the runtime's `Migrations`; it does nothing unless the
-//! stored version is 1, and sets it to 2.
+//! Run it with [`MigrateV1ToV2`] in the runtime's multi-block migrations; it does nothing
+//! unless the stored version is 1, and sets it to 2.
 //!
 //! ## v2 → v3: the region index
 //! Version 3 adds [`MembersByRegion`]; [`MigrateV2ToV3`] fills it with every organization that
-//! has a credit code. One pass over the organizations in one block: a consortium's members
-//! number in the thousands (a read and a write each); a network of hundreds of thousands would
-//! need a multi-block migration instead.
+//! has a credit code, a read and a write each, over as many blocks as they take (a multi-block
+//! migration: see [`regchain_primitives::migrations`]).
 
 use crate::{pallet::*, types::*};
-use frame_support::{
-	migrations::VersionedMigration, pallet_prelude::*, traits::UncheckedOnRuntimeUpgrade,
-};
+use frame_support::pallet_prelude::*;
 use frame_system::pallet_prelude::BlockNumberFor;
-use regchain_primitives::{migrations::index_every, time::BlockDating, CreditCode, OrgKind, Roles};
-use sp_runtime::Saturating;
+use alloc::vec::Vec;
+use frame_support::storage::PrefixIterator;
+use regchain_primitives::{
+	migrations::{SteppedWalk, Walk},
+	time::{BlockDating, Moment},
+	CreditCode, OrgId, OrgKind, Roles,
+};
 
 /// The layout of version 1, as far as it differs.
 pub mod v1 {
@@ -46,74 +48,97 @@ pub mod v1 {
 		/// How many accounts act for it.
 		pub accounts: u32,
 	}
+
+	/// The organizations, in version 1.
+	#[frame_support::storage_alias]
+	pub type Organizations<T: Config> =
+		StorageMap<Pallet<T>, Twox64Concat, OrgId, Organization<BlockNumberFor<T>>>;
 }
 
-/// Rewrites every organization's end of term, and the council's next review, from a block
-/// number to a moment. Unversioned: use [`MigrateV1ToV2`].
-pub struct UncheckedMigrateV1ToV2<T, BlockTime>(core::marker::PhantomData<(T, BlockTime)>);
+/// Rewrites every organization's end of term, an organization at a time, and then the
+/// council's next review, from a block number to a moment. Unversioned: use [`MigrateV1ToV2`].
+pub struct DateTerms<T, BlockTime>(core::marker::PhantomData<(T, BlockTime)>);
 
-impl<T: Config, BlockTime: Get<u64>> UncheckedOnRuntimeUpgrade
-	for UncheckedMigrateV1ToV2<T, BlockTime>
-{
-	fn on_runtime_upgrade() -> Weight {
-		let dating = BlockDating::of_chain::<T, T::UnixTime>(BlockTime::get());
-		let date = |b: BlockNumberFor<T>| dating.date::<T>(b);
-		let mut count = 0u64;
-		Organizations::<T>::translate::<v1::Organization<BlockNumberFor<T>>, _>(|_, old| {
-			count.saturating_inc();
-			Some(Organization {
+impl<T: Config, BlockTime: Get<u64>> DateTerms<T, BlockTime> {
+	fn date(block: BlockNumberFor<T>) -> Moment {
+		BlockDating::of_chain::<T, T::UnixTime>(BlockTime::get()).date::<T>(block)
+	}
+}
+
+impl<T: Config, BlockTime: Get<u64>> Walk for DateTerms<T, BlockTime> {
+	const NAME: &'static [u8] = b"regchain consortium v1-v2: terms dated";
+	type Entry = (OrgId, v1::Organization<BlockNumberFor<T>>);
+
+	fn entries(after: Option<Vec<u8>>) -> PrefixIterator<Self::Entry> {
+		after.map_or_else(v1::Organizations::<T>::iter, v1::Organizations::<T>::iter_from)
+	}
+
+	/// The organization, the block number and the time read; the organization written.
+	fn weight_per_entry() -> Weight {
+		T::DbWeight::get().reads_writes(3, 1)
+	}
+
+	fn migrate((id, old): Self::Entry) {
+		Organizations::<T>::insert(
+			id,
+			Organization {
 				kind: old.kind,
 				name: old.name,
 				credit_code: old.credit_code,
 				status: old.status,
-				expires_at: date(old.expires_at),
+				expires_at: Self::date(old.expires_at),
 				roles: old.roles,
 				accounts: old.accounts,
-			})
-		});
-		let _ = CouncilReviewAt::<T>::translate::<BlockNumberFor<T>, _>(|at| at.map(date));
-		// The time and block number, then every organization and the review, read and written.
-		T::DbWeight::get().reads_writes(count.saturating_add(3), count.saturating_add(1))
+			},
+		);
+	}
+
+	fn finish() {
+		let _ = CouncilReviewAt::<T>::translate::<BlockNumberFor<T>, _>(|at| at.map(Self::date));
+	}
+
+	fn finish_weight() -> Weight {
+		T::DbWeight::get().reads_writes(3, 1)
 	}
 }
 
-/// The v1 → v2 migration, run only when the stored version is 1; it then sets it to 2.
-pub type MigrateV1ToV2<T, BlockTime> = VersionedMigration<
-	1,
-	2,
-	UncheckedMigrateV1ToV2<T, BlockTime>,
-	Pallet<T>,
-	<T as frame_system::Config>::DbWeight,
->;
+/// The v1 → v2 migration, a multi-block one: it runs only when the stored version is 1, and
+/// then sets it to 2.
+pub type MigrateV1ToV2<T, BlockTime> = SteppedWalk<DateTerms<T, BlockTime>, Pallet<T>, 1, 2, true>;
 
-/// Indexes every organization with a credit code by region. Unversioned: use
-/// [`MigrateV2ToV3`].
-pub struct UncheckedMigrateV2ToV3<T>(core::marker::PhantomData<T>);
+/// Indexes every organization with a credit code by region, an organization at a time.
+/// Unversioned: use [`MigrateV2ToV3`].
+pub struct IndexMembersByRegion<T>(core::marker::PhantomData<T>);
 
-impl<T: Config> UncheckedOnRuntimeUpgrade for UncheckedMigrateV2ToV3<T> {
-	fn on_runtime_upgrade() -> Weight {
-		index_every::<Organizations<T>, _, _, T::DbWeight>(|id, org| {
-			let Some(code) = org.credit_code else { return false };
+impl<T: Config> Walk for IndexMembersByRegion<T> {
+	const NAME: &'static [u8] = b"regchain consortium v2-v3: MembersByRegion";
+	type Entry = (OrgId, Organization);
+
+	fn entries(after: Option<Vec<u8>>) -> PrefixIterator<Self::Entry> {
+		after.map_or_else(Organizations::<T>::iter, Organizations::<T>::iter_from)
+	}
+
+	fn weight_per_entry() -> Weight {
+		T::DbWeight::get().reads_writes(1, 1)
+	}
+
+	fn migrate((id, org): Self::Entry) {
+		if let Some(code) = org.credit_code {
 			MembersByRegion::<T>::insert(region_key(code.division(), id), ());
-			true
-		})
+		}
 	}
 }
 
-/// The v2 → v3 migration, run only when the stored version is 2; it then sets it to 3.
-pub type MigrateV2ToV3<T> = VersionedMigration<
-	2,
-	3,
-	UncheckedMigrateV2ToV3<T>,
-	Pallet<T>,
-	<T as frame_system::Config>::DbWeight,
->;
+/// The v2 → v3 migration, a multi-block one: it runs only when the stored version is 2, and
+/// then sets it to 3.
+pub type MigrateV2ToV3<T> = SteppedWalk<IndexMembersByRegion<T>, Pallet<T>, 2, 3, true>;
 
 #[cfg(test)]
 mod tests {
 	use super::*;
 	use crate::mock::*;
-	use frame_support::{storage::unhashed, traits::OnRuntimeUpgrade};
+	use frame_support::storage::unhashed;
+	use regchain_primitives::migrations::run_to_end;
 	use regchain_primitives::testing::{assert_migrated_once, TestBlockTime as BlockTime};
 	use regchain_primitives::AgencyKind;
 
@@ -140,14 +165,14 @@ mod tests {
 			unhashed::put_raw(&CouncilReviewAt::<Test>::hashed_key(), &40u64.encode());
 			StorageVersion::new(1).put::<Consortium>();
 
-			MigrateV1ToV2::<Test, BlockTime>::on_runtime_upgrade();
+			assert_eq!(run_to_end::<MigrateV1ToV2<Test, BlockTime>>(Weight::MAX), Ok(1));
 
 			assert_eq!(Consortium::on_chain_storage_version(), StorageVersion::new(2));
 			let after = Organizations::<Test>::get(tax).unwrap();
 			assert_eq!(after.expires_at, now() + 1_000 * 6_000);
 			assert_eq!(Organization { expires_at: before.expires_at, ..after }, before);
 			assert_eq!(CouncilReviewAt::<Test>::get(), Some(now() - 60 * 6_000));
-			assert_migrated_once::<MigrateV1ToV2<Test, BlockTime>, Test>();
+			assert_migrated_once::<MigrateV1ToV2<Test, BlockTime>>();
 		});
 	}
 
@@ -163,14 +188,18 @@ mod tests {
 			let market = agency_org(AgencyKind::MarketRegulation);
 			assert!(Consortium::members_overseen(market, None, 10).is_empty());
 
-			let organizations = Organizations::<Test>::iter_keys().count() as u64;
+			let organizations = Organizations::<Test>::iter_keys().count() as u32;
 
-			let weight = MigrateV2ToV3::<Test>::on_runtime_upgrade();
+			// Room for the version's read and one organization a block: a block each, and one
+			// to find the end.
+			let per_block = IndexMembersByRegion::<Test>::weight_per_entry() * 2;
+			assert_eq!(run_to_end::<MigrateV2ToV3<Test>>(per_block), Ok(organizations + 1));
+			// Too little for one organization: the step refuses, changing nothing.
+			let half = IndexMembersByRegion::<Test>::weight_per_entry();
+			StorageVersion::new(2).put::<Consortium>();
+			assert!(run_to_end::<MigrateV2ToV3<Test>>(half).is_err());
+			StorageVersion::new(3).put::<Consortium>();
 
-			// A read of every organization, a write for the two with a credit code; the
-			// version's read and write.
-			let db = <Test as frame_system::Config>::DbWeight::get();
-			assert_eq!(weight, db.reads_writes(organizations + 1, 2 + 1));
 			assert_eq!(Consortium::on_chain_storage_version(), StorageVersion::new(3));
 			let mut keys: Vec<_> = MembersByRegion::<Test>::iter_keys().collect();
 			keys.sort();
@@ -184,7 +213,11 @@ mod tests {
 				Consortium::members_overseen(market, None, 10).into_iter().map(|v| v.id).collect();
 			assert_eq!(listed.len(), 2);
 			assert!(listed.contains(&a) && listed.contains(&b));
-			assert_migrated_once::<MigrateV2ToV3<Test>, Test>();
+			// At version 3 it ends at once, writing nothing.
+			MembersByRegion::<Test>::remove(expected[0]);
+			assert_eq!(run_to_end::<MigrateV2ToV3<Test>>(per_block), Ok(1));
+			assert!(!MembersByRegion::<Test>::contains_key(expected[0]));
+			MembersByRegion::<Test>::insert(expected[0], ());
 		});
 	}
 }

@@ -4,51 +4,55 @@
 //! Version 2 indexes each lender's newest entry of each SME's access log ([`LatestAccesses`]),
 //! so that the query gateway checks a lender's declared access in one read instead of walking
 //! the newest entries of the log (where 100 accesses of another lender hid it). The migration
-//! walks the logs once, in one block: a chain upgrading from version 1 holds the accesses of
-//! its pilot (two reads per entry, a write per entry newer than the one indexed before it).
+//! walks the logs once, over as many blocks as they take (two reads per entry, a write per
+//! entry newer than the one indexed before it): see [`regchain_primitives::migrations`].
 //! [`FinancingConsents`] starts empty: its purpose, `InvoiceFinancing`, is new in version 2.
 //!
-//! Run it with [`MigrateV1ToV2`] in the runtime's `Migrations`; it does nothing unless the
-//! stored version is 1, and sets it to 2.
+//! Run it with [`MigrateV1ToV2`] in the runtime's multi-block migrations; it does nothing
+//! unless the stored version is 1, and sets it to 2.
 
-use crate::pallet::*;
-use frame_support::{
-	migrations::VersionedMigration, pallet_prelude::*, traits::UncheckedOnRuntimeUpgrade,
+use crate::{pallet::*, types::Access};
+use alloc::vec::Vec;
+use frame_support::{pallet_prelude::*, storage::PrefixIterator};
+use regchain_primitives::{
+	migrations::{SteppedWalk, Walk},
+	OrgId,
 };
 
-/// Indexes each lender's newest access to each SME. Unversioned: use [`MigrateV1ToV2`].
-pub struct UncheckedMigrateV1ToV2<T>(core::marker::PhantomData<T>);
+/// Indexes each lender's newest access to each SME, one access-log entry at a time. Unversioned:
+/// use [`MigrateV1ToV2`].
+pub struct IndexLatestAccesses<T>(core::marker::PhantomData<T>);
 
-impl<T: Config> UncheckedOnRuntimeUpgrade for UncheckedMigrateV1ToV2<T> {
-	fn on_runtime_upgrade() -> Weight {
-		// The log is a double map (`index_every` walks maps): the same walk, by hand. It meets
-		// a log's entries in hash order, so it keeps the highest number per lender.
-		let (mut read, mut written) = (0u64, 0u64);
-		for (sme, index, access) in Accesses::<T>::iter() {
-			read = read.saturating_add(2);
-			if LatestAccesses::<T>::get(sme, access.lender).is_none_or(|l| l < index) {
-				LatestAccesses::<T>::insert(sme, access.lender, index);
-				written = written.saturating_add(1);
-			}
+impl<T: Config> Walk for IndexLatestAccesses<T> {
+	const NAME: &'static [u8] = b"regchain credit v1-v2: LatestAccesses";
+	type Entry = (OrgId, u32, Access);
+
+	fn entries(after: Option<Vec<u8>>) -> PrefixIterator<Self::Entry> {
+		after.map_or_else(Accesses::<T>::iter, Accesses::<T>::iter_from)
+	}
+
+	fn weight_per_entry() -> Weight {
+		T::DbWeight::get().reads_writes(2, 1)
+	}
+
+	/// Entries come in hash order, not by number: it keeps the highest number per lender.
+	fn migrate((sme, index, access): Self::Entry) {
+		if LatestAccesses::<T>::get(sme, access.lender).is_none_or(|l| l < index) {
+			LatestAccesses::<T>::insert(sme, access.lender, index);
 		}
-		T::DbWeight::get().reads_writes(read, written)
 	}
 }
 
-/// The v1 → v2 migration, run only when the stored version is 1; it then sets it to 2.
-pub type MigrateV1ToV2<T> = VersionedMigration<
-	1,
-	2,
-	UncheckedMigrateV1ToV2<T>,
-	Pallet<T>,
-	<T as frame_system::Config>::DbWeight,
->;
+/// The v1 → v2 migration, a multi-block one: it runs only when the stored version is 1, and
+/// then sets it to 2.
+pub type MigrateV1ToV2<T> = SteppedWalk<IndexLatestAccesses<T>, Pallet<T>, 1, 2, true>;
 
 #[cfg(test)]
 mod tests {
 	use super::*;
 	use crate::{mock::*, types::*};
-	use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade};
+	use frame_support::traits::GetStorageVersion;
+	use regchain_primitives::migrations::run_to_end;
 
 	#[test]
 	fn each_lenders_newest_access_is_indexed() {
@@ -73,7 +77,7 @@ mod tests {
 				log(3, index, 6);
 			}
 			log(4, 0, 5);
-			MigrateV1ToV2::<Test>::on_runtime_upgrade();
+			assert_eq!(run_to_end::<MigrateV1ToV2<Test>>(Weight::MAX), Ok(1));
 			assert_eq!(Pallet::<Test>::on_chain_storage_version(), 2);
 			assert_eq!(LatestAccesses::<Test>::get(3, 5), Some(2));
 			assert_eq!(LatestAccesses::<Test>::get(3, 6), Some(120));
@@ -81,7 +85,7 @@ mod tests {
 			assert_eq!(LatestAccesses::<Test>::get(4, 6), None);
 			// Run again at version 2: nothing changes.
 			LatestAccesses::<Test>::remove(4, 5);
-			MigrateV1ToV2::<Test>::on_runtime_upgrade();
+			assert_eq!(run_to_end::<MigrateV1ToV2<Test>>(Weight::MAX), Ok(1));
 			assert_eq!(LatestAccesses::<Test>::get(4, 5), None);
 		});
 	}

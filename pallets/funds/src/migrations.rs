@@ -7,68 +7,117 @@
 //! current block and time, `BlockTime` per block: a window that was to close 1,000 blocks from
 //! now closes 1,000 block times from now; a movement 10 blocks ago is dated 10 block times ago.
 //!
-//! Run it with [`MigrateV1ToV2`] in the runtime's `Migrations`; it does nothing unless the
-//! stored version is 1, and sets it to 2.
+//! Run it with [`MigrateV1ToV2`] in the runtime's multi-block migrations; it does nothing
+//! unless the stored version is 1, and sets it to 2.
 
 use crate::{pallet::*, types::*};
-use frame_support::{
-	migrations::VersionedMigration, pallet_prelude::*, traits::UncheckedOnRuntimeUpgrade,
-};
+use alloc::vec::Vec;
+use frame_support::{pallet_prelude::*, storage::PrefixIterator};
 use frame_system::pallet_prelude::BlockNumberFor;
-use regchain_primitives::time::BlockDating;
-use sp_runtime::Saturating;
+use regchain_primitives::{
+	migrations::{SteppedWalk, Walk},
+	time::{BlockDating, Moment},
+};
 
-/// Rewrites every program's window and end, and every ledger entry's time, from a block number
-/// to a moment. Unversioned: use [`MigrateV1ToV2`].
-pub struct UncheckedMigrateV1ToV2<T, BlockTime>(core::marker::PhantomData<(T, BlockTime)>);
+/// The layout of version 1: the same types, dated by block number.
+pub mod v1 {
+	use super::*;
 
-impl<T: Config, BlockTime: Get<u64>> UncheckedOnRuntimeUpgrade
-	for UncheckedMigrateV1ToV2<T, BlockTime>
-{
-	fn on_runtime_upgrade() -> Weight {
-		let dating = BlockDating::of_chain::<T, T::UnixTime>(BlockTime::get());
-		let date = |b: BlockNumberFor<T>| dating.date::<T>(b);
-		let mut count = 0u64;
-		Programs::<T>::translate::<Program<BlockNumberFor<T>>, _>(|_, old| {
-			count.saturating_inc();
-			Some(Program {
-				apply_from: date(old.apply_from),
-				apply_until: date(old.apply_until),
-				ends_at: date(old.ends_at),
-				manager: old.manager,
-				policy: old.policy,
-				budget: old.budget,
-				categories: old.categories,
-				status: old.status,
-				approved: old.approved,
-				disbursed: old.disbursed,
-				spent: old.spent,
-				clawed_back: old.clawed_back,
-			})
-		});
-		Ledger::<T>::translate::<LedgerEntry<BlockNumberFor<T>>, _>(|_, _, old| {
-			count.saturating_inc();
-			Some(LedgerEntry { at: date(old.at), movement: old.movement })
-		});
-		// The time and block number, then every program and entry read and written.
-		T::DbWeight::get().reads_writes(count.saturating_add(2), count)
+	/// The programs, in version 1.
+	#[frame_support::storage_alias]
+	pub type Programs<T: Config> =
+		StorageMap<Pallet<T>, Twox64Concat, ProgramId, Program<BlockNumberFor<T>>>;
+
+	/// The ledgers, in version 1.
+	#[frame_support::storage_alias]
+	pub type Ledger<T: Config> = StorageDoubleMap<
+		Pallet<T>,
+		Twox64Concat,
+		AllocationId,
+		Twox64Concat,
+		u32,
+		LedgerEntry<BlockNumberFor<T>>,
+	>;
+}
+
+/// The date of `block` from the current block and time, `BlockTime` per block.
+fn date<T: Config, BlockTime: Get<u64>>(block: BlockNumberFor<T>) -> Moment {
+	BlockDating::of_chain::<T, T::UnixTime>(BlockTime::get()).date::<T>(block)
+}
+
+/// Rewrites every program's window and end from block numbers to moments, a program at a
+/// time. Unversioned: use [`MigrateV1ToV2`].
+pub struct DatePrograms<T, BlockTime>(core::marker::PhantomData<(T, BlockTime)>);
+
+impl<T: Config, BlockTime: Get<u64>> Walk for DatePrograms<T, BlockTime> {
+	const NAME: &'static [u8] = b"regchain funds v1-v2: programs dated";
+	type Entry = (ProgramId, Program<BlockNumberFor<T>>);
+
+	fn entries(after: Option<Vec<u8>>) -> PrefixIterator<Self::Entry> {
+		after.map_or_else(v1::Programs::<T>::iter, v1::Programs::<T>::iter_from)
+	}
+
+	/// The program, the block number and the time read; the program written.
+	fn weight_per_entry() -> Weight {
+		T::DbWeight::get().reads_writes(3, 1)
+	}
+
+	fn migrate((id, old): Self::Entry) {
+		let date = date::<T, BlockTime>;
+		let program = Program {
+			apply_from: date(old.apply_from),
+			apply_until: date(old.apply_until),
+			ends_at: date(old.ends_at),
+			manager: old.manager,
+			policy: old.policy,
+			budget: old.budget,
+			categories: old.categories,
+			status: old.status,
+			approved: old.approved,
+			disbursed: old.disbursed,
+			spent: old.spent,
+			clawed_back: old.clawed_back,
+		};
+		Programs::<T>::insert(id, program);
 	}
 }
 
-/// The v1 → v2 migration, run only when the stored version is 1; it then sets it to 2.
-pub type MigrateV1ToV2<T, BlockTime> = VersionedMigration<
-	1,
-	2,
-	UncheckedMigrateV1ToV2<T, BlockTime>,
-	Pallet<T>,
-	<T as frame_system::Config>::DbWeight,
->;
+/// Rewrites every ledger entry's time from a block number to a moment, an entry at a time.
+/// Unversioned: use [`MigrateV1ToV2`].
+pub struct DateLedger<T, BlockTime>(core::marker::PhantomData<(T, BlockTime)>);
+
+impl<T: Config, BlockTime: Get<u64>> Walk for DateLedger<T, BlockTime> {
+	const NAME: &'static [u8] = b"regchain funds v1-v2: ledger dated";
+	type Entry = (AllocationId, u32, LedgerEntry<BlockNumberFor<T>>);
+
+	fn entries(after: Option<Vec<u8>>) -> PrefixIterator<Self::Entry> {
+		after.map_or_else(v1::Ledger::<T>::iter, v1::Ledger::<T>::iter_from)
+	}
+
+	/// The entry, the block number and the time read; the entry written.
+	fn weight_per_entry() -> Weight {
+		T::DbWeight::get().reads_writes(3, 1)
+	}
+
+	fn migrate((allocation, n, old): Self::Entry) {
+		let entry = LedgerEntry { at: date::<T, BlockTime>(old.at), movement: old.movement };
+		Ledger::<T>::insert(allocation, n, entry);
+	}
+}
+
+/// The v1 → v2 migration, two multi-block walks in this order (programs, then ledgers): they
+/// run only while the stored version is 1; the second sets it to 2.
+pub type MigrateV1ToV2<T, BlockTime> = (
+	SteppedWalk<DatePrograms<T, BlockTime>, Pallet<T>, 1, 2, false>,
+	SteppedWalk<DateLedger<T, BlockTime>, Pallet<T>, 1, 2, true>,
+);
 
 #[cfg(test)]
 mod tests {
 	use super::*;
 	use crate::mock::*;
-	use frame_support::{storage::unhashed, traits::OnRuntimeUpgrade};
+	use frame_support::storage::unhashed;
+	use regchain_primitives::migrations::run_to_end;
 	use regchain_primitives::testing::{assert_migrated_once, TestBlockTime as BlockTime};
 
 	/// A program's window and end and a ledger entry written as block numbers in the version-1
@@ -94,7 +143,7 @@ mod tests {
 			let entries = Ledger::<Test>::iter_prefix(a).count();
 			StorageVersion::new(1).put::<Funds>();
 
-			MigrateV1ToV2::<Test, BlockTime>::on_runtime_upgrade();
+			assert_eq!(run_to_end::<MigrateV1ToV2<Test, BlockTime>>(Weight::MAX), Ok(2));
 
 			assert_eq!(Funds::on_chain_storage_version(), StorageVersion::new(2));
 			let after = Programs::<Test>::get(p).unwrap();
@@ -111,7 +160,7 @@ mod tests {
 				Some(LedgerEntry { at: now - 5 * 6_000, movement: entry.movement })
 			);
 			assert_eq!(Ledger::<Test>::iter_prefix(a).count(), entries);
-			assert_migrated_once::<MigrateV1ToV2<Test, BlockTime>, Test>();
+			assert_migrated_once::<MigrateV1ToV2<Test, BlockTime>>();
 		});
 	}
 }

@@ -9,8 +9,8 @@
 //! - `FundExpense { allocation, .. }` → `Claim { domain: *b"fund", id: allocation }` (the tag
 //!   the funds pallet declares; allocation ids are unique across programs).
 //!
-//! Run it with [`MigrateV1ToV2`] in the runtime's `Migrations`; it does nothing unless the
-//! stored version is 1, and sets it to 2.
+//! Run it with [`MigrateV1ToV2`] in the runtime's multi-block migrations; it does nothing
+//! unless the stored version is 1, and sets it to 2.
 //!
 //! ## v2 → v3: rate changes and histories are dated
 //! Version 2 kept when a rate change takes effect, and when each change of an invoice's
@@ -24,13 +24,14 @@
 use crate::{pallet::*, types::*, REIMBURSEMENT};
 use alloc::vec::Vec;
 use codec::Decode;
-use frame_support::{
-	migrations::VersionedMigration, pallet_prelude::*, traits::UncheckedOnRuntimeUpgrade,
-};
+use frame_support::{pallet_prelude::*, storage::PrefixIterator};
 use frame_system::pallet_prelude::BlockNumberFor;
-use regchain_primitives::{time::BlockDating, Claim, ClaimDomain, Fen, OrgId};
+use regchain_primitives::{
+	migrations::{SteppedWalk, Walk},
+	time::{BlockDating, Moment},
+	Claim, ClaimDomain, Fen, OrgId,
+};
 use sp_core::H256;
-use sp_runtime::Saturating;
 
 /// The tag of the funds pallet's expense claims (`pallet_funds::FUND_EXPENSE`).
 pub const FUND_EXPENSE: ClaimDomain = *b"fund";
@@ -95,6 +96,28 @@ pub mod v1 {
 		pub at: BlockNumber,
 		pub change: Change,
 	}
+
+	/// The invoices, in version 1.
+	#[frame_support::storage_alias]
+	pub type IssuedInvoices<T: Config> = StorageDoubleMap<
+		Pallet<T>,
+		Twox64Concat,
+		OrgId,
+		Twox64Concat,
+		u32,
+		Invoice<BlockNumberFor<T>>,
+	>;
+
+	/// The histories, in version 1.
+	#[frame_support::storage_alias]
+	pub type InvoiceHistory<T: Config> = StorageDoubleMap<
+		Pallet<T>,
+		Twox64Concat,
+		OrgId,
+		Twox64Concat,
+		u32,
+		Vec<HistoryEntry<BlockNumberFor<T>>>,
+	>;
 }
 
 /// The layout of version 2, as far as it differs from version 3.
@@ -111,6 +134,15 @@ pub mod v2 {
 		u32,
 		History<BlockNumberFor<T>>,
 		ValueQuery,
+	>;
+
+	/// The rate schedules, dated by block number.
+	#[frame_support::storage_alias]
+	pub type Rates<T: Config> = StorageMap<
+		Pallet<T>,
+		Twox64Concat,
+		RateCode,
+		BoundedVec<RateChange<BlockNumberFor<T>>, <T as Config>::MaxRateChanges>,
 	>;
 }
 
@@ -145,112 +177,150 @@ fn change_v2(old: v1::Change, buyer: &Buyer) -> Change {
 	}
 }
 
-/// Rewrites every invoice and history from the version-1 to the version-2 claim. Unversioned:
+/// Rewrites every invoice from the version-1 to the version-2 claim, an invoice at a time.
+/// Unversioned: use [`MigrateV1ToV2`].
+pub struct ClaimInvoices<T>(core::marker::PhantomData<T>);
+
+impl<T: Config> Walk for ClaimInvoices<T> {
+	const NAME: &'static [u8] = b"regchain invoices v1-v2: invoice claims";
+	type Entry = (OrgId, u32, v1::Invoice<BlockNumberFor<T>>);
+
+	fn entries(after: Option<Vec<u8>>) -> PrefixIterator<Self::Entry> {
+		after.map_or_else(v1::IssuedInvoices::<T>::iter, v1::IssuedInvoices::<T>::iter_from)
+	}
+
+	fn weight_per_entry() -> Weight {
+		T::DbWeight::get().reads_writes(1, 1)
+	}
+
+	fn migrate((issuer, seq, old): Self::Entry) {
+		let invoice = Invoice {
+			kind: old.kind,
+			claim: old.claim.map(|c| claim_v2(c, &old.buyer)),
+			buyer: old.buyer,
+			lines: old.lines,
+			net: old.net,
+			tax: old.tax,
+			document: old.document,
+			prev_hash: old.prev_hash,
+			content_hash: old.content_hash,
+			issued_at: old.issued_at,
+			period: old.period,
+			status: old.status,
+			buyer_period: old.buyer_period,
+			audit_flag: old.audit_flag,
+		};
+		IssuedInvoices::<T>::insert(issuer, seq, invoice);
+	}
+}
+
+/// Rewrites every history from the version-1 to the version-2 claim, a history at a time,
+/// after [`ClaimInvoices`] (it reads the invoices' buyers, which did not change). Unversioned:
 /// use [`MigrateV1ToV2`].
-pub struct UncheckedMigrateV1ToV2<T>(core::marker::PhantomData<T>);
+pub struct ClaimHistories<T>(core::marker::PhantomData<T>);
 
-impl<T: Config> UncheckedOnRuntimeUpgrade for UncheckedMigrateV1ToV2<T> {
-	fn on_runtime_upgrade() -> Weight {
-		let mut reads = 0u64;
-		let mut writes = 0u64;
-		IssuedInvoices::<T>::translate::<v1::Invoice<BlockNumberFor<T>>, _>(|_, _, old| {
-			reads.saturating_inc();
-			writes.saturating_inc();
-			Some(Invoice {
-				kind: old.kind,
-				claim: old.claim.map(|c| claim_v2(c, &old.buyer)),
-				buyer: old.buyer,
-				lines: old.lines,
-				net: old.net,
-				tax: old.tax,
-				document: old.document,
-				prev_hash: old.prev_hash,
-				content_hash: old.content_hash,
-				issued_at: old.issued_at,
-				period: old.period,
-				status: old.status,
-				buyer_period: old.buyer_period,
-				audit_flag: old.audit_flag,
-			})
-		});
-		v2::InvoiceHistory::<T>::translate::<Vec<v1::HistoryEntry<BlockNumberFor<T>>>, _>(
-			|issuer, seq, old| {
-				reads.saturating_accrue(2);
-				writes.saturating_inc();
-				// The invoices are already rewritten; their buyers did not change.
-				let buyer = IssuedInvoices::<T>::get(issuer, seq)
-					.map(|i| i.buyer)
-					.unwrap_or(Buyer::Member(0));
-				let entries: Vec<HistoryEntry<BlockNumberFor<T>>> = old
-					.into_iter()
-					.map(|e| HistoryEntry { at: e.at, change: change_v2(e.change, &buyer) })
-					.collect();
-				// Same number of entries as before, so within the bound.
-				Some(BoundedVec::truncate_from(entries))
-			},
-		);
-		T::DbWeight::get().reads_writes(reads, writes)
+impl<T: Config> Walk for ClaimHistories<T> {
+	const NAME: &'static [u8] = b"regchain invoices v1-v2: history claims";
+	type Entry = (OrgId, u32, Vec<v1::HistoryEntry<BlockNumberFor<T>>>);
+
+	fn entries(after: Option<Vec<u8>>) -> PrefixIterator<Self::Entry> {
+		after.map_or_else(v1::InvoiceHistory::<T>::iter, v1::InvoiceHistory::<T>::iter_from)
+	}
+
+	fn weight_per_entry() -> Weight {
+		T::DbWeight::get().reads_writes(2, 1)
+	}
+
+	fn migrate((issuer, seq, old): Self::Entry) {
+		let buyer =
+			IssuedInvoices::<T>::get(issuer, seq).map(|i| i.buyer).unwrap_or(Buyer::Member(0));
+		let entries: Vec<HistoryEntry<BlockNumberFor<T>>> = old
+			.into_iter()
+			.map(|e| HistoryEntry { at: e.at, change: change_v2(e.change, &buyer) })
+			.collect();
+		// Same number of entries as before, so within the bound.
+		v2::InvoiceHistory::<T>::insert(issuer, seq, BoundedVec::truncate_from(entries));
 	}
 }
 
-/// The v1 → v2 migration, run only when the stored version is 1; it then sets it to 2.
-pub type MigrateV1ToV2<T> = VersionedMigration<
-	1,
-	2,
-	UncheckedMigrateV1ToV2<T>,
-	Pallet<T>,
-	<T as frame_system::Config>::DbWeight,
->;
+/// The v1 → v2 migration, two multi-block walks in this order (invoices, then histories): they
+/// run only while the stored version is 1; the second sets it to 2.
+pub type MigrateV1ToV2<T> = (
+	SteppedWalk<ClaimInvoices<T>, Pallet<T>, 1, 2, false>,
+	SteppedWalk<ClaimHistories<T>, Pallet<T>, 1, 2, true>,
+);
 
-/// Rewrites every rate change's start and every history entry's time from a block number to a
-/// moment. Unversioned: use [`MigrateV2ToV3`].
-pub struct UncheckedMigrateV2ToV3<T, BlockTime>(core::marker::PhantomData<(T, BlockTime)>);
+/// The date of `block` from the current block and time, `BlockTime` per block.
+fn date<T: Config, BlockTime: Get<u64>>(block: BlockNumberFor<T>) -> Moment {
+	BlockDating::of_chain::<T, T::UnixTime>(BlockTime::get()).date::<T>(block)
+}
 
-impl<T: Config, BlockTime: Get<u64>> UncheckedOnRuntimeUpgrade
-	for UncheckedMigrateV2ToV3<T, BlockTime>
-{
-	fn on_runtime_upgrade() -> Weight {
-		let dating = BlockDating::of_chain::<T, T::UnixTime>(BlockTime::get());
-		let date = |b: BlockNumberFor<T>| dating.date::<T>(b);
-		let mut count = 0u64;
-		Rates::<T>::translate::<BoundedVec<RateChange<BlockNumberFor<T>>, T::MaxRateChanges>, _>(
-			|_, old| {
-				count.saturating_inc();
-				let changes: Vec<_> = old
-					.into_iter()
-					.map(|c| RateChange { from: date(c.from), rate: c.rate })
-					.collect();
-				// As many changes as before: within the bound.
-				Some(BoundedVec::truncate_from(changes))
-			},
-		);
-		InvoiceHistory::<T>::translate::<History<BlockNumberFor<T>>, _>(|_, _, old| {
-			count.saturating_inc();
-			let entries: Vec<_> = old
-				.into_iter()
-				.map(|e| HistoryEntry { at: date(e.at), change: e.change })
-				.collect();
-			Some(BoundedVec::truncate_from(entries))
-		});
-		// The time and block number, then every schedule and history read and written.
-		T::DbWeight::get().reads_writes(count.saturating_add(2), count)
+/// Rewrites every rate change's start from a block number to a moment, a rate at a time.
+/// Unversioned: use [`MigrateV2ToV3`].
+pub struct DateRates<T, BlockTime>(core::marker::PhantomData<(T, BlockTime)>);
+
+impl<T: Config, BlockTime: Get<u64>> Walk for DateRates<T, BlockTime> {
+	const NAME: &'static [u8] = b"regchain invoices v2-v3: rates dated";
+	type Entry = (RateCode, BoundedVec<RateChange<BlockNumberFor<T>>, T::MaxRateChanges>);
+
+	fn entries(after: Option<Vec<u8>>) -> PrefixIterator<Self::Entry> {
+		after.map_or_else(v2::Rates::<T>::iter, v2::Rates::<T>::iter_from)
+	}
+
+	/// The schedule, the block number and the time read; the schedule written.
+	fn weight_per_entry() -> Weight {
+		T::DbWeight::get().reads_writes(3, 1)
+	}
+
+	fn migrate((code, old): Self::Entry) {
+		let changes: Vec<_> = old
+			.into_iter()
+			.map(|c| RateChange { from: date::<T, BlockTime>(c.from), rate: c.rate })
+			.collect();
+		// As many changes as before: within the bound.
+		Rates::<T>::insert(code, BoundedVec::truncate_from(changes));
 	}
 }
 
-/// The v2 → v3 migration, run only when the stored version is 2; it then sets it to 3.
-pub type MigrateV2ToV3<T, BlockTime> = VersionedMigration<
-	2,
-	3,
-	UncheckedMigrateV2ToV3<T, BlockTime>,
-	Pallet<T>,
-	<T as frame_system::Config>::DbWeight,
->;
+/// Rewrites every history entry's time from a block number to a moment, a history at a time.
+/// Unversioned: use [`MigrateV2ToV3`].
+pub struct DateHistories<T, BlockTime>(core::marker::PhantomData<(T, BlockTime)>);
+
+impl<T: Config, BlockTime: Get<u64>> Walk for DateHistories<T, BlockTime> {
+	const NAME: &'static [u8] = b"regchain invoices v2-v3: histories dated";
+	type Entry = (OrgId, u32, History<BlockNumberFor<T>>);
+
+	fn entries(after: Option<Vec<u8>>) -> PrefixIterator<Self::Entry> {
+		after.map_or_else(v2::InvoiceHistory::<T>::iter, v2::InvoiceHistory::<T>::iter_from)
+	}
+
+	/// The history, the block number and the time read; the history written.
+	fn weight_per_entry() -> Weight {
+		T::DbWeight::get().reads_writes(3, 1)
+	}
+
+	fn migrate((issuer, seq, old): Self::Entry) {
+		let entries: Vec<_> = old
+			.into_iter()
+			.map(|e| HistoryEntry { at: date::<T, BlockTime>(e.at), change: e.change })
+			.collect();
+		InvoiceHistory::<T>::insert(issuer, seq, BoundedVec::truncate_from(entries));
+	}
+}
+
+/// The v2 → v3 migration, two multi-block walks in this order (rates, then histories) after
+/// [`MigrateV1ToV2`]: they run only while the stored version is 2; the second sets it to 3.
+pub type MigrateV2ToV3<T, BlockTime> = (
+	SteppedWalk<DateRates<T, BlockTime>, Pallet<T>, 2, 3, false>,
+	SteppedWalk<DateHistories<T, BlockTime>, Pallet<T>, 2, 3, true>,
+);
 
 #[cfg(test)]
 mod tests {
 	use super::*;
 	use crate::mock::*;
-	use frame_support::{assert_ok, storage::unhashed, traits::OnRuntimeUpgrade};
+	use frame_support::{assert_ok, storage::unhashed};
+	use regchain_primitives::migrations::run_to_end;
 	use regchain_primitives::{
 		testing::{assert_migrated_once, TestBlockTime as BlockTime},
 		InvoiceRef,
@@ -298,7 +368,7 @@ mod tests {
 			to_v1(expensed, v1::Claim::FundExpense { program: 3, allocation: 7 });
 			StorageVersion::new(1).put::<Invoices>();
 
-			MigrateV1ToV2::<Test>::on_runtime_upgrade();
+			assert_eq!(run_to_end::<MigrateV1ToV2<Test>>(Weight::MAX), Ok(2));
 
 			assert_eq!(Invoices::on_chain_storage_version(), StorageVersion::new(2));
 			let after = IssuedInvoices::<Test>::get(reimbursed.issuer, reimbursed.seq).unwrap();
@@ -310,7 +380,7 @@ mod tests {
 			let history = v2::InvoiceHistory::<Test>::get(expensed.issuer, expensed.seq);
 			assert_eq!(history.last().map(|e| e.change), Some(Change::Claimed(expense)));
 			assert_eq!(history.len(), 3);
-			assert_migrated_once::<MigrateV1ToV2<Test>, Test>();
+			assert_migrated_once::<MigrateV1ToV2<Test>>();
 		});
 	}
 
@@ -335,7 +405,7 @@ mod tests {
 			unhashed::put_raw(&Rates::<Test>::hashed_key_for(1), &rates.encode());
 			StorageVersion::new(2).put::<Invoices>();
 
-			MigrateV2ToV3::<Test, BlockTime>::on_runtime_upgrade();
+			assert_eq!(run_to_end::<MigrateV2ToV3<Test, BlockTime>>(Weight::MAX), Ok(2));
 
 			assert_eq!(Invoices::on_chain_storage_version(), StorageVersion::new(3));
 			let at: Vec<_> =
@@ -347,7 +417,7 @@ mod tests {
 			let after = IssuedInvoices::<Test>::get(id.issuer, id.seq).unwrap();
 			assert_eq!(after, invoice);
 			assert_eq!(after.compute_hash(id.issuer, id.seq), after.content_hash);
-			assert_migrated_once::<MigrateV2ToV3<Test, BlockTime>, Test>();
+			assert_migrated_once::<MigrateV2ToV3<Test, BlockTime>>();
 		});
 	}
 }

@@ -101,15 +101,17 @@ thread_local! {
 /// Six seconds a block, as the runtime's: the block time migration tests date blocks with.
 pub type TestBlockTime = frame_support::traits::ConstU64<6_000>;
 
-/// Runs the versioned migration `M` of the mock runtime `T` a second time and asserts that it
-/// only read the storage version.
-pub fn assert_migrated_once<M, T>()
-where
-	M: frame_support::traits::OnRuntimeUpgrade,
-	T: frame_system::Config,
-{
-	use frame_support::traits::Get;
-	assert_eq!(M::on_runtime_upgrade(), T::DbWeight::get().reads(1), "a second run does nothing");
+/// Runs the multi-block migration `M` a second time, at the version it migrated to, and
+/// asserts that it ends at once and changes nothing (the state's root stays the same).
+pub fn assert_migrated_once<M: frame_support::migrations::SteppedMigrations>() {
+	let root = || sp_io::storage::root(sp_runtime::StateVersion::V1);
+	let before = root();
+	assert_eq!(
+		crate::migrations::run_to_end::<M>(frame_support::weights::Weight::MAX),
+		Ok(M::len()),
+		"a second run ends at once"
+	);
+	assert_eq!(root(), before, "a second run changes nothing");
 }
 
 /// `n` hours after [`TEST_EPOCH`].

@@ -30,7 +30,8 @@ fn named<T: Config>(name: &'static str, kind: OrgKind, role: Role) -> (T::Runtim
 	(RawOrigin::Signed(who).into(), org)
 }
 
-fn id(tag: u8, n: u32) -> ItemId {
+/// The `n`-th code tagged `tag`.
+fn id(tag: u8, n: u32) -> ItemCode {
 	let mut bytes = [tag; 32];
 	bytes[..4].copy_from_slice(&n.to_le_bytes());
 	H256(bytes)
@@ -56,9 +57,8 @@ fn new_batch<T: Config>(maker: OrgId, class: ClassId) -> Result<BatchId, Benchma
 /// `n` units of a new batch of `maker`, held by it.
 fn units<T: Config>(maker: OrgId, tag: u8, n: u32) -> Result<(BatchId, ItemList), BenchmarkError> {
 	let (_, batch) = class_and_batch::<T>(maker)?;
-	let items = list((0..n).map(|i| id(tag, i)).collect());
-	Pallet::<T>::do_register_items(maker, batch, items.clone(), SITE)?;
-	Ok((batch, items))
+	let codes = list((0..n).map(|i| id(tag, i)).collect());
+	Ok((batch, Pallet::<T>::do_register_items(maker, batch, codes, SITE)?))
 }
 
 /// `n` cases of `maker`, each holding one unit of each of `MAX_BATCHES_PER_CONTAINER` batches of
@@ -70,10 +70,10 @@ fn full_cases<T: Config>(maker: OrgId, n: u32) -> Result<(ClassId, ItemList), Be
 		batches.push(new_batch::<T>(maker, class)?);
 	}
 	let cases = list((0..n).map(|i| id(0xca, i)).collect());
-	Pallet::<T>::do_register_containers(maker, cases.clone(), 1, SITE)?;
+	let cases = Pallet::<T>::do_register_containers(maker, cases, 1, SITE)?;
 	for (b, batch) in batches.iter().enumerate() {
 		let units = list((0..n).map(|i| id(b as u8, i)).collect());
-		Pallet::<T>::do_register_items(maker, *batch, units.clone(), SITE)?;
+		let units = Pallet::<T>::do_register_items(maker, *batch, units, SITE)?;
 		for (case, unit) in cases.iter().zip(units.iter()) {
 			Pallet::<T>::do_pack(maker, *case, list(alloc::vec![*unit]))?;
 		}
@@ -84,12 +84,16 @@ fn full_cases<T: Config>(maker: OrgId, n: u32) -> Result<(ClassId, ItemList), Be
 /// A unit of `maker`'s, packed in a case packed in a pallet: the deepest custody to read.
 fn unit_in_pallet<T: Config>(maker: OrgId) -> Result<ItemId, BenchmarkError> {
 	let (_, items) = units::<T>(maker, 1, 1)?;
-	let (case, pallet) = (id(0xca, 0), id(0xfa, 0));
-	Pallet::<T>::do_register_containers(maker, list(alloc::vec![case]), 1, SITE)?;
-	Pallet::<T>::do_register_containers(maker, list(alloc::vec![pallet]), 2, SITE)?;
+	let case = Pallet::<T>::do_register_containers(maker, list(alloc::vec![id(0xca, 0)]), 1, SITE)?[0];
+	let pallet = new_pallet::<T>(maker)?;
 	Pallet::<T>::do_pack(maker, case, items.clone())?;
 	Pallet::<T>::do_pack(maker, pallet, list(alloc::vec![case]))?;
 	Ok(items[0])
+}
+
+/// A new empty pallet (a level 2 container) of `maker`'s.
+fn new_pallet<T: Config>(maker: OrgId) -> Result<ItemId, BenchmarkError> {
+	Ok(Pallet::<T>::do_register_containers(maker, list(alloc::vec![id(0xfa, 0)]), 2, SITE)?[0])
 }
 
 /// Market regulation's origin, and a unit in a case in a pallet whose clone a scan reported.
@@ -139,11 +143,11 @@ mod benchmarks {
 
 	#[benchmark]
 	fn register_containers(n: Linear<1, MAX_ITEMS_PER_CALL>) -> Result<(), BenchmarkError> {
-		let (origin, _) = named::<T>("packer", OrgKind::Enterprise, Role::ProvenanceRecorder);
+		let (origin, packer) = named::<T>("packer", OrgKind::Enterprise, Role::ProvenanceRecorder);
 		let cases = list((0..n).map(|i| id(0xca, i)).collect());
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, cases, 2, SITE);
-		assert!(Items::<T>::contains_key(id(0xca, 0)));
+		assert!(Items::<T>::contains_key(item_id(CodeScope::Packer(packer), &id(0xca, 0))));
 		Ok(())
 	}
 
@@ -151,8 +155,7 @@ mod benchmarks {
 	fn pack(n: Linear<1, MAX_ITEMS_PER_CALL>) -> Result<(), BenchmarkError> {
 		let (origin, maker) = named::<T>("maker", OrgKind::Enterprise, Role::Manufacturer);
 		let (_, cases) = full_cases::<T>(maker, n)?;
-		let pallet = id(0xfa, 0);
-		Pallet::<T>::do_register_containers(maker, list(alloc::vec![pallet]), 2, SITE)?;
+		let pallet = new_pallet::<T>(maker)?;
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, pallet, cases);
 		assert_eq!(Items::<T>::get(pallet).map(|p| p.contents), Some(n));
@@ -163,8 +166,7 @@ mod benchmarks {
 	fn unpack(n: Linear<1, MAX_ITEMS_PER_CALL>) -> Result<(), BenchmarkError> {
 		let (origin, maker) = named::<T>("maker", OrgKind::Enterprise, Role::Manufacturer);
 		let (_, cases) = full_cases::<T>(maker, n)?;
-		let pallet = id(0xfa, 0);
-		Pallet::<T>::do_register_containers(maker, list(alloc::vec![pallet]), 2, SITE)?;
+		let pallet = new_pallet::<T>(maker)?;
 		Pallet::<T>::do_pack(maker, pallet, cases.clone())?;
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, pallet, cases);

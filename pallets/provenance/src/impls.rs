@@ -211,12 +211,13 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// Registers the units `items` (codes) of `batch_id`; their ids.
 	pub(crate) fn do_register_items(
 		manufacturer: OrgId,
 		batch_id: BatchId,
 		items: ItemList,
 		location: Gln,
-	) -> DispatchResult {
+	) -> Result<ItemList, DispatchError> {
 		ensure!(!items.is_empty(), Error::<T>::NoItems);
 		Self::ensure_location(&location)?;
 		let mut batch = Self::batch(batch_id)?;
@@ -225,7 +226,8 @@ impl<T: Config> Pallet<T> {
 		ensure!(!FrozenBatches::<T>::contains_key(batch_id), Error::<T>::Frozen);
 		let count = items.len() as u32;
 		batch.items = batch.items.checked_add(count).ok_or(Error::<T>::Overflow)?;
-		for id in &items {
+		let ids = Self::ids(CodeScope::Class(batch.class), &items);
+		for id in &ids {
 			ensure!(!Items::<T>::contains_key(id), Error::<T>::ItemExists);
 			let mut item = Self::new_item(
 				ItemKind::Unit { batch: batch_id },
@@ -237,7 +239,14 @@ impl<T: Config> Pallet<T> {
 		Self::shift(&alloc::vec![(batch_id, count)], None, Some(manufacturer))?;
 		Batches::<T>::insert(batch_id, batch);
 		Self::deposit_event(Event::ItemsRegistered { batch: batch_id, count });
-		Ok(())
+		Ok(ids)
+	}
+
+	/// The ids of `codes` in `scope`.
+	fn ids(scope: CodeScope, codes: &ItemList) -> ItemList {
+		let ids = codes.iter().map(|code| item_id(scope, code)).collect::<Vec<_>>();
+		// As many ids as codes: within the list's bound.
+		BoundedVec::truncate_from(ids)
 	}
 
 	fn new_item(kind: ItemKind, place: Place) -> Item {
@@ -253,17 +262,19 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
+	/// Registers the containers `containers` (codes) of `packer`; their ids.
 	pub(crate) fn do_register_containers(
 		packer: OrgId,
 		containers: ItemList,
 		level: u8,
 		location: Gln,
-	) -> DispatchResult {
+	) -> Result<ItemList, DispatchError> {
 		Self::ensure_participant(packer)?;
 		ensure!((1..=MAX_LEVEL).contains(&level), Error::<T>::InvalidLevel);
 		ensure!(!containers.is_empty(), Error::<T>::NoItems);
 		Self::ensure_location(&location)?;
-		for id in &containers {
+		let ids = Self::ids(CodeScope::Packer(packer), &containers);
+		for id in &ids {
 			ensure!(!Items::<T>::contains_key(id), Error::<T>::ItemExists);
 			let mut item = Self::new_item(
 				ItemKind::Container { level },
@@ -274,7 +285,7 @@ impl<T: Config> Pallet<T> {
 		}
 		let count = containers.len() as u32;
 		Self::deposit_event(Event::ContainersRegistered { by: packer, level, count });
-		Ok(())
+		Ok(ids)
 	}
 
 	/// The container `id`, held by `who`, in stock and not offered.

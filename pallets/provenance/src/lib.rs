@@ -8,7 +8,10 @@
 //! - **Manufacturers** (`Manufacturer` role; [`Config::ManufacturerOrigin`]) register product
 //!   classes (SKU, GTIN checked by its check digit, unique), production batches of their classes
 //!   and the batches' items — the hashes of their serial / QR / NFC / RFID codes — up to
-//!   [`MAX_ITEMS_PER_CALL`] a call. A duplicate id is refused.
+//!   [`MAX_ITEMS_PER_CALL`] a call. The chain keeps an item under an id derived from its code
+//!   and the code's scope ([`item_id`]): a unit's class, a container's labeller. A code
+//!   registered twice in its scope is refused; the same code in another scope is another item,
+//!   so no member can take (squat) another's codes by registering them first.
 //! - **Supply-chain members** (any member holding `ProvenanceRecorder`, `Manufacturer`,
 //!   `Logistics` or `Retailer`) register containers (cases, pallets: SSCCs), pack items into
 //!   them and unpack them; a packed item's custodian, location and status are its outermost
@@ -356,6 +359,9 @@ pub mod pallet {
 		/// Register units of one's batch, held by the manufacturer at `location`.
 		///
 		/// - Origin: the batch's manufacturer.
+		/// - `items`: the units' codes ([`ItemCode`]); each is kept under
+		///   `item_id(CodeScope::Class(class), code)`, scoped to the batch's class, so no other
+		///   class's or member's registration can take it.
 		///
 		/// Errors: `BatchNotFound`, `NotManufacturer`, `NoItems`, `InvalidLocation`,
 		/// `ItemExists`, `Recalled`, `Frozen`. Events: `ItemsRegistered`. Complexity: O(items).
@@ -368,12 +374,14 @@ pub mod pallet {
 			location: Gln,
 		) -> DispatchResult {
 			let (_, manufacturer) = T::ManufacturerOrigin::ensure_origin(origin)?;
-			Self::do_register_items(manufacturer, batch, items, location)
+			Self::do_register_items(manufacturer, batch, items, location).map(|_| ())
 		}
 
 		/// Register empty containers (cases of level 1, pallets of level 2) at `location`.
 		///
 		/// - Origin: a supply-chain member; it holds them.
+		/// - `containers`: their codes (SSCCs' hashes), each kept under
+		///   `item_id(CodeScope::Packer(member), code)`.
 		///
 		/// Errors: `NotParticipant`, `InvalidLevel`, `NoItems`, `InvalidLocation`, `ItemExists`.
 		/// Events: `ContainersRegistered`. Complexity: O(containers).
@@ -386,7 +394,7 @@ pub mod pallet {
 			location: Gln,
 		) -> DispatchResult {
 			let (_, packer) = T::MemberOrigin::ensure_origin(origin)?;
-			Self::do_register_containers(packer, containers, level, location)
+			Self::do_register_containers(packer, containers, level, location).map(|_| ())
 		}
 
 		/// Pack items (units, or containers of a lower level) into a container one holds.

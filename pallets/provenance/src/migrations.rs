@@ -3,44 +3,47 @@
 //! ## v1 → v2: product classes by owner
 //! Version 2 indexes every product class under its owner ([`ClassesByOwner`]), so that an
 //! organization's products are paged without walking all classes. The migration writes the
-//! index entry of every class there is, in one block: classes are few (one per product line,
-//! not per unit), one read and one write each.
+//! index entry of every class there is, one read and one write each, over as many blocks as
+//! they take: see [`regchain_primitives::migrations`].
 //!
-//! Run it with [`MigrateV1ToV2`] in the runtime's `Migrations`; it does nothing unless the
-//! stored version is 1, and sets it to 2.
+//! Run it with [`MigrateV1ToV2`] in the runtime's multi-block migrations; it does nothing
+//! unless the stored version is 1, and sets it to 2.
 
-use crate::pallet::*;
-use frame_support::{
-	migrations::VersionedMigration, pallet_prelude::*, traits::UncheckedOnRuntimeUpgrade,
-};
-use regchain_primitives::migrations::index_every;
+use crate::{pallet::*, types::*};
+use alloc::vec::Vec;
+use frame_support::{pallet_prelude::*, storage::PrefixIterator};
+use regchain_primitives::migrations::{SteppedWalk, Walk};
 
-/// Indexes every class under its owner. Unversioned: use [`MigrateV1ToV2`].
-pub struct UncheckedMigrateV1ToV2<T>(core::marker::PhantomData<T>);
+/// Indexes every class under its owner, a class at a time. Unversioned: use [`MigrateV1ToV2`].
+pub struct IndexClassesByOwner<T>(core::marker::PhantomData<T>);
 
-impl<T: Config> UncheckedOnRuntimeUpgrade for UncheckedMigrateV1ToV2<T> {
-	fn on_runtime_upgrade() -> Weight {
-		index_every::<Classes<T>, _, _, T::DbWeight>(|id, class| {
-			ClassesByOwner::<T>::insert(class.owner, id, ());
-			true
-		})
+impl<T: Config> Walk for IndexClassesByOwner<T> {
+	const NAME: &'static [u8] = b"regchain provenance v1-v2: ClassesByOwner";
+	type Entry = (ClassId, ProductClass);
+
+	fn entries(after: Option<Vec<u8>>) -> PrefixIterator<Self::Entry> {
+		after.map_or_else(Classes::<T>::iter, Classes::<T>::iter_from)
+	}
+
+	fn weight_per_entry() -> Weight {
+		T::DbWeight::get().reads_writes(1, 1)
+	}
+
+	fn migrate((id, class): Self::Entry) {
+		ClassesByOwner::<T>::insert(class.owner, id, ());
 	}
 }
 
-/// The v1 → v2 migration, run only when the stored version is 1; it then sets it to 2.
-pub type MigrateV1ToV2<T> = VersionedMigration<
-	1,
-	2,
-	UncheckedMigrateV1ToV2<T>,
-	Pallet<T>,
-	<T as frame_system::Config>::DbWeight,
->;
+/// The v1 → v2 migration, a multi-block one: it runs only when the stored version is 1, and
+/// then sets it to 2.
+pub type MigrateV1ToV2<T> = SteppedWalk<IndexClassesByOwner<T>, Pallet<T>, 1, 2, true>;
 
 #[cfg(test)]
 mod tests {
 	use super::*;
-	use crate::{mock::*, types::*};
-	use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade};
+	use crate::mock::*;
+	use frame_support::traits::GetStorageVersion;
+	use regchain_primitives::migrations::run_to_end;
 	use sp_core::H256;
 
 	#[test]
@@ -57,7 +60,7 @@ mod tests {
 				};
 				Classes::<Test>::insert(id, class);
 			}
-			MigrateV1ToV2::<Test>::on_runtime_upgrade();
+			assert_eq!(run_to_end::<MigrateV1ToV2<Test>>(Weight::MAX), Ok(1));
 			assert_eq!(Pallet::<Test>::on_chain_storage_version(), 2);
 			let of = |owner| ClassesByOwner::<Test>::iter_key_prefix(owner).collect::<Vec<_>>();
 			let mut sevens = of(7);
@@ -66,7 +69,7 @@ mod tests {
 			assert_eq!(of(8), vec![1]);
 			// Run again at version 2: nothing changes.
 			ClassesByOwner::<Test>::remove(8, 1);
-			MigrateV1ToV2::<Test>::on_runtime_upgrade();
+			assert_eq!(run_to_end::<MigrateV1ToV2<Test>>(Weight::MAX), Ok(1));
 			assert!(of(8).is_empty());
 		});
 	}

@@ -94,14 +94,34 @@ pub const FACTORY: Gln = Gln(1_234_567_890_128);
 pub const DEPOT: Gln = Gln(4_006_381_333_931);
 pub const SHELF: Gln = Gln(96_385_074);
 
-/// The `n`-th sample item id.
-pub fn unit(n: u32) -> ItemId {
+/// The `n`-th sample unit code.
+pub fn code(n: u32) -> ItemCode {
 	H256::from_low_u64_be(u64::from(n) + 1)
 }
 
-/// A container's id (distinct from the units').
-pub fn case(n: u32) -> ItemId {
+/// Unit codes `from..to`, to register.
+pub fn codes(from: u32, to: u32) -> ItemList {
+	list(&(from..to).map(code).collect::<Vec<_>>())
+}
+
+/// The id of the unit of the first class (0) with code `n`.
+pub fn unit(n: u32) -> ItemId {
+	item_id(CodeScope::Class(0), &code(n))
+}
+
+/// The `n`-th sample container code (distinct from the units').
+pub fn case_code(n: u32) -> ItemCode {
 	H256::from_low_u64_be(u64::from(n) + 1_000_000)
+}
+
+/// The id of the container `n` registered by `packer`.
+pub fn case_of(packer: u64, n: u32) -> ItemId {
+	item_id(CodeScope::Packer(packer as OrgId), &case_code(n))
+}
+
+/// The id of the manufacturer's container `n`.
+pub fn case(n: u32) -> ItemId {
+	case_of(MAKER, n)
 }
 
 /// An item list.
@@ -109,9 +129,14 @@ pub fn list(ids: &[ItemId]) -> ItemList {
 	ids.to_vec().try_into().expect("short enough")
 }
 
-/// Units `from..to`.
+/// The ids of the first class's units `from..to`.
 pub fn units(from: u32, to: u32) -> ItemList {
-	list(&(from..to).map(unit).collect::<Vec<_>>())
+	units_of(0, from, to)
+}
+
+/// The ids of `class`'s units `from..to`.
+pub fn units_of(class: ClassId, from: u32, to: u32) -> ItemList {
+	list(&(from..to).map(|n| item_id(CodeScope::Class(class), &code(n))).collect::<Vec<_>>())
 }
 
 /// The manufacturer's class (no GTIN) and a batch of it produced today; their ids.
@@ -144,7 +169,7 @@ pub fn batch_with(from: u32, to: u32) -> BatchId {
 	assert_ok!(Provenance::register_items(
 		RuntimeOrigin::signed(MAKER),
 		batch,
-		units(from, to),
+		codes(from, to),
 		FACTORY
 	));
 	batch

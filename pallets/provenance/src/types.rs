@@ -14,13 +14,43 @@ pub type ClassId = u32;
 pub type BatchId = u32;
 /// A recall's id, allocated by the chain.
 pub type RecallId = u32;
-/// An item's id: the hash of its serial number, QR, NFC or RFID code (never the code itself:
-/// a printed code anyone could copy stays off chain until someone scans it).
+/// An item's id, derived by the chain from its code and whose numbering the code belongs to:
+/// see [`item_id`]. Every call after registration names items by it.
 pub type ItemId = H256;
+/// The hash of an item's serial number, QR, NFC or RFID code (never the code itself: a printed
+/// code anyone could copy stays off chain until someone scans it). Registration takes codes.
+pub type ItemCode = H256;
+
+/// Whose numbering an item's code belongs to. GS1 scopes a serial number to its GTIN (an
+/// SGTIN) and a container's serial reference to the company that labels it (an SSCC under its
+/// company prefix): two firms' codes may be equal and neither may take the other's. So a unit
+/// is kept under its class and a container under the member that registered it, and a rival
+/// registering a manufacturer's unit codes (as units of its own class or as containers) makes
+/// items of its own that the manufacturer's never meet.
+#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
+pub enum CodeScope {
+	/// A unit of a product class: the GTIN owner's serial numbers.
+	Class(ClassId),
+	/// A container (case, pallet) labelled by this member.
+	Packer(OrgId),
+}
+
+/// The domain tag hashed before every item id, so an item id never equals another hash the
+/// chain keeps.
+pub const ITEM_ID_TAG: [u8; 13] = *b"regchain/item";
+
+/// The id the chain keeps an item under: `blake2_256(ITEM_ID_TAG ++ SCALE(scope) ++ code)`,
+/// (scope: one byte 0 and the class as little-endian u32, or 1 and the member's id). Clients
+/// that hold a code and its product class (from the GTIN printed with it, `ClassByGtin`) or
+/// the container's labeller compute it the same way; `regchain product item-id` prints it.
+pub fn item_id(scope: CodeScope, code: &ItemCode) -> ItemId {
+	use sp_runtime::traits::Hash;
+	sp_runtime::traits::BlakeTwo256::hash_of(&(ITEM_ID_TAG, scope, code))
+}
 
 /// Most items one call takes (register, pack, hand over, receive, sell …).
 pub const MAX_ITEMS_PER_CALL: u32 = 256;
-/// Items in one call.
+/// Items in one call (their ids, or their codes when registering them).
 pub type ItemList = BoundedVec<ItemId, ConstU32<MAX_ITEMS_PER_CALL>>;
 /// Most distinct production batches one container holds (through the containers in it): the
 /// work of moving a container is bounded by it.

@@ -111,6 +111,33 @@ impl frame_system::Config for Runtime {
 	type AccountData = pallet_balances::AccountData<Balance>;
 	type SS58Prefix = SS58Prefix;
 	type MaxConsumers = ConstU32<16>;
+	// Migrations that walk every record run over several blocks, transactions paused meanwhile.
+	type MultiBlockMigrator = crate::MultiBlockMigrations;
+}
+
+parameter_types! {
+	/// What the multi-block migrations may spend of each block while they run: the share
+	/// normal extrinsics would have had (none run meanwhile); the rest stays for inherents and
+	/// operational calls.
+	pub MbmServiceWeight: Weight = NORMAL_DISPATCH_RATIO * RuntimeBlockWeights::get().max_block;
+}
+
+impl pallet_migrations::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	#[cfg(not(feature = "runtime-benchmarks"))]
+	type Migrations = crate::RecordWalks;
+	// Benchmarks measure the pallet's own work on mock migrations.
+	#[cfg(feature = "runtime-benchmarks")]
+	type Migrations = pallet_migrations::mock_helpers::MockedMigrations;
+	type CursorMaxLen = ConstU32<{ regchain_primitives::migrations::MAX_CURSOR_LEN + 8 }>;
+	type IdentifierMaxLen = ConstU32<{ regchain_primitives::migrations::MAX_MIGRATION_NAME + 8 }>;
+	type MigrationStatusHandler = ();
+	// A failed migration stops the chain taking transactions until governance (the root
+	// origin: the council's or the sudo key's decision) fixes the storage and clears the cursor.
+	type FailedMigrationHandler = frame_support::migrations::FreezeChainOnFailedMigration;
+	type MaxServiceWeight = MbmServiceWeight;
+	// polkadot-sdk's measured weights, with this node's database weights.
+	type WeightInfo = pallet_migrations::weights::SubstrateWeight<Runtime>;
 }
 
 impl pallet_timestamp::Config for Runtime {

@@ -5,10 +5,12 @@ use crate::{mock::*, *};
 use frame_support::{assert_noop, assert_ok};
 use sp_core::H256;
 
-fn containers(ids: &[ItemId], level: u8, who: u64) {
+/// Registers `who`'s containers `ns` of `level`.
+fn containers(ns: &[u32], level: u8, who: u64) {
+	let codes: Vec<_> = ns.iter().map(|n| case_code(*n)).collect();
 	assert_ok!(Provenance::register_containers(
 		RuntimeOrigin::signed(who),
-		list(ids),
+		list(&codes),
 		level,
 		FACTORY
 	));
@@ -23,14 +25,14 @@ fn a_pallet_of_cases_moves_every_unit_in_it_in_one_call() {
 		assert_ok!(Provenance::register_items(
 			RuntimeOrigin::signed(MAKER),
 			second,
-			units(4, 6),
+			codes(4, 6),
 			FACTORY
 		));
-		containers(&[case(0), case(1)], 1, MAKER);
-		containers(&[case(9)], 2, MAKER);
+		containers(&[0, 1], 1, MAKER);
+		containers(&[9], 2, MAKER);
 		assert_ok!(Provenance::pack(RuntimeOrigin::signed(MAKER), case(0), units(0, 4)));
 		assert_eq!(last_event(), Event::Packed { container: case(0), count: 4 });
-		assert_ok!(Provenance::pack(RuntimeOrigin::signed(MAKER), case(1), units(4, 6)));
+		assert_ok!(Provenance::pack(RuntimeOrigin::signed(MAKER), case(1), units_of(class, 4, 6)));
 		assert_ok!(Provenance::pack(
 			RuntimeOrigin::signed(MAKER),
 			case(9),
@@ -48,9 +50,9 @@ fn a_pallet_of_cases_moves_every_unit_in_it_in_one_call() {
 			Error::<Test>::Packed
 		);
 		hand_over(&list(&[case(9)]), MAKER, CARRIER, DEPOT);
-		for n in 0..6 {
-			let s = status(unit(n));
-			assert_eq!((s.custodian, s.location), (20, DEPOT), "unit {n}");
+		for id in units(0, 4).into_iter().chain(units_of(class, 4, 6)) {
+			let s = status(id);
+			assert_eq!((s.custodian, s.location), (20, DEPOT), "unit {id}");
 		}
 		assert_eq!(holders(first), vec![(20, 4)]);
 		assert_eq!(holders(second), vec![(20, 2)]);
@@ -78,9 +80,9 @@ fn a_pallet_of_cases_moves_every_unit_in_it_in_one_call() {
 fn packing_follows_levels_custody_and_the_batch_bound() {
 	ExtBuilder::default().build_and_execute(|| {
 		batch_with(0, 2);
-		containers(&[case(0), case(1)], 1, MAKER);
-		containers(&[case(9)], 2, MAKER);
-		containers(&[case(5)], 1, CARRIER);
+		containers(&[0, 1], 1, MAKER);
+		containers(&[9], 2, MAKER);
+		containers(&[5], 1, CARRIER);
 		assert_noop!(
 			Provenance::pack(RuntimeOrigin::signed(MAKER), case(0), list(&[case(9)])),
 			Error::<Test>::LevelTooHigh
@@ -90,7 +92,7 @@ fn packing_follows_levels_custody_and_the_batch_bound() {
 			Error::<Test>::LevelTooHigh
 		);
 		assert_noop!(
-			Provenance::pack(RuntimeOrigin::signed(MAKER), case(5), units(0, 1)),
+			Provenance::pack(RuntimeOrigin::signed(MAKER), case_of(CARRIER, 5), units(0, 1)),
 			Error::<Test>::NotCustodian
 		);
 		assert_noop!(
@@ -113,13 +115,13 @@ fn packing_follows_levels_custody_and_the_batch_bound() {
 			assert_ok!(Provenance::register_items(
 				RuntimeOrigin::signed(MAKER),
 				batch,
-				units(next, next + 1),
+				codes(next, next + 1),
 				FACTORY
 			));
 			assert_ok!(Provenance::pack(
 				RuntimeOrigin::signed(MAKER),
 				case(1),
-				units(next, next + 1)
+				units_of(class, next, next + 1)
 			));
 			next += 1;
 		}
@@ -127,11 +129,11 @@ fn packing_follows_levels_custody_and_the_batch_bound() {
 		assert_ok!(Provenance::register_items(
 			RuntimeOrigin::signed(MAKER),
 			batch,
-			units(next, next + 1),
+			codes(next, next + 1),
 			FACTORY
 		));
 		assert_noop!(
-			Provenance::pack(RuntimeOrigin::signed(MAKER), case(1), units(next, next + 1)),
+			Provenance::pack(RuntimeOrigin::signed(MAKER), case(1), units_of(class, next, next + 1)),
 			Error::<Test>::TooManyBatches
 		);
 	});
@@ -141,7 +143,7 @@ fn packing_follows_levels_custody_and_the_batch_bound() {
 fn destroying_a_case_ends_everything_in_it() {
 	ExtBuilder::default().build_and_execute(|| {
 		let batch = batch_with(0, 3);
-		containers(&[case(0)], 1, MAKER);
+		containers(&[0], 1, MAKER);
 		assert_ok!(Provenance::pack(RuntimeOrigin::signed(MAKER), case(0), units(0, 2)));
 		assert_ok!(Provenance::destroy(
 			RuntimeOrigin::signed(MAKER),

@@ -17,7 +17,7 @@ fn a_class_recall_is_one_call_and_reaches_every_item_wherever_it_is() {
 				assert_ok!(Provenance::register_items(
 					RuntimeOrigin::signed(MAKER),
 					batch,
-					units(n, n + 200),
+					codes(n, n + 200),
 					FACTORY
 				));
 				n += 200;
@@ -108,7 +108,7 @@ fn a_batch_recall_is_market_regulations_within_its_jurisdiction() {
 			Error::<Test>::AlreadyRecalled
 		);
 		assert_noop!(
-			Provenance::register_items(RuntimeOrigin::signed(MAKER), batch, units(5, 6), FACTORY),
+			Provenance::register_items(RuntimeOrigin::signed(MAKER), batch, codes(5, 6), FACTORY),
 			Error::<Test>::Recalled
 		);
 	});

@@ -88,7 +88,7 @@ fn only_the_class_owner_registers_batches_produced_by_now() {
 fn units_are_registered_once_held_by_their_manufacturer() {
 	ExtBuilder::default().build_and_execute(|| {
 		let (_, batch) = class_and_batch();
-		let max = units(0, MAX_ITEMS_PER_CALL);
+		let max = codes(0, MAX_ITEMS_PER_CALL);
 		assert_ok!(Provenance::register_items(RuntimeOrigin::signed(MAKER), batch, max, FACTORY));
 		assert_eq!(last_event(), Event::ItemsRegistered { batch, count: MAX_ITEMS_PER_CALL });
 		assert_eq!(Batches::<Test>::get(batch).unwrap().items, MAX_ITEMS_PER_CALL);
@@ -101,7 +101,7 @@ fn units_are_registered_once_held_by_their_manufacturer() {
 			Provenance::register_items(
 				RuntimeOrigin::signed(MAKER),
 				batch,
-				units(255, 257),
+				codes(255, 257),
 				FACTORY
 			),
 			Error::<Test>::ItemExists
@@ -110,7 +110,7 @@ fn units_are_registered_once_held_by_their_manufacturer() {
 			Provenance::register_items(
 				RuntimeOrigin::signed(MAKER),
 				batch,
-				list(&[unit(900), unit(900)]),
+				list(&[code(900), code(900)]),
 				FACTORY
 			),
 			Error::<Test>::ItemExists
@@ -119,7 +119,7 @@ fn units_are_registered_once_held_by_their_manufacturer() {
 			Provenance::register_items(
 				RuntimeOrigin::signed(MAKER),
 				batch,
-				units(300, 301),
+				codes(300, 301),
 				Gln(1_234_567_890_127)
 			),
 			Error::<Test>::InvalidLocation
@@ -132,16 +132,87 @@ fn units_are_registered_once_held_by_their_manufacturer() {
 			Provenance::register_items(
 				RuntimeOrigin::signed(OTHER_MAKER),
 				batch,
-				units(300, 301),
+				codes(300, 301),
 				FACTORY
 			),
 			Error::<Test>::NotManufacturer
 		);
 		assert_noop!(
-			Provenance::register_items(RuntimeOrigin::signed(MAKER), 9, units(300, 301), FACTORY),
+			Provenance::register_items(RuntimeOrigin::signed(MAKER), 9, codes(300, 301), FACTORY),
 			Error::<Test>::BatchNotFound
 		);
 	});
+}
+
+#[test]
+fn a_rival_registering_a_makers_codes_first_takes_nothing_of_the_makers() {
+	ExtBuilder::default().build_and_execute(|| {
+		// The rival's own class (0) and batch, then the maker's class (1).
+		assert_ok!(Provenance::register_class(
+			RuntimeOrigin::signed(OTHER_MAKER),
+			sku(),
+			None,
+			H256::zero()
+		));
+		assert_ok!(Provenance::register_batch(
+			RuntimeOrigin::signed(OTHER_MAKER),
+			0,
+			H256::zero(),
+			TestClock::get()
+		));
+		let (class, batch) = class_and_batch();
+		// The rival registers the maker's printed codes as its own units and, as a carrier's
+		// would, as containers: each is an item of the rival's scope.
+		assert_ok!(Provenance::register_items(
+			RuntimeOrigin::signed(OTHER_MAKER),
+			0,
+			codes(0, 2),
+			FACTORY
+		));
+		assert_ok!(Provenance::register_containers(
+			RuntimeOrigin::signed(CARRIER),
+			codes(0, 2),
+			1,
+			DEPOT
+		));
+		// The maker registers them all the same, under its class.
+		assert_ok!(Provenance::register_items(
+			RuntimeOrigin::signed(MAKER),
+			batch,
+			codes(0, 2),
+			FACTORY
+		));
+		let ours = item_id(CodeScope::Class(class), &code(0));
+		let theirs = item_id(CodeScope::Class(0), &code(0));
+		let carriers = item_id(CodeScope::Packer(CARRIER as OrgId), &code(0));
+		assert_eq!(Items::<Test>::get(ours).unwrap().kind, ItemKind::Unit { batch });
+		assert_eq!(Items::<Test>::get(theirs).unwrap().kind, ItemKind::Unit { batch: 0 });
+		assert_eq!(Items::<Test>::get(carriers).unwrap().kind, ItemKind::Container { level: 1 });
+		assert_eq!(status(ours).custodian, MAKER as OrgId);
+		// Within its own scope a code is still registered once.
+		assert_noop!(
+			Provenance::register_items(RuntimeOrigin::signed(MAKER), batch, codes(1, 2), FACTORY),
+			Error::<Test>::ItemExists
+		);
+	});
+}
+
+/// The id is the documented hash, so clients compute it without the chain.
+#[test]
+fn an_item_id_is_the_hash_of_the_tag_the_scope_and_the_code() {
+	let code = H256::repeat_byte(7);
+	let mut bytes = b"regchain/item".to_vec();
+	bytes.extend([0, 3, 0, 0, 0]);
+	bytes.extend(code.as_bytes());
+	assert_eq!(
+		item_id(CodeScope::Class(3), &code),
+		H256(sp_io::hashing::blake2_256(&bytes))
+	);
+	bytes[13] = 1;
+	assert_eq!(
+		item_id(CodeScope::Packer(3), &code),
+		H256(sp_io::hashing::blake2_256(&bytes))
+	);
 }
 
 #[test]
@@ -149,17 +220,20 @@ fn supply_chain_members_register_containers_of_level_one_or_two() {
 	ExtBuilder::default().build_and_execute(|| {
 		assert_ok!(Provenance::register_containers(
 			RuntimeOrigin::signed(CARRIER),
-			list(&[case(0)]),
+			list(&[case_code(0)]),
 			2,
 			DEPOT
 		));
 		assert_eq!(last_event(), Event::ContainersRegistered { by: 20, level: 2, count: 1 });
-		assert_eq!(Items::<Test>::get(case(0)).unwrap().kind, ItemKind::Container { level: 2 });
+		assert_eq!(
+			Items::<Test>::get(case_of(CARRIER, 0)).unwrap().kind,
+			ItemKind::Container { level: 2 }
+		);
 		for level in [0, 3] {
 			assert_noop!(
 				Provenance::register_containers(
 					RuntimeOrigin::signed(CARRIER),
-					list(&[case(1)]),
+					list(&[case_code(1)]),
 					level,
 					DEPOT
 				),
@@ -169,7 +243,7 @@ fn supply_chain_members_register_containers_of_level_one_or_two() {
 		assert_noop!(
 			Provenance::register_containers(
 				RuntimeOrigin::signed(PLAIN),
-				list(&[case(1)]),
+				list(&[case_code(1)]),
 				1,
 				DEPOT
 			),
@@ -178,7 +252,7 @@ fn supply_chain_members_register_containers_of_level_one_or_two() {
 		assert_noop!(
 			Provenance::register_containers(
 				RuntimeOrigin::signed(CARRIER),
-				list(&[case(0)]),
+				list(&[case_code(0)]),
 				1,
 				DEPOT
 			),

@@ -55,12 +55,12 @@ fn only_units_in_stock_go_on_sale_and_only_units_on_sale_are_sold() {
 		);
 		assert_ok!(Provenance::register_containers(
 			RuntimeOrigin::signed(OTHER_SHOP),
-			list(&[case(0)]),
+			list(&[case_code(0)]),
 			1,
 			SHELF
 		));
 		assert_noop!(
-			Provenance::put_on_sale(RuntimeOrigin::signed(OTHER_SHOP), list(&[case(0)])),
+			Provenance::put_on_sale(RuntimeOrigin::signed(OTHER_SHOP), list(&[case_of(OTHER_SHOP, 0)])),
 			Error::<Test>::NotAUnit
 		);
 		assert_ok!(Provenance::put_on_sale(RuntimeOrigin::signed(SHOP), units(0, 1)));
@@ -212,11 +212,11 @@ fn the_public_view_tells_genuine_maker_retailer_and_recall_but_no_supply_chain_b
 		// A container is verified too: no class, no maker.
 		assert_ok!(Provenance::register_containers(
 			RuntimeOrigin::signed(SHOP),
-			list(&[case(0)]),
+			list(&[case_code(0)]),
 			1,
 			SHELF
 		));
-		let container = ItemVerification::from(status(case(0)));
+		let container = ItemVerification::from(status(case_of(SHOP, 0)));
 		assert_eq!((container.class, container.manufacturer), (None, None));
 	});
 }
