@@ -388,11 +388,11 @@ impl_runtime_apis! {
 		}
 
 		fn batches_of_class(
-			class: pallet_provenance::ClassId,
+			class_id: pallet_provenance::ClassId,
 			start_after: Option<pallet_provenance::BatchId>,
 			limit: u32,
 		) -> Vec<pallet_provenance::BatchId> {
-			Provenance::batches_of_class(class, start_after, limit)
+			Provenance::batches_of_class(class_id, start_after, limit)
 		}
 
 		fn recall(id: pallet_provenance::RecallId) -> Option<pallet_provenance::Recall> {

@@ -708,3 +708,43 @@ fn claim_domains_are_distinct() {
 	assert_eq!(unique.len(), tags.len());
 	assert_eq!(pallet_invoices::migrations::FUND_EXPENSE, pallet_funds::FUND_EXPENSE);
 }
+
+/// Clients generate a function per runtime-API method and view function, with the metadata's
+/// parameter names as the function's parameters (polkadot-api's code generator stopped on a
+/// parameter named `class`): none may be a reserved word of JavaScript or TypeScript. Call
+/// arguments, fields and variants become object keys, where reserved words are legal.
+#[test]
+fn no_runtime_api_parameter_is_a_reserved_word_of_javascript() {
+	const RESERVED: &[&str] = &[
+		"await", "break", "case", "catch", "class", "const", "continue", "debugger", "default",
+		"delete", "do", "else", "enum", "export", "extends", "false", "finally", "for",
+		"function", "if", "implements", "import", "in", "instanceof", "interface", "let", "new",
+		"null", "package", "private", "protected", "public", "return", "static", "super",
+		"switch", "this", "throw", "true", "try", "typeof", "var", "void", "while", "with",
+		"yield",
+	];
+	use codec::Decode;
+	use frame_metadata::{RuntimeMetadata, RuntimeMetadataPrefixed};
+	let opaque = regchain_runtime::Runtime::metadata_at_version(16).expect("metadata v16");
+	let prefixed = RuntimeMetadataPrefixed::decode(&mut &opaque[..]).expect("decodes");
+	let RuntimeMetadata::V16(metadata) = prefixed.1 else { panic!("not v16") };
+	let mut checked = 0;
+	for api in &metadata.apis {
+		for method in &api.methods {
+			for input in &method.inputs {
+				let name = input.name.as_str();
+				assert!(!RESERVED.contains(&name), "{}::{}({name})", api.name, method.name);
+				checked += 1;
+			}
+		}
+	}
+	for pallet in &metadata.pallets {
+		for function in &pallet.view_functions {
+			for input in &function.inputs {
+				let name = input.name.as_str();
+				assert!(!RESERVED.contains(&name), "{}::{}({name})", pallet.name, function.name);
+			}
+		}
+	}
+	assert!(checked > 100, "the runtime APIs' parameters were read ({checked})");
+}

@@ -61,7 +61,7 @@ pub struct DateTerms<T, BlockTime>(core::marker::PhantomData<(T, BlockTime)>);
 
 impl<T: Config, BlockTime: Get<u64>> DateTerms<T, BlockTime> {
 	fn date(block: BlockNumberFor<T>) -> Moment {
-		BlockDating::of_chain::<T, T::UnixTime>(BlockTime::get()).date::<T>(block)
+		BlockDating::date_on_chain::<T, T::UnixTime>(BlockTime::get(), block)
 	}
 }
 

@@ -42,7 +42,7 @@ pub mod v1 {
 
 /// The date of `block` from the current block and time, `BlockTime` per block.
 fn date<T: Config, BlockTime: Get<u64>>(block: BlockNumberFor<T>) -> Moment {
-	BlockDating::of_chain::<T, T::UnixTime>(BlockTime::get()).date::<T>(block)
+	BlockDating::date_on_chain::<T, T::UnixTime>(BlockTime::get(), block)
 }
 
 /// Rewrites every program's window and end from block numbers to moments, a program at a

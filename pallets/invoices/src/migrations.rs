@@ -252,7 +252,7 @@ pub type MigrateV1ToV2<T> = (
 
 /// The date of `block` from the current block and time, `BlockTime` per block.
 fn date<T: Config, BlockTime: Get<u64>>(block: BlockNumberFor<T>) -> Moment {
-	BlockDating::of_chain::<T, T::UnixTime>(BlockTime::get()).date::<T>(block)
+	BlockDating::date_on_chain::<T, T::UnixTime>(BlockTime::get(), block)
 }
 
 /// Rewrites every rate change's start from a block number to a moment, a rate at a time.

@@ -65,6 +65,16 @@ impl BlockDating {
 		BlockDating { block, moment: now::<Clock>(), block_time }
 	}
 
+	/// The moment block `b` of the running chain `T` falls on, dated from the current block
+	/// by `Clock`, `block_time` apart: what a migration that runs over several blocks asks of
+	/// each entry (the current block moves on between its steps, and the clock with it).
+	pub fn date_on_chain<T: frame_system::Config, Clock: frame_support::traits::UnixTime>(
+		block_time: Moment,
+		b: frame_system::pallet_prelude::BlockNumberFor<T>,
+	) -> Moment {
+		Self::of_chain::<T, Clock>(block_time).date::<T>(b)
+	}
+
 	/// The moment of block `b` of the chain `T`.
 	pub fn date<T: frame_system::Config>(
 		&self,

@@ -30,7 +30,9 @@ sp_api::decl_runtime_apis! {
 		/// Who holds units of a batch now, and how many: whom a recall must reach.
 		fn custodians_of_batch(batch: BatchId, start_after: Option<OrgId>, limit: u32) -> Vec<(OrgId, u32)>;
 		/// The batches of a class (for a class recall's notices, with `custodians_of_batch`).
-		fn batches_of_class(class: ClassId, start_after: Option<BatchId>, limit: u32) -> Vec<BatchId>;
+		/// `class_id`, not `class`: clients generate functions with these names (polkadot-api),
+		/// and `class` is a reserved word of JavaScript.
+		fn batches_of_class(class_id: ClassId, start_after: Option<BatchId>, limit: u32) -> Vec<BatchId>;
 		/// A recall.
 		fn recall(id: RecallId) -> Option<Recall>;
 		/// An organization's product classes (with their recalls), after `start_after`, in storage order.

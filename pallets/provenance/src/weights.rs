@@ -63,8 +63,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Provenance::ClassesByOwner` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	fn register_class() -> Weight {
 		// Proof size: measured `990`, estimated `3643`.
-		// Minimum execution time: 35_127_000 picoseconds.
-		Weight::from_parts(38_509_000, 3643)
+		// Minimum execution time: 34_649_000 picoseconds.
+		Weight::from_parts(37_870_000, 3643)
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
@@ -84,8 +84,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Provenance::BatchesByClass` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	fn register_batch() -> Weight {
 		// Proof size: measured `1136`, estimated `3643`.
-		// Minimum execution time: 38_541_000 picoseconds.
-		Weight::from_parts(42_204_000, 3643)
+		// Minimum execution time: 38_840_000 picoseconds.
+		Weight::from_parts(42_708_000, 3643)
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -110,9 +110,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[1, 256]`.
 	fn register_items(n: u32, ) -> Weight {
 		// Proof size: measured `1287`, estimated `3643`.
-		// Minimum execution time: 57_748_000 picoseconds.
-		Weight::from_parts(42_637_651, 3643)
-			.saturating_add(Weight::from_parts(7_917_235, 0).saturating_mul(n.into()))
+		// Minimum execution time: 56_085_000 picoseconds.
+		Weight::from_parts(35_387_280, 3643)
+			.saturating_add(Weight::from_parts(8_569_460, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -132,9 +132,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[1, 256]`.
 	fn register_containers(n: u32, ) -> Weight {
 		// Proof size: measured `985`, estimated `3643`.
-		// Minimum execution time: 37_440_000 picoseconds.
-		Weight::from_parts(15_326_481, 3643)
-			.saturating_add(Weight::from_parts(7_733_123, 0).saturating_mul(n.into()))
+		// Minimum execution time: 37_997_000 picoseconds.
+		Weight::from_parts(13_195_222, 3643)
+			.saturating_add(Weight::from_parts(8_417_902, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
@@ -160,10 +160,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Provenance::History` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 256]`.
 	fn pack(n: u32, ) -> Weight {
-		// Proof size: measured `1786`, estimated `41758`.
-		// Minimum execution time: 311_449_000 picoseconds.
-		Weight::from_parts(318_736_000, 41758)
-			.saturating_add(Weight::from_parts(217_708_675, 0).saturating_mul(n.into()))
+		// Proof size: measured `0`, estimated `41758`.
+		// Minimum execution time: 314_426_000 picoseconds.
+		Weight::from_parts(322_052_000, 41758)
+			.saturating_add(Weight::from_parts(211_384_228, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(53))
 			.saturating_add(T::DbWeight::get().reads((18_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(17))
@@ -186,10 +186,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Provenance::History` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 256]`.
 	fn unpack(n: u32, ) -> Weight {
-		// Proof size: measured `1384`, estimated `41614`.
-		// Minimum execution time: 253_070_000 picoseconds.
-		Weight::from_parts(256_556_000, 41614)
-			.saturating_add(Weight::from_parts(174_449_772, 0).saturating_mul(n.into()))
+		// Proof size: measured `0`, estimated `41614`.
+		// Minimum execution time: 245_326_000 picoseconds.
+		Weight::from_parts(250_839_000, 41614)
+			.saturating_add(Weight::from_parts(159_592_803, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(36))
 			.saturating_add(T::DbWeight::get().reads((18_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(17))
@@ -216,10 +216,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Provenance::History` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 256]`.
 	fn offer(n: u32, ) -> Weight {
-		// Proof size: measured `1740`, estimated `41758`.
-		// Minimum execution time: 249_590_000 picoseconds.
-		Weight::from_parts(265_951_000, 41758)
-			.saturating_add(Weight::from_parts(190_156_614, 0).saturating_mul(n.into()))
+		// Proof size: measured `0`, estimated `41758`.
+		// Minimum execution time: 229_786_000 picoseconds.
+		Weight::from_parts(240_534_000, 41758)
+			.saturating_add(Weight::from_parts(149_719_913, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(37))
 			.saturating_add(T::DbWeight::get().reads((18_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
@@ -237,10 +237,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Provenance::History` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 256]`.
 	fn withdraw_offers(n: u32, ) -> Weight {
-		// Proof size: measured `1292`, estimated `3643`.
-		// Minimum execution time: 41_867_000 picoseconds.
-		Weight::from_parts(16_426_522, 3643)
-			.saturating_add(Weight::from_parts(10_898_744, 0).saturating_mul(n.into()))
+		// Proof size: measured `1281`, estimated `3643`.
+		// Minimum execution time: 41_042_000 picoseconds.
+		Weight::from_parts(11_638_923, 3643)
+			.saturating_add(Weight::from_parts(10_799_192, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
@@ -268,10 +268,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Provenance::History` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 256]`.
 	fn accept(n: u32, ) -> Weight {
-		// Proof size: measured `2120`, estimated `81086`.
-		// Minimum execution time: 353_884_000 picoseconds.
-		Weight::from_parts(41_992_970, 81086)
-			.saturating_add(Weight::from_parts(218_782_230, 0).saturating_mul(n.into()))
+		// Proof size: measured `277`, estimated `81086`.
+		// Minimum execution time: 346_739_000 picoseconds.
+		Weight::from_parts(349_710_000, 81086)
+			.saturating_add(Weight::from_parts(207_918_011, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(68))
 			.saturating_add(T::DbWeight::get().reads((18_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(32))
@@ -290,10 +290,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Provenance::History` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 256]`.
 	fn reject(n: u32, ) -> Weight {
-		// Proof size: measured `1221`, estimated `3643`.
-		// Minimum execution time: 40_490_000 picoseconds.
-		Weight::from_parts(22_585_205, 3643)
-			.saturating_add(Weight::from_parts(10_886_946, 0).saturating_mul(n.into()))
+		// Proof size: measured `1210`, estimated `3643`.
+		// Minimum execution time: 39_969_000 picoseconds.
+		Weight::from_parts(41_212_000, 3643)
+			.saturating_add(Weight::from_parts(10_567_657, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
@@ -313,10 +313,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Provenance::History` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 256]`.
 	fn inspect(n: u32, ) -> Weight {
-		// Proof size: measured `1408`, estimated `6296`.
-		// Minimum execution time: 55_285_000 picoseconds.
-		Weight::from_parts(56_204_000, 6296)
-			.saturating_add(Weight::from_parts(17_314_308, 0).saturating_mul(n.into()))
+		// Proof size: measured `1396`, estimated `6296`.
+		// Minimum execution time: 53_668_000 picoseconds.
+		Weight::from_parts(24_515_765, 6296)
+			.saturating_add(Weight::from_parts(15_796_899, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
@@ -336,10 +336,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Provenance::History` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 256]`.
 	fn clear_customs(n: u32, ) -> Weight {
-		// Proof size: measured `1404`, estimated `6296`.
-		// Minimum execution time: 53_682_000 picoseconds.
-		Weight::from_parts(29_685_901, 6296)
-			.saturating_add(Weight::from_parts(16_136_742, 0).saturating_mul(n.into()))
+		// Proof size: measured `1392`, estimated `6296`.
+		// Minimum execution time: 53_669_000 picoseconds.
+		Weight::from_parts(1_226_906, 6296)
+			.saturating_add(Weight::from_parts(16_008_298, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
@@ -363,10 +363,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Provenance::History` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 256]`.
 	fn put_on_sale(n: u32, ) -> Weight {
-		// Proof size: measured `1336`, estimated `3643`.
-		// Minimum execution time: 53_791_000 picoseconds.
-		Weight::from_parts(22_014_885, 3643)
-			.saturating_add(Weight::from_parts(16_014_677, 0).saturating_mul(n.into()))
+		// Proof size: measured `1324`, estimated `3643`.
+		// Minimum execution time: 52_811_000 picoseconds.
+		Weight::from_parts(21_950_773, 3643)
+			.saturating_add(Weight::from_parts(15_719_791, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
@@ -392,10 +392,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Provenance::History` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 256]`.
 	fn sell(n: u32, ) -> Weight {
-		// Proof size: measured `1352`, estimated `3643`.
-		// Minimum execution time: 60_047_000 picoseconds.
-		Weight::from_parts(45_915_635, 3643)
-			.saturating_add(Weight::from_parts(19_474_193, 0).saturating_mul(n.into()))
+		// Proof size: measured `1340`, estimated `3643`.
+		// Minimum execution time: 56_503_000 picoseconds.
+		Weight::from_parts(18_333_847, 3643)
+			.saturating_add(Weight::from_parts(19_381_744, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -420,10 +420,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Provenance::History` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 256]`.
 	fn destroy(n: u32, ) -> Weight {
-		// Proof size: measured `1338`, estimated `41486`.
-		// Minimum execution time: 208_530_000 picoseconds.
-		Weight::from_parts(212_261_000, 41486)
-			.saturating_add(Weight::from_parts(135_466_030, 0).saturating_mul(n.into()))
+		// Proof size: measured `0`, estimated `41486`.
+		// Minimum execution time: 206_689_000 picoseconds.
+		Weight::from_parts(211_383_000, 41486)
+			.saturating_add(Weight::from_parts(128_020_445, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(35))
 			.saturating_add(T::DbWeight::get().reads((18_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(16))
@@ -442,8 +442,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Provenance::History` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
 	fn scan() -> Weight {
 		// Proof size: measured `1538`, estimated `8724`.
-		// Minimum execution time: 56_045_000 picoseconds.
-		Weight::from_parts(61_113_000, 8724)
+		// Minimum execution time: 52_855_000 picoseconds.
+		Weight::from_parts(59_498_000, 8724)
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -461,8 +461,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Provenance::History` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
 	fn confirm_clone() -> Weight {
 		// Proof size: measured `1797`, estimated `8724`.
-		// Minimum execution time: 66_377_000 picoseconds.
-		Weight::from_parts(71_677_000, 8724)
+		// Minimum execution time: 64_909_000 picoseconds.
+		Weight::from_parts(70_827_000, 8724)
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -480,8 +480,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Provenance::History` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
 	fn clear_suspicion() -> Weight {
 		// Proof size: measured `1797`, estimated `8724`.
-		// Minimum execution time: 64_445_000 picoseconds.
-		Weight::from_parts(71_823_000, 8724)
+		// Minimum execution time: 61_461_000 picoseconds.
+		Weight::from_parts(71_010_000, 8724)
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -497,8 +497,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Provenance::History` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
 	fn report() -> Weight {
 		// Proof size: measured `1298`, estimated `3643`.
-		// Minimum execution time: 40_006_000 picoseconds.
-		Weight::from_parts(43_777_000, 3643)
+		// Minimum execution time: 38_065_000 picoseconds.
+		Weight::from_parts(43_103_000, 3643)
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -514,8 +514,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Provenance::History` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
 	fn correct() -> Weight {
 		// Proof size: measured `1430`, estimated `3643`.
-		// Minimum execution time: 47_374_000 picoseconds.
-		Weight::from_parts(51_951_000, 3643)
+		// Minimum execution time: 44_984_000 picoseconds.
+		Weight::from_parts(50_751_000, 3643)
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -535,8 +535,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Provenance::Recalls` (`max_values`: None, `max_size`: Some(61), added: 2536, mode: `MaxEncodedLen`)
 	fn recall_batch() -> Weight {
 		// Proof size: measured `1365`, estimated `6296`.
-		// Minimum execution time: 47_568_000 picoseconds.
-		Weight::from_parts(51_440_000, 6296)
+		// Minimum execution time: 46_888_000 picoseconds.
+		Weight::from_parts(50_528_000, 6296)
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -556,8 +556,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Provenance::Recalls` (`max_values`: None, `max_size`: Some(61), added: 2536, mode: `MaxEncodedLen`)
 	fn recall_class() -> Weight {
 		// Proof size: measured `1370`, estimated `6296`.
-		// Minimum execution time: 50_762_000 picoseconds.
-		Weight::from_parts(54_725_000, 6296)
+		// Minimum execution time: 49_912_000 picoseconds.
+		Weight::from_parts(53_892_000, 6296)
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -575,8 +575,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Provenance::FrozenBatches` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	fn freeze() -> Weight {
 		// Proof size: measured `1365`, estimated `6296`.
-		// Minimum execution time: 47_742_000 picoseconds.
-		Weight::from_parts(51_401_000, 6296)
+		// Minimum execution time: 46_317_000 picoseconds.
+		Weight::from_parts(50_575_000, 6296)
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -594,8 +594,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Provenance::FrozenBatches` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	fn unfreeze() -> Weight {
 		// Proof size: measured `1443`, estimated `6296`.
-		// Minimum execution time: 48_260_000 picoseconds.
-		Weight::from_parts(52_539_000, 6296)
+		// Minimum execution time: 46_574_000 picoseconds.
+		Weight::from_parts(51_842_000, 6296)
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -619,8 +619,8 @@ impl WeightInfo for () {
 	/// Proof: `Provenance::ClassesByOwner` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	fn register_class() -> Weight {
 		// Proof size: measured `990`, estimated `3643`.
-		// Minimum execution time: 35_127_000 picoseconds.
-		Weight::from_parts(38_509_000, 3643)
+		// Minimum execution time: 34_649_000 picoseconds.
+		Weight::from_parts(37_870_000, 3643)
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().writes(4))
 	}
@@ -640,8 +640,8 @@ impl WeightInfo for () {
 	/// Proof: `Provenance::BatchesByClass` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	fn register_batch() -> Weight {
 		// Proof size: measured `1136`, estimated `3643`.
-		// Minimum execution time: 38_541_000 picoseconds.
-		Weight::from_parts(42_204_000, 3643)
+		// Minimum execution time: 38_840_000 picoseconds.
+		Weight::from_parts(42_708_000, 3643)
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
@@ -666,9 +666,9 @@ impl WeightInfo for () {
 	/// The range of component `n` is `[1, 256]`.
 	fn register_items(n: u32, ) -> Weight {
 		// Proof size: measured `1287`, estimated `3643`.
-		// Minimum execution time: 57_748_000 picoseconds.
-		Weight::from_parts(42_637_651, 3643)
-			.saturating_add(Weight::from_parts(7_917_235, 0).saturating_mul(n.into()))
+		// Minimum execution time: 56_085_000 picoseconds.
+		Weight::from_parts(35_387_280, 3643)
+			.saturating_add(Weight::from_parts(8_569_460, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(7))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(2))
@@ -688,9 +688,9 @@ impl WeightInfo for () {
 	/// The range of component `n` is `[1, 256]`.
 	fn register_containers(n: u32, ) -> Weight {
 		// Proof size: measured `985`, estimated `3643`.
-		// Minimum execution time: 37_440_000 picoseconds.
-		Weight::from_parts(15_326_481, 3643)
-			.saturating_add(Weight::from_parts(7_733_123, 0).saturating_mul(n.into()))
+		// Minimum execution time: 37_997_000 picoseconds.
+		Weight::from_parts(13_195_222, 3643)
+			.saturating_add(Weight::from_parts(8_417_902, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
@@ -716,10 +716,10 @@ impl WeightInfo for () {
 	/// Proof: `Provenance::History` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 256]`.
 	fn pack(n: u32, ) -> Weight {
-		// Proof size: measured `1786`, estimated `41758`.
-		// Minimum execution time: 311_449_000 picoseconds.
-		Weight::from_parts(318_736_000, 41758)
-			.saturating_add(Weight::from_parts(217_708_675, 0).saturating_mul(n.into()))
+		// Proof size: measured `0`, estimated `41758`.
+		// Minimum execution time: 314_426_000 picoseconds.
+		Weight::from_parts(322_052_000, 41758)
+			.saturating_add(Weight::from_parts(211_384_228, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(53))
 			.saturating_add(RocksDbWeight::get().reads((18_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(17))
@@ -742,10 +742,10 @@ impl WeightInfo for () {
 	/// Proof: `Provenance::History` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 256]`.
 	fn unpack(n: u32, ) -> Weight {
-		// Proof size: measured `1384`, estimated `41614`.
-		// Minimum execution time: 253_070_000 picoseconds.
-		Weight::from_parts(256_556_000, 41614)
-			.saturating_add(Weight::from_parts(174_449_772, 0).saturating_mul(n.into()))
+		// Proof size: measured `0`, estimated `41614`.
+		// Minimum execution time: 245_326_000 picoseconds.
+		Weight::from_parts(250_839_000, 41614)
+			.saturating_add(Weight::from_parts(159_592_803, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(36))
 			.saturating_add(RocksDbWeight::get().reads((18_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(17))
@@ -772,10 +772,10 @@ impl WeightInfo for () {
 	/// Proof: `Provenance::History` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 256]`.
 	fn offer(n: u32, ) -> Weight {
-		// Proof size: measured `1740`, estimated `41758`.
-		// Minimum execution time: 249_590_000 picoseconds.
-		Weight::from_parts(265_951_000, 41758)
-			.saturating_add(Weight::from_parts(190_156_614, 0).saturating_mul(n.into()))
+		// Proof size: measured `0`, estimated `41758`.
+		// Minimum execution time: 229_786_000 picoseconds.
+		Weight::from_parts(240_534_000, 41758)
+			.saturating_add(Weight::from_parts(149_719_913, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(37))
 			.saturating_add(RocksDbWeight::get().reads((18_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
@@ -793,10 +793,10 @@ impl WeightInfo for () {
 	/// Proof: `Provenance::History` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 256]`.
 	fn withdraw_offers(n: u32, ) -> Weight {
-		// Proof size: measured `1292`, estimated `3643`.
-		// Minimum execution time: 41_867_000 picoseconds.
-		Weight::from_parts(16_426_522, 3643)
-			.saturating_add(Weight::from_parts(10_898_744, 0).saturating_mul(n.into()))
+		// Proof size: measured `1281`, estimated `3643`.
+		// Minimum execution time: 41_042_000 picoseconds.
+		Weight::from_parts(11_638_923, 3643)
+			.saturating_add(Weight::from_parts(10_799_192, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
@@ -824,10 +824,10 @@ impl WeightInfo for () {
 	/// Proof: `Provenance::History` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 256]`.
 	fn accept(n: u32, ) -> Weight {
-		// Proof size: measured `2120`, estimated `81086`.
-		// Minimum execution time: 353_884_000 picoseconds.
-		Weight::from_parts(41_992_970, 81086)
-			.saturating_add(Weight::from_parts(218_782_230, 0).saturating_mul(n.into()))
+		// Proof size: measured `277`, estimated `81086`.
+		// Minimum execution time: 346_739_000 picoseconds.
+		Weight::from_parts(349_710_000, 81086)
+			.saturating_add(Weight::from_parts(207_918_011, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(68))
 			.saturating_add(RocksDbWeight::get().reads((18_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(32))
@@ -846,10 +846,10 @@ impl WeightInfo for () {
 	/// Proof: `Provenance::History` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 256]`.
 	fn reject(n: u32, ) -> Weight {
-		// Proof size: measured `1221`, estimated `3643`.
-		// Minimum execution time: 40_490_000 picoseconds.
-		Weight::from_parts(22_585_205, 3643)
-			.saturating_add(Weight::from_parts(10_886_946, 0).saturating_mul(n.into()))
+		// Proof size: measured `1210`, estimated `3643`.
+		// Minimum execution time: 39_969_000 picoseconds.
+		Weight::from_parts(41_212_000, 3643)
+			.saturating_add(Weight::from_parts(10_567_657, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
@@ -869,10 +869,10 @@ impl WeightInfo for () {
 	/// Proof: `Provenance::History` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 256]`.
 	fn inspect(n: u32, ) -> Weight {
-		// Proof size: measured `1408`, estimated `6296`.
-		// Minimum execution time: 55_285_000 picoseconds.
-		Weight::from_parts(56_204_000, 6296)
-			.saturating_add(Weight::from_parts(17_314_308, 0).saturating_mul(n.into()))
+		// Proof size: measured `1396`, estimated `6296`.
+		// Minimum execution time: 53_668_000 picoseconds.
+		Weight::from_parts(24_515_765, 6296)
+			.saturating_add(Weight::from_parts(15_796_899, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
@@ -892,10 +892,10 @@ impl WeightInfo for () {
 	/// Proof: `Provenance::History` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 256]`.
 	fn clear_customs(n: u32, ) -> Weight {
-		// Proof size: measured `1404`, estimated `6296`.
-		// Minimum execution time: 53_682_000 picoseconds.
-		Weight::from_parts(29_685_901, 6296)
-			.saturating_add(Weight::from_parts(16_136_742, 0).saturating_mul(n.into()))
+		// Proof size: measured `1392`, estimated `6296`.
+		// Minimum execution time: 53_669_000 picoseconds.
+		Weight::from_parts(1_226_906, 6296)
+			.saturating_add(Weight::from_parts(16_008_298, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
@@ -919,10 +919,10 @@ impl WeightInfo for () {
 	/// Proof: `Provenance::History` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 256]`.
 	fn put_on_sale(n: u32, ) -> Weight {
-		// Proof size: measured `1336`, estimated `3643`.
-		// Minimum execution time: 53_791_000 picoseconds.
-		Weight::from_parts(22_014_885, 3643)
-			.saturating_add(Weight::from_parts(16_014_677, 0).saturating_mul(n.into()))
+		// Proof size: measured `1324`, estimated `3643`.
+		// Minimum execution time: 52_811_000 picoseconds.
+		Weight::from_parts(21_950_773, 3643)
+			.saturating_add(Weight::from_parts(15_719_791, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
@@ -948,10 +948,10 @@ impl WeightInfo for () {
 	/// Proof: `Provenance::History` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 256]`.
 	fn sell(n: u32, ) -> Weight {
-		// Proof size: measured `1352`, estimated `3643`.
-		// Minimum execution time: 60_047_000 picoseconds.
-		Weight::from_parts(45_915_635, 3643)
-			.saturating_add(Weight::from_parts(19_474_193, 0).saturating_mul(n.into()))
+		// Proof size: measured `1340`, estimated `3643`.
+		// Minimum execution time: 56_503_000 picoseconds.
+		Weight::from_parts(18_333_847, 3643)
+			.saturating_add(Weight::from_parts(19_381_744, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(7))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(2))
@@ -976,10 +976,10 @@ impl WeightInfo for () {
 	/// Proof: `Provenance::History` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 256]`.
 	fn destroy(n: u32, ) -> Weight {
-		// Proof size: measured `1338`, estimated `41486`.
-		// Minimum execution time: 208_530_000 picoseconds.
-		Weight::from_parts(212_261_000, 41486)
-			.saturating_add(Weight::from_parts(135_466_030, 0).saturating_mul(n.into()))
+		// Proof size: measured `0`, estimated `41486`.
+		// Minimum execution time: 206_689_000 picoseconds.
+		Weight::from_parts(211_383_000, 41486)
+			.saturating_add(Weight::from_parts(128_020_445, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(35))
 			.saturating_add(RocksDbWeight::get().reads((18_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(16))
@@ -998,8 +998,8 @@ impl WeightInfo for () {
 	/// Proof: `Provenance::History` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
 	fn scan() -> Weight {
 		// Proof size: measured `1538`, estimated `8724`.
-		// Minimum execution time: 56_045_000 picoseconds.
-		Weight::from_parts(61_113_000, 8724)
+		// Minimum execution time: 52_855_000 picoseconds.
+		Weight::from_parts(59_498_000, 8724)
 			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
@@ -1017,8 +1017,8 @@ impl WeightInfo for () {
 	/// Proof: `Provenance::History` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
 	fn confirm_clone() -> Weight {
 		// Proof size: measured `1797`, estimated `8724`.
-		// Minimum execution time: 66_377_000 picoseconds.
-		Weight::from_parts(71_677_000, 8724)
+		// Minimum execution time: 64_909_000 picoseconds.
+		Weight::from_parts(70_827_000, 8724)
 			.saturating_add(RocksDbWeight::get().reads(8))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
@@ -1036,8 +1036,8 @@ impl WeightInfo for () {
 	/// Proof: `Provenance::History` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
 	fn clear_suspicion() -> Weight {
 		// Proof size: measured `1797`, estimated `8724`.
-		// Minimum execution time: 64_445_000 picoseconds.
-		Weight::from_parts(71_823_000, 8724)
+		// Minimum execution time: 61_461_000 picoseconds.
+		Weight::from_parts(71_010_000, 8724)
 			.saturating_add(RocksDbWeight::get().reads(8))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
@@ -1053,8 +1053,8 @@ impl WeightInfo for () {
 	/// Proof: `Provenance::History` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
 	fn report() -> Weight {
 		// Proof size: measured `1298`, estimated `3643`.
-		// Minimum execution time: 40_006_000 picoseconds.
-		Weight::from_parts(43_777_000, 3643)
+		// Minimum execution time: 38_065_000 picoseconds.
+		Weight::from_parts(43_103_000, 3643)
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
@@ -1070,8 +1070,8 @@ impl WeightInfo for () {
 	/// Proof: `Provenance::History` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
 	fn correct() -> Weight {
 		// Proof size: measured `1430`, estimated `3643`.
-		// Minimum execution time: 47_374_000 picoseconds.
-		Weight::from_parts(51_951_000, 3643)
+		// Minimum execution time: 44_984_000 picoseconds.
+		Weight::from_parts(50_751_000, 3643)
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
@@ -1091,8 +1091,8 @@ impl WeightInfo for () {
 	/// Proof: `Provenance::Recalls` (`max_values`: None, `max_size`: Some(61), added: 2536, mode: `MaxEncodedLen`)
 	fn recall_batch() -> Weight {
 		// Proof size: measured `1365`, estimated `6296`.
-		// Minimum execution time: 47_568_000 picoseconds.
-		Weight::from_parts(51_440_000, 6296)
+		// Minimum execution time: 46_888_000 picoseconds.
+		Weight::from_parts(50_528_000, 6296)
 			.saturating_add(RocksDbWeight::get().reads(7))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
@@ -1112,8 +1112,8 @@ impl WeightInfo for () {
 	/// Proof: `Provenance::Recalls` (`max_values`: None, `max_size`: Some(61), added: 2536, mode: `MaxEncodedLen`)
 	fn recall_class() -> Weight {
 		// Proof size: measured `1370`, estimated `6296`.
-		// Minimum execution time: 50_762_000 picoseconds.
-		Weight::from_parts(54_725_000, 6296)
+		// Minimum execution time: 49_912_000 picoseconds.
+		Weight::from_parts(53_892_000, 6296)
 			.saturating_add(RocksDbWeight::get().reads(7))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
@@ -1131,8 +1131,8 @@ impl WeightInfo for () {
 	/// Proof: `Provenance::FrozenBatches` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	fn freeze() -> Weight {
 		// Proof size: measured `1365`, estimated `6296`.
-		// Minimum execution time: 47_742_000 picoseconds.
-		Weight::from_parts(51_401_000, 6296)
+		// Minimum execution time: 46_317_000 picoseconds.
+		Weight::from_parts(50_575_000, 6296)
 			.saturating_add(RocksDbWeight::get().reads(7))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
@@ -1150,8 +1150,8 @@ impl WeightInfo for () {
 	/// Proof: `Provenance::FrozenBatches` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	fn unfreeze() -> Weight {
 		// Proof size: measured `1443`, estimated `6296`.
-		// Minimum execution time: 48_260_000 picoseconds.
-		Weight::from_parts(52_539_000, 6296)
+		// Minimum execution time: 46_574_000 picoseconds.
+		Weight::from_parts(51_842_000, 6296)
 			.saturating_add(RocksDbWeight::get().reads(7))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}

@@ -3,5 +3,6 @@ mod claim_types;
 mod consent;
 mod disputes;
 mod financing;
+mod invariants;
 mod queries;
 mod supervision;

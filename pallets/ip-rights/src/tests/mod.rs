@@ -1,4 +1,5 @@
 mod disputes;
+mod invariants;
 mod licensing;
 mod queries;
 mod registration;

@@ -1,5 +1,6 @@
 mod aggregation;
 mod custody;
+mod invariants;
 mod recalls;
 mod registration;
 mod retail_and_clones;
