@@ -264,7 +264,9 @@ fn a_full_history_never_takes_the_buyers_answer_away() {
 		}
 		assert!(rounds >= 2, "several rounds fit");
 		assert_eq!(IssuedInvoices::<Test>::get(10, 0).unwrap().status, InvoiceStatus::Confirmed);
-		assert!(InvoiceHistory::<Test>::get(10, 0).len() <= MAX_HISTORY as usize);
+		// The buyer's last answer is the history's last word.
+		let last = InvoiceHistory::<Test>::get(10, 0).last().map(|e| e.change);
+		assert_eq!(last, Some(Change::ReversalRefused { red: rounds }));
 	});
 }
 
