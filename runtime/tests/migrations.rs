@@ -317,7 +317,10 @@ fn record_walks_run_over_several_blocks_with_transactions_paused() {
 		assert!(blocks >= 3, "{blocks} blocks");
 
 		assert_eq!(Notarization::on_chain_storage_version(), StorageVersion::new(3));
-		assert_eq!(pallet_notarization::RecordsByOwner::<Runtime>::iter_keys().count() as u64, RECORDS);
+		assert_eq!(
+			pallet_notarization::RecordsByOwner::<Runtime>::iter_keys().count() as u64,
+			RECORDS
+		);
 		let (last, owner) = (RECORDS - 1, ((RECORDS - 1) % 7) as u32);
 		assert!(pallet_notarization::RecordsByOwner::<Runtime>::contains_key(owner, last));
 		// Once run, a migration is history: the next upgrade does not run it again.

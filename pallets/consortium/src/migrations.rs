@@ -16,10 +16,10 @@
 //! migration: see [`regchain_primitives::migrations`]).
 
 use crate::{pallet::*, types::*};
-use frame_support::pallet_prelude::*;
-use frame_system::pallet_prelude::BlockNumberFor;
 use alloc::vec::Vec;
+use frame_support::pallet_prelude::*;
 use frame_support::storage::PrefixIterator;
+use frame_system::pallet_prelude::BlockNumberFor;
 use regchain_primitives::{
 	migrations::{SteppedWalk, Walk},
 	time::{BlockDating, Moment},

@@ -108,7 +108,9 @@ impl<T: Config> Walk for FileCertificationsByOffice<T> {
 		let Some((id, digest, certification)) = entry else { return };
 		v2::Certifications::<T>::remove(id, digest);
 		if matches!(certification.status, CertificationStatus::Admitted { .. }) {
-			Admissions::<T>::mutate(id, |count| *count = Some(count.unwrap_or(0).saturating_add(1)));
+			Admissions::<T>::mutate(id, |count| {
+				*count = Some(count.unwrap_or(0).saturating_add(1))
+			});
 		}
 		Certifications::<T>::insert((id, digest, certification.office), certification);
 	}

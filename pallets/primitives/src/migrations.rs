@@ -108,7 +108,9 @@ where
 					return Err(SteppedMigrationError::InsufficientWeight { required });
 				}
 				let last = entries.last_raw_key().to_vec();
-				return RawCursor::try_from(last).map(Some).map_err(|_| SteppedMigrationError::Failed);
+				return RawCursor::try_from(last)
+					.map(Some)
+					.map_err(|_| SteppedMigrationError::Failed);
 			}
 			let Some(entry) = entries.next() else {
 				if meter.try_consume(W::finish_weight()).is_err() {

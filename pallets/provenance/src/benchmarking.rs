@@ -84,7 +84,8 @@ fn full_cases<T: Config>(maker: OrgId, n: u32) -> Result<(ClassId, ItemList), Be
 /// A unit of `maker`'s, packed in a case packed in a pallet: the deepest custody to read.
 fn unit_in_pallet<T: Config>(maker: OrgId) -> Result<ItemId, BenchmarkError> {
 	let (_, items) = units::<T>(maker, 1, 1)?;
-	let case = Pallet::<T>::do_register_containers(maker, list(alloc::vec![id(0xca, 0)]), 1, SITE)?[0];
+	let case =
+		Pallet::<T>::do_register_containers(maker, list(alloc::vec![id(0xca, 0)]), 1, SITE)?[0];
 	let pallet = new_pallet::<T>(maker)?;
 	Pallet::<T>::do_pack(maker, case, items.clone())?;
 	Pallet::<T>::do_pack(maker, pallet, list(alloc::vec![case]))?;

@@ -14,10 +14,7 @@ fn the_invariants_catch_wrong_shares_a_missing_index_and_a_stray_fingerprint() {
 		let mut halved = whole.clone();
 		halved.authors[0].share = 5_000;
 		Works::<Test>::insert(work, halved);
-		assert_eq!(
-			IpRights::do_try_state(),
-			Err("a work's shares do not sum to 10,000".into())
-		);
+		assert_eq!(IpRights::do_try_state(), Err("a work's shares do not sum to 10,000".into()));
 		Works::<Test>::insert(work, whole.clone());
 		// The owner's index loses the work.
 		WorksByOwner::<Test>::remove(whole.owner, work);

@@ -133,7 +133,11 @@ fn packing_follows_levels_custody_and_the_batch_bound() {
 			FACTORY
 		));
 		assert_noop!(
-			Provenance::pack(RuntimeOrigin::signed(MAKER), case(1), units_of(class, next, next + 1)),
+			Provenance::pack(
+				RuntimeOrigin::signed(MAKER),
+				case(1),
+				units_of(class, next, next + 1)
+			),
 			Error::<Test>::TooManyBatches
 		);
 	});

@@ -204,15 +204,9 @@ fn an_item_id_is_the_hash_of_the_tag_the_scope_and_the_code() {
 	let mut bytes = b"regchain/item".to_vec();
 	bytes.extend([0, 3, 0, 0, 0]);
 	bytes.extend(code.as_bytes());
-	assert_eq!(
-		item_id(CodeScope::Class(3), &code),
-		H256(sp_io::hashing::blake2_256(&bytes))
-	);
+	assert_eq!(item_id(CodeScope::Class(3), &code), H256(sp_io::hashing::blake2_256(&bytes)));
 	bytes[13] = 1;
-	assert_eq!(
-		item_id(CodeScope::Packer(3), &code),
-		H256(sp_io::hashing::blake2_256(&bytes))
-	);
+	assert_eq!(item_id(CodeScope::Packer(3), &code), H256(sp_io::hashing::blake2_256(&bytes)));
 }
 
 #[test]

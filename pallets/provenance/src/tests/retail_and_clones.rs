@@ -60,7 +60,10 @@ fn only_units_in_stock_go_on_sale_and_only_units_on_sale_are_sold() {
 			SHELF
 		));
 		assert_noop!(
-			Provenance::put_on_sale(RuntimeOrigin::signed(OTHER_SHOP), list(&[case_of(OTHER_SHOP, 0)])),
+			Provenance::put_on_sale(
+				RuntimeOrigin::signed(OTHER_SHOP),
+				list(&[case_of(OTHER_SHOP, 0)])
+			),
 			Error::<Test>::NotAUnit
 		);
 		assert_ok!(Provenance::put_on_sale(RuntimeOrigin::signed(SHOP), units(0, 1)));
