@@ -331,3 +331,15 @@ fn record_walks_run_over_several_blocks_with_transactions_paused() {
 		assert_eq!(Notarization::on_chain_storage_version(), StorageVersion::new(1));
 	});
 }
+
+/// `pallet-migrations` remembers each migration by its name and skips a name it has seen: two
+/// migrations of one name would run once between them.
+#[test]
+fn every_migration_has_a_name_of_its_own() {
+	use frame_support::migrations::SteppedMigrations;
+	use regchain_runtime::RecordWalks;
+	let names: Vec<_> = (0..RecordWalks::len()).map(|n| RecordWalks::nth_id(n).unwrap()).collect();
+	let distinct: std::collections::BTreeSet<_> = names.iter().collect();
+	assert_eq!(distinct.len(), names.len());
+	assert!(names.len() >= 12, "every walk is listed ({})", names.len());
+}

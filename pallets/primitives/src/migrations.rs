@@ -84,6 +84,9 @@ where
 	type Identifier = MigrationName;
 
 	fn id() -> MigrationName {
+		// A longer name would be cut and could equal another's, which would then never run:
+		// refused when the runtime is compiled.
+		const { assert!(W::NAME.len() <= MAX_MIGRATION_NAME as usize, "migration name too long") };
 		MigrationName(BoundedVec::truncate_from(W::NAME.to_vec()))
 	}
 
