@@ -221,6 +221,13 @@ impl_runtime_apis! {
 		fn verify(issuer_code: Vec<u8>, seq: u32, content_hash: sp_core::H256) -> Option<pallet_invoices::InvoiceCheck> {
 			Invoices::check(Consortium::org_by_code_any_status(&issuer_code)?, seq, content_hash)
 		}
+
+		fn frozen(
+			start_after: Option<InvoiceRef>,
+			limit: u32,
+		) -> Vec<regchain_primitives::FrozenRecord> {
+			Invoices::frozen_invoices(start_after, limit)
+		}
 	}
 
 	impl pallet_funds::runtime_api::FundsApi<Block> for Runtime {
@@ -246,6 +253,20 @@ impl_runtime_apis! {
 			limit: u32,
 		) -> Option<(Allocation, Vec<LedgerEntry<Moment>>)> {
 			Funds::allocation_history(allocation, from, limit)
+		}
+
+		fn frozen_allocations(
+			start_after: Option<AllocationId>,
+			limit: u32,
+		) -> Vec<regchain_primitives::FrozenRecord> {
+			Funds::frozen_allocations(start_after, limit)
+		}
+
+		fn frozen_accounts(
+			start_after: Option<OrgId>,
+			limit: u32,
+		) -> Vec<regchain_primitives::FrozenRecord> {
+			Funds::frozen_accounts(start_after, limit)
 		}
 	}
 

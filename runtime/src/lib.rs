@@ -86,7 +86,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("regchain"),
 	impl_name: Cow::Borrowed("regchain-node"),
 	authoring_version: 1,
-	spec_version: 117,
+	spec_version: 118,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 5,
@@ -205,7 +205,16 @@ pub type RecordWalks = (
 	pallet_credit::migrations::MigrateV1ToV2<Runtime>,
 	// One certification per court, and each record's admissions counted.
 	pallet_notarization::migrations::MigrateV2ToV3<Runtime>,
+	// The one freeze: funds' allocation and account freezes and the invoices' audit flag.
+	pallet_funds::migrations::MigrateV2ToV3<Runtime, FoundingAgency>,
+	pallet_invoices::migrations::MigrateV3ToV4<Runtime, FoundingAgency>,
 );
+
+/// The organization recorded as the author of the freezes older than the one freeze, which did
+/// not record who froze: the consortium's founding agency, organization 0 in every chain spec
+/// of this repository (the finance bureau of the dev and local chains). A network founded
+/// otherwise names its own before upgrading past spec 117.
+type FoundingAgency = frame_support::traits::ConstU32<0>;
 
 /// The block time, for the migrations that date past and future blocks.
 type BlockTime = frame_support::traits::ConstU64<MILLI_SECS_PER_BLOCK>;

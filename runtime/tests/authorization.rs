@@ -309,7 +309,7 @@ fn setup() {
 }
 
 /// The enterprise (an invoice issuer with limits) has issued invoices to the bank: 0 issued,
-/// 1 confirmed, 2 flagged for audit, 3 confirmed and being reversed by the red invoice 4.
+/// 1 confirmed, 2 frozen for audit, 3 confirmed and being reversed by the red invoice 4.
 fn invoices_setup() {
 	use pallet_invoices::{Buyer, IssuerLimits, LineInput};
 	let limits = IssuerLimits { per_invoice: 1_000_000, per_month: 10_000_000 };
@@ -332,7 +332,8 @@ fn invoices_setup() {
 	for seq in [1, 3] {
 		pallet_invoices::Pallet::<Runtime>::confirm(buyer.clone(), invoice(seq)).expect("confirms");
 	}
-	pallet_invoices::Pallet::<Runtime>::flag(tax, invoice(2), Default::default()).expect("flags");
+	pallet_invoices::Pallet::<Runtime>::freeze(tax, invoice(2), Default::default())
+		.expect("freezes");
 	pallet_invoices::Pallet::<Runtime>::reverse(issuer, invoice(3), Default::default())
 		.expect("reverses");
 }
@@ -369,6 +370,7 @@ fn funds_setup() {
 	Funds::<Runtime>::freeze(
 		RuntimeOrigin::signed(account(FinanceBureau)),
 		FreezeTarget::Allocation(2),
+		Default::default(),
 	)
 	.expect("freezes");
 }
@@ -659,13 +661,13 @@ fn invoice_rows() -> Vec<(&'static str, RuntimeCall, Vec<Actor>)> {
 			vec![Bank],
 		),
 		(
-			"invoices.flag",
-			RuntimeCall::Invoices(I::flag { invoice: invoice(0), reason }),
+			"invoices.freeze",
+			RuntimeCall::Invoices(I::freeze { invoice: invoice(0), reason }),
 			tax.clone(),
 		),
 		(
-			"invoices.clear_flag",
-			RuntimeCall::Invoices(I::clear_flag { invoice: invoice(2) }),
+			"invoices.unfreeze",
+			RuntimeCall::Invoices(I::unfreeze { invoice: invoice(2) }),
 			tax.clone(),
 		),
 		("invoices.void", RuntimeCall::Invoices(I::void { invoice: invoice(0), reason }), tax),
@@ -1003,7 +1005,10 @@ fn fund_rows() -> Vec<(&'static str, RuntimeCall, Vec<Actor>)> {
 		),
 		(
 			"funds.freeze",
-			RuntimeCall::Funds(F::freeze { target: FreezeTarget::Allocation(0) }),
+			RuntimeCall::Funds(F::freeze {
+				target: FreezeTarget::Allocation(0),
+				reason: Default::default(),
+			}),
 			regulator.clone(),
 		),
 		(

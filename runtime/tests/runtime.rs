@@ -293,8 +293,8 @@ fn invoices_weights_are_measured_and_fit_many_times_in_a_block() {
 		("refuse_reversal", W::refuse_reversal()),
 		("lapse_reversal", W::lapse_reversal()),
 		("reimburse", W::reimburse()),
-		("flag", W::flag()),
-		("clear_flag", W::clear_flag()),
+		("freeze", W::freeze()),
+		("unfreeze", W::unfreeze()),
 		("void", W::void()),
 	]);
 }
@@ -692,20 +692,27 @@ fn check_weights(weights: &[(&str, frame_support::weights::Weight)]) {
 }
 
 /// Each domain that locks invoices has a tag of its own, and the invoices' v1 → v2 migration
-/// maps old fund expenses to the funds pallet's tag.
+/// maps old fund expenses to the funds pallet's tag; each kind of record under the one freeze
+/// has a tag of its own, shared with a claim tag only where both name the same records (an
+/// allocation).
 #[test]
-fn claim_domains_are_distinct() {
-	// Claim tags and the record domains of the shared freeze share one namespace.
-	let tags = [
-		pallet_invoices::REIMBURSEMENT,
-		pallet_funds::FUND_EXPENSE,
-		pallet_credit::CREDIT,
-		pallet_notarization::NOTARIZATION,
-		pallet_provenance::PROVENANCE,
-		pallet_ip_rights::IP_RIGHTS,
+fn claim_domains_and_freeze_domains_are_distinct() {
+	use regchain_primitives::FreezeDomain;
+	let claims = [pallet_invoices::REIMBURSEMENT, pallet_funds::FUND_EXPENSE];
+	let freezes = [
+		<pallet_funds::AllocationRecords<Runtime> as FreezeDomain>::DOMAIN,
+		<pallet_funds::AccountRecords<Runtime> as FreezeDomain>::DOMAIN,
+		<pallet_invoices::Pallet<Runtime> as FreezeDomain>::DOMAIN,
+		<pallet_credit::Pallet<Runtime> as FreezeDomain>::DOMAIN,
+		<pallet_notarization::Pallet<Runtime> as FreezeDomain>::DOMAIN,
+		<pallet_provenance::Pallet<Runtime> as FreezeDomain>::DOMAIN,
+		<pallet_ip_rights::Pallet<Runtime> as FreezeDomain>::DOMAIN,
 	];
-	let unique: std::collections::BTreeSet<_> = tags.iter().collect();
-	assert_eq!(unique.len(), tags.len());
+	let distinct = |tags: &[[u8; 4]]| tags.iter().collect::<std::collections::BTreeSet<_>>().len();
+	assert_eq!(distinct(&claims), claims.len());
+	assert_eq!(distinct(&freezes), freezes.len());
+	let shared: Vec<_> = claims.iter().filter(|c| freezes.contains(c)).collect();
+	assert_eq!(shared, [&pallet_funds::FUND_ALLOCATION]);
 	assert_eq!(pallet_invoices::migrations::FUND_EXPENSE, pallet_funds::FUND_EXPENSE);
 }
 

@@ -85,8 +85,13 @@ test('a program funds an enterprise from approval to every expense', async () =>
   assert.equal(claim.id.toNumber(), allocation);
 
   // The finance bureau freezes the account, claws back unspent money, and it stays frozen.
-  assert.equal((await submit(api, api.tx.funds.freeze({ Account: orgs.sme }), alice)).error, null);
+  assert.equal((await submit(api, api.tx.funds.freeze({ Account: orgs.sme }, hash(0xf0)), alice)).error, null);
   assert.equal((await spend(1, 0)).error, 'funds.Frozen');
+  // The freeze is the one freeze of every domain: who, when, why, listed for the agencies.
+  const [account] = (await api.call.fundsApi.frozenAccounts(null, 10)).filter((f) => f.id.toNumber() === orgs.sme);
+  assert.equal(account.subject.unwrap().toNumber(), orgs.sme);
+  assert.equal(account.freeze.by.toNumber(), (await api.query.consortium.accountOrganization(alice.address)).unwrap().toNumber());
+  assert.equal(account.freeze.reason.toHex(), hash(0xf0));
   assert.equal((await submit(api, api.tx.funds.clawBack(allocation, 396_001, hash(8)), alice)).error, 'funds.ExceedsUnspent');
   assert.equal((await submit(api, api.tx.funds.clawBack(allocation, 396_000, hash(8)), alice)).error, null);
 

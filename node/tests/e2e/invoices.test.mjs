@@ -144,3 +144,28 @@ test('anyone can replay an issuer\'s chain and recompute every hash', async () =
   }
   assert.equal((await api.call.invoicesApi.chainHead(orgs.seller)).lastHash.toHex(), u8aToHex(prev));
 });
+
+test('the tax bureau freezes an invoice for audit: no claim and no reversal until it lifts the freeze', async () => {
+  const bob = keyring.addFromUri('//Bob');
+  const seq = (await api.call.invoicesApi.chainHead(orgs.seller)).nextSeq.toNumber();
+  assert.equal((await issue(seller, { Member: orgs.buyer }, [line(1, 1_000, 1)])).error, null);
+  assert.equal((await submit(api, api.tx.invoices.confirm(ref(seq)), buyer)).error, null);
+  assert.equal((await submit(api, api.tx.invoices.freeze(ref(seq), doc(0xa0)), noRole)).error, 'BadOrigin');
+  const frozen = await submit(api, api.tx.invoices.freeze(ref(seq), doc(0xa0)), bob);
+  assert.equal(frozen.error, null);
+  const bureau = (await api.query.consortium.accountOrganization(bob.address)).unwrap().toNumber();
+  const { event } = frozen.events.find(({ event }) => api.events.invoices.Frozen.is(event));
+  assert.deepEqual([event.data.by.toNumber(), event.data.reason.toHex()], [bureau, doc(0xa0)]);
+  assert.equal((await submit(api, api.tx.invoices.freeze(ref(seq), doc(0xa0)), bob)).error, 'invoices.AlreadyFrozen');
+  assert.equal((await submit(api, api.tx.invoices.reimburse(ref(seq)), buyer)).error, 'invoices.Frozen');
+  assert.equal((await submit(api, api.tx.invoices.reverse(ref(seq), doc(2)), seller)).error, 'invoices.Frozen');
+  // Its record carries the freeze; the agencies' list of frozen invoices names it (the
+  // record id: issuer in the high 32 bits, number in the low 32).
+  const record = (await api.call.invoicesApi.invoice(ref(seq))).unwrap();
+  assert.equal(record.frozen.unwrap().by.toNumber(), bureau);
+  assert.equal(record.history[record.history.length - 1].change.toString(), 'Frozen');
+  const listed = (await api.call.invoicesApi.frozen(null, 100)).map((f) => BigInt(f.id.toString()));
+  assert.ok(listed.includes((BigInt(orgs.seller) << 32n) | BigInt(seq)));
+  assert.equal((await submit(api, api.tx.invoices.unfreeze(ref(seq)), bob)).error, null);
+  assert.equal((await submit(api, api.tx.invoices.reimburse(ref(seq)), buyer)).error, null);
+});

@@ -5,8 +5,8 @@ use crate::{pallet::*, types::*, CREDIT};
 use alloc::{collections::BTreeSet, vec::Vec};
 use frame_support::{ensure, pallet_prelude::*, traits::EnsureOrigin};
 use regchain_primitives::{
-	frozen_after, paging, time::Moment, Claim, FreezableRecords, Freeze, FrozenRecord,
-	InvoiceClaims, Membership, OrgId, OrgKind, OrgKinds, RecordRef,
+	paging, time::Moment, Claim, Freeze, FreezeDomain, Freezes, FrozenRecord, InvoiceClaims,
+	Membership, OrgId, OrgKind, OrgKinds,
 };
 use sp_core::H256;
 
@@ -81,8 +81,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	fn ensure_not_frozen(id: AttestationId) -> DispatchResult {
-		ensure!(!FrozenAttestations::<T>::contains_key(id), Error::<T>::Frozen);
-		Ok(())
+		Ok(Freezes::<Self>::ensure_not_frozen(id)?)
 	}
 
 	/// Takes the next id from a counter.
@@ -558,26 +557,11 @@ impl<T: Config> Pallet<T> {
 	}
 
 	pub(crate) fn do_freeze(regulator: OrgId, id: AttestationId, reason: H256) -> DispatchResult {
-		let record = RecordRef::new(CREDIT, id);
-		let subject =
-			<Self as FreezableRecords>::subject(record).ok_or(Error::<T>::AttestationNotFound)?;
-		Self::ensure_jurisdiction(regulator, subject)?;
-		<Self as FreezableRecords>::freeze(
-			record,
-			Freeze { by: regulator, at: Self::now(), reason },
-		)?;
-		Self::deposit_event(Event::Frozen { attestation: id, by: regulator, reason });
-		Ok(())
+		Freezes::<Self>::freeze(regulator, id, reason).map(|_| ())
 	}
 
 	pub(crate) fn do_unfreeze(regulator: OrgId, id: AttestationId) -> DispatchResult {
-		let record = RecordRef::new(CREDIT, id);
-		let subject =
-			<Self as FreezableRecords>::subject(record).ok_or(Error::<T>::AttestationNotFound)?;
-		Self::ensure_jurisdiction(regulator, subject)?;
-		<Self as FreezableRecords>::unfreeze(record)?;
-		Self::deposit_event(Event::Unfrozen { attestation: id });
-		Ok(())
+		Freezes::<Self>::unfreeze(regulator, id).map(|_| ())
 	}
 
 	// --- Queries of the runtime API ---
@@ -784,34 +768,41 @@ impl<T: Config> Pallet<T> {
 	}
 }
 
-/// The shared freeze of `regchain-primitives`: a supervision pallet freezes attestations
-/// through it; the credit regulator's own `freeze` call goes through it too.
-impl<T: Config> FreezableRecords for Pallet<T> {
-	fn keeps(domain: regchain_primitives::ClaimDomain) -> bool {
-		domain == CREDIT
+/// Attestations under the one freeze of `regchain-primitives`: the credit regulator's own
+/// `freeze` call and a supervision pallet go through it alike.
+impl<T: Config> FreezeDomain for Pallet<T> {
+	const DOMAIN: regchain_primitives::ClaimDomain = CREDIT;
+	type Key = AttestationId;
+	type Map = FrozenAttestations<T>;
+	type Error = Error<T>;
+
+	fn key(id: u64) -> Option<AttestationId> {
+		Some(id)
 	}
 
-	fn subject(record: RecordRef) -> Option<OrgId> {
-		(record.domain == CREDIT)
-			.then(|| Attestations::<T>::get(record.id).map(|a| a.subject))
-			.flatten()
+	fn id(key: AttestationId) -> u64 {
+		key
 	}
 
-	fn frozen(record: RecordRef) -> Option<Freeze> {
-		(record.domain == CREDIT).then(|| FrozenAttestations::<T>::get(record.id)).flatten()
+	fn subject(id: AttestationId) -> Result<OrgId, DispatchError> {
+		Ok(Attestations::<T>::get(id).ok_or(Error::<T>::AttestationNotFound)?.subject)
 	}
 
-	fn freeze(record: RecordRef, freeze: Freeze) -> DispatchResult {
-		ensure!(Self::subject(record).is_some(), Error::<T>::AttestationNotFound);
-		ensure!(!FrozenAttestations::<T>::contains_key(record.id), Error::<T>::Frozen);
-		FrozenAttestations::<T>::insert(record.id, freeze);
+	fn ensure_authority(regulator: OrgId, subject: OrgId) -> DispatchResult {
+		Self::ensure_jurisdiction(regulator, subject)
+	}
+
+	fn now() -> Moment {
+		Self::now()
+	}
+
+	fn on_frozen(attestation: AttestationId, freeze: &Freeze) -> DispatchResult {
+		Self::deposit_event(Event::Frozen { attestation, by: freeze.by, reason: freeze.reason });
 		Ok(())
 	}
 
-	fn unfreeze(record: RecordRef) -> DispatchResult {
-		ensure!(Self::subject(record).is_some(), Error::<T>::AttestationNotFound);
-		ensure!(FrozenAttestations::<T>::contains_key(record.id), Error::<T>::NotFrozen);
-		FrozenAttestations::<T>::remove(record.id);
+	fn on_unfrozen(attestation: AttestationId, by: OrgId) -> DispatchResult {
+		Self::deposit_event(Event::Unfrozen { attestation, by });
 		Ok(())
 	}
 }
@@ -824,6 +815,6 @@ impl<T: Config> Pallet<T> {
 		start_after: Option<AttestationId>,
 		limit: u32,
 	) -> Vec<FrozenRecord> {
-		frozen_after::<FrozenAttestations<T>, _, Self>(CREDIT, start_after, limit)
+		Freezes::<Self>::listing(start_after, limit)
 	}
 }

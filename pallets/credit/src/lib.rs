@@ -78,6 +78,8 @@ pub mod types;
 pub mod weights;
 
 pub use impls::{CatalogueAuthority, Decider};
+
+regchain_primitives::freeze_errors!();
 pub use regchain_primitives::{InvoiceRef, OrgId, OrgKinds};
 pub use types::*;
 pub use weights::WeightInfo;
@@ -315,8 +317,8 @@ pub mod pallet {
 		DisputeRejected { attestation: AttestationId, by: OrgId, reason: H256 },
 		/// A regulator froze an attestation.
 		Frozen { attestation: AttestationId, by: OrgId, reason: H256 },
-		/// It was unfrozen.
-		Unfrozen { attestation: AttestationId },
+		/// The regulator `by` lifted the freeze.
+		Unfrozen { attestation: AttestationId, by: OrgId },
 	}
 
 	#[pallet::error]
@@ -359,8 +361,10 @@ pub mod pallet {
 		NotAttester,
 		/// The attestation was revoked or superseded.
 		NotActive,
-		/// A regulator froze the attestation.
+		/// A regulator froze the attestation: nothing changes it until unfrozen.
 		Frozen,
+		/// The attestation is frozen already.
+		AlreadyFrozen,
 		/// The attestation is not frozen.
 		NotFrozen,
 		/// The lender must be an active financial-institution member.

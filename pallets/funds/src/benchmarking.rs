@@ -2,7 +2,9 @@
 //! invoice, freezing an allocation rather than an account).
 
 use super::*;
-use crate::pallet::{Allocations, Applications, FrozenAccounts, NextProgramId, Programs};
+use crate::pallet::{
+	Allocations, Applications, FrozenAccounts, FrozenAllocations, NextProgramId, Programs,
+};
 use frame_benchmarking::v2::*;
 use frame_support::traits::EnsureOrigin;
 use regchain_primitives::time::DAY;
@@ -163,8 +165,8 @@ mod benchmarks {
 		let manager = member::<T>("manager", Some(Role::FundManager))?;
 		let allocation = allocated::<T>(manager, member::<T>("sme", None)?, 0);
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, FreezeTarget::Allocation(allocation));
-		assert_eq!(Allocations::<T>::get(allocation).map(|a| a.frozen), Some(true));
+		_(origin as T::RuntimeOrigin, FreezeTarget::Allocation(allocation), H256::zero());
+		assert!(FrozenAllocations::<T>::contains_key(allocation));
 		assert!(FrozenAccounts::<T>::iter().next().is_none());
 		Ok(())
 	}
@@ -174,11 +176,11 @@ mod benchmarks {
 		let (origin, regulator) = caller::<T, T::RegulatorOrigin>()?;
 		let manager = member::<T>("manager", Some(Role::FundManager))?;
 		let allocation = allocated::<T>(manager, member::<T>("sme", None)?, 0);
-		Pallet::<T>::do_set_frozen(regulator, FreezeTarget::Allocation(allocation), true)
+		Pallet::<T>::do_freeze(regulator, FreezeTarget::Allocation(allocation), H256::zero())
 			.map_err(|_| BenchmarkError::Weightless)?;
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, FreezeTarget::Allocation(allocation));
-		assert_eq!(Allocations::<T>::get(allocation).map(|a| a.frozen), Some(false));
+		assert!(!FrozenAllocations::<T>::contains_key(allocation));
 		Ok(())
 	}
 

@@ -2,8 +2,12 @@
 
 use crate::{pallet::*, types::*};
 use alloc::{collections::BTreeMap, vec::Vec};
+use core::marker::PhantomData;
 use frame_support::{ensure, pallet_prelude::*};
-use regchain_primitives::{paging, time::Moment, Claim, Fen, InvoiceClaims, Membership, OrgId};
+use regchain_primitives::{
+	paging, time::Moment, Claim, Fen, Freeze, FreezeDomain, Freezes, InvoiceClaims, Membership,
+	OrgId,
+};
 use sp_core::H256;
 use sp_runtime::traits::Zero;
 
@@ -41,12 +45,10 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	fn ensure_not_frozen(allocation: &Allocation) -> DispatchResult {
-		ensure!(
-			!allocation.frozen && !FrozenAccounts::<T>::contains_key(allocation.enterprise),
-			Error::<T>::Frozen
-		);
-		Ok(())
+	/// Refuses a change of a frozen allocation, or of any of a frozen account's.
+	fn ensure_not_frozen(id: AllocationId, allocation: &Allocation) -> DispatchResult {
+		Freezes::<AllocationRecords<T>>::ensure_not_frozen(id)?;
+		Ok(Freezes::<AccountRecords<T>>::ensure_not_frozen(allocation.enterprise)?)
 	}
 
 	/// Appends a movement to an allocation's ledger (the caller stores the allocation).
@@ -138,7 +140,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(program.apply_from <= now && now < program.apply_until, Error::<T>::OutsideWindow);
 		ensure!(!requested.is_zero(), Error::<T>::ZeroAmount);
 		ensure!(requested <= program.budget, Error::<T>::ExceedsBudget);
-		ensure!(!FrozenAccounts::<T>::contains_key(applicant), Error::<T>::Frozen);
+		Freezes::<AccountRecords<T>>::ensure_not_frozen(applicant)?;
 		let application = NextApplicationId::<T>::get();
 		NextApplicationId::<T>::put(application.checked_add(1).ok_or(Error::<T>::Overflow)?);
 		Applications::<T>::insert(
@@ -189,7 +191,6 @@ impl<T: Config> Pallet<T> {
 			disbursed: 0,
 			spent: 0,
 			clawed_back: 0,
-			frozen: false,
 			entries: 0,
 		};
 		Self::push(id, &mut allocation, Movement::Approved { amount })?;
@@ -227,7 +228,7 @@ impl<T: Config> Pallet<T> {
 		let mut allocation = Self::allocation(id)?;
 		let mut program = Self::managed(manager, allocation.program)?;
 		Self::ensure_running(&program)?;
-		Self::ensure_not_frozen(&allocation)?;
+		Self::ensure_not_frozen(id, &allocation)?;
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 		let disbursed = Self::add(allocation.disbursed, amount)?;
 		ensure!(disbursed <= allocation.approved, Error::<T>::ExceedsApproved);
@@ -252,7 +253,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(allocation.enterprise == enterprise, Error::<T>::NotRecipient);
 		let mut program = Self::program(allocation.program)?;
 		Self::ensure_running(&program)?;
-		Self::ensure_not_frozen(&allocation)?;
+		Self::ensure_not_frozen(id, &allocation)?;
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 		ensure!(program.categories.contains(category), Error::<T>::IneligibleCategory);
 		let spent = Self::add(allocation.spent, amount)?;
@@ -275,43 +276,34 @@ impl<T: Config> Pallet<T> {
 
 	/// A regulator acts only on organizations within its jurisdiction.
 	fn ensure_jurisdiction(regulator: OrgId, org: OrgId) -> DispatchResult {
-		ensure!(T::Membership::region(org).is_some(), Error::<T>::OrganizationNotFound);
 		ensure!(T::Membership::has_jurisdiction(regulator, org), Error::<T>::OutsideJurisdiction);
 		Ok(())
 	}
 
-	pub(crate) fn do_set_frozen(
+	pub(crate) fn do_freeze(
 		regulator: OrgId,
 		target: FreezeTarget,
-		frozen: bool,
+		reason: H256,
 	) -> DispatchResult {
-		let unchanged = if frozen { Error::<T>::AlreadyFrozen } else { Error::<T>::NotFrozen };
 		match target {
 			FreezeTarget::Allocation(id) => {
-				let mut allocation = Self::allocation(id)?;
-				Self::ensure_jurisdiction(regulator, allocation.enterprise)?;
-				ensure!(allocation.frozen != frozen, unchanged);
-				allocation.frozen = frozen;
-				let movement = if frozen { Movement::Frozen } else { Movement::Unfrozen };
-				Self::push(id, &mut allocation, movement)?;
-				Allocations::<T>::insert(id, allocation);
+				Freezes::<AllocationRecords<T>>::freeze(regulator, id, reason).map(|_| ())
 			},
 			FreezeTarget::Account(org) => {
-				Self::ensure_jurisdiction(regulator, org)?;
-				ensure!(FrozenAccounts::<T>::contains_key(org) != frozen, unchanged);
-				if frozen {
-					FrozenAccounts::<T>::insert(org, ());
-				} else {
-					FrozenAccounts::<T>::remove(org);
-				}
+				Freezes::<AccountRecords<T>>::freeze(regulator, org, reason).map(|_| ())
 			},
 		}
-		Self::deposit_event(if frozen {
-			Event::Frozen { target }
-		} else {
-			Event::Unfrozen { target }
-		});
-		Ok(())
+	}
+
+	pub(crate) fn do_unfreeze(regulator: OrgId, target: FreezeTarget) -> DispatchResult {
+		match target {
+			FreezeTarget::Allocation(id) => {
+				Freezes::<AllocationRecords<T>>::unfreeze(regulator, id).map(|_| ())
+			},
+			FreezeTarget::Account(org) => {
+				Freezes::<AccountRecords<T>>::unfreeze(regulator, org).map(|_| ())
+			},
+		}
 	}
 
 	pub(crate) fn do_claw_back(
@@ -373,8 +365,28 @@ impl<T: Config> Pallet<T> {
 		Some((allocation, entries))
 	}
 
+	/// Up to `limit` (at most [`paging::QUERY_LIMIT`]) of the frozen allocations, after
+	/// `start_after`, each with its enterprise and freeze.
+	pub fn frozen_allocations(
+		start_after: Option<AllocationId>,
+		limit: u32,
+	) -> Vec<regchain_primitives::FrozenRecord> {
+		Freezes::<AllocationRecords<T>>::listing(start_after, limit)
+	}
+
+	/// Up to `limit` (at most [`paging::QUERY_LIMIT`]) of the frozen special accounts, after
+	/// `start_after`.
+	pub fn frozen_accounts(
+		start_after: Option<OrgId>,
+		limit: u32,
+	) -> Vec<regchain_primitives::FrozenRecord> {
+		Freezes::<AccountRecords<T>>::listing(start_after, limit)
+	}
+
 	/// The storage invariants of the module doc; run after every test and by `try-runtime`.
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		Freezes::<AllocationRecords<T>>::check()?;
+		Freezes::<AccountRecords<T>>::check()?;
 		let mut sums: BTreeMap<ProgramId, [Fen; 4]> = BTreeMap::new();
 		for (id, allocation) in Allocations::<T>::iter() {
 			let mut totals = [0 as Fen; 4];
@@ -407,7 +419,10 @@ impl<T: Config> Pallet<T> {
 					],
 				"allocation totals differ from its ledger"
 			);
-			ensure!(frozen == allocation.frozen, "frozen flag differs from the ledger");
+			ensure!(
+				frozen == FrozenAllocations::<T>::contains_key(id),
+				"an allocation's freeze differs from its ledger"
+			);
 			ensure!(
 				allocation
 					.spent
@@ -481,4 +496,98 @@ pub(crate) enum Closer {
 	Manager(OrgId),
 	/// A regulator (finance bureau or auditor).
 	Regulator(OrgId),
+}
+
+/// An allocation as a record under the one freeze of `regchain-primitives` (domain
+/// [`FUND_ALLOCATION`](crate::FUND_ALLOCATION)): a freeze and its lifting are lines of the
+/// allocation's ledger.
+pub struct AllocationRecords<T>(PhantomData<T>);
+
+impl<T: Config> FreezeDomain for AllocationRecords<T> {
+	const DOMAIN: regchain_primitives::ClaimDomain = crate::FUND_ALLOCATION;
+	type Key = AllocationId;
+	type Map = FrozenAllocations<T>;
+	type Error = Error<T>;
+
+	fn key(id: u64) -> Option<AllocationId> {
+		AllocationId::try_from(id).ok()
+	}
+
+	fn id(key: AllocationId) -> u64 {
+		key.into()
+	}
+
+	fn subject(id: AllocationId) -> Result<OrgId, DispatchError> {
+		Ok(Pallet::<T>::allocation(id)?.enterprise)
+	}
+
+	fn ensure_authority(regulator: OrgId, subject: OrgId) -> DispatchResult {
+		Pallet::<T>::ensure_jurisdiction(regulator, subject)
+	}
+
+	fn now() -> Moment {
+		Pallet::<T>::now()
+	}
+
+	fn on_frozen(id: AllocationId, freeze: &Freeze) -> DispatchResult {
+		let mut allocation = Pallet::<T>::allocation(id)?;
+		Pallet::<T>::push(id, &mut allocation, Movement::Frozen)?;
+		Allocations::<T>::insert(id, allocation);
+		let target = FreezeTarget::Allocation(id);
+		Pallet::<T>::deposit_event(Event::Frozen { target, by: freeze.by, reason: freeze.reason });
+		Ok(())
+	}
+
+	fn on_unfrozen(id: AllocationId, by: OrgId) -> DispatchResult {
+		let mut allocation = Pallet::<T>::allocation(id)?;
+		Pallet::<T>::push(id, &mut allocation, Movement::Unfrozen)?;
+		Allocations::<T>::insert(id, allocation);
+		Pallet::<T>::deposit_event(Event::Unfrozen { target: FreezeTarget::Allocation(id), by });
+		Ok(())
+	}
+}
+
+/// An enterprise's whole special account as a record under the one freeze (domain
+/// [`FUND_ACCOUNT`](crate::FUND_ACCOUNT)): every allocation of the enterprise, and its
+/// applications, stop.
+pub struct AccountRecords<T>(PhantomData<T>);
+
+impl<T: Config> FreezeDomain for AccountRecords<T> {
+	const DOMAIN: regchain_primitives::ClaimDomain = crate::FUND_ACCOUNT;
+	type Key = OrgId;
+	type Map = FrozenAccounts<T>;
+	type Error = Error<T>;
+
+	fn key(id: u64) -> Option<OrgId> {
+		OrgId::try_from(id).ok()
+	}
+
+	fn id(key: OrgId) -> u64 {
+		key.into()
+	}
+
+	/// Every member has a special account: it is about the member.
+	fn subject(org: OrgId) -> Result<OrgId, DispatchError> {
+		ensure!(T::Membership::region(org).is_some(), Error::<T>::OrganizationNotFound);
+		Ok(org)
+	}
+
+	fn ensure_authority(regulator: OrgId, subject: OrgId) -> DispatchResult {
+		Pallet::<T>::ensure_jurisdiction(regulator, subject)
+	}
+
+	fn now() -> Moment {
+		Pallet::<T>::now()
+	}
+
+	fn on_frozen(org: OrgId, freeze: &Freeze) -> DispatchResult {
+		let target = FreezeTarget::Account(org);
+		Pallet::<T>::deposit_event(Event::Frozen { target, by: freeze.by, reason: freeze.reason });
+		Ok(())
+	}
+
+	fn on_unfrozen(org: OrgId, by: OrgId) -> DispatchResult {
+		Pallet::<T>::deposit_event(Event::Unfrozen { target: FreezeTarget::Account(org), by });
+		Ok(())
+	}
 }

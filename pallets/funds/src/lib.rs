@@ -41,6 +41,14 @@ pub use pallet::*;
 /// claim's id.
 pub const FUND_EXPENSE: regchain_primitives::ClaimDomain = *b"fund";
 
+/// The tag of an allocation as a record a regulator freezes (its id is the allocation's): the
+/// same as the claims', which name allocations too.
+pub const FUND_ALLOCATION: regchain_primitives::ClaimDomain = FUND_EXPENSE;
+
+/// The tag of an enterprise's special account as a record a regulator freezes (its id is the
+/// organization's).
+pub const FUND_ACCOUNT: regchain_primitives::ClaimDomain = *b"facc";
+
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod impls;
@@ -53,7 +61,10 @@ mod tests;
 pub mod types;
 pub mod weights;
 
+pub use impls::{AccountRecords, AllocationRecords};
 pub use regchain_primitives::{Fen, InvoiceRef, OrgId};
+
+regchain_primitives::freeze_errors!();
 pub use types::*;
 pub use weights::WeightInfo;
 
@@ -64,11 +75,11 @@ pub mod pallet {
 	use frame_support::pallet_prelude::*;
 	use frame_support::traits::UnixTime;
 	use frame_system::pallet_prelude::*;
-	use regchain_primitives::{time::Moment, InvoiceClaims};
+	use regchain_primitives::{time::Moment, Freeze, InvoiceClaims};
 	use sp_core::H256;
 
 	/// The storage layout's version; a migration bumps it with the layout.
-	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -135,9 +146,14 @@ pub mod pallet {
 	pub type AllocationsByEnterprise<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, OrgId, Twox64Concat, AllocationId, ()>;
 
-	/// Special accounts frozen as a whole by a regulator.
+	/// Allocations frozen by a regulator (the one freeze of `regchain-primitives`, domain
+	/// [`FUND_ALLOCATION`]).
 	#[pallet::storage]
-	pub type FrozenAccounts<T: Config> = StorageMap<_, Twox64Concat, OrgId, ()>;
+	pub type FrozenAllocations<T: Config> = StorageMap<_, Twox64Concat, AllocationId, Freeze>;
+
+	/// Special accounts frozen as a whole by a regulator (domain [`FUND_ACCOUNT`]).
+	#[pallet::storage]
+	pub type FrozenAccounts<T: Config> = StorageMap<_, Twox64Concat, OrgId, Freeze>;
 
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
@@ -163,10 +179,10 @@ pub mod pallet {
 			category: Category,
 			invoice: Option<InvoiceRef>,
 		},
-		/// A regulator froze an allocation or a special account.
-		Frozen { target: FreezeTarget },
-		/// A regulator unfroze it.
-		Unfrozen { target: FreezeTarget },
+		/// The regulator `by` froze an allocation or a special account.
+		Frozen { target: FreezeTarget, by: OrgId, reason: H256 },
+		/// The regulator `by` lifted the freeze.
+		Unfrozen { target: FreezeTarget, by: OrgId },
 		/// A regulator clawed back unspent money.
 		ClawedBack { allocation: AllocationId, amount: Fen, reason: H256 },
 	}
@@ -394,31 +410,31 @@ pub mod pallet {
 			Self::do_record_expense(enterprise, allocation, movement)
 		}
 
-		/// Freeze an allocation or a whole special account: no disbursement, expense or
-		/// application until unfrozen. Claw-backs stay possible.
+		/// Freeze an allocation or a whole special account, with the hash of the decision: no
+		/// disbursement, expense or application until unfrozen. Claw-backs stay possible.
 		///
-		/// - Origin: a regulator.
+		/// - Origin: a regulator whose jurisdiction covers the enterprise.
 		///
 		/// Errors: `AllocationNotFound`, `OrganizationNotFound`, `OutsideJurisdiction`,
-		/// `AlreadyFrozen`. Events: `Frozen`.
+		/// `AlreadyFrozen`, `Overflow`. Events: `Frozen`.
 		#[pallet::call_index(8)]
 		#[pallet::weight(T::WeightInfo::freeze())]
-		pub fn freeze(origin: OriginFor<T>, target: FreezeTarget) -> DispatchResult {
+		pub fn freeze(origin: OriginFor<T>, target: FreezeTarget, reason: H256) -> DispatchResult {
 			let (_, regulator) = T::RegulatorOrigin::ensure_origin(origin)?;
-			Self::do_set_frozen(regulator, target, true)
+			Self::do_freeze(regulator, target, reason)
 		}
 
 		/// Unfreeze an allocation or a special account.
 		///
-		/// - Origin: a regulator.
+		/// - Origin: a regulator whose jurisdiction covers the enterprise.
 		///
 		/// Errors: `AllocationNotFound`, `OrganizationNotFound`, `OutsideJurisdiction`,
-		/// `NotFrozen`. Events: `Unfrozen`.
+		/// `NotFrozen`, `Overflow`. Events: `Unfrozen`.
 		#[pallet::call_index(9)]
 		#[pallet::weight(T::WeightInfo::unfreeze())]
 		pub fn unfreeze(origin: OriginFor<T>, target: FreezeTarget) -> DispatchResult {
 			let (_, regulator) = T::RegulatorOrigin::ensure_origin(origin)?;
-			Self::do_set_frozen(regulator, target, false)
+			Self::do_unfreeze(regulator, target)
 		}
 
 		/// Claw back unspent money of an allocation (the enterprise returns it through its

@@ -9,6 +9,14 @@
 //!
 //! Run it with [`MigrateV1ToV2`] in the runtime's multi-block migrations; it does nothing
 //! unless the stored version is 1, and sets it to 2.
+//!
+//! ## v2 → v3: the one freeze
+//! Version 2 kept an allocation's freeze as a flag in the allocation and a special account's as
+//! a unit value; version 3 keeps both in maps of [`Freeze`]s, as every domain does
+//! ([`regchain_primitives::freeze`]). Version 2 did not record who froze, when or why: a freeze
+//! it held is recorded as by the organization `By` (the runtime names the consortium's founding
+//! agency), at the migration's time, for the zero reason — the ledger keeps the freeze's real
+//! date. Run it with [`MigrateV2ToV3`]; it does nothing unless the stored version is 2.
 
 use crate::{pallet::*, types::*};
 use alloc::vec::Vec;
@@ -17,6 +25,7 @@ use frame_system::pallet_prelude::BlockNumberFor;
 use regchain_primitives::{
 	migrations::{SteppedWalk, Walk},
 	time::{BlockDating, Moment},
+	Freeze, OrgId,
 };
 
 /// The layout of version 1: the same types, dated by block number.
@@ -112,13 +121,108 @@ pub type MigrateV1ToV2<T, BlockTime> = (
 	SteppedWalk<DateLedger<T, BlockTime>, Pallet<T>, 1, 2, true>,
 );
 
+/// The layout of version 2: freezes as a flag and a unit.
+pub mod v2 {
+	use super::*;
+	use crate::Fen;
+
+	/// An allocation in version 2: as now, with its freeze as a flag before `entries`.
+	#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, Debug)]
+	pub struct Allocation {
+		pub program: ProgramId,
+		pub enterprise: OrgId,
+		pub approved: Fen,
+		pub disbursed: Fen,
+		pub spent: Fen,
+		pub clawed_back: Fen,
+		pub frozen: bool,
+		pub entries: u32,
+	}
+
+	/// The allocations, in version 2.
+	#[frame_support::storage_alias]
+	pub type Allocations<T: Config> = StorageMap<Pallet<T>, Twox64Concat, AllocationId, Allocation>;
+
+	/// The frozen special accounts, in version 2.
+	#[frame_support::storage_alias]
+	pub type FrozenAccounts<T: Config> = StorageMap<Pallet<T>, Twox64Concat, OrgId, ()>;
+}
+
+/// The freeze version 2 held without its author, date or reason.
+fn legacy_freeze<T: Config, By: Get<OrgId>>() -> Freeze {
+	Freeze { by: By::get(), at: Pallet::<T>::now(), reason: Default::default() }
+}
+
+/// Rewrites every allocation without its flag, a frozen one's freeze moved to
+/// [`FrozenAllocations`]. Unversioned: use [`MigrateV2ToV3`].
+pub struct UnflagAllocations<T, By>(core::marker::PhantomData<(T, By)>);
+
+impl<T: Config, By: Get<OrgId>> Walk for UnflagAllocations<T, By> {
+	const NAME: &'static [u8] = b"regchain funds v2-v3: allocation freezes";
+	type Entry = (AllocationId, v2::Allocation);
+
+	fn entries(after: Option<Vec<u8>>) -> PrefixIterator<Self::Entry> {
+		after.map_or_else(v2::Allocations::<T>::iter, v2::Allocations::<T>::iter_from)
+	}
+
+	/// The allocation and the time read; the allocation and its freeze written.
+	fn weight_per_entry() -> Weight {
+		T::DbWeight::get().reads_writes(2, 2)
+	}
+
+	fn migrate((id, old): Self::Entry) {
+		let allocation = Allocation {
+			program: old.program,
+			enterprise: old.enterprise,
+			approved: old.approved,
+			disbursed: old.disbursed,
+			spent: old.spent,
+			clawed_back: old.clawed_back,
+			entries: old.entries,
+		};
+		Allocations::<T>::insert(id, allocation);
+		if old.frozen {
+			FrozenAllocations::<T>::insert(id, legacy_freeze::<T, By>());
+		}
+	}
+}
+
+/// Gives every frozen special account its [`Freeze`]. Unversioned: use [`MigrateV2ToV3`].
+pub struct RecordAccountFreezes<T, By>(core::marker::PhantomData<(T, By)>);
+
+impl<T: Config, By: Get<OrgId>> Walk for RecordAccountFreezes<T, By> {
+	const NAME: &'static [u8] = b"regchain funds v2-v3: account freezes";
+	type Entry = (OrgId, ());
+
+	fn entries(after: Option<Vec<u8>>) -> PrefixIterator<Self::Entry> {
+		after.map_or_else(v2::FrozenAccounts::<T>::iter, v2::FrozenAccounts::<T>::iter_from)
+	}
+
+	/// The time read; the freeze written.
+	fn weight_per_entry() -> Weight {
+		T::DbWeight::get().reads_writes(2, 1)
+	}
+
+	fn migrate((org, ()): Self::Entry) {
+		FrozenAccounts::<T>::insert(org, legacy_freeze::<T, By>());
+	}
+}
+
+/// The v2 → v3 migration, two multi-block walks (allocations, then accounts): they run only
+/// while the stored version is 2; the second sets it to 3.
+pub type MigrateV2ToV3<T, By> = (
+	SteppedWalk<UnflagAllocations<T, By>, Pallet<T>, 2, 3, false>,
+	SteppedWalk<RecordAccountFreezes<T, By>, Pallet<T>, 2, 3, true>,
+);
+
 #[cfg(test)]
 mod tests {
 	use super::*;
 	use crate::mock::*;
-	use frame_support::storage::unhashed;
+	use frame_support::{assert_ok, storage::unhashed};
 	use regchain_primitives::migrations::run_to_end;
 	use regchain_primitives::testing::{assert_migrated_once, TestBlockTime as BlockTime};
+	use sp_core::H256;
 
 	/// A program's window and end and a ledger entry written as block numbers in the version-1
 	/// layout come out as the dates those blocks fall on; nothing else changes.
@@ -161,6 +265,52 @@ mod tests {
 			);
 			assert_eq!(Ledger::<Test>::iter_prefix(a).count(), entries);
 			assert_migrated_once::<MigrateV1ToV2<Test, BlockTime>>();
+		});
+	}
+
+	/// A frozen and an unfrozen allocation and a frozen account in the version-2 layout come
+	/// out with their freezes in the maps of the one freeze, by `By`; nothing else changes.
+	#[test]
+	fn v2_freeze_flags_become_freezes() {
+		ExtBuilder::default().build_and_execute(|| {
+			let frozen = funded(1_000, 500);
+			let open = funded(1_000, 500);
+			let now = TestClock::get();
+			let target = FreezeTarget::Allocation(frozen);
+			assert_ok!(Funds::freeze(RuntimeOrigin::signed(FINANCE), target, H256::zero()));
+			FrozenAllocations::<Test>::remove(frozen);
+			for id in [frozen, open] {
+				let a = Allocations::<Test>::get(id).unwrap();
+				let old = v2::Allocation {
+					program: a.program,
+					enterprise: a.enterprise,
+					approved: a.approved,
+					disbursed: a.disbursed,
+					spent: a.spent,
+					clawed_back: a.clawed_back,
+					frozen: id == frozen,
+					entries: a.entries,
+				};
+				unhashed::put_raw(&Allocations::<Test>::hashed_key_for(id), &old.encode());
+			}
+			unhashed::put_raw(&FrozenAccounts::<Test>::hashed_key_for(10), &().encode());
+			let before: Vec<_> =
+				[frozen, open].map(|id| (id, Ledger::<Test>::iter_prefix(id).count())).to_vec();
+			StorageVersion::new(2).put::<Funds>();
+
+			type By = frame_support::traits::ConstU32<7>;
+			assert_eq!(run_to_end::<MigrateV2ToV3<Test, By>>(Weight::MAX), Ok(2));
+
+			assert_eq!(Funds::on_chain_storage_version(), StorageVersion::new(3));
+			let legacy = Freeze { by: 7, at: now, reason: Default::default() };
+			assert_eq!(FrozenAllocations::<Test>::get(frozen), Some(legacy));
+			assert_eq!(FrozenAllocations::<Test>::get(open), None);
+			assert_eq!(FrozenAccounts::<Test>::get(10), Some(legacy));
+			assert_eq!(Allocations::<Test>::get(open).map(|a| a.approved), Some(1_000));
+			let after: Vec<_> =
+				[frozen, open].map(|id| (id, Ledger::<Test>::iter_prefix(id).count())).to_vec();
+			assert_eq!(after, before);
+			assert_migrated_once::<MigrateV2ToV3<Test, By>>();
 		});
 	}
 }

@@ -7,8 +7,9 @@ use regchain_primitives::{time::Moment, OrgId};
 
 sp_api::decl_runtime_apis! {
 	/// Queries over the special funds. Version 2: programs' windows and ledger entries are
-	/// dated in on-chain time.
-	#[api_version(2)]
+	/// dated in on-chain time. Version 3 lists the frozen allocations and special accounts (an
+	/// allocation no longer carries a `frozen` flag).
+	#[api_version(3)]
 	pub trait FundsApi {
 		/// An enterprise's statement across all its funds: up to `limit` (at most 100) of the
 		/// allocations in its special account, after `start_after`.
@@ -31,5 +32,14 @@ sp_api::decl_runtime_apis! {
 			from: u32,
 			limit: u32,
 		) -> Option<(Allocation, Vec<LedgerEntry<Moment>>)>;
+		/// Up to `limit` (at most 100) of the frozen allocations, each with its enterprise and
+		/// its freeze, after `start_after` (the last of the previous page), in storage order.
+		fn frozen_allocations(
+			start_after: Option<AllocationId>,
+			limit: u32,
+		) -> Vec<regchain_primitives::FrozenRecord>;
+		/// Up to `limit` (at most 100) of the frozen special accounts (the record id is the
+		/// organization's), after `start_after`, in storage order.
+		fn frozen_accounts(start_after: Option<OrgId>, limit: u32) -> Vec<regchain_primitives::FrozenRecord>;
 	}
 }

@@ -159,8 +159,6 @@ pub struct Allocation {
 	pub spent: Fen,
 	/// Unspent money clawed back by regulators.
 	pub clawed_back: Fen,
-	/// Frozen by a regulator: no disbursement and no expense until unfrozen.
-	pub frozen: bool,
 	/// How many entries its ledger has.
 	pub entries: u32,
 }
@@ -287,7 +285,6 @@ mod tests {
 			disbursed: 80,
 			spent: 30,
 			clawed_back: 20,
-			frozen: false,
 			entries: 0,
 		};
 		assert_eq!(a.unspent(), Some(30));

@@ -2,7 +2,7 @@
 //! registry lookup), reversals that touch both parties' totals.
 
 use super::*;
-use crate::pallet::{ChainHeads, InvoiceHistory, IssuedInvoices, Issuers, Rates};
+use crate::pallet::{ChainHeads, FrozenInvoices, InvoiceHistory, IssuedInvoices, Issuers, Rates};
 use alloc::{vec, vec::Vec};
 use frame_benchmarking::v2::*;
 use frame_support::{
@@ -235,21 +235,22 @@ mod benchmarks {
 	}
 
 	#[benchmark]
-	fn flag() -> Result<(), BenchmarkError> {
+	fn freeze() -> Result<(), BenchmarkError> {
 		let (origin, id) = for_tax_bureau::<T>(false)?;
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, id, H256::zero());
-		assert!(stored::<T>(id).audit_flag.is_some());
+		assert!(FrozenInvoices::<T>::contains_key(id));
 		Ok(())
 	}
 
 	#[benchmark]
-	fn clear_flag() -> Result<(), BenchmarkError> {
+	fn unfreeze() -> Result<(), BenchmarkError> {
 		let (origin, id) = for_tax_bureau::<T>(false)?;
-		Pallet::<T>::do_flag(id, Some(H256::zero())).map_err(|_| BenchmarkError::Weightless)?;
+		Pallet::<T>::freeze(origin.clone(), id, H256::zero())
+			.map_err(|_| BenchmarkError::Weightless)?;
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, id);
-		assert!(stored::<T>(id).audit_flag.is_none());
+		assert!(!FrozenInvoices::<T>::contains_key(id));
 		Ok(())
 	}
 

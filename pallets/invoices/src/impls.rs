@@ -6,7 +6,8 @@ use alloc::{collections::BTreeMap, vec::Vec};
 use frame_support::{ensure, pallet_prelude::*};
 use frame_system::pallet_prelude::BlockNumberFor;
 use regchain_primitives::{
-	paging, time::Moment, Claim, Fen, InvoiceClaims, InvoiceRef, Membership, OrgId,
+	paging, time::Moment, Claim, Fen, Freeze, FreezeDomain, Freezes, InvoiceClaims, InvoiceRef,
+	Membership, OrgId,
 };
 use sp_core::H256;
 use sp_runtime::traits::Zero;
@@ -166,7 +167,6 @@ impl<T: Config> Pallet<T> {
 			},
 			buyer_period: None,
 			claim: None,
-			audit_flag: None,
 		};
 		invoice.content_hash = invoice.compute_hash(issuer, seq);
 		let id = InvoiceRef { issuer, seq };
@@ -257,7 +257,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(original.is_valid_blue(), Error::<T>::NotReversible);
 		ensure!(original.claim.is_none(), Error::<T>::AlreadyClaimed);
 		ensure!(!ReceivableClaims::<T>::contains_key(id), Error::<T>::AlreadyClaimed);
-		ensure!(original.audit_flag.is_none(), Error::<T>::UnderAudit);
+		Freezes::<Self>::ensure_not_frozen(id)?;
 		let awaiting_buyer = original.status == InvoiceStatus::Confirmed;
 		// Room for the request, the buyer's answer and the final change, before anything is
 		// appended to the seller's chain.
@@ -349,7 +349,7 @@ impl<T: Config> Pallet<T> {
 		match reason {
 			None => {
 				// The tax bureau audits the original: no reversal may take it out of reach.
-				ensure!(original.audit_flag.is_none(), Error::<T>::UnderAudit);
+				Freezes::<Self>::ensure_not_frozen(id)?;
 				Self::take_effect(id, original, red_id, red)
 			},
 			Some(reason) => {
@@ -404,7 +404,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(invoice.is_valid_blue(), Error::<T>::NotValid);
 		ensure!(invoice.status == InvoiceStatus::Confirmed, Error::<T>::NotConfirmed);
 		ensure!(invoice.claim.is_none(), Error::<T>::AlreadyClaimed);
-		ensure!(invoice.audit_flag.is_none(), Error::<T>::UnderAudit);
+		Freezes::<Self>::ensure_not_frozen(id)?;
 		let gross = invoice.gross().ok_or(Error::<T>::Overflow)?;
 		let amount = amount.unwrap_or(gross);
 		ensure!(amount <= gross, Error::<T>::AmountNotCovered);
@@ -425,7 +425,7 @@ impl<T: Config> Pallet<T> {
 		let invoice = Self::get(id)?;
 		ensure!(invoice.is_valid_blue(), Error::<T>::NotValid);
 		ensure!(invoice.status == InvoiceStatus::Confirmed, Error::<T>::NotConfirmed);
-		ensure!(invoice.audit_flag.is_none(), Error::<T>::UnderAudit);
+		Freezes::<Self>::ensure_not_frozen(id)?;
 		ensure!(!ReceivableClaims::<T>::contains_key(id), Error::<T>::AlreadyClaimed);
 		ReceivableClaims::<T>::insert(id, claim);
 		Self::deposit_event(Event::ReceivablePledged { invoice: id, claim });
@@ -442,24 +442,12 @@ impl<T: Config> Pallet<T> {
 		true
 	}
 
-	/// Sets (`Some(reason)`) or clears an audit flag.
-	pub(crate) fn do_flag(id: InvoiceRef, reason: Option<H256>) -> DispatchResult {
-		let mut invoice = Self::get(id)?;
-		match reason {
-			Some(reason) => {
-				ensure!(invoice.audit_flag.is_none(), Error::<T>::AlreadyFlagged);
-				Self::record(id, Change::Flagged, Self::owed(&invoice))?;
-				Self::deposit_event(Event::InvoiceFlagged { invoice: id, reason });
-			},
-			None => {
-				ensure!(invoice.audit_flag.is_some(), Error::<T>::NotFlagged);
-				Self::record(id, Change::FlagCleared, Self::owed(&invoice))?;
-				Self::deposit_event(Event::FlagCleared { invoice: id });
-			},
-		}
-		invoice.audit_flag = reason;
-		IssuedInvoices::<T>::insert(id.issuer, id.seq, invoice);
-		Ok(())
+	pub(crate) fn do_freeze(bureau: OrgId, id: InvoiceRef, reason: H256) -> DispatchResult {
+		Freezes::<Self>::freeze(bureau, id, reason).map(|_| ())
+	}
+
+	pub(crate) fn do_unfreeze(bureau: OrgId, id: InvoiceRef) -> DispatchResult {
+		Freezes::<Self>::unfreeze(bureau, id).map(|_| ())
 	}
 
 	pub(crate) fn do_void(id: InvoiceRef, reason: H256) -> DispatchResult {
@@ -493,7 +481,17 @@ impl<T: Config> Pallet<T> {
 			id,
 			invoice,
 			history: InvoiceHistory::<T>::get(id.issuer, id.seq),
+			frozen: FrozenInvoices::<T>::get(id),
 		})
+	}
+
+	/// Up to `limit` (at most [`paging::QUERY_LIMIT`]) of the invoices frozen for audit, after
+	/// `start_after`, each with its issuer and freeze.
+	pub fn frozen_invoices(
+		start_after: Option<InvoiceRef>,
+		limit: u32,
+	) -> Vec<regchain_primitives::FrozenRecord> {
+		Freezes::<Self>::listing(start_after, limit)
 	}
 
 	/// Runtime API: the public check of invoice `seq` of `issuer` against the content hash printed
@@ -624,17 +622,18 @@ impl<T: Config> Pallet<T> {
 		if let Some(claim) = invoice.claim {
 			ensure!(changes.contains(&Change::Claimed(claim)), "a claim is not in the history");
 		}
-		let last_flag =
-			changes.iter().rev().find(|c| matches!(c, Change::Flagged | Change::FlagCleared));
+		let last_freeze =
+			changes.iter().rev().find(|c| matches!(c, Change::Frozen | Change::Unfrozen));
 		ensure!(
-			invoice.audit_flag.is_some() == (last_flag == Some(&Change::Flagged)),
-			"the audit flag differs from the history"
+			Freezes::<Self>::is_frozen(id) == (last_freeze == Some(&Change::Frozen)),
+			"the freeze differs from the history"
 		);
 		Ok(())
 	}
 
 	/// The storage invariants of the module doc; run after every test and by `try-runtime`.
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		Freezes::<Self>::check()?;
 		let mut expected: BTreeMap<(OrgId, Period), PeriodTotals> = BTreeMap::new();
 		let mut add = |org, period, pick: fn(&mut PeriodTotals) -> &mut Sum, net, tax| {
 			pick(expected.entry((org, period)).or_default()).add(net, tax).ok_or("totals overflow")
@@ -733,5 +732,48 @@ impl<T: Config> InvoiceClaims for Pallet<T> {
 	#[cfg(feature = "runtime-benchmarks")]
 	fn make_claimable(seller: OrgId, buyer: OrgId, amount: Fen) -> InvoiceRef {
 		crate::benchmarking::confirmed_invoice::<T>(seller, buyer, amount)
+	}
+}
+
+/// Invoices under the one freeze of `regchain-primitives` (the tax bureau's audit: a frozen
+/// invoice is neither claimed, pledged nor reversed); a freeze and its lifting are changes of
+/// the invoice's history. Its [`RecordRef`](regchain_primitives::RecordRef) id is the issuer
+/// in the high 32 bits and the sequence number in the low 32.
+impl<T: Config> FreezeDomain for Pallet<T> {
+	const DOMAIN: regchain_primitives::ClaimDomain = crate::INVOICE;
+	type Key = InvoiceRef;
+	type Map = FrozenInvoices<T>;
+	type Error = Error<T>;
+
+	fn key(id: u64) -> Option<InvoiceRef> {
+		Some(InvoiceRef { issuer: (id >> 32) as OrgId, seq: id as u32 })
+	}
+
+	fn id(key: InvoiceRef) -> u64 {
+		(u64::from(key.issuer) << 32) | u64::from(key.seq)
+	}
+
+	fn subject(id: InvoiceRef) -> Result<OrgId, DispatchError> {
+		Self::get(id).map(|_| id.issuer)
+	}
+
+	fn ensure_authority(bureau: OrgId, issuer: OrgId) -> DispatchResult {
+		Self::ensure_jurisdiction(bureau, issuer)
+	}
+
+	fn now() -> Moment {
+		Self::now()
+	}
+
+	fn on_frozen(invoice: InvoiceRef, freeze: &Freeze) -> DispatchResult {
+		Self::record(invoice, Change::Frozen, Self::owed(&Self::get(invoice)?))?;
+		Self::deposit_event(Event::Frozen { invoice, by: freeze.by, reason: freeze.reason });
+		Ok(())
+	}
+
+	fn on_unfrozen(invoice: InvoiceRef, by: OrgId) -> DispatchResult {
+		Self::record(invoice, Change::Unfrozen, Self::owed(&Self::get(invoice)?))?;
+		Self::deposit_event(Event::Unfrozen { invoice, by });
+		Ok(())
 	}
 }

@@ -10,7 +10,7 @@
 //! - **Tax bureau** ([`Config::TaxOrigin`]): sets each pilot taxpayer's [`IssuerLimits`]
 //!   (a taxpayer must also hold the consortium role `InvoiceIssuer`, which the tax bureau
 //!   grants there), keeps the table of VAT rates ([`Rates`]: a change applies from a future
-//!   date on, never retroactively), flags invoices for audit and voids them.
+//!   date on, never retroactively), freezes invoices for audit (the one freeze of `regchain-primitives`) and voids them.
 //! - **Seller** ([`Config::IssuerOrigin`]): [`issue`](Pallet::issue)s invoices and reverses
 //!   them with red-letter invoices (红冲).
 //! - **Buyer**: a member organization ([`Buyer::Member`]) confirms or rejects an invoice,
@@ -25,12 +25,12 @@
 //! the red invoice awaits the buyer's confirmation (红字确认单) and the original is
 //! `ReversalPending` until then; it ends `Reversed`, or back to `Confirmed` if the buyer
 //! refuses or does not answer within [`Config::ReversalAnswerWindow`] of on-chain time (the
-//! reversal lapses: [`lapse_reversal`](Pallet::lapse_reversal)). An invoice flagged for audit is
-//! not reversed, even when the buyer confirms a reversal requested before the flag. A request
+//! reversal lapses: [`lapse_reversal`](Pallet::lapse_reversal)). An invoice frozen for audit is
+//! not reversed, even when the buyer confirms a reversal requested before the freeze. A request
 //! keeps room in the invoice's bounded history for the buyer's answer and the final change,
 //! so the buyer can always answer. The tax bureau may void a blue invoice that is not (being)
 //! reversed. The tax bureau acts only on taxpayers within its jurisdiction. A confirmed,
-//! valid, unflagged invoice can be **claimed once**: reimbursed by its buyer
+//! valid, unfrozen invoice can be **claimed once**: reimbursed by its buyer
 //! ([`reimburse`](Pallet::reimburse)) or, through [`InvoiceClaims`], used to justify a
 //! special-fund expense; a claimed invoice can never be reversed and never claimed again.
 //!
@@ -38,9 +38,9 @@
 //! - An issuer's invoices are numbered `0..next_seq` without gaps, and each one's `prev_hash`
 //!   is the previous one's hash, which is its recomputed content hash.
 //! - [`PeriodTotals`] equal the sums of the invoices they count.
-//! - A reversed invoice is never also claimed.
+//! - A reversed invoice is never also claimed; every freeze is of an invoice that exists.
 //! - The buyer index, each invoice's history (first `Issued`, last its final change, its claim
-//!   and flag), and the deadlines of pending reversals agree with the invoices' statuses.
+//!   and freeze), and the deadlines of pending reversals agree with the invoices' statuses.
 //!
 //! ## Rounding
 //! Amounts are integers of fen (0.01 yuan). A line's net amount is quantity (in thousandths)
@@ -74,6 +74,12 @@ pub use regchain_primitives::{Claim, ClaimDomain, Fen, InvoiceClaims, InvoiceRef
 /// The tag of the invoices' own claim: reimbursement (报销) by the buyer, whose organization is
 /// the claim's id.
 pub const REIMBURSEMENT: ClaimDomain = *b"rmbs";
+
+/// The tag of an invoice as a record a regulator freezes (its id: the issuer in the high 32
+/// bits, the sequence number in the low 32).
+pub const INVOICE: ClaimDomain = *b"invc";
+
+regchain_primitives::freeze_errors!();
 pub use types::*;
 pub use weights::WeightInfo;
 
@@ -83,12 +89,12 @@ pub mod pallet {
 	use alloc::vec::Vec;
 	use frame_support::{pallet_prelude::*, traits::UnixTime};
 	use frame_system::pallet_prelude::*;
-	use regchain_primitives::{time::Moment, Division, Membership};
+	use regchain_primitives::{time::Moment, Division, Freeze, Membership};
 	use sp_core::H256;
 
 	/// The storage layout's version; a migration bumps it with the layout
 	/// ([`crate::migrations`]).
-	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(4);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -173,6 +179,11 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type ReceivableClaims<T: Config> = StorageMap<_, Blake2_128Concat, InvoiceRef, Claim>;
 
+	/// Invoices the tax bureau froze for audit (the one freeze of `regchain-primitives`,
+	/// domain [`INVOICE`]): none is claimed, pledged or reversed until unfrozen.
+	#[pallet::storage]
+	pub type FrozenInvoices<T: Config> = StorageMap<_, Twox64Concat, InvoiceRef, Freeze>;
+
 	/// Each taxpayer's output and input totals per tax period, kept incrementally.
 	#[pallet::storage]
 	pub type Totals<T: Config> =
@@ -232,10 +243,10 @@ pub mod pallet {
 		ReceivablePledged { invoice: InvoiceRef, claim: Claim },
 		/// The financing it was pledged for ended: the lock is gone.
 		ReceivableReleased { invoice: InvoiceRef, claim: Claim },
-		/// The tax bureau flagged the invoice for audit.
-		InvoiceFlagged { invoice: InvoiceRef, reason: H256 },
-		/// The tax bureau cleared the audit flag.
-		FlagCleared { invoice: InvoiceRef },
+		/// The tax bureau `by` froze the invoice for audit.
+		Frozen { invoice: InvoiceRef, by: OrgId, reason: H256 },
+		/// The tax bureau `by` lifted the freeze.
+		Unfrozen { invoice: InvoiceRef, by: OrgId },
 		/// The tax bureau voided the invoice.
 		InvoiceVoided { invoice: InvoiceRef, reason: H256 },
 	}
@@ -289,8 +300,8 @@ pub mod pallet {
 		/// The invoice was already reimbursed or used for a fund expense (by its buyer), or
 		/// pledged for a financing (by its issuer).
 		AlreadyClaimed,
-		/// The invoice is flagged for audit.
-		UnderAudit,
+		/// The tax bureau froze the invoice for audit.
+		Frozen,
 		/// Only an invoice its buyer confirmed can be claimed.
 		NotConfirmed,
 		/// The invoice is reversed, being reversed, voided, or red.
@@ -299,10 +310,10 @@ pub mod pallet {
 		AmountNotCovered,
 		/// This red invoice does not await the buyer's confirmation.
 		NotAwaitingReversal,
-		/// The invoice is already flagged.
-		AlreadyFlagged,
-		/// The invoice is not flagged.
-		NotFlagged,
+		/// The invoice is frozen already.
+		AlreadyFrozen,
+		/// The invoice is not frozen.
+		NotFrozen,
 		/// Only a blue invoice that is not reversed, being reversed or voided can be voided.
 		NotVoidable,
 		/// The invoice's history is full; no further optional change can be recorded.
@@ -421,7 +432,7 @@ pub mod pallet {
 		///   the reversal awaits its confirmation; otherwise it takes effect at once.
 		///
 		/// Errors: `InvoiceNotFound`, `NotIssuer`, `NotReversible`, `AlreadyClaimed`,
-		/// `UnderAudit`, `SequenceExhausted`, `HistoryFull`, `Overflow`.
+		/// `Frozen`, `SequenceExhausted`, `HistoryFull`, `Overflow`.
 		/// Events: `RedInvoiceIssued`, and `InvoiceReversed` when it takes effect.
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::reverse())]
@@ -440,7 +451,7 @@ pub mod pallet {
 		/// - Origin: an account of the buyer.
 		///
 		/// Errors: `InvoiceNotFound`, `NotBuyer`, `NotAwaitingReversal`, `ReversalLapsed`,
-		/// `UnderAudit`, `Overflow`.
+		/// `Frozen`, `Overflow`.
 		/// Events: `InvoiceReversed`.
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::confirm_reversal())]
@@ -489,7 +500,7 @@ pub mod pallet {
 		/// - Origin: an account of the buyer.
 		///
 		/// Errors: `InvoiceNotFound`, `NotBuyer`, `NotValid`, `NotConfirmed`,
-		/// `AlreadyClaimed`, `UnderAudit`, `HistoryFull`. Events: `InvoiceClaimed`.
+		/// `AlreadyClaimed`, `Frozen`, `HistoryFull`. Events: `InvoiceClaimed`.
 		#[pallet::call_index(8)]
 		#[pallet::weight(T::WeightInfo::reimburse())]
 		pub fn reimburse(origin: OriginFor<T>, invoice: InvoiceRef) -> DispatchResult {
@@ -497,33 +508,31 @@ pub mod pallet {
 			Self::do_claim(invoice, buyer, None, Claim::new(REIMBURSEMENT, buyer.into()))
 		}
 
-		/// Flag an invoice for audit, with the hash of a reason. While flagged it can be
-		/// neither claimed nor reversed.
+		/// Freeze an invoice for audit, with the hash of the decision. While frozen it can be
+		/// neither claimed, pledged nor reversed.
 		///
 		/// - Origin: the tax bureau whose jurisdiction covers the issuer.
 		///
-		/// Errors: `OutsideJurisdiction`, `InvoiceNotFound`, `AlreadyFlagged`, `HistoryFull`.
-		/// Events: `InvoiceFlagged`.
+		/// Errors: `InvoiceNotFound`, `OutsideJurisdiction`, `AlreadyFrozen`, `HistoryFull`.
+		/// Events: `Frozen`.
 		#[pallet::call_index(9)]
-		#[pallet::weight(T::WeightInfo::flag())]
-		pub fn flag(origin: OriginFor<T>, invoice: InvoiceRef, reason: H256) -> DispatchResult {
+		#[pallet::weight(T::WeightInfo::freeze())]
+		pub fn freeze(origin: OriginFor<T>, invoice: InvoiceRef, reason: H256) -> DispatchResult {
 			let (_, bureau) = T::TaxOrigin::ensure_origin(origin)?;
-			Self::ensure_jurisdiction(bureau, invoice.issuer)?;
-			Self::do_flag(invoice, Some(reason))
+			Self::do_freeze(bureau, invoice, reason)
 		}
 
-		/// Clear an invoice's audit flag.
+		/// Lift an invoice's freeze.
 		///
 		/// - Origin: the tax bureau whose jurisdiction covers the issuer.
 		///
-		/// Errors: `OutsideJurisdiction`, `InvoiceNotFound`, `NotFlagged`, `HistoryFull`. Events:
-		/// `FlagCleared`.
+		/// Errors: `InvoiceNotFound`, `OutsideJurisdiction`, `NotFrozen`, `HistoryFull`. Events:
+		/// `Unfrozen`.
 		#[pallet::call_index(10)]
-		#[pallet::weight(T::WeightInfo::clear_flag())]
-		pub fn clear_flag(origin: OriginFor<T>, invoice: InvoiceRef) -> DispatchResult {
+		#[pallet::weight(T::WeightInfo::unfreeze())]
+		pub fn unfreeze(origin: OriginFor<T>, invoice: InvoiceRef) -> DispatchResult {
 			let (_, bureau) = T::TaxOrigin::ensure_origin(origin)?;
-			Self::ensure_jurisdiction(bureau, invoice.issuer)?;
-			Self::do_flag(invoice, None)
+			Self::do_unfreeze(bureau, invoice)
 		}
 
 		/// Void a blue invoice, with the hash of a reason: it leaves the seller's output and

@@ -20,6 +20,14 @@
 //! invoice's hash, which a migration must not change.
 //!
 //! Run it with [`MigrateV2ToV3`] after [`MigrateV1ToV2`].
+//!
+//! ## v3 → v4: the one freeze
+//! Version 3 kept the tax bureau's audit flag in the invoice; version 4 keeps it as a
+//! [`Freeze`] in [`FrozenInvoices`], as every domain keeps its freezes
+//! ([`regchain_primitives::freeze`]), and the invoice without it. A flag keeps its reason and
+//! the date of the history's last `Frozen` change (then called `Flagged`); version 3 did not
+//! record who flagged, recorded as the organization `By` (the runtime names the consortium's
+//! founding agency). Run it with [`MigrateV3ToV4`] after [`MigrateV2ToV3`].
 
 use crate::{pallet::*, types::*, REIMBURSEMENT};
 use alloc::vec::Vec;
@@ -29,7 +37,7 @@ use frame_system::pallet_prelude::BlockNumberFor;
 use regchain_primitives::{
 	migrations::{SteppedWalk, Walk},
 	time::{BlockDating, Moment},
-	Claim, ClaimDomain, Fen, OrgId,
+	Claim, ClaimDomain, Fen, Freeze, InvoiceRef, OrgId,
 };
 use sp_core::H256;
 
@@ -146,6 +154,42 @@ pub mod v2 {
 	>;
 }
 
+/// The layout of versions 2 and 3, as far as it differs from version 4.
+#[allow(missing_docs)]
+pub mod v3 {
+	use super::*;
+
+	/// An invoice, in versions 2 and 3: as now, with the audit flag (the hash of its reason).
+	#[derive(Clone, PartialEq, Eq, Encode, Decode, Debug)]
+	pub struct Invoice<BlockNumber> {
+		pub kind: InvoiceKind,
+		pub buyer: Buyer,
+		pub lines: Lines,
+		pub net: Fen,
+		pub tax: Fen,
+		pub document: H256,
+		pub prev_hash: H256,
+		pub content_hash: H256,
+		pub issued_at: BlockNumber,
+		pub period: Period,
+		pub status: InvoiceStatus,
+		pub buyer_period: Option<Period>,
+		pub claim: Option<Claim>,
+		pub audit_flag: Option<H256>,
+	}
+
+	/// The invoices, in versions 2 and 3.
+	#[frame_support::storage_alias]
+	pub type IssuedInvoices<T: Config> = StorageDoubleMap<
+		Pallet<T>,
+		Twox64Concat,
+		OrgId,
+		Twox64Concat,
+		u32,
+		Invoice<BlockNumberFor<T>>,
+	>;
+}
+
 /// The version-2 claim of a version-1 claim on an invoice bought by `buyer`.
 fn claim_v2(old: v1::Claim, buyer: &Buyer) -> Claim {
 	match old {
@@ -170,8 +214,8 @@ fn change_v2(old: v1::Change, buyer: &Buyer) -> Change {
 		v1::Change::ReversalRefused { red } => Change::ReversalRefused { red },
 		v1::Change::Reversed { red } => Change::Reversed { red },
 		v1::Change::Claimed(claim) => Change::Claimed(claim_v2(claim, buyer)),
-		v1::Change::Flagged => Change::Flagged,
-		v1::Change::FlagCleared => Change::FlagCleared,
+		v1::Change::Flagged => Change::Frozen,
+		v1::Change::FlagCleared => Change::Unfrozen,
 		v1::Change::Voided => Change::Voided,
 		v1::Change::ReversalLapsed { red } => Change::ReversalLapsed { red },
 	}
@@ -194,7 +238,7 @@ impl<T: Config> Walk for ClaimInvoices<T> {
 	}
 
 	fn migrate((issuer, seq, old): Self::Entry) {
-		let invoice = Invoice {
+		let invoice = v3::Invoice {
 			kind: old.kind,
 			claim: old.claim.map(|c| claim_v2(c, &old.buyer)),
 			buyer: old.buyer,
@@ -210,7 +254,7 @@ impl<T: Config> Walk for ClaimInvoices<T> {
 			buyer_period: old.buyer_period,
 			audit_flag: old.audit_flag,
 		};
-		IssuedInvoices::<T>::insert(issuer, seq, invoice);
+		v3::IssuedInvoices::<T>::insert(issuer, seq, invoice);
 	}
 }
 
@@ -233,7 +277,7 @@ impl<T: Config> Walk for ClaimHistories<T> {
 
 	fn migrate((issuer, seq, old): Self::Entry) {
 		let buyer =
-			IssuedInvoices::<T>::get(issuer, seq).map(|i| i.buyer).unwrap_or(Buyer::Member(0));
+			v3::IssuedInvoices::<T>::get(issuer, seq).map(|i| i.buyer).unwrap_or(Buyer::Member(0));
 		let entries: Vec<HistoryEntry<BlockNumberFor<T>>> = old
 			.into_iter()
 			.map(|e| HistoryEntry { at: e.at, change: change_v2(e.change, &buyer) })
@@ -315,11 +359,60 @@ pub type MigrateV2ToV3<T, BlockTime> = (
 	SteppedWalk<DateHistories<T, BlockTime>, Pallet<T>, 2, 3, true>,
 );
 
+/// Rewrites every invoice without its audit flag, a flagged one's freeze moved to
+/// [`FrozenInvoices`]. Unversioned: use [`MigrateV3ToV4`].
+pub struct UnflagInvoices<T, By>(core::marker::PhantomData<(T, By)>);
+
+impl<T: Config, By: Get<OrgId>> Walk for UnflagInvoices<T, By> {
+	const NAME: &'static [u8] = b"regchain invoices v3-v4: audit freezes";
+	type Entry = (OrgId, u32, v3::Invoice<BlockNumberFor<T>>);
+
+	fn entries(after: Option<Vec<u8>>) -> PrefixIterator<Self::Entry> {
+		after.map_or_else(v3::IssuedInvoices::<T>::iter, v3::IssuedInvoices::<T>::iter_from)
+	}
+
+	/// The invoice and, if flagged, its history and the time read; the invoice and its freeze
+	/// written.
+	fn weight_per_entry() -> Weight {
+		T::DbWeight::get().reads_writes(3, 2)
+	}
+
+	fn migrate((issuer, seq, old): Self::Entry) {
+		if let Some(reason) = old.audit_flag {
+			let history = InvoiceHistory::<T>::get(issuer, seq);
+			let flagged = history.iter().rev().find(|e| e.change == Change::Frozen);
+			let at = flagged.map_or_else(Pallet::<T>::now, |e| e.at);
+			let freeze = Freeze { by: By::get(), at, reason };
+			FrozenInvoices::<T>::insert(InvoiceRef { issuer, seq }, freeze);
+		}
+		let invoice = Invoice {
+			kind: old.kind,
+			buyer: old.buyer,
+			lines: old.lines,
+			net: old.net,
+			tax: old.tax,
+			document: old.document,
+			prev_hash: old.prev_hash,
+			content_hash: old.content_hash,
+			issued_at: old.issued_at,
+			period: old.period,
+			status: old.status,
+			buyer_period: old.buyer_period,
+			claim: old.claim,
+		};
+		IssuedInvoices::<T>::insert(issuer, seq, invoice);
+	}
+}
+
+/// The v3 → v4 migration, one multi-block walk over the invoices after [`MigrateV2ToV3`]: it
+/// runs only while the stored version is 3, and sets it to 4.
+pub type MigrateV3ToV4<T, By> = SteppedWalk<UnflagInvoices<T, By>, Pallet<T>, 3, 4, true>;
+
 #[cfg(test)]
 mod tests {
 	use super::*;
 	use crate::mock::*;
-	use frame_support::{assert_ok, storage::unhashed};
+	use frame_support::{assert_noop, assert_ok, storage::unhashed, traits::ConstU32};
 	use regchain_primitives::migrations::run_to_end;
 	use regchain_primitives::{
 		testing::{assert_migrated_once, TestBlockTime as BlockTime},
@@ -351,7 +444,7 @@ mod tests {
 					status: now.status,
 					buyer_period: now.buyer_period,
 					claim: Some(claim),
-					audit_flag: now.audit_flag,
+					audit_flag: None,
 				};
 				let key = IssuedInvoices::<Test>::hashed_key_for(id.issuer, id.seq);
 				unhashed::put_raw(&key, &old.encode());
@@ -371,16 +464,22 @@ mod tests {
 			assert_eq!(run_to_end::<MigrateV1ToV2<Test>>(Weight::MAX), Ok(2));
 
 			assert_eq!(Invoices::on_chain_storage_version(), StorageVersion::new(2));
-			let after = IssuedInvoices::<Test>::get(reimbursed.issuer, reimbursed.seq).unwrap();
-			assert_eq!(after, before);
+			let after = v3::IssuedInvoices::<Test>::get(reimbursed.issuer, reimbursed.seq).unwrap();
 			assert_eq!(after.claim, Some(Claim::new(REIMBURSEMENT, 20)));
+			assert_eq!((after.content_hash, after.audit_flag), (before.content_hash, None));
 			let expense = Claim::new(*b"fund", 7);
-			let second = IssuedInvoices::<Test>::get(expensed.issuer, expensed.seq).unwrap();
+			let second = v3::IssuedInvoices::<Test>::get(expensed.issuer, expensed.seq).unwrap();
 			assert_eq!(second.claim, Some(expense));
 			let history = v2::InvoiceHistory::<Test>::get(expensed.issuer, expensed.seq);
 			assert_eq!(history.last().map(|e| e.change), Some(Change::Claimed(expense)));
 			assert_eq!(history.len(), 3);
 			assert_migrated_once::<MigrateV1ToV2<Test>>();
+
+			// The later versions follow, as in the runtime: the invoice as it was issued.
+			type Later = (MigrateV2ToV3<Test, BlockTime>, MigrateV3ToV4<Test, ConstU32<0>>);
+			assert_eq!(run_to_end::<Later>(Weight::MAX), Ok(3));
+			let now = IssuedInvoices::<Test>::get(reimbursed.issuer, reimbursed.seq).unwrap();
+			assert_eq!(now, before);
 		});
 	}
 
@@ -418,6 +517,65 @@ mod tests {
 			assert_eq!(after, invoice);
 			assert_eq!(after.compute_hash(id.issuer, id.seq), after.content_hash);
 			assert_migrated_once::<MigrateV2ToV3<Test, BlockTime>>();
+		});
+	}
+
+	/// A flagged and an unflagged invoice in the version-3 layout: the flagged one's freeze is
+	/// in `FrozenInvoices` with its reason and the date of its history's freeze, by `By`; both
+	/// invoices read back as they were, their hashes unchanged.
+	#[test]
+	fn v3_audit_flags_become_freezes() {
+		ExtBuilder::default().build_and_execute(|| {
+			let flagged = confirmed(1_000);
+			let plain = confirmed(2_000);
+			let reason = H256::repeat_byte(0xa7);
+			assert_ok!(Invoices::freeze(RuntimeOrigin::signed(TAX), flagged, reason));
+			let frozen_at = FrozenInvoices::<Test>::get(flagged).unwrap().at;
+			FrozenInvoices::<Test>::remove(flagged);
+			regchain_primitives::testing::TestClock::advance(60_000);
+			let mut before = Vec::new();
+			for (id, flag) in [(flagged, Some(reason)), (plain, None)] {
+				let now = IssuedInvoices::<Test>::get(id.issuer, id.seq).unwrap();
+				let old = v3::Invoice {
+					kind: now.kind,
+					buyer: now.buyer.clone(),
+					lines: now.lines.clone(),
+					net: now.net,
+					tax: now.tax,
+					document: now.document,
+					prev_hash: now.prev_hash,
+					content_hash: now.content_hash,
+					issued_at: now.issued_at,
+					period: now.period,
+					status: now.status,
+					buyer_period: now.buyer_period,
+					claim: now.claim,
+					audit_flag: flag,
+				};
+				v3::IssuedInvoices::<Test>::insert(id.issuer, id.seq, old);
+				before.push(now);
+			}
+			StorageVersion::new(3).put::<Invoices>();
+
+			type By = ConstU32<7>;
+			assert_eq!(run_to_end::<MigrateV3ToV4<Test, By>>(Weight::MAX), Ok(1));
+
+			assert_eq!(Invoices::on_chain_storage_version(), StorageVersion::new(4));
+			assert_eq!(
+				FrozenInvoices::<Test>::get(flagged),
+				Some(Freeze { by: 7, at: frozen_at, reason })
+			);
+			assert_eq!(FrozenInvoices::<Test>::get(plain), None);
+			for (id, was) in [flagged, plain].into_iter().zip(before) {
+				let now = IssuedInvoices::<Test>::get(id.issuer, id.seq).unwrap();
+				assert_eq!(now.compute_hash(id.issuer, id.seq), now.content_hash);
+				assert_eq!(now, was);
+			}
+			assert_noop!(
+				Invoices::reimburse(RuntimeOrigin::signed(BUYER), flagged),
+				Error::<Test>::Frozen
+			);
+			assert_migrated_once::<MigrateV3ToV4<Test, By>>();
 		});
 	}
 }

@@ -12,8 +12,9 @@ sp_api::decl_runtime_apis! {
 	/// Queries over the invoices pallet. Version 2: history entries are dated in on-chain time
 	/// (an invoice's block of issue stays a block number). Version 3 adds `verify`, the public
 	/// check of a printed invoice. Version 4 adds `issued_in`, an issuer's invoices by tax
-	/// period.
-	#[api_version(4)]
+	/// period. Version 5: an invoice's record carries its freeze (the audit flag's place) and
+	/// `frozen` lists the frozen invoices.
+	#[api_version(5)]
 	pub trait InvoicesApi<BlockNumber> where BlockNumber: Codec {
 		/// An invoice by number, with its status history.
 		fn invoice(id: InvoiceRef) -> Option<InvoiceRecord<BlockNumber>>;
@@ -42,5 +43,9 @@ sp_api::decl_runtime_apis! {
 		/// `content_hash`; `None` when no invoice has that number and hash (a forged or altered
 		/// invoice, or a wrong code).
 		fn verify(issuer_code: Vec<u8>, seq: u32, content_hash: H256) -> Option<InvoiceCheck>;
+		/// Up to `limit` (at most 100) of the invoices frozen for audit, each with its issuer
+		/// and its freeze (the record id: the issuer in the high 32 bits, the number in the
+		/// low 32), after `start_after`, in storage order.
+		fn frozen(start_after: Option<InvoiceRef>, limit: u32) -> Vec<regchain_primitives::FrozenRecord>;
 	}
 }

@@ -28,8 +28,8 @@ pub trait WeightInfo {
 	fn refuse_reversal() -> Weight;
 	fn lapse_reversal() -> Weight;
 	fn reimburse() -> Weight;
-	fn flag() -> Weight;
-	fn clear_flag() -> Weight;
+	fn freeze() -> Weight;
+	fn unfreeze() -> Weight;
 	fn void() -> Weight;
 }
 
@@ -250,7 +250,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Invoices::IssuedInvoices` (`max_values`: None, `max_size`: Some(2429), added: 4904, mode: `MaxEncodedLen`)
 	/// Storage: `Invoices::InvoiceHistory` (r:1 w:1)
 	/// Proof: `Invoices::InvoiceHistory` (`max_values`: None, `max_size`: Some(361), added: 2836, mode: `MaxEncodedLen`)
-	fn flag() -> Weight {
+	fn freeze() -> Weight {
 		// Proof size: measured `1619`, estimated `6296`.
 		// Minimum execution time: 61_372_000 picoseconds.
 		Weight::from_parts(94_200_000, 6296)
@@ -269,7 +269,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Invoices::IssuedInvoices` (`max_values`: None, `max_size`: Some(2429), added: 4904, mode: `MaxEncodedLen`)
 	/// Storage: `Invoices::InvoiceHistory` (r:1 w:1)
 	/// Proof: `Invoices::InvoiceHistory` (`max_values`: None, `max_size`: Some(361), added: 2836, mode: `MaxEncodedLen`)
-	fn clear_flag() -> Weight {
+	fn unfreeze() -> Weight {
 		// Proof size: measured `1660`, estimated `6296`.
 		// Minimum execution time: 61_150_000 picoseconds.
 		Weight::from_parts(71_977_000, 6296)
@@ -515,7 +515,7 @@ impl WeightInfo for () {
 	/// Proof: `Invoices::IssuedInvoices` (`max_values`: None, `max_size`: Some(2429), added: 4904, mode: `MaxEncodedLen`)
 	/// Storage: `Invoices::InvoiceHistory` (r:1 w:1)
 	/// Proof: `Invoices::InvoiceHistory` (`max_values`: None, `max_size`: Some(361), added: 2836, mode: `MaxEncodedLen`)
-	fn flag() -> Weight {
+	fn freeze() -> Weight {
 		// Proof size: measured `1619`, estimated `6296`.
 		// Minimum execution time: 61_372_000 picoseconds.
 		Weight::from_parts(94_200_000, 6296)
@@ -534,7 +534,7 @@ impl WeightInfo for () {
 	/// Proof: `Invoices::IssuedInvoices` (`max_values`: None, `max_size`: Some(2429), added: 4904, mode: `MaxEncodedLen`)
 	/// Storage: `Invoices::InvoiceHistory` (r:1 w:1)
 	/// Proof: `Invoices::InvoiceHistory` (`max_values`: None, `max_size`: Some(361), added: 2836, mode: `MaxEncodedLen`)
-	fn clear_flag() -> Weight {
+	fn unfreeze() -> Weight {
 		// Proof size: measured `1660`, estimated `6296`.
 		// Minimum execution time: 61_150_000 picoseconds.
 		Weight::from_parts(71_977_000, 6296)

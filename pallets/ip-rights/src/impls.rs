@@ -5,8 +5,8 @@ use crate::{pallet::*, types::*, IP_RIGHTS};
 use alloc::vec::Vec;
 use frame_support::{ensure, pallet_prelude::*};
 use regchain_primitives::{
-	frozen_after, paging, time::Moment, EvidenceRecords, FreezableRecords, Freeze, FrozenRecord,
-	Membership, OrgId, RecordRef,
+	paging, time::Moment, EvidenceRecords, Freeze, FreezeDomain, Freezes, FrozenRecord, Membership,
+	OrgId,
 };
 use sp_core::H256;
 use sp_runtime::traits::{BlockNumberProvider, UniqueSaturatedInto, Verify, Zero};
@@ -22,8 +22,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	fn ensure_not_frozen(work: WorkId) -> DispatchResult {
-		ensure!(!FrozenWorks::<T>::contains_key(work), Error::<T>::Frozen);
-		Ok(())
+		Ok(Freezes::<Self>::ensure_not_frozen(work)?)
 	}
 
 	/// The next id of a counter, which moves on.
@@ -436,22 +435,11 @@ impl<T: Config> Pallet<T> {
 	}
 
 	pub(crate) fn do_freeze(office: OrgId, work: WorkId, reason: H256) -> DispatchResult {
-		let record = RecordRef::new(IP_RIGHTS, work);
-		let owner = Self::subject(record).ok_or(Error::<T>::WorkNotFound)?;
-		ensure!(T::Membership::has_jurisdiction(office, owner), Error::<T>::OutsideJurisdiction);
-		let freeze = Freeze { by: office, at: Self::now(), reason };
-		<Self as FreezableRecords>::freeze(record, freeze)?;
-		Self::deposit_event(Event::Frozen { work, by: office, reason });
-		Ok(())
+		Freezes::<Self>::freeze(office, work, reason).map(|_| ())
 	}
 
 	pub(crate) fn do_unfreeze(office: OrgId, work: WorkId) -> DispatchResult {
-		let record = RecordRef::new(IP_RIGHTS, work);
-		let owner = Self::subject(record).ok_or(Error::<T>::WorkNotFound)?;
-		ensure!(T::Membership::has_jurisdiction(office, owner), Error::<T>::OutsideJurisdiction);
-		<Self as FreezableRecords>::unfreeze(record)?;
-		Self::deposit_event(Event::Unfrozen { work, by: office });
-		Ok(())
+		Freezes::<Self>::unfreeze(office, work).map(|_| ())
 	}
 
 	// Queries (runtime API).
@@ -647,9 +635,7 @@ impl<T: Config> Pallet<T> {
 				);
 			}
 		}
-		for (work, _) in FrozenWorks::<T>::iter() {
-			ensure!(Works::<T>::contains_key(work), "a freeze concerns no work");
-		}
+		Freezes::<Self>::check()?;
 		for (work, _, _) in BarredLicensees::<T>::iter() {
 			ensure!(Works::<T>::contains_key(work), "a bar concerns no work");
 		}
@@ -660,30 +646,45 @@ impl<T: Config> Pallet<T> {
 	}
 }
 
-impl<T: Config> FreezableRecords for Pallet<T> {
-	fn keeps(domain: regchain_primitives::ClaimDomain) -> bool {
-		domain == IP_RIGHTS
+/// Registered works under the one freeze of `regchain-primitives`: the pallet's own `freeze` call and a
+/// supervision pallet go through it alike.
+impl<T: Config> FreezeDomain for Pallet<T> {
+	const DOMAIN: regchain_primitives::ClaimDomain = IP_RIGHTS;
+	type Key = WorkId;
+	type Map = FrozenWorks<T>;
+	type Error = Error<T>;
+
+	fn key(id: u64) -> Option<WorkId> {
+		Some(id)
 	}
 
-	fn subject(record: RecordRef) -> Option<OrgId> {
-		(record.domain == IP_RIGHTS).then(|| Works::<T>::get(record.id).map(|w| w.owner)).flatten()
+	fn id(key: WorkId) -> u64 {
+		key
 	}
 
-	fn frozen(record: RecordRef) -> Option<Freeze> {
-		(record.domain == IP_RIGHTS).then(|| FrozenWorks::<T>::get(record.id)).flatten()
+	fn subject(key: WorkId) -> Result<OrgId, DispatchError> {
+		Ok(Works::<T>::get(key).map(|w| w.owner).ok_or(Error::<T>::WorkNotFound)?)
 	}
 
-	fn freeze(record: RecordRef, freeze: Freeze) -> DispatchResult {
-		ensure!(Self::subject(record).is_some(), Error::<T>::WorkNotFound);
-		ensure!(!FrozenWorks::<T>::contains_key(record.id), Error::<T>::Frozen);
-		FrozenWorks::<T>::insert(record.id, freeze);
+	fn ensure_authority(regulator: OrgId, subject: OrgId) -> DispatchResult {
+		ensure!(
+			T::Membership::has_jurisdiction(regulator, subject),
+			Error::<T>::OutsideJurisdiction
+		);
 		Ok(())
 	}
 
-	fn unfreeze(record: RecordRef) -> DispatchResult {
-		ensure!(Self::subject(record).is_some(), Error::<T>::WorkNotFound);
-		ensure!(FrozenWorks::<T>::contains_key(record.id), Error::<T>::NotFrozen);
-		FrozenWorks::<T>::remove(record.id);
+	fn now() -> Moment {
+		Self::now()
+	}
+
+	fn on_frozen(work: WorkId, freeze: &Freeze) -> DispatchResult {
+		Self::deposit_event(Event::Frozen { work, by: freeze.by, reason: freeze.reason });
+		Ok(())
+	}
+
+	fn on_unfrozen(work: WorkId, by: OrgId) -> DispatchResult {
+		Self::deposit_event(Event::Unfrozen { work, by });
 		Ok(())
 	}
 }
@@ -693,6 +694,6 @@ impl<T: Config> Pallet<T> {
 	/// Up to `limit` (at most [`regchain_primitives::paging::QUERY_LIMIT`]) of the frozen
 	/// works, after `start_after`, each with its subject.
 	pub fn frozen_works(start_after: Option<WorkId>, limit: u32) -> Vec<FrozenRecord> {
-		frozen_after::<FrozenWorks<T>, _, Self>(IP_RIGHTS, start_after, limit)
+		Freezes::<Self>::listing(start_after, limit)
 	}
 }

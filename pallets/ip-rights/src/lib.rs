@@ -70,6 +70,8 @@ extern crate alloc;
 
 pub use pallet::*;
 
+regchain_primitives::freeze_errors!();
+
 /// The IP domain's tag: its works for regulatory actions.
 pub const IP_RIGHTS: regchain_primitives::ClaimDomain = *b"ipwk";
 
@@ -342,6 +344,8 @@ pub mod pallet {
 		UnderDispute,
 		/// The work is frozen by a regulatory action.
 		Frozen,
+		/// The work is frozen already.
+		AlreadyFrozen,
 		/// The work is not frozen.
 		NotFrozen,
 		/// The office has no jurisdiction over the work's owner.

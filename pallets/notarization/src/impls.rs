@@ -5,8 +5,7 @@ use crate::{merkle, pallet::*, types::*, NOTARIZATION};
 use alloc::vec::Vec;
 use frame_support::{ensure, pallet_prelude::*};
 use regchain_primitives::{
-	frozen_after, paging, time::Moment, FreezableRecords, Freeze, FrozenRecord, Membership, OrgId,
-	RecordRef,
+	paging, time::Moment, Freeze, FreezeDomain, Freezes, FrozenRecord, Membership, OrgId,
 };
 use sp_core::H256;
 use sp_runtime::traits::UniqueSaturatedInto;
@@ -22,8 +21,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	fn ensure_not_frozen(id: RecordId) -> DispatchResult {
-		ensure!(!FrozenRecords::<T>::contains_key(id), Error::<T>::Frozen);
-		Ok(())
+		Ok(Freezes::<Self>::ensure_not_frozen(id)?)
 	}
 
 	/// Stores `record` under the next id.
@@ -235,25 +233,12 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	fn ensure_jurisdiction(court: OrgId, id: RecordId) -> DispatchResult {
-		let owner = Self::record(id)?.owner;
-		ensure!(T::Membership::has_jurisdiction(court, owner), Error::<T>::OutsideJurisdiction);
-		Ok(())
-	}
-
 	pub(crate) fn do_freeze(court: OrgId, id: RecordId, reason: H256) -> DispatchResult {
-		Self::ensure_jurisdiction(court, id)?;
-		let freeze = Freeze { by: court, at: Self::now(), reason };
-		<Self as FreezableRecords>::freeze(RecordRef::new(NOTARIZATION, id), freeze)?;
-		Self::deposit_event(Event::Frozen { id, by: court, reason });
-		Ok(())
+		Freezes::<Self>::freeze(court, id, reason).map(|_| ())
 	}
 
 	pub(crate) fn do_unfreeze(court: OrgId, id: RecordId) -> DispatchResult {
-		Self::ensure_jurisdiction(court, id)?;
-		<Self as FreezableRecords>::unfreeze(RecordRef::new(NOTARIZATION, id))?;
-		Self::deposit_event(Event::Unfrozen { id, by: court });
-		Ok(())
+		Freezes::<Self>::unfreeze(court, id).map(|_| ())
 	}
 
 	fn verification(id: RecordId, digest: H256) -> Option<Verification> {
@@ -411,41 +396,50 @@ impl<T: Config> Pallet<T> {
 				"an indexed batch digest later than a single record of it"
 			);
 		}
-		for id in FrozenRecords::<T>::iter_keys() {
-			ensure!(Records::<T>::contains_key(id), "a freeze of no record");
-		}
+		Freezes::<Self>::check()?;
 		Ok(())
 	}
 }
 
-/// The shared freeze of `regchain-primitives`: a supervision pallet freezes records through it;
-/// the courts' own `freeze` call goes through it too.
-impl<T: Config> FreezableRecords for Pallet<T> {
-	fn keeps(domain: regchain_primitives::ClaimDomain) -> bool {
-		domain == NOTARIZATION
+/// Notarized records under the one freeze of `regchain-primitives`: the pallet's own `freeze` call and a
+/// supervision pallet go through it alike.
+impl<T: Config> FreezeDomain for Pallet<T> {
+	const DOMAIN: regchain_primitives::ClaimDomain = NOTARIZATION;
+	type Key = RecordId;
+	type Map = FrozenRecords<T>;
+	type Error = Error<T>;
+
+	fn key(id: u64) -> Option<RecordId> {
+		Some(id)
 	}
 
-	fn subject(record: RecordRef) -> Option<OrgId> {
-		(record.domain == NOTARIZATION)
-			.then(|| Records::<T>::get(record.id).map(|r| r.owner))
-			.flatten()
+	fn id(key: RecordId) -> u64 {
+		key
 	}
 
-	fn frozen(record: RecordRef) -> Option<Freeze> {
-		(record.domain == NOTARIZATION).then(|| FrozenRecords::<T>::get(record.id)).flatten()
+	fn subject(key: RecordId) -> Result<OrgId, DispatchError> {
+		Ok(Records::<T>::get(key).map(|r| r.owner).ok_or(Error::<T>::RecordNotFound)?)
 	}
 
-	fn freeze(record: RecordRef, freeze: Freeze) -> DispatchResult {
-		ensure!(Self::subject(record).is_some(), Error::<T>::RecordNotFound);
-		ensure!(!FrozenRecords::<T>::contains_key(record.id), Error::<T>::Frozen);
-		FrozenRecords::<T>::insert(record.id, freeze);
+	fn ensure_authority(regulator: OrgId, subject: OrgId) -> DispatchResult {
+		ensure!(
+			T::Membership::has_jurisdiction(regulator, subject),
+			Error::<T>::OutsideJurisdiction
+		);
 		Ok(())
 	}
 
-	fn unfreeze(record: RecordRef) -> DispatchResult {
-		ensure!(Self::subject(record).is_some(), Error::<T>::RecordNotFound);
-		ensure!(FrozenRecords::<T>::contains_key(record.id), Error::<T>::NotFrozen);
-		FrozenRecords::<T>::remove(record.id);
+	fn now() -> Moment {
+		Self::now()
+	}
+
+	fn on_frozen(id: RecordId, freeze: &Freeze) -> DispatchResult {
+		Self::deposit_event(Event::Frozen { id, by: freeze.by, reason: freeze.reason });
+		Ok(())
+	}
+
+	fn on_unfrozen(id: RecordId, by: OrgId) -> DispatchResult {
+		Self::deposit_event(Event::Unfrozen { id, by });
 		Ok(())
 	}
 }
@@ -478,6 +472,6 @@ impl<T: Config> Pallet<T> {
 	/// Up to `limit` (at most [`regchain_primitives::paging::QUERY_LIMIT`]) of the frozen
 	/// records, after `start_after`, each with its subject.
 	pub fn frozen_records(start_after: Option<RecordId>, limit: u32) -> Vec<FrozenRecord> {
-		frozen_after::<FrozenRecords<T>, _, Self>(NOTARIZATION, start_after, limit)
+		Freezes::<Self>::listing(start_after, limit)
 	}
 }

@@ -57,6 +57,8 @@ extern crate alloc;
 
 pub use pallet::*;
 
+regchain_primitives::freeze_errors!();
+
 /// The notarization domain's tag: its records for regulatory actions.
 pub const NOTARIZATION: regchain_primitives::ClaimDomain = *b"nota";
 
@@ -223,6 +225,8 @@ pub mod pallet {
 		Unchanged,
 		/// The record is frozen: its certifications cannot change.
 		Frozen,
+		/// The record is frozen already.
+		AlreadyFrozen,
 		/// The record is not frozen.
 		NotFrozen,
 		/// The court has no jurisdiction over the record's owner.

@@ -12,9 +12,10 @@
 //! - [`Fen`], [`InvoiceRef`], [`Claim`] and [`InvoiceClaims`]: the one lock that keeps an
 //!   invoice from justifying two reimbursements or fund expenses, whichever pallet asks;
 //! - [`OrgKinds`]: a set of organization kinds (who may attest a claim type …);
-//! - [`records`]: [`RecordRef`] names any record of any domain, [`FreezableRecords`] freezes it —
-//!   the one mechanism behind a regulatory action on any record; [`EvidenceRecords`] lets a
+//! - [`records`]: [`RecordRef`] names any record of any domain; [`EvidenceRecords`] lets a
 //!   domain cite notarized evidence;
+//! - [`freeze`]: the one freeze of every domain ([`Freezes`] over a pallet's [`FreezeDomain`]),
+//!   and [`FreezableRecords`], through which supervision freezes any record;
 //! - [`params`]: every agency kind, role and member kind as a `Get` type for `Config`s;
 //! - [`migrations`]: the walk every new index's migration makes;
 //! - [`paging`]: the one bound on what a runtime-API query returns, and paging by key;
@@ -26,6 +27,7 @@ extern crate alloc;
 
 pub mod credit_code;
 pub mod division;
+pub mod freeze;
 pub mod migrations;
 pub mod paging;
 pub mod params;
@@ -45,9 +47,8 @@ use sp_runtime::DispatchResult;
 
 pub use credit_code::{CreditCode, CreditCodeError};
 pub use division::Division;
-pub use records::{
-	frozen_after, Evidence, EvidenceRecords, FreezableRecords, Freeze, FrozenRecord, RecordRef,
-};
+pub use freeze::{FreezableRecords, Freeze, FreezeDomain, FreezeError, Freezes, FrozenRecord};
+pub use records::{Evidence, EvidenceRecords, RecordRef};
 
 /// Identifies a member organization; allocated by the consortium pallet, never reused.
 pub type OrgId = u32;

@@ -4,8 +4,7 @@ use crate::{pallet::*, types::*, PROVENANCE};
 use alloc::{collections::BTreeMap, vec::Vec};
 use frame_support::{ensure, pallet_prelude::*};
 use regchain_primitives::{
-	frozen_after, paging, time::Moment, FreezableRecords, Freeze, FrozenRecord, Membership, OrgId,
-	RecordRef, Role,
+	paging, time::Moment, Freeze, FreezeDomain, Freezes, FrozenRecord, Membership, OrgId, Role,
 };
 use sp_core::H256;
 use sp_runtime::ArithmeticError;
@@ -95,7 +94,7 @@ impl<T: Config> Pallet<T> {
 
 	fn ensure_not_frozen(contents: &Contents) -> DispatchResult {
 		for (batch, _) in contents {
-			ensure!(!FrozenBatches::<T>::contains_key(batch), Error::<T>::Frozen);
+			Freezes::<Self>::ensure_not_frozen(*batch)?;
 		}
 		Ok(())
 	}
@@ -223,7 +222,7 @@ impl<T: Config> Pallet<T> {
 		let mut batch = Self::batch(batch_id)?;
 		ensure!(batch.manufacturer == manufacturer, Error::<T>::NotManufacturer);
 		ensure!(Self::recall_of(&batch).is_none(), Error::<T>::Recalled);
-		ensure!(!FrozenBatches::<T>::contains_key(batch_id), Error::<T>::Frozen);
+		Freezes::<Self>::ensure_not_frozen(batch_id)?;
 		let count = items.len() as u32;
 		batch.items = batch.items.checked_add(count).ok_or(Error::<T>::Overflow)?;
 		let ids = Self::ids(CodeScope::Class(batch.class), &items);
@@ -542,7 +541,7 @@ impl<T: Config> Pallet<T> {
 				Status::OnSale => {},
 			}
 			ensure!(Self::recall_of(&batch).is_none(), Error::<T>::Recalled);
-			ensure!(!FrozenBatches::<T>::contains_key(batch_id), Error::<T>::Frozen);
+			Freezes::<Self>::ensure_not_frozen(batch_id)?;
 			Self::shift(&alloc::vec![(batch_id, 1)], Some(retailer), None)?;
 			batch.sold = batch.sold.checked_add(1).ok_or(Error::<T>::Overflow)?;
 			Batches::<T>::insert(batch_id, batch);
@@ -700,22 +699,11 @@ impl<T: Config> Pallet<T> {
 	}
 
 	pub(crate) fn do_freeze(regulator: OrgId, batch: BatchId, reason: H256) -> DispatchResult {
-		let record = RecordRef::new(PROVENANCE, batch.into());
-		let maker = Self::subject(record).ok_or(Error::<T>::BatchNotFound)?;
-		Self::ensure_jurisdiction(regulator, maker)?;
-		let freeze = Freeze { by: regulator, at: Self::now(), reason };
-		<Self as FreezableRecords>::freeze(record, freeze)?;
-		Self::deposit_event(Event::Frozen { batch, by: regulator, reason });
-		Ok(())
+		Freezes::<Self>::freeze(regulator, batch, reason).map(|_| ())
 	}
 
 	pub(crate) fn do_unfreeze(regulator: OrgId, batch: BatchId) -> DispatchResult {
-		let record = RecordRef::new(PROVENANCE, batch.into());
-		let maker = Self::subject(record).ok_or(Error::<T>::BatchNotFound)?;
-		Self::ensure_jurisdiction(regulator, maker)?;
-		<Self as FreezableRecords>::unfreeze(record)?;
-		Self::deposit_event(Event::Unfrozen { batch, by: regulator });
-		Ok(())
+		Freezes::<Self>::unfreeze(regulator, batch).map(|_| ())
 	}
 
 	// Queries (runtime API).
@@ -811,6 +799,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Checks the invariants listed in the crate docs; the error names the one that broke.
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		Freezes::<Self>::check()?;
 		let mut holdings: BTreeMap<(BatchId, OrgId), u32> = BTreeMap::new();
 		let mut inside: BTreeMap<(ItemId, BatchId), u32> = BTreeMap::new();
 		let mut contents: BTreeMap<ItemId, u32> = BTreeMap::new();
@@ -869,34 +858,41 @@ impl<T: Config> Pallet<T> {
 	}
 }
 
-impl<T: Config> FreezableRecords for Pallet<T> {
-	fn keeps(domain: regchain_primitives::ClaimDomain) -> bool {
-		domain == PROVENANCE
+/// Batches under the one freeze of `regchain-primitives`: the pallet's own `freeze` call and a
+/// supervision pallet go through it alike.
+impl<T: Config> FreezeDomain for Pallet<T> {
+	const DOMAIN: regchain_primitives::ClaimDomain = PROVENANCE;
+	type Key = BatchId;
+	type Map = FrozenBatches<T>;
+	type Error = Error<T>;
+
+	fn key(id: u64) -> Option<BatchId> {
+		BatchId::try_from(id).ok()
 	}
 
-	fn subject(record: RecordRef) -> Option<OrgId> {
-		let batch = BatchId::try_from(record.id).ok()?;
-		(record.domain == PROVENANCE).then(|| Batches::<T>::get(batch).map(|b| b.manufacturer))?
+	fn id(key: BatchId) -> u64 {
+		key.into()
 	}
 
-	fn frozen(record: RecordRef) -> Option<Freeze> {
-		let batch = BatchId::try_from(record.id).ok()?;
-		(record.domain == PROVENANCE).then(|| FrozenBatches::<T>::get(batch))?
+	fn subject(key: BatchId) -> Result<OrgId, DispatchError> {
+		Ok(Batches::<T>::get(key).map(|b| b.manufacturer).ok_or(Error::<T>::BatchNotFound)?)
 	}
 
-	fn freeze(record: RecordRef, freeze: Freeze) -> DispatchResult {
-		Self::subject(record).ok_or(Error::<T>::BatchNotFound)?;
-		// `subject` found the batch: its id fits.
-		let batch = record.id as BatchId;
-		ensure!(!FrozenBatches::<T>::contains_key(batch), Error::<T>::Frozen);
-		FrozenBatches::<T>::insert(batch, freeze);
+	fn ensure_authority(regulator: OrgId, subject: OrgId) -> DispatchResult {
+		Self::ensure_jurisdiction(regulator, subject)
+	}
+
+	fn now() -> Moment {
+		Self::now()
+	}
+
+	fn on_frozen(batch: BatchId, freeze: &Freeze) -> DispatchResult {
+		Self::deposit_event(Event::Frozen { batch, by: freeze.by, reason: freeze.reason });
 		Ok(())
 	}
 
-	fn unfreeze(record: RecordRef) -> DispatchResult {
-		Self::subject(record).ok_or(Error::<T>::BatchNotFound)?;
-		let batch = record.id as BatchId;
-		ensure!(FrozenBatches::<T>::take(batch).is_some(), Error::<T>::NotFrozen);
+	fn on_unfrozen(batch: BatchId, by: OrgId) -> DispatchResult {
+		Self::deposit_event(Event::Unfrozen { batch, by });
 		Ok(())
 	}
 }
@@ -906,6 +902,6 @@ impl<T: Config> Pallet<T> {
 	/// Up to `limit` (at most [`regchain_primitives::paging::QUERY_LIMIT`]) of the frozen
 	/// batches, after `start_after`, each with its subject.
 	pub fn frozen_batches(start_after: Option<BatchId>, limit: u32) -> Vec<FrozenRecord> {
-		frozen_after::<FrozenBatches<T>, _, Self>(PROVENANCE, start_after, limit)
+		Freezes::<Self>::listing(start_after, limit)
 	}
 }

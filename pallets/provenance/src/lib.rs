@@ -46,7 +46,8 @@
 //!   what it holds, and its `contents` count what is packed in it.
 //! - For each batch, the units it has that are held (not sold or destroyed), counted by their
 //!   outermost custodian, are the chain's holdings of that batch.
-//! - Every unit's batch and every batch's class exist; ids stay below their counters.
+//! - Every unit's batch and every batch's class exist; ids stay below their counters; every
+//!   freeze is of a batch that exists.
 //! - Every class is indexed under its owner, and every owner index entry names a class of that
 //!   owner.
 //!
@@ -61,6 +62,8 @@
 extern crate alloc;
 
 pub use pallet::*;
+
+regchain_primitives::freeze_errors!();
 
 /// The provenance domain's tag: its batches for regulatory actions.
 pub const PROVENANCE: regchain_primitives::ClaimDomain = *b"prov";
@@ -302,6 +305,8 @@ pub mod pallet {
 		AlreadyRecalled,
 		/// The batch is frozen by a regulatory action.
 		Frozen,
+		/// The batch is frozen already.
+		AlreadyFrozen,
 		/// The batch is not frozen.
 		NotFrozen,
 		/// No such custody event.

@@ -3,7 +3,7 @@
 use crate::{mock::*, *};
 use frame_support::{assert_noop, assert_ok};
 use regchain_primitives::{
-	testing::assert_frozen_listing, Division, FreezableRecords, Freeze, RecordRef,
+	testing::assert_frozen_listing, Division, FreezableRecords, Freeze, Freezes, RecordRef,
 };
 use sp_core::H256;
 use sp_runtime::DispatchError::BadOrigin;
@@ -23,7 +23,7 @@ fn a_frozen_attestation_cannot_be_revoked_superseded_disputed_or_decided() {
 		assert_eq!(last_event(), Event::Frozen { attestation: disputed, by: 1, reason: ACTION });
 		let record = RecordRef::new(CREDIT, id);
 		assert_eq!(
-			<Credit as FreezableRecords>::frozen(record),
+			<Freezes<Credit> as FreezableRecords>::frozen(record),
 			Some(Freeze { by: 1, at: day(1), reason: ACTION })
 		);
 		let now = TestClock::get();
@@ -46,10 +46,10 @@ fn a_frozen_attestation_cannot_be_revoked_superseded_disputed_or_decided() {
 		assert!(Credit::credit_profile(10, None, 10).iter().all(|e| e.frozen));
 		assert_noop!(
 			Credit::freeze(RuntimeOrigin::signed(REGULATOR), id, ACTION),
-			Error::<Test>::Frozen
+			Error::<Test>::AlreadyFrozen
 		);
 		assert_ok!(Credit::unfreeze(RuntimeOrigin::signed(REGULATOR), id));
-		assert_eq!(last_event(), Event::Unfrozen { attestation: id });
+		assert_eq!(last_event(), Event::Unfrozen { attestation: id, by: 1 });
 		assert_noop!(
 			Credit::unfreeze(RuntimeOrigin::signed(REGULATOR), id),
 			Error::<Test>::NotFrozen
@@ -82,20 +82,37 @@ fn only_the_credit_regulator_of_the_subjects_jurisdiction_freezes() {
 }
 
 #[test]
-fn the_shared_freeze_knows_only_the_credit_domains_records() {
+fn the_shared_freeze_knows_only_the_credit_domains_records_and_checks_as_the_call_does() {
 	ExtBuilder::default().build_and_execute(|| {
+		type Shared = Freezes<Credit>;
 		let id = graded(tax_grade(), 0);
-		assert!(<Credit as FreezableRecords>::keeps(CREDIT));
-		assert!(!<Credit as FreezableRecords>::keeps(*b"fund"));
-		assert_eq!(<Credit as FreezableRecords>::subject(RecordRef::new(CREDIT, id)), Some(10));
-		assert_eq!(<Credit as FreezableRecords>::subject(RecordRef::new(*b"fund", id)), None);
-		let freeze = Freeze { by: 1, at: 0, reason: ACTION };
+		assert!(<Shared as FreezableRecords>::keeps(CREDIT));
+		assert!(!<Shared as FreezableRecords>::keeps(*b"fund"));
+		assert_eq!(<Shared as FreezableRecords>::subject(RecordRef::new(CREDIT, id)), Some(10));
+		assert_eq!(<Shared as FreezableRecords>::subject(RecordRef::new(*b"fund", id)), None);
 		assert_noop!(
-			<Credit as FreezableRecords>::freeze(RecordRef::new(*b"fund", id), freeze),
+			<Shared as FreezableRecords>::freeze(RecordRef::new(*b"fund", id), 1, ACTION),
+			sp_runtime::DispatchError::Other("a record of another domain")
+		);
+		assert_noop!(
+			<Shared as FreezableRecords>::freeze(RecordRef::new(CREDIT, 9), 1, ACTION),
 			Error::<Test>::AttestationNotFound
 		);
-		assert_ok!(<Credit as FreezableRecords>::freeze(RecordRef::new(CREDIT, id), freeze));
-		assert!(FrozenAttestations::<Test>::contains_key(id));
+		TestMembership::set_jurisdiction(1, Division(440000));
+		assert_noop!(
+			<Shared as FreezableRecords>::freeze(RecordRef::new(CREDIT, id), 1, ACTION),
+			Error::<Test>::OutsideJurisdiction
+		);
+		TestMembership::set_jurisdiction(1, Division::NATIONAL);
+		assert_ok!(<Shared as FreezableRecords>::freeze(RecordRef::new(CREDIT, id), 1, ACTION));
+		assert_eq!(last_event(), Event::Frozen { attestation: id, by: 1, reason: ACTION });
+		assert_eq!(FrozenAttestations::<Test>::get(id).map(|f| f.by), Some(1));
+		assert_ok!(<Shared as FreezableRecords>::unfreeze(RecordRef::new(CREDIT, id), 1));
+		assert_eq!(last_event(), Event::Unfrozen { attestation: id, by: 1 });
+		assert_noop!(
+			<Shared as FreezableRecords>::unfreeze(RecordRef::new(CREDIT, id), 1),
+			Error::<Test>::NotFrozen
+		);
 	});
 }
 

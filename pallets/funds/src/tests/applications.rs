@@ -85,7 +85,11 @@ fn apply_fails_outside_the_window_for_closed_programs_and_frozen_accounts() {
 		assert_noop!(apply(SME, 5, 1), Error::<Test>::ProgramNotFound);
 		assert_noop!(apply(SME, p, 0), Error::<Test>::ZeroAmount);
 		assert_noop!(apply(SME, p, 1_000_001), Error::<Test>::ExceedsBudget);
-		assert_ok!(Funds::freeze(RuntimeOrigin::signed(FINANCE), FreezeTarget::Account(10)));
+		assert_ok!(Funds::freeze(
+			RuntimeOrigin::signed(FINANCE),
+			FreezeTarget::Account(10),
+			H256::zero()
+		));
 		assert_noop!(apply(SME, p, 1), Error::<Test>::Frozen);
 		run_to(100);
 		assert_noop!(apply(OTHER_SME, p, 1), Error::<Test>::OutsideWindow);

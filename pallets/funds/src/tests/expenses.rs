@@ -58,10 +58,18 @@ fn disburse_fails_for_others_zero_frozen_ended_and_closed() {
 			Funds::disburse(RuntimeOrigin::signed(MANAGER), 9, 1, H256::zero()),
 			Error::<Test>::AllocationNotFound
 		);
-		assert_ok!(Funds::freeze(RuntimeOrigin::signed(FINANCE), FreezeTarget::Allocation(a)));
+		assert_ok!(Funds::freeze(
+			RuntimeOrigin::signed(FINANCE),
+			FreezeTarget::Allocation(a),
+			H256::zero()
+		));
 		assert_noop!(disburse(MANAGER, 1), Error::<Test>::Frozen);
 		assert_ok!(Funds::unfreeze(RuntimeOrigin::signed(FINANCE), FreezeTarget::Allocation(a)));
-		assert_ok!(Funds::freeze(RuntimeOrigin::signed(AUDITOR), FreezeTarget::Account(10)));
+		assert_ok!(Funds::freeze(
+			RuntimeOrigin::signed(AUDITOR),
+			FreezeTarget::Account(10),
+			H256::zero()
+		));
 		assert_noop!(disburse(MANAGER, 1), Error::<Test>::Frozen);
 		assert_ok!(Funds::unfreeze(RuntimeOrigin::signed(AUDITOR), FreezeTarget::Account(10)));
 		run_to(200);
@@ -152,7 +160,11 @@ fn an_expense_fails_for_others_ineligible_categories_zero_frozen_ended_and_close
 		assert_noop!(spend(SME, a, 1, 200, None), Error::<Test>::IneligibleCategory);
 		assert_noop!(spend(SME, a, 0, 0, None), Error::<Test>::ZeroAmount);
 		assert_noop!(spend(SME, a, Fen::MAX, 0, None), Error::<Test>::ExceedsDisbursed);
-		assert_ok!(Funds::freeze(RuntimeOrigin::signed(FINANCE), FreezeTarget::Account(10)));
+		assert_ok!(Funds::freeze(
+			RuntimeOrigin::signed(FINANCE),
+			FreezeTarget::Account(10),
+			H256::zero()
+		));
 		assert_noop!(spend(SME, a, 1, 0, None), Error::<Test>::Frozen);
 		assert_ok!(Funds::unfreeze(RuntimeOrigin::signed(FINANCE), FreezeTarget::Account(10)));
 		run_to(200);

@@ -2,23 +2,39 @@
 
 use crate::{mock::*, *};
 use frame_support::{assert_noop, assert_ok};
+use regchain_primitives::{
+	testing::TestMembership, FreezableRecords, Freezes, Membership, RecordRef,
+};
 use sp_core::H256;
 use sp_runtime::DispatchError::BadOrigin;
+
+const DECISION: H256 = H256::repeat_byte(0xd5);
+
+/// The organization `who` acts for.
+fn org(who: u64) -> OrgId {
+	<TestMembership as Membership<u64>>::member(&who).unwrap().org
+}
 
 #[test]
 fn regulators_freeze_and_unfreeze_an_allocation_in_its_ledger() {
 	ExtBuilder::default().build_and_execute(|| {
 		let a = funded(1_000, 500);
 		let target = FreezeTarget::Allocation(a);
-		assert_ok!(Funds::freeze(RuntimeOrigin::signed(AUDITOR), target));
-		assert_eq!(last_event(), Event::Frozen { target });
-		assert!(Allocations::<Test>::get(a).unwrap().frozen);
+		assert_ok!(Funds::freeze(RuntimeOrigin::signed(AUDITOR), target, DECISION));
+		let auditor = org(AUDITOR);
+		assert_eq!(last_event(), Event::Frozen { target, by: auditor, reason: DECISION });
+		assert_eq!(
+			FrozenAllocations::<Test>::get(a).map(|f| (f.by, f.reason)),
+			Some((auditor, DECISION))
+		);
 		assert_noop!(
-			Funds::freeze(RuntimeOrigin::signed(FINANCE), target),
+			Funds::freeze(RuntimeOrigin::signed(FINANCE), target, H256::zero()),
 			Error::<Test>::AlreadyFrozen
 		);
 		assert_ok!(Funds::unfreeze(RuntimeOrigin::signed(FINANCE), target));
-		assert_eq!(last_event(), Event::Unfrozen { target });
+		let finance = org(FINANCE);
+		assert_eq!(last_event(), Event::Unfrozen { target, by: finance });
+		assert!(!FrozenAllocations::<Test>::contains_key(a));
 		assert_noop!(
 			Funds::unfreeze(RuntimeOrigin::signed(FINANCE), target),
 			Error::<Test>::NotFrozen
@@ -32,10 +48,10 @@ fn regulators_freeze_and_unfreeze_an_allocation_in_its_ledger() {
 fn regulators_freeze_a_whole_special_account() {
 	ExtBuilder::default().build_and_execute(|| {
 		let target = FreezeTarget::Account(10);
-		assert_ok!(Funds::freeze(RuntimeOrigin::signed(FINANCE), target));
+		assert_ok!(Funds::freeze(RuntimeOrigin::signed(FINANCE), target, H256::zero()));
 		assert!(FrozenAccounts::<Test>::contains_key(10));
 		assert_noop!(
-			Funds::freeze(RuntimeOrigin::signed(FINANCE), target),
+			Funds::freeze(RuntimeOrigin::signed(FINANCE), target, H256::zero()),
 			Error::<Test>::AlreadyFrozen
 		);
 		assert_ok!(Funds::unfreeze(RuntimeOrigin::signed(FINANCE), target));
@@ -53,7 +69,10 @@ fn freezing_fails_for_non_regulators_and_unknown_allocations() {
 		let a = funded(1_000, 500);
 		for who in [MANAGER, SME, OUTSIDER] {
 			for target in [FreezeTarget::Allocation(a), FreezeTarget::Account(10)] {
-				assert_noop!(Funds::freeze(RuntimeOrigin::signed(who), target), BadOrigin);
+				assert_noop!(
+					Funds::freeze(RuntimeOrigin::signed(who), target, H256::zero()),
+					BadOrigin
+				);
 				assert_noop!(Funds::unfreeze(RuntimeOrigin::signed(who), target), BadOrigin);
 			}
 			assert_noop!(
@@ -62,7 +81,11 @@ fn freezing_fails_for_non_regulators_and_unknown_allocations() {
 			);
 		}
 		assert_noop!(
-			Funds::freeze(RuntimeOrigin::signed(FINANCE), FreezeTarget::Allocation(7)),
+			Funds::freeze(
+				RuntimeOrigin::signed(FINANCE),
+				FreezeTarget::Allocation(7),
+				H256::zero()
+			),
 			Error::<Test>::AllocationNotFound
 		);
 	});
@@ -81,7 +104,11 @@ fn regulators_claw_back_unspent_money_even_after_closing() {
 			H256::zero(),
 			None
 		));
-		assert_ok!(Funds::freeze(RuntimeOrigin::signed(FINANCE), FreezeTarget::Allocation(a)));
+		assert_ok!(Funds::freeze(
+			RuntimeOrigin::signed(FINANCE),
+			FreezeTarget::Allocation(a),
+			H256::zero()
+		));
 		assert_ok!(Funds::close_program(RuntimeOrigin::signed(FINANCE), 0, H256::zero()));
 		let reason = H256::repeat_byte(7);
 		assert_ok!(Funds::claw_back(RuntimeOrigin::signed(AUDITOR), a, 200, reason));
@@ -143,11 +170,11 @@ fn a_regulator_acts_only_within_its_jurisdiction() {
 		TestMembership::set_jurisdiction(1, Division(310112));
 		let finance = RuntimeOrigin::signed(FINANCE);
 		assert_noop!(
-			Funds::freeze(finance.clone(), FreezeTarget::Allocation(id)),
+			Funds::freeze(finance.clone(), FreezeTarget::Allocation(id), H256::zero()),
 			Error::<Test>::OutsideJurisdiction
 		);
 		assert_noop!(
-			Funds::freeze(finance.clone(), FreezeTarget::Account(10)),
+			Funds::freeze(finance.clone(), FreezeTarget::Account(10), H256::zero()),
 			Error::<Test>::OutsideJurisdiction
 		);
 		assert_noop!(
@@ -156,7 +183,7 @@ fn a_regulator_acts_only_within_its_jurisdiction() {
 		);
 		// An unknown organization is named as such.
 		assert_noop!(
-			Funds::freeze(finance.clone(), FreezeTarget::Account(77)),
+			Funds::freeze(finance.clone(), FreezeTarget::Account(77), H256::zero()),
 			Error::<Test>::OrganizationNotFound
 		);
 		// The manager (the science commission, national in the mock) is outside Minhang too.
@@ -166,6 +193,51 @@ fn a_regulator_acts_only_within_its_jurisdiction() {
 			Error::<Test>::OutsideJurisdiction
 		);
 		TestMembership::set_jurisdiction(1, Division(310000));
-		assert_ok!(Funds::freeze(finance, FreezeTarget::Allocation(id)));
+		assert_ok!(Funds::freeze(finance, FreezeTarget::Allocation(id), H256::zero()));
+	});
+}
+
+#[test]
+fn the_shared_freeze_reaches_allocations_and_accounts_as_the_call_does() {
+	ExtBuilder::default().build_and_execute(|| {
+		let a = funded(1_000, 500);
+		let finance = org(FINANCE);
+		type Allocs = Freezes<AllocationRecords<Test>>;
+		type Accounts = Freezes<AccountRecords<Test>>;
+		let allocation = RecordRef::new(FUND_ALLOCATION, a.into());
+		let disburse =
+			|who, amount| Funds::disburse(RuntimeOrigin::signed(who), a, amount, H256::zero());
+		let account = RecordRef::new(FUND_ACCOUNT, 10);
+		assert!(Allocs::keeps(FUND_ALLOCATION) && !Allocs::keeps(FUND_ACCOUNT));
+		assert_eq!(<Allocs as FreezableRecords>::subject(allocation), Some(10));
+		assert_eq!(<Accounts as FreezableRecords>::subject(account), Some(10));
+		assert_eq!(<Accounts as FreezableRecords>::subject(allocation), None);
+		assert_noop!(
+			<Accounts as FreezableRecords>::freeze(
+				RecordRef::new(FUND_ACCOUNT, 77),
+				finance,
+				DECISION
+			),
+			Error::<Test>::OrganizationNotFound
+		);
+		assert_ok!(<Allocs as FreezableRecords>::freeze(allocation, finance, DECISION));
+		let target = FreezeTarget::Allocation(a);
+		assert_eq!(last_event(), Event::Frozen { target, by: finance, reason: DECISION });
+		assert_eq!(Ledger::<Test>::get(a, 2).map(|e| e.movement), Some(Movement::Frozen));
+		assert_noop!(disburse(MANAGER, 1), Error::<Test>::Frozen);
+		assert_ok!(<Accounts as FreezableRecords>::freeze(account, finance, DECISION));
+		assert_ok!(<Allocs as FreezableRecords>::unfreeze(allocation, finance));
+		assert_eq!(Ledger::<Test>::get(a, 3).map(|e| e.movement), Some(Movement::Unfrozen));
+		assert_noop!(disburse(MANAGER, 1), Error::<Test>::Frozen);
+		assert_noop!(
+			<Accounts as FreezableRecords>::freeze(account, finance, DECISION),
+			Error::<Test>::AlreadyFrozen
+		);
+		assert_ok!(<Accounts as FreezableRecords>::unfreeze(account, finance));
+		assert_eq!(
+			last_event(),
+			Event::Unfrozen { target: FreezeTarget::Account(10), by: finance }
+		);
+		assert_ok!(disburse(MANAGER, 1));
 	});
 }

@@ -135,12 +135,9 @@ fn a_claim_fails_for_unconfirmed_rejected_reversed_voided_and_red_invoices() {
 fn a_claim_fails_while_the_invoice_is_under_audit() {
 	ExtBuilder::default().build_and_execute(|| {
 		let id = confirmed(1_000);
-		assert_ok!(Invoices::flag(RuntimeOrigin::signed(TAX), id, H256::zero()));
-		assert_noop!(
-			Invoices::reimburse(RuntimeOrigin::signed(BUYER), id),
-			Error::<Test>::UnderAudit
-		);
-		assert_ok!(Invoices::clear_flag(RuntimeOrigin::signed(TAX), id));
+		assert_ok!(Invoices::freeze(RuntimeOrigin::signed(TAX), id, H256::zero()));
+		assert_noop!(Invoices::reimburse(RuntimeOrigin::signed(BUYER), id), Error::<Test>::Frozen);
+		assert_ok!(Invoices::unfreeze(RuntimeOrigin::signed(TAX), id));
 		assert_ok!(Invoices::reimburse(RuntimeOrigin::signed(BUYER), id));
 	});
 }
@@ -186,10 +183,10 @@ fn a_receivable_is_pledged_only_by_its_issuer_once_confirmed_and_not_under_audit
 			<Invoices as InvoiceClaims>::claim_receivable(pending, 10, FINANCING),
 			Error::<Test>::NotConfirmed
 		);
-		assert_ok!(Invoices::flag(RuntimeOrigin::signed(TAX), id, H256::zero()));
+		assert_ok!(Invoices::freeze(RuntimeOrigin::signed(TAX), id, H256::zero()));
 		assert_noop!(
 			<Invoices as InvoiceClaims>::claim_receivable(id, 10, FINANCING),
-			Error::<Test>::UnderAudit
+			Error::<Test>::Frozen
 		);
 		assert_ok!(Invoices::void(RuntimeOrigin::signed(TAX), id, H256::zero()));
 		assert_noop!(
@@ -205,13 +202,13 @@ fn optional_changes_stop_when_the_history_is_full_but_voiding_still_fits() {
 		let id = confirmed(1_000);
 		// Issued, Confirmed, six flag / clear pairs and the reimbursement: one place left.
 		for _ in 0..6 {
-			assert_ok!(Invoices::flag(RuntimeOrigin::signed(TAX), id, H256::zero()));
-			assert_ok!(Invoices::clear_flag(RuntimeOrigin::signed(TAX), id));
+			assert_ok!(Invoices::freeze(RuntimeOrigin::signed(TAX), id, H256::zero()));
+			assert_ok!(Invoices::unfreeze(RuntimeOrigin::signed(TAX), id));
 		}
 		assert_ok!(Invoices::reimburse(RuntimeOrigin::signed(BUYER), id));
 		assert_eq!(InvoiceHistory::<Test>::get(10, 0).len(), MAX_HISTORY as usize - 1);
 		assert_noop!(
-			Invoices::flag(RuntimeOrigin::signed(TAX), id, H256::zero()),
+			Invoices::freeze(RuntimeOrigin::signed(TAX), id, H256::zero()),
 			Error::<Test>::HistoryFull
 		);
 		assert_ok!(Invoices::void(RuntimeOrigin::signed(TAX), id, H256::zero()));

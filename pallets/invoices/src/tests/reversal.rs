@@ -170,8 +170,8 @@ fn reverse_fails_after_reimbursement_and_under_audit() {
 		assert_ok!(Invoices::reimburse(RuntimeOrigin::signed(BUYER), id));
 		assert_noop!(reverse(id), Error::<Test>::AlreadyClaimed);
 		let flagged = issue_to_buyer(1_000);
-		assert_ok!(Invoices::flag(RuntimeOrigin::signed(TAX), flagged, H256::zero()));
-		assert_noop!(reverse(flagged), Error::<Test>::UnderAudit);
+		assert_ok!(Invoices::freeze(RuntimeOrigin::signed(TAX), flagged, H256::zero()));
+		assert_noop!(reverse(flagged), Error::<Test>::Frozen);
 	});
 }
 
@@ -221,17 +221,17 @@ fn a_pending_reversal_of_an_invoice_flagged_meanwhile_cannot_be_confirmed() {
 		let id = confirmed(1_000);
 		assert_ok!(reverse(id));
 		// The tax bureau opens an audit while the buyer has not answered yet.
-		assert_ok!(Invoices::flag(RuntimeOrigin::signed(TAX), id, H256::repeat_byte(9)));
+		assert_ok!(Invoices::freeze(RuntimeOrigin::signed(TAX), id, H256::repeat_byte(9)));
 		assert_noop!(
 			Invoices::confirm_reversal(RuntimeOrigin::signed(BUYER), RED),
-			Error::<Test>::UnderAudit
+			Error::<Test>::Frozen
 		);
 		assert_eq!(
 			IssuedInvoices::<Test>::get(10, 0).unwrap().status,
 			InvoiceStatus::ReversalPending { red: 1 }
 		);
 		// Refusing stays possible; once the audit is over, a new reversal can be confirmed.
-		assert_ok!(Invoices::clear_flag(RuntimeOrigin::signed(TAX), id));
+		assert_ok!(Invoices::unfreeze(RuntimeOrigin::signed(TAX), id));
 		assert_ok!(Invoices::confirm_reversal(RuntimeOrigin::signed(BUYER), RED));
 		assert_eq!(
 			IssuedInvoices::<Test>::get(10, 0).unwrap().status,
@@ -257,8 +257,8 @@ fn a_full_history_never_takes_the_buyers_answer_away() {
 					break;
 				},
 			}
-			let _ = Invoices::flag(RuntimeOrigin::signed(TAX), id, H256::repeat_byte(9));
-			let _ = Invoices::clear_flag(RuntimeOrigin::signed(TAX), id);
+			let _ = Invoices::freeze(RuntimeOrigin::signed(TAX), id, H256::repeat_byte(9));
+			let _ = Invoices::unfreeze(RuntimeOrigin::signed(TAX), id);
 			assert_ok!(Invoices::refuse_reversal(RuntimeOrigin::signed(BUYER), next_red, reason));
 			rounds += 1;
 		}

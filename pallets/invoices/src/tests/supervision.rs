@@ -1,29 +1,34 @@
-//! The tax bureau's supervision: audit flags and voiding.
+//! The tax bureau's supervision: freezes for audit and voiding.
 
 use crate::{mock::*, *};
 use frame_support::{assert_noop, assert_ok};
+use regchain_primitives::{FreezableRecords, Freezes, RecordRef};
 use sp_core::H256;
 use sp_runtime::DispatchError::BadOrigin;
 
 #[test]
-fn the_tax_bureau_flags_and_clears_an_invoice() {
+fn the_tax_bureau_freezes_an_invoice_for_audit_and_lifts_the_freeze() {
 	ExtBuilder::default().build_and_execute(|| {
 		let id = issue_to_buyer(1_000);
 		let reason = H256::repeat_byte(4);
-		assert_ok!(Invoices::flag(RuntimeOrigin::signed(TAX), id, reason));
-		assert_eq!(last_event(), Event::InvoiceFlagged { invoice: id, reason });
-		assert_eq!(IssuedInvoices::<Test>::get(10, 0).unwrap().audit_flag, Some(reason));
-		assert_noop!(
-			Invoices::flag(RuntimeOrigin::signed(TAX), id, reason),
-			Error::<Test>::AlreadyFlagged
+		assert_ok!(Invoices::freeze(RuntimeOrigin::signed(TAX), id, reason));
+		assert_eq!(last_event(), Event::Frozen { invoice: id, by: 1, reason });
+		assert_eq!(FrozenInvoices::<Test>::get(id).map(|f| (f.by, f.reason)), Some((1, reason)));
+		assert_eq!(
+			Invoices::invoice_record(id).and_then(|r| r.frozen).map(|f| f.reason),
+			Some(reason)
 		);
-		assert_ok!(Invoices::clear_flag(RuntimeOrigin::signed(TAX), id));
-		assert_eq!(last_event(), Event::FlagCleared { invoice: id });
-		assert_eq!(IssuedInvoices::<Test>::get(10, 0).unwrap().audit_flag, None);
 		assert_noop!(
-			Invoices::clear_flag(RuntimeOrigin::signed(TAX), id),
-			Error::<Test>::NotFlagged
+			Invoices::freeze(RuntimeOrigin::signed(TAX), id, reason),
+			Error::<Test>::AlreadyFrozen
 		);
+		assert_ok!(Invoices::unfreeze(RuntimeOrigin::signed(TAX), id));
+		assert_eq!(last_event(), Event::Unfrozen { invoice: id, by: 1 });
+		assert_eq!(FrozenInvoices::<Test>::get(id), None);
+		let history = InvoiceHistory::<Test>::get(10, 0);
+		let changes: Vec<_> = history.iter().rev().take(2).map(|e| e.change).collect();
+		assert_eq!(changes, [Change::Unfrozen, Change::Frozen]);
+		assert_noop!(Invoices::unfreeze(RuntimeOrigin::signed(TAX), id), Error::<Test>::NotFrozen);
 	});
 }
 
@@ -80,12 +85,12 @@ fn supervision_fails_for_anyone_but_the_tax_bureau() {
 		let id = issue_to_buyer(1_000);
 		for who in [FINANCE, SELLER, BUYER, OUTSIDER] {
 			let origin = RuntimeOrigin::signed(who);
-			assert_noop!(Invoices::flag(origin.clone(), id, H256::zero()), BadOrigin);
-			assert_noop!(Invoices::clear_flag(origin.clone(), id), BadOrigin);
+			assert_noop!(Invoices::freeze(origin.clone(), id, H256::zero()), BadOrigin);
+			assert_noop!(Invoices::unfreeze(origin.clone(), id), BadOrigin);
 			assert_noop!(Invoices::void(origin, id, H256::zero()), BadOrigin);
 		}
 		assert_noop!(
-			Invoices::flag(
+			Invoices::freeze(
 				RuntimeOrigin::signed(TAX),
 				InvoiceRef { issuer: 3, seq: 0 },
 				H256::zero()
@@ -105,16 +110,16 @@ fn a_district_tax_bureau_supervises_only_its_districts_taxpayers() {
 		TestMembership::set_jurisdiction(1, Division(310112));
 		let tax = RuntimeOrigin::signed(TAX);
 		let reason = H256::repeat_byte(1);
-		assert_noop!(Invoices::flag(tax.clone(), id, reason), Error::<Test>::OutsideJurisdiction);
+		assert_noop!(Invoices::freeze(tax.clone(), id, reason), Error::<Test>::OutsideJurisdiction);
 		assert_noop!(Invoices::void(tax.clone(), id, reason), Error::<Test>::OutsideJurisdiction);
 		assert_noop!(
 			Invoices::set_issuer_limits(tax.clone(), 10, None),
 			Error::<Test>::OutsideJurisdiction
 		);
 		TestMembership::set_jurisdiction(1, Division(310000));
-		assert_ok!(Invoices::flag(tax.clone(), id, reason));
+		assert_ok!(Invoices::freeze(tax.clone(), id, reason));
 		TestMembership::set_jurisdiction(1, Division(310112));
-		assert_noop!(Invoices::clear_flag(tax, id), Error::<Test>::OutsideJurisdiction);
+		assert_noop!(Invoices::unfreeze(tax, id), Error::<Test>::OutsideJurisdiction);
 	});
 }
 
@@ -129,5 +134,36 @@ fn only_a_national_tax_bureau_changes_vat_rates() {
 		);
 		TestMembership::set_jurisdiction(1, Division::NATIONAL);
 		assert_ok!(Invoices::set_rate(RuntimeOrigin::signed(TAX), 1, None, hour(10)));
+	});
+}
+
+#[test]
+fn the_shared_freeze_names_an_invoice_by_issuer_and_number_and_checks_as_the_call_does() {
+	ExtBuilder::default().build_and_execute(|| {
+		type Shared = Freezes<Invoices>;
+		let id = confirmed(1_000);
+		let record = RecordRef::new(INVOICE, (10u64 << 32) | u64::from(id.seq));
+		assert_eq!(<Shared as FreezableRecords>::subject(record), Some(10));
+		assert_eq!(<Shared as FreezableRecords>::subject(RecordRef::new(INVOICE, 10)), None);
+		assert_noop!(
+			<Shared as FreezableRecords>::freeze(
+				RecordRef::new(INVOICE, 10u64 << 32 | 9),
+				1,
+				H256::zero()
+			),
+			Error::<Test>::InvoiceNotFound
+		);
+		assert_ok!(<Shared as FreezableRecords>::freeze(record, 1, H256::repeat_byte(4)));
+		assert_eq!(
+			last_event(),
+			Event::Frozen { invoice: id, by: 1, reason: H256::repeat_byte(4) }
+		);
+		assert_noop!(Invoices::reimburse(RuntimeOrigin::signed(BUYER), id), Error::<Test>::Frozen);
+		assert_eq!(
+			Invoices::frozen_invoices(None, 10).iter().map(|r| r.id).collect::<Vec<_>>(),
+			[record.id]
+		);
+		assert_ok!(<Shared as FreezableRecords>::unfreeze(record, 1));
+		assert_eq!(last_event(), Event::Unfrozen { invoice: id, by: 1 });
 	});
 }

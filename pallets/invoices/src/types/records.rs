@@ -173,8 +173,6 @@ pub struct Invoice<BlockNumber> {
 	pub buyer_period: Option<Period>,
 	/// What it justified, once; it can justify nothing else.
 	pub claim: Option<Claim>,
-	/// Set while the tax bureau audits it (hash of the reason).
-	pub audit_flag: Option<H256>,
 }
 
 impl<BlockNumber: Encode> Invoice<BlockNumber> {
@@ -349,10 +347,10 @@ pub enum Change {
 	},
 	/// Claimed as a reimbursement or a fund expense.
 	Claimed(Claim),
-	/// Flagged for audit by the tax bureau.
-	Flagged,
-	/// The audit flag was cleared.
-	FlagCleared,
+	/// Frozen by the tax bureau for audit (the one freeze).
+	Frozen,
+	/// The freeze was lifted.
+	Unfrozen,
 	/// Voided by the tax bureau.
 	Voided,
 	/// The reversal by red invoice `red` lapsed unanswered.
@@ -414,4 +412,6 @@ pub struct InvoiceRecord<BlockNumber> {
 	pub invoice: Invoice<BlockNumber>,
 	/// Its history, oldest first.
 	pub history: History<Moment>,
+	/// The tax bureau's freeze while it audits the invoice.
+	pub frozen: Option<regchain_primitives::Freeze>,
 }

@@ -4,7 +4,7 @@
 use crate::{mock::*, *};
 use frame_support::{assert_noop, assert_ok};
 use regchain_primitives::{
-	testing::assert_frozen_listing, Division, FreezableRecords, Freeze, RecordRef,
+	testing::assert_frozen_listing, Division, FreezableRecords, Freeze, Freezes, RecordRef,
 };
 use sp_core::H256;
 
@@ -75,7 +75,7 @@ fn freeze_refusals() {
 		assert_ok!(IpRights::freeze(RuntimeOrigin::signed(OFFICE), work, REASON));
 		assert_noop!(
 			IpRights::freeze(RuntimeOrigin::signed(OFFICE), work, REASON),
-			Error::<Test>::Frozen
+			Error::<Test>::AlreadyFrozen
 		);
 	});
 }
@@ -100,19 +100,30 @@ fn an_office_freezes_only_within_its_jurisdiction() {
 }
 
 #[test]
-fn the_shared_freeze_reaches_works() {
+fn the_shared_freeze_reaches_works_with_the_calls_checks_and_events() {
 	ExtBuilder::default().build_and_execute(|| {
+		type Shared = Freezes<IpRights>;
 		let work = registered(1);
 		let record = RecordRef::new(IP_RIGHTS, work);
-		assert!(IpRights::keeps(IP_RIGHTS));
-		assert!(!IpRights::keeps(*b"nota"));
-		assert_eq!(IpRights::subject(record), Some(10));
-		assert_eq!(IpRights::subject(RecordRef::new(*b"nota", work)), None);
+		assert!(Shared::keeps(IP_RIGHTS));
+		assert!(!Shared::keeps(*b"nota"));
+		assert_eq!(<Shared as FreezableRecords>::subject(record), Some(10));
+		assert_eq!(<Shared as FreezableRecords>::subject(RecordRef::new(*b"nota", work)), None);
+		assert_noop!(
+			<Shared as FreezableRecords>::freeze(RecordRef::new(IP_RIGHTS, 99), 1, REASON),
+			Error::<Test>::WorkNotFound
+		);
+		assert_ok!(<Shared as FreezableRecords>::freeze(record, 1, REASON));
+		assert_eq!(last_event(), Event::Frozen { work, by: 1, reason: REASON });
 		let freeze = Freeze { by: 1, at: day(1), reason: REASON };
-		assert_ok!(<IpRights as FreezableRecords>::freeze(record, freeze));
-		assert_eq!(IpRights::frozen(record), Some(freeze));
-		assert_ok!(<IpRights as FreezableRecords>::unfreeze(record));
-		assert_eq!(IpRights::frozen(record), None);
+		assert_eq!(<Shared as FreezableRecords>::frozen(record), Some(freeze));
+		assert_noop!(
+			<Shared as FreezableRecords>::freeze(record, 1, REASON),
+			Error::<Test>::AlreadyFrozen
+		);
+		assert_ok!(<Shared as FreezableRecords>::unfreeze(record, 1));
+		assert_eq!(last_event(), Event::Unfrozen { work, by: 1 });
+		assert_eq!(<Shared as FreezableRecords>::frozen(record), None);
 	});
 }
 

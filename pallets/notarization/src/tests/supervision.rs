@@ -4,7 +4,7 @@
 use crate::{mock::*, *};
 use frame_support::{assert_noop, assert_ok};
 use regchain_primitives::{
-	testing::assert_frozen_listing, Division, FreezableRecords, Freeze, RecordRef,
+	testing::assert_frozen_listing, Division, FreezableRecords, Freeze, Freezes, RecordRef,
 };
 use sp_core::H256;
 
@@ -82,7 +82,7 @@ fn freeze_refusals() {
 		assert_ok!(Notarization::freeze(RuntimeOrigin::signed(COURT), id, REASON));
 		assert_noop!(
 			Notarization::freeze(RuntimeOrigin::signed(COURT), id, REASON),
-			Error::<Test>::Frozen
+			Error::<Test>::AlreadyFrozen
 		);
 	});
 }
@@ -108,23 +108,31 @@ fn a_court_freezes_only_within_its_jurisdiction() {
 }
 
 #[test]
-fn the_shared_freeze_reaches_notarization_records() {
+fn the_shared_freeze_reaches_notarization_records_with_the_calls_checks_and_events() {
 	ExtBuilder::default().build_and_execute(|| {
+		type Shared = Freezes<Notarization>;
 		let id = notarized(1);
 		let record = RecordRef::new(NOTARIZATION, id);
-		assert!(Notarization::keeps(NOTARIZATION));
-		assert!(!Notarization::keeps(*b"cred"));
-		assert_eq!(Notarization::subject(record), Some(10));
-		assert_eq!(Notarization::subject(RecordRef::new(*b"cred", id)), None);
-		let freeze = Freeze { by: 1, at: day(1), reason: REASON };
-		assert_ok!(<Notarization as FreezableRecords>::freeze(record, freeze));
-		assert_eq!(Notarization::frozen(record), Some(freeze));
-		assert_eq!(
-			<Notarization as FreezableRecords>::freeze(record, freeze),
-			Err(Error::<Test>::Frozen.into())
+		assert!(Shared::keeps(NOTARIZATION));
+		assert!(!Shared::keeps(*b"cred"));
+		assert_eq!(<Shared as FreezableRecords>::subject(record), Some(10));
+		assert_eq!(<Shared as FreezableRecords>::subject(RecordRef::new(*b"cred", id)), None);
+		assert_noop!(
+			<Shared as FreezableRecords>::freeze(RecordRef::new(NOTARIZATION, 99), 1, REASON),
+			Error::<Test>::RecordNotFound
 		);
-		assert_ok!(<Notarization as FreezableRecords>::unfreeze(record));
-		assert_eq!(Notarization::frozen(record), None);
+		assert_ok!(<Shared as FreezableRecords>::freeze(record, 1, REASON));
+		assert_eq!(last_event(), Event::Frozen { id, by: 1, reason: REASON });
+		let freeze = Freeze { by: 1, at: day(1), reason: REASON };
+		assert_eq!(<Shared as FreezableRecords>::frozen(record), Some(freeze));
+		assert_noop!(
+			<Shared as FreezableRecords>::freeze(record, 1, REASON),
+			Error::<Test>::AlreadyFrozen
+		);
+		assert_ok!(<Shared as FreezableRecords>::unfreeze(record, 1));
+		assert_eq!(last_event(), Event::Unfrozen { id, by: 1 });
+		assert_eq!(<Shared as FreezableRecords>::frozen(record), None);
+		assert_noop!(<Shared as FreezableRecords>::unfreeze(record, 1), Error::<Test>::NotFrozen);
 	});
 }
 

@@ -3,7 +3,9 @@
 
 use crate::{mock::*, *};
 use frame_support::{assert_noop, assert_ok};
-use regchain_primitives::{testing::assert_frozen_listing, Division, FreezableRecords, RecordRef};
+use regchain_primitives::{
+	testing::assert_frozen_listing, Division, FreezableRecords, Freezes, RecordRef,
+};
 use sp_core::H256;
 
 #[test]
@@ -121,8 +123,13 @@ fn a_frozen_batch_does_not_move_until_unfrozen() {
 		assert_ok!(Provenance::freeze(RuntimeOrigin::signed(MARKET), batch, H256::repeat_byte(3)));
 		assert_eq!(last_event(), Event::Frozen { batch, by: 1, reason: H256::repeat_byte(3) });
 		let record = RecordRef::new(PROVENANCE, batch.into());
-		assert_eq!(<Provenance as FreezableRecords>::frozen(record).map(|f| f.by), Some(1));
-		assert_eq!(<Provenance as FreezableRecords>::subject(record), Some(10));
+		type Shared = Freezes<Provenance>;
+		assert_eq!(<Shared as FreezableRecords>::frozen(record).map(|f| f.by), Some(1));
+		assert_eq!(<Shared as FreezableRecords>::subject(record), Some(10));
+		assert_noop!(
+			<Shared as FreezableRecords>::freeze(record, 1, H256::zero()),
+			Error::<Test>::AlreadyFrozen
+		);
 		assert_noop!(
 			Provenance::offer(RuntimeOrigin::signed(MAKER), units(0, 1), 20, H256::zero()),
 			Error::<Test>::Frozen
@@ -133,7 +140,7 @@ fn a_frozen_batch_does_not_move_until_unfrozen() {
 		);
 		assert_noop!(
 			Provenance::freeze(RuntimeOrigin::signed(MARKET), batch, H256::zero()),
-			Error::<Test>::Frozen
+			Error::<Test>::AlreadyFrozen
 		);
 		assert_noop!(
 			Provenance::freeze(RuntimeOrigin::signed(MAKER), batch, H256::zero()),
