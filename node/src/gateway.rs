@@ -32,12 +32,14 @@
 //! `crate::budget`).
 //!
 //! **What a caller sees** (the rules per method are [`RULES`]): its own organization's records;
-//! an agency, the records of organizations within its jurisdiction and its remit ([`remit`]:
-//! the tax bureau invoices, the finance bureaus and the audit office funds, …; market
-//! regulation, the supervisor, all domains); a financial institution, an SME's credit profile
+//! an agency, the records of organizations within its jurisdiction and its remit (the one
+//! table of remits, `regchain_primitives::AgencyKind::remit`, asked of the runtime:
+//! `ConsortiumApi::remit` — the tax bureau invoices, the finance bureau, the fund-running
+//! commissions and the audit office funds, …; market regulation, the supervisor, all domains); a financial institution, an SME's credit profile
 //! (only the claim types the grant covers) and tax figures (only if the grant covers them) —
 //! and only after it declared the access on chain (`credit.declareAccess`, logged in the SME's
-//! access log) under a grant in force, within [`ACCESS_WINDOW_MS`]. Everything else is refused
+//! access log) under a grant in force, within the chain's `credit.accessValidity` (asked of the
+//! runtime: `CreditApi::current_access`). Everything else is refused
 //! with [`FORBIDDEN`], naming why. Each signed request is logged (target `gateway`): who, for
 //! which organization, which method, on whose records, on what basis or why refused.
 
@@ -47,10 +49,13 @@ use crate::{
 };
 use jsonrpsee::{
 	server::BatchRequestConfig,
-	types::{ErrorObjectOwned, Params},
+	types::{error::INTERNAL_ERROR_CODE, ErrorObjectOwned, Params},
 	Extensions, RpcModule,
 };
-use regchain_runtime::{opaque::Block, Hash};
+use pallet_consortium::runtime_api::ConsortiumApi;
+use pallet_credit::{runtime_api::CreditApi, Access, ClaimTypeScope};
+use regchain_primitives::{Domain, OrgId, OrgKind};
+use regchain_runtime::{opaque::Block, AccountId, Hash};
 use sc_client_api::ExecutorProvider;
 use serde_json::{json, Value};
 use sp_api::{Core, Metadata, ProvideRuntimeApi};
@@ -94,8 +99,6 @@ const MAX_CALLERS: usize = 65_536;
 // Every price fits the bursts it is charged to, or no one could ever pay it.
 const _: () = assert!(PRICE_DOSSIER <= PER_SIGNER.burst && PRICE_DOSSIER <= TOTAL.burst);
 const _: () = assert!(PRICE_SIGNED <= PER_SIGNER.burst && PRICE_PUBLIC <= PER_ADDRESS.burst);
-/// How long a lender's declared access serves its reads: a loan review's day.
-pub const ACCESS_WINDOW_MS: u64 = 24 * 60 * 60 * 1000;
 
 /// The request is not a valid signed request: no or a bad signature, another method's or
 /// another chain's request, an unknown signer.
@@ -150,6 +153,8 @@ const RULES: &[(&str, Rule, Lender)] = &[
 	("consortium_now", Public, No),
 	("consortium_member", Public, No),
 	("consortium_oversees", Public, No),
+	// Which domains an agency reads and regulates: the law's, public.
+	("consortium_remit", Public, No),
 	// An agency's own list of the members it oversees (or, for market regulation, another
 	// agency's whose jurisdiction it covers).
 	("consortium_membersOverseen", Param("agency"), No),
@@ -173,6 +178,7 @@ const RULES: &[(&str, Rule, Lender)] = &[
 	("credit_grants", Param("sme"), No),
 	("credit_accessLog", Param("sme"), No),
 	("credit_declaredAccess", Params(&["sme", "lender"]), No),
+	("credit_currentAccess", Params(&["sme", "lender"]), No),
 	("credit_claimTypes", Public, No),
 	// The open regulatory actions of a domain: the worklist of its agencies, all regions.
 	("credit_frozen", Agencies, No),
@@ -217,25 +223,15 @@ fn rule_of(method: &str) -> (Rule, Lender) {
 	RULES.iter().find(|(m, ..)| *m == method).map(|(_, r, l)| (*r, *l)).unwrap_or((Agencies, No))
 }
 
-/// The agencies whose remit a domain is (the kinds' names in `AgencyKind`). Market regulation
-/// supervises the market as a whole (事中事后监管) and reads every domain.
-pub fn remit(domain: &str) -> &'static [&'static str] {
-	match domain {
-		"invoices" => &["TaxBureau", "MarketRegulation"],
-		"funds" => &[
-			"FinanceBureau",
-			"EconomyCommission",
-			"ScienceCommission",
-			"CommerceCommission",
-			"AuditOffice",
-			"MarketRegulation",
-		],
-		"credit" => &["CreditRegulator", "MarketRegulation"],
-		"notarization" => &["Court", "MarketRegulation"],
-		"provenance" => &["MarketRegulation", "Customs"],
-		"ipRights" => &["IpOffice", "Court", "MarketRegulation"],
-		_ => &["MarketRegulation"],
-	}
+/// The domain of a method's namespace; the methods of no domain's namespace are the members'
+/// (read by market regulation, which regulates the members, only).
+fn domain_of(method: &str) -> Domain {
+	Domain::of_namespace(method.split('_').next().unwrap_or_default()).unwrap_or(Domain::Members)
+}
+
+/// A runtime call of the policy that failed (the runtime trapped or the block is gone).
+fn runtime(e: sp_api::ApiError) -> ErrorObjectOwned {
+	error(INTERNAL_ERROR_CODE, format!("the runtime could not answer: {e}"))
 }
 
 fn error(code: i32, message: impl Into<String>) -> ErrorObjectOwned {
@@ -292,6 +288,8 @@ struct Caller {
 	org: u64,
 	/// The agency kind (`"TaxBureau"`), if the organization is an agency.
 	agency: Option<String>,
+	/// The domains the agency reads, from the runtime (`ConsortiumApi::remit`).
+	remit: Vec<Domain>,
 	lender: bool,
 }
 
@@ -302,8 +300,8 @@ enum Basis {
 	Own,
 	Oversight,
 	Remit,
-	/// The lender's declared access (its JSON).
-	Declared(Value),
+	/// The lender's declared access.
+	Declared(Access),
 }
 
 impl core::fmt::Display for Basis {
@@ -313,7 +311,11 @@ impl core::fmt::Display for Basis {
 			Basis::Own => write!(f, "its own records"),
 			Basis::Oversight => write!(f, "within the agency's jurisdiction and remit"),
 			Basis::Remit => write!(f, "within the agency's remit"),
-			Basis::Declared(access) => write!(f, "under the access declared on chain {access}"),
+			Basis::Declared(access) => write!(
+				f,
+				"under the access declared on chain at {} (grant {}, {:?})",
+				access.at, access.grant, access.scope
+			),
 		}
 	}
 }
@@ -343,13 +345,13 @@ fn organization_id(value: &Value) -> Option<u64> {
 
 /// `answer` cut to what a lender's declared access covers (credit attestations of its claim
 /// types); `None` when a single attestation lies outside it.
-fn within_access(answer: Value, access: &Value) -> Option<Value> {
-	let only = match &access["scope"]["claimTypes"] {
-		Value::Object(o) => o.get("Only").and_then(Value::as_array).cloned(),
-		_ => None,
+fn within_access(answer: Value, access: &Access) -> Option<Value> {
+	let ClaimTypeScope::Only(only) = &access.scope.claim_types else { return Some(answer) };
+	let covered = |entry: &Value| {
+		entry["attestation"]["claimType"]
+			.as_u64()
+			.is_some_and(|id| only.iter().any(|c| u64::from(*c) == id))
 	};
-	let Some(only) = only else { return Some(answer) };
-	let covered = |entry: &Value| only.contains(&entry["attestation"]["claimType"]);
 	match answer {
 		Value::Array(entries) => Some(Value::Array(entries.into_iter().filter(covered).collect())),
 		Value::Null => Some(Value::Null),
@@ -426,7 +428,7 @@ struct Gateway<C> {
 impl<C> Gateway<C>
 where
 	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + ExecutorProvider<Block>,
-	C::Api: Metadata<Block> + Core<Block>,
+	C::Api: Metadata<Block> + Core<Block> + ConsortiumApi<Block, AccountId> + CreditApi<Block>,
 {
 	/// Checks a signed request for `method` and returns its signer and its parameters.
 	/// The signer pays `price` once its signature verified and it proved a member.
@@ -519,8 +521,8 @@ where
 				),
 			));
 		}
-		let member = self.queries.call_at("consortium_member", &json!([signer]), at)?;
-		let Some(org) = member.get("id").and_then(Value::as_u64) else {
+		let api = self.queries.client.runtime_api();
+		let Some(member) = api.member(at, account.clone()).map_err(runtime)? else {
 			return Err(error(
 				UNAUTHENTICATED,
 				"the signer acts for no active member organization",
@@ -536,19 +538,26 @@ where
 			.expect("no gateway call panics holding it")
 			.admit(&account, &nonce, ts, now)
 			.map_err(|e| error(REPLAYED, e))?;
-		let kind = &member["kind"];
+		let remit = api.remit(at, member.id).map_err(runtime)?;
 		let caller = Caller {
 			account,
-			org,
-			agency: kind.get("Agency").and_then(Value::as_str).map(str::to_owned),
-			lender: kind.as_str() == Some("FinancialInstitution"),
+			org: member.id.into(),
+			agency: match member.kind {
+				OrgKind::Agency(kind) => Some(format!("{kind:?}")),
+				_ => None,
+			},
+			remit: remit.into_iter().map(|(domain, _)| domain).collect(),
+			lender: member.kind == OrgKind::FinancialInstitution,
 		};
 		Ok((caller, request.get("params").cloned().unwrap_or(Value::Null)))
 	}
 
-	/// Whether the organization `agency` oversees `org`.
+	/// Whether the organization `agency` is an active agency whose jurisdiction covers `org`.
 	fn oversees(&self, agency: u64, org: u64, at: Hash) -> Result<bool, ErrorObjectOwned> {
-		Ok(self.queries.call_at("consortium_oversees", &json!([agency, org]), at)? == json!(true))
+		let (Ok(agency), Ok(org)) = (OrgId::try_from(agency), OrgId::try_from(org)) else {
+			return Ok(false);
+		};
+		self.queries.client.runtime_api().oversees(at, agency, org).map_err(runtime)
 	}
 
 	/// On what ground `caller` reads records of `subjects` in `domain`, or why it may not.
@@ -556,7 +565,7 @@ where
 		&self,
 		caller: &Caller,
 		subjects: &[u64],
-		domain: &str,
+		domain: Domain,
 		lender: Lender,
 		at: Hash,
 	) -> Result<Basis, ErrorObjectOwned> {
@@ -564,10 +573,10 @@ where
 			return Ok(Basis::Own);
 		}
 		if let Some(kind) = &caller.agency {
-			if !remit(domain).contains(&kind.as_str()) {
+			if !caller.remit.contains(&domain) {
 				return Err(error(
 					FORBIDDEN,
-					format!("{domain} records are outside a {kind}'s remit"),
+					format!("{} records are outside a {kind}'s remit", domain.namespace()),
 				));
 			}
 			for subject in subjects {
@@ -584,24 +593,23 @@ where
 			let Some(sme) = subjects.first() else {
 				return Err(error(FORBIDDEN, "these records belong to no organization"));
 			};
-			let now = self.queries.call_at("consortium_now", &json!([]), at)?;
-			let since = now.as_u64().unwrap_or_default().saturating_sub(ACCESS_WINDOW_MS);
-			let access = self.queries.call_at(
-				"credit_declaredAccess",
-				&json!([sme, caller.org, since]),
-				at,
-			)?;
-			if access.is_null() {
+			let (Ok(sme_id), Ok(lender_id)) = (OrgId::try_from(*sme), OrgId::try_from(caller.org))
+			else {
+				return Err(error(FORBIDDEN, "no such organization"));
+			};
+			let api = self.queries.client.runtime_api();
+			let access = api.current_access(at, sme_id, lender_id).map_err(runtime)?;
+			let Some(access) = access else {
 				return Err(error(
 					FORBIDDEN,
 					format!(
-						"no access to organization {sme}'s data declared on chain within {} h \
-						 under a grant in force (credit.declareAccess)",
-						ACCESS_WINDOW_MS / 3_600_000
+						"no access to organization {sme}'s data declared on chain within the \
+						 chain's validity (credit.accessValidity) under a grant in force \
+						 (credit.declareAccess)"
 					),
 				));
-			}
-			if lender == Figures && access["scope"]["figures"] != json!(true) {
+			};
+			if lender == Figures && !access.scope.figures {
 				return Err(error(
 					FORBIDDEN,
 					"the declared access does not cover tax and invoice figures",
@@ -669,7 +677,7 @@ where
 		params: &Value,
 		at: Hash,
 	) -> Result<(Basis, Vec<u64>, Value), ErrorObjectOwned> {
-		let domain = method.split('_').next().unwrap_or_default();
+		let domain = domain_of(method);
 		let catalogue = self.queries.catalogue_at(at)?;
 		// Bad parameters are refused as the node refuses them, before anything is read.
 		catalogue.arguments(method, params).map_err(invalid)?;
@@ -696,14 +704,12 @@ where
 		match rule {
 			Public => Ok((Basis::Public, vec![], call()?)),
 			Agencies => match &caller.agency {
-				Some(kind) if remit(domain).contains(&kind.as_str()) => {
-					Ok((Basis::Remit, vec![], call()?))
-				},
+				Some(_) if caller.remit.contains(&domain) => Ok((Basis::Remit, vec![], call()?)),
 				_ => Err(error(
 					FORBIDDEN,
 					format!(
-						"{method} answers the agencies of its remit ({:?}) only",
-						remit(domain)
+						"{method} answers the agencies whose remit covers {} only",
+						domain.namespace()
 					),
 				)),
 			},
@@ -761,26 +767,26 @@ where
 			if org == caller.org {
 				return Ok(Sections::ALL);
 			}
-			let Some(kind) = &caller.agency else {
+			if caller.agency.is_none() {
 				return Err(error(
 					FORBIDDEN,
 					"a dossier is for the organization itself and the agencies overseeing it",
 				));
-			};
+			}
 			if !self.oversees(caller.org, org, at)? {
 				return Err(error(
 					FORBIDDEN,
 					format!("organization {org} lies outside this agency's jurisdiction"),
 				));
 			}
-			let within = |domain| remit(domain).contains(&kind.as_str());
+			let within = |domain| caller.remit.contains(&domain);
 			Ok(Sections {
-				invoices: within("invoices"),
-				funds: within("funds"),
-				credit: within("credit"),
-				products: within("provenance"),
-				evidence: within("notarization"),
-				works: within("ipRights"),
+				invoices: within(Domain::Invoices),
+				funds: within(Domain::Funds),
+				credit: within(Domain::Credit),
+				products: within(Domain::Provenance),
+				evidence: within(Domain::Notarization),
+				works: within(Domain::IpRights),
 			})
 		});
 		let outcome = match &answer {
@@ -804,7 +810,6 @@ where
 			"gateway": self.id,
 			"time": now_ms(),
 			"windowMs": WINDOW_MS,
-			"accessWindowMs": ACCESS_WINDOW_MS,
 			"maxBatch": MAX_BATCH,
 			"public": public,
 			"signed": signed,
@@ -822,7 +827,7 @@ where
 		+ Send
 		+ Sync
 		+ 'static,
-	C::Api: Metadata<Block> + Core<Block>,
+	C::Api: Metadata<Block> + Core<Block> + ConsortiumApi<Block, AccountId> + CreditApi<Block>,
 {
 	let genesis = format!("{:?}", client.info().genesis_hash);
 	let queries = Arc::new(Queries::new(client)?);
@@ -1003,8 +1008,15 @@ mod tests {
 	fn a_lenders_answer_is_cut_to_the_claim_types_declared() {
 		let entry = |t: u64| json!({"id": t, "attestation": {"claimType": t, "subject": 9}});
 		let profile = json!([entry(0), entry(1), entry(2)]);
-		let only = json!({"scope": {"claimTypes": {"Only": [0, 2]}, "figures": false}});
-		let all = json!({"scope": {"claimTypes": "All", "figures": true}});
+		let access = |claim_types| Access {
+			lender: 5,
+			grant: 0,
+			scope: pallet_credit::Scope { claim_types, figures: false },
+			purpose: pallet_credit::Purpose::PreLoanReview,
+			at: 0,
+		};
+		let only = access(ClaimTypeScope::Only(vec![0, 2].try_into().unwrap()));
+		let all = access(ClaimTypeScope::All);
 		assert_eq!(within_access(profile.clone(), &only), Some(json!([entry(0), entry(2)])));
 		assert_eq!(within_access(profile.clone(), &all), Some(profile));
 		assert_eq!(within_access(entry(1), &only), None);

@@ -178,6 +178,10 @@ impl_runtime_apis! {
 			Consortium::oversees(agency, org)
 		}
 
+		fn remit(org: OrgId) -> Vec<(regchain_primitives::Domain, regchain_primitives::Remit)> {
+			Consortium::remit(org)
+		}
+
 		fn members_overseen(
 			agency: OrgId,
 			start_after: Option<OrgId>,
@@ -314,6 +318,10 @@ impl_runtime_apis! {
 
 		fn declared_access(sme: OrgId, lender: OrgId, since: Moment) -> Option<pallet_credit::Access> {
 			Credit::declared_access(sme, lender, since)
+		}
+
+		fn current_access(sme: OrgId, lender: OrgId) -> Option<pallet_credit::Access> {
+			Credit::current_access(sme, lender)
 		}
 
 		fn claim_types(

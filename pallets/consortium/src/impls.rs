@@ -600,6 +600,18 @@ impl<T: Config> Pallet<T> {
 			&& <Self as Membership<T::AccountId>>::has_jurisdiction(agency, org)
 	}
 
+	/// The domains the active agency `org` reads, each with its remit there; nothing for any
+	/// other organization.
+	pub fn remit(org: OrgId) -> Vec<(regchain_primitives::Domain, regchain_primitives::Remit)> {
+		match <Self as Membership<T::AccountId>>::kind(org) {
+			Some(OrgKind::Agency(kind)) => regchain_primitives::Domain::ALL
+				.into_iter()
+				.filter_map(|domain| kind.remit(domain).map(|remit| (domain, remit)))
+				.collect(),
+			_ => Vec::new(),
+		}
+	}
+
 	/// Up to `limit` (at most [`paging::QUERY_LIMIT`]) of the members (enterprises and
 	/// financial institutions, whatever their status) within the jurisdiction of `agency`, by
 	/// division then id, after the member `start_after`; nothing if `agency` is no agency.

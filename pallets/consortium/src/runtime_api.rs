@@ -5,14 +5,14 @@
 
 use crate::types::OrganizationView;
 use alloc::vec::Vec;
-use regchain_primitives::{time::Moment, OrgId};
+use regchain_primitives::{time::Moment, Domain, OrgId, Remit};
 
 sp_api::decl_runtime_apis! {
 	/// Organizations by id or credit code; public registration data only. Version 2 adds who an
 	/// account acts for and an agency's jurisdiction, which the node's query gateway asks to
 	/// decide what a caller may read. Version 3 adds the members within an agency's
-	/// jurisdiction.
-	#[api_version(3)]
+	/// jurisdiction. Version 4 adds an organization's remit, from the one table of remits.
+	#[api_version(4)]
 	pub trait ConsortiumApi<AccountId> where AccountId: codec::Codec {
 		/// An organization: kind, name, credit code, status, term, roles, region.
 		fn organization(org: OrgId) -> Option<OrganizationView>;
@@ -31,5 +31,9 @@ sp_api::decl_runtime_apis! {
 		/// `start_after` (the last of the previous page); nothing for an organization that is
 		/// no agency, or a cursor that is no such member.
 		fn members_overseen(agency: OrgId, start_after: Option<OrgId>, limit: u32) -> Vec<OrganizationView>;
+		/// The domains an active agency reads, each with whether it regulates it there
+		/// (`regchain_primitives::AgencyKind::remit`); nothing for any other organization. The
+		/// query gateway and the dossier decide by it.
+		fn remit(org: OrgId) -> Vec<(Domain, Remit)>;
 	}
 }

@@ -666,6 +666,12 @@ impl<T: Config> Pallet<T> {
 			})
 	}
 
+	/// What `lender` may read of `sme`'s data now: its latest access declared within
+	/// [`Config::AccessValidity`] under a grant still in force. The query gateway asks this.
+	pub fn current_access(sme: OrgId, lender: OrgId) -> Option<Access> {
+		Self::declared_access(sme, lender, Self::now().saturating_sub(T::AccessValidity::get()))
+	}
+
 	/// The claim types: up to `limit` (at most 100) from id `from` on.
 	pub fn claim_types(from: ClaimTypeId, limit: u32) -> Vec<(ClaimTypeId, ClaimType)> {
 		let end = paging::page_end(from, limit, NextClaimTypeId::<T>::get());

@@ -136,6 +136,12 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxGrantTerm: Get<Moment>;
 
+		/// How long a declared access serves a lender's reads (a loan review's day): what a
+		/// lender may read now is what it declared within this time (`current_access`), so a
+		/// lender's every read session is in the SME's access log.
+		#[pallet::constant]
+		type AccessValidity: Get<Moment>;
+
 		/// Weights of this pallet's calls, from its benchmarks.
 		type WeightInfo: WeightInfo;
 	}

@@ -54,6 +54,7 @@ pub const MAX_TERM: Moment = 365 * DAY;
 parameter_types! {
 	pub const DisputeWindow: Moment = DISPUTE_WINDOW;
 	pub const MaxGrantTerm: Moment = MAX_TERM;
+	pub const AccessValidity: Moment = DAY;
 }
 
 impl Config for Test {
@@ -67,6 +68,7 @@ impl Config for Test {
 	type UnixTime = TestClock;
 	type DisputeWindow = DisputeWindow;
 	type MaxGrantTerm = MaxGrantTerm;
+	type AccessValidity = AccessValidity;
 	type WeightInfo = ();
 }
 

@@ -10,8 +10,9 @@ sp_api::decl_runtime_apis! {
 	/// Queries over credit attestations and consents; every list at most 100 long, paged.
 	/// Version 2 adds `declared_access`, which the node's query gateway asks before it answers a
 	/// lender.
-	/// Version 3 adds the frozen attestations (a regulator's open actions).
-	#[api_version(3)]
+	/// Version 3 adds the frozen attestations (a regulator's open actions). Version 4 adds
+	/// `current_access`, the lender's access now by the chain's own validity window.
+	#[api_version(4)]
 	pub trait CreditApi {
 		/// An SME's current credit profile: its attestations that count now (active, within
 		/// their validity period), with rating label, dispute and freeze — from up to `limit`
@@ -30,6 +31,9 @@ sp_api::decl_runtime_apis! {
 		/// The latest access `lender` declared on `sme`'s data at or after `since` whose grant is
 		/// still in force: what a lender may read now (the SME's access log records it).
 		fn declared_access(sme: OrgId, lender: OrgId, since: Moment) -> Option<Access>;
+		/// What `lender` may read of `sme`'s data now: its latest access declared within the
+		/// chain's `credit.accessValidity` under a grant in force (the query gateway's check).
+		fn current_access(sme: OrgId, lender: OrgId) -> Option<Access>;
 		/// The claim types from id `from` on.
 		fn claim_types(from: ClaimTypeId, limit: u32) -> Vec<(ClaimTypeId, ClaimType)>;
 		/// Up to `limit` (at most 100) of the frozen attestations, each with its subject and its freeze,

@@ -7,8 +7,11 @@
 //! - [`CreditCode`]: an enterprise's verified Unified Social Credit Code;
 //! - [`Membership`]: the question every pallet asks — is this account an active member, of which
 //!   organization, with which roles — answered by the consortium pallet;
-//! - [`EnsureMember`] with its aliases [`EnsureRole`] and [`EnsureAgency`]: origins built on
-//!   [`Membership`], to be used as the `EnsureOrigin` types of the domain pallets' `Config`;
+//! - [`EnsureMember`] with its aliases [`EnsureRole`], [`EnsureAgency`] and [`EnsureRegulator`]:
+//!   origins built on [`Membership`], to be used as the `EnsureOrigin` types of the domain
+//!   pallets' `Config`;
+//! - [`authority`]: [`Domain`] and [`AgencyKind::remit`], the one table of which agency kinds
+//!   regulate or read which domain;
 //! - [`Fen`], [`InvoiceRef`], [`Claim`] and [`InvoiceClaims`]: the one lock that keeps an
 //!   invoice from justifying two reimbursements or fund expenses, whichever pallet asks;
 //! - [`OrgKinds`]: a set of organization kinds (who may attest a claim type …);
@@ -25,6 +28,7 @@
 
 extern crate alloc;
 
+pub mod authority;
 pub mod credit_code;
 pub mod division;
 pub mod freeze;
@@ -45,6 +49,7 @@ use frame_support::{
 use scale_info::TypeInfo;
 use sp_runtime::DispatchResult;
 
+pub use authority::{Domain, Remit};
 pub use credit_code::{CreditCode, CreditCodeError};
 pub use division::Division;
 pub use freeze::{FreezableRecords, Freeze, FreezeDomain, FreezeError, Freezes, FrozenRecord};
@@ -628,6 +633,21 @@ impl<K: Get<AgencyKind>> MemberFilter for IsAgency<K> {
 	}
 }
 
+/// Accepts accounts of the agency whose kind regulates the domain `D::get()`
+/// ([`AgencyKind::remit`]).
+pub struct Regulates<D>(PhantomData<D>);
+impl<D: Get<Domain>> MemberFilter for Regulates<D> {
+	fn allows(member: &MemberInfo) -> bool {
+		matches!(member.kind, OrgKind::Agency(kind) if kind.regulates(D::get()))
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn sample() -> (OrgKind, Option<Role>) {
+		let regulator = AgencyKind::ALL.into_iter().find(|k| k.regulates(D::get()));
+		(OrgKind::Agency(regulator.expect("every domain has a regulator")), None)
+	}
+}
+
 /// An origin: a signed account of an active organization accepted by the filter `F`.
 /// Success value: the account and its organization. Any other origin, and any account of an
 /// expired, revoked or suspended organization, is refused.
@@ -637,6 +657,9 @@ pub struct EnsureMember<AccountId, M, F>(PhantomData<(AccountId, M, F)>);
 pub type EnsureRole<AccountId, M, R> = EnsureMember<AccountId, M, HasRole<R>>;
 /// A signed account of the active agency of kind `K::get()`.
 pub type EnsureAgency<AccountId, M, K> = EnsureMember<AccountId, M, IsAgency<K>>;
+/// A signed account of an active agency whose kind regulates the domain `D::get()`: the
+/// origin of a domain's regulatory calls, from the one table of remits.
+pub type EnsureRegulator<AccountId, M, D> = EnsureMember<AccountId, M, Regulates<D>>;
 
 impl<O, AccountId, M, F> EnsureOrigin<O> for EnsureMember<AccountId, M, F>
 where

@@ -3,9 +3,10 @@
 //! every runtime config and mock:
 //! `EnsureAgency<AccountId, Consortium, agency::TaxBureau>`,
 //! `EnsureRole<AccountId, Consortium, role::InvoiceIssuer>`,
-//! `EnsureMember<AccountId, Consortium, IsKind<kind::Enterprise>>`.
+//! `EnsureMember<AccountId, Consortium, IsKind<kind::Enterprise>>`,
+//! `EnsureRegulator<AccountId, Consortium, domain::Invoices>`.
 
-use crate::{AgencyKind, OrgKind, Role};
+use crate::{AgencyKind, Domain, OrgKind, Role};
 use frame_support::traits::Get;
 
 macro_rules! constants {
@@ -68,6 +69,19 @@ constants! {
 	}
 }
 
+constants! {
+	/// Every [`Domain`].
+	domain: Domain {
+		Members => Domain::Members,
+		Invoices => Domain::Invoices,
+		Funds => Domain::Funds,
+		Credit => Domain::Credit,
+		Notarization => Domain::Notarization,
+		Provenance => Domain::Provenance,
+		IpRights => Domain::IpRights,
+	}
+}
+
 #[cfg(test)]
 mod tests {
 	use super::*;
@@ -103,5 +117,15 @@ mod tests {
 			role::Retailer::get(),
 		];
 		assert_eq!(roles, Role::ALL);
+		let domains = [
+			domain::Members::get(),
+			domain::Invoices::get(),
+			domain::Funds::get(),
+			domain::Credit::get(),
+			domain::Notarization::get(),
+			domain::Provenance::get(),
+			domain::IpRights::get(),
+		];
+		assert_eq!(domains, Domain::ALL);
 	}
 }

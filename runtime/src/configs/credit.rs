@@ -6,13 +6,13 @@ use super::GovernanceOrigin;
 use crate::{AccountId, Consortium, Invoices, Runtime, Timestamp};
 use frame_support::traits::ConstU64;
 use regchain_primitives::{
-	params::{agency, kind, role},
+	params::{domain, kind, role},
 	time::DAY,
-	EnsureAgency, EnsureMember, EnsureRole, IsKind,
+	EnsureMember, EnsureRegulator, EnsureRole, IsKind,
 };
 
 impl pallet_credit::Config for Runtime {
-	type RegulatorOrigin = EnsureAgency<AccountId, Consortium, agency::CreditRegulator>;
+	type RegulatorOrigin = EnsureRegulator<AccountId, Consortium, domain::Credit>;
 	type AttesterOrigin = EnsureRole<AccountId, Consortium, role::Attester>;
 	type EnterpriseOrigin = EnsureMember<AccountId, Consortium, IsKind<kind::Enterprise>>;
 	type LenderOrigin = EnsureMember<AccountId, Consortium, IsKind<kind::FinancialInstitution>>;
@@ -24,5 +24,8 @@ impl pallet_credit::Config for Runtime {
 	type DisputeWindow = ConstU64<{ 20 * DAY }>;
 	/// Consent for up to three years (a loan's term), renewed by a new grant.
 	type MaxGrantTerm = ConstU64<{ 3 * 366 * DAY }>;
+	/// A declared access serves a lender's reads for a day (a loan review's), then it declares
+	/// again: each read session is in the SME's log.
+	type AccessValidity = ConstU64<DAY>;
 	type WeightInfo = pallet_credit::weights::SubstrateWeight<Runtime>;
 }

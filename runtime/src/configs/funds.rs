@@ -4,16 +4,16 @@
 use crate::{AccountId, Consortium, Invoices, Runtime, Timestamp};
 use frame_support::traits::EitherOf;
 use regchain_primitives::{
-	params::{agency, kind, role},
-	EnsureAgency, EnsureMember, EnsureRole, IsKind,
+	params::{domain, kind, role},
+	EnsureMember, EnsureRegulator, EnsureRole, IsKind,
 };
 
 impl pallet_funds::Config for Runtime {
 	type ManagerOrigin = EnsureRole<AccountId, Consortium, role::FundManager>;
 	type EnterpriseOrigin = EnsureMember<AccountId, Consortium, IsKind<kind::Enterprise>>;
-	/// The finance bureau itself, or an organization it made an auditor.
+	/// The funds' regulator (the finance bureau), or an organization it made an auditor.
 	type RegulatorOrigin = EitherOf<
-		EnsureAgency<AccountId, Consortium, agency::FinanceBureau>,
+		EnsureRegulator<AccountId, Consortium, domain::Funds>,
 		EnsureRole<AccountId, Consortium, role::Auditor>,
 	>;
 	type Invoices = Invoices;

@@ -4,13 +4,13 @@
 use crate::{AccountId, Consortium, Runtime, Timestamp};
 use frame_support::traits::{ConstU32, ConstU64};
 use regchain_primitives::{
-	params::{agency, role},
-	AnyMember, EnsureAgency, EnsureMember, EnsureRole,
+	params::{domain, role},
+	AnyMember, EnsureMember, EnsureRegulator, EnsureRole,
 };
 
 impl pallet_invoices::Config for Runtime {
 	type Membership = Consortium;
-	type TaxOrigin = EnsureAgency<AccountId, Consortium, agency::TaxBureau>;
+	type TaxOrigin = EnsureRegulator<AccountId, Consortium, domain::Invoices>;
 	type IssuerOrigin = EnsureRole<AccountId, Consortium, role::InvoiceIssuer>;
 	type MemberOrigin = EnsureMember<AccountId, Consortium, AnyMember>;
 	type UnixTime = Timestamp;

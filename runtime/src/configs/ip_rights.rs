@@ -7,8 +7,8 @@ use crate::{AccountId, Consortium, Notarization, Runtime, Signature, Timestamp};
 use frame_support::traits::ConstU64;
 use regchain_primitives::time::DAY;
 use regchain_primitives::{
-	params::{agency, role},
-	AnyMember, EnsureAgency, EnsureMember, EnsureRole,
+	params::{domain, role},
+	AnyMember, EnsureMember, EnsureRegulator, EnsureRole,
 };
 use sp_runtime::traits::Verify;
 
@@ -17,7 +17,7 @@ impl pallet_ip_rights::Config for Runtime {
 	/// consortium's quota bounds how much each organization submits.
 	type MemberOrigin = EnsureMember<AccountId, Consortium, AnyMember>;
 	type ExaminerOrigin = EnsureRole<AccountId, Consortium, role::IpExaminer>;
-	type FreezeOrigin = EnsureAgency<AccountId, Consortium, agency::IpOffice>;
+	type FreezeOrigin = EnsureRegulator<AccountId, Consortium, domain::IpRights>;
 	type Membership = Consortium;
 	/// Disputes cite the notarization pallet's records.
 	type Evidence = Notarization;

@@ -4,8 +4,8 @@
 
 use crate::{AccountId, Consortium, Runtime, Timestamp};
 use regchain_primitives::{
-	params::{agency, role},
-	AnyMember, EnsureAgency, EnsureMember, EnsureRole,
+	params::{domain, role},
+	AnyMember, EnsureMember, EnsureRegulator, EnsureRole,
 };
 
 impl pallet_notarization::Config for Runtime {
@@ -13,7 +13,7 @@ impl pallet_notarization::Config for Runtime {
 	/// consortium's quota bounds how much each organization submits.
 	type SubmitterOrigin = EnsureMember<AccountId, Consortium, AnyMember>;
 	type NotaryOrigin = EnsureRole<AccountId, Consortium, role::Notary>;
-	type FreezeOrigin = EnsureAgency<AccountId, Consortium, agency::Court>;
+	type FreezeOrigin = EnsureRegulator<AccountId, Consortium, domain::Notarization>;
 	type Membership = Consortium;
 	type UnixTime = Timestamp;
 	type WeightInfo = pallet_notarization::weights::SubstrateWeight<Runtime>;

@@ -4,8 +4,8 @@
 
 use crate::{AccountId, Consortium, Runtime, Timestamp};
 use regchain_primitives::{
-	params::{agency, role},
-	AnyMember, EnsureAgency, EnsureMember, EnsureRole,
+	params::{agency, domain, role},
+	AnyMember, EnsureAgency, EnsureMember, EnsureRegulator, EnsureRole,
 };
 
 impl pallet_provenance::Config for Runtime {
@@ -16,7 +16,7 @@ impl pallet_provenance::Config for Runtime {
 	type RetailerOrigin = EnsureRole<AccountId, Consortium, role::Retailer>;
 	type InspectorOrigin = EnsureRole<AccountId, Consortium, role::Inspector>;
 	type CustomsOrigin = EnsureAgency<AccountId, Consortium, agency::Customs>;
-	type RegulatorOrigin = EnsureAgency<AccountId, Consortium, agency::MarketRegulation>;
+	type RegulatorOrigin = EnsureRegulator<AccountId, Consortium, domain::Provenance>;
 	type Membership = Consortium;
 	type UnixTime = Timestamp;
 	type WeightInfo = pallet_provenance::weights::SubstrateWeight<Runtime>;

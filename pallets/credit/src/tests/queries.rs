@@ -103,5 +103,11 @@ fn a_lenders_declared_access_is_found_however_many_another_lender_declared_since
 		assert_eq!(Credit::declared_access(10, 5, start), None);
 		// Nothing for a lender that declared none.
 		assert_eq!(Credit::declared_access(20, 5, start), None);
+		// The bank's access serves its reads for the chain's validity (a day), not after.
+		assert_eq!(Credit::current_access(10, 4).map(|a| a.grant), Some(theirs));
+		TestClock::advance(DAY);
+		assert_eq!(Credit::current_access(10, 4).map(|a| a.grant), Some(theirs));
+		TestClock::advance(1);
+		assert_eq!(Credit::current_access(10, 4), None);
 	});
 }
