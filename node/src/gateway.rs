@@ -1004,6 +1004,30 @@ mod tests {
 		assert_eq!(loggable("plain text"), "plain text");
 	}
 
+	/// Every pointer of a rule reaches an organization id in its method's answer, as the
+	/// runtime's metadata types it: a renamed field fails here, not every caller's read.
+	#[test]
+	fn every_pointer_of_a_rule_names_an_organization_in_its_methods_answer() {
+		let catalogue = crate::query::tests::catalogue();
+		let mut checked = 0;
+		for (method, rule, _) in RULES {
+			let pointers: Vec<(&str, &str)> = match rule {
+				Answer(pointers) => pointers.iter().map(|p| (*method, *p)).collect(),
+				Via { method: via, pointer, .. } => vec![(*via, *pointer)],
+				_ => vec![],
+			};
+			for (answered_by, pointer) in pointers {
+				catalogue.points_to_an_id(answered_by, pointer).unwrap_or_else(|e| panic!("{e}"));
+				checked += 1;
+			}
+		}
+		assert!(checked >= 10, "{checked} pointers");
+		// And a wrong one is caught.
+		assert!(catalogue.points_to_an_id("invoices_invoice", "/invoice/seller").is_err());
+		assert!(catalogue.points_to_an_id("invoices_invoice", "/invoice/net").is_ok());
+		assert!(catalogue.points_to_an_id("invoices_invoice", "/invoice/document").is_err());
+	}
+
 	#[test]
 	fn a_lenders_answer_is_cut_to_the_claim_types_declared() {
 		let entry = |t: u64| json!({"id": t, "attestation": {"claimType": t, "subject": 9}});

@@ -153,6 +153,20 @@ impl Catalogue {
 		}
 	}
 
+	/// Whether the JSON pointer `pointer` reaches an unsigned integer (an organization id) in
+	/// the answers of the method served as `name` (the gateway's tests check its rules by it).
+	#[cfg(test)]
+	pub fn points_to_an_id(&self, name: &str, pointer: &str) -> Result<(), String> {
+		let method = self.method(name).ok_or_else(|| format!("{name} is not served"))?;
+		let id = scale_json::pointer_type(&self.registry, method.output, pointer)?;
+		match self.registry.resolve(id).map(|t| &t.type_def) {
+			Some(scale_info::TypeDef::Primitive(
+				scale_info::TypeDefPrimitive::U32 | scale_info::TypeDefPrimitive::U64,
+			)) => Ok(()),
+			other => Err(format!("{name}{pointer} reaches {other:?}, not an organization id")),
+		}
+	}
+
 	/// The JSON of `method`'s SCALE-encoded answer.
 	pub fn answer(&self, method: &Method, mut bytes: &[u8]) -> Result<Value, String> {
 		let value = scale_json::decode(&self.registry, method.output, &mut bytes)?;

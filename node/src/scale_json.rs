@@ -50,6 +50,72 @@ fn is_option(ty: &Type<PortableForm>) -> bool {
 	ty.path.segments.len() == 1 && ty.path.segments[0] == "Option"
 }
 
+/// The type a JSON pointer (`/invoice/buyer/Member`) reaches in the JSON that [`decode`] makes
+/// of the type `id`, or where it leaves the type: the gateway's rules name the organizations a
+/// record is about by such pointers, and a renamed field must fail a test, not every read.
+#[cfg(test)]
+pub fn pointer_type(registry: &PortableRegistry, id: u32, pointer: &str) -> Result<u32, String> {
+	let mut segments = pointer.split('/').skip(1).peekable();
+	let mut id = id;
+	for _ in 0..MAX_DEPTH {
+		let ty = resolve(registry, id)?;
+		// The shapes `decode` makes transparent take no segment.
+		let transparent = match &ty.type_def {
+			TypeDef::Variant(v) if is_option(ty) => {
+				v.variants.iter().find_map(|x| x.fields.first()).map(|f| f.ty.id)
+			},
+			TypeDef::Composite(c) if c.fields.len() == 1 && c.fields[0].name.is_none() => {
+				Some(c.fields[0].ty.id)
+			},
+			_ => None,
+		};
+		if let Some(inner) = transparent {
+			id = inner;
+			continue;
+		}
+		let Some(segment) = segments.next() else { return Ok(id) };
+		let missing = || format!("`{segment}` is not in {:?}", ty.path.segments);
+		let field = |fields: &[Field<PortableForm>]| -> Result<u32, String> {
+			if fields.iter().all(|f| f.name.is_some()) {
+				fields
+					.iter()
+					.find(|f| f.name.as_deref().map(camel).as_deref() == Some(segment))
+					.map(|f| f.ty.id)
+					.ok_or_else(missing)
+			} else {
+				let index: usize = segment.parse().map_err(|_| missing())?;
+				fields.get(index).map(|f| f.ty.id).ok_or_else(missing)
+			}
+		};
+		id = match &ty.type_def {
+			TypeDef::Composite(c) => field(&c.fields)?,
+			TypeDef::Variant(v) => {
+				let variant = v.variants.iter().find(|x| x.name == segment).ok_or_else(missing)?;
+				match variant.fields.as_slice() {
+					[one] if one.name.is_none() => one.ty.id,
+					[] => return Err(missing()),
+					fields => {
+						let Some(next) = segments.next() else { return Err(missing()) };
+						let inner = fields
+							.iter()
+							.find(|f| f.name.as_deref().map(camel).as_deref() == Some(next))
+							.or_else(|| next.parse::<usize>().ok().and_then(|i| fields.get(i)));
+						inner.map(|f| f.ty.id).ok_or_else(missing)?
+					},
+				}
+			},
+			TypeDef::Sequence(q) if segment.parse::<usize>().is_ok() => q.type_param.id,
+			TypeDef::Array(a) if segment.parse::<usize>().is_ok() => a.type_param.id,
+			TypeDef::Tuple(t) => {
+				let index: usize = segment.parse().map_err(|_| missing())?;
+				t.fields.get(index).map(|f| f.id).ok_or_else(missing)?
+			},
+			_ => return Err(missing()),
+		};
+	}
+	Err("the pointer nests too deep".into())
+}
+
 /// `snake_case` → `camelCase`.
 pub fn camel(name: &str) -> String {
 	let mut out = String::with_capacity(name.len());
