@@ -24,7 +24,7 @@ use jsonrpsee::{
 	types::{error::INVALID_PARAMS_CODE, ErrorObjectOwned, Params},
 	RpcModule,
 };
-use regchain_primitives::paging::QUERY_LIMIT;
+use regchain_primitives::{paging::QUERY_LIMIT, Domain};
 use regchain_runtime::{opaque::Block, Hash};
 use sc_client_api::{CallExecutor, ExecutorProvider};
 use scale_info::PortableRegistry;
@@ -37,16 +37,16 @@ use std::{
 	sync::{Arc, Mutex},
 };
 
-/// The JSON-RPC namespace of each domain's runtime API.
-pub const DOMAINS: [(&str, &str); 7] = [
-	("consortium", "ConsortiumApi"),
-	("invoices", "InvoicesApi"),
-	("funds", "FundsApi"),
-	("credit", "CreditApi"),
-	("notarization", "NotarizationApi"),
-	("provenance", "ProvenanceApi"),
-	("ipRights", "IpRightsApi"),
-];
+/// The runtime API of a domain: its JSON-RPC namespace capitalized, then `Api`
+/// (`ipRights` → `IpRightsApi`); the domains and their namespaces are
+/// `regchain_primitives::Domain`'s.
+pub fn runtime_api(domain: Domain) -> String {
+	let namespace = domain.namespace();
+	let mut name = namespace[..1].to_ascii_uppercase();
+	name.push_str(&namespace[1..]);
+	name.push_str("Api");
+	name
+}
 
 /// A runtime API method as served.
 #[derive(Clone, Debug)]
@@ -72,9 +72,10 @@ impl Catalogue {
 	pub fn of(spec_version: u32, metadata: RuntimeMetadataV15) -> Self {
 		let mut methods = BTreeMap::new();
 		for api in &metadata.apis {
-			let Some((namespace, _)) = DOMAINS.iter().find(|(_, name)| *name == api.name) else {
+			let Some(domain) = Domain::ALL.into_iter().find(|d| runtime_api(*d) == api.name) else {
 				continue;
 			};
+			let namespace = domain.namespace();
 			for m in &api.methods {
 				let name = format!("{namespace}_{}", scale_json::camel(&m.name));
 				let inputs =
@@ -466,7 +467,9 @@ pub(crate) mod tests {
 	#[test]
 	fn every_domain_api_is_served_under_its_namespace() {
 		let catalogue = catalogue();
-		for (namespace, _) in DOMAINS {
+		assert_eq!(runtime_api(Domain::Members), "ConsortiumApi");
+		assert_eq!(runtime_api(Domain::IpRights), "IpRightsApi");
+		for namespace in Domain::ALL.map(Domain::namespace) {
 			assert!(
 				catalogue.names().any(|n| n.starts_with(&format!("{namespace}_"))),
 				"{namespace} serves methods"
