@@ -781,14 +781,7 @@ impl<T: Config> FreezeDomain for Pallet<T> {
 	type Key = AttestationId;
 	type Map = FrozenAttestations<T>;
 	type Error = Error<T>;
-
-	fn key(id: u64) -> Option<AttestationId> {
-		Some(id)
-	}
-
-	fn id(key: AttestationId) -> u64 {
-		key
-	}
+	type Clock = T::UnixTime;
 
 	fn subject(id: AttestationId) -> Result<OrgId, DispatchError> {
 		Ok(Attestations::<T>::get(id).ok_or(Error::<T>::AttestationNotFound)?.subject)
@@ -796,10 +789,6 @@ impl<T: Config> FreezeDomain for Pallet<T> {
 
 	fn ensure_authority(regulator: OrgId, subject: OrgId) -> DispatchResult {
 		Self::ensure_jurisdiction(regulator, subject)
-	}
-
-	fn now() -> Moment {
-		Self::now()
 	}
 
 	fn on_frozen(attestation: AttestationId, freeze: &Freeze) -> DispatchResult {

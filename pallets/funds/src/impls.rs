@@ -508,14 +508,7 @@ impl<T: Config> FreezeDomain for AllocationRecords<T> {
 	type Key = AllocationId;
 	type Map = FrozenAllocations<T>;
 	type Error = Error<T>;
-
-	fn key(id: u64) -> Option<AllocationId> {
-		AllocationId::try_from(id).ok()
-	}
-
-	fn id(key: AllocationId) -> u64 {
-		key.into()
-	}
+	type Clock = T::UnixTime;
 
 	fn subject(id: AllocationId) -> Result<OrgId, DispatchError> {
 		Ok(Pallet::<T>::allocation(id)?.enterprise)
@@ -523,10 +516,6 @@ impl<T: Config> FreezeDomain for AllocationRecords<T> {
 
 	fn ensure_authority(regulator: OrgId, subject: OrgId) -> DispatchResult {
 		Pallet::<T>::ensure_jurisdiction(regulator, subject)
-	}
-
-	fn now() -> Moment {
-		Pallet::<T>::now()
 	}
 
 	fn on_frozen(id: AllocationId, freeze: &Freeze) -> DispatchResult {
@@ -557,14 +546,7 @@ impl<T: Config> FreezeDomain for AccountRecords<T> {
 	type Key = OrgId;
 	type Map = FrozenAccounts<T>;
 	type Error = Error<T>;
-
-	fn key(id: u64) -> Option<OrgId> {
-		OrgId::try_from(id).ok()
-	}
-
-	fn id(key: OrgId) -> u64 {
-		key.into()
-	}
+	type Clock = T::UnixTime;
 
 	/// Every member has a special account: it is about the member.
 	fn subject(org: OrgId) -> Result<OrgId, DispatchError> {
@@ -574,10 +556,6 @@ impl<T: Config> FreezeDomain for AccountRecords<T> {
 
 	fn ensure_authority(regulator: OrgId, subject: OrgId) -> DispatchResult {
 		Pallet::<T>::ensure_jurisdiction(regulator, subject)
-	}
-
-	fn now() -> Moment {
-		Pallet::<T>::now()
 	}
 
 	fn on_frozen(org: OrgId, freeze: &Freeze) -> DispatchResult {

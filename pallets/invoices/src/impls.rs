@@ -744,14 +744,7 @@ impl<T: Config> FreezeDomain for Pallet<T> {
 	type Key = InvoiceRef;
 	type Map = FrozenInvoices<T>;
 	type Error = Error<T>;
-
-	fn key(id: u64) -> Option<InvoiceRef> {
-		Some(InvoiceRef { issuer: (id >> 32) as OrgId, seq: id as u32 })
-	}
-
-	fn id(key: InvoiceRef) -> u64 {
-		(u64::from(key.issuer) << 32) | u64::from(key.seq)
-	}
+	type Clock = T::UnixTime;
 
 	fn subject(id: InvoiceRef) -> Result<OrgId, DispatchError> {
 		Self::get(id).map(|_| id.issuer)
@@ -759,10 +752,6 @@ impl<T: Config> FreezeDomain for Pallet<T> {
 
 	fn ensure_authority(bureau: OrgId, issuer: OrgId) -> DispatchResult {
 		Self::ensure_jurisdiction(bureau, issuer)
-	}
-
-	fn now() -> Moment {
-		Self::now()
 	}
 
 	fn on_frozen(invoice: InvoiceRef, freeze: &Freeze) -> DispatchResult {

@@ -653,14 +653,7 @@ impl<T: Config> FreezeDomain for Pallet<T> {
 	type Key = WorkId;
 	type Map = FrozenWorks<T>;
 	type Error = Error<T>;
-
-	fn key(id: u64) -> Option<WorkId> {
-		Some(id)
-	}
-
-	fn id(key: WorkId) -> u64 {
-		key
-	}
+	type Clock = T::UnixTime;
 
 	fn subject(key: WorkId) -> Result<OrgId, DispatchError> {
 		Ok(Works::<T>::get(key).map(|w| w.owner).ok_or(Error::<T>::WorkNotFound)?)
@@ -672,10 +665,6 @@ impl<T: Config> FreezeDomain for Pallet<T> {
 			Error::<T>::OutsideJurisdiction
 		);
 		Ok(())
-	}
-
-	fn now() -> Moment {
-		Self::now()
 	}
 
 	fn on_frozen(work: WorkId, freeze: &Freeze) -> DispatchResult {

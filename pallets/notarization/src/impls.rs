@@ -408,14 +408,7 @@ impl<T: Config> FreezeDomain for Pallet<T> {
 	type Key = RecordId;
 	type Map = FrozenRecords<T>;
 	type Error = Error<T>;
-
-	fn key(id: u64) -> Option<RecordId> {
-		Some(id)
-	}
-
-	fn id(key: RecordId) -> u64 {
-		key
-	}
+	type Clock = T::UnixTime;
 
 	fn subject(key: RecordId) -> Result<OrgId, DispatchError> {
 		Ok(Records::<T>::get(key).map(|r| r.owner).ok_or(Error::<T>::RecordNotFound)?)
@@ -427,10 +420,6 @@ impl<T: Config> FreezeDomain for Pallet<T> {
 			Error::<T>::OutsideJurisdiction
 		);
 		Ok(())
-	}
-
-	fn now() -> Moment {
-		Self::now()
 	}
 
 	fn on_frozen(id: RecordId, freeze: &Freeze) -> DispatchResult {

@@ -76,19 +76,16 @@ pub trait FreezeDomain {
 	/// The kind's tag in a [`RecordRef`] (the domain's claim tag where it has one); distinct in
 	/// a runtime, as the runtime's tests check.
 	const DOMAIN: ClaimDomain;
-	/// A record's key in its pallet's maps.
-	type Key: FullCodec + EncodeLike + Copy;
+	/// A record's key in its pallet's maps; its [`RecordRef`] id is the key as a number.
+	type Key: FullCodec + EncodeLike + Copy + TryFrom<u64> + Into<u64>;
 	/// The pallet's map of the kind's freezes (a `Twox64Concat` map, listed in key order).
 	type Map: StorageMap<Self::Key, Freeze, Query = Option<Freeze>>
 		+ IterableStorageMap<Self::Key, Freeze>;
 	/// The pallet's error, which names the refusals of [`FreezeError`].
 	type Error: From<FreezeError> + Into<DispatchError>;
 
-	/// The key of the record a [`RecordRef`] id names, if the id can name one.
-	fn key(id: u64) -> Option<Self::Key>;
-
-	/// The [`RecordRef`] id of the record `key`.
-	fn id(key: Self::Key) -> u64;
+	/// The chain's clock (`pallet-timestamp`), for the freeze's date.
+	type Clock: frame_support::traits::UnixTime;
 
 	/// Whom the record is about — the organization a regulator's jurisdiction must cover — or
 	/// the pallet's error for a record that does not exist.
@@ -96,9 +93,6 @@ pub trait FreezeDomain {
 
 	/// Whether `regulator` may act on records about `subject`: the pallet's jurisdiction check.
 	fn ensure_authority(regulator: OrgId, subject: OrgId) -> DispatchResult;
-
-	/// The time now, on chain, for the freeze's date.
-	fn now() -> Moment;
 
 	/// What the pallet records when the record is frozen (its `Frozen` event, a ledger line).
 	/// Runs after every check passed and before the freeze is written: an error here (a full
@@ -140,7 +134,7 @@ impl<D: FreezeDomain> Freezes<D> {
 		if Self::is_frozen(key) {
 			return Err(D::Error::from(FreezeError::AlreadyFrozen).into());
 		}
-		let freeze = Freeze { by: regulator, at: D::now(), reason };
+		let freeze = Freeze { by: regulator, at: crate::time::now::<D::Clock>(), reason };
 		D::on_frozen(key, &freeze)?;
 		D::Map::insert(key, freeze);
 		Ok(freeze)
@@ -165,7 +159,7 @@ impl<D: FreezeDomain> Freezes<D> {
 		crate::paging::entries_after::<D::Map, D::Key, Freeze>(start_after, limit)
 			.into_iter()
 			.map(|(key, freeze)| FrozenRecord {
-				id: D::id(key),
+				id: key.into(),
 				subject: D::subject(key).ok(),
 				freeze,
 			})
@@ -206,7 +200,7 @@ pub trait FreezableRecords {
 impl<D: FreezeDomain> Freezes<D> {
 	/// The key `record` names in this kind, if it is of this kind.
 	fn key_of(record: RecordRef) -> Option<D::Key> {
-		(record.domain == D::DOMAIN).then(|| D::key(record.id)).flatten()
+		(record.domain == D::DOMAIN).then(|| D::Key::try_from(record.id).ok()).flatten()
 	}
 
 	/// The key `record` names, or the error of a missing record of this kind.

@@ -89,6 +89,20 @@ pub struct InvoiceRef {
 	pub seq: u32,
 }
 
+/// An invoice as one number (a [`RecordRef`] id): the issuer in the high 32 bits, the sequence
+/// number in the low 32.
+impl From<InvoiceRef> for u64 {
+	fn from(id: InvoiceRef) -> u64 {
+		(u64::from(id.issuer) << 32) | u64::from(id.seq)
+	}
+}
+
+impl From<u64> for InvoiceRef {
+	fn from(id: u64) -> InvoiceRef {
+		InvoiceRef { issuer: (id >> 32) as OrgId, seq: id as u32 }
+	}
+}
+
 /// The tag of a domain (a pallet) that locks invoices: four bytes of its own choosing, e.g.
 /// `*b"fund"` for special-fund expenses. Each pallet declares its tag next to its code; the
 /// runtime tests check that the tags of a runtime are distinct.
@@ -697,6 +711,15 @@ where
 #[cfg(test)]
 mod tests {
 	use super::*;
+
+	/// An invoice's record id keeps its issuer and number apart, both in full.
+	#[test]
+	fn an_invoice_is_one_number_and_back() {
+		let id = InvoiceRef { issuer: u32::MAX - 1, seq: 7 };
+		assert_eq!(u64::from(id), ((u32::MAX as u64 - 1) << 32) | 7);
+		assert_eq!(InvoiceRef::from(u64::from(id)), id);
+		assert_eq!(InvoiceRef::from(5u64), InvoiceRef { issuer: 0, seq: 5 });
+	}
 
 	#[test]
 	fn org_kind_sets_hold_exactly_their_kinds() {

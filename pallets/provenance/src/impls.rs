@@ -865,14 +865,7 @@ impl<T: Config> FreezeDomain for Pallet<T> {
 	type Key = BatchId;
 	type Map = FrozenBatches<T>;
 	type Error = Error<T>;
-
-	fn key(id: u64) -> Option<BatchId> {
-		BatchId::try_from(id).ok()
-	}
-
-	fn id(key: BatchId) -> u64 {
-		key.into()
-	}
+	type Clock = T::UnixTime;
 
 	fn subject(key: BatchId) -> Result<OrgId, DispatchError> {
 		Ok(Batches::<T>::get(key).map(|b| b.manufacturer).ok_or(Error::<T>::BatchNotFound)?)
@@ -880,10 +873,6 @@ impl<T: Config> FreezeDomain for Pallet<T> {
 
 	fn ensure_authority(regulator: OrgId, subject: OrgId) -> DispatchResult {
 		Self::ensure_jurisdiction(regulator, subject)
-	}
-
-	fn now() -> Moment {
-		Self::now()
 	}
 
 	fn on_frozen(batch: BatchId, freeze: &Freeze) -> DispatchResult {
