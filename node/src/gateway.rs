@@ -35,7 +35,8 @@
 //! an agency, the records of organizations within its jurisdiction and its remit (the one
 //! table of remits, `regchain_primitives::AgencyKind::remit`, asked of the runtime:
 //! `ConsortiumApi::remit` — the tax bureau invoices, the finance bureau, the fund-running
-//! commissions and the audit office funds, …; market regulation, the supervisor, all domains); a financial institution, an SME's credit profile
+//! commissions and the audit office funds, …; market regulation, the supervisor, all
+//! domains); a financial institution, an SME's credit profile
 //! (only the claim types the grant covers) and tax figures (only if the grant covers them) —
 //! and only after it declared the access on chain (`credit.declareAccess`, logged in the SME's
 //! access log) under a grant in force, within the chain's `credit.accessValidity` (asked of the
