@@ -3,7 +3,11 @@
 //! verifies its items. Prints figures; asserts only correctness (every sampled proof verifies,
 //! a wrong one does not).
 
-use crate::{batch::Tree, chain::Chain, client::Key};
+use crate::{
+	batch::Tree,
+	chain::event_field,
+	client::{runtime, Client, Failure, Key, Wait},
+};
 use codec::Encode;
 use frame_support::dispatch::{DispatchClass, GetDispatchInfo};
 use pallet_notarization::{merkle, EvidenceType, HashAlgorithm, Verification};
@@ -24,9 +28,9 @@ fn us(d: Duration) -> f64 {
 }
 
 /// Runs the benchmark on `leaves` digests; with a node and a member's key, anchors the batch.
-pub fn run(leaves: u32, online: Option<(&Chain, &Key)>) -> Result<Value, String> {
+pub fn run(leaves: u32, online: Option<(&Client, &Key)>) -> Result<Value, Failure> {
 	if leaves == 0 {
-		return Err("a batch needs at least one digest".into());
+		return Err(Failure::Input("a batch needs at least one digest".into()));
 	}
 	let algorithm = HashAlgorithm::Sm3;
 	// Stand-ins for file digests: distinct, unpredictable 32-byte values, new in every run (a
@@ -43,7 +47,9 @@ pub fn run(leaves: u32, online: Option<(&Chain, &Key)>) -> Result<Value, String>
 	let tree = Tree::new(algorithm, &digests);
 	let tree_time = start.elapsed();
 	if tree.root() != reference_root {
-		return Err("the tool's tree and binary-merkle-tree disagree on the root".into());
+		return Err(Failure::Input(
+			"the tool's tree and binary-merkle-tree disagree on the root".into(),
+		));
 	}
 	let samples: Vec<u32> = (0..SAMPLES.min(leaves))
 		.map(|k| (u64::from(k) * u64::from(leaves) / u64::from(SAMPLES.min(leaves))) as u32)
@@ -61,7 +67,7 @@ pub fn run(leaves: u32, online: Option<(&Chain, &Key)>) -> Result<Value, String>
 			&digests[*index as usize],
 			proof,
 		) {
-			return Err(format!("the proof of item {index} does not verify"));
+			return Err(Failure::Input(format!("the proof of item {index} does not verify")));
 		}
 	}
 	let verify_time = start.elapsed() / samples.len() as u32;
@@ -81,7 +87,7 @@ pub fn run(leaves: u32, online: Option<(&Chain, &Key)>) -> Result<Value, String>
 	let normal = weights.get(DispatchClass::Normal);
 	let extensions =
 		sp_runtime::traits::TransactionExtension::<regchain_runtime::RuntimeCall>::weight(
-			&crate::chain::extensions(0, sp_runtime::generic::Era::Immortal),
+			&regchain_runtime::tx_extension(0, sp_runtime::generic::Era::Immortal),
 			&call,
 		);
 	let per_anchor = call.get_dispatch_info().call_weight + extensions + normal.base_extrinsic;
@@ -102,41 +108,43 @@ pub fn run(leaves: u32, online: Option<(&Chain, &Key)>) -> Result<Value, String>
 		"items_per_block_by_weight": u128::from(anchors_per_block) * u128::from(leaves),
 	});
 	if let Some((chain, signer)) = online {
-		let (from, _) = chain.finalized()?;
 		let submitted = Instant::now();
-		let extrinsic = chain.submit(signer, call)?;
-		let outcome = chain.follow(&extrinsic, from, Duration::from_secs(120))?;
+		let anchor = runtime::tx().notarization().anchor_batch(
+			crate::algorithm_arg(algorithm),
+			tree.root(),
+			leaves,
+			crate::evidence_type_arg(EvidenceType::Other),
+			H256::zero(),
+			None,
+		);
+		let outcome = chain.submit(&anchor, signer, Wait::Finalized, Duration::from_secs(120))?;
 		let finalized_after = submitted.elapsed();
-		let id = outcome
-			.events
-			.iter()
-			.find_map(|event| match event {
-				regchain_runtime::RuntimeEvent::Notarization(
-					pallet_notarization::Event::BatchAnchored { id, .. },
-				) => Some(*id),
-				_ => None,
-			})
-			.ok_or("the anchor emitted no BatchAnchored event")?;
+		let id = event_field(&outcome, "Notarization", &["BatchAnchored"], "id")
+			.and_then(Value::as_u64)
+			.ok_or(Failure::Node("the anchor emitted no BatchAnchored event".into()))?;
+		let at = outcome["block_hash"].as_str().map(crate::hash::parse_h256).transpose()?;
 		let start = Instant::now();
 		let checked = samples.len().min(100);
 		for (index, proof) in samples.iter().zip(&proofs).take(checked) {
 			let args = (id, algorithm, digests[*index as usize], *index, proof.clone()).encode();
 			let answer: Option<Verification> =
-				chain.runtime_call("NotarizationApi_verify_in_batch", &args, Some(outcome.hash))?;
+				chain.runtime_call("NotarizationApi_verify_in_batch", &args, at)?;
 			if answer.map(|v| v.id) != Some(id) {
-				return Err(format!("the node does not verify item {index}"));
+				return Err(Failure::Node(format!("the node does not verify item {index}")));
 			}
 		}
 		let rpc_time = start.elapsed() / checked as u32;
 		let wrong = (id, algorithm, H256::repeat_byte(7), 0u32, proofs[0].clone()).encode();
 		let answer: Option<Verification> =
-			chain.runtime_call("NotarizationApi_verify_in_batch", &wrong, Some(outcome.hash))?;
+			chain.runtime_call("NotarizationApi_verify_in_batch", &wrong, at)?;
 		if answer.is_some() {
-			return Err("the node verifies a digest that is not in the batch".into());
+			return Err(Failure::Node(
+				"the node verifies a digest that is not in the batch".into(),
+			));
 		}
 		report["anchored"] = json!({
 			"record": id,
-			"block": outcome.number,
+			"block": outcome["block"],
 			"submitted_to_finalized_ms": ms(finalized_after),
 			"items_verified_by_the_runtime": checked,
 			"verify_ms_per_item_over_rpc": ms(rpc_time),
@@ -154,6 +162,6 @@ mod tests {
 		// 1,025 leaves: 11 levels above the leaves, the last item's proof skips the odd ones.
 		assert_eq!(report["proof_hashes"], 11);
 		assert!(report["anchors_per_block_by_weight"].as_u64().unwrap() > 0);
-		assert!(super::run(0, None).unwrap_err().contains("at least one"));
+		assert!(super::run(0, None).unwrap_err().to_string().contains("at least one"));
 	}
 }

@@ -19,8 +19,8 @@ mod rpc;
 mod text;
 
 use batch::Manifest;
-use chain::Chain;
 use clap::{Parser, Subcommand};
+use client::{Client, Failure, Wait};
 use pallet_notarization::{EvidenceType, HashAlgorithm, Verification};
 use serde_json::{json, Value};
 use sp_core::H256;
@@ -230,7 +230,7 @@ fn main() {
 			}
 			commands::query(&node.url, "regchain_dossier", &params)
 		},
-		Command::Notary(notary) => notary_run(notary).map_err(client::Failure::Input),
+		Command::Notary(notary) => notary_run(notary),
 	};
 	match result {
 		Ok(value) => print(&value),
@@ -245,7 +245,10 @@ fn main() {
 	}
 }
 
-fn notary_run(notary: Notary) -> Result<Value, String> {
+/// `notary`: on the same client, errors and exit statuses as every other command. Its own
+/// errors (a file that cannot be read, a digest the chain does not hold, a proof that does not
+/// check) are bad input (1); the node's are 3–6.
+fn notary_run(notary: Notary) -> Result<Value, Failure> {
 	match notary {
 		Notary::Hash { path, algorithm, manifest } => {
 			let algorithm = hash::parse_algorithm(&algorithm)?;
@@ -274,41 +277,36 @@ fn notary_run(notary: Notary) -> Result<Value, String> {
 			let metadata =
 				metadata.as_deref().map(hash::parse_h256).transpose()?.unwrap_or_default();
 			let case = case.as_deref().map(hash::parse_h256).transpose()?;
-			let signer = signing.key().map_err(|e| e.to_string())?;
-			let chain = Chain::connect(&node.url)?;
-			use pallet_notarization::Call;
-			let (call, batch) = if path.is_dir() {
+			let signer = signing.key()?;
+			let client = Client::connect(&node.url)?;
+			let tx = client::runtime::tx().notarization();
+			let evidence_type = evidence_type_arg(evidence_type);
+			let (outcome, batch) = if path.is_dir() {
 				let batch = batch::of_folder(algorithm, &path)?;
-				let call = Call::anchor_batch {
-					algorithm,
-					root: batch.root,
-					leaves: batch.leaves,
+				let call = tx.anchor_batch(
+					algorithm_arg(algorithm),
+					batch.root,
+					batch.leaves,
 					evidence_type,
 					metadata,
 					case,
-				};
-				(call, Some(batch))
+				);
+				(client.submit(&call, &signer, Wait::Finalized, SUBMIT_TIMEOUT)?, Some(batch))
 			} else {
 				let digest = hash::digest_file(algorithm, &path)?;
-				(Call::notarize { algorithm, digest, evidence_type, metadata, case }, None)
+				let call =
+					tx.notarize(algorithm_arg(algorithm), digest, evidence_type, metadata, case);
+				(client.submit(&call, &signer, Wait::Finalized, SUBMIT_TIMEOUT)?, None)
 			};
-			let (from, _) = chain.finalized()?;
-			let extrinsic =
-				chain.submit(&signer, regchain_runtime::RuntimeCall::Notarization(call))?;
-			let outcome = chain.follow(&extrinsic, from, Duration::from_secs(120))?;
-			let id = outcome
-				.events
-				.iter()
-				.find_map(|event| match event {
-					regchain_runtime::RuntimeEvent::Notarization(
-						pallet_notarization::Event::Notarized { id, .. }
-						| pallet_notarization::Event::BatchAnchored { id, .. },
-					) => Some(*id),
-					_ => None,
-				})
-				.ok_or("the extrinsic emitted no notarization event")?;
-			let mut answer =
-				json!({"record": id, "block": outcome.number, "block_hash": outcome.hash});
+			let id =
+				chain::event_field(&outcome, "Notarization", &["Notarized", "BatchAnchored"], "id")
+					.and_then(Value::as_u64)
+					.ok_or(Failure::Node("the extrinsic emitted no notarization event".into()))?;
+			let mut answer = json!({
+				"record": id,
+				"block": outcome["block"],
+				"block_hash": outcome["block_hash"],
+			});
 			if let Some(mut batch) = batch {
 				batch.record = Some(id);
 				let out = manifest.unwrap_or_else(|| default_manifest(&path));
@@ -322,15 +320,15 @@ fn notary_run(notary: Notary) -> Result<Value, String> {
 		Notary::Verify { path, digest, node, algorithm, manifest } => {
 			let algorithm = hash::parse_algorithm(&algorithm)?;
 			let (algorithm, digest, batch) = target(algorithm, path, digest, manifest)?;
-			let chain = Chain::connect(&node.url)?;
-			let verification = proof::verification(&chain, algorithm, digest, &batch)?;
+			let client = Client::connect(&node.url)?;
+			let verification = proof::verification(&client, algorithm, digest, &batch)?;
 			Ok(verification_json(digest, &verification))
 		},
 		Notary::Prove { path, digest, node, algorithm, manifest, out, wait } => {
 			let algorithm = hash::parse_algorithm(&algorithm)?;
 			let (algorithm, digest, batch) = target(algorithm, path, digest, manifest)?;
-			let chain = Chain::connect(&node.url)?;
-			let file = proof::build(&chain, algorithm, digest, batch, Duration::from_secs(wait))?;
+			let client = Client::connect(&node.url)?;
+			let file = proof::build(&client, algorithm, digest, batch, Duration::from_secs(wait))?;
 			write_json(&out, &file)?;
 			Ok(json!({"proof": out, "record": file.record_id, "set_id": file.set_id}))
 		},
@@ -345,17 +343,20 @@ fn notary_run(notary: Notary) -> Result<Value, String> {
 			if let Some(file) = file {
 				let algorithm = hash::parse_algorithm(&proof_file.algorithm)?;
 				if hash::digest_file(algorithm, &file)? != proof_file.digest {
-					return Err(format!("{} is not the notarized file", file.display()));
+					return Err(Failure::Input(format!(
+						"{} is not the notarized file",
+						file.display()
+					)));
 				}
 			}
 			let mut answer = serde_json::to_value(&verdict).expect("JSON");
 			answer["at_cst"] = json!(cst_time(verdict.at));
 			Ok(answer)
 		},
-		Notary::Authorities { node } => proof::authorities(&Chain::connect(&node.url)?),
+		Notary::Authorities { node } => proof::authorities(&Client::connect(&node.url)?),
 		Notary::Bench { leaves, node, signing } => {
-			let online = match signing.key_if_given().map_err(|e| e.to_string())? {
-				Some(key) => Some((Chain::connect(&node.url)?, key)),
+			let online = match signing.key_if_given()? {
+				Some(key) => Some((Client::connect(&node.url)?, key)),
 				None => None,
 			};
 			bench::run(leaves, online.as_ref().map(|(c, s)| (c, s)))
@@ -428,6 +429,39 @@ fn default_manifest(folder: &Path) -> PathBuf {
 	let name =
 		folder.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or("batch".into());
 	folder.with_file_name(format!("{name}.batch.json"))
+}
+
+/// How long `notary submit` follows its extrinsic to finality (exit 6 past it).
+const SUBMIT_TIMEOUT: Duration = Duration::from_secs(120);
+
+/// The pallet's hash algorithm as the type generated from the metadata (the match is
+/// exhaustive both ways: a new variant fails to compile here).
+fn algorithm_arg(
+	algorithm: HashAlgorithm,
+) -> client::runtime::runtime_types::pallet_notarization::types::HashAlgorithm {
+	use client::runtime::runtime_types::pallet_notarization::types::HashAlgorithm as Generated;
+	match algorithm {
+		HashAlgorithm::Sha256 => Generated::Sha256,
+		HashAlgorithm::Blake2b256 => Generated::Blake2b256,
+		HashAlgorithm::Sm3 => Generated::Sm3,
+	}
+}
+
+/// The pallet's evidence type as the type generated from the metadata.
+fn evidence_type_arg(
+	evidence_type: EvidenceType,
+) -> client::runtime::runtime_types::pallet_notarization::types::EvidenceType {
+	use client::runtime::runtime_types::pallet_notarization::types::EvidenceType as Generated;
+	match evidence_type {
+		EvidenceType::Document => Generated::Document,
+		EvidenceType::Contract => Generated::Contract,
+		EvidenceType::WebPage => Generated::WebPage,
+		EvidenceType::ChatRecord => Generated::ChatRecord,
+		EvidenceType::Email => Generated::Email,
+		EvidenceType::Image => Generated::Image,
+		EvidenceType::AudioVideo => Generated::AudioVideo,
+		EvidenceType::Other => Generated::Other,
+	}
 }
 
 fn write_json<T: serde::Serialize>(path: &Path, value: &T) -> Result<(), String> {

@@ -17,7 +17,7 @@
 //! The file is JSON; every chain object in it is SCALE-encoded hex, checked, never trusted.
 
 use crate::{
-	chain::Chain,
+	client::{Client, Failure},
 	hash,
 	rpc::{from_hex, to_hex},
 };
@@ -308,11 +308,11 @@ pub fn check(file: &ProofFile, trusted: &AuthorityList) -> Result<Verdict, Strin
 
 /// What a node's runtime says of `digest`: on its own, or as an item of a batch record.
 pub fn verification(
-	chain: &Chain,
+	chain: &Client,
 	algorithm: HashAlgorithm,
 	digest: H256,
 	batch: &Option<(RecordId, Membership)>,
-) -> Result<Verification, String> {
+) -> Result<Verification, Failure> {
 	let answer: Option<Verification> = match batch {
 		None => chain.runtime_call(
 			"NotarizationApi_verify_digest",
@@ -325,63 +325,70 @@ pub fn verification(
 			None,
 		)?,
 	};
-	answer.ok_or_else(|| match batch {
-		None => format!("{} digest {digest:?} is not notarized", hash::name(algorithm)),
-		Some((id, _)) => format!("digest {digest:?} is not in batch record {id} by this proof"),
+	// A digest the chain does not hold is the caller's input, not the node's failure.
+	answer.ok_or_else(|| {
+		Failure::Input(match batch {
+			None => format!("{} digest {digest:?} is not notarized", hash::name(algorithm)),
+			Some((id, _)) => {
+				format!("digest {digest:?} is not in batch record {id} by this proof")
+			},
+		})
 	})
 }
 
 /// Builds the proof file of `digest` from a node: the record that holds it (found by the
 /// runtime API, or `batch` for a digest of a batch record), once its block is finalized.
 pub fn build(
-	chain: &Chain,
+	chain: &Client,
 	algorithm: HashAlgorithm,
 	digest: H256,
 	batch: Option<(RecordId, Membership)>,
 	wait: Duration,
-) -> Result<ProofFile, String> {
+) -> Result<ProofFile, Failure> {
 	let Verification { id, record, certifications, batch_index, .. } =
 		verification(chain, algorithm, digest, &batch)?;
 	if let (Some(index), None) = (batch_index, &batch) {
-		return Err(format!(
+		return Err(Failure::Input(format!(
 			"the digest's original is item {index} of batch record {id}: give that batch's \
 			 manifest (--manifest) to prove it"
-		));
+		)));
 	}
 	let offices: Vec<OrgId> = certifications.iter().map(|c| c.office).collect();
 	let hash_b = chain.block_hash(record.block)?;
 	let header_b = chain.header(hash_b)?;
 	let deadline = std::time::Instant::now() + wait;
 	let finality = loop {
-		let answer = chain.rpc.bytes("regchain_proveFinality", serde_json::json!([record.block]));
+		let answer = chain.rpc().bytes("regchain_proveFinality", serde_json::json!([record.block]));
 		match answer {
 			Ok(Some(bytes)) => {
 				break sc_consensus_grandpa::FinalityProof::<Header>::decode(&mut &bytes[..])
-					.map_err(|e| format!("regchain_proveFinality: {e}"))?
+					.map_err(|e| Failure::Node(format!("regchain_proveFinality: {e}")))?
 			},
 			Ok(None) | Err(_) if std::time::Instant::now() < deadline => {
 				std::thread::sleep(Duration::from_secs(1))
 			},
 			Ok(None) => {
-				return Err(format!(
-					"the node has no justification covering block {}",
+				return Err(Failure::Timeout(format!(
+					"the node has no justification covering block {} yet",
 					record.block
-				))
+				)))
 			},
-			Err(e) => return Err(e),
+			Err(e) => return Err(Failure::Node(format!("regchain_proveFinality: {e}"))),
 		}
 	};
 	let headers = finality.unknown_headers;
 	let hash_f = headers.last().map(|h| h.hash()).unwrap_or(hash_b);
 	if hash_f != finality.block {
-		return Err("regchain_proveFinality: its headers do not end at the finalized block".into());
+		return Err(Failure::Node(
+			"regchain_proveFinality: its headers do not end at the finalized block".into(),
+		));
 	}
 	let record_key = pallet_notarization::Records::<Runtime>::hashed_key_for(id);
 	let record_proof = chain.read_proof(&[record_key, index_key(&record)], hash_b)?;
 	let status_proof = chain.read_proof(&status_keys(id, digest, &offices), hash_f)?;
 	let mut file = ProofFile {
 		format: FORMAT.into(),
-		genesis: chain.genesis,
+		genesis: chain.genesis(),
 		algorithm: hash::name(algorithm).into(),
 		digest,
 		record_id: id,
@@ -413,17 +420,17 @@ pub fn build(
 			}
 		}
 	}
-	Err(format!("the node's proof does not check: {}", tried.join("; ")))
+	Err(Failure::Node(format!("the node's proof does not check: {}", tried.join("; "))))
 }
 
 /// The node's current GRANDPA authority set, as the trusted keys file for [`check`].
-pub fn authorities(chain: &Chain) -> Result<serde_json::Value, String> {
-	let (number, at) = chain.finalized()?;
+pub fn authorities(chain: &Client) -> Result<serde_json::Value, Failure> {
+	let (number, at) = chain.finalized_block()?;
 	let set_id: SetId = chain.runtime_call("GrandpaApi_current_set_id", &[], Some(at))?;
 	let list: AuthorityList =
 		chain.runtime_call("GrandpaApi_grandpa_authorities", &[], Some(at))?;
 	Ok(serde_json::json!({
-		"genesis": chain.genesis,
+		"genesis": chain.genesis(),
 		"set_id": set_id,
 		"at_block": number,
 		"authorities": list.iter().map(|(id, w)| (to_hex(id.as_ref()), *w)).collect::<Vec<_>>(),

@@ -401,18 +401,8 @@ mod tests {
 	#[test]
 	fn the_signer_and_nonce_are_read_from_a_signed_extrinsic_only() {
 		let who = AccountId::from([7u8; 32]);
-		let extensions: TxExtension = (
-			frame_system::CheckNonZeroSender::new(),
-			frame_system::CheckSpecVersion::new(),
-			frame_system::CheckTxVersion::new(),
-			frame_system::CheckGenesis::new(),
-			frame_system::CheckEra::from(sp_runtime::generic::Era::Immortal),
-			pallet_consortium::CheckMember::new(),
-			frame_system::CheckNonce::from(41),
-			frame_system::CheckWeight::new(),
-			pallet_transaction_payment::ChargeTransactionPayment::from(0),
-			frame_system::WeightReclaim::new(),
-		);
+		let extensions: TxExtension =
+			regchain_runtime::tx_extension(41, sp_runtime::generic::Era::Immortal);
 		let call = regchain_runtime::RuntimeCall::System(frame_system::Call::remark {
 			remark: vec![1, 2, 3],
 		});

@@ -175,7 +175,7 @@ impl_runtime_apis! {
 		}
 
 		fn oversees(agency: OrgId, org: OrgId) -> bool {
-			Consortium::oversees(agency, org)
+			<Consortium as regchain_primitives::Membership<AccountId>>::has_jurisdiction(agency, org)
 		}
 
 		fn remit(org: OrgId) -> Vec<(regchain_primitives::Domain, regchain_primitives::Remit)> {

@@ -82,7 +82,7 @@ const AUTHORITY_ERRORS: [&str; 27] = [
 	"OutsideJurisdiction",
 	"NotAdmin",
 	// A consent to join another organization: the caller may not add that account.
-	"BadJoinSignature",
+	"InvalidJoinSignature",
 	"NotAuthorized",
 	"NotActiveMember",
 	"NotManager",
@@ -115,7 +115,7 @@ const AUTHORITY_ERRORS: [&str; 27] = [
 	// an author's declaration names the organization that may register it.
 	"NotOwner",
 	"NotClaimant",
-	"BadAuthorSignature",
+	"InvalidAuthorSignature",
 ];
 
 /// Whether `error` is a refusal for lack of authority.

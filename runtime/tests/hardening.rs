@@ -20,18 +20,7 @@ use sp_runtime::{
 
 /// The runtime's transaction extensions, as a wallet signing with `nonce` builds them.
 fn extensions(nonce: u32) -> TxExtension {
-	(
-		frame_system::CheckNonZeroSender::new(),
-		frame_system::CheckSpecVersion::new(),
-		frame_system::CheckTxVersion::new(),
-		frame_system::CheckGenesis::new(),
-		frame_system::CheckEra::from(Era::Immortal),
-		pallet_consortium::CheckMember::new(),
-		frame_system::CheckNonce::from(nonce),
-		frame_system::CheckWeight::new(),
-		pallet_transaction_payment::ChargeTransactionPayment::from(0),
-		frame_system::WeightReclaim::new(),
-	)
+	regchain_runtime::tx_extension(nonce, Era::Immortal)
 }
 
 /// What the transaction pool says of `call` signed by `who` with `nonce`: its priority.

@@ -682,6 +682,91 @@ fn an_invoice_justifies_one_fund_expense_and_nothing_else() {
 	});
 }
 
+#[test]
+fn notarization_weights_are_measured_and_fit_many_times_in_a_block() {
+	use pallet_notarization::{WeightInfo, MAX_PROOF_LEN};
+	type W = pallet_notarization::weights::SubstrateWeight<Runtime>;
+	check_weights(&[
+		("notarize", W::notarize()),
+		("anchor_batch", W::anchor_batch()),
+		("certify(0)", W::certify(0)),
+		("certify(MAX_PROOF_LEN)", W::certify(MAX_PROOF_LEN)),
+		("mark_admitted", W::mark_admitted()),
+		("mark_challenged", W::mark_challenged()),
+		("withdraw_certification", W::withdraw_certification()),
+		("index_batch_digest(MAX_PROOF_LEN)", W::index_batch_digest(MAX_PROOF_LEN)),
+		("freeze", W::freeze()),
+		("unfreeze", W::unfreeze()),
+	]);
+}
+
+#[test]
+fn ip_rights_weights_are_measured_and_fit_many_times_in_a_block() {
+	use pallet_ip_rights::{WeightInfo, MAX_AUTHORS, MAX_EVIDENCE, MAX_HORIZON_WALK};
+	type W = pallet_ip_rights::weights::SubstrateWeight<Runtime>;
+	check_weights(&[
+		("register_work(MAX_AUTHORS)", W::register_work(MAX_AUTHORS)),
+		("transfer", W::transfer()),
+		("publish_offer", W::publish_offer()),
+		("withdraw_offer", W::withdraw_offer()),
+		("take_licence", W::take_licence()),
+		("file_dispute(MAX_EVIDENCE)", W::file_dispute(MAX_EVIDENCE)),
+		("withdraw_dispute", W::withdraw_dispute()),
+		("uphold_ownership", W::uphold_ownership()),
+		("uphold_infringement(MAX_HORIZON_WALK)", W::uphold_infringement(MAX_HORIZON_WALK)),
+		("reject_dispute", W::reject_dispute()),
+		("lift_licence_bar", W::lift_licence_bar()),
+		("freeze", W::freeze()),
+		("unfreeze", W::unfreeze()),
+	]);
+}
+
+/// Provenance's one-record calls fit as the other pallets' do; a call over a list of goods
+/// (up to `MAX_ITEMS_PER_CALL`, one record and event each) is held to the bound of the
+/// one-record calls it replaces: its weight grows with the list, and at its bound it is at most
+/// 5 % of a block (twenty full lists, 5,120 goods, a block).
+#[test]
+fn provenance_weights_are_measured_and_fit_many_times_in_a_block() {
+	use pallet_provenance::{WeightInfo, MAX_ITEMS_PER_CALL as N};
+	type W = pallet_provenance::weights::SubstrateWeight<Runtime>;
+	check_weights(&[
+		("register_class", W::register_class()),
+		("register_batch", W::register_batch()),
+		("scan", W::scan()),
+		("confirm_clone", W::confirm_clone()),
+		("clear_suspicion", W::clear_suspicion()),
+		("report", W::report()),
+		("correct", W::correct()),
+		("recall_batch", W::recall_batch()),
+		("recall_class", W::recall_class()),
+		("freeze", W::freeze()),
+		("unfreeze", W::unfreeze()),
+	]);
+	let lists: [(&str, fn(u32) -> frame_support::weights::Weight); 13] = [
+		("register_items", W::register_items),
+		("register_containers", W::register_containers),
+		("pack", W::pack),
+		("unpack", W::unpack),
+		("offer", W::offer),
+		("withdraw_offers", W::withdraw_offers),
+		("accept", W::accept),
+		("reject", W::reject),
+		("inspect", W::inspect),
+		("clear_customs", W::clear_customs),
+		("put_on_sale", W::put_on_sale),
+		("sell", W::sell),
+		("destroy", W::destroy),
+	];
+	let max = <Runtime as frame_system::Config>::BlockWeights::get().max_block;
+	for (name, weight) in lists {
+		let (one, full) = (weight(1), weight(N));
+		check_weights(&[(name, one)]);
+		assert!(full.all_lt(max / 20), "{name}({N}) weighs {full:?}, over 5 % of a block");
+		let per_item = full.saturating_sub(one).ref_time() / u64::from(N - 1);
+		assert!(per_item > 0, "{name}'s weight does not grow with its list");
+	}
+}
+
 fn check_weights(weights: &[(&str, frame_support::weights::Weight)]) {
 	let max = <Runtime as frame_system::Config>::BlockWeights::get().max_block;
 	for (name, weight) in weights.iter().copied() {

@@ -54,14 +54,14 @@ test('market regulation registers an enterprise and the tax bureau grants it a r
   const captured = await submit(api, api.tx.consortium.registerOrganization(
     'Enterprise', 'Pudong Widgets Ltd', code, sme.address, now + 365 * DAY, forged.validUntil, forged.signature,
   ), key('//Charlie'));
-  assert.equal(captured.error, 'consortium.BadJoinSignature');
+  assert.equal(captured.error, 'consortium.InvalidJoinSignature');
   // Nor a consent the SME gave to another agency, or to be registered as another kind.
   for (const [kind, registrar] of [['Enterprise', await orgOf('//Ferdie')], ['FinancialInstitution', market]]) {
     const elsewhere = await registrationConsent(api, sme, code, { kind, registrar });
     const misused = await submit(api, api.tx.consortium.registerOrganization(
       'Enterprise', 'Pudong Widgets Ltd', code, sme.address, now + 365 * DAY, elsewhere.validUntil, elsewhere.signature,
     ), key('//Charlie'));
-    assert.equal(misused.error, 'consortium.BadJoinSignature', `${kind} by ${registrar}`);
+    assert.equal(misused.error, 'consortium.InvalidJoinSignature', `${kind} by ${registrar}`);
   }
   assert.ok((await api.query.consortium.accountOrganization(sme.address)).isNone);
   assert.equal((await api.query.consortium.nextOrgId()).toNumber(), id);
@@ -131,7 +131,7 @@ test('a member without any balance transacts for free', async () => {
   // The clerk consents with its own key; a consent for another role is refused.
   const { validUntil, signature } = await joinConsent(api, clerk, org, false);
   const forged = api.tx.consortium.addAccount(clerk.address, true, validUntil, signature);
-  assert.equal((await submit(api, forged, sme)).error, 'consortium.BadJoinSignature');
+  assert.equal((await submit(api, forged, sme)).error, 'consortium.InvalidJoinSignature');
   const tx = api.tx.consortium.addAccount(clerk.address, false, validUntil, signature);
   assert.equal((await tx.paymentInfo(sme)).partialFee.toBigInt(), 0n);
   const added = await submit(api, tx, sme);

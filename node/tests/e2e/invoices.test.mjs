@@ -97,8 +97,8 @@ test('an issuer invoices a member named by credit code; the buyer confirms and r
 
 test('issuing is refused without the role, over the limit and with an unknown rate', async () => {
   assert.equal((await issue(noRole, { Member: orgs.buyer }, [line(1, 100, 1)])).error, 'BadOrigin');
-  assert.equal((await issue(seller, { Member: orgs.buyer }, [line(1, 2_000_000, 1)])).error, 'invoices.OverInvoiceLimit');
-  assert.equal((await issue(seller, { Member: orgs.buyer }, [line(1, 100, 42)])).error, 'invoices.UnknownRate');
+  assert.equal((await issue(seller, { Member: orgs.buyer }, [line(1, 2_000_000, 1)])).error, 'invoices.ExceedsInvoiceLimit');
+  assert.equal((await issue(seller, { Member: orgs.buyer }, [line(1, 100, 42)])).error, 'invoices.RateNotFound');
   assert.equal((await issue(seller, { Member: orgs.seller }, [line(1, 100, 1)])).error, 'invoices.BuyerIsSeller');
   // Nothing was numbered.
   assert.equal((await api.call.invoicesApi.chainHead(orgs.seller)).nextSeq.toNumber(), 1);

@@ -99,16 +99,16 @@ test('authors sign their declaration; the first registrant holds priority; bad, 
   const other = { ...article, fingerprint: blake2AsHex('another article'), shares: [[writer, 10000]] };
   const forThePublisher = await registration(other, orgs.publisher);
   const stolen = api.tx.ipRights.registerWork(...forThePublisher.method.args);
-  assert.equal((await submit(api, stolen, rival)).error, 'ipRights.BadAuthorSignature');
+  assert.equal((await submit(api, stolen, rival)).error, 'ipRights.InvalidAuthorSignature');
   // A signature by someone else than the author.
-  assert.equal((await submit(api, await registration(other, orgs.publisher, { signers: [rival] }), publisher)).error, 'ipRights.BadAuthorSignature');
+  assert.equal((await submit(api, await registration(other, orgs.publisher, { signers: [rival] }), publisher)).error, 'ipRights.InvalidAuthorSignature');
   // Shares must sum to 10,000.
   const unbalanced = { ...other, shares: [[writer, 6000], [illustrator, 3000]] };
   assert.equal((await submit(api, await registration(unbalanced, orgs.publisher), publisher)).error, 'ipRights.SharesDoNotSum');
   // A declaration counts once: the one used above, replayed, is refused.
   const replayed = api.tx.ipRights.registerWork(...forThePublisher.method.args);
   await ok(forThePublisher, publisher);
-  assert.equal((await submit(api, replayed, publisher)).error, 'ipRights.BadNonce');
+  assert.equal((await submit(api, replayed, publisher)).error, 'ipRights.InvalidNonce');
 });
 
 test('a platform licenses the work against an offer; anyone checks the licence; limits and exclusivity hold', async () => {

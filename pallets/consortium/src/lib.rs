@@ -31,7 +31,7 @@
 //!   ([`Division`], GB/T 2260; [`Jurisdictions`]): an enterprise's or financial institution's
 //!   region is the division in its credit code, an agency's its jurisdiction. A registrar
 //!   registers, renews, suspends and revokes, and an agency grants roles, only within its
-//!   jurisdiction ([`Membership::has_jurisdiction`], which the domain pallets ask too).
+//!   jurisdiction ([`Membership::ensure_jurisdiction`], the one check every pallet asks).
 //!
 //! ## Member-only, fee-less transactions
 //! [`CheckMember`] is a transaction extension: a signed transaction from an account that acts
@@ -70,6 +70,8 @@
 extern crate alloc;
 
 pub use pallet::*;
+
+regchain_primitives::jurisdiction_errors!();
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
@@ -370,7 +372,7 @@ pub mod pallet {
 		/// The name is longer than `MAX_NAME_LEN` bytes.
 		NameTooLong,
 		/// The name is empty.
-		NameEmpty,
+		EmptyName,
 		/// The credit code is not 18 characters.
 		CreditCodeWrongLength,
 		/// The credit code has a character outside its alphabet (no I, O, S, V, Z, no lower case).
@@ -436,7 +438,7 @@ pub mod pallet {
 		NotAdmin,
 		/// The account's signature does not consent to joining this organization in this role
 		/// (sign `joinMessage`'s bytes with the joining account).
-		BadJoinSignature,
+		InvalidJoinSignature,
 		/// The consent is past its `valid_until`, or further away than `JoinValidity`.
 		JoinExpired,
 		/// An organization keeps at least one administrator.
@@ -481,7 +483,7 @@ pub mod pallet {
 		///
 		/// The agency takes a council seat with `account` at once.
 		///
-		/// Errors: `InvalidDivision`, `NameEmpty`, `NameTooLong`, `AccountTaken`, `TermInPast`,
+		/// Errors: `InvalidDivision`, `EmptyName`, `NameTooLong`, `AccountTaken`, `TermInPast`,
 		/// `TermTooLong`, `TooManyAgencies`. Events: `OrganizationRegistered`, `CouncilChanged`.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::register_agency())]
@@ -494,11 +496,7 @@ pub mod pallet {
 			jurisdiction: Division,
 		) -> DispatchResult {
 			T::GovernanceOrigin::ensure_origin(origin)?;
-			ensure!(jurisdiction.is_valid(), Error::<T>::InvalidDivision);
-			let org = NextOrgId::<T>::get();
-			Self::do_register(OrgKind::Agency(kind), name, None, account, expires_at)?;
-			Jurisdictions::<T>::insert(org, jurisdiction);
-			Ok(())
+			Self::do_register_agency(kind, name, account, expires_at, jurisdiction)
 		}
 
 		/// Register an enterprise or a financial institution, identified by its credit code.
@@ -516,8 +514,8 @@ pub mod pallet {
 		/// - `valid_until`: the last moment (on-chain time) the consent may be used, at most
 		///   `JoinValidity` away.
 		///
-		/// Errors: `AgencyNeedsGovernance`, `NotAuthorized`, `JoinExpired`, `BadJoinSignature`,
-		/// `NameEmpty`, `NameTooLong`, the `CreditCode…` errors, `OutsideJurisdiction`,
+		/// Errors: `AgencyNeedsGovernance`, `NotAuthorized`, `JoinExpired`, `InvalidJoinSignature`,
+		/// `EmptyName`, `NameTooLong`, the `CreditCode…` errors, `OutsideJurisdiction`,
 		/// `CreditCodeTaken`, `AccountTaken`, `TermInPast`, `TermTooLong`.
 		/// Events: `OrganizationRegistered`.
 		#[pallet::call_index(1)]
@@ -549,7 +547,7 @@ pub mod pallet {
 		/// - `valid_until`: the last moment (on-chain time) the consent may be used, at most
 		///   `JoinValidity` away.
 		///
-		/// Errors: `NotActiveMember`, `NotAdmin`, `JoinExpired`, `BadJoinSignature`,
+		/// Errors: `NotActiveMember`, `NotAdmin`, `JoinExpired`, `InvalidJoinSignature`,
 		/// `AccountTaken`, `TooManyAccounts`. Events: `AccountAdded` (and `AdminSet`).
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::add_account())]
@@ -711,10 +709,7 @@ pub mod pallet {
 			quota: u32,
 		) -> DispatchResult {
 			T::GovernanceOrigin::ensure_origin(origin)?;
-			ensure!(quota >= T::MinTxQuota::get(), Error::<T>::QuotaBelowFloor);
-			Self::do_set_quota::<TxQuotaOverride<T>, DefaultTxQuota<T>>(org, quota)?;
-			Self::deposit_event(Event::TxQuotaSet { org, quota });
-			Ok(())
+			Self::do_set_tx_quota(org, quota)
 		}
 
 		/// Set how many bytes of transactions an organization may submit per quota period;
@@ -732,10 +727,7 @@ pub mod pallet {
 			bytes: u32,
 		) -> DispatchResult {
 			T::GovernanceOrigin::ensure_origin(origin)?;
-			ensure!(bytes >= T::MinByteQuota::get(), Error::<T>::QuotaBelowFloor);
-			Self::do_set_quota::<ByteQuotaOverride<T>, DefaultByteQuota<T>>(org, bytes)?;
-			Self::deposit_event(Event::ByteQuotaSet { org, bytes });
-			Ok(())
+			Self::do_set_byte_quota(org, bytes)
 		}
 
 		/// Move an agency's council seat to another of its accounts, e.g. when the seat's key
@@ -794,12 +786,7 @@ pub mod pallet {
 			jurisdiction: Division,
 		) -> DispatchResult {
 			T::GovernanceOrigin::ensure_origin(origin)?;
-			ensure!(jurisdiction.is_valid(), Error::<T>::InvalidDivision);
-			let record = Organizations::<T>::get(org).ok_or(Error::<T>::OrganizationNotFound)?;
-			ensure!(matches!(record.kind, OrgKind::Agency(_)), Error::<T>::NotAgency);
-			Jurisdictions::<T>::insert(org, jurisdiction);
-			Self::deposit_event(Event::JurisdictionSet { org, jurisdiction });
-			Ok(())
+			Self::do_set_jurisdiction(org, jurisdiction)
 		}
 	}
 }

@@ -24,7 +24,8 @@ sp_api::decl_runtime_apis! {
 		/// The active organization `account` acts for; `None` for an account of no organization
 		/// or of a suspended, revoked or expired one.
 		fn member(account: AccountId) -> Option<OrganizationView>;
-		/// Whether `agency` is an active agency whose jurisdiction covers `org`'s region.
+		/// The one jurisdiction check (`Membership::has_jurisdiction`): whether `agency` is an active
+		/// agency whose jurisdiction covers the region of `org`, a known organization.
 		fn oversees(agency: OrgId, org: OrgId) -> bool;
 		/// Up to `limit` (at most 100) of the enterprises and financial institutions within
 		/// `agency`'s jurisdiction, whatever their status, by division then id, after the member

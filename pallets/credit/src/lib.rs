@@ -80,6 +80,7 @@ pub mod weights;
 pub use impls::{CatalogueAuthority, Decider};
 
 regchain_primitives::freeze_errors!();
+regchain_primitives::jurisdiction_errors!();
 pub use regchain_primitives::{InvoiceRef, OrgId, OrgKinds};
 pub use types::*;
 pub use weights::WeightInfo;

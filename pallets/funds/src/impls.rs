@@ -117,7 +117,8 @@ impl<T: Config> Pallet<T> {
 			Closer::Manager(manager) => Self::managed(manager, id)?,
 			Closer::Regulator(regulator) => {
 				let program = Self::program(id)?;
-				Self::ensure_jurisdiction(regulator, program.manager)?;
+				T::Membership::ensure_jurisdiction(regulator, program.manager)
+					.map_err(Error::<T>::from)?;
 				program
 			},
 		};
@@ -274,12 +275,6 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// A regulator acts only on organizations within its jurisdiction.
-	fn ensure_jurisdiction(regulator: OrgId, org: OrgId) -> DispatchResult {
-		ensure!(T::Membership::has_jurisdiction(regulator, org), Error::<T>::OutsideJurisdiction);
-		Ok(())
-	}
-
 	pub(crate) fn do_freeze(
 		regulator: OrgId,
 		target: FreezeTarget,
@@ -313,7 +308,8 @@ impl<T: Config> Pallet<T> {
 		reason: H256,
 	) -> DispatchResult {
 		let mut allocation = Self::allocation(id)?;
-		Self::ensure_jurisdiction(regulator, allocation.enterprise)?;
+		T::Membership::ensure_jurisdiction(regulator, allocation.enterprise)
+			.map_err(Error::<T>::from)?;
 		let mut program = Self::program(allocation.program)?;
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 		ensure!(allocation.unspent().unwrap_or_default() >= amount, Error::<T>::ExceedsUnspent);
@@ -515,7 +511,7 @@ impl<T: Config> FreezeDomain for AllocationRecords<T> {
 	}
 
 	fn ensure_authority(regulator: OrgId, subject: OrgId) -> DispatchResult {
-		Pallet::<T>::ensure_jurisdiction(regulator, subject)
+		Ok(T::Membership::ensure_jurisdiction(regulator, subject).map_err(Error::<T>::from)?)
 	}
 
 	fn on_frozen(id: AllocationId, freeze: &Freeze) -> DispatchResult {
@@ -555,7 +551,7 @@ impl<T: Config> FreezeDomain for AccountRecords<T> {
 	}
 
 	fn ensure_authority(regulator: OrgId, subject: OrgId) -> DispatchResult {
-		Pallet::<T>::ensure_jurisdiction(regulator, subject)
+		Ok(T::Membership::ensure_jurisdiction(regulator, subject).map_err(Error::<T>::from)?)
 	}
 
 	fn on_frozen(org: OrgId, freeze: &Freeze) -> DispatchResult {

@@ -65,6 +65,7 @@ pub use impls::{AccountRecords, AllocationRecords};
 pub use regchain_primitives::{Fen, InvoiceRef, OrgId};
 
 regchain_primitives::freeze_errors!();
+regchain_primitives::jurisdiction_errors!();
 pub use types::*;
 pub use weights::WeightInfo;
 

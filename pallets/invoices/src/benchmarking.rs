@@ -64,7 +64,7 @@ fn issued<T: Config>(seller: OrgId, buyer: OrgId, rate: RateCode, amount: Fen) -
 
 fn confirmed<T: Config>(seller: OrgId, buyer: OrgId, rate: RateCode, amount: Fen) -> InvoiceRef {
 	let id = issued::<T>(seller, buyer, rate, amount);
-	Pallet::<T>::do_answer(buyer, id, None).expect("the buyer confirms");
+	Pallet::<T>::do_confirm(buyer, id).expect("the buyer confirms");
 	id
 }
 

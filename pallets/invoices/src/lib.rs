@@ -80,6 +80,7 @@ pub const REIMBURSEMENT: ClaimDomain = *b"rmbs";
 pub const INVOICE: ClaimDomain = *b"invc";
 
 regchain_primitives::freeze_errors!();
+regchain_primitives::jurisdiction_errors!();
 pub use types::*;
 pub use weights::WeightInfo;
 
@@ -267,7 +268,7 @@ pub mod pallet {
 		/// The code has too many scheduled changes; wait until some take effect.
 		TooManyRateChanges,
 		/// A line names a rate code that is not (or no longer) in the table.
-		UnknownRate,
+		RateNotFound,
 		/// An invoice needs at least one line.
 		NoLines,
 		/// More lines than an invoice may have ([`MAX_LINES`]).
@@ -277,13 +278,13 @@ pub mod pallet {
 		/// An amount or total is too large to represent.
 		Overflow,
 		/// The invoice's gross amount exceeds the issuer's per-invoice limit.
-		OverInvoiceLimit,
+		ExceedsInvoiceLimit,
 		/// The invoice would take the issuer past its monthly limit.
-		OverMonthlyLimit,
+		ExceedsMonthlyLimit,
 		/// Seller and buyer are the same organization.
 		BuyerIsSeller,
 		/// The buyer organization is no active member; name an outside buyer by credit code.
-		UnknownBuyer,
+		BuyerNotFound,
 		/// The issuer has used every invoice number.
 		SequenceExhausted,
 		/// No invoice has this number.
@@ -325,6 +326,8 @@ pub mod pallet {
 		/// The taxpayer or invoice issuer is outside the tax bureau's jurisdiction (or, for
 		/// rates, the bureau's jurisdiction is not national).
 		OutsideJurisdiction,
+		/// No organization with this id: a regulator acts on members only.
+		OrganizationNotFound,
 	}
 
 	#[pallet::call]
@@ -335,7 +338,7 @@ pub mod pallet {
 		///   an active organization with a credit code; to issue it also needs the consortium
 		///   role `InvoiceIssuer`.
 		///
-		/// Errors: `OutsideJurisdiction`, `NotTaxpayer`, `InvalidLimits`.
+		/// Errors: `OrganizationNotFound`, `OutsideJurisdiction`, `NotTaxpayer`, `InvalidLimits`.
 		/// Events: `IssuerLimitsSet`.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::set_issuer_limits())]
@@ -345,7 +348,7 @@ pub mod pallet {
 			limits: Option<IssuerLimits>,
 		) -> DispatchResult {
 			let (_, bureau) = T::TaxOrigin::ensure_origin(origin)?;
-			Self::ensure_jurisdiction(bureau, taxpayer)?;
+			T::Membership::ensure_jurisdiction(bureau, taxpayer).map_err(Error::<T>::from)?;
 			Self::do_set_issuer_limits(taxpayer, limits)
 		}
 
@@ -382,9 +385,9 @@ pub mod pallet {
 		///   totals, and links the invoice to the previous one by hash. A buyer named by the
 		///   credit code of an active member is recorded as that member.
 		///
-		/// Errors: `NoLimits`, `NoLines`, `TooManyLines`, `UnknownRate`, `ZeroAmount`,
-		/// `Overflow`, `OverInvoiceLimit`, `OverMonthlyLimit`, `BuyerIsSeller`,
-		/// `UnknownBuyer`, `SequenceExhausted`. Events: `InvoiceIssued`.
+		/// Errors: `NoLimits`, `NoLines`, `TooManyLines`, `RateNotFound`, `ZeroAmount`,
+		/// `Overflow`, `ExceedsInvoiceLimit`, `ExceedsMonthlyLimit`, `BuyerIsSeller`,
+		/// `BuyerNotFound`, `SequenceExhausted`. Events: `InvoiceIssued`.
 		///
 		/// Complexity: O(lines).
 		#[pallet::call_index(2)]
@@ -409,7 +412,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::confirm())]
 		pub fn confirm(origin: OriginFor<T>, invoice: InvoiceRef) -> DispatchResult {
 			let (_, buyer) = T::MemberOrigin::ensure_origin(origin)?;
-			Self::do_answer(buyer, invoice, None)
+			Self::do_confirm(buyer, invoice)
 		}
 
 		/// Reject an invoice, with the hash of a reason; the seller should then reverse it.
@@ -422,7 +425,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::reject())]
 		pub fn reject(origin: OriginFor<T>, invoice: InvoiceRef, reason: H256) -> DispatchResult {
 			let (_, buyer) = T::MemberOrigin::ensure_origin(origin)?;
-			Self::do_answer(buyer, invoice, Some(reason))
+			Self::do_reject(buyer, invoice, reason)
 		}
 
 		/// Reverse one of the caller's invoices in full with a red invoice (红冲).
@@ -547,7 +550,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::void())]
 		pub fn void(origin: OriginFor<T>, invoice: InvoiceRef, reason: H256) -> DispatchResult {
 			let (_, bureau) = T::TaxOrigin::ensure_origin(origin)?;
-			Self::ensure_jurisdiction(bureau, invoice.issuer)?;
+			T::Membership::ensure_jurisdiction(bureau, invoice.issuer).map_err(Error::<T>::from)?;
 			Self::do_void(invoice, reason)
 		}
 	}

@@ -71,6 +71,7 @@ extern crate alloc;
 pub use pallet::*;
 
 regchain_primitives::freeze_errors!();
+regchain_primitives::jurisdiction_errors!();
 
 /// The IP domain's tag: its works for regulatory actions.
 pub const IP_RIGHTS: regchain_primitives::ClaimDomain = *b"ipwk";
@@ -328,18 +329,18 @@ pub mod pallet {
 		SharesDoNotSum,
 		/// The declaration's number is not the author's next (`authorNonces`): a declaration
 		/// counts once; sign a new one.
-		BadNonce,
+		InvalidNonce,
 		/// An author's signature does not cover this declaration: sign
 		/// `declaration(…)` with the author's key.
-		BadAuthorSignature,
+		InvalidAuthorSignature,
 		/// No work with this id.
 		WorkNotFound,
 		/// Only the work's owner may do this.
 		NotOwner,
 		/// The organization owns the work already (or would license its own work).
 		AlreadyOwner,
-		/// No active organization with this id.
-		UnknownOrganization,
+		/// No organization with this id (or, for a transfer or licence, none active).
+		OrganizationNotFound,
 		/// The work has an open dispute: no transfer, no exclusive licence until it is decided.
 		UnderDispute,
 		/// The work is frozen by a regulatory action.
@@ -351,7 +352,7 @@ pub mod pallet {
 		/// The office has no jurisdiction over the work's owner.
 		OutsideJurisdiction,
 		/// An offer closes after it opens, and not in the past; its licences run for some time.
-		BadOfferDates,
+		InvalidOfferDates,
 		/// A limit on licences must allow at least one.
 		ZeroLimit,
 		/// The work has the most open offers it may have: withdraw one first.
@@ -418,7 +419,7 @@ pub mod pallet {
 		/// - `authors`: 1–8 declarations whose shares sum to 10,000 basis points.
 		///
 		/// Errors: `EmptyFingerprint`, `NoAuthors`, `DuplicateAuthor`, `ZeroShare`,
-		/// `SharesDoNotSum`, `BadNonce`, `BadAuthorSignature`, `AlreadyRegistered`.
+		/// `SharesDoNotSum`, `InvalidNonce`, `InvalidAuthorSignature`, `AlreadyRegistered`.
 		/// Events: `WorkRegistered`. Complexity: O(authors).
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::register_work(authors.len() as u32))]
@@ -440,7 +441,7 @@ pub mod pallet {
 		///
 		/// - Origin: a member of the owning organization.
 		///
-		/// Errors: `WorkNotFound`, `NotOwner`, `AlreadyOwner`, `UnknownOrganization`, `Frozen`,
+		/// Errors: `WorkNotFound`, `NotOwner`, `AlreadyOwner`, `OrganizationNotFound`, `Frozen`,
 		/// `UnderDispute`. Events: `Transferred`, `OfferClosed` for each open offer.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::transfer())]
@@ -460,7 +461,7 @@ pub mod pallet {
 		/// - `terms`: closes after it opens and after now; licences run for a term above zero;
 		///   a limit, if any, of at least one.
 		///
-		/// Errors: `WorkNotFound`, `NotOwner`, `Frozen`, `BadOfferDates`, `ZeroLimit`,
+		/// Errors: `WorkNotFound`, `NotOwner`, `Frozen`, `InvalidOfferDates`, `ZeroLimit`,
 		/// `TooManyOffers`. Events: `OfferPublished`.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::publish_offer())]
@@ -510,7 +511,7 @@ pub mod pallet {
 		///   admitted by a court in a case.
 		/// - `statement`: hash of the claim's statement.
 		///
-		/// Errors: `WorkNotFound`, `AlreadyOwner`, `SelfAccused`, `UnknownOrganization`,
+		/// Errors: `WorkNotFound`, `AlreadyOwner`, `SelfAccused`, `OrganizationNotFound`,
 		/// `NoEvidence`, `EvidenceNotFound`, `EvidenceNotAdmissible`, `ClaimantBarred`,
 		/// `RefilingTooSoon`, `AlreadyDisputed`, `TooManyDisputes`.
 		/// Events: `DisputeFiled`. Complexity: O(evidence).
@@ -548,7 +549,7 @@ pub mod pallet {
 		/// - `decision`: hash of the decision.
 		///
 		/// Errors: `DisputeNotFound`, `DisputeClosed`, `OutsideJurisdiction`, `Frozen`,
-		/// `UnknownOrganization` (the claimant left). Events: `DisputeUpheld`,
+		/// `OrganizationNotFound` (the claimant left). Events: `DisputeUpheld`,
 		/// `Transferred` and `OfferClosed`, or `LicenceRevoked` and `LicenseeBarred`.
 		/// Complexity: an infringement claim reads up to [`MAX_HORIZON_WALK`] licences.
 		#[pallet::call_index(7)]

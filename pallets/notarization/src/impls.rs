@@ -133,10 +133,7 @@ impl<T: Config> Pallet<T> {
 		issued_on: Moment,
 	) -> DispatchResult {
 		let record = Self::record(id)?;
-		ensure!(
-			T::Membership::has_jurisdiction(office, record.owner),
-			Error::<T>::OutsideJurisdiction
-		);
+		T::Membership::ensure_jurisdiction(office, record.owner).map_err(Error::<T>::from)?;
 		Self::ensure_not_frozen(id)?;
 		Self::ensure_holds(&record, digest, index, &proof)?;
 		ensure!(
@@ -415,10 +412,7 @@ impl<T: Config> FreezeDomain for Pallet<T> {
 	}
 
 	fn ensure_authority(regulator: OrgId, subject: OrgId) -> DispatchResult {
-		ensure!(
-			T::Membership::has_jurisdiction(regulator, subject),
-			Error::<T>::OutsideJurisdiction
-		);
+		T::Membership::ensure_jurisdiction(regulator, subject).map_err(Error::<T>::from)?;
 		Ok(())
 	}
 

@@ -58,6 +58,7 @@ extern crate alloc;
 pub use pallet::*;
 
 regchain_primitives::freeze_errors!();
+regchain_primitives::jurisdiction_errors!();
 
 /// The notarization domain's tag: its records for regulatory actions.
 pub const NOTARIZATION: regchain_primitives::ClaimDomain = *b"nota";
@@ -241,6 +242,8 @@ pub mod pallet {
 		AlreadyIndexed,
 		/// A single record of the digest is older than the batch: the batch is not the original.
 		NotEarlier,
+		/// No organization with this id: a regulator acts on members only.
+		OrganizationNotFound,
 	}
 
 	#[pallet::call]

@@ -15,6 +15,39 @@ use crate::AgencyKind;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
 
+/// Why an agency may not act on an organization: the refusals of the one jurisdiction check,
+/// `Membership::ensure_jurisdiction`. A pallet's `Error` carries both variants under these
+/// names and converts with `regchain_primitives::jurisdiction_errors!()`.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum JurisdictionError {
+	/// The organization acted on is not a member (never registered).
+	OrganizationNotFound,
+	/// The organization lies outside the agency's jurisdiction, or whoever acts is not an
+	/// active agency.
+	OutsideJurisdiction,
+}
+
+/// `impl From<JurisdictionError> for Error<T>` in a pallet whose `Error` has
+/// `OrganizationNotFound` and `OutsideJurisdiction`: one line in the pallet's root, so a call
+/// reads `T::Membership::ensure_jurisdiction(agency, org).map_err(Error::<T>::from)?`.
+#[macro_export]
+macro_rules! jurisdiction_errors {
+	() => {
+		impl<T: Config> From<$crate::JurisdictionError> for Error<T> {
+			fn from(refusal: $crate::JurisdictionError) -> Self {
+				match refusal {
+					$crate::JurisdictionError::OrganizationNotFound => {
+						Error::<T>::OrganizationNotFound
+					},
+					$crate::JurisdictionError::OutsideJurisdiction => {
+						Error::<T>::OutsideJurisdiction
+					},
+				}
+			}
+		}
+	};
+}
+
 /// A domain of supervision: the records of one pallet of the chain (the members' of the
 /// consortium).
 #[derive(

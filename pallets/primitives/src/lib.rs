@@ -49,7 +49,7 @@ use frame_support::{
 use scale_info::TypeInfo;
 use sp_runtime::DispatchResult;
 
-pub use authority::{Domain, Remit};
+pub use authority::{Domain, JurisdictionError, Remit};
 pub use credit_code::{CreditCode, CreditCodeError};
 pub use division::Division;
 pub use freeze::{FreezableRecords, Freeze, FreezeDomain, FreezeError, Freezes, FrozenRecord};
@@ -526,13 +526,25 @@ pub trait Membership<AccountId> {
 	/// division (from its credit code). `None` for an unknown organization.
 	fn region(org: OrgId) -> Option<Division>;
 
-	/// Whether the agency `agency` acts on `org`: `org`'s region lies within the agency's
-	/// jurisdiction. Every pallet asks this before an agency acts on a member.
-	fn has_jurisdiction(agency: OrgId, org: OrgId) -> bool {
-		match (Self::region(agency), Self::region(org)) {
-			(Some(jurisdiction), Some(region)) => jurisdiction.covers(&region),
-			_ => false,
+	/// The one jurisdiction check, asked by every pallet (and by the query gateway, through
+	/// `ConsortiumApi::oversees`) before an agency acts on, or reads, an organization's records:
+	/// `agency` is an active agency and the region of `org` — a known organization, active or
+	/// not (a suspended member's records stay under supervision) — lies within its jurisdiction.
+	/// Remit (which domains the agency acts in) is the origins' part
+	/// (`EnsureRegulator`), not this one's.
+	fn ensure_jurisdiction(agency: OrgId, org: OrgId) -> Result<(), JurisdictionError> {
+		let region = Self::region(org).ok_or(JurisdictionError::OrganizationNotFound)?;
+		match (Self::kind(agency), Self::region(agency)) {
+			(Some(OrgKind::Agency(_)), Some(jurisdiction)) if jurisdiction.covers(&region) => {
+				Ok(())
+			},
+			_ => Err(JurisdictionError::OutsideJurisdiction),
 		}
+	}
+
+	/// Whether `ensure_jurisdiction(agency, org)` passes.
+	fn has_jurisdiction(agency: OrgId, org: OrgId) -> bool {
+		Self::ensure_jurisdiction(agency, org).is_ok()
 	}
 
 	/// The credit code of an active organization.

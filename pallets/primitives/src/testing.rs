@@ -220,17 +220,17 @@ impl Membership<u64> for TestMembership {
 	}
 
 	/// Agencies of the test registry act nationally; enterprises are in Shanghai (their codes).
+	/// A suspended organization keeps its region, as in the consortium.
 	fn region(org: OrgId) -> Option<crate::Division> {
-		Self::find(
-			|x| x.id == org,
-			|x| {
+		ORGS.with(|o| {
+			o.borrow().iter().find(|x| x.id == org).map(|x| {
 				if x.kind.needs_credit_code() {
 					CreditCode::sample(x.id).division()
 				} else {
 					x.jurisdiction
 				}
-			},
-		)
+			})
+		})
 	}
 
 	fn credit_code(org: OrgId) -> Option<CreditCode> {

@@ -64,6 +64,7 @@ extern crate alloc;
 pub use pallet::*;
 
 regchain_primitives::freeze_errors!();
+regchain_primitives::jurisdiction_errors!();
 
 /// The provenance domain's tag: its batches for regulatory actions.
 pub const PROVENANCE: regchain_primitives::ClaimDomain = *b"prov";
@@ -320,6 +321,8 @@ pub mod pallet {
 		NotReported,
 		/// A count passed its bound.
 		Overflow,
+		/// No organization with this id: a regulator acts on members only.
+		OrganizationNotFound,
 	}
 
 	#[pallet::call]

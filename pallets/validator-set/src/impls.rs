@@ -8,6 +8,36 @@ use regchain_primitives::{Membership, OrgKind};
 use sp_runtime::SaturatedConversion;
 
 impl<T: Config> Pallet<T> {
+	/// A validator back from maintenance produces again.
+	pub(crate) fn do_end_maintenance(who: T::AccountId) -> DispatchResult {
+		Maintenance::<T>::take(&who).ok_or(Error::<T>::NotInMaintenance)?;
+		Self::deposit_event(Event::MaintenanceEnded { who });
+		Ok(())
+	}
+
+	/// Governance removes a validator and bars it from returning until the bar is lifted.
+	pub(crate) fn do_bar(who: T::AccountId) -> DispatchResult {
+		Self::do_remove_validator(&who)?;
+		Barred::<T>::insert(&who, frame_system::Pallet::<T>::block_number());
+		Self::deposit_event(Event::ValidatorBarred { who });
+		Ok(())
+	}
+
+	pub(crate) fn do_lift_bar(who: T::AccountId) -> DispatchResult {
+		Barred::<T>::take(&who).ok_or(Error::<T>::NotBarred)?;
+		Self::deposit_event(Event::BarLifted { who });
+		Ok(())
+	}
+
+	/// The fewest validators that must keep producing; never more than produce now.
+	pub(crate) fn do_set_min_validators(min: u32) -> DispatchResult {
+		ensure!(min >= 1, Error::<T>::MinimumZero);
+		ensure!(Self::producing_count() >= min, Error::<T>::TooFewValidators);
+		MinValidators::<T>::put(min);
+		Self::deposit_event(Event::MinValidatorsSet { min });
+		Ok(())
+	}
+
 	/// Whether `who` is an approved validator.
 	pub fn is_validator(who: &T::AccountId) -> bool {
 		Validators::<T>::get().contains(who)

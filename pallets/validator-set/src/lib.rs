@@ -273,9 +273,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::end_maintenance())]
 		pub fn end_maintenance(origin: OriginFor<T>) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Maintenance::<T>::take(&who).ok_or(Error::<T>::NotInMaintenance)?;
-			Self::deposit_event(Event::MaintenanceEnded { who });
-			Ok(())
+			Self::do_end_maintenance(who)
 		}
 
 		/// Take a misbehaving validator out and bar it from being added again.
@@ -287,10 +285,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::bar())]
 		pub fn bar(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
 			T::GovernanceOrigin::ensure_origin(origin)?;
-			Self::do_remove_validator(&who)?;
-			Barred::<T>::insert(&who, frame_system::Pallet::<T>::block_number());
-			Self::deposit_event(Event::ValidatorBarred { who });
-			Ok(())
+			Self::do_bar(who)
 		}
 
 		/// Lift a bar; the account may then be added again with `add_validator`.
@@ -302,9 +297,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::lift_bar())]
 		pub fn lift_bar(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
 			T::GovernanceOrigin::ensure_origin(origin)?;
-			Barred::<T>::take(&who).ok_or(Error::<T>::NotBarred)?;
-			Self::deposit_event(Event::BarLifted { who });
-			Ok(())
+			Self::do_lift_bar(who)
 		}
 
 		/// Set the fewest producing validators the calls of this pallet may leave.
@@ -317,11 +310,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::set_min_validators())]
 		pub fn set_min_validators(origin: OriginFor<T>, min: u32) -> DispatchResult {
 			T::GovernanceOrigin::ensure_origin(origin)?;
-			ensure!(min >= 1, Error::<T>::MinimumZero);
-			ensure!(Self::producing_count() >= min, Error::<T>::TooFewValidators);
-			MinValidators::<T>::put(min);
-			Self::deposit_event(Event::MinValidatorsSet { min });
-			Ok(())
+			Self::do_set_min_validators(min)
 		}
 	}
 }

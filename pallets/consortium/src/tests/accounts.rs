@@ -81,10 +81,10 @@ fn an_account_joins_only_with_its_own_signature() {
 		let (until, signature) = consent(org, 101, false);
 		// Signed by someone else, for another organization, or for another role: refused.
 		let forged = TestSignature(100, Consortium::join_message(org, false, until));
-		assert_noop!(add(101, false, until, forged), Error::<Test>::BadJoinSignature);
+		assert_noop!(add(101, false, until, forged), Error::<Test>::InvalidJoinSignature);
 		let (_, elsewhere) = consent(other, 101, false);
-		assert_noop!(add(101, false, until, elsewhere), Error::<Test>::BadJoinSignature);
-		assert_noop!(add(101, true, until, signature.clone()), Error::<Test>::BadJoinSignature);
+		assert_noop!(add(101, false, until, elsewhere), Error::<Test>::InvalidJoinSignature);
+		assert_noop!(add(101, true, until, signature.clone()), Error::<Test>::InvalidJoinSignature);
 		// Too late, or valid for longer than `JoinValidity`.
 		TestClock::set(until + 1);
 		assert_noop!(add(101, false, until, signature), Error::<Test>::JoinExpired);

@@ -81,7 +81,7 @@ fn register_agency_fails_on_bad_input() {
 				Division(310000),
 			)
 		};
-		assert_noop!(reg(vec![], 42, day(300)), Error::<Test>::NameEmpty);
+		assert_noop!(reg(vec![], 42, day(300)), Error::<Test>::EmptyName);
 		assert_noop!(
 			reg(vec![b'x'; MAX_NAME_LEN as usize + 1], 42, day(300)),
 			Error::<Test>::NameTooLong
@@ -240,16 +240,16 @@ fn register_organization_needs_the_first_accounts_own_consent() {
 		// Signed by another key, for another credit code, another kind of member, another
 		// registrar, or as a consent to join: refused.
 		let forged = TestSignature(99, consent(enterprise, by, CODE_A, until));
-		assert_noop!(reg(until, forged), Error::<Test>::BadJoinSignature);
+		assert_noop!(reg(until, forged), Error::<Test>::InvalidJoinSignature);
 		let other_code = TestSignature(100, consent(enterprise, by, CODE_B, until));
-		assert_noop!(reg(until, other_code), Error::<Test>::BadJoinSignature);
+		assert_noop!(reg(until, other_code), Error::<Test>::InvalidJoinSignature);
 		let other_kind =
 			TestSignature(100, consent(OrgKind::FinancialInstitution, by, CODE_A, until));
-		assert_noop!(reg(until, other_kind), Error::<Test>::BadJoinSignature);
+		assert_noop!(reg(until, other_kind), Error::<Test>::InvalidJoinSignature);
 		let other_registrar = TestSignature(100, consent(enterprise, by + 1, CODE_A, until));
-		assert_noop!(reg(until, other_registrar), Error::<Test>::BadJoinSignature);
+		assert_noop!(reg(until, other_registrar), Error::<Test>::InvalidJoinSignature);
 		let join = TestSignature(100, Consortium::join_message(0, true, until));
-		assert_noop!(reg(until, join), Error::<Test>::BadJoinSignature);
+		assert_noop!(reg(until, join), Error::<Test>::InvalidJoinSignature);
 		// Used too late, or given for longer than `JoinValidity`.
 		let far = now() + JOIN_VALIDITY + 1;
 		let long = TestSignature(100, consent(enterprise, by, CODE_A, far));

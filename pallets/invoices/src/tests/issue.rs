@@ -127,13 +127,13 @@ fn issue_fails_for_an_unknown_or_withdrawn_rate() {
 	ExtBuilder::default().build_and_execute(|| {
 		assert_noop!(
 			issue(SELLER, Buyer::Member(20), vec![line(1, 100, 1), line(1, 100, 42)]),
-			Error::<Test>::UnknownRate
+			Error::<Test>::RateNotFound
 		);
 		assert_ok!(Invoices::set_rate(RuntimeOrigin::signed(TAX), 4, None, hour(2)));
 		set_time(hour(2));
 		assert_noop!(
 			issue(SELLER, Buyer::Member(20), vec![line(1, 100, 4)]),
-			Error::<Test>::UnknownRate
+			Error::<Test>::RateNotFound
 		);
 	});
 }
@@ -178,7 +178,7 @@ fn issue_fails_over_the_per_invoice_limit() {
 		assert_ok!(issue(SELLER, Buyer::Member(20), vec![line(1, 884_956, 1)]));
 		assert_noop!(
 			issue(SELLER, Buyer::Member(20), vec![line(1, 884_957, 1)]),
-			Error::<Test>::OverInvoiceLimit
+			Error::<Test>::ExceedsInvoiceLimit
 		);
 	});
 }
@@ -191,7 +191,7 @@ fn issue_fails_over_the_monthly_limit_until_the_next_month() {
 		}
 		assert_noop!(
 			issue(SELLER, Buyer::Member(20), vec![line(1, 1, 6)]),
-			Error::<Test>::OverMonthlyLimit
+			Error::<Test>::ExceedsMonthlyLimit
 		);
 		set_time(DECEMBER_2026);
 		assert_ok!(issue(SELLER, Buyer::Member(20), vec![line(1, 1_000_000, 6)]));
@@ -212,12 +212,12 @@ fn issue_fails_when_buyer_is_seller_or_no_active_member() {
 		);
 		assert_noop!(
 			issue(SELLER, Buyer::Member(77), vec![line(1, 100, 1)]),
-			Error::<Test>::UnknownBuyer
+			Error::<Test>::BuyerNotFound
 		);
 		TestMembership::set_active(20, false);
 		assert_noop!(
 			issue(SELLER, Buyer::Member(20), vec![line(1, 100, 1)]),
-			Error::<Test>::UnknownBuyer
+			Error::<Test>::BuyerNotFound
 		);
 	});
 }

@@ -134,7 +134,7 @@ fn a_dispute_cites_existing_evidence_and_a_real_claim() {
 		);
 		assert_noop!(
 			file(BOB_CO, work, DisputeKind::Infringement { respondent: 55 }, &[0]),
-			Error::<Test>::UnknownOrganization
+			Error::<Test>::OrganizationNotFound
 		);
 		assert_noop!(
 			file(OUTSIDER, work, DisputeKind::Ownership, &[0]),
@@ -208,7 +208,7 @@ fn an_ownership_claim_of_a_departed_claimant_is_not_upheld() {
 		TestMembership::set_active(20, false);
 		assert_noop!(
 			IpRights::uphold_dispute(RuntimeOrigin::signed(OFFICE), dispute, DECISION),
-			Error::<Test>::UnknownOrganization
+			Error::<Test>::OrganizationNotFound
 		);
 		assert_ok!(IpRights::reject_dispute(RuntimeOrigin::signed(OFFICE), dispute, DECISION));
 	});

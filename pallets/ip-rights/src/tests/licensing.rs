@@ -140,14 +140,14 @@ fn offers_need_sound_terms_from_the_owner() {
 		);
 		let mut backwards = good.clone();
 		backwards.closes = backwards.opens;
-		assert_noop!(publish(ALICE_CO, backwards), Error::<Test>::BadOfferDates);
+		assert_noop!(publish(ALICE_CO, backwards), Error::<Test>::InvalidOfferDates);
 		let mut past = good.clone();
 		past.opens = day(0) - DAY;
 		past.closes = day(1);
-		assert_noop!(publish(ALICE_CO, past), Error::<Test>::BadOfferDates);
+		assert_noop!(publish(ALICE_CO, past), Error::<Test>::InvalidOfferDates);
 		let mut no_term = good.clone();
 		no_term.licence_term = 0;
-		assert_noop!(publish(ALICE_CO, no_term), Error::<Test>::BadOfferDates);
+		assert_noop!(publish(ALICE_CO, no_term), Error::<Test>::InvalidOfferDates);
 		assert_noop!(
 			publish(ALICE_CO, terms(LicenceKind::Reprint, false, Some(0))),
 			Error::<Test>::ZeroLimit

@@ -80,7 +80,7 @@ fn further_fingerprints_are_stored_as_given_and_signed() {
 				METADATA,
 				vec![declaration.clone()].try_into().unwrap(),
 			),
-			Error::<Test>::BadAuthorSignature
+			Error::<Test>::InvalidAuthorSignature
 		);
 		assert_ok!(IpRights::register_work(
 			RuntimeOrigin::signed(ALICE_CO),
@@ -151,26 +151,29 @@ fn a_bad_or_borrowed_signature_is_refused() {
 		// The painter's signature made by someone else.
 		let mut forged = declarations(f, 10, &authors);
 		forged[1].signature = signed(f, 10, &authors, EDITOR, 0);
-		assert_noop!(register(ALICE_CO, 1, forged), Error::<Test>::BadAuthorSignature);
+		assert_noop!(register(ALICE_CO, 1, forged), Error::<Test>::InvalidAuthorSignature);
 		// Signed for Bob's company: Alice's cannot use it.
 		assert_noop!(
 			register(ALICE_CO, 1, declarations(f, 20, &authors)),
-			Error::<Test>::BadAuthorSignature
+			Error::<Test>::InvalidAuthorSignature
 		);
 		// Signed for other shares.
 		let mut reshared = declarations(f, 10, &[(WRITER, 9_000), (PAINTER, 1_000)]);
 		reshared[0].share = 5_000;
 		reshared[1].share = 5_000;
-		assert_noop!(register(ALICE_CO, 1, reshared), Error::<Test>::BadAuthorSignature);
+		assert_noop!(register(ALICE_CO, 1, reshared), Error::<Test>::InvalidAuthorSignature);
 		// Signed for another fingerprint.
 		assert_noop!(
 			register(ALICE_CO, 1, declarations(fingerprint(2), 10, &authors)),
-			Error::<Test>::BadAuthorSignature
+			Error::<Test>::InvalidAuthorSignature
 		);
 		// Signed on another chain (another genesis hash).
 		let mut elsewhere = declarations(f, 10, &authors);
 		frame_system::BlockHash::<Test>::insert(0, H256::repeat_byte(0x99));
-		assert_noop!(register(ALICE_CO, 1, elsewhere.clone()), Error::<Test>::BadAuthorSignature);
+		assert_noop!(
+			register(ALICE_CO, 1, elsewhere.clone()),
+			Error::<Test>::InvalidAuthorSignature
+		);
 		elsewhere = declarations(f, 10, &authors);
 		assert_ok!(register(ALICE_CO, 1, elsewhere));
 	});
@@ -183,12 +186,12 @@ fn a_replayed_declaration_is_refused() {
 		let first = declarations(fingerprint(1), 10, &authors);
 		assert_ok!(register(ALICE_CO, 1, first.clone()));
 		// The same signed declaration again: its nonce counted once.
-		assert_noop!(register(ALICE_CO, 1, first), Error::<Test>::BadNonce);
+		assert_noop!(register(ALICE_CO, 1, first), Error::<Test>::InvalidNonce);
 		// A declaration with a nonce ahead of the author's.
 		let mut ahead = declarations(fingerprint(2), 10, &authors);
 		ahead[0].nonce = 5;
 		ahead[0].signature = signed(fingerprint(2), 10, &authors, WRITER, 5);
-		assert_noop!(register(ALICE_CO, 2, ahead), Error::<Test>::BadNonce);
+		assert_noop!(register(ALICE_CO, 2, ahead), Error::<Test>::InvalidNonce);
 		assert_ok!(register(ALICE_CO, 2, declarations(fingerprint(2), 10, &authors)));
 		assert_eq!(AuthorNonces::<Test>::get(WRITER), 2);
 	});

@@ -51,9 +51,9 @@ fn transfer_refusals() {
 		assert_noop!(transfer(ALICE_CO, 4, 20), Error::<Test>::WorkNotFound);
 		assert_noop!(transfer(BOB_CO, work, 30), Error::<Test>::NotOwner);
 		assert_noop!(transfer(ALICE_CO, work, 10), Error::<Test>::AlreadyOwner);
-		assert_noop!(transfer(ALICE_CO, work, 77), Error::<Test>::UnknownOrganization);
+		assert_noop!(transfer(ALICE_CO, work, 77), Error::<Test>::OrganizationNotFound);
 		TestMembership::set_active(30, false);
-		assert_noop!(transfer(ALICE_CO, work, 30), Error::<Test>::UnknownOrganization);
+		assert_noop!(transfer(ALICE_CO, work, 30), Error::<Test>::OrganizationNotFound);
 		assert_noop!(transfer(OUTSIDER, work, 20), sp_runtime::DispatchError::BadOrigin);
 	});
 }

@@ -1,0 +1,113 @@
+//! Issuing an invoice: the issuer's chain of invoices.
+
+use super::*;
+
+impl<T: Config> Pallet<T> {
+	/// A buyer as it will be recorded: a credit code of an active member becomes that member.
+	pub(crate) fn resolve_buyer(seller: OrgId, buyer: Buyer) -> Result<Buyer, DispatchError> {
+		let resolved = match buyer {
+			Buyer::Member(org) => {
+				ensure!(T::Membership::is_active_org(org), Error::<T>::BuyerNotFound);
+				buyer
+			},
+			Buyer::External(code) => {
+				T::Membership::org_by_credit_code(&code).map_or(buyer, Buyer::Member)
+			},
+		};
+		ensure!(resolved != Buyer::Member(seller), Error::<T>::BuyerIsSeller);
+		Ok(resolved)
+	}
+
+	pub(crate) fn do_issue(
+		seller: OrgId,
+		buyer: Buyer,
+		inputs: Vec<LineInput>,
+		document: H256,
+	) -> DispatchResult {
+		ensure!(!inputs.is_empty(), Error::<T>::NoLines);
+		ensure!(inputs.len() <= MAX_LINES as usize, Error::<T>::TooManyLines);
+		let limits = Issuers::<T>::get(seller).ok_or(Error::<T>::NoLimits)?;
+		let buyer = Self::resolve_buyer(seller, buyer)?;
+		let now = Self::now();
+		let (mut net, mut tax) = (Fen::zero(), Fen::zero());
+		let mut lines = Lines::new();
+		for input in &inputs {
+			let rate = Self::rate_at(input.rate, now).ok_or(Error::<T>::RateNotFound)?;
+			let line = Line::compute(input, rate).map_err(|e| match e {
+				LineError::Zero => Error::<T>::ZeroAmount,
+				LineError::Overflow => Error::<T>::Overflow,
+			})?;
+			net = net.checked_add(line.net).ok_or(Error::<T>::Overflow)?;
+			tax = tax.checked_add(line.tax).ok_or(Error::<T>::Overflow)?;
+			lines.try_push(line).map_err(|_| Error::<T>::TooManyLines)?;
+		}
+		let gross = net.checked_add(tax).ok_or(Error::<T>::Overflow)?;
+		ensure!(gross <= limits.per_invoice, Error::<T>::ExceedsInvoiceLimit);
+		let period = Self::current_period();
+		let mut totals = Totals::<T>::get(seller, period);
+		let month = totals.output.gross().and_then(|g| g.checked_add(gross));
+		ensure!(
+			month.ok_or(Error::<T>::Overflow)? <= limits.per_month,
+			Error::<T>::ExceedsMonthlyLimit
+		);
+		totals.output.add(net, tax).ok_or(Error::<T>::Overflow)?;
+
+		let (invoice, stored) =
+			Self::append(seller, InvoiceKind::Blue, buyer, lines, net, tax, document)?;
+		Totals::<T>::insert(seller, period, totals);
+		let content_hash = stored.content_hash;
+		Self::deposit_event(Event::InvoiceIssued { invoice, buyer, net, tax, content_hash });
+		Ok(())
+	}
+
+	/// Appends an invoice to `issuer`'s chain with the next number, indexes it for a member
+	/// buyer and starts its history; returns its number and what was stored.
+	pub(crate) fn append(
+		issuer: OrgId,
+		kind: InvoiceKind,
+		buyer: Buyer,
+		lines: Lines,
+		net: Fen,
+		tax: Fen,
+		document: H256,
+	) -> Result<(InvoiceRef, Invoice<BlockNumberFor<T>>), DispatchError> {
+		let head = ChainHeads::<T>::get(issuer);
+		let seq = head.next_seq;
+		let next_seq = seq.checked_add(1).ok_or(Error::<T>::SequenceExhausted)?;
+		let mut invoice = Invoice {
+			kind,
+			buyer,
+			lines,
+			net,
+			tax,
+			document,
+			prev_hash: head.last_hash,
+			content_hash: H256::zero(),
+			issued_at: frame_system::Pallet::<T>::block_number(),
+			period: Self::current_period(),
+			status: if kind == InvoiceKind::Blue {
+				InvoiceStatus::Issued
+			} else {
+				InvoiceStatus::AwaitingBuyer
+			},
+			buyer_period: None,
+			claim: None,
+		};
+		invoice.content_hash = invoice.compute_hash(issuer, seq);
+		let id = InvoiceRef { issuer, seq };
+		ChainHeads::<T>::insert(issuer, ChainHead { next_seq, last_hash: invoice.content_hash });
+		if let Buyer::Member(org) = buyer {
+			InvoicesByBuyer::<T>::insert(org, id, ());
+		}
+		IssuedInvoices::<T>::insert(issuer, seq, &invoice);
+		InvoiceHistory::<T>::insert(
+			issuer,
+			seq,
+			History::<Moment>::truncate_from(alloc::vec![HistoryEntry {
+				at: Self::now(),
+				change: Change::Issued
+			}]),
+		);
+		Ok((id, invoice))
+	}
+}
