@@ -801,6 +801,52 @@ fn claim_domains_and_freeze_domains_are_distinct() {
 	assert_eq!(pallet_invoices::migrations::FUND_EXPENSE, pallet_funds::FUND_EXPENSE);
 }
 
+/// The runtime's one entry to every freezable kind routes a `RecordRef` by its tag to the
+/// pallet that keeps it — that pallet's refusal for a record it does not have — and names the
+/// domain of supervision whose regulators may freeze it; a tag no pallet keeps is refused.
+#[test]
+fn every_freezable_kind_is_reached_by_its_tag_in_its_domain_of_supervision() {
+	use regchain_primitives::{freeze::NO_SUCH_DOMAIN, Domain, FreezableRecords, RecordRef, Remit};
+	type All = regchain_runtime::configs::FreezableDomains;
+	let kinds = [
+		(pallet_funds::FUND_ALLOCATION, Domain::Funds),
+		(pallet_funds::FUND_ACCOUNT, Domain::Funds),
+		(pallet_invoices::INVOICE, Domain::Invoices),
+		(pallet_credit::CREDIT, Domain::Credit),
+		(pallet_notarization::NOTARIZATION, Domain::Notarization),
+		(pallet_provenance::PROVENANCE, Domain::Provenance),
+		(pallet_ip_rights::IP_RIGHTS, Domain::IpRights),
+	];
+	for (tag, domain) in kinds {
+		assert!(All::keeps(tag));
+		assert_eq!(All::supervision(tag), Some(domain));
+		// Some agency kind regulates each: a freeze is never beyond everyone's remit.
+		assert!(regchain_primitives::AgencyKind::ALL
+			.iter()
+			.any(|kind| kind.remit(domain) == Some(Remit::Regulates)));
+	}
+	let nowhere = RecordRef::new(*b"none", 1);
+	assert!(!All::keeps(nowhere.domain));
+	assert_eq!(All::supervision(nowhere.domain), None);
+	genesis_of(DEV_RUNTIME_PRESET).execute_with(|| {
+		let court = 3;
+		assert_eq!(All::freeze(nowhere, court, sp_core::H256::zero()), Err(NO_SUCH_DOMAIN));
+		assert_eq!(All::unfreeze(nowhere, court), Err(NO_SUCH_DOMAIN));
+		let missing = RecordRef::new(pallet_notarization::NOTARIZATION, 99);
+		assert_eq!(All::subject(missing), None);
+		assert_eq!(All::frozen(missing), None);
+		assert_eq!(
+			All::freeze(missing, court, sp_core::H256::zero()),
+			Err(pallet_notarization::Error::<Runtime>::RecordNotFound.into())
+		);
+		let invoice = RecordRef::new(pallet_invoices::INVOICE, 5);
+		assert_eq!(
+			All::unfreeze(invoice, 1),
+			Err(pallet_invoices::Error::<Runtime>::InvoiceNotFound.into())
+		);
+	});
+}
+
 /// Clients generate a function per runtime-API method and view function, with the metadata's
 /// parameter names as the function's parameters (polkadot-api's code generator stopped on a
 /// parameter named `class`): none may be a reserved word of JavaScript or TypeScript. Call

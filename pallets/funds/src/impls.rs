@@ -501,6 +501,7 @@ pub struct AllocationRecords<T>(PhantomData<T>);
 
 impl<T: Config> FreezeDomain for AllocationRecords<T> {
 	const DOMAIN: regchain_primitives::ClaimDomain = crate::FUND_ALLOCATION;
+	const SUPERVISION: regchain_primitives::Domain = regchain_primitives::Domain::Funds;
 	type Key = AllocationId;
 	type Map = FrozenAllocations<T>;
 	type Error = Error<T>;
@@ -539,6 +540,7 @@ pub struct AccountRecords<T>(PhantomData<T>);
 
 impl<T: Config> FreezeDomain for AccountRecords<T> {
 	const DOMAIN: regchain_primitives::ClaimDomain = crate::FUND_ACCOUNT;
+	const SUPERVISION: regchain_primitives::Domain = regchain_primitives::Domain::Funds;
 	type Key = OrgId;
 	type Map = FrozenAccounts<T>;
 	type Error = Error<T>;

@@ -402,6 +402,7 @@ impl<T: Config> Pallet<T> {
 /// supervision pallet go through it alike.
 impl<T: Config> FreezeDomain for Pallet<T> {
 	const DOMAIN: regchain_primitives::ClaimDomain = NOTARIZATION;
+	const SUPERVISION: regchain_primitives::Domain = regchain_primitives::Domain::Notarization;
 	type Key = RecordId;
 	type Map = FrozenRecords<T>;
 	type Error = Error<T>;

@@ -15,7 +15,7 @@
 //! [`Freezes`] implements for each kind, without knowing the domain pallets: the same checks,
 //! the same events as the domain's own `freeze` call.
 
-use crate::{records::RecordRef, time::Moment, ClaimDomain, OrgId};
+use crate::{records::RecordRef, time::Moment, ClaimDomain, Domain, OrgId};
 use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, EncodeLike, FullCodec, MaxEncodedLen};
 use core::marker::PhantomData;
@@ -76,6 +76,11 @@ pub trait FreezeDomain {
 	/// The kind's tag in a [`RecordRef`] (the domain's claim tag where it has one); distinct in
 	/// a runtime, as the runtime's tests check.
 	const DOMAIN: ClaimDomain;
+	/// The domain of supervision these records belong to: an agency freezes them only if the
+	/// one table of remits says it regulates that domain (`AgencyKind::regulates`). The
+	/// pallet's own `freeze` call checks it through its origin (`EnsureRegulator`); a
+	/// supervision pallet, which acts on every domain, through [`FreezableRecords::supervision`].
+	const SUPERVISION: Domain;
 	/// A record's key in its pallet's maps; its [`RecordRef`] id is the key as a number.
 	type Key: FullCodec + EncodeLike + Copy + TryFrom<u64> + Into<u64>;
 	/// The pallet's map of the kind's freezes (a `Twox64Concat` map, listed in key order).
@@ -180,9 +185,16 @@ impl<D: FreezeDomain> Freezes<D> {
 /// Records of any domain, as a supervision pallet acts on them by [`RecordRef`] without knowing
 /// the domain pallets. [`Freezes`] implements it for each kind; the checks and the events are
 /// those of the domain's own `freeze` and `unfreeze` calls.
+///
+/// A tuple of implementations (up to eight: the runtime's every kind) is one: each call goes to
+/// the member that keeps the record's tag.
 pub trait FreezableRecords {
 	/// Whether this implementation keeps the records of `domain`.
 	fn keeps(domain: ClaimDomain) -> bool;
+
+	/// The domain of supervision of the records tagged `domain` (whose regulators may freeze
+	/// them), or `None` if this implementation does not keep them.
+	fn supervision(domain: ClaimDomain) -> Option<Domain>;
 
 	/// Whom the record is about, or `None` if no such record exists here.
 	fn subject(record: RecordRef) -> Option<OrgId>;
@@ -217,6 +229,10 @@ impl<D: FreezeDomain> FreezableRecords for Freezes<D> {
 		domain == D::DOMAIN
 	}
 
+	fn supervision(domain: ClaimDomain) -> Option<Domain> {
+		(domain == D::DOMAIN).then_some(D::SUPERVISION)
+	}
+
 	fn subject(record: RecordRef) -> Option<OrgId> {
 		Self::key_of(record).and_then(|key| D::subject(key).ok())
 	}
@@ -233,6 +249,61 @@ impl<D: FreezeDomain> FreezableRecords for Freezes<D> {
 		Self::unfreeze(regulator, Self::existing(record)?).map(|_| ())
 	}
 }
+
+/// The refusal of a record no member of a tuple of [`FreezableRecords`] keeps.
+pub const NO_SUCH_DOMAIN: DispatchError =
+	DispatchError::Other("no domain keeps records of this tag");
+
+macro_rules! freezable_tuple {
+	($($kind:ident),+) => {
+		impl<$($kind: FreezableRecords),+> FreezableRecords for ($($kind,)+) {
+			fn keeps(domain: ClaimDomain) -> bool {
+				$($kind::keeps(domain))||+
+			}
+
+			fn supervision(domain: ClaimDomain) -> Option<Domain> {
+				None$(.or_else(|| $kind::supervision(domain)))+
+			}
+
+			fn subject(record: RecordRef) -> Option<OrgId> {
+				$(if $kind::keeps(record.domain) {
+					return $kind::subject(record);
+				})+
+				None
+			}
+
+			fn frozen(record: RecordRef) -> Option<Freeze> {
+				$(if $kind::keeps(record.domain) {
+					return $kind::frozen(record);
+				})+
+				None
+			}
+
+			fn freeze(record: RecordRef, regulator: OrgId, reason: H256) -> DispatchResult {
+				$(if $kind::keeps(record.domain) {
+					return $kind::freeze(record, regulator, reason);
+				})+
+				Err(NO_SUCH_DOMAIN)
+			}
+
+			fn unfreeze(record: RecordRef, regulator: OrgId) -> DispatchResult {
+				$(if $kind::keeps(record.domain) {
+					return $kind::unfreeze(record, regulator);
+				})+
+				Err(NO_SUCH_DOMAIN)
+			}
+		}
+	};
+}
+
+freezable_tuple!(A);
+freezable_tuple!(A, B);
+freezable_tuple!(A, B, C);
+freezable_tuple!(A, B, C, D);
+freezable_tuple!(A, B, C, D, E);
+freezable_tuple!(A, B, C, D, E, F);
+freezable_tuple!(A, B, C, D, E, F, G);
+freezable_tuple!(A, B, C, D, E, F, G, H);
 
 /// `impl From<FreezeError> for Error<T>` in a pallet whose `Error` has the variants
 /// `AlreadyFrozen`, `NotFrozen` and `Frozen` (the vocabulary of [`FreezeError`]); used in the

@@ -19,6 +19,19 @@ pub use governance::MAX_MOTIONS_PER_SEAT;
 pub use governance::{AgencyCouncilInstance, GovernanceOrigin, MAX_AGENCIES};
 pub use validators::SESSION_PERIOD;
 
+/// Every kind of record under the one freeze, as one [`regchain_primitives::FreezableRecords`]:
+/// a call for a `RecordRef` goes to the pallet that keeps its tag, with that pallet's checks and
+/// events. What a supervision pallet freezes and lifts records of any domain through.
+pub type FreezableDomains = (
+	regchain_primitives::Freezes<pallet_funds::AllocationRecords<Runtime>>,
+	regchain_primitives::Freezes<pallet_funds::AccountRecords<Runtime>>,
+	regchain_primitives::Freezes<crate::Invoices>,
+	regchain_primitives::Freezes<crate::Credit>,
+	regchain_primitives::Freezes<crate::Notarization>,
+	regchain_primitives::Freezes<crate::Provenance>,
+	regchain_primitives::Freezes<crate::IpRights>,
+);
+
 use crate::weights::{
 	block_weights::BlockExecutionWeight, extrinsic_weights::ExtrinsicBaseWeight,
 	paritydb_weights::constants::ParityDbWeight,

@@ -16,6 +16,7 @@ impl<T: Config> Pallet<T> {
 /// `freeze` call and a supervision pallet go through it alike.
 impl<T: Config> FreezeDomain for Pallet<T> {
 	const DOMAIN: regchain_primitives::ClaimDomain = CREDIT;
+	const SUPERVISION: regchain_primitives::Domain = regchain_primitives::Domain::Credit;
 	type Key = AttestationId;
 	type Map = FrozenAttestations<T>;
 	type Error = Error<T>;

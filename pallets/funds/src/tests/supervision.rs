@@ -209,6 +209,16 @@ fn the_shared_freeze_reaches_allocations_and_accounts_as_the_call_does() {
 			|who, amount| Funds::disburse(RuntimeOrigin::signed(who), a, amount, H256::zero());
 		let account = RecordRef::new(FUND_ACCOUNT, 10);
 		assert!(Allocs::keeps(FUND_ALLOCATION) && !Allocs::keeps(FUND_ACCOUNT));
+		// Both kinds as one, as the runtime composes every kind: each call goes by the tag.
+		type Both = (Allocs, Accounts);
+		assert!(Both::keeps(FUND_ALLOCATION) && Both::keeps(FUND_ACCOUNT));
+		assert_eq!(Both::supervision(FUND_ACCOUNT), Some(regchain_primitives::Domain::Funds));
+		assert_eq!(Both::supervision(*b"none"), None);
+		assert_eq!(<Both as FreezableRecords>::subject(account), Some(10));
+		assert_eq!(
+			<Both as FreezableRecords>::freeze(RecordRef::new(*b"none", 1), finance, DECISION),
+			Err(regchain_primitives::freeze::NO_SUCH_DOMAIN)
+		);
 		assert_eq!(<Allocs as FreezableRecords>::subject(allocation), Some(10));
 		assert_eq!(<Accounts as FreezableRecords>::subject(account), Some(10));
 		assert_eq!(<Accounts as FreezableRecords>::subject(allocation), None);
@@ -225,8 +235,8 @@ fn the_shared_freeze_reaches_allocations_and_accounts_as_the_call_does() {
 		assert_eq!(last_event(), Event::Frozen { target, by: finance, reason: DECISION });
 		assert_eq!(Ledger::<Test>::get(a, 2).map(|e| e.movement), Some(Movement::Frozen));
 		assert_noop!(disburse(MANAGER, 1), Error::<Test>::Frozen);
-		assert_ok!(<Accounts as FreezableRecords>::freeze(account, finance, DECISION));
-		assert_ok!(<Allocs as FreezableRecords>::unfreeze(allocation, finance));
+		assert_ok!(<Both as FreezableRecords>::freeze(account, finance, DECISION));
+		assert_ok!(<Both as FreezableRecords>::unfreeze(allocation, finance));
 		assert_eq!(Ledger::<Test>::get(a, 3).map(|e| e.movement), Some(Movement::Unfrozen));
 		assert_noop!(disburse(MANAGER, 1), Error::<Test>::Frozen);
 		assert_noop!(

@@ -43,6 +43,7 @@ impl<T: Config> Pallet<T> {
 /// in the high 32 bits and the sequence number in the low 32.
 impl<T: Config> FreezeDomain for Pallet<T> {
 	const DOMAIN: regchain_primitives::ClaimDomain = crate::INVOICE;
+	const SUPERVISION: regchain_primitives::Domain = regchain_primitives::Domain::Invoices;
 	type Key = InvoiceRef;
 	type Map = FrozenInvoices<T>;
 	type Error = Error<T>;

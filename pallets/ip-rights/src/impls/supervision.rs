@@ -16,6 +16,7 @@ impl<T: Config> Pallet<T> {
 /// supervision pallet go through it alike.
 impl<T: Config> FreezeDomain for Pallet<T> {
 	const DOMAIN: regchain_primitives::ClaimDomain = IP_RIGHTS;
+	const SUPERVISION: regchain_primitives::Domain = regchain_primitives::Domain::IpRights;
 	type Key = WorkId;
 	type Map = FrozenWorks<T>;
 	type Error = Error<T>;

@@ -42,6 +42,7 @@ impl<T: Config> Pallet<T> {
 /// supervision pallet go through it alike.
 impl<T: Config> FreezeDomain for Pallet<T> {
 	const DOMAIN: regchain_primitives::ClaimDomain = PROVENANCE;
+	const SUPERVISION: regchain_primitives::Domain = regchain_primitives::Domain::Provenance;
 	type Key = BatchId;
 	type Map = FrozenBatches<T>;
 	type Error = Error<T>;
