@@ -278,25 +278,36 @@ fn notary_run(notary: Notary) -> Result<Value, Failure> {
 				metadata.as_deref().map(hash::parse_h256).transpose()?.unwrap_or_default();
 			let case = case.as_deref().map(hash::parse_h256).transpose()?;
 			let signer = signing.key()?;
+			// The file or folder is read before anything goes to the node (bad input is exit 1).
+			enum Target {
+				Digest(H256),
+				Batch(Manifest),
+			}
+			let target = if path.is_dir() {
+				Target::Batch(batch::of_folder(algorithm, &path)?)
+			} else {
+				Target::Digest(hash::digest_file(algorithm, &path)?)
+			};
 			let client = Client::connect(&node.url)?;
 			let tx = client::runtime::tx().notarization();
-			let evidence_type = evidence_type_arg(evidence_type);
-			let (outcome, batch) = if path.is_dir() {
-				let batch = batch::of_folder(algorithm, &path)?;
-				let call = tx.anchor_batch(
-					algorithm_arg(algorithm),
-					batch.root,
-					batch.leaves,
-					evidence_type,
-					metadata,
-					case,
-				);
-				(client.submit(&call, &signer, Wait::Finalized, SUBMIT_TIMEOUT)?, Some(batch))
-			} else {
-				let digest = hash::digest_file(algorithm, &path)?;
-				let call =
-					tx.notarize(algorithm_arg(algorithm), digest, evidence_type, metadata, case);
-				(client.submit(&call, &signer, Wait::Finalized, SUBMIT_TIMEOUT)?, None)
+			let (algorithm, evidence_type) =
+				(algorithm_arg(algorithm), evidence_type_arg(evidence_type));
+			let outcome = match &target {
+				Target::Digest(digest) => {
+					let call = tx.notarize(algorithm, *digest, evidence_type, metadata, case);
+					client.submit(&call, &signer, Wait::Finalized, SUBMIT_TIMEOUT)?
+				},
+				Target::Batch(batch) => {
+					let call = tx.anchor_batch(
+						algorithm,
+						batch.root,
+						batch.leaves,
+						evidence_type,
+						metadata,
+						case,
+					);
+					client.submit(&call, &signer, Wait::Finalized, SUBMIT_TIMEOUT)?
+				},
 			};
 			let id =
 				chain::event_field(&outcome, "Notarization", &["Notarized", "BatchAnchored"], "id")
@@ -307,7 +318,7 @@ fn notary_run(notary: Notary) -> Result<Value, Failure> {
 				"block": outcome["block"],
 				"block_hash": outcome["block_hash"],
 			});
-			if let Some(mut batch) = batch {
+			if let Target::Batch(mut batch) = target {
 				batch.record = Some(id);
 				let out = manifest.unwrap_or_else(|| default_manifest(&path));
 				write_json(&out, &batch)?;
