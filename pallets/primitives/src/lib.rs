@@ -640,9 +640,18 @@ impl<R: Get<Role>> MemberFilter for HasRole<R> {
 		member.roles.contains(R::get())
 	}
 
+	/// The first kind that may hold the role in law (an enterprise where it may), so that a
+	/// benchmark's caller passes the checks a call makes beyond its origin (an examiner's
+	/// jurisdiction is an agency's).
 	#[cfg(feature = "runtime-benchmarks")]
 	fn sample() -> (OrgKind, Option<Role>) {
-		(OrgKind::Enterprise, Some(R::get()))
+		let role = R::get();
+		let kind = [OrgKind::Enterprise, OrgKind::FinancialInstitution]
+			.into_iter()
+			.chain(AgencyKind::ALL.into_iter().map(OrgKind::Agency))
+			.find(|kind| role.may_be_held_by(*kind))
+			.unwrap_or(OrgKind::Enterprise);
+		(kind, Some(role))
 	}
 }
 
