@@ -218,16 +218,33 @@ const RULES: &[(&str, Rule, Lender)] = &[
 	("ipRights_licences", Via { method: "ipRights_work", param: "work", pointer: "/owner" }, No),
 	("ipRights_disputes", Via { method: "ipRights_work", param: "work", pointer: "/owner" }, No),
 	("ipRights_frozen", Agencies, No),
+	// A case: its subject, and the agencies with jurisdiction over it (of any remit: a case
+	// concerns every domain); the public sees only the penalties published (公示).
+	("supervision_case", Answer(&["/case/subject"]), No),
+	(
+		"supervision_steps",
+		Via { method: "supervision_case", param: "id", pointer: "/case/subject" },
+		No,
+	),
+	("supervision_casesOf", Param("subject"), No),
+	("supervision_openCasesOf", Param("agency"), No),
+	("supervision_publishedPenalties", Public, No),
 ];
 
 fn rule_of(method: &str) -> (Rule, Lender) {
 	RULES.iter().find(|(m, ..)| *m == method).map(|(_, r, l)| (*r, *l)).unwrap_or((Agencies, No))
 }
 
-/// The domain of a method's namespace; the methods of no domain's namespace are the members'
-/// (read by market regulation, which regulates the members, only).
-fn domain_of(method: &str) -> Domain {
-	Domain::of_namespace(method.split('_').next().unwrap_or_default()).unwrap_or(Domain::Members)
+/// The domain whose remit an agency needs to read a method's answers: its namespace's; none for
+/// supervision's (a case concerns records of any domain, and every agency with jurisdiction over
+/// its subject reads it); the members' for a method of no known namespace (market regulation,
+/// which regulates the members, only).
+fn domain_of(method: &str) -> Option<Domain> {
+	let namespace = method.split('_').next().unwrap_or_default();
+	if namespace == query::SUPERVISION {
+		return None;
+	}
+	Some(Domain::of_namespace(namespace).unwrap_or(Domain::Members))
 }
 
 /// A runtime call of the policy that failed (the runtime trapped or the block is gone).
@@ -566,7 +583,7 @@ where
 		&self,
 		caller: &Caller,
 		subjects: &[u64],
-		domain: Domain,
+		domain: Option<Domain>,
 		lender: Lender,
 		at: Hash,
 	) -> Result<Basis, ErrorObjectOwned> {
@@ -574,7 +591,7 @@ where
 			return Ok(Basis::Own);
 		}
 		if let Some(kind) = &caller.agency {
-			if !caller.remit.contains(&domain) {
+			if let Some(domain) = domain.filter(|d| !caller.remit.contains(d)) {
 				return Err(error(
 					FORBIDDEN,
 					format!("{} records are outside a {kind}'s remit", domain.namespace()),
@@ -705,12 +722,14 @@ where
 		match rule {
 			Public => Ok((Basis::Public, vec![], call()?)),
 			Agencies => match &caller.agency {
-				Some(_) if caller.remit.contains(&domain) => Ok((Basis::Remit, vec![], call()?)),
+				Some(_) if domain.is_none_or(|d| caller.remit.contains(&d)) => {
+					Ok((Basis::Remit, vec![], call()?))
+				},
 				_ => Err(error(
 					FORBIDDEN,
 					format!(
 						"{method} answers the agencies whose remit covers {} only",
-						domain.namespace()
+						domain.map_or(query::SUPERVISION, Domain::namespace)
 					),
 				)),
 			},

@@ -37,11 +37,19 @@ use std::{
 	sync::{Arc, Mutex},
 };
 
-/// The runtime API of a domain: its JSON-RPC namespace capitalized, then `Api`
-/// (`ipRights` → `IpRightsApi`); the domains and their namespaces are
-/// `regchain_primitives::Domain`'s.
-pub fn runtime_api(domain: Domain) -> String {
-	let namespace = domain.namespace();
+/// The namespace of the supervision pallet's methods (`supervision_case` …): supervision is no
+/// domain of its own but acts across them.
+pub const SUPERVISION: &str = "supervision";
+
+/// Every namespace served: each domain's (`regchain_primitives::Domain::namespace`), and
+/// supervision's.
+pub fn namespaces() -> impl Iterator<Item = &'static str> {
+	Domain::ALL.into_iter().map(Domain::namespace).chain([SUPERVISION])
+}
+
+/// The runtime API served under a namespace: the namespace capitalized, then `Api`
+/// (`ipRights` → `IpRightsApi`).
+pub fn runtime_api(namespace: &str) -> String {
 	let mut name = namespace[..1].to_ascii_uppercase();
 	name.push_str(&namespace[1..]);
 	name.push_str("Api");
@@ -72,10 +80,9 @@ impl Catalogue {
 	pub fn of(spec_version: u32, metadata: RuntimeMetadataV15) -> Self {
 		let mut methods = BTreeMap::new();
 		for api in &metadata.apis {
-			let Some(domain) = Domain::ALL.into_iter().find(|d| runtime_api(*d) == api.name) else {
+			let Some(namespace) = namespaces().find(|n| runtime_api(n) == api.name) else {
 				continue;
 			};
-			let namespace = domain.namespace();
 			for m in &api.methods {
 				let name = format!("{namespace}_{}", scale_json::camel(&m.name));
 				let inputs =
@@ -467,9 +474,10 @@ pub(crate) mod tests {
 	#[test]
 	fn every_domain_api_is_served_under_its_namespace() {
 		let catalogue = catalogue();
-		assert_eq!(runtime_api(Domain::Members), "ConsortiumApi");
-		assert_eq!(runtime_api(Domain::IpRights), "IpRightsApi");
-		for namespace in Domain::ALL.map(Domain::namespace) {
+		assert_eq!(runtime_api(Domain::Members.namespace()), "ConsortiumApi");
+		assert_eq!(runtime_api(Domain::IpRights.namespace()), "IpRightsApi");
+		assert_eq!(runtime_api(SUPERVISION), "SupervisionApi");
+		for namespace in namespaces() {
 			assert!(
 				catalogue.names().any(|n| n.starts_with(&format!("{namespace}_"))),
 				"{namespace} serves methods"

@@ -1,13 +1,13 @@
 //! The runtime APIs: how the node, the transaction pool and the RPC layer call into the runtime.
 //! Polkadot.js needs nothing beyond these standard ones (metadata, nonces, fees); the domain
 //! pallets' query APIs (`ConsortiumApi`, `InvoicesApi`, `FundsApi`, `CreditApi`, `NotarizationApi`,
-//! `ProvenanceApi`, `IpRightsApi`) are in the metadata, so it
+//! `ProvenanceApi`, `IpRightsApi`, `SupervisionApi`) are in the metadata, so it
 //! calls them as `api.call.invoicesApi.*` without type definitions.
 
 use crate::{
 	AccountId, Aura, Balance, Block, BlockNumber, Consortium, Credit, Executive, Funds, Grandpa,
 	InherentDataExt, Invoices, IpRights, Nonce, Notarization, Provenance, Runtime, RuntimeCall,
-	RuntimeGenesisConfig, System, TransactionPayment, VERSION,
+	RuntimeGenesisConfig, Supervision, System, TransactionPayment, VERSION,
 };
 use alloc::vec::Vec;
 use frame_support::{
@@ -506,6 +506,44 @@ impl_runtime_apis! {
 			limit: u32,
 		) -> Vec<regchain_primitives::FrozenRecord> {
 			IpRights::frozen_works(start_after, limit)
+		}
+	}
+
+	impl pallet_supervision::runtime_api::SupervisionApi<Block> for Runtime {
+		fn case(id: pallet_supervision::CaseId) -> Option<pallet_supervision::CaseView> {
+			Supervision::case_view(id)
+		}
+
+		fn steps(
+			id: pallet_supervision::CaseId,
+			start_after: Option<u32>,
+			limit: u32,
+		) -> Vec<(u32, pallet_supervision::Step)> {
+			Supervision::steps(id, start_after, limit)
+		}
+
+		fn cases_of(
+			subject: regchain_primitives::OrgId,
+			start_after: Option<pallet_supervision::CaseId>,
+			limit: u32,
+		) -> Vec<pallet_supervision::CaseView> {
+			Supervision::cases_of(subject, start_after, limit)
+		}
+
+		fn open_cases_of(
+			agency: regchain_primitives::OrgId,
+			start_after: Option<pallet_supervision::CaseId>,
+			limit: u32,
+		) -> Vec<pallet_supervision::CaseView> {
+			Supervision::open_cases_of(agency, start_after, limit)
+		}
+
+		fn published_penalties(
+			subject: regchain_primitives::OrgId,
+			start_after: Option<pallet_supervision::CaseId>,
+			limit: u32,
+		) -> Vec<pallet_supervision::PublicPenalty> {
+			Supervision::published_penalties(subject, start_after, limit)
 		}
 	}
 

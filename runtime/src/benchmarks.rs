@@ -14,4 +14,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_provenance, Provenance]
 	[pallet_ip_rights, IpRights]
 	[pallet_funds, Funds]
+	[pallet_supervision, Supervision]
 );

@@ -86,7 +86,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("regchain"),
 	impl_name: Cow::Borrowed("regchain-node"),
 	authoring_version: 1,
-	spec_version: 119,
+	spec_version: 120,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 5,
@@ -326,4 +326,8 @@ mod runtime {
 
 	#[runtime::pallet_index(25)]
 	pub type IpRights = pallet_ip_rights;
+
+	// Supervision across the domains: 40–49.
+	#[runtime::pallet_index(40)]
+	pub type Supervision = pallet_supervision;
 }

@@ -78,7 +78,7 @@ fn district_account(kind: AgencyKind) -> AccountId {
 }
 
 /// The errors that mean "you may not do this": the only acceptable reason for a refusal.
-const AUTHORITY_ERRORS: [&str; 27] = [
+const AUTHORITY_ERRORS: [&str; 31] = [
 	"OutsideJurisdiction",
 	"NotAdmin",
 	// A consent to join another organization: the caller may not add that account.
@@ -116,6 +116,12 @@ const AUTHORITY_ERRORS: [&str; 27] = [
 	"NotOwner",
 	"NotClaimant",
 	"InvalidAuthorSignature",
+	// A case: its agencies act in it within their kinds' remit, its lead freezes and closes,
+	// the agency that decided a penalty rules on its appeal, its subject answers.
+	"OutsideRemit",
+	"NotCaseAgency",
+	"NotLead",
+	"NotDecidingAgency",
 ];
 
 /// Whether `error` is a refusal for lack of authority.
@@ -298,6 +304,7 @@ fn setup() {
 	notarization_setup();
 	provenance_setup();
 	ip_rights_setup();
+	supervision_setup();
 	pallet_validator_set::Barred::<Runtime>::insert(fresh(1), 1);
 	let eve = account(IpOffice);
 	let keys = SessionKeys {
@@ -581,6 +588,7 @@ fn rows() -> Vec<(&'static str, RuntimeCall, Vec<Actor>)> {
 	rows.extend(notarization_rows());
 	rows.extend(provenance_rows());
 	rows.extend(ip_rights_rows());
+	rows.extend(supervision_rows());
 	for role in Role::ALL {
 		// A role the setup already gave its holder (the court certifies, the enterprise makes
 		// and sells goods, market regulation inspects): that row revokes it instead, which
@@ -1528,6 +1536,191 @@ fn ip_rights_rows() -> Vec<(&'static str, RuntimeCall, Vec<Actor>)> {
 			"ip_rights.lift_licence_bar",
 			RuntimeCall::IpRights(R::lift_licence_bar { work: 0, licensee: BANK_ORG }),
 			vec![Enterprise],
+		),
+	]
+}
+
+/// The setup's two notarization records for cases (the other domains' setup records stay as
+/// their rows expect them).
+const CASE_RECORD_A: u64 = 4;
+const CASE_RECORD_B: u64 = 5;
+
+fn case_record(id: u64) -> regchain_primitives::RecordRef {
+	regchain_primitives::RecordRef::new(pallet_notarization::NOTARIZATION, id)
+}
+
+/// Supervision: the enterprise notarized records 4 and 5. Case 0: the science commission's,
+/// about the enterprise's allocation 0, joined by no one. Case 1: market regulation's, about
+/// record 4, joined by the court and the finance bureau. Case 2: market regulation's, about
+/// record 4, with a penalty (not appealed) and an order to rectify. Case 3: market
+/// regulation's, about record 5, joined by the court, frozen, with a penalty under appeal.
+fn supervision_setup() {
+	use pallet_notarization::{EvidenceType, HashAlgorithm, Pallet as Notarization};
+	use pallet_supervision::{Pallet as Supervision, Severity, Violation};
+	let sme = RuntimeOrigin::signed(enterprise());
+	let market = RuntimeOrigin::signed(account(MarketRegulation));
+	let court = RuntimeOrigin::signed(account(Court));
+	assert_eq!(pallet_notarization::NextRecordId::<Runtime>::get(), CASE_RECORD_A);
+	for n in 20..22 {
+		Notarization::<Runtime>::notarize(
+			sme.clone(),
+			HashAlgorithm::Sha256,
+			evidence(n),
+			EvidenceType::Contract,
+			Default::default(),
+			None,
+		)
+		.expect("setup notarizes");
+	}
+	let open = |origin: RuntimeOrigin, record| {
+		Supervision::<Runtime>::open_case(
+			origin,
+			ENTERPRISE_ORG,
+			Violation::FundMisuse,
+			Default::default(),
+			Default::default(),
+			vec![record].try_into().unwrap(),
+		)
+		.expect("setup opens a case");
+	};
+	let allocation = regchain_primitives::RecordRef::new(pallet_funds::FUND_ALLOCATION, 0);
+	open(RuntimeOrigin::signed(account(ScienceCommission)), allocation);
+	open(market.clone(), case_record(CASE_RECORD_A));
+	Supervision::<Runtime>::join_case(court.clone(), 1).expect("setup joins");
+	Supervision::<Runtime>::join_case(RuntimeOrigin::signed(account(FinanceBureau)), 1)
+		.expect("setup joins");
+	open(market.clone(), case_record(CASE_RECORD_A));
+	let penalty = |case| {
+		Supervision::<Runtime>::decide_penalty(
+			market.clone(),
+			case,
+			Default::default(),
+			100,
+			Severity::Ordinary,
+		)
+		.expect("setup decides")
+	};
+	penalty(2);
+	Supervision::<Runtime>::order_rectification(
+		market.clone(),
+		2,
+		Default::default(),
+		common::NOW + 10 * DAY,
+	)
+	.expect("setup orders");
+	open(market.clone(), case_record(CASE_RECORD_B));
+	Supervision::<Runtime>::join_case(court, 3).expect("setup joins");
+	Supervision::<Runtime>::freeze_records(market.clone(), 3, Default::default())
+		.expect("setup freezes");
+	penalty(3);
+	Supervision::<Runtime>::appeal(sme, 3, Default::default(), Default::default())
+		.expect("setup appeals");
+}
+
+/// The supervision pallet: agencies with jurisdiction open cases on records of the domains
+/// they read, regulators join, a case's agencies act in it, its lead freezes, lifts and
+/// closes, the deciding agency rules, the subject answers.
+fn supervision_rows() -> Vec<(&'static str, RuntimeCall, Vec<Actor>)> {
+	use pallet_supervision::{Call as S, Severity, Violation};
+	let hash = sp_core::H256::repeat_byte(1);
+	let none = pallet_supervision::EvidenceList::default;
+	let market = vec![Agency(MarketRegulation)];
+	vec![
+		(
+			"supervision.open_case",
+			RuntimeCall::Supervision(S::open_case {
+				subject: ENTERPRISE_ORG,
+				violation: Violation::FalseEvidence,
+				legal_basis: hash,
+				evidence: none(),
+				records: vec![case_record(CASE_RECORD_B)].try_into().unwrap(),
+			}),
+			vec![Agency(MarketRegulation), Agency(Court)],
+		),
+		(
+			"supervision.join_case",
+			RuntimeCall::Supervision(S::join_case { case: 0 }),
+			FOUNDING.into_iter().map(Agency).collect(),
+		),
+		(
+			"supervision.add_records",
+			RuntimeCall::Supervision(S::add_records {
+				case: 1,
+				records: vec![case_record(CASE_RECORD_B)].try_into().unwrap(),
+			}),
+			vec![Agency(MarketRegulation), Agency(Court)],
+		),
+		(
+			"supervision.note",
+			RuntimeCall::Supervision(S::note { case: 1, document: hash, evidence: none() }),
+			vec![Agency(MarketRegulation), Agency(Court), Agency(FinanceBureau)],
+		),
+		(
+			"supervision.freeze_records",
+			RuntimeCall::Supervision(S::freeze_records { case: 1, reason: hash }),
+			market.clone(),
+		),
+		(
+			"supervision.unfreeze_records",
+			RuntimeCall::Supervision(S::unfreeze_records { case: 3 }),
+			market.clone(),
+		),
+		(
+			"supervision.order_rectification",
+			RuntimeCall::Supervision(S::order_rectification {
+				case: 1,
+				requirement: hash,
+				deadline: common::NOW + 10 * DAY,
+			}),
+			vec![Agency(MarketRegulation), Agency(Court), Agency(FinanceBureau)],
+		),
+		(
+			"supervision.report_rectification",
+			RuntimeCall::Supervision(S::report_rectification {
+				case: 2,
+				report: hash,
+				evidence: none(),
+			}),
+			vec![Enterprise],
+		),
+		(
+			"supervision.submit_statement",
+			RuntimeCall::Supervision(S::submit_statement {
+				case: 1,
+				statement: hash,
+				evidence: none(),
+			}),
+			vec![Enterprise],
+		),
+		(
+			"supervision.decide_penalty",
+			RuntimeCall::Supervision(S::decide_penalty {
+				case: 1,
+				decision: hash,
+				amount: 100,
+				severity: Severity::Serious,
+			}),
+			vec![Agency(MarketRegulation), Agency(Court), Agency(FinanceBureau)],
+		),
+		(
+			"supervision.appeal",
+			RuntimeCall::Supervision(S::appeal { case: 2, grounds: hash, evidence: none() }),
+			vec![Enterprise],
+		),
+		(
+			"supervision.uphold_penalty",
+			RuntimeCall::Supervision(S::uphold_penalty { case: 3, reasons: hash }),
+			market.clone(),
+		),
+		(
+			"supervision.overturn_penalty",
+			RuntimeCall::Supervision(S::overturn_penalty { case: 3, reasons: hash }),
+			market.clone(),
+		),
+		(
+			"supervision.close_case",
+			RuntimeCall::Supervision(S::close_case { case: 1, conclusion: hash }),
+			market,
 		),
 	]
 }

@@ -39,6 +39,7 @@ fn pallet_indices_and_storage_prefixes_are_pinned() {
 		(23, "Notarization"),
 		(24, "Provenance"),
 		(25, "IpRights"),
+		(40, "Supervision"),
 	];
 	let actual: Vec<(usize, &str)> = regchain_runtime::AllPalletsWithSystem::infos()
 		.into_iter()

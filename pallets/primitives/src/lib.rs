@@ -668,6 +668,21 @@ impl<K: Get<AgencyKind>> MemberFilter for IsAgency<K> {
 	}
 }
 
+/// Accepts accounts of every agency, whatever its kind: the origin of calls whose remit each
+/// argument decides (a supervision case names records of several domains).
+pub struct AnyAgency;
+impl MemberFilter for AnyAgency {
+	fn allows(member: &MemberInfo) -> bool {
+		matches!(member.kind, OrgKind::Agency(_))
+	}
+
+	/// Market regulation: the kind that reads every domain.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn sample() -> (OrgKind, Option<Role>) {
+		(OrgKind::Agency(AgencyKind::MarketRegulation), None)
+	}
+}
+
 /// Accepts accounts of the agency whose kind regulates the domain `D::get()`
 /// ([`AgencyKind::remit`]).
 pub struct Regulates<D>(PhantomData<D>);

@@ -11,6 +11,8 @@
 //! - sample credit codes: [`CreditCode::sample`], the one generator;
 //! - [`TestEvidence`]: in-memory notarized evidence behind [`EvidenceRecords`](crate::EvidenceRecords);
 //! - [`assert_frozen_listing`]: a domain's list of frozen records, whole and page by page;
+//! - [`TestRecords`]: in-memory records of every domain behind [`FreezableRecords`](crate::FreezableRecords),
+//!   for pallets that act across domains;
 //! - `TestSigner` (benchmarks): fresh accounts that sign with `TestSignature`; it also starts
 //!   the [`TestClock`] at the benchmark epoch (`BenchmarkClock`).
 //!
@@ -474,4 +476,95 @@ pub fn assert_frozen_listing<K: TryFrom<u64>>(
 	}
 	paged.sort();
 	assert_eq!(paged, wanted.iter().map(|(id, ..)| *id).collect::<Vec<_>>());
+}
+
+/// The tags [`TestRecords`] keeps, with their domains of supervision: the runtime's own tags.
+pub const TEST_RECORD_DOMAINS: [(crate::ClaimDomain, crate::Domain); 6] = [
+	(*b"fund", crate::Domain::Funds),
+	(*b"invc", crate::Domain::Invoices),
+	(*b"cred", crate::Domain::Credit),
+	(*b"nota", crate::Domain::Notarization),
+	(*b"prov", crate::Domain::Provenance),
+	(*b"ipwk", crate::Domain::IpRights),
+];
+
+thread_local! {
+	static RECORDS: RefCell<BTreeMap<crate::RecordRef, OrgId>> = const { RefCell::new(BTreeMap::new()) };
+}
+
+/// In-memory records of every domain, standing in for the runtime's `FreezableDomains`: each
+/// record is about one organization; a freeze makes the one freeze's checks (the record exists,
+/// the regulator's jurisdiction over [`TestMembership`], not frozen already) and refuses with
+/// `DispatchError::Other` of the domain error's name. The freezes are kept in the test's
+/// storage, so that a failed call's freezes roll back as in a runtime, and `assert_noop!` sees
+/// them.
+pub struct TestRecords;
+
+impl TestRecords {
+	/// Empties the book.
+	pub fn reset() {
+		RECORDS.with(|r| r.borrow_mut().clear());
+	}
+
+	/// Records `record`, about `subject`.
+	pub fn add(record: crate::RecordRef, subject: OrgId) {
+		RECORDS.with(|r| r.borrow_mut().insert(record, subject));
+	}
+
+	/// Whether `record` is frozen, as its domain's own change calls would ask.
+	pub fn is_frozen(record: crate::RecordRef) -> bool {
+		frame_support::storage::unhashed::exists(&Self::freeze_key(record))
+	}
+
+	/// A domain's own unfreeze call, outside any case.
+	pub fn lift(record: crate::RecordRef) {
+		frame_support::storage::unhashed::kill(&Self::freeze_key(record));
+	}
+
+	fn freeze_key(record: crate::RecordRef) -> Vec<u8> {
+		let mut key = b"test-records/freeze/".to_vec();
+		codec::Encode::encode_to(&record, &mut key);
+		key
+	}
+}
+
+impl crate::FreezableRecords for TestRecords {
+	fn keeps(domain: crate::ClaimDomain) -> bool {
+		Self::supervision(domain).is_some()
+	}
+
+	fn supervision(domain: crate::ClaimDomain) -> Option<crate::Domain> {
+		TEST_RECORD_DOMAINS.iter().find(|(tag, _)| *tag == domain).map(|(_, d)| *d)
+	}
+
+	fn subject(record: crate::RecordRef) -> Option<OrgId> {
+		RECORDS.with(|r| r.borrow().get(&record).copied())
+	}
+
+	fn frozen(record: crate::RecordRef) -> Option<crate::Freeze> {
+		frame_support::storage::unhashed::get(&Self::freeze_key(record))
+	}
+
+	fn freeze(record: crate::RecordRef, regulator: OrgId, reason: sp_core::H256) -> DispatchResult {
+		let subject = Self::subject(record).ok_or(DispatchError::Other("RecordNotFound"))?;
+		TestMembership::ensure_jurisdiction(regulator, subject)
+			.map_err(|_| DispatchError::Other("OutsideJurisdiction"))?;
+		if Self::is_frozen(record) {
+			return Err(DispatchError::Other("AlreadyFrozen"));
+		}
+		let freeze = crate::Freeze { by: regulator, at: TestClock::get(), reason };
+		frame_support::storage::unhashed::put(&Self::freeze_key(record), &freeze);
+		Ok(())
+	}
+
+	fn unfreeze(record: crate::RecordRef, regulator: OrgId) -> DispatchResult {
+		let subject = Self::subject(record).ok_or(DispatchError::Other("RecordNotFound"))?;
+		TestMembership::ensure_jurisdiction(regulator, subject)
+			.map_err(|_| DispatchError::Other("OutsideJurisdiction"))?;
+		if !Self::is_frozen(record) {
+			return Err(DispatchError::Other("NotFrozen"));
+		}
+		Self::lift(record);
+		Ok(())
+	}
 }

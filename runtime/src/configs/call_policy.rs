@@ -3,8 +3,9 @@
 //! `pallet_consortium::CheckMember` refuses the others in the transaction pool
 //! (`InvalidTransaction::Call`), before they cost anyone anything.
 //!
-//! - Every member: the consortium (its own accounts; each call checks who may act on whom)
-//!   and the domain pallets, whose calls check roles and bound their arguments.
+//! - Every member: the consortium (its own accounts; each call checks who may act on whom),
+//!   the domain pallets, whose calls check roles and bound their arguments, and supervision
+//!   (agencies' measures; a subject's answers in its own cases).
 //! - Agencies only: the council, the validator set, session keys (an approved validator may
 //!   not purge its own), node authorization (their own nodes, bounded lists) and token
 //!   transfers (tokens are not money here; only agencies need them, e.g. to fund an
@@ -46,7 +47,8 @@ impl MemberCallPolicy<AccountId, RuntimeCall> for MemberCalls {
 			| RuntimeCall::Credit(_)
 			| RuntimeCall::Notarization(_)
 			| RuntimeCall::Provenance(_)
-			| RuntimeCall::IpRights(_) => true,
+			| RuntimeCall::IpRights(_)
+			| RuntimeCall::Supervision(_) => true,
 			// An approved validator purging its keys would drop out of production unchecked
 			// by the minimum: it announces maintenance, or governance removes it, first.
 			RuntimeCall::Session(pallet_session::Call::purge_keys {}) => {

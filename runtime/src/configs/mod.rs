@@ -11,6 +11,7 @@ mod invoices;
 mod ip_rights;
 mod notarization;
 mod provenance;
+mod supervision;
 mod validators;
 
 pub use call_policy::{MemberCalls, MAX_CONNECTIONS_PER_NODE};

@@ -1,0 +1,157 @@
+// Supervision across domains on a running `--dev` node, through @polkadot/api: market
+// regulation (Charlie) opens a case about an enterprise naming its invoice and its notarized
+// evidence; the tax bureau (Bob) and the court (Dave) join; one call freezes both records, each
+// in its regulator's name — the invoices and notarization pallets then refuse their own change
+// calls by name — and one call lifts them. A penalty decided in the case is answered and
+// appealed by the enterprise, ruled on by the deciding agency, and published (公示) to anyone
+// through `supervision_publishedPenalties`. Every refusal is checked by its decoded error.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { Keyring } from '@polkadot/keyring';
+import { cryptoWaitReady } from '@polkadot/util-crypto';
+import { u8aToHex, stringToU8a } from '@polkadot/util';
+import { chainNow, DAY, registerOrganization, sampleCreditCode, startDevNode, submit } from './helpers.mjs';
+
+let dev;
+let api;
+let bob; // the tax bureau
+let charlie; // market regulation
+let dave; // the court
+let seller;
+let buyer;
+const orgs = {};
+const records = {};
+const hash = (n) => u8aToHex(new Uint8Array(32).fill(n));
+/** A `RecordRef`: a domain's four-byte tag and the record's id there. */
+const recordRef = (tag, id) => ({ domain: u8aToHex(stringToU8a(tag)), id });
+
+const ok = async (tx, signer) => {
+  const result = await submit(api, tx, signer);
+  assert.equal(result.error, null);
+  return result;
+};
+const refused = async (tx, signer, error) => {
+  assert.equal((await submit(api, tx, signer)).error, error);
+};
+const eventsOf = (result, pallet, name) =>
+  result.events.filter(({ event }) => api.events[pallet][name].is(event)).map(({ event }) => event.data);
+
+before(async () => {
+  await cryptoWaitReady();
+  const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+  dev = await startDevNode('regchain-supervision-');
+  ({ api } = dev);
+  bob = keyring.addFromUri('//Bob');
+  charlie = keyring.addFromUri('//Charlie');
+  dave = keyring.addFromUri('//Dave');
+  seller = keyring.addFromUri('//SupervisedSteel');
+  buyer = keyring.addFromUri('//SupervisedBuyer');
+  let n = 4101;
+  for (const [name, who] of [['seller', seller], ['buyer', buyer]]) {
+    const result = await registerOrganization(api, charlie, { kind: 'Enterprise', name, code: sampleCreditCode(n++), account: who });
+    assert.equal(result.error, null);
+    orgs[name] = (await api.query.consortium.accountOrganization(who.address)).unwrap().toNumber();
+  }
+  orgs.tax = (await api.query.consortium.accountOrganization(bob.address)).unwrap().toNumber();
+  orgs.market = (await api.query.consortium.accountOrganization(charlie.address)).unwrap().toNumber();
+  orgs.court = (await api.query.consortium.accountOrganization(dave.address)).unwrap().toNumber();
+  await ok(api.tx.consortium.grantRole(orgs.seller, 'InvoiceIssuer'), bob);
+  await ok(api.tx.invoices.setIssuerLimits(orgs.seller, { perInvoice: 1_000_000, perMonth: 5_000_000 }), bob);
+  await ok(api.tx.consortium.grantRole(orgs.court, 'Notary'), dave);
+  const line = { description: hash(9), quantity: 2000, unitPrice: 10_000, rate: 1 };
+  const issued = await ok(api.tx.invoices.issue({ Member: orgs.buyer }, [line], hash(1)), seller);
+  const invoice = eventsOf(issued, 'invoices', 'InvoiceIssued')[0].invoice;
+  records.invoiceRef = invoice.toJSON();
+  records.invoice = recordRef('invc', (BigInt(orgs.seller) << 32n) + BigInt(invoice.seq.toNumber()));
+  const notarized = await ok(api.tx.notarization.notarize('Sha256', hash(0x41), 'Contract', hash(2), null), seller);
+  records.evidenceId = eventsOf(notarized, 'notarization', 'Notarized')[0].id.toNumber();
+  records.evidence = recordRef('nota', records.evidenceId);
+});
+
+after(async () => {
+  await dev?.stop();
+});
+
+/** Market regulation opens a case about the seller naming `list`; its id. */
+async function openCase(list, violation = 'TaxViolation') {
+  const opened = await ok(api.tx.supervision.openCase(orgs.seller, violation, hash(0xb0), [], list), charlie);
+  return eventsOf(opened, 'supervision', 'CaseOpened')[0].case.toNumber();
+}
+
+test('one case freezes an invoice and an evidence record in one call, each in its regulator\'s name, and lifts them in one call', async () => {
+  // The tax bureau reads invoices only: it may not name evidence in a case.
+  await refused(api.tx.supervision.openCase(orgs.seller, 'TaxViolation', hash(0xb0), [], [records.evidence]), bob, 'supervision.OutsideRemit');
+  await refused(api.tx.supervision.openCase(orgs.seller, 'Other', hash(0xb0), [], [recordRef('nota', 999_999)]), charlie, 'supervision.RecordNotFound');
+  const id = await openCase([records.invoice, records.evidence]);
+  // No agency of the case regulates invoices or evidence yet.
+  await refused(api.tx.supervision.freezeRecords(id, hash(0xf0)), charlie, 'supervision.OutsideRemit');
+  await ok(api.tx.supervision.joinCase(id), bob);
+  await ok(api.tx.supervision.joinCase(id), dave);
+  await refused(api.tx.supervision.joinCase(id), dave, 'supervision.AlreadyJoined');
+  await refused(api.tx.supervision.freezeRecords(id, hash(0xf0)), bob, 'supervision.NotLead');
+
+  const frozen = await ok(api.tx.supervision.freezeRecords(id, hash(0xf0)), charlie);
+  assert.equal(eventsOf(frozen, 'supervision', 'RecordsFrozen')[0].count.toNumber(), 2);
+  assert.equal(eventsOf(frozen, 'invoices', 'Frozen')[0].by.toNumber(), orgs.tax);
+  assert.equal(eventsOf(frozen, 'notarization', 'Frozen')[0].by.toNumber(), orgs.court);
+  const invoicesFrozen = (await api.call.invoicesApi.frozen(null, 100)).toJSON();
+  assert.ok(invoicesFrozen.some((r) => BigInt(r.id) === BigInt(records.invoice.id) && r.freeze.by === orgs.tax));
+  const evidenceFrozen = (await api.call.notarizationApi.frozen(null, 100)).toJSON();
+  assert.ok(evidenceFrozen.some((r) => r.id === records.evidenceId && r.freeze.by === orgs.court));
+
+  // Each domain refuses its own change of a frozen record.
+  await refused(api.tx.invoices.reverse(records.invoiceRef, hash(3)), seller, 'invoices.Frozen');
+  const now = await chainNow(api);
+  await refused(api.tx.notarization.certify(records.evidenceId, hash(0x41), 0, [], hash(9), now), dave, 'notarization.Frozen');
+  await refused(api.tx.supervision.freezeRecords(id, hash(0xf0)), charlie, 'supervision.NothingToFreeze');
+
+  const view = (await api.call.supervisionApi.case(id)).unwrap();
+  assert.equal(view.case.freezes.length, 2);
+  assert.deepEqual(view.case.agencies.toJSON(), [orgs.market, orgs.tax, orgs.court]);
+
+  const lifted = await ok(api.tx.supervision.unfreezeRecords(id), charlie);
+  assert.equal(eventsOf(lifted, 'supervision', 'RecordsUnfrozen')[0].count.toNumber(), 2);
+  assert.equal(eventsOf(lifted, 'invoices', 'Unfrozen').length, 1);
+  assert.equal(eventsOf(lifted, 'notarization', 'Unfrozen').length, 1);
+  await ok(api.tx.notarization.certify(records.evidenceId, hash(0x41), 0, [], hash(9), now), dave);
+  const history = (await api.call.supervisionApi.steps(id, null, 100)).toJSON();
+  assert.deepEqual(history.map(([, step]) => Object.keys(step.action)[0]), ['opened', 'joined', 'joined', 'froze', 'lifted']);
+});
+
+test('a penalty is answered, appealed, ruled on and published; closing lifts what the case holds', async () => {
+  const id = await openCase([records.invoice]);
+  await ok(api.tx.supervision.joinCase(id), bob);
+  await ok(api.tx.supervision.freezeRecords(id, hash(0xf1)), charlie);
+  await refused(api.tx.supervision.submitStatement(id, hash(0x5a), []), buyer, 'supervision.NotSubject');
+  await ok(api.tx.supervision.submitStatement(id, hash(0x5a), [records.evidenceId]), seller);
+  const decided = await ok(api.tx.supervision.decidePenalty(id, hash(0xd0), 500_000, 'Serious'), bob);
+  const penalty = eventsOf(decided, 'supervision', 'PenaltyDecided')[0];
+  assert.equal(penalty.subject.toNumber(), orgs.seller);
+  assert.equal(penalty.amount.toNumber(), 500_000);
+  await refused(api.tx.supervision.decidePenalty(id, hash(0xd1), 1, 'Ordinary'), charlie, 'supervision.AlreadyDecided');
+
+  // Anyone reads the published penalty through the node's domain method, without a signature.
+  const rpc = (method, params) => api._rpcCore.provider.send(method, params);
+  const published = await rpc('supervision_publishedPenalties', [orgs.seller, null, 100]);
+  const entry = published.find((p) => p.case === id);
+  assert.equal(entry.by, orgs.tax);
+  assert.equal(entry.severity, 'Serious');
+  assert.equal(BigInt(entry.amount), 500_000n);
+
+  await ok(api.tx.supervision.appeal(id, hash(0xa0), []), seller);
+  await refused(api.tx.supervision.closeCase(id, hash(0xc0)), charlie, 'supervision.AppealPending');
+  await refused(api.tx.supervision.overturnPenalty(id, hash(0xe0)), charlie, 'supervision.NotDecidingAgency');
+  await ok(api.tx.supervision.overturnPenalty(id, hash(0xe0)), bob);
+  assert.equal((await rpc('supervision_publishedPenalties', [orgs.seller, null, 100])).filter((p) => p.case === id).length, 0);
+
+  const closed = await ok(api.tx.supervision.closeCase(id, hash(0xc0)), charlie);
+  assert.equal(eventsOf(closed, 'supervision', 'CaseClosed')[0].lifted.toNumber(), 1);
+  assert.equal(eventsOf(closed, 'invoices', 'Unfrozen').length, 1);
+  await refused(api.tx.supervision.submitStatement(id, hash(0x5b), []), seller, 'supervision.CaseClosed');
+  const open = (await api.call.supervisionApi.openCasesOf(orgs.tax, null, 100)).toJSON();
+  assert.ok(!open.some((c) => c.id === id));
+  const ofSeller = (await api.call.supervisionApi.casesOf(orgs.seller, null, 100)).toJSON();
+  assert.ok(ofSeller.some((c) => c.id === id && 'closed' in c.case.status));
+  const due = (await api.call.supervisionApi.case(id)).unwrap().case.decisionDue.toNumber();
+  assert.ok(due >= (await chainNow(api)) + 89 * DAY);
+});

@@ -1,0 +1,548 @@
+//! What the calls do, the queries of the runtime API and the storage invariants.
+
+use crate::{pallet::*, types::*};
+use alloc::vec::Vec;
+use frame_support::{ensure, pallet_prelude::*, traits::Get};
+use regchain_primitives::{
+	paging, time, AgencyKind, Domain, EvidenceRecords, Fen, FreezableRecords, Membership, OrgId,
+	OrgKind, RecordRef,
+};
+use sp_core::H256;
+use sp_runtime::ArithmeticError;
+
+impl<T: Config> Pallet<T> {
+	pub(crate) fn do_open_case(
+		agency: OrgId,
+		subject: OrgId,
+		violation: Violation,
+		legal_basis: H256,
+		evidence: EvidenceList,
+		records: Records,
+	) -> DispatchResult {
+		T::Membership::ensure_jurisdiction(agency, subject).map_err(Error::<T>::from)?;
+		ensure!(agency != subject, Error::<T>::OwnOrganization);
+		ensure!(!records.is_empty(), Error::<T>::EmptyRecords);
+		Self::ensure_distinct(&records, &[])?;
+		Self::check_records(agency, subject, &records)?;
+		Self::check_evidence(&evidence)?;
+		let id = NextCaseId::<T>::get();
+		let next = id.checked_add(1).ok_or(ArithmeticError::Overflow)?;
+		let now = Self::now();
+		let mut case = Case {
+			subject,
+			lead: agency,
+			agencies: BoundedVec::truncate_from(alloc::vec![agency]),
+			violation,
+			legal_basis,
+			records,
+			freezes: BoundedVec::new(),
+			opened_at: now,
+			decision_due: now.saturating_add(T::DecisionPeriod::get()),
+			rectification: None,
+			penalty: None,
+			statements: 0,
+			steps: 0,
+			status: CaseStatus::Open,
+		};
+		Self::push_step(id, &mut case, agency, Action::Opened { evidence })?;
+		Cases::<T>::insert(id, case);
+		CasesBySubject::<T>::insert(subject, id, ());
+		OpenCasesByAgency::<T>::insert(agency, id, ());
+		NextCaseId::<T>::put(next);
+		Self::deposit_event(Event::CaseOpened { case: id, subject, lead: agency, violation });
+		Ok(())
+	}
+
+	pub(crate) fn do_join_case(agency: OrgId, id: CaseId) -> DispatchResult {
+		let mut case = Self::open_case_of(id)?;
+		T::Membership::ensure_jurisdiction(agency, case.subject).map_err(Error::<T>::from)?;
+		let regulates_a_domain = Self::agency_kind(agency)
+			.is_some_and(|kind| Domain::ALL.into_iter().any(|d| kind.regulates(d)));
+		ensure!(regulates_a_domain, Error::<T>::OutsideRemit);
+		ensure!(!case.agencies.contains(&agency), Error::<T>::AlreadyJoined);
+		case.agencies.try_push(agency).map_err(|_| Error::<T>::TooManyAgencies)?;
+		Self::push_step(id, &mut case, agency, Action::Joined)?;
+		Cases::<T>::insert(id, case);
+		OpenCasesByAgency::<T>::insert(agency, id, ());
+		Self::deposit_event(Event::AgencyJoined { case: id, agency });
+		Ok(())
+	}
+
+	pub(crate) fn do_add_records(agency: OrgId, id: CaseId, records: Records) -> DispatchResult {
+		let mut case = Self::open_case_of(id)?;
+		Self::ensure_case_agency(&case, agency)?;
+		ensure!(!records.is_empty(), Error::<T>::EmptyRecords);
+		Self::ensure_distinct(&records, &case.records)?;
+		Self::check_records(agency, case.subject, &records)?;
+		let count = records.len() as u32;
+		for record in records {
+			case.records.try_push(record).map_err(|_| Error::<T>::TooManyRecords)?;
+		}
+		Self::push_step(id, &mut case, agency, Action::RecordsAdded { count })?;
+		Cases::<T>::insert(id, case);
+		Self::deposit_event(Event::RecordsAdded { case: id, by: agency, count });
+		Ok(())
+	}
+
+	pub(crate) fn do_note(
+		agency: OrgId,
+		id: CaseId,
+		document: H256,
+		evidence: EvidenceList,
+	) -> DispatchResult {
+		let mut case = Self::open_case_of(id)?;
+		Self::ensure_case_agency(&case, agency)?;
+		Self::check_evidence(&evidence)?;
+		Self::push_step(id, &mut case, agency, Action::Noted { document, evidence })?;
+		Cases::<T>::insert(id, case);
+		Self::deposit_event(Event::Noted { case: id, by: agency, document });
+		Ok(())
+	}
+
+	pub(crate) fn do_freeze_records(agency: OrgId, id: CaseId, reason: H256) -> DispatchResult {
+		let mut case = Self::open_case_of(id)?;
+		ensure!(case.lead == agency, Error::<T>::NotLead);
+		let pending: Vec<RecordRef> = case
+			.records
+			.iter()
+			.filter(|r| !case.freezes.iter().any(|f| f.record == **r))
+			.copied()
+			.collect();
+		ensure!(!pending.is_empty(), Error::<T>::NothingToFreeze);
+		for record in &pending {
+			let regulator = Self::regulator_in(&case, *record)?;
+			T::Records::freeze(*record, regulator, reason)?;
+			let freeze = T::Records::frozen(*record).ok_or(Error::<T>::RecordNotFound)?;
+			let made = CaseFreeze { record: *record, freeze };
+			case.freezes.try_push(made).map_err(|_| Error::<T>::TooManyRecords)?;
+		}
+		let count = pending.len() as u32;
+		Self::push_step(id, &mut case, agency, Action::Froze { count, reason })?;
+		Cases::<T>::insert(id, case);
+		Self::deposit_event(Event::RecordsFrozen { case: id, count, reason });
+		Ok(())
+	}
+
+	pub(crate) fn do_unfreeze_records(agency: OrgId, id: CaseId) -> DispatchResult {
+		let mut case = Self::open_case_of(id)?;
+		ensure!(case.lead == agency, Error::<T>::NotLead);
+		ensure!(!case.freezes.is_empty(), Error::<T>::NothingToLift);
+		let count = Self::lift_freezes(&mut case)?;
+		Self::push_step(id, &mut case, agency, Action::Lifted { count })?;
+		Cases::<T>::insert(id, case);
+		Self::deposit_event(Event::RecordsUnfrozen { case: id, count });
+		Ok(())
+	}
+
+	pub(crate) fn do_order_rectification(
+		agency: OrgId,
+		id: CaseId,
+		requirement: H256,
+		deadline: time::Moment,
+	) -> DispatchResult {
+		let mut case = Self::open_case_of(id)?;
+		Self::ensure_case_agency(&case, agency)?;
+		ensure!(case.rectification.is_none(), Error::<T>::AlreadyOrdered);
+		ensure!(deadline > Self::now(), Error::<T>::InvalidDeadline);
+		case.rectification =
+			Some(Rectification { by: agency, requirement, deadline, reported: None });
+		let action = Action::RectificationOrdered { requirement, deadline };
+		Self::push_step(id, &mut case, agency, action)?;
+		Cases::<T>::insert(id, case);
+		Self::deposit_event(Event::RectificationOrdered {
+			case: id,
+			by: agency,
+			requirement,
+			deadline,
+		});
+		Ok(())
+	}
+
+	pub(crate) fn do_report_rectification(
+		subject: OrgId,
+		id: CaseId,
+		report: H256,
+		evidence: EvidenceList,
+	) -> DispatchResult {
+		let mut case = Self::open_case_of(id)?;
+		ensure!(case.subject == subject, Error::<T>::NotSubject);
+		let now = Self::now();
+		let rectification = case.rectification.as_mut().ok_or(Error::<T>::RectificationNotFound)?;
+		ensure!(rectification.reported.is_none(), Error::<T>::AlreadyReported);
+		rectification.reported = Some((now, report));
+		let late = now > rectification.deadline;
+		Self::check_own_evidence(subject, &evidence)?;
+		Self::push_step(
+			id,
+			&mut case,
+			subject,
+			Action::RectificationReported { report, evidence },
+		)?;
+		Cases::<T>::insert(id, case);
+		Self::deposit_event(Event::RectificationReported { case: id, report, late });
+		Ok(())
+	}
+
+	pub(crate) fn do_submit_statement(
+		subject: OrgId,
+		id: CaseId,
+		statement: H256,
+		evidence: EvidenceList,
+	) -> DispatchResult {
+		let mut case = Self::open_case_of(id)?;
+		ensure!(case.subject == subject, Error::<T>::NotSubject);
+		ensure!(case.statements < MAX_STATEMENTS, Error::<T>::TooManyStatements);
+		Self::check_own_evidence(subject, &evidence)?;
+		case.statements += 1;
+		Self::push_step(id, &mut case, subject, Action::Stated { statement, evidence })?;
+		Cases::<T>::insert(id, case);
+		Self::deposit_event(Event::Stated { case: id, statement });
+		Ok(())
+	}
+
+	pub(crate) fn do_decide_penalty(
+		agency: OrgId,
+		id: CaseId,
+		decision: H256,
+		amount: Fen,
+		severity: Severity,
+	) -> DispatchResult {
+		let mut case = Self::open_case_of(id)?;
+		Self::ensure_case_agency(&case, agency)?;
+		ensure!(case.penalty.is_none(), Error::<T>::AlreadyDecided);
+		let now = Self::now();
+		case.penalty = Some(Penalty {
+			by: agency,
+			decision,
+			amount,
+			severity,
+			decided_at: now,
+			appeal_until: now.saturating_add(T::AppealPeriod::get()),
+			appeal: None,
+		});
+		let action = Action::PenaltyDecided { decision, amount, severity };
+		Self::push_step(id, &mut case, agency, action)?;
+		let subject = case.subject;
+		Cases::<T>::insert(id, case);
+		Self::deposit_event(Event::PenaltyDecided {
+			case: id,
+			by: agency,
+			subject,
+			decision,
+			amount,
+			severity,
+		});
+		Ok(())
+	}
+
+	pub(crate) fn do_appeal(
+		subject: OrgId,
+		id: CaseId,
+		grounds: H256,
+		evidence: EvidenceList,
+	) -> DispatchResult {
+		let mut case = Self::open_case_of(id)?;
+		ensure!(case.subject == subject, Error::<T>::NotSubject);
+		let now = Self::now();
+		let penalty = case.penalty.as_mut().ok_or(Error::<T>::PenaltyNotFound)?;
+		ensure!(penalty.appeal.is_none(), Error::<T>::AlreadyAppealed);
+		ensure!(now <= penalty.appeal_until, Error::<T>::AppealPeriodOver);
+		let ruling_due = now.saturating_add(T::RulingPeriod::get());
+		penalty.appeal = Some(Appeal { at: now, grounds, ruling_due, ruling: None });
+		Self::check_own_evidence(subject, &evidence)?;
+		Self::push_step(id, &mut case, subject, Action::Appealed { grounds, evidence })?;
+		Cases::<T>::insert(id, case);
+		Self::deposit_event(Event::Appealed { case: id, grounds });
+		Ok(())
+	}
+
+	pub(crate) fn do_uphold_penalty(agency: OrgId, id: CaseId, reasons: H256) -> DispatchResult {
+		Self::rule(agency, id, Ruling::Upheld, reasons)?;
+		Self::deposit_event(Event::PenaltyUpheld { case: id, reasons });
+		Ok(())
+	}
+
+	pub(crate) fn do_overturn_penalty(agency: OrgId, id: CaseId, reasons: H256) -> DispatchResult {
+		Self::rule(agency, id, Ruling::Overturned, reasons)?;
+		Self::deposit_event(Event::PenaltyOverturned { case: id, reasons });
+		Ok(())
+	}
+
+	pub(crate) fn do_close_case(agency: OrgId, id: CaseId, conclusion: H256) -> DispatchResult {
+		let mut case = Self::open_case_of(id)?;
+		ensure!(case.lead == agency, Error::<T>::NotLead);
+		let pending = case
+			.penalty
+			.as_ref()
+			.and_then(|p| p.appeal.as_ref())
+			.is_some_and(|a| a.ruling.is_none());
+		ensure!(!pending, Error::<T>::AppealPending);
+		let lifted = Self::lift_freezes(&mut case)?;
+		Self::push_step(id, &mut case, agency, Action::Closed { conclusion })?;
+		case.status = CaseStatus::Closed { at: Self::now(), conclusion };
+		for member in &case.agencies {
+			OpenCasesByAgency::<T>::remove(member, id);
+		}
+		Cases::<T>::insert(id, case);
+		Self::deposit_event(Event::CaseClosed { case: id, conclusion, lifted });
+		Ok(())
+	}
+
+	/// The ruling on an appeal, by the agency that decided the penalty (one step of
+	/// `do_uphold_penalty` and `do_overturn_penalty`).
+	fn rule(agency: OrgId, id: CaseId, ruling: Ruling, reasons: H256) -> DispatchResult {
+		let mut case = Self::open_case_of(id)?;
+		let now = Self::now();
+		let penalty = case.penalty.as_mut().ok_or(Error::<T>::PenaltyNotFound)?;
+		ensure!(penalty.by == agency, Error::<T>::NotDecidingAgency);
+		let appeal = penalty.appeal.as_mut().ok_or(Error::<T>::AppealNotFound)?;
+		ensure!(appeal.ruling.is_none(), Error::<T>::AlreadyRuled);
+		appeal.ruling = Some((ruling, now, reasons));
+		Self::push_step(id, &mut case, agency, Action::Ruled { ruling, reasons })?;
+		Cases::<T>::insert(id, case);
+		Ok(())
+	}
+
+	/// Lifts every freeze the case made that still stands as it made it (one lifted in its
+	/// domain meanwhile, or replaced by another's, is left alone), and forgets them all.
+	/// Returns how many it lifted.
+	fn lift_freezes(case: &mut Case) -> Result<u32, DispatchError> {
+		let mut lifted = 0u32;
+		for made in case.freezes.iter() {
+			if T::Records::frozen(made.record) == Some(made.freeze) {
+				T::Records::unfreeze(made.record, made.freeze.by)?;
+				lifted += 1;
+			}
+		}
+		case.freezes.clear();
+		Ok(lifted)
+	}
+
+	/// The agency of the case that regulates the record's domain, in whose name the case
+	/// freezes it.
+	fn regulator_in(case: &Case, record: RecordRef) -> Result<OrgId, DispatchError> {
+		let domain = T::Records::supervision(record.domain).ok_or(Error::<T>::RecordNotFound)?;
+		case.agencies
+			.iter()
+			.copied()
+			.find(|a| Self::agency_kind(*a).is_some_and(|kind| kind.regulates(domain)))
+			.ok_or_else(|| Error::<T>::OutsideRemit.into())
+	}
+
+	/// The case `id`, if it exists and is open.
+	fn open_case_of(id: CaseId) -> Result<Case, DispatchError> {
+		let case = Cases::<T>::get(id).ok_or(Error::<T>::CaseNotFound)?;
+		ensure!(case.is_open(), Error::<T>::CaseClosed);
+		Ok(case)
+	}
+
+	fn ensure_case_agency(case: &Case, agency: OrgId) -> DispatchResult {
+		ensure!(case.agencies.contains(&agency), Error::<T>::NotCaseAgency);
+		Ok(())
+	}
+
+	/// The kind of the active agency `org`.
+	fn agency_kind(org: OrgId) -> Option<AgencyKind> {
+		match T::Membership::kind(org) {
+			Some(OrgKind::Agency(kind)) => Some(kind),
+			_ => None,
+		}
+	}
+
+	/// Refuses a record named twice in `records` or already in `existing`.
+	fn ensure_distinct(records: &[RecordRef], existing: &[RecordRef]) -> DispatchResult {
+		for (i, record) in records.iter().enumerate() {
+			let again = records[..i].contains(record) || existing.contains(record);
+			ensure!(!again, Error::<T>::DuplicateRecord);
+		}
+		ensure!(
+			existing.len().saturating_add(records.len()) <= MAX_RECORDS as usize,
+			Error::<T>::TooManyRecords
+		);
+		Ok(())
+	}
+
+	/// Each record exists, is about `subject`, and lies in a domain `agency`'s kind reads.
+	fn check_records(agency: OrgId, subject: OrgId, records: &[RecordRef]) -> DispatchResult {
+		let kind = Self::agency_kind(agency).ok_or(Error::<T>::OutsideRemit)?;
+		for record in records {
+			let domain =
+				T::Records::supervision(record.domain).ok_or(Error::<T>::RecordNotFound)?;
+			let about = T::Records::subject(*record).ok_or(Error::<T>::RecordNotFound)?;
+			ensure!(kind.reads(domain), Error::<T>::OutsideRemit);
+			ensure!(about == subject, Error::<T>::NotAboutSubject);
+		}
+		Ok(())
+	}
+
+	/// Each evidence record is notarized.
+	fn check_evidence(evidence: &[u64]) -> DispatchResult {
+		for id in evidence {
+			ensure!(T::Evidence::evidence(*id).is_some(), Error::<T>::EvidenceNotFound);
+		}
+		Ok(())
+	}
+
+	/// Each evidence record is notarized, and `subject`'s own or admitted by a court: a party's
+	/// notarization proves nothing of another's records.
+	fn check_own_evidence(subject: OrgId, evidence: &[u64]) -> DispatchResult {
+		for id in evidence {
+			let found = T::Evidence::evidence(*id).ok_or(Error::<T>::EvidenceNotFound)?;
+			ensure!(found.owner == subject || found.admitted, Error::<T>::NotOwnEvidence);
+		}
+		Ok(())
+	}
+
+	/// Appends a step to the case's history. The last place is kept for the close, so that
+	/// a full history never keeps a case, and its freezes, open.
+	fn push_step(id: CaseId, case: &mut Case, by: OrgId, action: Action) -> DispatchResult {
+		let room = if matches!(action, Action::Closed { .. }) { MAX_STEPS } else { MAX_STEPS - 1 };
+		ensure!(case.steps < room, Error::<T>::TooManySteps);
+		Steps::<T>::insert(id, case.steps, Step { at: Self::now(), by, action });
+		case.steps += 1;
+		Ok(())
+	}
+
+	fn now() -> time::Moment {
+		time::now::<T::UnixTime>()
+	}
+
+	// --- queries (the runtime API) ---
+
+	/// The case `id` with its deadlines missed now.
+	pub fn case_view(id: CaseId) -> Option<CaseView> {
+		Cases::<T>::get(id).map(|case| Self::view(id, case))
+	}
+
+	fn view(id: CaseId, case: Case) -> CaseView {
+		let overdue = Self::overdue(&case, Self::now());
+		CaseView { id, case, overdue }
+	}
+
+	/// The deadlines of an open case missed at `now`.
+	pub fn overdue(case: &Case, now: time::Moment) -> Vec<Overdue> {
+		let mut missed = Vec::new();
+		if !case.is_open() {
+			return missed;
+		}
+		if case.penalty.is_none() && now > case.decision_due {
+			missed.push(Overdue::Decision { due: case.decision_due });
+		}
+		if let Some(r) = &case.rectification {
+			if r.reported.is_none() && now > r.deadline {
+				missed.push(Overdue::Rectification { due: r.deadline });
+			}
+		}
+		if let Some(a) = case.penalty.as_ref().and_then(|p| p.appeal.as_ref()) {
+			if a.ruling.is_none() && now > a.ruling_due {
+				missed.push(Overdue::Ruling { due: a.ruling_due });
+			}
+		}
+		missed
+	}
+
+	/// Up to `limit` steps of case `id` after step `start_after`.
+	pub fn steps(id: CaseId, start_after: Option<u32>, limit: u32) -> Vec<(u32, Step)> {
+		let Some(case) = Cases::<T>::get(id) else { return Vec::new() };
+		let from = start_after.map_or(0, |s| s.saturating_add(1));
+		(from..paging::page_end(from, limit, case.steps))
+			.filter_map(|n| Steps::<T>::get(id, n).map(|step| (n, step)))
+			.collect()
+	}
+
+	/// Up to `limit` cases about `subject` after case `start_after`.
+	pub fn cases_of(subject: OrgId, start_after: Option<CaseId>, limit: u32) -> Vec<CaseView> {
+		paging::keys_after::<CasesBySubject<T>, _, _, _>(subject, start_after, limit)
+			.into_iter()
+			.filter_map(Self::case_view)
+			.collect()
+	}
+
+	/// Up to `limit` open cases `agency` acts in, after case `start_after`.
+	pub fn open_cases_of(agency: OrgId, start_after: Option<CaseId>, limit: u32) -> Vec<CaseView> {
+		paging::keys_after::<OpenCasesByAgency<T>, _, _, _>(agency, start_after, limit)
+			.into_iter()
+			.filter_map(Self::case_view)
+			.collect()
+	}
+
+	/// The penalties about `subject` that stand and are within their publication period now
+	/// (公示), among its cases after `start_after` (up to `limit` cases looked at).
+	pub fn published_penalties(
+		subject: OrgId,
+		start_after: Option<CaseId>,
+		limit: u32,
+	) -> Vec<PublicPenalty> {
+		let now = Self::now();
+		paging::keys_after::<CasesBySubject<T>, _, _, _>(subject, start_after, limit)
+			.into_iter()
+			.filter_map(|id| Cases::<T>::get(id).map(|case| (id, case)))
+			.filter_map(|(id, case)| {
+				let penalty = case.penalty?;
+				(penalty.stands() && now <= Self::published_until(&penalty)).then_some(
+					PublicPenalty {
+						case: id,
+						subject: case.subject,
+						by: penalty.by,
+						violation: case.violation,
+						decision: penalty.decision,
+						amount: penalty.amount,
+						severity: penalty.severity,
+						decided_at: penalty.decided_at,
+					},
+				)
+			})
+			.collect()
+	}
+
+	/// Until when a penalty is published: one year after its decision for an ordinary one,
+	/// three for a serious one.
+	pub fn published_until(penalty: &Penalty) -> time::Moment {
+		let period = match penalty.severity {
+			Severity::Ordinary => T::OrdinaryPublication::get(),
+			Severity::Serious => T::SeriousPublication::get(),
+		};
+		penalty.decided_at.saturating_add(period)
+	}
+
+	// --- invariants ---
+
+	/// Checks the invariants the crate docs list; names the one that broke.
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		let next = NextCaseId::<T>::get();
+		for (id, case) in Cases::<T>::iter() {
+			ensure!(id < next, "a case id at or above NextCaseId");
+			ensure!(case.steps <= MAX_STEPS, "a case history past MAX_STEPS");
+			ensure!(case.statements <= MAX_STATEMENTS, "statements past MAX_STATEMENTS");
+			let stored = Steps::<T>::iter_prefix(id).count() as u32;
+			ensure!(stored == case.steps, "a case history not of its step count");
+			ensure!(case.steps == 0 || Steps::<T>::contains_key(id, case.steps - 1), "a gap");
+			ensure!(CasesBySubject::<T>::contains_key(case.subject, id), "a case not indexed");
+			ensure!(case.agencies.first() == Some(&case.lead), "a lead not first");
+			for (i, a) in case.agencies.iter().enumerate() {
+				ensure!(!case.agencies[..i].contains(a), "an agency twice");
+				let indexed = OpenCasesByAgency::<T>::contains_key(a, id);
+				ensure!(indexed == case.is_open(), "an agency index not of the case's status");
+			}
+			for (i, r) in case.records.iter().enumerate() {
+				ensure!(!case.records[..i].contains(r), "a record twice");
+			}
+			for made in case.freezes.iter() {
+				ensure!(case.records.contains(&made.record), "a case freeze of no case record");
+			}
+			ensure!(case.is_open() || case.freezes.is_empty(), "a closed case holding a freeze");
+			if let Some(a) = case.penalty.as_ref().and_then(|p| p.appeal.as_ref().map(|a| (p, a))) {
+				ensure!(a.1.at <= a.0.appeal_until, "an appeal after its period");
+			}
+		}
+		for (subject, id, ()) in CasesBySubject::<T>::iter() {
+			let found = Cases::<T>::get(id).is_some_and(|c| c.subject == subject);
+			ensure!(found, "a subject index entry of no such case");
+		}
+		for (agency, id, ()) in OpenCasesByAgency::<T>::iter() {
+			let found = Cases::<T>::get(id).is_some_and(|c| c.agencies.contains(&agency));
+			ensure!(found, "an agency index entry of no such case");
+		}
+		Ok(())
+	}
+}

@@ -1,0 +1,5 @@
+mod answers;
+mod cases;
+mod freezes;
+mod measures;
+mod queries;
