@@ -181,6 +181,9 @@ const RULES: &[(&str, Rule, Lender)] = &[
 	("credit_declaredAccess", Params(&["sme", "lender"]), No),
 	("credit_currentAccess", Params(&["sme", "lender"]), No),
 	("credit_claimTypes", Public, No),
+	// Discipline listings are published (信用中国 publishes them): each ends with its
+	// publication period.
+	("credit_listings", Public, No),
 	// The open regulatory actions of a domain: the worklist of its agencies, all regions.
 	("credit_frozen", Agencies, No),
 	("notarization_verifyDigest", Public, No),

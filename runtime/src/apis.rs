@@ -275,6 +275,10 @@ impl_runtime_apis! {
 	}
 
 	impl pallet_credit::runtime_api::CreditApi<Block> for Runtime {
+		fn listings(org: OrgId) -> Vec<regchain_primitives::Listing> {
+			Credit::listings_in_force(org)
+		}
+
 		fn credit_profile(
 			sme: OrgId,
 			start_after: Option<pallet_credit::AttestationId>,

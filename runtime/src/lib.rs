@@ -226,6 +226,9 @@ pub type RecordWalks = (
 	// The one freeze: funds' allocation and account freezes and the invoices' audit flag.
 	pallet_funds::migrations::MigrateV2ToV3<Runtime, FoundingAgency>,
 	pallet_invoices::migrations::MigrateV3ToV4<Runtime, FoundingAgency>,
+	// Joint discipline: the discipline claim types named, the listings in force kept.
+	pallet_credit::migrations::MigrateV2ToV3Names<Runtime>,
+	pallet_credit::migrations::MigrateV2ToV3<Runtime>,
 );
 
 /// The organization recorded as the author of the freezes older than the one freeze, which did

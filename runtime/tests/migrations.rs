@@ -278,10 +278,65 @@ fn the_upgrade_indexes_each_lenders_latest_access() {
 
 		upgrade();
 
-		assert_eq!(Credit::on_chain_storage_version(), StorageVersion::new(2));
+		// Through version 2 to the current version.
+		assert_eq!(Credit::on_chain_storage_version(), StorageVersion::new(3));
 		assert_eq!(pallet_credit::LatestAccesses::<Runtime>::get(3, 4), Some(0));
 		assert_eq!(pallet_credit::LatestAccesses::<Runtime>::get(3, 5), Some(120));
 		assert_eq!(Credit::declared_access(3, 4, 0).map(|a| a.grant), Some(0));
+		pallet_credit::Pallet::<Runtime>::do_try_state().expect("credit invariants");
+	});
+}
+
+/// A chain at credit version 2 — a court's defaulter listing attested, no listings kept, no
+/// discipline claim types named — upgrades to listings the other domains read: the enterprise
+/// is barred from funding until its listing ends.
+#[test]
+fn the_upgrade_keeps_the_listings_in_force() {
+	use pallet_credit::{Attestation, AttestationStatus};
+	use regchain_primitives::{CreditStanding, DisciplineKind};
+	use regchain_runtime::Credit;
+	common::genesis_of(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+		let court_type =
+			pallet_credit::DisciplineClaimTypes::<Runtime>::get(DisciplineKind::CourtEnforcement)
+				.expect("the genesis catalogue names it");
+		let _ = pallet_credit::DisciplineClaimTypes::<Runtime>::clear(10, None);
+		let attestation = |valid_until| Attestation {
+			claim_type: court_type,
+			subject: 3,
+			attester: 2,
+			data: Default::default(),
+			rating: None,
+			valid_from: common::NOW - 10,
+			valid_until,
+			attested_at: common::NOW - 10,
+			status: AttestationStatus::Active,
+			invoices: Default::default(),
+			supersedes: None,
+		};
+		// One in force, one whose period ended before the upgrade.
+		for (id, until) in
+			[(0u64, common::NOW + 30 * regchain_primitives::time::DAY), (1, common::NOW - 1)]
+		{
+			pallet_credit::Attestations::<Runtime>::insert(id, attestation(until));
+			pallet_credit::AttestationsBySubject::<Runtime>::insert(3, id, ());
+			pallet_credit::CurrentAttestations::<Runtime>::insert(3, id, ());
+		}
+		pallet_credit::NextAttestationId::<Runtime>::put(2);
+		StorageVersion::new(2).put::<Credit>();
+
+		upgrade();
+
+		assert_eq!(Credit::on_chain_storage_version(), StorageVersion::new(3));
+		assert_eq!(
+			pallet_credit::DisciplineClaimTypes::<Runtime>::get(DisciplineKind::CourtEnforcement),
+			Some(court_type)
+		);
+		let listings = <Credit as CreditStanding>::listings(3);
+		assert_eq!(
+			listings.iter().map(|l| (l.attestation, l.serious)).collect::<Vec<_>>(),
+			[(0, true)]
+		);
+		assert!(<Credit as CreditStanding>::barred_from_funding(3).is_some());
 		pallet_credit::Pallet::<Runtime>::do_try_state().expect("credit invariants");
 	});
 }

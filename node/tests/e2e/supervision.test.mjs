@@ -4,7 +4,10 @@
 // in its regulator's name — the invoices and notarization pallets then refuse their own change
 // calls by name — and one call lifts them. A penalty decided in the case is answered and
 // appealed by the enterprise, ruled on by the deciding agency, and published (公示) to anyone
-// through `supervision_publishedPenalties`. Every refusal is checked by its decoded error.
+// through `supervision_publishedPenalties`. Joint discipline: a serious penalty for fund misuse
+// lists the enterprise in the credit pallet, its profile shows it, its next fund application
+// is refused; overturned on appeal, the listing ends and it applies. Every refusal is checked
+// by its decoded error.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { Keyring } from '@polkadot/keyring';
@@ -17,6 +20,7 @@ let api;
 let bob; // the tax bureau
 let charlie; // market regulation
 let dave; // the court
+let alice; // the finance bureau
 let seller;
 let buyer;
 const orgs = {};
@@ -44,6 +48,7 @@ before(async () => {
   bob = keyring.addFromUri('//Bob');
   charlie = keyring.addFromUri('//Charlie');
   dave = keyring.addFromUri('//Dave');
+  alice = keyring.addFromUri('//Alice');
   seller = keyring.addFromUri('//SupervisedSteel');
   buyer = keyring.addFromUri('//SupervisedBuyer');
   let n = 4101;
@@ -154,4 +159,36 @@ test('a penalty is answered, appealed, ruled on and published; closing lifts wha
   assert.ok(ofSeller.some((c) => c.id === id && 'closed' in c.case.status));
   const due = (await api.call.supervisionApi.case(id)).unwrap().case.decisionDue.toNumber();
   assert.ok(due >= (await chainNow(api)) + 89 * DAY);
+});
+
+test('a serious penalty for fund misuse lists the enterprise: its profile shows it and its fund application is refused until the penalty is overturned', async () => {
+  orgs.finance = (await api.query.consortium.accountOrganization(alice.address)).unwrap().toNumber();
+  await ok(api.tx.consortium.grantRole(orgs.finance, 'FundManager'), alice);
+  const now = await chainNow(api);
+  const created = await ok(api.tx.funds.createProgram(hash(1), 100_000_000, 0b11, now, now + 90 * DAY, now + 365 * DAY), alice);
+  const program = eventsOf(created, 'funds', 'ProgramCreated')[0].program.toNumber();
+
+  const id = await openCase([records.invoice], 'FundMisuse');
+  await ok(api.tx.supervision.joinCase(id), alice);
+  const decided = await ok(api.tx.supervision.decidePenalty(id, hash(0xd2), 1_000_000, 'Serious'), alice);
+  const listing = eventsOf(decided, 'supervision', 'PenaltyDecided')[0].listing.unwrap().toNumber();
+  const attested = eventsOf(decided, 'credit', 'Attested')[0];
+  assert.equal(attested.attestation.toNumber(), listing);
+  assert.equal(attested.attester.toNumber(), orgs.finance);
+
+  // The credit profile shows the listing; the listings name the case (public, through the node).
+  const profile = (await api.call.creditApi.creditProfile(orgs.seller, null, 100)).toJSON();
+  assert.ok(profile.some((entry) => entry.id === listing && entry.attestation.attester === orgs.finance));
+  const rpc = (method, params) => api._rpcCore.provider.send(method, params);
+  const listings = await rpc('credit_listings', [orgs.seller]);
+  assert.deepEqual(listings.map((l) => [l.attestation, l.kind, l.serious, l.case]), [[listing, 'SpecialFundMisuse', true, id]]);
+  await refused(api.tx.funds.apply(program, 5_000_000, hash(2)), seller, 'funds.ApplicantListed');
+
+  await ok(api.tx.supervision.appeal(id, hash(0xa1), []), seller);
+  const overturned = await ok(api.tx.supervision.overturnPenalty(id, hash(0xe2)), alice);
+  assert.equal(eventsOf(overturned, 'credit', 'Revoked')[0].attestation.toNumber(), listing);
+  assert.deepEqual(await rpc('credit_listings', [orgs.seller]), []);
+  const after = (await api.call.creditApi.creditProfile(orgs.seller, null, 100)).toJSON();
+  assert.ok(!after.some((entry) => entry.id === listing));
+  await ok(api.tx.funds.apply(program, 5_000_000, hash(2)), seller);
 });

@@ -33,6 +33,14 @@
 //!   attestation about them (异议): the attester answers before the deadline
 //!   ([`Config::DisputeWindow`]) — upheld revokes it, rejected keeps it with a reason; past the
 //!   deadline anyone marks the dispute lapsed and the credit regulator decides it.
+//! - **Joint discipline** (联合奖惩): an attestation of one of the catalogue's discipline claim
+//!   types (`administrative-penalty`, `special-fund-misuse`, `court-enforcement`) is a
+//!   **listing** of its subject until its validity ends or it is revoked. A supervision case's
+//!   penalty lists the enterprise in the deciding agency's name
+//!   ([`regchain_primitives::DisciplineRecords`]: no attester authorization, the decision is the
+//!   authority; overturned on appeal, it is revoked). The other domains read who is listed,
+//!   in one read, through [`regchain_primitives::CreditStanding`]: this pallet is the one
+//!   place that says it. At most [`MAX_LISTINGS`] are in force about one enterprise.
 //! - **Lenders** ([`Config::LenderOrigin`]) declare each access (which claim types or figures,
 //!   for what purpose, under which grant) before the query layer serves them the data; an
 //!   access the grant does not cover is refused.
@@ -46,6 +54,9 @@
 //!   each lender's newest entry of each SME's log; `FinancingConsents` names unwithdrawn
 //!   `InvoiceFinancing` grants of that SME to that lender.
 //! - Disputes and freezes concern existing attestations; ids stay below their counters.
+//! - Every listing names an active attestation of its subject, by its attester, of the claim
+//!   type of its discipline kind, ending when it ends; each discipline kind names a claim
+//!   type of its name.
 //!
 //! ## On chain, and who can read it
 //! Every node of the consortium holds all state. On chain: claim types, who is authorized to
@@ -92,11 +103,11 @@ pub mod pallet {
 	use frame_support::pallet_prelude::*;
 	use frame_support::traits::UnixTime;
 	use frame_system::pallet_prelude::*;
-	use regchain_primitives::{time::Moment, Freeze, InvoiceClaims};
+	use regchain_primitives::{time::Moment, DisciplineKind, Freeze, InvoiceClaims, Listing};
 	use sp_core::H256;
 
 	/// The storage layout's version; a migration bumps it with the layout.
-	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -226,6 +237,20 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type FinancingConsents<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, OrgId, Twox64Concat, OrgId, GrantId>;
+
+	/// The discipline listings in force about each enterprise (and ended ones until the next
+	/// listing drops them): the attestations of the catalogue's discipline claim types, read by
+	/// the other domains in one read (`CreditStanding`). At most `MAX_LISTINGS` (storage
+	/// version 3).
+	#[pallet::storage]
+	pub type Listings<T: Config> =
+		StorageMap<_, Twox64Concat, OrgId, BoundedVec<Listing, ConstU32<MAX_LISTINGS>>>;
+
+	/// The catalogue's claim type of each discipline kind (the first registered under its
+	/// name), which a supervision decision attests (storage version 3).
+	#[pallet::storage]
+	pub type DisciplineClaimTypes<T: Config> =
+		StorageMap<_, Twox64Concat, DisciplineKind, ClaimTypeId>;
 
 	/// The claim types a network starts with (the national catalogue of credit facts, in the
 	/// runtime's genesis presets), registered in the name of the credit regulator `regulator`.
@@ -429,6 +454,8 @@ pub mod pallet {
 		/// Only the attester releases the invoices while the attestation is in force; anyone
 		/// may once it is revoked, superseded or past its validity.
 		FinancingNotEnded,
+		/// The enterprise holds `MAX_LISTINGS` discipline listings in force already.
+		TooManyListings,
 	}
 
 	#[pallet::call]

@@ -206,3 +206,19 @@ pub fn consent(scope: Scope) -> GrantId {
 	));
 	id
 }
+
+/// The catalogue's discipline claim type `kind` (by its name), attested by courts, with the
+/// court authorized.
+pub fn discipline(kind: regchain_primitives::DisciplineKind) -> ClaimTypeId {
+	let id = NextClaimTypeId::<Test>::get();
+	assert_ok!(Credit::register_claim_type(
+		RuntimeOrigin::signed(REGULATOR),
+		bounded(kind.claim_type_name().as_bytes()),
+		H256::repeat_byte(3),
+		Ratings::default(),
+		OrgKinds::of(&[OrgKind::Agency(AgencyKind::Court)]),
+		false,
+	));
+	assert_ok!(Credit::authorize_attester(RuntimeOrigin::signed(REGULATOR), id, 3));
+	id
+}

@@ -11,9 +11,13 @@ sp_api::decl_runtime_apis! {
 	/// Version 2 adds `declared_access`, which the node's query gateway asks before it answers a
 	/// lender.
 	/// Version 3 adds the frozen attestations (a regulator's open actions). Version 4 adds
-	/// `current_access`, the lender's access now by the chain's own validity window.
-	#[api_version(4)]
+	/// `current_access`, the lender's access now by the chain's own validity window. Version 5
+	/// adds `listings`, who is listed under joint discipline.
+	#[api_version(5)]
 	pub trait CreditApi {
+		/// The discipline listings about an organization in force now (at most 16): each names
+		/// its attestation, kind, the listing agency, the supervision case and its end.
+		fn listings(org: OrgId) -> Vec<regchain_primitives::Listing>;
 		/// An SME's current credit profile: its attestations that count now (active, within
 		/// their validity period), with rating label, dispute and freeze — from up to `limit`
 		/// of its active attestations after `start_after`.

@@ -25,6 +25,9 @@ pub const MAX_RATING_LEN: u32 = 16;
 pub const MAX_SCOPE_CLAIM_TYPES: u32 = 16;
 /// Most invoices one receivable attestation pledges.
 pub const MAX_FINANCED_INVOICES: u32 = 16;
+/// Most discipline listings in force about one enterprise: what every domain reads in one read
+/// before it serves it. A listing beyond them is refused (`TooManyListings`) until one ends.
+pub const MAX_LISTINGS: u32 = 16;
 
 /// A claim type's name.
 pub type ClaimTypeName = BoundedVec<u8, ConstU32<MAX_NAME_LEN>>;

@@ -142,6 +142,9 @@ impl<T: Config> Pallet<T> {
 		ensure!(!requested.is_zero(), Error::<T>::ZeroAmount);
 		ensure!(requested <= program.budget, Error::<T>::ExceedsBudget);
 		Freezes::<AccountRecords<T>>::ensure_not_frozen(applicant)?;
+		let barred =
+			<T::Standing as regchain_primitives::CreditStanding>::barred_from_funding(applicant);
+		ensure!(barred.is_none(), Error::<T>::ApplicantListed);
 		let application = NextApplicationId::<T>::get();
 		NextApplicationId::<T>::put(application.checked_add(1).ok_or(Error::<T>::Overflow)?);
 		Applications::<T>::insert(

@@ -110,6 +110,11 @@ pub mod pallet {
 		/// The membership the origins above consult: who is where (a regulator acts only on
 		/// enterprises and programs within its jurisdiction); benchmarks make members with it.
 		type Membership: regchain_primitives::Membership<Self::AccountId>;
+
+		/// Joint discipline: who is listed (the credit pallet's). An enterprise under a listing
+		/// that bars funding (a serious penalty, a fund misuse, a court's defaulter listing)
+		/// does not apply while it lasts.
+		type Standing: regchain_primitives::CreditStanding;
 	}
 
 	/// The next program id.
@@ -243,6 +248,10 @@ pub mod pallet {
 		OutsideJurisdiction,
 		/// No organization has this id.
 		OrganizationNotFound,
+		/// The enterprise is listed under joint discipline (a serious penalty, a fund misuse, a
+		/// court's defaulter listing) until its listing ends: `creditApi.listings` names the
+		/// case and the date.
+		ApplicantListed,
 	}
 
 	#[pallet::call]
@@ -313,10 +322,11 @@ pub mod pallet {
 
 		/// Apply to a program for `requested` fen.
 		///
-		/// - Origin: an enterprise whose special account is not frozen.
+		/// - Origin: an enterprise whose special account is not frozen, under no listing that
+		///   bars funding (`Standing`).
 		///
 		/// Errors: `ProgramNotFound`, `ProgramClosed`, `OutsideWindow`, `ZeroAmount`,
-		/// `ExceedsBudget`, `Frozen`, `Overflow`. Events: `Applied`.
+		/// `ExceedsBudget`, `Frozen`, `ApplicantListed`, `Overflow`. Events: `Applied`.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::apply())]
 		pub fn apply(

@@ -55,6 +55,7 @@ impl Config for Test {
 	type UnixTime = TestClock;
 	type WeightInfo = ();
 	type Membership = TestMembership;
+	type Standing = regchain_primitives::testing::TestStanding;
 }
 
 #[derive(Default)]

@@ -128,6 +128,16 @@ pub mod pallet {
 		#[pallet::constant]
 		type ReversalAnswerWindow: Get<u64>;
 
+		/// Joint discipline: who is listed (the credit pallet's). A listed issuer issues within
+		/// `ListedLimits` at most while its listing lasts.
+		type Standing: regchain_primitives::CreditStanding;
+
+		/// The floor a listed issuer's limits are held at: what 纳税信用管理办法 (税务总局公告
+		/// 2014年第40号) art. 32 gives a D-grade taxpayer, the auxiliary-period supply —
+		/// invoices of at most 100,000 yuan, 25 at a time (a month's).
+		#[pallet::constant]
+		type ListedLimits: Get<IssuerLimits>;
+
 		/// Weights of this pallet's calls, from its benchmarks.
 		type WeightInfo: WeightInfo;
 	}

@@ -73,7 +73,15 @@ impl Config for Test {
 	type UnixTime = TestClock;
 	type MaxRateChanges = ConstU32<4>;
 	type ReversalAnswerWindow = ConstU64<ANSWER_WINDOW>;
+	type Standing = regchain_primitives::testing::TestStanding;
+	type ListedLimits = ListedLimits;
 	type WeightInfo = ();
+}
+
+frame_support::parameter_types! {
+	/// The floor of a listed issuer: 100,000 yuan an invoice, 2,500,000 a month.
+	pub const ListedLimits: IssuerLimits =
+		IssuerLimits { per_invoice: 10_000_000, per_month: 250_000_000 };
 }
 
 #[derive(Default)]

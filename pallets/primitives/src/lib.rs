@@ -36,6 +36,7 @@ pub mod migrations;
 pub mod paging;
 pub mod params;
 pub mod records;
+pub mod standing;
 #[cfg(feature = "std")]
 pub mod testing;
 pub mod time;
@@ -54,6 +55,7 @@ pub use credit_code::{CreditCode, CreditCodeError};
 pub use division::Division;
 pub use freeze::{FreezableRecords, Freeze, FreezeDomain, FreezeError, Freezes, FrozenRecord};
 pub use records::{Evidence, EvidenceRecords, RecordRef};
+pub use standing::{CreditStanding, DisciplineKind, DisciplineRecords, Listing};
 
 /// Identifies a member organization; allocated by the consortium pallet, never reused.
 pub type OrgId = u32;

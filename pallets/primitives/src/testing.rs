@@ -568,3 +568,76 @@ impl crate::FreezableRecords for TestRecords {
 		Ok(())
 	}
 }
+
+/// In-memory discipline listings standing in for the credit pallet, behind both
+/// [`CreditStanding`](crate::CreditStanding) (for the domains that read who is listed) and
+/// [`DisciplineRecords`](crate::DisciplineRecords) (for supervision, which lists). Kept in the
+/// test's storage, so that a failed call's listings roll back as in a runtime.
+pub struct TestStanding;
+
+impl TestStanding {
+	fn key(org: OrgId) -> Vec<u8> {
+		let mut key = b"test-standing/".to_vec();
+		codec::Encode::encode_to(&org, &mut key);
+		key
+	}
+
+	/// Every listing of `org`, in force or not.
+	pub fn all(org: OrgId) -> Vec<crate::Listing> {
+		frame_support::storage::unhashed::get(&Self::key(org)).unwrap_or_default()
+	}
+
+	/// Lists `org` as `listing` says.
+	pub fn add(org: OrgId, listing: crate::Listing) {
+		let mut list = Self::all(org);
+		list.push(listing);
+		frame_support::storage::unhashed::put(&Self::key(org), &list);
+	}
+}
+
+impl crate::CreditStanding for TestStanding {
+	fn listings(org: OrgId) -> Vec<crate::Listing> {
+		let now = TestClock::get();
+		Self::all(org).into_iter().filter(|l| l.until > now).collect()
+	}
+}
+
+impl crate::DisciplineRecords for TestStanding {
+	/// Listing ids count from 1000 in the order of listing, over every organization.
+	fn list(
+		subject: OrgId,
+		by: OrgId,
+		kind: crate::DisciplineKind,
+		serious: bool,
+		case: u64,
+		_decision: sp_core::H256,
+		until: Moment,
+	) -> Result<Option<u64>, DispatchError> {
+		let next: u64 =
+			frame_support::storage::unhashed::get(b"test-standing-next").unwrap_or(1000);
+		frame_support::storage::unhashed::put(b"test-standing-next", &(next + 1));
+		let listing =
+			crate::Listing { attestation: next, kind, serious, by, case: Some(case), until };
+		Self::add(subject, listing);
+		Ok(Some(next))
+	}
+
+	fn delist(attestation: u64, _reason: sp_core::H256) -> Result<(), DispatchError> {
+		let prefix = b"test-standing/";
+		let mut key = prefix.to_vec();
+		while let Some(next) = sp_io::storage::next_key(&key) {
+			if !next.starts_with(prefix) {
+				break;
+			}
+			let mut list: Vec<crate::Listing> =
+				frame_support::storage::unhashed::get(&next).unwrap_or_default();
+			if list.iter().any(|l| l.attestation == attestation) {
+				list.retain(|l| l.attestation != attestation);
+				frame_support::storage::unhashed::put(&next, &list);
+				return Ok(());
+			}
+			key = next;
+		}
+		Err(DispatchError::Other("NotActive"))
+	}
+}

@@ -4,8 +4,8 @@ use crate::{pallet::*, types::*};
 use alloc::vec::Vec;
 use frame_support::{ensure, pallet_prelude::*, traits::Get};
 use regchain_primitives::{
-	paging, time, AgencyKind, Domain, EvidenceRecords, Fen, FreezableRecords, Membership, OrgId,
-	OrgKind, RecordRef,
+	paging, time, AgencyKind, DisciplineKind, DisciplineRecords, Domain, EvidenceRecords, Fen,
+	FreezableRecords, Membership, OrgId, OrgKind, RecordRef,
 };
 use sp_core::H256;
 use sp_runtime::ArithmeticError;
@@ -211,7 +211,7 @@ impl<T: Config> Pallet<T> {
 		Self::ensure_case_agency(&case, agency)?;
 		ensure!(case.penalty.is_none(), Error::<T>::AlreadyDecided);
 		let now = Self::now();
-		case.penalty = Some(Penalty {
+		let mut penalty = Penalty {
 			by: agency,
 			decision,
 			amount,
@@ -219,10 +219,20 @@ impl<T: Config> Pallet<T> {
 			decided_at: now,
 			appeal_until: now.saturating_add(T::AppealPeriod::get()),
 			appeal: None,
-		});
+			listing: None,
+		};
 		let action = Action::PenaltyDecided { decision, amount, severity };
 		Self::push_step(id, &mut case, agency, action)?;
+		let kind = match case.violation {
+			Violation::FundMisuse => DisciplineKind::SpecialFundMisuse,
+			_ => DisciplineKind::AdministrativePenalty,
+		};
+		let serious = severity == Severity::Serious;
+		let until = Self::published_until(&penalty);
 		let subject = case.subject;
+		penalty.listing = T::Discipline::list(subject, agency, kind, serious, id, decision, until)?;
+		let listing = penalty.listing;
+		case.penalty = Some(penalty);
 		Cases::<T>::insert(id, case);
 		Self::deposit_event(Event::PenaltyDecided {
 			case: id,
@@ -231,6 +241,7 @@ impl<T: Config> Pallet<T> {
 			decision,
 			amount,
 			severity,
+			listing,
 		});
 		Ok(())
 	}
@@ -263,7 +274,10 @@ impl<T: Config> Pallet<T> {
 	}
 
 	pub(crate) fn do_overturn_penalty(agency: OrgId, id: CaseId, reasons: H256) -> DispatchResult {
-		Self::rule(agency, id, Ruling::Overturned, reasons)?;
+		let listing = Self::rule(agency, id, Ruling::Overturned, reasons)?;
+		if let Some(listing) = listing {
+			T::Discipline::delist(listing, reasons)?;
+		}
 		Self::deposit_event(Event::PenaltyOverturned { case: id, reasons });
 		Ok(())
 	}
@@ -289,8 +303,13 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The ruling on an appeal, by the agency that decided the penalty (one step of
-	/// `do_uphold_penalty` and `do_overturn_penalty`).
-	fn rule(agency: OrgId, id: CaseId, ruling: Ruling, reasons: H256) -> DispatchResult {
+	/// `do_uphold_penalty` and `do_overturn_penalty`); returns the penalty's listing.
+	fn rule(
+		agency: OrgId,
+		id: CaseId,
+		ruling: Ruling,
+		reasons: H256,
+	) -> Result<Option<u64>, DispatchError> {
 		let mut case = Self::open_case_of(id)?;
 		let now = Self::now();
 		let penalty = case.penalty.as_mut().ok_or(Error::<T>::PenaltyNotFound)?;
@@ -298,9 +317,10 @@ impl<T: Config> Pallet<T> {
 		let appeal = penalty.appeal.as_mut().ok_or(Error::<T>::AppealNotFound)?;
 		ensure!(appeal.ruling.is_none(), Error::<T>::AlreadyRuled);
 		appeal.ruling = Some((ruling, now, reasons));
+		let listing = penalty.listing;
 		Self::push_step(id, &mut case, agency, Action::Ruled { ruling, reasons })?;
 		Cases::<T>::insert(id, case);
-		Ok(())
+		Ok(listing)
 	}
 
 	/// Lifts every freeze the case made that still stands as it made it (one lifted in its

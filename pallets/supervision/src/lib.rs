@@ -112,6 +112,11 @@ pub mod pallet {
 		/// Notarized evidence, which filings cite.
 		type Evidence: regchain_primitives::EvidenceRecords;
 
+		/// Joint discipline: a penalty decided lists the enterprise (a credit attestation in
+		/// the deciding agency's name, the credit pallet's), until the penalty's publication
+		/// ends; overturned, the listing is revoked.
+		type Discipline: regchain_primitives::DisciplineRecords;
+
 		/// The chain's clock (`pallet-timestamp`): every date of a case.
 		type UnixTime: UnixTime;
 
@@ -186,7 +191,8 @@ pub mod pallet {
 		RectificationReported { case: CaseId, report: H256, late: bool },
 		/// The subject filed a statement (陈述申辩).
 		Stated { case: CaseId, statement: H256 },
-		/// An agency decided a penalty.
+		/// An agency decided a penalty; `listing` is the credit attestation that lists the
+		/// enterprise (none for a subject that is no enterprise).
 		PenaltyDecided {
 			case: CaseId,
 			by: OrgId,
@@ -194,6 +200,7 @@ pub mod pallet {
 			decision: H256,
 			amount: Fen,
 			severity: Severity,
+			listing: Option<u64>,
 		},
 		/// The subject appealed the penalty.
 		Appealed { case: CaseId, grounds: H256 },
@@ -450,11 +457,17 @@ pub mod pallet {
 
 		/// Decide a penalty (行政处罚决定书); the subject may appeal it for `AppealPeriod`.
 		///
+		/// Joint discipline: the enterprise is listed at once, in this agency's name, for the
+		/// penalty's publication period (`special-fund-misuse` for a fund misuse, else
+		/// `administrative-penalty`; serious as the penalty is), and the other domains restrict
+		/// it while listed. Overturned on appeal, the listing is revoked.
+		///
 		/// - Origin: an agency of the case; it rules on an appeal.
 		/// - `decision`: the hash of the decision document; `amount`: the fine in fen.
 		///
 		/// Errors: `CaseNotFound`, `CaseClosed`, `NotCaseAgency`, `AlreadyDecided`,
-		/// `TooManySteps`. Events: `PenaltyDecided`.
+		/// `TooManySteps`, and the credit pallet's `TooManyListings`. Events: `PenaltyDecided`,
+		/// the credit pallet's `Attested`.
 		#[pallet::call_index(9)]
 		#[pallet::weight(T::WeightInfo::decide_penalty())]
 		pub fn decide_penalty(
@@ -502,11 +515,13 @@ pub mod pallet {
 			Self::do_uphold_penalty(agency, case, reasons)
 		}
 
-		/// Set the penalty aside on appeal: it no longer stands, nor is published.
+		/// Set the penalty aside on appeal: it no longer stands, nor is published, and its
+		/// listing is revoked.
 		///
 		/// - Origin: the agency that decided the penalty.
 		///
-		/// Errors: as `uphold_penalty`. Events: `PenaltyOverturned`.
+		/// Errors: as `uphold_penalty`, and the credit pallet's `Frozen` (a frozen listing).
+		/// Events: `PenaltyOverturned`, the credit pallet's `Revoked`.
 		#[pallet::call_index(12)]
 		#[pallet::weight(T::WeightInfo::rule_on_appeal())]
 		pub fn overturn_penalty(

@@ -13,7 +13,9 @@
 
 use crate::{self as pallet_supervision, *};
 use frame_support::{assert_ok, derive_impl, parameter_types};
-pub use regchain_primitives::testing::{day, TestClock, TestEvidence, TestMembership, TestRecords};
+pub use regchain_primitives::testing::{
+	day, TestClock, TestEvidence, TestMembership, TestRecords, TestStanding,
+};
 use regchain_primitives::{
 	testing::TestOrg,
 	time::{Moment, DAY},
@@ -73,6 +75,7 @@ impl Config for Test {
 	type Membership = TestMembership;
 	type Records = TestRecords;
 	type Evidence = TestEvidence;
+	type Discipline = TestStanding;
 	type UnixTime = TestClock;
 	type DecisionPeriod = DecisionPeriod;
 	type AppealPeriod = AppealPeriod;

@@ -199,6 +199,8 @@ pub struct Penalty {
 	pub appeal_until: Moment,
 	/// The subject's appeal, if it filed one.
 	pub appeal: Option<Appeal>,
+	/// The credit attestation listing the enterprise for it (joint discipline), if any.
+	pub listing: Option<u64>,
 }
 
 impl Penalty {

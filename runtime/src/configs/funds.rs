@@ -20,4 +20,6 @@ impl pallet_funds::Config for Runtime {
 	type UnixTime = Timestamp;
 	type WeightInfo = pallet_funds::weights::SubstrateWeight<Runtime>;
 	type Membership = Consortium;
+	/// Who is listed under joint discipline: the credit pallet's listings.
+	type Standing = crate::Credit;
 }

@@ -18,6 +18,8 @@ impl pallet_supervision::Config for Runtime {
 	type Records = super::FreezableDomains;
 	/// Filings cite the notarization pallet's records.
 	type Evidence = Notarization;
+	/// A penalty lists the enterprise in the credit pallet (joint discipline).
+	type Discipline = crate::Credit;
 	type UnixTime = Timestamp;
 	/// 行政处罚法 art. 60: a penalty is decided within ninety days of the case's filing.
 	type DecisionPeriod = ConstU64<{ 90 * DAY }>;

@@ -31,12 +31,34 @@ impl<T: Config> Pallet<T> {
 		Ok(claim_type)
 	}
 
-	/// Stores a checked attestation under a new id.
+	/// Stores a checked attestation under a new id. One of a discipline claim type is also a
+	/// listing ([`Self::add_listing`]): of `decision` (a supervision case and whether its
+	/// penalty is serious), or else as serious as its kind.
 	pub(crate) fn insert_attestation(
 		attestation: Attestation,
+		decision: Option<(u64, bool)>,
 	) -> Result<AttestationId, DispatchError> {
 		let id = NextAttestationId::<T>::get();
-		NextAttestationId::<T>::put(Self::next_id(id)?);
+		let next = Self::next_id(id)?;
+		// The listing first: refused, it leaves everything as it was.
+		if let Some(kind) =
+			Self::claim_type(attestation.claim_type).ok().and_then(|c| Self::discipline_kind(&c))
+		{
+			let (case, serious) = match decision {
+				Some((case, serious)) => (Some(case), serious),
+				None => (None, kind != DisciplineKind::AdministrativePenalty),
+			};
+			let listing = Listing {
+				attestation: id,
+				kind,
+				serious,
+				by: attestation.attester,
+				case,
+				until: attestation.valid_until,
+			};
+			Self::add_listing(attestation.subject, listing)?;
+		}
+		NextAttestationId::<T>::put(next);
 		AttestationsBySubject::<T>::insert(attestation.subject, id, ());
 		CurrentAttestations::<T>::insert(attestation.subject, id, ());
 		Self::deposit_event(Event::Attested {
@@ -80,25 +102,29 @@ impl<T: Config> Pallet<T> {
 		for invoice in invoices.iter() {
 			T::Invoices::claim_receivable(*invoice, subject, Claim::new(CREDIT, id))?;
 		}
-		Self::insert_attestation(Attestation {
-			claim_type,
-			subject,
-			attester,
-			data,
-			rating,
-			valid_from,
-			valid_until,
-			attested_at: Self::now(),
-			status: AttestationStatus::Active,
-			invoices,
-			supersedes: None,
-		})
+		Self::insert_attestation(
+			Attestation {
+				claim_type,
+				subject,
+				attester,
+				data,
+				rating,
+				valid_from,
+				valid_until,
+				attested_at: Self::now(),
+				status: AttestationStatus::Active,
+				invoices,
+				supersedes: None,
+			},
+			None,
+		)
 	}
 
 	/// Ends an active attestation with `status` (the caller checked it may): the financing
 	/// it stood for ends with it, so the invoices it pledged are released.
 	pub(crate) fn end(id: AttestationId, mut attestation: Attestation, status: AttestationStatus) {
 		CurrentAttestations::<T>::remove(attestation.subject, id);
+		Self::remove_listing(attestation.subject, id);
 		Self::release(id, &attestation.invoices);
 		attestation.status = status;
 		Attestations::<T>::insert(id, attestation);
@@ -125,19 +151,22 @@ impl<T: Config> Pallet<T> {
 			valid_from,
 			valid_until,
 		)?;
-		let new_id = Self::insert_attestation(Attestation {
-			claim_type: old.claim_type,
-			subject: old.subject,
-			attester,
-			data,
-			rating,
-			valid_from,
-			valid_until,
-			attested_at: Self::now(),
-			status: AttestationStatus::Active,
-			invoices: Default::default(),
-			supersedes: Some(old_id),
-		})?;
+		let new_id = Self::insert_attestation(
+			Attestation {
+				claim_type: old.claim_type,
+				subject: old.subject,
+				attester,
+				data,
+				rating,
+				valid_from,
+				valid_until,
+				attested_at: Self::now(),
+				status: AttestationStatus::Active,
+				invoices: Default::default(),
+				supersedes: Some(old_id),
+			},
+			None,
+		)?;
 		Self::end(old_id, old, AttestationStatus::Superseded { at: Self::now(), by: new_id });
 		Self::deposit_event(Event::Superseded { attestation: old_id, by: new_id });
 		Ok(())

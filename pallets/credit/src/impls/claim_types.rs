@@ -17,20 +17,23 @@ impl<T: Config> Pallet<T> {
 		ensure!(distinct && ratings.iter().all(|r| !r.is_empty()), Error::<T>::InvalidRatings);
 		let id = NextClaimTypeId::<T>::get();
 		NextClaimTypeId::<T>::put(Self::next_id(id)?);
-		ClaimTypes::<T>::insert(
-			id,
-			ClaimType {
-				name: name.clone(),
-				schema,
-				ratings,
-				attester_kinds,
-				receivables,
-				registered_by: regulator,
-				// 0 for the national catalogue, registered at genesis (before any time).
-				registered_at: regchain_primitives::time::chain_now::<T, T::UnixTime>(),
-				retired: false,
-			},
-		);
+		let claim_type = ClaimType {
+			name: name.clone(),
+			schema,
+			ratings,
+			attester_kinds,
+			receivables,
+			registered_by: regulator,
+			// 0 for the national catalogue, registered at genesis (before any time).
+			registered_at: regchain_primitives::time::chain_now::<T, T::UnixTime>(),
+			retired: false,
+		};
+		if let Some(kind) = Self::discipline_kind(&claim_type) {
+			if !DisciplineClaimTypes::<T>::contains_key(kind) {
+				DisciplineClaimTypes::<T>::insert(kind, id);
+			}
+		}
+		ClaimTypes::<T>::insert(id, claim_type);
 		Self::deposit_event(Event::ClaimTypeRegistered {
 			claim_type: id,
 			name,

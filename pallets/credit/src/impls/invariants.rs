@@ -12,6 +12,24 @@ impl<T: Config> Pallet<T> {
 		for (claim_type, _, _) in Attesters::<T>::iter() {
 			ensure!(ClaimTypes::<T>::contains_key(claim_type), "an attester of no claim type");
 		}
+		for (kind, claim_type) in DisciplineClaimTypes::<T>::iter() {
+			let named = ClaimTypes::<T>::get(claim_type)
+				.is_some_and(|c| Self::discipline_kind(&c) == Some(kind));
+			ensure!(named, "a discipline kind's claim type of another name");
+		}
+		for (subject, listings) in Listings::<T>::iter() {
+			for listing in listings {
+				let found = Attestations::<T>::get(listing.attestation).is_some_and(|a| {
+					a.subject == subject
+						&& a.status == AttestationStatus::Active
+						&& a.attester == listing.by
+						&& a.valid_until == listing.until
+						&& ClaimTypes::<T>::get(a.claim_type)
+							.is_some_and(|c| Self::discipline_kind(&c) == Some(listing.kind))
+				});
+				ensure!(found, "a listing of no active discipline attestation of its subject");
+			}
+		}
 		let next_attestation = NextAttestationId::<T>::get();
 		let mut active = 0usize;
 		for (id, a) in Attestations::<T>::iter() {

@@ -1,12 +1,13 @@
 //! What the calls do, the queries of the runtime API, the shared freeze, and the storage
 //! invariants.
 //!
-//! One file per call family, as `tests/` is: `attestations`, `claim_types`, `consent`, `disputes`,
-//! `financing`, `invariants`, `queries`, `supervision`.
+//! One file per call family, as `tests/` is: `attestations`, `claim_types`, `consent`,
+//! `discipline`, `disputes`, `financing`, `invariants`, `queries`, `supervision`.
 
 mod attestations;
 mod claim_types;
 mod consent;
+mod discipline;
 mod disputes;
 mod financing;
 mod invariants;
@@ -17,8 +18,8 @@ use crate::{pallet::*, types::*, CREDIT};
 use alloc::{collections::BTreeSet, vec::Vec};
 use frame_support::{ensure, pallet_prelude::*, traits::EnsureOrigin};
 use regchain_primitives::{
-	paging, time::Moment, Claim, Freeze, FreezeDomain, Freezes, FrozenRecord, InvoiceClaims,
-	Membership, OrgId, OrgKind, OrgKinds,
+	paging, time::Moment, Claim, DisciplineKind, Freeze, FreezeDomain, Freezes, FrozenRecord,
+	InvoiceClaims, Listing, Membership, OrgId, OrgKind, OrgKinds,
 };
 use sp_core::H256;
 

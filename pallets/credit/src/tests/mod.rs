@@ -1,6 +1,7 @@
 mod attestations;
 mod claim_types;
 mod consent;
+mod discipline;
 mod disputes;
 mod financing;
 mod invariants;

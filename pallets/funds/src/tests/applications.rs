@@ -196,3 +196,33 @@ fn a_manager_never_decides_its_own_organizations_application() {
 		assert_eq!(Applications::<Test>::get(0).unwrap().status, ApplicationStatus::Pending);
 	});
 }
+
+/// A listing of the test kit about enterprise 10 (the SME) until `until`.
+fn listing(serious: bool, until: u64) -> regchain_primitives::Listing {
+	regchain_primitives::Listing {
+		attestation: 1,
+		kind: regchain_primitives::DisciplineKind::SpecialFundMisuse,
+		serious,
+		by: 1,
+		case: Some(4),
+		until,
+	}
+}
+
+#[test]
+fn an_enterprise_listed_under_joint_discipline_applies_only_once_its_listing_ends() {
+	use regchain_primitives::testing::{hour, TestClock, TestStanding};
+	ExtBuilder::default().build_and_execute(|| {
+		let p = program();
+		// An ordinary penalty's listing is published but bars no funding.
+		TestStanding::add(10, listing(false, hour(50)));
+		assert_ok!(Funds::apply(RuntimeOrigin::signed(SME), p, 1_000, H256::zero()));
+		TestStanding::add(10, listing(true, hour(50)));
+		assert_noop!(
+			Funds::apply(RuntimeOrigin::signed(SME), p, 1_000, H256::zero()),
+			Error::<Test>::ApplicantListed
+		);
+		TestClock::set(hour(50));
+		assert_ok!(Funds::apply(RuntimeOrigin::signed(SME), p, 1_000, H256::zero()));
+	});
+}

@@ -18,6 +18,20 @@ impl<T: Config> Pallet<T> {
 		Ok(resolved)
 	}
 
+	/// The limits `issuer` issues within now: its own, held at `ListedLimits` while it is
+	/// listed under joint discipline.
+	pub fn limits_in_force(issuer: OrgId) -> Option<IssuerLimits> {
+		let limits = Issuers::<T>::get(issuer)?;
+		if !<T::Standing as regchain_primitives::CreditStanding>::is_listed(issuer) {
+			return Some(limits);
+		}
+		let floor = T::ListedLimits::get();
+		Some(IssuerLimits {
+			per_invoice: limits.per_invoice.min(floor.per_invoice),
+			per_month: limits.per_month.min(floor.per_month),
+		})
+	}
+
 	pub(crate) fn do_issue(
 		seller: OrgId,
 		buyer: Buyer,
@@ -26,7 +40,7 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		ensure!(!inputs.is_empty(), Error::<T>::NoLines);
 		ensure!(inputs.len() <= MAX_LINES as usize, Error::<T>::TooManyLines);
-		let limits = Issuers::<T>::get(seller).ok_or(Error::<T>::NoLimits)?;
+		let limits = Self::limits_in_force(seller).ok_or(Error::<T>::NoLimits)?;
 		let buyer = Self::resolve_buyer(seller, buyer)?;
 		let now = Self::now();
 		let (mut net, mut tax) = (Fen::zero(), Fen::zero());

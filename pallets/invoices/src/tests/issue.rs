@@ -235,3 +235,39 @@ fn issue_fails_when_the_sequence_is_exhausted() {
 		ChainHeads::<Test>::remove(30);
 	});
 }
+
+#[test]
+fn a_listed_issuer_issues_within_the_floor_while_its_listing_lasts() {
+	use regchain_primitives::testing::{TestClock, TestStanding};
+	ExtBuilder::default().build_and_execute(|| {
+		// The seller's own limits: 10,000 yuan an invoice, 50,000 a month; the floor, 100,000
+		// and 2,500,000, is above them: listed, it keeps its own.
+		let now = TestClock::get();
+		let listing = regchain_primitives::Listing {
+			attestation: 1,
+			kind: regchain_primitives::DisciplineKind::AdministrativePenalty,
+			serious: false,
+			by: 2,
+			case: Some(3),
+			until: now + 10,
+		};
+		TestStanding::add(10, listing);
+		assert_eq!(Invoices::limits_in_force(10), Issuers::<Test>::get(10));
+		// Limits above the floor are held at it while listed.
+		Issuers::<Test>::insert(
+			10,
+			IssuerLimits { per_invoice: 50_000_000, per_month: 900_000_000 },
+		);
+		assert_eq!(
+			Invoices::limits_in_force(10),
+			Some(IssuerLimits { per_invoice: 10_000_000, per_month: 250_000_000 })
+		);
+		// 200,000 yuan: over the floor.
+		assert_noop!(
+			issue(SELLER_CLERK, Buyer::Member(20), vec![line(1, 20_000_000, 6)]),
+			Error::<Test>::ExceedsInvoiceLimit
+		);
+		TestClock::set(now + 10);
+		assert_ok!(issue(SELLER_CLERK, Buyer::Member(20), vec![line(1, 20_000_000, 6)]));
+	});
+}

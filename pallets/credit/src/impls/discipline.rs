@@ -1,0 +1,116 @@
+//! Joint discipline (联合奖惩): the listings in force, kept with the attestations of the
+//! catalogue's discipline claim types, which the other domains read through `CreditStanding`
+//! and a supervision decision writes through `DisciplineRecords`.
+
+use super::*;
+use regchain_primitives::{CreditStanding, DisciplineRecords};
+
+impl<T: Config> Pallet<T> {
+	/// The discipline kind of a claim type: the catalogue's claim type of that name.
+	pub(crate) fn discipline_kind(claim_type: &ClaimType) -> Option<DisciplineKind> {
+		DisciplineKind::ALL
+			.into_iter()
+			.find(|k| claim_type.name.as_slice() == k.claim_type_name().as_bytes())
+	}
+
+	/// Adds a listing of `subject`, dropping those whose period is over; refuses with
+	/// `TooManyListings` when `MAX_LISTINGS` are in force.
+	pub(crate) fn add_listing(subject: OrgId, listing: Listing) -> DispatchResult {
+		let now = Self::now();
+		let mut list = Listings::<T>::get(subject).unwrap_or_default();
+		list.retain(|l| l.until > now);
+		list.try_push(listing).map_err(|_| Error::<T>::TooManyListings)?;
+		Listings::<T>::insert(subject, list);
+		Ok(())
+	}
+
+	/// Removes the listing that is attestation `id` of `subject`, if it is one.
+	pub(crate) fn remove_listing(subject: OrgId, id: AttestationId) {
+		Listings::<T>::mutate_exists(subject, |list| {
+			if let Some(l) = list {
+				l.retain(|x| x.attestation != id);
+				if l.is_empty() {
+					*list = None;
+				}
+			}
+		});
+	}
+
+	/// The listings of `org` in force now.
+	pub fn listings_in_force(org: OrgId) -> Vec<Listing> {
+		let now = Self::now();
+		Listings::<T>::get(org)
+			.map(|list| list.into_iter().filter(|l| l.until > now).collect())
+			.unwrap_or_default()
+	}
+
+	/// A listing decided in supervision case `case`: an attestation of `kind`'s claim type
+	/// about `subject` in `by`'s name, from now until `until`, its data the decision's hash.
+	/// The authority is the decision: no attester authorization is asked, and a retired claim
+	/// type still takes it (a penalty is published whatever the catalogue's state).
+	pub(crate) fn do_list(
+		subject: OrgId,
+		by: OrgId,
+		kind: DisciplineKind,
+		serious: bool,
+		case: u64,
+		decision: H256,
+		until: Moment,
+	) -> Result<Option<AttestationId>, DispatchError> {
+		if T::Membership::kind(subject) != Some(OrgKind::Enterprise) {
+			return Ok(None);
+		}
+		let claim_type =
+			DisciplineClaimTypes::<T>::get(kind).ok_or(Error::<T>::ClaimTypeNotFound)?;
+		let now = Self::now();
+		ensure!(until > now, Error::<T>::InvalidPeriod);
+		let attestation = Attestation {
+			claim_type,
+			subject,
+			attester: by,
+			data: decision,
+			rating: None,
+			valid_from: now,
+			valid_until: until,
+			attested_at: now,
+			status: AttestationStatus::Active,
+			invoices: Default::default(),
+			supersedes: None,
+		};
+		Self::insert_attestation(attestation, Some((case, serious))).map(Some)
+	}
+
+	/// Ends listing `id` (overturned on appeal, a repair granted): it is revoked with `reason`.
+	pub(crate) fn do_delist(id: AttestationId, reason: H256) -> DispatchResult {
+		let attestation = Attestations::<T>::get(id).ok_or(Error::<T>::AttestationNotFound)?;
+		ensure!(attestation.status == AttestationStatus::Active, Error::<T>::NotActive);
+		Freezes::<Self>::ensure_not_frozen(id)?;
+		Self::end(id, attestation, AttestationStatus::Revoked { at: Self::now(), reason });
+		Self::deposit_event(Event::Revoked { attestation: id, reason });
+		Ok(())
+	}
+}
+
+impl<T: Config> CreditStanding for Pallet<T> {
+	fn listings(org: OrgId) -> Vec<Listing> {
+		Self::listings_in_force(org)
+	}
+}
+
+impl<T: Config> DisciplineRecords for Pallet<T> {
+	fn list(
+		subject: OrgId,
+		by: OrgId,
+		kind: DisciplineKind,
+		serious: bool,
+		case: u64,
+		decision: H256,
+		until: Moment,
+	) -> Result<Option<u64>, DispatchError> {
+		Self::do_list(subject, by, kind, serious, case, decision, until)
+	}
+
+	fn delist(attestation: u64, reason: H256) -> Result<(), DispatchError> {
+		Self::do_delist(attestation, reason)
+	}
+}

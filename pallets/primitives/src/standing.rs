@@ -1,0 +1,158 @@
+//! Joint credit discipline (联合奖惩): who is listed, kept in one place — the credit pallet's
+//! attestations of the catalogue's discipline claim types — and consulted by every domain
+//! that restricts a listed enterprise (funds refuse its applications, invoices hold its limits
+//! at the floor, inspections draw it more often).
+//!
+//! A listing is written by the agency that decided it: a supervision case's penalty through
+//! [`DisciplineRecords`], or a court's defaulter listing attested directly in the credit pallet.
+//! It ends on its own when its publication period ends, and before that when it is revoked
+//! (overturned on appeal, a dispute upheld, a repair granted).
+
+use crate::{time::Moment, OrgId};
+use alloc::vec::Vec;
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use scale_info::TypeInfo;
+use sp_core::H256;
+use sp_runtime::DispatchError;
+
+/// The kinds of discipline listing, each a claim type of the national catalogue.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub enum DisciplineKind {
+	/// An administrative penalty (`administrative-penalty`).
+	AdministrativePenalty,
+	/// Misuse of special funds (`special-fund-misuse`).
+	SpecialFundMisuse,
+	/// A court-enforcement defaulter (失信被执行人, `court-enforcement`).
+	CourtEnforcement,
+}
+
+impl DisciplineKind {
+	/// Every kind.
+	pub const ALL: [DisciplineKind; 3] = [
+		DisciplineKind::AdministrativePenalty,
+		DisciplineKind::SpecialFundMisuse,
+		DisciplineKind::CourtEnforcement,
+	];
+
+	/// The catalogue's claim type of this kind, by name.
+	pub const fn claim_type_name(self) -> &'static str {
+		match self {
+			DisciplineKind::AdministrativePenalty => "administrative-penalty",
+			DisciplineKind::SpecialFundMisuse => "special-fund-misuse",
+			DisciplineKind::CourtEnforcement => "court-enforcement",
+		}
+	}
+}
+
+/// One listing in force.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub struct Listing {
+	/// The credit attestation that is the listing.
+	pub attestation: u64,
+	/// Its kind.
+	pub kind: DisciplineKind,
+	/// Whether it is serious (a serious penalty, a fund misuse, a court's defaulter listing).
+	pub serious: bool,
+	/// The agency that listed.
+	pub by: OrgId,
+	/// The supervision case it came from, if any.
+	pub case: Option<u64>,
+	/// When it ends (its publication period), in on-chain time.
+	pub until: Moment,
+}
+
+impl Listing {
+	/// Whether it bars the enterprise from special funds: every serious listing does
+	/// (失信主体 are excluded from government funding); an ordinary penalty does not.
+	pub fn bars_funding(&self) -> bool {
+		self.serious
+	}
+}
+
+/// Who is listed, now: implemented by the credit pallet, read by the other domains.
+pub trait CreditStanding {
+	/// The listings about `org` in force now (each pallet's bound: a handful).
+	fn listings(org: OrgId) -> Vec<Listing>;
+
+	/// The listing that bars `org` from special funds, if any: the one ending last.
+	fn barred_from_funding(org: OrgId) -> Option<Listing> {
+		Self::listings(org).into_iter().filter(Listing::bars_funding).max_by_key(|l| l.until)
+	}
+
+	/// Whether `org` is listed at all.
+	fn is_listed(org: OrgId) -> bool {
+		!Self::listings(org).is_empty()
+	}
+}
+
+/// No one is ever listed (a runtime or mock without credit discipline).
+impl CreditStanding for () {
+	fn listings(_: OrgId) -> Vec<Listing> {
+		Vec::new()
+	}
+}
+
+/// What a supervision decision writes: a listing, as a credit attestation in the deciding
+/// agency's name. Implemented by the credit pallet.
+pub trait DisciplineRecords {
+	/// Lists `subject` for `kind` until `until` in `by`'s name, for the case `case`, with the
+	/// hash of the decision. `Ok(None)` for a subject that is no enterprise (credit attests
+	/// enterprises only). Fails, changing nothing, when the subject holds as many listings in
+	/// force as the pallet keeps.
+	#[allow(clippy::too_many_arguments)]
+	fn list(
+		subject: OrgId,
+		by: OrgId,
+		kind: DisciplineKind,
+		serious: bool,
+		case: u64,
+		decision: H256,
+		until: Moment,
+	) -> Result<Option<u64>, DispatchError>;
+
+	/// Ends the listing `attestation` (overturned, repaired) with the hash of the reasons.
+	fn delist(attestation: u64, reason: H256) -> Result<(), DispatchError>;
+}
+
+/// Lists no one (a mock without credit).
+impl DisciplineRecords for () {
+	fn list(
+		_: OrgId,
+		_: OrgId,
+		_: DisciplineKind,
+		_: bool,
+		_: u64,
+		_: H256,
+		_: Moment,
+	) -> Result<Option<u64>, DispatchError> {
+		Ok(None)
+	}
+
+	fn delist(_: u64, _: H256) -> Result<(), DispatchError> {
+		Ok(())
+	}
+}
