@@ -1,8 +1,10 @@
 // Supervision across domains on a running `--dev` node, through @polkadot/api: market
-// regulation (Charlie) opens a case about an enterprise naming its invoice and its notarized
-// evidence; the tax bureau (Bob) and the court (Dave) join; one call freezes both records, each
-// in its regulator's name — the invoices and notarization pallets then refuse their own change
-// calls by name — and one call lifts them. A penalty decided in the case is answered and
+// regulation (Charlie) opens a case about an enterprise naming a record of each of the six
+// domains — its fund allocation, an invoice, a credit attestation, its notarized evidence, a
+// batch of goods and a work; the regulators of the other five (finance bureau Alice, tax bureau
+// Bob, court Dave, IP office Eve, credit regulator Ferdie) join; one call freezes all six, each
+// in its regulator's name — every domain pallet then refuses its own change call by name — and
+// one call lifts them. A penalty decided in the case is answered and
 // appealed by the enterprise, ruled on by the deciding agency, and published (公示) to anyone
 // through `supervision_publishedPenalties`. Joint discipline: a serious penalty for fund misuse
 // lists the enterprise in the credit pallet, its profile shows it, its next fund application
@@ -11,9 +13,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { Keyring } from '@polkadot/keyring';
-import { cryptoWaitReady } from '@polkadot/util-crypto';
+import { blake2AsHex, cryptoWaitReady } from '@polkadot/util-crypto';
 import { u8aToHex, stringToU8a } from '@polkadot/util';
-import { chainNow, DAY, registerOrganization, sampleCreditCode, startDevNode, submit } from './helpers.mjs';
+import { chainNow, DAY, registerOrganization, sampleCreditCode, startDevNode, submit, workDeclaration } from './helpers.mjs';
 
 let dev;
 let api;
@@ -21,6 +23,12 @@ let bob; // the tax bureau
 let charlie; // market regulation
 let dave; // the court
 let alice; // the finance bureau
+let eve; // the IP office
+let ferdie; // the credit regulator
+let writer; // an author (a key of no member)
+let program;
+const FACTORY = 1234567890128; // a GLN with its check digit
+const TAX_BUREAUS = 1 << 1; // the claim type's attester kinds
 let seller;
 let buyer;
 const orgs = {};
@@ -49,6 +57,9 @@ before(async () => {
   charlie = keyring.addFromUri('//Charlie');
   dave = keyring.addFromUri('//Dave');
   alice = keyring.addFromUri('//Alice');
+  eve = keyring.addFromUri('//Eve');
+  ferdie = keyring.addFromUri('//Ferdie');
+  writer = keyring.addFromUri('//SupervisedWriter');
   seller = keyring.addFromUri('//SupervisedSteel');
   buyer = keyring.addFromUri('//SupervisedBuyer');
   let n = 4101;
@@ -60,6 +71,9 @@ before(async () => {
   orgs.tax = (await api.query.consortium.accountOrganization(bob.address)).unwrap().toNumber();
   orgs.market = (await api.query.consortium.accountOrganization(charlie.address)).unwrap().toNumber();
   orgs.court = (await api.query.consortium.accountOrganization(dave.address)).unwrap().toNumber();
+  orgs.finance = (await api.query.consortium.accountOrganization(alice.address)).unwrap().toNumber();
+  orgs.office = (await api.query.consortium.accountOrganization(eve.address)).unwrap().toNumber();
+  orgs.creditRegulator = (await api.query.consortium.accountOrganization(ferdie.address)).unwrap().toNumber();
   await ok(api.tx.consortium.grantRole(orgs.seller, 'InvoiceIssuer'), bob);
   await ok(api.tx.invoices.setIssuerLimits(orgs.seller, { perInvoice: 1_000_000, perMonth: 5_000_000 }), bob);
   await ok(api.tx.consortium.grantRole(orgs.court, 'Notary'), dave);
@@ -71,6 +85,40 @@ before(async () => {
   const notarized = await ok(api.tx.notarization.notarize('Sha256', hash(0x41), 'Contract', hash(2), null), seller);
   records.evidenceId = eventsOf(notarized, 'notarization', 'Notarized')[0].id.toNumber();
   records.evidence = recordRef('nota', records.evidenceId);
+
+  // Funds: a program of the finance bureau; the seller's approved allocation.
+  await ok(api.tx.consortium.grantRole(orgs.finance, 'FundManager'), alice);
+  const now = await chainNow(api);
+  const created = await ok(api.tx.funds.createProgram(hash(1), 100_000_000, 0b11, now, now + 90 * DAY, now + 365 * DAY), alice);
+  program = eventsOf(created, 'funds', 'ProgramCreated')[0].program.toNumber();
+  const applied = await ok(api.tx.funds.apply(program, 1_000_000, hash(2)), seller);
+  const application = eventsOf(applied, 'funds', 'Applied')[0].application.toNumber();
+  const approved = await ok(api.tx.funds.approve(application, 1_000_000), alice);
+  records.allocationId = eventsOf(approved, 'funds', 'Approved')[0].allocation.toNumber();
+  records.allocation = recordRef('fund', records.allocationId);
+
+  // Credit: the tax bureau attests the seller's grade.
+  await ok(api.tx.consortium.grantRole(orgs.tax, 'Attester'), ferdie);
+  const registered = await ok(api.tx.credit.registerClaimType('supervised-grade', hash(1), ['A', 'B'], TAX_BUREAUS, false), ferdie);
+  const gradeType = eventsOf(registered, 'credit', 'ClaimTypeRegistered')[0].claimType.toNumber();
+  await ok(api.tx.credit.authorizeAttester(gradeType, orgs.tax), ferdie);
+  const attested = await ok(api.tx.credit.attest(orgs.seller, gradeType, hash(9), 0, now, now + 365 * DAY, []), bob);
+  records.attestationId = eventsOf(attested, 'credit', 'Attested')[0].attestation.toNumber();
+  records.attestation = recordRef('cred', records.attestationId);
+
+  // Provenance: the seller makes a batch of goods.
+  await ok(api.tx.consortium.grantRole(orgs.seller, 'Manufacturer'), charlie);
+  const klass = eventsOf(await ok(api.tx.provenance.registerClass('SV-TEA', null, hash(1)), seller), 'provenance', 'ClassRegistered')[0].class.toNumber();
+  records.batchId = eventsOf(await ok(api.tx.provenance.registerBatch(klass, hash(2), now), seller), 'provenance', 'BatchRegistered')[0].batch.toNumber();
+  records.batch = recordRef('prov', records.batchId);
+
+  // IP: the seller registers a work under its author's signed declaration.
+  const work = { fingerprint: blake2AsHex('the supervised manual'), extra: [], workType: 'Article', metadata: hash(0x0a) };
+  const message = workDeclaration(api, { ...work, shares: [[writer.address, 10000]], owner: orgs.seller, nonce: 0 });
+  const authors = [{ key: writer.address, share: 10000, nonce: 0, signature: { Sr25519: writer.sign(message) } }];
+  const registeredWork = await ok(api.tx.ipRights.registerWork(work.fingerprint, work.extra, work.workType, work.metadata, authors), seller);
+  records.workId = eventsOf(registeredWork, 'ipRights', 'WorkRegistered')[0].id.toNumber();
+  records.work = recordRef('ipwk', records.workId);
 });
 
 after(async () => {
@@ -83,44 +131,58 @@ async function openCase(list, violation = 'TaxViolation') {
   return eventsOf(opened, 'supervision', 'CaseOpened')[0].case.toNumber();
 }
 
-test('one case freezes an invoice and an evidence record in one call, each in its regulator\'s name, and lifts them in one call', async () => {
+test('one case freezes records of six domains in one call, each in its regulator\'s name, every domain refuses its own change, and one call lifts them', async () => {
+  const six = [records.allocation, records.invoice, records.attestation, records.evidence, records.batch, records.work];
   // The tax bureau reads invoices only: it may not name evidence in a case.
   await refused(api.tx.supervision.openCase(orgs.seller, 'TaxViolation', hash(0xb0), [], [records.evidence]), bob, 'supervision.OutsideRemit');
   await refused(api.tx.supervision.openCase(orgs.seller, 'Other', hash(0xb0), [], [recordRef('nota', 999_999)]), charlie, 'supervision.RecordNotFound');
-  const id = await openCase([records.invoice, records.evidence]);
-  // No agency of the case regulates invoices or evidence yet.
+  const id = await openCase(six);
+  // Market regulation regulates the goods only: no agency of the case regulates the others yet.
   await refused(api.tx.supervision.freezeRecords(id, hash(0xf0)), charlie, 'supervision.OutsideRemit');
-  await ok(api.tx.supervision.joinCase(id), bob);
-  await ok(api.tx.supervision.joinCase(id), dave);
+  for (const agency of [alice, bob, dave, eve, ferdie]) {
+    await ok(api.tx.supervision.joinCase(id), agency);
+  }
   await refused(api.tx.supervision.joinCase(id), dave, 'supervision.AlreadyJoined');
   await refused(api.tx.supervision.freezeRecords(id, hash(0xf0)), bob, 'supervision.NotLead');
 
   const frozen = await ok(api.tx.supervision.freezeRecords(id, hash(0xf0)), charlie);
-  assert.equal(eventsOf(frozen, 'supervision', 'RecordsFrozen')[0].count.toNumber(), 2);
-  assert.equal(eventsOf(frozen, 'invoices', 'Frozen')[0].by.toNumber(), orgs.tax);
-  assert.equal(eventsOf(frozen, 'notarization', 'Frozen')[0].by.toNumber(), orgs.court);
-  const invoicesFrozen = (await api.call.invoicesApi.frozen(null, 100)).toJSON();
-  assert.ok(invoicesFrozen.some((r) => BigInt(r.id) === BigInt(records.invoice.id) && r.freeze.by === orgs.tax));
+  assert.equal(eventsOf(frozen, 'supervision', 'RecordsFrozen')[0].count.toNumber(), 6);
+  const frozenBy = (pallet) => eventsOf(frozen, pallet, 'Frozen').map((e) => e.by.toNumber());
+  assert.deepEqual(frozenBy('funds'), [orgs.finance]);
+  assert.deepEqual(frozenBy('invoices'), [orgs.tax]);
+  assert.deepEqual(frozenBy('credit'), [orgs.creditRegulator]);
+  assert.deepEqual(frozenBy('notarization'), [orgs.court]);
+  assert.deepEqual(frozenBy('provenance'), [orgs.market]);
+  assert.deepEqual(frozenBy('ipRights'), [orgs.office]);
   const evidenceFrozen = (await api.call.notarizationApi.frozen(null, 100)).toJSON();
   assert.ok(evidenceFrozen.some((r) => r.id === records.evidenceId && r.freeze.by === orgs.court));
 
-  // Each domain refuses its own change of a frozen record.
-  await refused(api.tx.invoices.reverse(records.invoiceRef, hash(3)), seller, 'invoices.Frozen');
+  // Each domain refuses its own change of a frozen record, by name.
   const now = await chainNow(api);
+  const item = blake2AsHex('SV-TEA-0001');
+  await refused(api.tx.funds.disburse(records.allocationId, 100, hash(4)), alice, 'funds.Frozen');
+  await refused(api.tx.invoices.reverse(records.invoiceRef, hash(3)), seller, 'invoices.Frozen');
+  await refused(api.tx.credit.revoke(records.attestationId, hash(5)), bob, 'credit.Frozen');
   await refused(api.tx.notarization.certify(records.evidenceId, hash(0x41), 0, [], hash(9), now), dave, 'notarization.Frozen');
+  await refused(api.tx.provenance.registerItems(records.batchId, [item], FACTORY), seller, 'provenance.Frozen');
+  await refused(api.tx.ipRights.transfer(records.workId, orgs.buyer, hash(6)), seller, 'ipRights.Frozen');
   await refused(api.tx.supervision.freezeRecords(id, hash(0xf0)), charlie, 'supervision.NothingToFreeze');
 
   const view = (await api.call.supervisionApi.case(id)).unwrap();
-  assert.equal(view.case.freezes.length, 2);
-  assert.deepEqual(view.case.agencies.toJSON(), [orgs.market, orgs.tax, orgs.court]);
+  assert.equal(view.case.freezes.length, 6);
+  assert.deepEqual(view.case.agencies.toJSON(), [orgs.market, orgs.finance, orgs.tax, orgs.court, orgs.office, orgs.creditRegulator]);
 
   const lifted = await ok(api.tx.supervision.unfreezeRecords(id), charlie);
-  assert.equal(eventsOf(lifted, 'supervision', 'RecordsUnfrozen')[0].count.toNumber(), 2);
-  assert.equal(eventsOf(lifted, 'invoices', 'Unfrozen').length, 1);
-  assert.equal(eventsOf(lifted, 'notarization', 'Unfrozen').length, 1);
+  assert.equal(eventsOf(lifted, 'supervision', 'RecordsUnfrozen')[0].count.toNumber(), 6);
+  for (const pallet of ['funds', 'invoices', 'credit', 'notarization', 'provenance', 'ipRights']) {
+    assert.equal(eventsOf(lifted, pallet, 'Unfrozen').length, 1, pallet);
+  }
+  // The changes go through again.
+  await ok(api.tx.funds.disburse(records.allocationId, 100, hash(4)), alice);
   await ok(api.tx.notarization.certify(records.evidenceId, hash(0x41), 0, [], hash(9), now), dave);
+  await ok(api.tx.provenance.registerItems(records.batchId, [item], FACTORY), seller);
   const history = (await api.call.supervisionApi.steps(id, null, 100)).toJSON();
-  assert.deepEqual(history.map(([, step]) => Object.keys(step.action)[0]), ['opened', 'joined', 'joined', 'froze', 'lifted']);
+  assert.deepEqual(history.map(([, step]) => Object.keys(step.action)[0]), ['opened', 'joined', 'joined', 'joined', 'joined', 'joined', 'froze', 'lifted']);
 });
 
 test('a penalty is answered, appealed, ruled on and published; closing lifts what the case holds', async () => {
@@ -162,12 +224,6 @@ test('a penalty is answered, appealed, ruled on and published; closing lifts wha
 });
 
 test('a serious penalty for fund misuse lists the enterprise: its profile shows it and its fund application is refused until the penalty is overturned', async () => {
-  orgs.finance = (await api.query.consortium.accountOrganization(alice.address)).unwrap().toNumber();
-  await ok(api.tx.consortium.grantRole(orgs.finance, 'FundManager'), alice);
-  const now = await chainNow(api);
-  const created = await ok(api.tx.funds.createProgram(hash(1), 100_000_000, 0b11, now, now + 90 * DAY, now + 365 * DAY), alice);
-  const program = eventsOf(created, 'funds', 'ProgramCreated')[0].program.toNumber();
-
   const id = await openCase([records.invoice], 'FundMisuse');
   await ok(api.tx.supervision.joinCase(id), alice);
   const decided = await ok(api.tx.supervision.decidePenalty(id, hash(0xd2), 1_000_000, 'Serious'), alice);
