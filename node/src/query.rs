@@ -411,6 +411,19 @@ where
 		} else {
 			withheld.push("works");
 		}
+		// What is under way against it, whatever the domain: its open supervision cases (of the
+		// first page of its cases) and its discipline listings in force. Every caller that gets
+		// a dossier reads them: the organization itself, and agencies with jurisdiction over it.
+		let cases = call("supervision_casesOf", json!([org, null, limit]))?;
+		let open: Vec<Value> = cases
+			.as_array()
+			.into_iter()
+			.flatten()
+			.filter(|c| c.pointer("/case/status").and_then(Value::as_str) == Some("Open"))
+			.cloned()
+			.collect();
+		dossier["openActions"] =
+			json!({ "cases": open, "listings": call("credit_listings", json!([org]))? });
 		if !withheld.is_empty() {
 			dossier["withheld"] = json!(withheld);
 		}

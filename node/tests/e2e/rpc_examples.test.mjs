@@ -13,7 +13,7 @@ import { u8aToHex } from '@polkadot/util';
 import { DAY, REPO_ROOT, chainNow, itemId, registerOrganization, sampleCreditCode, startDevNode, submit, workDeclaration } from './helpers.mjs';
 
 const DOC = path.join(REPO_ROOT, 'docs/rpc-examples.md');
-const NAMESPACES = ['consortium', 'invoices', 'funds', 'credit', 'notarization', 'provenance', 'ipRights', 'regchain'];
+const NAMESPACES = ['consortium', 'invoices', 'funds', 'credit', 'notarization', 'provenance', 'ipRights', 'supervision', 'regchain'];
 const SME_CODE = sampleCreditCode(5101);
 const hash = (n) => u8aToHex(new Uint8Array(32).fill(n));
 const ITEM_CODE = hash(0x1c);
@@ -106,6 +106,10 @@ before(async () => {
     ok(api.tx.notarization.freeze(evidence, hash(0x77)), dave),
   ]);
   seeded.attestation = eventOf(attested, 'credit', 'Attested').attestation.toNumber();
+  // Market regulation's case about the SME's goods, with a penalty (which lists the SME).
+  const opened = await ok(api.tx.supervision.openCase(seeded.smeOrg, 'CounterfeitGoods', hash(0xb0), [], [{ domain: u8aToHex(new TextEncoder().encode('prov')), id: batch }]), charlie);
+  seeded.case = eventOf(opened, 'supervision', 'CaseOpened').case.toNumber();
+  await ok(api.tx.supervision.decidePenalty(seeded.case, hash(0xd0), 500_000, 'Ordinary'), charlie);
 });
 
 after(async () => {
@@ -145,6 +149,7 @@ function examples(s) {
     credit_currentAccess: [s.smeOrg, s.bankOrg],
     credit_claimTypes: [s.claimType, 1],
     credit_frozen: [null, 10],
+    credit_listings: [s.smeOrg],
     notarization_verifyDigest: ['Sha256', s.digest],
     notarization_verifyInBatch: [s.evidence, 'Sha256', s.digest, 0, []],
     notarization_record: [s.evidence],
@@ -169,6 +174,11 @@ function examples(s) {
     ipRights_disputes: [s.workId, null, 10],
     ipRights_licenceCheck: [s.workId, s.sme, 'Reprint'],
     ipRights_frozen: [null, 10],
+    supervision_case: [s.case],
+    supervision_steps: [s.case, null, 10],
+    supervision_casesOf: [s.smeOrg, null, 10],
+    supervision_openCasesOf: [s.market, null, 10],
+    supervision_publishedPenalties: [s.smeOrg, null, 10],
     regchain_dossier: [SME_CODE, 2],
   };
 }
@@ -211,7 +221,11 @@ test('every domain method answers its example on a running node, and docs/rpc-ex
   assert.equal((await call('ipRights_work')).owner, seeded.smeOrg);
   assert.equal((await call('provenance_itemStatus')).batch[0], seeded.batch);
   assert.equal((await call('provenance_verifyItem')).manufacturer, seeded.smeOrg);
-  assert.equal((await call('credit_creditProfile')).length, 1);
+  // The example grade, and the listing of the case's penalty (joint discipline).
+  assert.equal((await call('credit_creditProfile')).length, 2);
+  assert.equal((await call('credit_listings'))[0].case, seeded.case);
+  assert.equal((await call('supervision_case')).case.subject, seeded.smeOrg);
+  assert.equal((await call('supervision_publishedPenalties'))[0].amount, 500_000);
 
   if (process.env.REGCHAIN_WRITE_RPC_EXAMPLES === '1') {
     const page = [

@@ -205,6 +205,11 @@ test('a penalty is answered, appealed, ruled on and published; closing lifts wha
   assert.equal(entry.severity, 'Serious');
   assert.equal(BigInt(entry.amount), 500_000n);
 
+  // The dossier's open actions: the case and the penalty's listing.
+  const dossier = await rpc('regchain_dossier', [sampleCreditCode(4101)]);
+  assert.ok(dossier.openActions.cases.some((c) => c.id === id && c.case.penalty.listing !== null));
+  assert.ok(dossier.openActions.listings.some((l) => l.case === id && l.serious));
+
   await ok(api.tx.supervision.appeal(id, hash(0xa0), []), seller);
   await refused(api.tx.supervision.closeCase(id, hash(0xc0)), charlie, 'supervision.AppealPending');
   await refused(api.tx.supervision.overturnPenalty(id, hash(0xe0)), charlie, 'supervision.NotDecidingAgency');
@@ -212,6 +217,9 @@ test('a penalty is answered, appealed, ruled on and published; closing lifts wha
   assert.equal((await rpc('supervision_publishedPenalties', [orgs.seller, null, 100])).filter((p) => p.case === id).length, 0);
 
   const closed = await ok(api.tx.supervision.closeCase(id, hash(0xc0)), charlie);
+  const after = await rpc('regchain_dossier', [sampleCreditCode(4101)]);
+  assert.ok(!after.openActions.cases.some((c) => c.id === id));
+  assert.ok(!after.openActions.listings.some((l) => l.case === id));
   assert.equal(eventsOf(closed, 'supervision', 'CaseClosed')[0].lifted.toNumber(), 1);
   assert.equal(eventsOf(closed, 'invoices', 'Unfrozen').length, 1);
   await refused(api.tx.supervision.submitStatement(id, hash(0x5b), []), seller, 'supervision.CaseClosed');
