@@ -474,3 +474,59 @@ fn the_byte_quota_meters_the_state_a_call_adds() {
 		);
 	});
 }
+
+/// A suspended enterprise keeps answering — its statement in a case against it, its dispute of
+/// an attestation, its answer to a red-letter request, whose deadlines keep running — and does
+/// nothing else; a revoked one does nothing at all.
+#[test]
+fn a_suspended_member_submits_its_answers_and_nothing_else() {
+	with_enterprise(|| {
+		let enterprise = One.to_account_id();
+		let org = pallet_consortium::AccountOrganization::<Runtime>::get(&enterprise).unwrap();
+		let hash = sp_core::H256::repeat_byte(1);
+		let answers = [
+			RuntimeCall::Supervision(pallet_supervision::Call::submit_statement {
+				case: 0,
+				statement: hash,
+				evidence: Default::default(),
+			}),
+			RuntimeCall::Supervision(pallet_supervision::Call::appeal {
+				case: 0,
+				grounds: hash,
+				evidence: Default::default(),
+			}),
+			RuntimeCall::Credit(pallet_credit::Call::dispute { attestation: 0, reason: hash }),
+			RuntimeCall::Invoices(pallet_invoices::Call::refuse_reversal {
+				red: regchain_primitives::InvoiceRef { issuer: 0, seq: 1 },
+				reason: hash,
+			}),
+		];
+		let other = RuntimeCall::Notarization(pallet_notarization::Call::notarize {
+			algorithm: pallet_notarization::HashAlgorithm::Sha256,
+			digest: hash,
+			evidence_type: pallet_notarization::EvidenceType::Contract,
+			metadata: hash,
+			case: None,
+		});
+		assert!(pool_check(&enterprise, &other, 0).is_ok());
+		Consortium::suspend(RuntimeOrigin::root(), org).expect("governance suspends");
+		for answer in &answers {
+			assert!(pool_check(&enterprise, answer, 0).is_ok(), "{answer:?}");
+		}
+		assert_eq!(pool_check(&enterprise, &other, 0), refused_call());
+		// Its answer reaches the pallet as its own: here, a case that does not exist.
+		let origin = RuntimeOrigin::signed(enterprise.clone());
+		let refused = pallet_supervision::Pallet::<Runtime>::submit_statement(
+			origin,
+			0,
+			hash,
+			Default::default(),
+		);
+		assert_eq!(refused, Err(pallet_supervision::Error::<Runtime>::CaseNotFound.into()));
+		Consortium::revoke(RuntimeOrigin::root(), org).expect("governance revokes");
+		assert_eq!(
+			pool_check(&enterprise, &answers[0], 0),
+			Err(InvalidTransaction::BadSigner.into())
+		);
+	});
+}

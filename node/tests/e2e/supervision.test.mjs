@@ -6,7 +6,8 @@
 // in its regulator's name — every domain pallet then refuses its own change call by name — and
 // one call lifts them. A penalty decided in the case is answered and
 // appealed by the enterprise, ruled on by the deciding agency, and published (公示) to anyone
-// through `supervision_publishedPenalties`. Joint discipline: a serious penalty for fund misuse
+// through `supervision_publishedPenalties`; suspended meanwhile, the enterprise still states its
+// case and does nothing else. Joint discipline: a serious penalty for fund misuse
 // lists the enterprise in the credit pallet, its profile shows it, its next fund application
 // is refused; overturned on appeal, the listing ends and it applies. Every refusal is checked
 // by its decoded error.
@@ -190,7 +191,14 @@ test('a penalty is answered, appealed, ruled on and published; closing lifts wha
   await ok(api.tx.supervision.joinCase(id), bob);
   await ok(api.tx.supervision.freezeRecords(id, hash(0xf1)), charlie);
   await refused(api.tx.supervision.submitStatement(id, hash(0x5a), []), buyer, 'supervision.NotSubject');
+  // Suspended by its registrar, the seller still states its case, and does nothing else.
+  await ok(api.tx.consortium.suspend(orgs.seller), charlie);
   await ok(api.tx.supervision.submitStatement(id, hash(0x5a), [records.evidenceId]), seller);
+  await assert.rejects(
+    submit(api, api.tx.notarization.notarize('Sha256', hash(0x43), 'Contract', hash(2), null), seller),
+    /call is not expected/,
+  );
+  await ok(api.tx.consortium.resume(orgs.seller), charlie);
   const decided = await ok(api.tx.supervision.decidePenalty(id, hash(0xd0), 500_000, 'Serious'), bob);
   const penalty = eventsOf(decided, 'supervision', 'PenaltyDecided')[0];
   assert.equal(penalty.subject.toNumber(), orgs.seller);

@@ -26,7 +26,8 @@ use sp_runtime::{
 pub const QUOTA_EXHAUSTED: u8 = 1;
 
 /// Refuses signed transactions of accounts that act for no active organization
-/// (`InvalidTransaction::BadSigner`) and calls the runtime's [`MemberCallPolicy`] does not
+/// (`InvalidTransaction::BadSigner`) — a suspended one's only answers
+/// ([`MemberCallPolicy::is_answer`]; any other call is `InvalidTransaction::Call`) — and calls the runtime's [`MemberCallPolicy`] does not
 /// allow members (`InvalidTransaction::Call`), and counts each organization's transactions and
 /// bytes against its quota (`InvalidTransaction::Custom(QUOTA_EXHAUSTED)` past it). Unsigned
 /// transactions and inherents pass untouched. It carries no data, so wallets sign it without
@@ -75,6 +76,14 @@ pub trait MemberCallPolicy<AccountId, Call> {
 	/// only what members send. 0: never more than its length.
 	fn state_bytes(_call: &Call) -> u32 {
 		0
+	}
+
+	/// Whether `call` is an answer a suspended organization may still submit (its statement
+	/// in a case against it, its dispute of an attestation, its answer to a red-letter
+	/// request): a suspension must not cut off answers whose deadlines keep running. Nothing
+	/// else passes for a suspended organization.
+	fn is_answer(_call: &Call) -> bool {
+		false
 	}
 }
 
@@ -161,8 +170,18 @@ impl<T: Config> Pallet<T> {
 		len: usize,
 		pending: u32,
 	) -> Result<(u64, OrgId, Usage<BlockNumberFor<T>>), TransactionValidityError> {
-		let member =
-			<Self as Membership<T::AccountId>>::member(who).ok_or(InvalidTransaction::BadSigner)?;
+		let member = match <Self as Membership<T::AccountId>>::member(who) {
+			Some(member) => member,
+			// A suspended organization answers, and does nothing else.
+			None => {
+				let member = <Self as Membership<T::AccountId>>::answering_member(who)
+					.ok_or(InvalidTransaction::BadSigner)?;
+				if !T::CallPolicy::is_answer(call) {
+					return Err(InvalidTransaction::Call.into());
+				}
+				member
+			},
+		};
 		if !T::CallPolicy::allows(who, &member, call) {
 			return Err(InvalidTransaction::Call.into());
 		}

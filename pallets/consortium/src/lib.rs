@@ -593,8 +593,11 @@ pub mod pallet {
 			Self::do_renew(org, expires_at)
 		}
 
-		/// Suspend an organization: all its accounts are non-members until it is resumed. A
-		/// suspended agency loses its council seat until then (`CouncilChanged`).
+		/// Suspend an organization: all its accounts are non-members until it is resumed, except
+		/// for their answers (a statement in a case against it, a dispute of an attestation, an
+		/// answer to a red-letter request: `EnsureAnswerer`, `MemberCallPolicy::is_answer`),
+		/// whose deadlines keep running. A suspended agency loses its council seat until then
+		/// (`CouncilChanged`).
 		///
 		/// - Origin: governance, or for enterprises and financial institutions their registrar.
 		///

@@ -130,8 +130,9 @@ pub fn add_clerk(by: u64, account: u64) -> sp_runtime::DispatchResult {
 	Consortium::add_account(RuntimeOrigin::signed(by), account, false, valid_until, signature)
 }
 
-/// The tests' call policy: `system.remark` is for agencies only, and `system.remark_with_event`
-/// stands for a council call.
+/// The tests' call policy: `system.remark` is for agencies only, `system.remark_with_event`
+/// stands for a council call, and `consortium.remove_account` for an answer a suspended
+/// organization may still give.
 pub struct TestPolicy;
 impl MemberCallPolicy<u64, RuntimeCall> for TestPolicy {
 	fn allows(_: &u64, member: &regchain_primitives::MemberInfo, call: &RuntimeCall) -> bool {
@@ -140,6 +141,9 @@ impl MemberCallPolicy<u64, RuntimeCall> for TestPolicy {
 	}
 	fn is_council_call(call: &RuntimeCall) -> bool {
 		matches!(call, RuntimeCall::System(frame_system::Call::remark_with_event { .. }))
+	}
+	fn is_answer(call: &RuntimeCall) -> bool {
+		matches!(call, RuntimeCall::Consortium(crate::Call::remove_account { .. }))
 	}
 }
 

@@ -124,6 +124,10 @@ pub mod pallet {
 		/// An enterprise: grants consent and disputes attestations about itself.
 		type EnterpriseOrigin: EnsureOrigin<Self::RuntimeOrigin, Success = (Self::AccountId, OrgId)>;
 
+		/// An enterprise, active or suspended (`EnsureAnswerer`): disputes an attestation about
+		/// itself — a suspension does not cut off its dispute of what lists it.
+		type AnswerOrigin: EnsureOrigin<Self::RuntimeOrigin, Success = (Self::AccountId, OrgId)>;
+
 		/// A financial institution: declares its accesses.
 		type LenderOrigin: EnsureOrigin<Self::RuntimeOrigin, Success = (Self::AccountId, OrgId)>;
 
@@ -720,7 +724,7 @@ pub mod pallet {
 
 		/// Dispute an attestation (异议): its attester answers before the deadline.
 		///
-		/// - Origin: the enterprise it is about.
+		/// - Origin: the enterprise it is about (`AnswerOrigin`), suspended or not.
 		///
 		/// Errors: `AttestationNotFound`, `NotSubject`, `NotActive`, `AlreadyDisputed`.
 		/// Events: `Disputed`.
@@ -731,7 +735,7 @@ pub mod pallet {
 			attestation: AttestationId,
 			reason: H256,
 		) -> DispatchResult {
-			let (_, sme) = T::EnterpriseOrigin::ensure_origin(origin)?;
+			let (_, sme) = T::AnswerOrigin::ensure_origin(origin)?;
 			Self::do_dispute(sme, attestation, reason)
 		}
 

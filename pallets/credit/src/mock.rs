@@ -61,6 +61,8 @@ impl Config for Test {
 	type RegulatorOrigin = EnsureAgency<u64, TestMembership, agency::CreditRegulator>;
 	type AttesterOrigin = EnsureRole<u64, TestMembership, role::Attester>;
 	type EnterpriseOrigin = EnsureMember<u64, TestMembership, IsKind<kind::Enterprise>>;
+	type AnswerOrigin =
+		regchain_primitives::EnsureAnswerer<u64, TestMembership, IsKind<kind::Enterprise>>;
 	type LenderOrigin = EnsureMember<u64, TestMembership, IsKind<kind::FinancialInstitution>>;
 	type Membership = TestMembership;
 	type Invoices = TestInvoiceClaims;

@@ -112,6 +112,10 @@ pub mod pallet {
 		/// A taxpayer allowed to issue invoices (the consortium role `InvoiceIssuer`).
 		type IssuerOrigin: EnsureOrigin<Self::RuntimeOrigin, Success = (Self::AccountId, OrgId)>;
 
+		/// A member, active or suspended (`EnsureAnswerer`), answering a red-letter request as
+		/// its buyer: a suspension does not cut off its answer while the window runs.
+		type AnswerOrigin: EnsureOrigin<Self::RuntimeOrigin, Success = (Self::AccountId, OrgId)>;
+
 		/// Any active member, acting as a buyer.
 		type MemberOrigin: EnsureOrigin<Self::RuntimeOrigin, Success = (Self::AccountId, OrgId)>;
 
@@ -469,7 +473,7 @@ pub mod pallet {
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::confirm_reversal())]
 		pub fn confirm_reversal(origin: OriginFor<T>, red: InvoiceRef) -> DispatchResult {
-			let (_, buyer) = T::MemberOrigin::ensure_origin(origin)?;
+			let (_, buyer) = T::AnswerOrigin::ensure_origin(origin)?;
 			Self::do_settle_reversal(buyer, red, None)
 		}
 
@@ -487,7 +491,7 @@ pub mod pallet {
 			red: InvoiceRef,
 			reason: H256,
 		) -> DispatchResult {
-			let (_, buyer) = T::MemberOrigin::ensure_origin(origin)?;
+			let (_, buyer) = T::AnswerOrigin::ensure_origin(origin)?;
 			Self::do_settle_reversal(buyer, red, Some(reason))
 		}
 

@@ -70,6 +70,7 @@ impl Config for Test {
 	type TaxOrigin = EnsureAgency<u64, TestMembership, agency::TaxBureau>;
 	type IssuerOrigin = EnsureRole<u64, TestMembership, role::InvoiceIssuer>;
 	type MemberOrigin = EnsureMember<u64, TestMembership, AnyMember>;
+	type AnswerOrigin = regchain_primitives::EnsureAnswerer<u64, TestMembership, AnyMember>;
 	type UnixTime = TestClock;
 	type MaxRateChanges = ConstU32<4>;
 	type ReversalAnswerWindow = ConstU64<ANSWER_WINDOW>;

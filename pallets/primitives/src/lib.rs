@@ -500,6 +500,13 @@ pub trait Membership<AccountId> {
 	/// The member information of `who`, if it acts for an active organization.
 	fn member(who: &AccountId) -> Option<MemberInfo>;
 
+	/// The member information of `who`, if it acts for an active organization or a suspended
+	/// one: what a suspended organization may still answer ([`EnsureAnswerer`]). Without
+	/// suspensions, [`Membership::member`].
+	fn answering_member(who: &AccountId) -> Option<MemberInfo> {
+		Self::member(who)
+	}
+
 	/// Whether `who` acts for an active organization holding `role`.
 	fn has_role(who: &AccountId, role: Role) -> bool {
 		Self::member(who).is_some_and(|m| m.roles.contains(role))
@@ -702,8 +709,17 @@ impl<D: Get<Domain>> MemberFilter for Regulates<D> {
 
 /// An origin: a signed account of an active organization accepted by the filter `F`.
 /// Success value: the account and its organization. Any other origin, and any account of an
-/// expired, revoked or suspended organization, is refused.
-pub struct EnsureMember<AccountId, M, F>(PhantomData<(AccountId, M, F)>);
+/// expired, revoked or suspended organization, is refused — except, with `ANSWERING`, a
+/// suspended one's ([`EnsureAnswerer`]).
+pub struct EnsureMember<AccountId, M, F, const ANSWERING: bool = false>(
+	PhantomData<(AccountId, M, F)>,
+);
+
+/// A signed account of an active or suspended organization accepted by the filter `F`: the
+/// origin of the answers a suspension must not cut off (a statement in a case against it, a
+/// dispute of an attestation about it, its answer to a red-letter request), whose deadlines
+/// keep running while it is suspended.
+pub type EnsureAnswerer<AccountId, M, F> = EnsureMember<AccountId, M, F, true>;
 
 /// A signed account of an active organization holding the role `R::get()`.
 pub type EnsureRole<AccountId, M, R> = EnsureMember<AccountId, M, HasRole<R>>;
@@ -713,7 +729,8 @@ pub type EnsureAgency<AccountId, M, K> = EnsureMember<AccountId, M, IsAgency<K>>
 /// origin of a domain's regulatory calls, from the one table of remits.
 pub type EnsureRegulator<AccountId, M, D> = EnsureMember<AccountId, M, Regulates<D>>;
 
-impl<O, AccountId, M, F> EnsureOrigin<O> for EnsureMember<AccountId, M, F>
+impl<O, AccountId, M, F, const ANSWERING: bool> EnsureOrigin<O>
+	for EnsureMember<AccountId, M, F, ANSWERING>
 where
 	O: Into<Result<RawOrigin<AccountId>, O>> + From<RawOrigin<AccountId>>,
 	AccountId: Clone + Decode,
@@ -724,9 +741,11 @@ where
 
 	fn try_origin(o: O) -> Result<Self::Success, O> {
 		o.into().and_then(|raw| match raw {
-			RawOrigin::Signed(who) => match M::member(&who) {
-				Some(member) if F::allows(&member) => Ok((who, member.org)),
-				_ => Err(O::from(RawOrigin::Signed(who))),
+			RawOrigin::Signed(who) => {
+				match if ANSWERING { M::answering_member(&who) } else { M::member(&who) } {
+					Some(member) if F::allows(&member) => Ok((who, member.org)),
+					_ => Err(O::from(RawOrigin::Signed(who))),
+				}
 			},
 			other => Err(O::from(other)),
 		})

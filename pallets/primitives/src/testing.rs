@@ -209,6 +209,17 @@ impl Membership<u64> for TestMembership {
 		)
 	}
 
+	/// Every organization of the registry not active is suspended (none is revoked).
+	fn answering_member(who: &u64) -> Option<MemberInfo> {
+		ORGS.with(|o| {
+			o.borrow().iter().find(|x| x.accounts.contains(who)).map(|x| MemberInfo {
+				org: x.id,
+				kind: x.kind,
+				roles: x.roles,
+			})
+		})
+	}
+
 	fn is_active_org(org: OrgId) -> bool {
 		Self::find(|x| x.id == org, |_| ()).is_some()
 	}

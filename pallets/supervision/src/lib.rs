@@ -21,7 +21,8 @@
 //!   fen, ordinary or serious); the lead freezes the case's records, lifts its freezes and
 //!   closes the case, which lifts whatever it still holds frozen: no case freeze outlives its
 //!   case.
-//! - **The subject** ([`Config::MemberOrigin`], an account of the organization) states its case
+//! - **The subject** ([`Config::AnswerOrigin`], an account of the organization, suspended or
+//!   not: a suspension does not cut off its answers) states its case
 //!   (陈述申辩, at most [`MAX_STATEMENTS`] times), reports a rectification done, and appeals
 //!   (复议) a penalty within [`Config::AppealPeriod`] of the decision, each with its own
 //!   evidence (notarized by itself, or admitted by a court); the deciding agency upholds or
@@ -99,8 +100,10 @@ pub mod pallet {
 		/// may do in a case is decided by its jurisdiction and its kind's remit.
 		type AgencyOrigin: EnsureOrigin<Self::RuntimeOrigin, Success = (Self::AccountId, OrgId)>;
 
-		/// A member: the subject of a case answers through it.
-		type MemberOrigin: EnsureOrigin<Self::RuntimeOrigin, Success = (Self::AccountId, OrgId)>;
+		/// An account of an active or suspended organization (`EnsureAnswerer`): the subject of
+		/// a case answers through it, and a suspension does not cut off its answers while the
+		/// case's deadlines run.
+		type AnswerOrigin: EnsureOrigin<Self::RuntimeOrigin, Success = (Self::AccountId, OrgId)>;
 
 		/// Who is who: agencies' kinds and jurisdictions.
 		type Membership: regchain_primitives::Membership<Self::AccountId>;
@@ -418,7 +421,7 @@ pub mod pallet {
 		/// Report the rectification done, with evidence. A report after the deadline is
 		/// recorded as late.
 		///
-		/// - Origin: an account of the case's subject (`MemberOrigin`).
+		/// - Origin: an account of the case's subject (`AnswerOrigin`).
 		/// - `evidence`: the subject's own notarized records, or records a court admitted.
 		///
 		/// Errors: `CaseNotFound`, `CaseClosed`, `NotSubject`, `RectificationNotFound`,
@@ -432,13 +435,13 @@ pub mod pallet {
 			report: H256,
 			evidence: EvidenceList,
 		) -> DispatchResult {
-			let (_, subject) = T::MemberOrigin::ensure_origin(origin)?;
+			let (_, subject) = T::AnswerOrigin::ensure_origin(origin)?;
 			Self::do_report_rectification(subject, case, report, evidence)
 		}
 
 		/// State the subject's case (陈述申辩), with evidence.
 		///
-		/// - Origin: an account of the case's subject (`MemberOrigin`).
+		/// - Origin: an account of the case's subject (`AnswerOrigin`).
 		///
 		/// Errors: `CaseNotFound`, `CaseClosed`, `NotSubject`, `TooManyStatements`,
 		/// `EvidenceNotFound`, `NotOwnEvidence`, `TooManySteps`. Events: `Stated`.
@@ -451,7 +454,7 @@ pub mod pallet {
 			statement: H256,
 			evidence: EvidenceList,
 		) -> DispatchResult {
-			let (_, subject) = T::MemberOrigin::ensure_origin(origin)?;
+			let (_, subject) = T::AnswerOrigin::ensure_origin(origin)?;
 			Self::do_submit_statement(subject, case, statement, evidence)
 		}
 
@@ -484,7 +487,7 @@ pub mod pallet {
 		/// Appeal the penalty (复议), with grounds and evidence; the ruling is due within
 		/// `RulingPeriod`.
 		///
-		/// - Origin: an account of the case's subject (`MemberOrigin`), within the appeal
+		/// - Origin: an account of the case's subject (`AnswerOrigin`), within the appeal
 		///   period.
 		///
 		/// Errors: `CaseNotFound`, `CaseClosed`, `NotSubject`, `PenaltyNotFound`,
@@ -498,7 +501,7 @@ pub mod pallet {
 			grounds: H256,
 			evidence: EvidenceList,
 		) -> DispatchResult {
-			let (_, subject) = T::MemberOrigin::ensure_origin(origin)?;
+			let (_, subject) = T::AnswerOrigin::ensure_origin(origin)?;
 			Self::do_appeal(subject, case, grounds, evidence)
 		}
 

@@ -19,7 +19,7 @@ pub use regchain_primitives::testing::{
 use regchain_primitives::{
 	testing::TestOrg,
 	time::{Moment, DAY},
-	AgencyKind, AnyAgency, AnyMember, EnsureMember, OrgKind, RecordRef,
+	AgencyKind, AnyAgency, AnyMember, EnsureAnswerer, EnsureMember, OrgKind, RecordRef,
 };
 use sp_core::H256;
 use sp_runtime::BuildStorage;
@@ -71,7 +71,7 @@ parameter_types! {
 
 impl Config for Test {
 	type AgencyOrigin = EnsureMember<u64, TestMembership, AnyAgency>;
-	type MemberOrigin = EnsureMember<u64, TestMembership, AnyMember>;
+	type AnswerOrigin = EnsureAnswerer<u64, TestMembership, AnyMember>;
 	type Membership = TestMembership;
 	type Records = TestRecords;
 	type Evidence = TestEvidence;

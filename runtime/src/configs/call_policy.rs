@@ -12,6 +12,8 @@
 //!   operator's account).
 //! - How much: a call's bytes for the quota are its length or the state it adds, whichever
 //!   is more ([`MemberCallPolicy::state_bytes`]).
+//! - A suspended organization: its answers only ([`MemberCallPolicy::is_answer`]), whose
+//!   deadlines keep running while it is suspended.
 //! - Nobody: `system.remark` and other free-form calls, `system.set_code` and the other
 //!   `Root` calls (governance dispatches those through `consortium.enact`, which does not pass
 //!   this policy), and any pallet not listed here: a new pallet is refused until it is added.
@@ -67,6 +69,23 @@ impl MemberCallPolicy<AccountId, RuntimeCall> for MemberCalls {
 			RuntimeCall::System(frame_system::Call::remark { remark }) => remark.is_empty(),
 			_ => false,
 		}
+	}
+
+	/// A suspended organization's answers, whose deadlines keep running: its statement,
+	/// rectification report and appeal in a case against it, its dispute of an attestation
+	/// about it, its answer to a red-letter request.
+	fn is_answer(call: &RuntimeCall) -> bool {
+		use pallet_supervision::Call as S;
+		matches!(
+			call,
+			RuntimeCall::Supervision(
+				S::submit_statement { .. } | S::report_rectification { .. } | S::appeal { .. }
+			) | RuntimeCall::Credit(pallet_credit::Call::dispute { .. })
+				| RuntimeCall::Invoices(
+					pallet_invoices::Call::confirm_reversal { .. }
+						| pallet_invoices::Call::refuse_reversal { .. }
+				)
+		)
 	}
 
 	/// Provenance writes a record and an event per item it names (its own bound, up to 10× a

@@ -15,6 +15,9 @@ impl pallet_credit::Config for Runtime {
 	type RegulatorOrigin = EnsureRegulator<AccountId, Consortium, domain::Credit>;
 	type AttesterOrigin = EnsureRole<AccountId, Consortium, role::Attester>;
 	type EnterpriseOrigin = EnsureMember<AccountId, Consortium, IsKind<kind::Enterprise>>;
+	/// A suspended enterprise still disputes what is attested about it (a listing above all).
+	type AnswerOrigin =
+		regchain_primitives::EnsureAnswerer<AccountId, Consortium, IsKind<kind::Enterprise>>;
 	type LenderOrigin = EnsureMember<AccountId, Consortium, IsKind<kind::FinancialInstitution>>;
 	type Membership = Consortium;
 	type Invoices = Invoices;

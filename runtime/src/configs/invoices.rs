@@ -13,6 +13,8 @@ impl pallet_invoices::Config for Runtime {
 	type TaxOrigin = EnsureRegulator<AccountId, Consortium, domain::Invoices>;
 	type IssuerOrigin = EnsureRole<AccountId, Consortium, role::InvoiceIssuer>;
 	type MemberOrigin = EnsureMember<AccountId, Consortium, AnyMember>;
+	/// A suspended buyer still answers a red-letter request within its 72 hours.
+	type AnswerOrigin = regchain_primitives::EnsureAnswerer<AccountId, Consortium, AnyMember>;
 	type UnixTime = Timestamp;
 	/// The rate in force and up to seven announced changes per code.
 	type MaxRateChanges = ConstU32<8>;

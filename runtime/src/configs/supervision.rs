@@ -5,14 +5,15 @@
 
 use crate::{AccountId, Consortium, Notarization, Runtime, Timestamp};
 use frame_support::traits::ConstU64;
-use regchain_primitives::{time::DAY, AnyAgency, AnyMember, EnsureMember};
+use regchain_primitives::{time::DAY, AnyAgency, AnyMember, EnsureAnswerer, EnsureMember};
 
 impl pallet_supervision::Config for Runtime {
 	/// Any agency: what it may do in a case follows from its jurisdiction and its kind's remit
 	/// (`AgencyKind::remit`), checked per record and per measure.
 	type AgencyOrigin = EnsureMember<AccountId, Consortium, AnyAgency>;
-	/// The subject answers as a member; each answer checks it is the case's subject.
-	type MemberOrigin = EnsureMember<AccountId, Consortium, AnyMember>;
+	/// The subject answers as a member, suspended or not (its deadlines keep running); each
+	/// answer checks it is the case's subject.
+	type AnswerOrigin = EnsureAnswerer<AccountId, Consortium, AnyMember>;
 	type Membership = Consortium;
 	/// Every kind of record under the one freeze.
 	type Records = super::FreezableDomains;

@@ -11,6 +11,15 @@ impl<T: Config> Membership<T::AccountId> for Pallet<T> {
 		})
 	}
 
+	/// An account of a suspended organization answers (its term, for an enterprise, still
+	/// running or not: a suspension must not cut off its answers); a revoked one's does not.
+	fn answering_member(who: &T::AccountId) -> Option<MemberInfo> {
+		let org = AccountOrganization::<T>::get(who)?;
+		let record = Organizations::<T>::get(org)?;
+		let answers = record.status == OrgStatus::Suspended || record.is_active_at(Self::now());
+		answers.then_some(MemberInfo { org, kind: record.kind, roles: record.roles })
+	}
+
 	fn is_active_org(org: OrgId) -> bool {
 		Organizations::<T>::get(org).is_some_and(|o| o.is_active_at(Self::now()))
 	}

@@ -84,11 +84,21 @@ fn transactions_of_non_members_are_refused_as_bad_signers() {
 }
 
 #[test]
-fn transactions_of_suspended_members_are_refused() {
+fn a_suspended_member_submits_answers_only_and_a_revoked_one_nothing() {
 	ExtBuilder::default().build_and_execute(|| {
 		let org = register_enterprise(CODE_A, 100);
-		assert_ok!(validate(RuntimeOrigin::signed(100)));
+		let other = RuntimeCall::System(frame_system::Call::remark_with_event { remark: vec![] });
+		assert_ok!(submit_call(RuntimeOrigin::signed(100), &other, 10, 0));
 		assert_ok!(Consortium::suspend(RuntimeOrigin::root(), org));
+		// The policy's answer (here `remove_account`) passes, counted against the quota.
+		assert_ok!(validate(RuntimeOrigin::signed(100)));
+		assert_ok!(submit(RuntimeOrigin::signed(100)));
+		assert_eq!(Consortium::usage_of(org).txs, 2);
+		assert_eq!(
+			submit_call(RuntimeOrigin::signed(100), &other, 10, 0),
+			Err(InvalidTransaction::Call.into())
+		);
+		assert_ok!(Consortium::revoke(RuntimeOrigin::root(), org));
 		assert_eq!(validate(RuntimeOrigin::signed(100)), Err(InvalidTransaction::BadSigner.into()));
 	});
 }

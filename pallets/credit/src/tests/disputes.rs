@@ -198,3 +198,25 @@ fn the_regulator_decides_an_overdue_dispute_even_unmarked_and_may_reject_it() {
 		);
 	});
 }
+
+#[test]
+fn a_suspended_sme_still_disputes_but_grants_no_consent() {
+	use regchain_primitives::testing::TestMembership;
+	ExtBuilder::default().build_and_execute(|| {
+		let id = graded(tax_grade(), 4);
+		TestMembership::set_active(10, false);
+		assert_ok!(Credit::dispute(RuntimeOrigin::signed(SME), id, REASON));
+		assert!(Disputes::<Test>::contains_key(id));
+		let scope = only(&[0], false);
+		assert_noop!(
+			Credit::grant_consent(
+				RuntimeOrigin::signed(SME),
+				5,
+				scope,
+				Purpose::PreLoanReview,
+				day(2)
+			),
+			BadOrigin
+		);
+	});
+}

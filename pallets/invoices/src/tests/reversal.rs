@@ -336,3 +336,17 @@ fn an_unanswered_reversal_lapses_after_72_hours_and_the_original_stands() {
 		);
 	});
 }
+
+#[test]
+fn a_suspended_buyer_still_answers_a_reversal_within_its_window() {
+	use regchain_primitives::testing::TestMembership;
+	ExtBuilder::default().build_and_execute(|| {
+		let id = confirmed(1_000);
+		assert_ok!(reverse(id));
+		TestMembership::set_active(20, false);
+		// Its other calls are a member's: refused.
+		assert_noop!(Invoices::confirm(RuntimeOrigin::signed(BUYER), id), BadOrigin);
+		assert_ok!(Invoices::confirm_reversal(RuntimeOrigin::signed(BUYER), RED));
+		assert_eq!(last_event(), Event::InvoiceReversed { invoice: id, red: RED.seq });
+	});
+}

@@ -145,3 +145,23 @@ fn nothing_is_answered_in_a_closed_case() {
 		);
 	});
 }
+
+#[test]
+fn a_suspended_subject_still_answers_and_a_suspended_agency_no_longer_acts() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = penalized_case();
+		TestMembership::set_active(ACME as OrgId, false);
+		assert_ok!(Supervision::submit_statement(
+			RuntimeOrigin::signed(ACME),
+			id,
+			doc(1),
+			evidence(&[1])
+		));
+		assert_ok!(Supervision::appeal(RuntimeOrigin::signed(ACME), id, doc(0xa0), evidence(&[])));
+		TestMembership::set_active(MARKET as OrgId, false);
+		assert_noop!(
+			Supervision::uphold_penalty(RuntimeOrigin::signed(MARKET), id, doc(2)),
+			sp_runtime::DispatchError::BadOrigin
+		);
+	});
+}
