@@ -1554,6 +1554,8 @@ fn case_record(id: u64) -> regchain_primitives::RecordRef {
 /// record 4, joined by the court and the finance bureau. Case 2: market regulation's, about
 /// record 4, with a penalty (not appealed) and an order to rectify. Case 3: market
 /// regulation's, about record 5, joined by the court, frozen, with a penalty under appeal.
+/// Cases 4 and 5: market regulation's, about record 5, with ordinary penalties decided 100 days
+/// ago; 5's subject applied for repair.
 fn supervision_setup() {
 	use pallet_notarization::{EvidenceType, HashAlgorithm, Pallet as Notarization};
 	use pallet_supervision::{Pallet as Supervision, Severity, Violation};
@@ -1613,8 +1615,20 @@ fn supervision_setup() {
 	Supervision::<Runtime>::freeze_records(market.clone(), 3, Default::default())
 		.expect("setup freezes");
 	penalty(3);
-	Supervision::<Runtime>::appeal(sme, 3, Default::default(), Default::default())
+	Supervision::<Runtime>::appeal(sme.clone(), 3, Default::default(), Default::default())
 		.expect("setup appeals");
+	// Cases 4 and 5: penalties decided long enough ago for repair; 5's repair applied for.
+	for case in [4, 5] {
+		open(market.clone(), case_record(CASE_RECORD_B));
+		penalty(case);
+		pallet_supervision::Cases::<Runtime>::mutate(case, |c| {
+			if let Some(p) = c.as_mut().and_then(|c| c.penalty.as_mut()) {
+				p.decided_at -= 100 * DAY;
+			}
+		});
+	}
+	Supervision::<Runtime>::apply_for_repair(sme, 5, Default::default(), Default::default())
+		.expect("setup applies for repair");
 }
 
 /// The supervision pallet: agencies with jurisdiction open cases on records of the domains
@@ -1720,6 +1734,25 @@ fn supervision_rows() -> Vec<(&'static str, RuntimeCall, Vec<Actor>)> {
 		(
 			"supervision.close_case",
 			RuntimeCall::Supervision(S::close_case { case: 1, conclusion: hash }),
+			market.clone(),
+		),
+		(
+			"supervision.apply_for_repair",
+			RuntimeCall::Supervision(S::apply_for_repair {
+				case: 4,
+				statement: hash,
+				evidence: none(),
+			}),
+			vec![Enterprise],
+		),
+		(
+			"supervision.grant_repair",
+			RuntimeCall::Supervision(S::grant_repair { case: 5, reasons: hash }),
+			market.clone(),
+		),
+		(
+			"supervision.refuse_repair",
+			RuntimeCall::Supervision(S::refuse_repair { case: 5, reasons: hash }),
 			market,
 		),
 	]

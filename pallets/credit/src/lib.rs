@@ -355,6 +355,10 @@ pub mod pallet {
 		Frozen { attestation: AttestationId, by: OrgId, reason: H256 },
 		/// The regulator `by` lifted the freeze.
 		Unfrozen { attestation: AttestationId, by: OrgId },
+		/// A credit repair (信用修复) ended a listing: it is revoked and no longer published.
+		Repaired { attestation: AttestationId, reason: H256 },
+		/// A lender whose declared access covered a repaired listing is told of the repair.
+		RepairNotified { attestation: AttestationId, lender: OrgId },
 	}
 
 	#[pallet::error]

@@ -28,6 +28,8 @@ pub const MAX_FINANCED_INVOICES: u32 = 16;
 /// Most discipline listings in force about one enterprise: what every domain reads in one read
 /// before it serves it. A listing beyond them is refused (`TooManyListings`) until one ends.
 pub const MAX_LISTINGS: u32 = 16;
+/// Most lenders told of one credit repair: those first in the SME's index of latest accesses.
+pub const MAX_REPAIR_NOTICES: u32 = 32;
 
 /// A claim type's name.
 pub type ClaimTypeName = BoundedVec<u8, ConstU32<MAX_NAME_LEN>>;

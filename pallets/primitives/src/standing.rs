@@ -134,8 +134,13 @@ pub trait DisciplineRecords {
 		until: Moment,
 	) -> Result<Option<u64>, DispatchError>;
 
-	/// Ends the listing `attestation` (overturned, repaired) with the hash of the reasons.
+	/// Ends the listing `attestation` (overturned on appeal) with the hash of the reasons.
 	fn delist(attestation: u64, reason: H256) -> Result<(), DispatchError>;
+
+	/// Ends the listing `attestation` on a credit repair (信用修复) granted with the hash of
+	/// the reasons, and tells the lenders whose declared access covered it. Returns how many
+	/// were told.
+	fn repair(attestation: u64, reason: H256) -> Result<u32, DispatchError>;
 }
 
 /// Lists no one (a mock without credit).
@@ -154,5 +159,9 @@ impl DisciplineRecords for () {
 
 	fn delist(_: u64, _: H256) -> Result<(), DispatchError> {
 		Ok(())
+	}
+
+	fn repair(_: u64, _: H256) -> Result<u32, DispatchError> {
+		Ok(0)
 	}
 }

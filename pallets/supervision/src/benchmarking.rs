@@ -80,6 +80,21 @@ fn case<T: Config>(
 	Ok((id, origin))
 }
 
+/// A case of `lead` about `subject` with an ordinary penalty decided long enough ago that its
+/// subject may apply for repair (the decision's date moved back: the clock is the runtime's).
+fn repairable<T: Config>(lead: OrgId, subject: OrgId) -> Result<CaseId, BenchmarkError> {
+	let (id, _) = case::<T>(lead, subject, 1)?;
+	Pallet::<T>::do_decide_penalty(lead, id, H256::zero(), 100, Severity::Ordinary)?;
+	Cases::<T>::mutate(id, |case| {
+		if let Some(p) = case.as_mut().and_then(|c| c.penalty.as_mut()) {
+			p.decided_at = p
+				.decided_at
+				.saturating_sub(<T::OrdinaryRepairAfter as frame_support::traits::Get<_>>::get());
+		}
+	});
+	Ok(id)
+}
+
 #[benchmarks]
 mod benchmarks {
 	use super::*;
@@ -250,6 +265,44 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, id, H256::zero());
 		assert!(Cases::<T>::get(id).is_some_and(|c| !c.is_open()));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn apply_for_repair(e: Linear<0, MAX_EVIDENCE>) -> Result<(), BenchmarkError> {
+		let (_, lead) = lead::<T>()?;
+		let (origin, subject) = subject::<T>();
+		let id = repairable::<T>(lead, subject)?;
+		let evidence = evidence_of::<T>(subject, e);
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, id, H256::zero(), evidence);
+		assert!(Cases::<T>::get(id).is_some_and(|c| c.penalty.is_some_and(|p| p.repair.is_some())));
+		Ok(())
+	}
+
+	/// Measured with no lender to tell: the lenders' accesses are the credit pallet's, which
+	/// the benchmark cannot make through `Config` (up to 32 are told, each one read and one
+	/// event).
+	#[benchmark]
+	fn grant_repair() -> Result<(), BenchmarkError> {
+		let (origin, lead) = lead::<T>()?;
+		let (_, subject) = subject::<T>();
+		let id = repairable::<T>(lead, subject)?;
+		Pallet::<T>::do_apply_for_repair(subject, id, H256::zero(), EvidenceList::default())?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, id, H256::zero());
+		assert!(Cases::<T>::get(id).is_some_and(|c| c.penalty.is_some_and(|p| p.repaired())));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn refuse_repair() -> Result<(), BenchmarkError> {
+		let (origin, lead) = lead::<T>()?;
+		let (_, subject) = subject::<T>();
+		let id = repairable::<T>(lead, subject)?;
+		Pallet::<T>::do_apply_for_repair(subject, id, H256::zero(), EvidenceList::default())?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, id, H256::zero());
 		Ok(())
 	}
 

@@ -220,6 +220,7 @@ impl<T: Config> Pallet<T> {
 			appeal_until: now.saturating_add(T::AppealPeriod::get()),
 			appeal: None,
 			listing: None,
+			repair: None,
 		};
 		let action = Action::PenaltyDecided { decision, amount, severity };
 		Self::push_step(id, &mut case, agency, action)?;
@@ -300,6 +301,73 @@ impl<T: Config> Pallet<T> {
 		Cases::<T>::insert(id, case);
 		Self::deposit_event(Event::CaseClosed { case: id, conclusion, lifted });
 		Ok(())
+	}
+
+	pub(crate) fn do_apply_for_repair(
+		subject: OrgId,
+		id: CaseId,
+		statement: H256,
+		evidence: EvidenceList,
+	) -> DispatchResult {
+		let mut case = Cases::<T>::get(id).ok_or(Error::<T>::CaseNotFound)?;
+		ensure!(case.subject == subject, Error::<T>::NotSubject);
+		let now = Self::now();
+		let rectified = case.rectification.is_none_or(|r| r.reported.is_some());
+		let penalty = case.penalty.as_mut().ok_or(Error::<T>::PenaltyNotFound)?;
+		let listed = penalty.listing.is_some()
+			&& penalty.stands()
+			&& !penalty.repaired()
+			&& now < Self::published_until(penalty);
+		ensure!(listed, Error::<T>::NotListed);
+		let pending = matches!(penalty.repair, Some(Repair { status: RepairStatus::Pending, .. }));
+		ensure!(!pending, Error::<T>::RepairPending);
+		let earliest = penalty.decided_at.saturating_add(match penalty.severity {
+			Severity::Ordinary => T::OrdinaryRepairAfter::get(),
+			Severity::Serious => T::SeriousRepairAfter::get(),
+		});
+		ensure!(now >= earliest, Error::<T>::RepairTooEarly);
+		ensure!(rectified, Error::<T>::RectificationNotReported);
+		Self::check_own_evidence(subject, &evidence)?;
+		penalty.repair = Some(Repair { applied_at: now, statement, status: RepairStatus::Pending });
+		Cases::<T>::insert(id, case);
+		Self::deposit_event(Event::RepairApplied { case: id, statement });
+		Ok(())
+	}
+
+	pub(crate) fn do_grant_repair(agency: OrgId, id: CaseId, reasons: H256) -> DispatchResult {
+		let (mut case, listing) = Self::pending_repair(agency, id)?;
+		let lenders_told = T::Discipline::repair(listing, reasons)?;
+		let status = RepairStatus::Granted { at: Self::now(), reasons, lenders_told };
+		Self::set_repair_status(&mut case, status);
+		Cases::<T>::insert(id, case);
+		Self::deposit_event(Event::RepairGranted { case: id, reasons, lenders_told });
+		Ok(())
+	}
+
+	pub(crate) fn do_refuse_repair(agency: OrgId, id: CaseId, reasons: H256) -> DispatchResult {
+		let (mut case, _) = Self::pending_repair(agency, id)?;
+		Self::set_repair_status(&mut case, RepairStatus::Refused { at: Self::now(), reasons });
+		Cases::<T>::insert(id, case);
+		Self::deposit_event(Event::RepairRefused { case: id, reasons });
+		Ok(())
+	}
+
+	/// The case `id` and its penalty's listing, if `agency` decided the penalty and a repair of
+	/// it awaits its decision. A closed case too: repair comes after the case.
+	fn pending_repair(agency: OrgId, id: CaseId) -> Result<(Case, u64), DispatchError> {
+		let case = Cases::<T>::get(id).ok_or(Error::<T>::CaseNotFound)?;
+		let penalty = case.penalty.as_ref().ok_or(Error::<T>::PenaltyNotFound)?;
+		ensure!(penalty.by == agency, Error::<T>::NotDecidingAgency);
+		let pending = matches!(penalty.repair, Some(Repair { status: RepairStatus::Pending, .. }));
+		ensure!(pending, Error::<T>::RepairNotFound);
+		let listing = penalty.listing.ok_or(Error::<T>::NotListed)?;
+		Ok((case, listing))
+	}
+
+	fn set_repair_status(case: &mut Case, status: RepairStatus) {
+		if let Some(repair) = case.penalty.as_mut().and_then(|p| p.repair.as_mut()) {
+			repair.status = status;
+		}
 	}
 
 	/// The ruling on an appeal, by the agency that decided the penalty (one step of
@@ -499,18 +567,17 @@ impl<T: Config> Pallet<T> {
 			.filter_map(|id| Cases::<T>::get(id).map(|case| (id, case)))
 			.filter_map(|(id, case)| {
 				let penalty = case.penalty?;
-				(penalty.stands() && now <= Self::published_until(&penalty)).then_some(
-					PublicPenalty {
-						case: id,
-						subject: case.subject,
-						by: penalty.by,
-						violation: case.violation,
-						decision: penalty.decision,
-						amount: penalty.amount,
-						severity: penalty.severity,
-						decided_at: penalty.decided_at,
-					},
-				)
+				let published = penalty.stands() && !penalty.repaired();
+				(published && now <= Self::published_until(&penalty)).then_some(PublicPenalty {
+					case: id,
+					subject: case.subject,
+					by: penalty.by,
+					violation: case.violation,
+					decision: penalty.decision,
+					amount: penalty.amount,
+					severity: penalty.severity,
+					decided_at: penalty.decided_at,
+				})
 			})
 			.collect()
 	}

@@ -135,6 +135,15 @@ pub mod pallet {
 		#[pallet::constant]
 		type RulingPeriod: Get<Moment>;
 
+		/// How long after an ordinary penalty's decision its subject may apply for credit
+		/// repair (three months: the NDRC's minimum publication).
+		#[pallet::constant]
+		type OrdinaryRepairAfter: Get<Moment>;
+
+		/// How long after a serious penalty's decision (one year).
+		#[pallet::constant]
+		type SeriousRepairAfter: Get<Moment>;
+
 		/// How long an ordinary penalty is published (one year).
 		#[pallet::constant]
 		type OrdinaryPublication: Get<Moment>;
@@ -211,6 +220,13 @@ pub mod pallet {
 		PenaltyUpheld { case: CaseId, reasons: H256 },
 		/// The deciding agency set the penalty aside on appeal.
 		PenaltyOverturned { case: CaseId, reasons: H256 },
+		/// The subject applied for credit repair of the penalty's listing.
+		RepairApplied { case: CaseId, statement: H256 },
+		/// The deciding agency granted the repair: the listing ended, `lenders_told` lenders
+		/// were told.
+		RepairGranted { case: CaseId, reasons: H256, lenders_told: u32 },
+		/// The deciding agency refused the repair.
+		RepairRefused { case: CaseId, reasons: H256 },
 		/// The lead closed the case, lifting `lifted` freezes it still held.
 		CaseClosed { case: CaseId, conclusion: H256, lifted: u32 },
 	}
@@ -286,6 +302,18 @@ pub mod pallet {
 		OutsideJurisdiction,
 		/// No organization with this id.
 		OrganizationNotFound,
+		/// The penalty lists no one now (none decided, overturned, repaired, or its
+		/// publication over): there is nothing to repair.
+		NotListed,
+		/// A repair awaits the deciding agency.
+		RepairPending,
+		/// Repair is open once the minimum publication has passed (three months for an
+		/// ordinary penalty, a year for a serious one).
+		RepairTooEarly,
+		/// The order to rectify has not been reported done.
+		RectificationNotReported,
+		/// No repair awaits a decision.
+		RepairNotFound,
 	}
 
 	#[pallet::call]
@@ -549,6 +577,58 @@ pub mod pallet {
 		pub fn close_case(origin: OriginFor<T>, case: CaseId, conclusion: H256) -> DispatchResult {
 			let (_, agency) = T::AgencyOrigin::ensure_origin(origin)?;
 			Self::do_close_case(agency, case, conclusion)
+		}
+
+		/// Apply for credit repair (信用修复) of the penalty's listing, with evidence of what
+		/// was put right.
+		///
+		/// Open once the minimum publication has passed (`OrdinaryRepairAfter`,
+		/// `SeriousRepairAfter`) and any order to rectify is reported done; in a closed case
+		/// too. Refused, the subject may apply again.
+		///
+		/// - Origin: an account of the case's subject (`AnswerOrigin`).
+		///
+		/// Errors: `CaseNotFound`, `NotSubject`, `PenaltyNotFound`, `NotListed`,
+		/// `RepairPending`, `RepairTooEarly`, `RectificationNotReported`, `EvidenceNotFound`,
+		/// `NotOwnEvidence`. Events: `RepairApplied`. Complexity: O(evidence).
+		#[pallet::call_index(14)]
+		#[pallet::weight(T::WeightInfo::apply_for_repair(evidence.len() as u32))]
+		pub fn apply_for_repair(
+			origin: OriginFor<T>,
+			case: CaseId,
+			statement: H256,
+			evidence: EvidenceList,
+		) -> DispatchResult {
+			let (_, subject) = T::AnswerOrigin::ensure_origin(origin)?;
+			Self::do_apply_for_repair(subject, case, statement, evidence)
+		}
+
+		/// Grant the repair: the listing ends at once (no longer published, no longer
+		/// restricting), and every lender whose declared access covered it is told.
+		///
+		/// - Origin: the agency that decided the penalty.
+		///
+		/// Errors: `CaseNotFound`, `PenaltyNotFound`, `NotDecidingAgency`, `RepairNotFound`,
+		/// and the credit pallet's refusals (`Frozen`). Events: `RepairGranted`, the credit
+		/// pallet's `Repaired`, `RepairNotified`. Complexity: O(lenders told), at most 32.
+		#[pallet::call_index(15)]
+		#[pallet::weight(T::WeightInfo::grant_repair())]
+		pub fn grant_repair(origin: OriginFor<T>, case: CaseId, reasons: H256) -> DispatchResult {
+			let (_, agency) = T::AgencyOrigin::ensure_origin(origin)?;
+			Self::do_grant_repair(agency, case, reasons)
+		}
+
+		/// Refuse the repair, with the hash of the reasons.
+		///
+		/// - Origin: the agency that decided the penalty.
+		///
+		/// Errors: `CaseNotFound`, `PenaltyNotFound`, `NotDecidingAgency`, `RepairNotFound`.
+		/// Events: `RepairRefused`.
+		#[pallet::call_index(16)]
+		#[pallet::weight(T::WeightInfo::refuse_repair())]
+		pub fn refuse_repair(origin: OriginFor<T>, case: CaseId, reasons: H256) -> DispatchResult {
+			let (_, agency) = T::AgencyOrigin::ensure_origin(origin)?;
+			Self::do_refuse_repair(agency, case, reasons)
 		}
 	}
 

@@ -65,6 +65,8 @@ parameter_types! {
 	pub const DecisionPeriod: Moment = 90 * DAY;
 	pub const AppealPeriod: Moment = 60 * DAY;
 	pub const RulingPeriod: Moment = 60 * DAY;
+	pub const OrdinaryRepairAfter: Moment = 90 * DAY;
+	pub const SeriousRepairAfter: Moment = 365 * DAY;
 	pub const OrdinaryPublication: Moment = 365 * DAY;
 	pub const SeriousPublication: Moment = 3 * 365 * DAY;
 }
@@ -80,6 +82,8 @@ impl Config for Test {
 	type DecisionPeriod = DecisionPeriod;
 	type AppealPeriod = AppealPeriod;
 	type RulingPeriod = RulingPeriod;
+	type OrdinaryRepairAfter = OrdinaryRepairAfter;
+	type SeriousRepairAfter = SeriousRepairAfter;
 	type OrdinaryPublication = OrdinaryPublication;
 	type SeriousPublication = SeriousPublication;
 	type WeightInfo = ();

@@ -171,6 +171,51 @@ pub struct Appeal {
 	pub ruling: Option<(Ruling, Moment, H256)>,
 }
 
+/// Where an application for credit repair stands.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub enum RepairStatus {
+	/// Awaiting the deciding agency.
+	Pending,
+	/// Granted, when, with the hash of the reasons: the listing ended at once, and this many
+	/// lenders were told.
+	Granted { at: Moment, reasons: H256, lenders_told: u32 },
+	/// Refused, when, with the hash of the reasons; the subject may apply again.
+	Refused { at: Moment, reasons: H256 },
+}
+
+/// The subject's application for credit repair (信用修复) of a penalty's listing.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub struct Repair {
+	/// When it applied (last).
+	pub applied_at: Moment,
+	/// The hash of its application (its commitment, what it put right).
+	pub statement: H256,
+	/// Where it stands.
+	pub status: RepairStatus,
+}
+
 /// A penalty decision (行政处罚决定书).
 #[derive(
 	Clone,
@@ -201,12 +246,19 @@ pub struct Penalty {
 	pub appeal: Option<Appeal>,
 	/// The credit attestation listing the enterprise for it (joint discipline), if any.
 	pub listing: Option<u64>,
+	/// The subject's application for credit repair, if it applied.
+	pub repair: Option<Repair>,
 }
 
 impl Penalty {
 	/// Whether the penalty stands: not set aside on appeal.
 	pub fn stands(&self) -> bool {
 		!matches!(self.appeal, Some(Appeal { ruling: Some((Ruling::Overturned, ..)), .. }))
+	}
+
+	/// Whether a credit repair of it was granted: its publication ended.
+	pub fn repaired(&self) -> bool {
+		matches!(self.repair, Some(Repair { status: RepairStatus::Granted { .. }, .. }))
 	}
 }
 

@@ -24,6 +24,9 @@ pub trait WeightInfo {
 	fn appeal(e: u32, ) -> Weight;
 	fn rule_on_appeal() -> Weight;
 	fn close_case(r: u32, ) -> Weight;
+	fn apply_for_repair(e: u32, ) -> Weight;
+	fn grant_repair() -> Weight;
+	fn refuse_repair() -> Weight;
 }
 
 /// Weights measured on the reference machine, with the runtime's database weights.
@@ -124,6 +127,25 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(r.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(r.into())))
 	}
+	fn apply_for_repair(e: u32, ) -> Weight {
+		Weight::from_parts(60_000_000, 6000)
+			.saturating_add(Weight::from_parts(40_000_000, 3000).saturating_mul(e.into()))
+			.saturating_add(T::DbWeight::get().reads(8_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(e.into())))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(e.into())))
+	}
+	fn grant_repair() -> Weight {
+		Weight::from_parts(60_000_000, 6000)
+			.saturating_add(Weight::from_parts(20_000_000, 3000).saturating_mul(32))
+			.saturating_add(T::DbWeight::get().reads(8_u64 + 2 * 32))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+	}
+	fn refuse_repair() -> Weight {
+		Weight::from_parts(60_000_000, 6000)
+			.saturating_add(T::DbWeight::get().reads(8_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+	}
 }
 
 /// For tests and mocks.
@@ -222,5 +244,24 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(r.into())))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(r.into())))
+	}
+	fn apply_for_repair(e: u32, ) -> Weight {
+		Weight::from_parts(60_000_000, 6000)
+			.saturating_add(Weight::from_parts(40_000_000, 3000).saturating_mul(e.into()))
+			.saturating_add(RocksDbWeight::get().reads(8_u64))
+			.saturating_add(RocksDbWeight::get().writes(4_u64))
+			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(e.into())))
+			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(e.into())))
+	}
+	fn grant_repair() -> Weight {
+		Weight::from_parts(60_000_000, 6000)
+			.saturating_add(Weight::from_parts(20_000_000, 3000).saturating_mul(32))
+			.saturating_add(RocksDbWeight::get().reads(8_u64 + 2 * 32))
+			.saturating_add(RocksDbWeight::get().writes(4_u64))
+	}
+	fn refuse_repair() -> Weight {
+		Weight::from_parts(60_000_000, 6000)
+			.saturating_add(RocksDbWeight::get().reads(8_u64))
+			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 }

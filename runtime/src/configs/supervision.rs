@@ -28,6 +28,11 @@ impl pallet_supervision::Config for Runtime {
 	type AppealPeriod = ConstU64<{ 60 * DAY }>;
 	/// 行政复议法 art. 62: sixty days to decide a reconsideration.
 	type RulingPeriod = ConstU64<{ 60 * DAY }>;
+	/// NDRC (2023, 失信行为纠正后的信用信息修复管理办法): repair of an ordinary penalty's listing
+	/// opens after its minimum publication of three months…
+	type OrdinaryRepairAfter = ConstU64<{ 90 * DAY }>;
+	/// …of a serious one's after a year.
+	type SeriousRepairAfter = ConstU64<{ 365 * DAY }>;
 	/// NDRC (2023): an ordinary administrative penalty is published for one year…
 	type OrdinaryPublication = ConstU64<{ 365 * DAY }>;
 	/// …a serious one for three.

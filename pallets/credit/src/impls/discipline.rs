@@ -91,6 +91,32 @@ impl<T: Config> Pallet<T> {
 	}
 }
 
+impl<T: Config> Pallet<T> {
+	/// A credit repair granted (信用修复): listing `id` is revoked with `reason`, and each lender
+	/// whose latest declared access to the subject covered its claim type is told
+	/// (`RepairNotified`) — the first `MAX_REPAIR_NOTICES` lenders of the subject's index; the
+	/// others read the revocation in the attestation's status. Returns how many were told.
+	pub(crate) fn do_repair(id: AttestationId, reason: H256) -> Result<u32, DispatchError> {
+		let attestation = Attestations::<T>::get(id).ok_or(Error::<T>::AttestationNotFound)?;
+		let (subject, claim_type) = (attestation.subject, attestation.claim_type);
+		Self::do_delist(id, reason)?;
+		Self::deposit_event(Event::Repaired { attestation: id, reason });
+		let asked = ClaimTypeScope::Only(BoundedVec::truncate_from(alloc::vec![claim_type]));
+		let mut told = 0u32;
+		for (lender, index) in
+			LatestAccesses::<T>::iter_prefix(subject).take(MAX_REPAIR_NOTICES as usize)
+		{
+			let covered = Accesses::<T>::get(subject, index)
+				.is_some_and(|access| access.scope.claim_types.covers(&asked));
+			if covered {
+				Self::deposit_event(Event::RepairNotified { attestation: id, lender });
+				told += 1;
+			}
+		}
+		Ok(told)
+	}
+}
+
 impl<T: Config> CreditStanding for Pallet<T> {
 	fn listings(org: OrgId) -> Vec<Listing> {
 		Self::listings_in_force(org)
@@ -112,5 +138,9 @@ impl<T: Config> DisciplineRecords for Pallet<T> {
 
 	fn delist(attestation: u64, reason: H256) -> Result<(), DispatchError> {
 		Self::do_delist(attestation, reason)
+	}
+
+	fn repair(attestation: u64, reason: H256) -> Result<u32, DispatchError> {
+		Self::do_repair(attestation, reason)
 	}
 }

@@ -173,3 +173,69 @@ fn a_frozen_listing_is_not_delisted() {
 		);
 	});
 }
+
+#[test]
+fn a_repair_ends_the_listing_and_tells_the_lenders_whose_access_covered_it() {
+	use frame_system::Pallet as System;
+	ExtBuilder::default().build_and_execute(|| {
+		let penalty = discipline(DisciplineKind::AdministrativePenalty);
+		let grade = tax_grade();
+		let until = TestClock::get() + 365 * DAY;
+		let kind = DisciplineKind::AdministrativePenalty;
+		let id = <Credit as DisciplineRecords>::list(10, 2, kind, false, 1, H256::zero(), until)
+			.unwrap()
+			.unwrap();
+		// The lender (5) read the listing's claim type; its latest access covers it.
+		let grant = consent(mock::only(&[penalty, grade], false));
+		assert_ok!(Credit::declare_access(
+			RuntimeOrigin::signed(LENDER),
+			grant,
+			mock::only(&[penalty], false),
+			Purpose::PreLoanReview
+		));
+		System::<Test>::reset_events();
+		assert_eq!(<Credit as DisciplineRecords>::repair(id, H256::repeat_byte(0x7e)), Ok(1));
+		let events: Vec<_> = System::<Test>::events()
+			.into_iter()
+			.filter_map(|r| match r.event {
+				RuntimeEvent::Credit(e) => Some(e),
+				_ => None,
+			})
+			.collect();
+		assert!(
+			events.contains(&Event::Repaired { attestation: id, reason: H256::repeat_byte(0x7e) })
+		);
+		assert!(events.contains(&Event::RepairNotified { attestation: id, lender: 5 }));
+		assert!(!<Credit as CreditStanding>::is_listed(10));
+		assert!(matches!(
+			Attestations::<Test>::get(id).unwrap().status,
+			AttestationStatus::Revoked { .. }
+		));
+	});
+}
+
+#[test]
+fn a_lender_whose_access_did_not_cover_the_listing_is_not_told() {
+	use frame_system::Pallet as System;
+	ExtBuilder::default().build_and_execute(|| {
+		discipline(DisciplineKind::AdministrativePenalty);
+		let grade = tax_grade();
+		let until = TestClock::get() + 365 * DAY;
+		let kind = DisciplineKind::AdministrativePenalty;
+		let id = <Credit as DisciplineRecords>::list(10, 2, kind, false, 1, H256::zero(), until)
+			.unwrap()
+			.unwrap();
+		let grant = consent(mock::only(&[grade], false));
+		assert_ok!(Credit::declare_access(
+			RuntimeOrigin::signed(LENDER),
+			grant,
+			mock::only(&[grade], false),
+			Purpose::PreLoanReview
+		));
+		System::<Test>::reset_events();
+		assert_eq!(<Credit as DisciplineRecords>::repair(id, H256::zero()), Ok(0));
+		assert!(!System::<Test>::events()
+			.into_iter()
+			.any(|r| matches!(r.event, RuntimeEvent::Credit(Event::RepairNotified { .. }))));
+	});
+}

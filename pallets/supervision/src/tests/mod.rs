@@ -3,3 +3,4 @@ mod cases;
 mod freezes;
 mod measures;
 mod queries;
+mod repair;
