@@ -396,14 +396,35 @@ impl<T: Config> Pallet<T> {
 	/// Returns how many it lifted.
 	fn lift_freezes(case: &mut Case) -> Result<u32, DispatchError> {
 		let mut lifted = 0u32;
-		for made in case.freezes.iter() {
+		for made in core::mem::take(&mut case.freezes) {
 			if T::Records::frozen(made.record) == Some(made.freeze) {
-				T::Records::unfreeze(made.record, made.freeze.by)?;
+				Self::lift(case, made)?;
 				lifted += 1;
 			}
 		}
-		case.freezes.clear();
 		Ok(lifted)
+	}
+
+	/// Lifts one freeze of the case in the name of the agency that made it or, if that agency
+	/// may no longer (its jurisdiction changed, it was suspended), of another agency of the
+	/// case that regulates the record's domain: a case's freeze never outlives the case
+	/// because one agency left. The refusal, if none may, is the freezing agency's.
+	fn lift(case: &Case, made: CaseFreeze) -> DispatchResult {
+		let refusal = match T::Records::unfreeze(made.record, made.freeze.by) {
+			Ok(()) => return Ok(()),
+			Err(refusal) => refusal,
+		};
+		let domain = T::Records::supervision(made.record.domain);
+		let others = case.agencies.iter().copied().filter(|a| {
+			*a != made.freeze.by
+				&& domain.is_some_and(|d| Self::agency_kind(*a).is_some_and(|k| k.regulates(d)))
+		});
+		for agency in others {
+			if T::Records::unfreeze(made.record, agency).is_ok() {
+				return Ok(());
+			}
+		}
+		Err(refusal)
 	}
 
 	/// The agency of the case that regulates the record's domain, in whose name the case

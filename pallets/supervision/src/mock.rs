@@ -3,7 +3,7 @@
 //!
 //! Organizations (account = organization id), agencies acting nationally:
 //! - 1 market regulation, 2 tax bureau, 3 finance bureau, 4 court, 5 credit regulator, 6 IP
-//!   office, 7 economy commission (reads funds, regulates nothing);
+//!   office, 7 economy commission (reads funds, regulates nothing), 8 a second finance bureau;
 //! - 10 and 20: enterprises (Shanghai); 99 is no member.
 //!
 //! Records about enterprise 10, one per domain: [`FUND`], [`INVOICE`], [`ATTESTATION`],
@@ -47,6 +47,8 @@ pub const COURT: u64 = 4;
 pub const CREDIT: u64 = 5;
 pub const IP_OFFICE: u64 = 6;
 pub const ECONOMY: u64 = 7;
+/// A second finance bureau (a district's, acting nationally in the mock).
+pub const FINANCE_2: u64 = 8;
 pub const ACME: u64 = 10;
 pub const OTHER_CO: u64 = 20;
 pub const OUTSIDER: u64 = 99;
@@ -120,6 +122,7 @@ impl ExtBuilder {
 			agency(CREDIT, AgencyKind::CreditRegulator),
 			agency(IP_OFFICE, AgencyKind::IpOffice),
 			agency(ECONOMY, AgencyKind::EconomyCommission),
+			agency(FINANCE_2, AgencyKind::FinanceBureau),
 			TestOrg::new(ACME as OrgId, OrgKind::Enterprise, &[], &[ACME]),
 			TestOrg::new(OTHER_CO as OrgId, OrgKind::Enterprise, &[], &[OTHER_CO]),
 		]);

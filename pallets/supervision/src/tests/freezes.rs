@@ -161,3 +161,24 @@ fn closing_a_case_lifts_what_it_still_holds_frozen() {
 		);
 	});
 }
+
+#[test]
+fn a_freeze_whose_agency_may_no_longer_lift_it_is_lifted_by_another_regulator_of_the_case() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = case_about_acme(&[BATCH, FUND]);
+		assert_ok!(Supervision::join_case(RuntimeOrigin::signed(FINANCE), id));
+		assert_ok!(Supervision::freeze_records(RuntimeOrigin::signed(MARKET), id, doc(1)));
+		assert_eq!(TestRecords::frozen(FUND).map(|f| f.by as u64), Some(FINANCE));
+		// The finance bureau's jurisdiction moves away: alone, the case cannot lift its freeze.
+		TestMembership::set_jurisdiction(FINANCE as OrgId, Division(110000));
+		assert_noop!(
+			Supervision::unfreeze_records(RuntimeOrigin::signed(MARKET), id),
+			sp_runtime::DispatchError::Other("OutsideJurisdiction")
+		);
+		// Another finance bureau of the case lifts it.
+		assert_ok!(Supervision::join_case(RuntimeOrigin::signed(FINANCE_2), id));
+		assert_ok!(Supervision::unfreeze_records(RuntimeOrigin::signed(MARKET), id));
+		assert_eq!(last_event(), Event::RecordsUnfrozen { case: id, count: 2 });
+		assert!(!TestRecords::is_frozen(FUND) && !TestRecords::is_frozen(BATCH));
+	});
+}
