@@ -109,8 +109,11 @@ impl<T: Config> Pallet<T> {
 			.copied()
 			.collect();
 		ensure!(!pending.is_empty(), Error::<T>::NothingToFreeze);
+		// Each agency's kind read once, not once per record.
+		let kinds: Vec<(OrgId, AgencyKind)> =
+			case.agencies.iter().filter_map(|a| Self::agency_kind(*a).map(|k| (*a, k))).collect();
 		for record in &pending {
-			let regulator = Self::regulator_in(&case, *record)?;
+			let regulator = Self::regulator_among(&kinds, *record)?;
 			T::Records::freeze(*record, regulator, reason)?;
 			let freeze = T::Records::frozen(*record).ok_or(Error::<T>::RecordNotFound)?;
 			let made = CaseFreeze { record: *record, freeze };
@@ -427,14 +430,17 @@ impl<T: Config> Pallet<T> {
 		Err(refusal)
 	}
 
-	/// The agency of the case that regulates the record's domain, in whose name the case
-	/// freezes it.
-	fn regulator_in(case: &Case, record: RecordRef) -> Result<OrgId, DispatchError> {
+	/// The agency among the case's (with their kinds) that regulates the record's domain, in
+	/// whose name the case freezes it.
+	fn regulator_among(
+		agencies: &[(OrgId, AgencyKind)],
+		record: RecordRef,
+	) -> Result<OrgId, DispatchError> {
 		let domain = T::Records::supervision(record.domain).ok_or(Error::<T>::RecordNotFound)?;
-		case.agencies
+		agencies
 			.iter()
-			.copied()
-			.find(|a| Self::agency_kind(*a).is_some_and(|kind| kind.regulates(domain)))
+			.find(|(_, kind)| kind.regulates(domain))
+			.map(|(agency, _)| *agency)
 			.ok_or_else(|| Error::<T>::OutsideRemit.into())
 	}
 
