@@ -178,6 +178,8 @@ const RULES: &[(&str, Rule, Lender)] = &[
 	("credit_consents", Params(&["sme", "lender"]), No),
 	("credit_grants", Param("sme"), No),
 	("credit_accessLog", Param("sme"), No),
+	// A lender's own notice log: the credit repairs of SMEs whose data it read.
+	("credit_repairNotices", Param("lender"), No),
 	("credit_declaredAccess", Params(&["sme", "lender"]), No),
 	("credit_currentAccess", Params(&["sme", "lender"]), No),
 	("credit_claimTypes", Public, No),
@@ -365,13 +367,20 @@ fn organization_id(value: &Value) -> Option<u64> {
 }
 
 /// `answer` cut to what a lender's declared access covers (credit attestations of its claim
-/// types); `None` when a single attestation lies outside it.
+/// types) and to what is still published (a record past the law's publication period is the
+/// agencies' and the subject's to read, not a lender's); `None` when a single attestation lies
+/// outside.
 fn within_access(answer: Value, access: &Access) -> Option<Value> {
-	let ClaimTypeScope::Only(only) = &access.scope.claim_types else { return Some(answer) };
 	let covered = |entry: &Value| {
-		entry["attestation"]["claimType"]
-			.as_u64()
-			.is_some_and(|id| only.iter().any(|c| u64::from(*c) == id))
+		// A runtime before CreditApi v6 marks nothing: everything it serves is published.
+		let published = entry.get("published").and_then(Value::as_bool) != Some(false);
+		let of_scope = match &access.scope.claim_types {
+			ClaimTypeScope::All => true,
+			ClaimTypeScope::Only(only) => entry["attestation"]["claimType"]
+				.as_u64()
+				.is_some_and(|id| only.iter().any(|c| u64::from(*c) == id)),
+		};
+		published && of_scope
 	};
 	match answer {
 		Value::Array(entries) => Some(Value::Array(entries.into_iter().filter(covered).collect())),
@@ -716,9 +725,14 @@ where
 		};
 		let call = || self.queries.call_at(method, params, at);
 		let finish = |basis: Basis, subjects: Vec<u64>, answer: Value| match &basis {
-			Basis::Declared(access) => match within_access(answer, access) {
+			// Figures (period totals) are answered whole: the access covered them.
+			Basis::Declared(access) if lender == Claims => match within_access(answer, access) {
 				Some(answer) => Ok((basis, subjects, answer)),
-				None => Err(error(FORBIDDEN, "the declared access does not cover this claim type")),
+				None => Err(error(
+					FORBIDDEN,
+					"the declared access does not cover this claim type, or the record is past \
+					 its publication period",
+				)),
 			},
 			_ => Ok((basis, subjects, answer)),
 		};
@@ -1068,5 +1082,23 @@ mod tests {
 		assert_eq!(within_access(profile.clone(), &all), Some(profile));
 		assert_eq!(within_access(entry(1), &only), None);
 		assert_eq!(within_access(entry(2), &only), Some(entry(2)));
+	}
+
+	#[test]
+	fn a_lender_no_longer_sees_a_record_past_its_publication_period() {
+		let entry = |t: u64, published: bool| json!({"id": t, "attestation": {"claimType": t}, "published": published});
+		let access = Access {
+			lender: 5,
+			grant: 0,
+			scope: pallet_credit::Scope { claim_types: ClaimTypeScope::All, figures: false },
+			purpose: pallet_credit::Purpose::PreLoanReview,
+			at: 0,
+		};
+		let history = json!([entry(0, true), entry(1, false), entry(2, true)]);
+		assert_eq!(within_access(history, &access), Some(json!([entry(0, true), entry(2, true)])));
+		assert_eq!(within_access(entry(1, false), &access), None);
+		// An entry of an older runtime, unmarked, is published.
+		let unmarked = json!({"id": 3, "attestation": {"claimType": 3}});
+		assert_eq!(within_access(unmarked.clone(), &access), Some(unmarked));
 	}
 }

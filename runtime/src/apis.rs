@@ -279,6 +279,10 @@ impl_runtime_apis! {
 			Credit::listings_in_force(org)
 		}
 
+		fn repair_notices(lender: OrgId, from: u32, limit: u32) -> Vec<pallet_credit::RepairNotice> {
+			Credit::repair_notices(lender, from, limit)
+		}
+
 		fn credit_profile(
 			sme: OrgId,
 			start_after: Option<pallet_credit::AttestationId>,

@@ -232,6 +232,38 @@ test('a lender reads an SME credit profile only under a grant and after declarin
   await refused(profile(), FORBIDDEN, /declared on chain/);
 });
 
+test('a lender no longer sees a record past its publication period; the SME and the credit regulator still do, marked', async () => {
+  // A court's defaulter listing (the catalogue's `court-enforcement`), which the court then
+  // lifts: a listing is published only while it counts.
+  const dave = keyring.addFromUri('//Dave');
+  const court = (await api.query.consortium.accountOrganization(dave.address)).unwrap().toNumber();
+  const catalogue = (await api.call.creditApi.claimTypes(0, 100)).toHuman();
+  const courtType = Number(catalogue.find(([, t]) => t.name === 'court-enforcement')[0]);
+  await ok(api.tx.consortium.grantRole(court, 'Attester'), ferdie);
+  await ok(api.tx.credit.authorizeAttester(courtType, court), ferdie);
+  const now = await chainNow(api);
+  const attested = await ok(api.tx.credit.attest(orgs.sme, courtType, hash(0x33), 0, now, now + 2 * 365 * DAY, []), dave);
+  const listing = attested.events.find(({ event }) => api.events.credit.Attested.is(event)).event.data.attestation.toNumber();
+  const scope = { claimTypes: 'All', figures: false };
+  const granted = await ok(api.tx.credit.grantConsent(orgs.bank, scope, 'PreLoanReview', now + 30 * DAY), sme);
+  const grant = granted.events.find(({ event }) => api.events.credit.ConsentGranted.is(event)).event.data.grant.toNumber();
+  await ok(api.tx.credit.declareAccess(grant, scope, 'PreLoanReview'), bank);
+  const history = (pair) => as(pair, 'credit_attestationHistory', { sme: orgs.sme, limit: 100 });
+  const entryOf = (entries) => entries.find((e) => e.id === listing);
+  assert.equal(entryOf(await history(bank)).published, true);
+
+  await ok(api.tx.credit.revoke(listing, hash(0x34)), dave);
+  // The lender no longer sees it, in the history or alone.
+  assert.equal(entryOf(await history(bank)), undefined);
+  await refused(as(bank, 'credit_attestation', [listing]), FORBIDDEN, /publication period/);
+  // The SME and the credit regulator (an agency's audit read) still do, marked.
+  assert.equal(entryOf(await history(sme)).published, false);
+  const audited = entryOf(await history(ferdie));
+  assert.equal(audited.published, false);
+  assert.ok('Revoked' in audited.attestation.status || 'revoked' in audited.attestation.status);
+  await ok(api.tx.credit.withdrawConsent(grant), sme);
+});
+
 test('an agency reads within its jurisdiction and remit; the dossier has the sections of its remit', async () => {
   const invoices = await as(bob, 'invoices_invoicesOf', [orgs.sme, 0, 10]);
   assert.equal(invoices.length, 1);

@@ -150,6 +150,7 @@ function examples(s) {
     credit_claimTypes: [s.claimType, 1],
     credit_frozen: [null, 10],
     credit_listings: [s.smeOrg],
+    credit_repairNotices: [s.bankOrg, 0, 10],
     notarization_verifyDigest: ['Sha256', s.digest],
     notarization_verifyInBatch: [s.evidence, 'Sha256', s.digest, 0, []],
     notarization_record: [s.evidence],

@@ -9,8 +9,11 @@
 // through `supervision_publishedPenalties`; suspended meanwhile, the enterprise still states its
 // case and does nothing else. Joint discipline: a serious penalty for fund misuse
 // lists the enterprise in the credit pallet, its profile shows it, its next fund application
-// is refused; overturned on appeal, the listing ends and it applies. Every refusal is checked
-// by its decoded error.
+// is refused; overturned on appeal, the listing ends and it applies. Credit repair (信用修复):
+// a year after a serious penalty (the decision's date moved back by sudo: the chain's clock
+// cannot be), its rectification reported, the enterprise applies, the deciding agency grants
+// it, the listing ends at once, and the bank that had read the listing finds the repair in its
+// notice log. Every refusal is checked by its decoded error.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { Keyring } from '@polkadot/keyring';
@@ -27,6 +30,7 @@ let alice; // the finance bureau
 let eve; // the IP office
 let ferdie; // the credit regulator
 let writer; // an author (a key of no member)
+let bank; // a lender (financial institution)
 let program;
 const FACTORY = 1234567890128; // a GLN with its check digit
 const TAX_BUREAUS = 1 << 1; // the claim type's attester kinds
@@ -63,9 +67,10 @@ before(async () => {
   writer = keyring.addFromUri('//SupervisedWriter');
   seller = keyring.addFromUri('//SupervisedSteel');
   buyer = keyring.addFromUri('//SupervisedBuyer');
+  bank = keyring.addFromUri('//SupervisedBank');
   let n = 4101;
-  for (const [name, who] of [['seller', seller], ['buyer', buyer]]) {
-    const result = await registerOrganization(api, charlie, { kind: 'Enterprise', name, code: sampleCreditCode(n++), account: who });
+  for (const [name, who, kind, registrar] of [['seller', seller, 'Enterprise', charlie], ['buyer', buyer, 'Enterprise', charlie], ['bank', bank, 'FinancialInstitution', ferdie]]) {
+    const result = await registerOrganization(api, registrar, { kind, name, code: sampleCreditCode(n++), account: who });
     assert.equal(result.error, null);
     orgs[name] = (await api.query.consortium.accountOrganization(who.address)).unwrap().toNumber();
   }
@@ -263,4 +268,71 @@ test('a serious penalty for fund misuse lists the enterprise: its profile shows 
   const after = (await api.call.creditApi.creditProfile(orgs.seller, null, 100)).toJSON();
   assert.ok(!after.some((entry) => entry.id === listing));
   await ok(api.tx.funds.apply(program, 5_000_000, hash(2)), seller);
+});
+
+/** Moves case `id`'s penalty decision `days` back in time (sudo writes the case): what the
+ * chain's clock, which only moves forward with the blocks, cannot do in a test. */
+async function decidedDaysAgo(id, days) {
+  const stored = (await api.query.supervision.cases(id)).unwrap();
+  const value = stored.toJSON();
+  value.penalty.decidedAt -= days * DAY;
+  value.penalty.appealUntil -= days * DAY;
+  const encoded = api.createType(stored.toRawType(), value).toHex();
+  await ok(api.tx.sudo.sudo(api.tx.system.setStorage([[api.query.supervision.cases.key(id), encoded]])), alice);
+  assert.equal((await api.query.supervision.cases(id)).unwrap().penalty.unwrap().decidedAt.toNumber(), value.penalty.decidedAt);
+}
+
+test('credit repair: a year after a serious penalty, rectified, the enterprise is repaired — the listing ends at once and the bank that read it is told in its notice log', async () => {
+  const rpc = (method, params) => api._rpcCore.provider.send(method, params);
+  // The bank reads the seller's credit under its consent (every claim type).
+  const now = await chainNow(api);
+  const scope = { claimTypes: 'All', figures: false };
+  const granted = await ok(api.tx.credit.grantConsent(orgs.bank, scope, 'PostLoanManagement', now + 400 * DAY), seller);
+  const grant = eventsOf(granted, 'credit', 'ConsentGranted')[0].grant.toNumber();
+
+  const id = await openCase([records.invoice]);
+  await ok(api.tx.supervision.joinCase(id), bob);
+  await ok(api.tx.supervision.orderRectification(id, hash(0x0e), now + 30 * DAY), bob);
+  const decided = await ok(api.tx.supervision.decidePenalty(id, hash(0xd3), 200_000, 'Serious'), bob);
+  const listing = eventsOf(decided, 'supervision', 'PenaltyDecided')[0].listing.unwrap().toNumber();
+  // Listed for a serious penalty, the seller is barred from special funds.
+  await refused(api.tx.funds.apply(program, 1_000, hash(2)), seller, 'funds.ApplicantListed');
+  await ok(api.tx.credit.declareAccess(grant, scope, 'PostLoanManagement'), bank);
+  const read = (await api.call.creditApi.creditProfile(orgs.seller, null, 100)).toJSON();
+  assert.ok(read.some((entry) => entry.id === listing && entry.published));
+
+  // Too early (a serious penalty: a year), then not rectified.
+  await refused(api.tx.supervision.applyForRepair(id, hash(0x70), [records.evidenceId]), seller, 'supervision.RepairTooEarly');
+  await decidedDaysAgo(id, 366);
+  await refused(api.tx.supervision.applyForRepair(id, hash(0x70), [records.evidenceId]), seller, 'supervision.RectificationNotReported');
+  await ok(api.tx.supervision.reportRectification(id, hash(0x0f), [records.evidenceId]), seller);
+  await refused(api.tx.supervision.applyForRepair(id, hash(0x70), [records.evidenceId]), buyer, 'supervision.NotSubject');
+  await ok(api.tx.supervision.applyForRepair(id, hash(0x70), [records.evidenceId]), seller);
+  await refused(api.tx.supervision.grantRepair(id, hash(0x71)), charlie, 'supervision.NotDecidingAgency');
+
+  const repaired = await ok(api.tx.supervision.grantRepair(id, hash(0x71)), bob);
+  assert.equal(eventsOf(repaired, 'supervision', 'RepairGranted')[0].lendersTold.toNumber(), 1);
+  assert.equal(eventsOf(repaired, 'credit', 'Repaired')[0].attestation.toNumber(), listing);
+  const notified = eventsOf(repaired, 'credit', 'RepairNotified')[0];
+  assert.deepEqual([notified.attestation.toNumber(), notified.lender.toNumber(), notified.notice.toNumber()], [listing, orgs.bank, 0]);
+
+  // The listing ends at once: not in the profile, not listed, not published; the seller
+  // applies for funds again.
+  const profile = (await api.call.creditApi.creditProfile(orgs.seller, null, 100)).toJSON();
+  assert.ok(!profile.some((entry) => entry.id === listing));
+  assert.deepEqual(await rpc('credit_listings', [orgs.seller]), []);
+  assert.ok(!(await rpc('supervision_publishedPenalties', [orgs.seller, null, 100])).some((p) => p.case === id));
+  const kept = (await api.call.creditApi.attestation(listing)).unwrap().toJSON();
+  assert.equal(kept.published, false);
+  assert.ok('revoked' in kept.attestation.status);
+  await ok(api.tx.funds.apply(program, 1_000, hash(2)), seller);
+
+  // The bank's notice log says whose listing ended, and which of its accesses had read it.
+  const notices = await rpc('credit_repairNotices', [orgs.bank, 0, 100]);
+  const accessLog = (await api.call.creditApi.accessLog(orgs.seller, 0, 100)).toJSON();
+  assert.equal(notices.length, 1);
+  assert.equal(notices[0].sme, orgs.seller);
+  assert.equal(notices[0].attestation, listing);
+  assert.equal(accessLog[notices[0].access].lender, orgs.bank);
+  await refused(api.tx.supervision.applyForRepair(id, hash(0x72), []), seller, 'supervision.NotListed');
 });

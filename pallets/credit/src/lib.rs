@@ -41,6 +41,15 @@
 //!   authority; overturned on appeal, it is revoked). The other domains read who is listed,
 //!   in one read, through [`regchain_primitives::CreditStanding`]: this pallet is the one
 //!   place that says it. At most [`MAX_LISTINGS`] are in force about one enterprise.
+//! - **Publication limits** (公示期限): a listing is valid no longer than the law publishes its
+//!   kind (`PublicationTooLong`; [`regchain_primitives::DisciplineKind::max_publication`]:
+//!   an ordinary penalty one year, a serious one three, a defaulter listing or fund misuse
+//!   five) and is published only while it counts; any other record is published five years
+//!   after it stops counting. Past that the chain keeps it for the audit trail: the history
+//!   marks it (`published: false`) and the query gateway no longer shows it to lenders.
+//! - **Credit repair** (信用修复), granted in the supervision case that decided the listing,
+//!   revokes it at once, and each lender whose latest declared access covered its claim type
+//!   gets an entry in its **notice log** ([`RepairNotices`], event `RepairNotified`).
 //! - **Lenders** ([`Config::LenderOrigin`]) declare each access (which claim types or figures,
 //!   for what purpose, under which grant) before the query layer serves them the data; an
 //!   access the grant does not cover is refused.
@@ -55,8 +64,10 @@
 //!   `InvoiceFinancing` grants of that SME to that lender.
 //! - Disputes and freezes concern existing attestations; ids stay below their counters.
 //! - Every listing names an active attestation of its subject, by its attester, of the claim
-//!   type of its discipline kind, ending when it ends; each discipline kind names a claim
-//!   type of its name.
+//!   type of its discipline kind, ending when it ends, published no longer than the law
+//!   allows its kind; each discipline kind names a claim type of its name.
+//! - Every repair notice lies within its lender's notice log, names a revoked attestation of
+//!   its SME and an access that lender declared; each lender's count equals its log's length.
 //!
 //! ## On chain, and who can read it
 //! Every node of the consortium holds all state. On chain: claim types, who is authorized to
@@ -250,6 +261,16 @@ pub mod pallet {
 	pub type Listings<T: Config> =
 		StorageMap<_, Twox64Concat, OrgId, BoundedVec<Listing, ConstU32<MAX_LISTINGS>>>;
 
+	/// Each lender's notice log: the credit repairs of SMEs whose data it read, by entry number
+	/// (at most `MAX_REPAIR_NOTICES` entries a repair, written only by a granted repair).
+	#[pallet::storage]
+	pub type RepairNotices<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, OrgId, Twox64Concat, u32, RepairNotice>;
+
+	/// The length of each lender's notice log.
+	#[pallet::storage]
+	pub type RepairNoticeCount<T: Config> = StorageMap<_, Twox64Concat, OrgId, u32, ValueQuery>;
+
 	/// The catalogue's claim type of each discipline kind (the first registered under its
 	/// name), which a supervision decision attests (storage version 3).
 	#[pallet::storage]
@@ -357,8 +378,9 @@ pub mod pallet {
 		Unfrozen { attestation: AttestationId, by: OrgId },
 		/// A credit repair (信用修复) ended a listing: it is revoked and no longer published.
 		Repaired { attestation: AttestationId, reason: H256 },
-		/// A lender whose declared access covered a repaired listing is told of the repair.
-		RepairNotified { attestation: AttestationId, lender: OrgId },
+		/// A lender whose declared access covered a repaired listing is told of the repair: entry
+		/// `notice` of its notice log.
+		RepairNotified { attestation: AttestationId, lender: OrgId, notice: u32 },
 	}
 
 	#[pallet::error]
@@ -464,6 +486,10 @@ pub mod pallet {
 		FinancingNotEnded,
 		/// The enterprise holds `MAX_LISTINGS` discipline listings in force already.
 		TooManyListings,
+		/// A discipline listing's validity is longer than the law lets it be published (one
+		/// year for an administrative penalty attested directly, five for a court's defaulter
+		/// listing or a fund misuse).
+		PublicationTooLong,
 	}
 
 	#[pallet::call]
@@ -602,7 +628,7 @@ pub mod pallet {
 		///
 		/// Errors: `ClaimTypeNotFound`, `ClaimTypeRetired`, `NotAuthorized`, `NotEnterprise`,
 		/// `SelfAttestation`, `OutsideJurisdiction`, `RatingNotAllowed`, `InvalidPeriod`,
-		/// `InvoicesNotAllowed`, `DuplicateInvoice`, `NoFinancingConsent`, `BeyondConsent`,
+		/// `PublicationTooLong`, `InvoicesNotAllowed`, `DuplicateInvoice`, `NoFinancingConsent`, `BeyondConsent`,
 		/// the invoices pallet's lock errors, `Overflow`. Events: `Attested`. Complexity: O(i) in the invoices (≤ 16).
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::attest(invoices.len() as u32))]

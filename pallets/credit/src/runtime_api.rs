@@ -12,9 +12,13 @@ sp_api::decl_runtime_apis! {
 	/// lender.
 	/// Version 3 adds the frozen attestations (a regulator's open actions). Version 4 adds
 	/// `current_access`, the lender's access now by the chain's own validity window. Version 5
-	/// adds `listings`, who is listed under joint discipline.
-	#[api_version(5)]
+	/// adds `listings`, who is listed under joint discipline. Version 6 adds `repair_notices`,
+	/// and each profile entry says until when it is published (`published_until`, `published`).
+	#[api_version(6)]
 	pub trait CreditApi {
+		/// A lender's notice log from entry `from` on: the credit repairs of SMEs whose data it
+		/// read (at most 100 a page).
+		fn repair_notices(lender: OrgId, from: u32, limit: u32) -> Vec<crate::types::RepairNotice>;
 		/// The discipline listings about an organization in force now (at most 16): each names
 		/// its attestation, kind, the listing agency, the supervision case and its end.
 		fn listings(org: OrgId) -> Vec<regchain_primitives::Listing>;
@@ -22,7 +26,8 @@ sp_api::decl_runtime_apis! {
 		/// their validity period), with rating label, dispute and freeze — from up to `limit`
 		/// of its active attestations after `start_after`.
 		fn credit_profile(sme: OrgId, start_after: Option<AttestationId>, limit: u32) -> Vec<ProfileEntry>;
-		/// Every attestation about an SME, revoked, superseded and expired ones too.
+		/// Every attestation about an SME, revoked, superseded and expired ones too — and those
+		/// past their publication period, marked `published: false`.
 		fn attestation_history(sme: OrgId, start_after: Option<AttestationId>, limit: u32) -> Vec<ProfileEntry>;
 		/// One attestation.
 		fn attestation(id: AttestationId) -> Option<ProfileEntry>;

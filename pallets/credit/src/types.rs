@@ -2,7 +2,9 @@
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{traits::ConstU32, BoundedVec};
-use regchain_primitives::{time::Moment, InvoiceRef, OrgId, OrgKinds};
+use regchain_primitives::{
+	standing::NEGATIVE_RECORD_PUBLICATION, time::Moment, InvoiceRef, OrgId, OrgKinds,
+};
 use scale_info::TypeInfo;
 use sp_core::H256;
 
@@ -28,8 +30,7 @@ pub const MAX_FINANCED_INVOICES: u32 = 16;
 /// Most discipline listings in force about one enterprise: what every domain reads in one read
 /// before it serves it. A listing beyond them is refused (`TooManyListings`) until one ends.
 pub const MAX_LISTINGS: u32 = 16;
-/// Most lenders told of one credit repair: those first in the SME's index of latest accesses.
-pub const MAX_REPAIR_NOTICES: u32 = 32;
+pub use regchain_primitives::standing::MAX_REPAIR_NOTICES;
 
 /// A claim type's name.
 pub type ClaimTypeName = BoundedVec<u8, ConstU32<MAX_NAME_LEN>>;
@@ -134,6 +135,30 @@ impl Attestation {
 	/// Whether it counts at `now`: active and within its validity period.
 	pub fn counts_at(&self, now: Moment) -> bool {
 		self.status == AttestationStatus::Active && self.valid_from <= now && now < self.valid_until
+	}
+
+	/// When it stops counting: at the end of its validity, or when it was revoked or
+	/// superseded before.
+	pub fn ends_at(&self) -> Moment {
+		match self.status {
+			AttestationStatus::Active => self.valid_until,
+			AttestationStatus::Revoked { at, .. } | AttestationStatus::Superseded { at, .. } => {
+				at.min(self.valid_until)
+			},
+		}
+	}
+
+	/// Until when it is published — shown to lenders and the public — by the publication
+	/// limits of the law: a discipline listing (`discipline`) only while it counts (its
+	/// period was capped at attesting by [`regchain_primitives::DisciplineKind::max_publication`]; a repair or an
+	/// overturn ends it at once); any other record [`NEGATIVE_RECORD_PUBLICATION`] (five years)
+	/// after it stops counting. The chain keeps it after; agencies' reads still see it, marked.
+	pub fn published_until(&self, discipline: bool) -> Moment {
+		if discipline {
+			self.ends_at()
+		} else {
+			self.ends_at().saturating_add(NEGATIVE_RECORD_PUBLICATION)
+		}
 	}
 }
 
@@ -333,6 +358,24 @@ pub struct Access {
 	pub at: Moment,
 }
 
+/// A lender told of a credit repair (信用修复) about an SME whose data it read: an entry of the
+/// lender's notice log. It should stop using the repaired record (a loan decision, a rating).
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+pub struct RepairNotice {
+	/// The SME repaired.
+	pub sme: OrgId,
+	/// The listing that ended.
+	pub attestation: AttestationId,
+	/// Its claim type.
+	pub claim_type: ClaimTypeId,
+	/// The access of the SME's log that covered it (its index there).
+	pub access: u32,
+	/// When the repair was granted.
+	pub at: Moment,
+}
+
 /// One line of an SME's credit profile, as the runtime API reports it.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
 pub struct ProfileEntry {
@@ -346,4 +389,9 @@ pub struct ProfileEntry {
 	pub dispute: Option<Dispute>,
 	/// Whether a regulator froze it.
 	pub frozen: bool,
+	/// Until when it is published ([`Attestation::published_until`]).
+	pub published_until: Moment,
+	/// Whether it is published at the time of the query: the query gateway shows lenders only
+	/// those that are; agencies and the subject see the others too, marked by this flag.
+	pub published: bool,
 }

@@ -8,7 +8,10 @@
 //! It ends on its own when its publication period ends, and before that when it is revoked
 //! (overturned on appeal, a dispute upheld, a repair granted).
 
-use crate::{time::Moment, OrgId};
+use crate::{
+	time::{Moment, DAY},
+	OrgId,
+};
 use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
@@ -55,7 +58,32 @@ impl DisciplineKind {
 			DisciplineKind::CourtEnforcement => "court-enforcement",
 		}
 	}
+
+	/// The longest a listing of this kind is published (公示), from its start: an ordinary
+	/// administrative penalty one year, a serious one three (NDRC, 失信行为纠正后的信用信息修复
+	/// 管理办法 2023, art. 7); any other negative record five
+	/// ([`NEGATIVE_RECORD_PUBLICATION`]).
+	pub const fn max_publication(self, serious: bool) -> Moment {
+		match (self, serious) {
+			(DisciplineKind::AdministrativePenalty, false) => ORDINARY_PENALTY_PUBLICATION,
+			(DisciplineKind::AdministrativePenalty, true) => SERIOUS_PENALTY_PUBLICATION,
+			_ => NEGATIVE_RECORD_PUBLICATION,
+		}
+	}
 }
+
+/// How long an ordinary administrative penalty is published: one year.
+pub const ORDINARY_PENALTY_PUBLICATION: Moment = 365 * DAY;
+/// How long a serious administrative penalty is published: three years.
+pub const SERIOUS_PENALTY_PUBLICATION: Moment = 3 * 365 * DAY;
+/// How long any other negative credit record is shown after it ended: five years (征信业管理条例
+/// art. 16 keeps adverse information five years from the end of the conduct; a court's
+/// defaulter listing and a fund misuse are published at most as long).
+pub const NEGATIVE_RECORD_PUBLICATION: Moment = 5 * 365 * DAY;
+
+/// How many lenders a credit repair notifies by name (event and notice log); the others read
+/// the revocation in the attestation's status. Bounds the repair's work.
+pub const MAX_REPAIR_NOTICES: u32 = 32;
 
 /// One listing in force.
 #[derive(
@@ -141,6 +169,11 @@ pub trait DisciplineRecords {
 	/// the reasons, and tells the lenders whose declared access covered it. Returns how many
 	/// were told.
 	fn repair(attestation: u64, reason: H256) -> Result<u32, DispatchError>;
+
+	/// Benchmarks: makes the worst case of [`repair`](Self::repair) for listings of `subject`:
+	/// [`MAX_REPAIR_NOTICES`] lenders whose declared access covers every claim type.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn make_repair_audience(subject: OrgId);
 }
 
 /// Lists no one (a mock without credit).
@@ -164,4 +197,7 @@ impl DisciplineRecords for () {
 	fn repair(_: u64, _: H256) -> Result<u32, DispatchError> {
 		Ok(0)
 	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn make_repair_audience(_: OrgId) {}
 }

@@ -656,4 +656,7 @@ impl crate::DisciplineRecords for TestStanding {
 	fn repair(attestation: u64, reason: sp_core::H256) -> Result<u32, DispatchError> {
 		<Self as crate::DisciplineRecords>::delist(attestation, reason).map(|()| 0)
 	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn make_repair_audience(_: OrgId) {}
 }

@@ -4,8 +4,8 @@ use crate::{pallet::*, types::*};
 use alloc::vec::Vec;
 use frame_support::{ensure, pallet_prelude::*, traits::Get};
 use regchain_primitives::{
-	paging, time, AgencyKind, DisciplineKind, DisciplineRecords, Domain, EvidenceRecords, Fen,
-	FreezableRecords, Membership, OrgId, OrgKind, RecordRef,
+	paging, time, AgencyKind, CreditStanding, DisciplineKind, DisciplineRecords, Domain,
+	EvidenceRecords, Fen, FreezableRecords, Membership, OrgId, OrgKind, RecordRef,
 };
 use sp_core::H256;
 use sp_runtime::ArithmeticError;
@@ -609,13 +609,12 @@ impl<T: Config> Pallet<T> {
 			.collect()
 	}
 
-	/// Until when a penalty is published: one year after its decision for an ordinary one,
-	/// three for a serious one.
+	/// Until when a penalty is published: the law's period of an administrative penalty of its
+	/// severity from its decision (one year ordinary, three serious:
+	/// [`DisciplineKind::max_publication`]); its listing, whatever its kind, ends then too.
 	pub fn published_until(penalty: &Penalty) -> time::Moment {
-		let period = match penalty.severity {
-			Severity::Ordinary => T::OrdinaryPublication::get(),
-			Severity::Serious => T::SeriousPublication::get(),
-		};
+		let serious = penalty.severity == Severity::Serious;
+		let period = DisciplineKind::AdministrativePenalty.max_publication(serious);
 		penalty.decided_at.saturating_add(period)
 	}
 
@@ -649,9 +648,23 @@ impl<T: Config> Pallet<T> {
 				ensure!(a.1.at <= a.0.appeal_until, "an appeal after its period");
 			}
 		}
+		let mut subjects = alloc::collections::BTreeSet::new();
 		for (subject, id, ()) in CasesBySubject::<T>::iter() {
 			let found = Cases::<T>::get(id).is_some_and(|c| c.subject == subject);
 			ensure!(found, "a subject index entry of no such case");
+			subjects.insert(subject);
+		}
+		for subject in subjects {
+			for listing in <T::Discipline as CreditStanding>::listings(subject) {
+				let Some(case) = listing.case else { continue };
+				let matches = Cases::<T>::get(case).is_some_and(|c| {
+					c.subject == subject
+						&& c.penalty.is_some_and(|p| {
+							p.listing == Some(listing.attestation) && p.stands() && !p.repaired()
+						})
+				});
+				ensure!(matches, "a listing of a case whose penalty does not stand listed");
+			}
 		}
 		for (agency, id, ()) in OpenCasesByAgency::<T>::iter() {
 			let found = Cases::<T>::get(id).is_some_and(|c| c.agencies.contains(&agency));

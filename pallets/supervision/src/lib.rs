@@ -40,6 +40,8 @@
 //! - The lead is the first agency; agencies are distinct; records are distinct; every case
 //!   freeze is of a record of the case; a closed case holds no freeze.
 //! - A penalty's appeal, if any, was filed within its appeal period.
+//! - Every discipline listing in force that names a case is that case's penalty's listing,
+//!   about its subject, and the penalty stands unrepaired (no listing outlives its decision).
 //!
 //! ## On chain, and who reads it
 //! Every node holds all state. On chain: who the case is about, which agencies act in it, the
@@ -117,8 +119,10 @@ pub mod pallet {
 
 		/// Joint discipline: a penalty decided lists the enterprise (a credit attestation in
 		/// the deciding agency's name, the credit pallet's), until the penalty's publication
-		/// ends; overturned, the listing is revoked.
-		type Discipline: regchain_primitives::DisciplineRecords;
+		/// ends; overturned, the listing is revoked. Its listings in force are read back by
+		/// `try_state` only.
+		type Discipline: regchain_primitives::DisciplineRecords
+			+ regchain_primitives::CreditStanding;
 
 		/// The chain's clock (`pallet-timestamp`): every date of a case.
 		type UnixTime: UnixTime;
@@ -143,14 +147,6 @@ pub mod pallet {
 		/// How long after a serious penalty's decision (one year).
 		#[pallet::constant]
 		type SeriousRepairAfter: Get<Moment>;
-
-		/// How long an ordinary penalty is published (one year).
-		#[pallet::constant]
-		type OrdinaryPublication: Get<Moment>;
-
-		/// How long a serious penalty is published (three years).
-		#[pallet::constant]
-		type SeriousPublication: Get<Moment>;
 
 		/// Weights of this pallet's calls, from its benchmarks.
 		type WeightInfo: WeightInfo;

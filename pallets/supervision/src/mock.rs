@@ -69,8 +69,6 @@ parameter_types! {
 	pub const RulingPeriod: Moment = 60 * DAY;
 	pub const OrdinaryRepairAfter: Moment = 90 * DAY;
 	pub const SeriousRepairAfter: Moment = 365 * DAY;
-	pub const OrdinaryPublication: Moment = 365 * DAY;
-	pub const SeriousPublication: Moment = 3 * 365 * DAY;
 }
 
 impl Config for Test {
@@ -86,8 +84,6 @@ impl Config for Test {
 	type RulingPeriod = RulingPeriod;
 	type OrdinaryRepairAfter = OrdinaryRepairAfter;
 	type SeriousRepairAfter = SeriousRepairAfter;
-	type OrdinaryPublication = OrdinaryPublication;
-	type SeriousPublication = SeriousPublication;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = TestRecordMaker;

@@ -33,10 +33,6 @@ impl pallet_supervision::Config for Runtime {
 	type OrdinaryRepairAfter = ConstU64<{ 90 * DAY }>;
 	/// …of a serious one's after a year.
 	type SeriousRepairAfter = ConstU64<{ 365 * DAY }>;
-	/// NDRC (2023): an ordinary administrative penalty is published for one year…
-	type OrdinaryPublication = ConstU64<{ 365 * DAY }>;
-	/// …a serious one for three.
-	type SeriousPublication = ConstU64<{ 3 * 365 * DAY }>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = CaseRecords;
 	type WeightInfo = pallet_supervision::weights::SubstrateWeight<Runtime>;

@@ -28,6 +28,11 @@ impl<T: Config> Pallet<T> {
 			ensure!(usize::from(rating) < claim_type.ratings.len(), Error::<T>::RatingNotAllowed);
 		}
 		ensure!(valid_from < valid_until && valid_until > Self::now(), Error::<T>::InvalidPeriod);
+		if let Some(kind) = Self::discipline_kind(&claim_type) {
+			let longest = kind.max_publication(Self::serious_by_kind(kind));
+			let within = valid_until.saturating_sub(valid_from.max(Self::now())) <= longest;
+			ensure!(within, Error::<T>::PublicationTooLong);
+		}
 		Ok(claim_type)
 	}
 
@@ -46,7 +51,7 @@ impl<T: Config> Pallet<T> {
 		{
 			let (case, serious) = match decision {
 				Some((case, serious)) => (Some(case), serious),
-				None => (None, kind != DisciplineKind::AdministrativePenalty),
+				None => (None, Self::serious_by_kind(kind)),
 			};
 			let listing = Listing {
 				attestation: id,

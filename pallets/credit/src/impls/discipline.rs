@@ -13,6 +13,13 @@ impl<T: Config> Pallet<T> {
 			.find(|k| claim_type.name.as_slice() == k.claim_type_name().as_bytes())
 	}
 
+	/// How serious a listing attested directly (not decided in a case) is: a court's defaulter
+	/// listing and a fund misuse are; an administrative penalty attested without a case is
+	/// taken as ordinary (a serious one is decided in a case, with the subject heard).
+	pub(crate) fn serious_by_kind(kind: DisciplineKind) -> bool {
+		kind != DisciplineKind::AdministrativePenalty
+	}
+
 	/// Adds a listing of `subject`, dropping those whose period is over; refuses with
 	/// `TooManyListings` when `MAX_LISTINGS` are in force.
 	pub(crate) fn add_listing(subject: OrgId, listing: Listing) -> DispatchResult {
@@ -64,6 +71,8 @@ impl<T: Config> Pallet<T> {
 			DisciplineClaimTypes::<T>::get(kind).ok_or(Error::<T>::ClaimTypeNotFound)?;
 		let now = Self::now();
 		ensure!(until > now, Error::<T>::InvalidPeriod);
+		let longest = kind.max_publication(serious);
+		ensure!(until.saturating_sub(now) <= longest, Error::<T>::PublicationTooLong);
 		let attestation = Attestation {
 			claim_type,
 			subject,
@@ -93,12 +102,13 @@ impl<T: Config> Pallet<T> {
 
 impl<T: Config> Pallet<T> {
 	/// A credit repair granted (信用修复): listing `id` is revoked with `reason`, and each lender
-	/// whose latest declared access to the subject covered its claim type is told
-	/// (`RepairNotified`) — the first `MAX_REPAIR_NOTICES` lenders of the subject's index; the
-	/// others read the revocation in the attestation's status. Returns how many were told.
+	/// whose latest declared access to the subject covered its claim type is told: an entry in
+	/// its notice log ([`RepairNotices`]) and `RepairNotified` — the first `MAX_REPAIR_NOTICES`
+	/// lenders of the subject's index; the others read the revocation in the attestation's
+	/// status. Returns how many were told.
 	pub(crate) fn do_repair(id: AttestationId, reason: H256) -> Result<u32, DispatchError> {
 		let attestation = Attestations::<T>::get(id).ok_or(Error::<T>::AttestationNotFound)?;
-		let (subject, claim_type) = (attestation.subject, attestation.claim_type);
+		let (subject, claim_type, at) = (attestation.subject, attestation.claim_type, Self::now());
 		Self::do_delist(id, reason)?;
 		Self::deposit_event(Event::Repaired { attestation: id, reason });
 		let asked = ClaimTypeScope::Only(BoundedVec::truncate_from(alloc::vec![claim_type]));
@@ -109,7 +119,12 @@ impl<T: Config> Pallet<T> {
 			let covered = Accesses::<T>::get(subject, index)
 				.is_some_and(|access| access.scope.claim_types.covers(&asked));
 			if covered {
-				Self::deposit_event(Event::RepairNotified { attestation: id, lender });
+				let notice = RepairNoticeCount::<T>::get(lender);
+				let entry =
+					RepairNotice { sme: subject, attestation: id, claim_type, access: index, at };
+				RepairNotices::<T>::insert(lender, notice, entry);
+				RepairNoticeCount::<T>::insert(lender, notice.saturating_add(1));
+				Self::deposit_event(Event::RepairNotified { attestation: id, lender, notice });
 				told += 1;
 			}
 		}
@@ -142,5 +157,27 @@ impl<T: Config> DisciplineRecords for Pallet<T> {
 
 	fn repair(attestation: u64, reason: H256) -> Result<u32, DispatchError> {
 		Self::do_repair(attestation, reason)
+	}
+
+	/// `MAX_REPAIR_NOTICES` lenders each with a declared access to every claim type of
+	/// `subject` (entries of its access log, written directly: a repair reads only the index
+	/// and the entries).
+	#[cfg(feature = "runtime-benchmarks")]
+	fn make_repair_audience(subject: OrgId) {
+		let start = AccessCount::<T>::get(subject);
+		for i in 0..MAX_REPAIR_NOTICES {
+			let lender: OrgId = u32::MAX - i;
+			let index = start + i;
+			let access = Access {
+				lender,
+				grant: 0,
+				scope: Scope { claim_types: ClaimTypeScope::All, figures: false },
+				purpose: Purpose::PostLoanManagement,
+				at: Self::now(),
+			};
+			Accesses::<T>::insert(subject, index, access);
+			LatestAccesses::<T>::insert(subject, lender, index);
+		}
+		AccessCount::<T>::insert(subject, start + MAX_REPAIR_NOTICES);
 	}
 }

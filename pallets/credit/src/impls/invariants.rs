@@ -28,7 +28,28 @@ impl<T: Config> Pallet<T> {
 							.is_some_and(|c| Self::discipline_kind(&c) == Some(listing.kind))
 				});
 				ensure!(found, "a listing of no active discipline attestation of its subject");
+				let longest = listing.kind.max_publication(listing.serious);
+				let published = Attestations::<T>::get(listing.attestation).is_some_and(|a| {
+					a.valid_until.saturating_sub(a.valid_from.max(a.attested_at)) <= longest
+				});
+				ensure!(published, "a listing longer than the law's publication period");
 			}
+		}
+		for (lender, notice, entry) in RepairNotices::<T>::iter() {
+			ensure!(notice < RepairNoticeCount::<T>::get(lender), "a notice beyond the log");
+			let repaired = Attestations::<T>::get(entry.attestation).is_some_and(|a| {
+				a.subject == entry.sme && matches!(a.status, AttestationStatus::Revoked { .. })
+			});
+			ensure!(repaired, "a repair notice of no revoked attestation of its SME");
+			let read =
+				Accesses::<T>::get(entry.sme, entry.access).is_some_and(|a| a.lender == lender);
+			ensure!(read, "a repair notice to a lender that declared no such access");
+		}
+		for (lender, count) in RepairNoticeCount::<T>::iter() {
+			ensure!(
+				RepairNotices::<T>::iter_prefix(lender).count() == count as usize,
+				"a notice count differs from the log"
+			);
 		}
 		let next_attestation = NextAttestationId::<T>::get();
 		let mut active = 0usize;

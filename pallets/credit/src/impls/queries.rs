@@ -5,17 +5,21 @@ use super::*;
 impl<T: Config> Pallet<T> {
 	// --- Queries of the runtime API ---
 
-	/// One line of a profile.
+	/// One line of a profile, with whether it is published now.
 	pub(crate) fn profile_entry(id: AttestationId, attestation: Attestation) -> ProfileEntry {
-		let rating = attestation.rating.and_then(|r| {
-			ClaimTypes::<T>::get(attestation.claim_type)
-				.and_then(|c| c.ratings.get(usize::from(r)).cloned())
-		});
+		let claim_type = ClaimTypes::<T>::get(attestation.claim_type);
+		let rating = attestation
+			.rating
+			.and_then(|r| claim_type.as_ref().and_then(|c| c.ratings.get(usize::from(r)).cloned()));
+		let discipline = claim_type.as_ref().and_then(Self::discipline_kind).is_some();
+		let published_until = attestation.published_until(discipline);
 		ProfileEntry {
 			id,
 			rating,
 			dispute: Disputes::<T>::get(id),
 			frozen: FrozenAttestations::<T>::contains_key(id),
+			published_until,
+			published: Self::now() < published_until,
 			attestation,
 		}
 	}
@@ -38,8 +42,8 @@ impl<T: Config> Pallet<T> {
 			.collect()
 	}
 
-	/// Every attestation about an SME, whatever became of it: up to `limit` (at most 100)
-	/// after `start_after`.
+	/// Every attestation about an SME, whatever became of it — those past their publication
+	/// period too, marked (`published`): up to `limit` (at most 100) after `start_after`.
 	pub fn attestation_history(
 		sme: OrgId,
 		start_after: Option<AttestationId>,
@@ -84,6 +88,12 @@ impl<T: Config> Pallet<T> {
 			.into_iter()
 			.filter_map(|id| Grants::<T>::get(id).map(|g| (id, g)))
 			.collect()
+	}
+
+	/// A lender's notice log: up to `limit` (at most 100) entries from entry `from` on.
+	pub fn repair_notices(lender: OrgId, from: u32, limit: u32) -> Vec<RepairNotice> {
+		let end = paging::page_end(from, limit, RepairNoticeCount::<T>::get(lender));
+		(from..end).filter_map(|index| RepairNotices::<T>::get(lender, index)).collect()
 	}
 
 	/// An SME's access log: up to `limit` (at most 100) entries from entry `from` on.

@@ -205,7 +205,13 @@ fn a_repair_ends_the_listing_and_tells_the_lenders_whose_access_covered_it() {
 		assert!(
 			events.contains(&Event::Repaired { attestation: id, reason: H256::repeat_byte(0x7e) })
 		);
-		assert!(events.contains(&Event::RepairNotified { attestation: id, lender: 5 }));
+		assert!(events.contains(&Event::RepairNotified { attestation: id, lender: 5, notice: 0 }));
+		// The lender's notice log says which SME's listing ended, and under which access it
+		// had read it.
+		let at = TestClock::get();
+		let notice = RepairNotice { sme: 10, attestation: id, claim_type: penalty, access: 0, at };
+		assert_eq!(Credit::repair_notices(5, 0, 10), vec![notice]);
+		assert_eq!(RepairNoticeCount::<Test>::get(5), 1);
 		assert!(!<Credit as CreditStanding>::is_listed(10));
 		assert!(matches!(
 			Attestations::<Test>::get(id).unwrap().status,
@@ -237,5 +243,84 @@ fn a_lender_whose_access_did_not_cover_the_listing_is_not_told() {
 		assert!(!System::<Test>::events()
 			.into_iter()
 			.any(|r| matches!(r.event, RuntimeEvent::Credit(Event::RepairNotified { .. }))));
+		assert!(Credit::repair_notices(5, 0, 10).is_empty());
+	});
+}
+
+#[test]
+fn a_listing_is_valid_no_longer_than_the_law_publishes_its_kind() {
+	ExtBuilder::default().build_and_execute(|| {
+		let court = discipline(DisciplineKind::CourtEnforcement);
+		let now = TestClock::get();
+		let attest = |until| {
+			Credit::attest(
+				RuntimeOrigin::signed(COURT),
+				10,
+				court,
+				H256::repeat_byte(9),
+				None,
+				now,
+				until,
+				Default::default(),
+			)
+		};
+		// A defaulter listing: five years at most.
+		assert_noop!(attest(now + 5 * 365 * DAY + 1), Error::<Test>::PublicationTooLong);
+		assert_ok!(attest(now + 5 * 365 * DAY));
+		// A penalty decided in a case: one year ordinary, three serious.
+		let kind = DisciplineKind::AdministrativePenalty;
+		discipline(kind);
+		let list = |serious, until| {
+			<Credit as DisciplineRecords>::list(10, 2, kind, serious, 1, H256::zero(), until)
+		};
+		assert_noop!(list(false, now + 365 * DAY + 1), Error::<Test>::PublicationTooLong);
+		assert_ok!(list(false, now + 365 * DAY));
+		assert_noop!(list(true, now + 3 * 365 * DAY + 1), Error::<Test>::PublicationTooLong);
+		assert_ok!(list(true, now + 3 * 365 * DAY));
+	});
+}
+
+#[test]
+fn the_history_marks_a_record_past_its_publication_period() {
+	ExtBuilder::default().build_and_execute(|| {
+		discipline(DisciplineKind::AdministrativePenalty);
+		let grade = tax_grade();
+		let now = TestClock::get();
+		let kind = DisciplineKind::AdministrativePenalty;
+		let listing =
+			<Credit as DisciplineRecords>::list(10, 2, kind, false, 1, H256::zero(), now + DAY)
+				.unwrap()
+				.unwrap();
+		assert_ok!(Credit::attest(
+			RuntimeOrigin::signed(2),
+			10,
+			grade,
+			H256::repeat_byte(1),
+			Some(4),
+			now,
+			now + DAY,
+			Default::default(),
+		));
+		let grade_id = listing + 1;
+		let published = |id| {
+			let entry = Credit::attestation_of(id).unwrap();
+			(entry.published, entry.published_until)
+		};
+		assert_eq!(published(listing), (true, now + DAY));
+		assert_eq!(published(grade_id), (true, now + DAY + 5 * 365 * DAY));
+		// A repair ends a listing's publication at once; the grade (a "D") stays published five
+		// years after it stops counting.
+		TestClock::set(now + DAY / 2);
+		assert_ok!(<Credit as DisciplineRecords>::repair(listing, H256::zero()));
+		assert_eq!(published(listing), (false, now + DAY / 2));
+		TestClock::set(now + DAY + 5 * 365 * DAY - 1);
+		assert_eq!(published(grade_id).0, true);
+		TestClock::set(now + DAY + 5 * 365 * DAY);
+		assert_eq!(published(grade_id).0, false);
+		// The chain keeps both: the history serves them, marked.
+		let mut history: Vec<_> =
+			Credit::attestation_history(10, None, 10).iter().map(|e| (e.id, e.published)).collect();
+		history.sort();
+		assert_eq!(history, vec![(listing, false), (grade_id, false)]);
 	});
 }

@@ -117,3 +117,32 @@ fn repair_waits_for_the_rectification_and_needs_a_listing() {
 		assert_noop!(apply(other), Error::<Test>::NotListed);
 	});
 }
+
+#[test]
+fn the_invariants_catch_a_listing_whose_case_penalty_does_not_stand_listed() {
+	ExtBuilder::default().build().execute_with(|| {
+		let id = penalized(Severity::Ordinary);
+		assert_ok!(Supervision::do_try_state());
+		// A listing naming the case that its penalty does not hold.
+		let listing = TestStanding::listings(ACME as OrgId)[0];
+		let stray = regchain_primitives::Listing { attestation: 4242, ..listing };
+		TestStanding::add(ACME as OrgId, stray);
+		assert_eq!(
+			Supervision::do_try_state(),
+			Err("a listing of a case whose penalty does not stand listed".into())
+		);
+		assert_ok!(<TestStanding as regchain_primitives::DisciplineRecords>::delist(4242, doc(0)));
+		assert_ok!(Supervision::do_try_state());
+		// The penalty overturned, its listing must be gone too.
+		Cases::<Test>::mutate(id, |c| {
+			let penalty = c.as_mut().unwrap().penalty.as_mut().unwrap();
+			let at = penalty.decided_at;
+			let ruling = Some((Ruling::Overturned, at, doc(2)));
+			penalty.appeal = Some(Appeal { at, grounds: doc(1), ruling_due: at, ruling });
+		});
+		assert_eq!(
+			Supervision::do_try_state(),
+			Err("a listing of a case whose penalty does not stand listed".into())
+		);
+	});
+}
