@@ -14,6 +14,7 @@ mod chain;
 mod client;
 mod commands;
 mod hash;
+mod inspection;
 mod proof;
 mod rpc;
 mod text;
@@ -94,6 +95,9 @@ enum Command {
 	/// Evidence notarization (司法存证).
 	#[command(subcommand)]
 	Notary(Notary),
+	/// Random inspections (双随机、一公开): recompute a draw, make a commitment.
+	#[command(subcommand)]
+	Inspection(inspection::Inspection),
 }
 
 /// Options naming the node.
@@ -231,6 +235,7 @@ fn main() {
 			commands::query(&node.url, "regchain_dossier", &params)
 		},
 		Command::Notary(notary) => notary_run(notary),
+		Command::Inspection(c) => inspection::run(c),
 	};
 	match result {
 		Ok(value) => print(&value),

@@ -234,6 +234,14 @@ const RULES: &[(&str, Rule, Lender)] = &[
 	("supervision_casesOf", Param("subject"), No),
 	("supervision_openCasesOf", Param("agency"), No),
 	("supervision_publishedPenalties", Public, No),
+	// Random inspections (双随机、一公开): the plan, its draw's seed inputs, targets,
+	// inspectors and results are public; the population's weights would tell who is under an
+	// open case, so the population is the agencies' (every node operator recomputes the draw).
+	("supervision_plan", Public, No),
+	("supervision_plansOf", Public, No),
+	("supervision_planTargets", Public, No),
+	("supervision_planInspectors", Public, No),
+	("supervision_planPopulation", Agencies, No),
 ];
 
 fn rule_of(method: &str) -> (Rule, Lender) {

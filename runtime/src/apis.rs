@@ -517,7 +517,35 @@ impl_runtime_apis! {
 		}
 	}
 
-	impl pallet_supervision::runtime_api::SupervisionApi<Block> for Runtime {
+	impl pallet_supervision::runtime_api::SupervisionApi<Block, AccountId> for Runtime {
+		fn plan(id: pallet_supervision::PlanId) -> Option<pallet_supervision::PlanView> {
+			Supervision::plan_view(id)
+		}
+
+		fn plans_of(
+			agency: OrgId,
+			start_after: Option<pallet_supervision::PlanId>,
+			limit: u32,
+		) -> Vec<pallet_supervision::PlanView> {
+			Supervision::plans_of(agency, start_after, limit)
+		}
+
+		fn plan_population(id: pallet_supervision::PlanId, from: u32, limit: u32) -> Vec<(OrgId, u8)> {
+			Supervision::plan_population(id, from, limit)
+		}
+
+		fn plan_inspectors(
+			id: pallet_supervision::PlanId,
+			from: u32,
+			limit: u32,
+		) -> Vec<pallet_supervision::Inspector<AccountId>> {
+			Supervision::plan_inspectors(id, from, limit)
+		}
+
+		fn plan_targets(id: pallet_supervision::PlanId) -> Vec<pallet_supervision::Target> {
+			Supervision::plan_targets(id)
+		}
+
 		fn case(id: pallet_supervision::CaseId) -> Option<pallet_supervision::CaseView> {
 			Supervision::case_view(id)
 		}

@@ -229,6 +229,8 @@ pub type RecordWalks = (
 	// Joint discipline: the discipline claim types named, the listings in force kept.
 	pallet_credit::migrations::MigrateV2ToV3Names<Runtime>,
 	pallet_credit::migrations::MigrateV2ToV3<Runtime>,
+	// Open cases counted by subject (a random inspection's weights).
+	pallet_supervision::migrations::MigrateV1ToV2<Runtime>,
 );
 
 /// The organization recorded as the author of the freezes older than the one freeze, which did

@@ -78,7 +78,7 @@ fn district_account(kind: AgencyKind) -> AccountId {
 }
 
 /// The errors that mean "you may not do this": the only acceptable reason for a refusal.
-const AUTHORITY_ERRORS: [&str; 31] = [
+const AUTHORITY_ERRORS: [&str; 33] = [
 	"OutsideJurisdiction",
 	"NotAdmin",
 	// A consent to join another organization: the caller may not add that account.
@@ -122,6 +122,10 @@ const AUTHORITY_ERRORS: [&str; 31] = [
 	"NotCaseAgency",
 	"NotLead",
 	"NotDecidingAgency",
+	// A random inspection: its agencies act in it, only an inspecting agency (market
+	// regulation, customs) leads one or enlists inspectors.
+	"NotPlanAgency",
+	"NotInspector",
 ];
 
 /// Whether `error` is a refusal for lack of authority.
@@ -305,6 +309,7 @@ fn setup() {
 	provenance_setup();
 	ip_rights_setup();
 	supervision_setup();
+	inspection_setup();
 	pallet_validator_set::Barred::<Runtime>::insert(fresh(1), 1);
 	let eve = account(IpOffice);
 	let keys = SessionKeys {
@@ -589,6 +594,7 @@ fn rows() -> Vec<(&'static str, RuntimeCall, Vec<Actor>)> {
 	rows.extend(provenance_rows());
 	rows.extend(ip_rights_rows());
 	rows.extend(supervision_rows());
+	rows.extend(inspection_rows());
 	for role in Role::ALL {
 		// A role the setup already gave its holder (the court certifies, the enterprise makes
 		// and sells goods, market regulation inspects): that row revokes it instead, which
@@ -1629,6 +1635,83 @@ fn supervision_setup() {
 	}
 	Supervision::<Runtime>::apply_for_repair(sme, 5, Default::default(), Default::default())
 		.expect("setup applies for repair");
+}
+
+/// Random inspections over Shanghai's enterprises, led by market regulation: plan 0 joined by
+/// the court, within its commit period; plan 1 lapsed.
+fn inspection_setup() {
+	use pallet_supervision::{Pallet as Supervision, PlanStatus, SampleSize};
+	let market = RuntimeOrigin::signed(account(MarketRegulation));
+	for _ in 0..2 {
+		Supervision::<Runtime>::open_plan(
+			market.clone(),
+			regchain_primitives::Division(310_000),
+			OrgKind::Enterprise,
+			None,
+			SampleSize::Count(1),
+			Default::default(),
+			common::NOW + DAY,
+			common::NOW + 2 * DAY,
+			common::NOW + 30 * DAY,
+		)
+		.expect("setup opens a plan");
+	}
+	Supervision::<Runtime>::join_plan(RuntimeOrigin::signed(account(Court)), 0)
+		.expect("setup joins");
+	pallet_supervision::Plans::<Runtime>::mutate(1, |p| {
+		if let Some(p) = p {
+			p.status = PlanStatus::Lapsed;
+		}
+	});
+}
+
+/// Random inspections: only an inspecting agency leads a plan or enlists inspectors, a plan's
+/// agencies commit and read its population, its lead closes it. (`joinPlan` has no row: its
+/// lead's own join is refused as `AlreadyJoined`, not for lack of authority; the unit tests
+/// cover it.)
+fn inspection_rows() -> Vec<(&'static str, RuntimeCall, Vec<Actor>)> {
+	use pallet_supervision::{Call as S, SampleSize};
+	let hash = sp_core::H256::repeat_byte(1);
+	let participants = vec![Agency(MarketRegulation), Agency(Court)];
+	vec![
+		(
+			"supervision.open_plan",
+			RuntimeCall::Supervision(S::open_plan {
+				region: regchain_primitives::Division(310_000),
+				kind: OrgKind::Enterprise,
+				role: None,
+				sample: SampleSize::Count(1),
+				document: hash,
+				commit_until: common::NOW + DAY,
+				reveal_until: common::NOW + 2 * DAY,
+				results_due: common::NOW + 30 * DAY,
+			}),
+			vec![Agency(MarketRegulation)],
+		),
+		(
+			"supervision.commit",
+			RuntimeCall::Supervision(S::commit { plan: 0, commitment: hash }),
+			participants.clone(),
+		),
+		(
+			"supervision.enlist_inspectors",
+			RuntimeCall::Supervision(S::enlist_inspectors {
+				plan: 0,
+				inspectors: vec![account(MarketRegulation)].try_into().unwrap(),
+			}),
+			vec![Agency(MarketRegulation)],
+		),
+		(
+			"supervision.read_population",
+			RuntimeCall::Supervision(S::read_population { plan: 0 }),
+			participants,
+		),
+		(
+			"supervision.close_plan",
+			RuntimeCall::Supervision(S::close_plan { plan: 1, conclusion: hash }),
+			vec![Agency(MarketRegulation)],
+		),
+	]
 }
 
 /// The supervision pallet: agencies with jurisdiction open cases on records of the domains

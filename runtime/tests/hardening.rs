@@ -468,6 +468,39 @@ fn the_byte_quota_meters_the_state_a_call_adds() {
 				document: hash,
 			}),
 		);
+		// A random inspection: a plan, its inspectors, a page of its population — each charged
+		// its bound (a page of 200 members).
+		use pallet_supervision::{Call as S, SampleSize};
+		use regchain_primitives::time::DAY;
+		Consortium::grant_role(market.clone(), org_of(Charlie), Role::Inspector)
+			.expect("market regulation inspects");
+		metered(
+			"supervision.open_plan",
+			Charlie,
+			RuntimeCall::Supervision(S::open_plan {
+				region: regchain_primitives::Division::NATIONAL,
+				kind: regchain_primitives::OrgKind::Enterprise,
+				role: None,
+				sample: SampleSize::Count(1),
+				document: hash,
+				commit_until: common::NOW + DAY,
+				reveal_until: common::NOW + 2 * DAY,
+				results_due: common::NOW + 30 * DAY,
+			}),
+		);
+		metered(
+			"supervision.enlist_inspectors",
+			Charlie,
+			RuntimeCall::Supervision(S::enlist_inspectors {
+				plan: 0,
+				inspectors: vec![Charlie.to_account_id()].try_into().unwrap(),
+			}),
+		);
+		metered(
+			"supervision.read_population",
+			Charlie,
+			RuntimeCall::Supervision(S::read_population { plan: 0 }),
+		);
 		assert!(
 			charged_below_growth.is_empty(),
 			"calls that add more state than the quota charges: {charged_below_growth:?}"

@@ -110,6 +110,11 @@ before(async () => {
   const opened = await ok(api.tx.supervision.openCase(seeded.smeOrg, 'CounterfeitGoods', hash(0xb0), [], [{ domain: u8aToHex(new TextEncoder().encode('prov')), id: batch }]), charlie);
   seeded.case = eventOf(opened, 'supervision', 'CaseOpened').case.toNumber();
   await ok(api.tx.supervision.decidePenalty(seeded.case, hash(0xd0), 500_000, 'Ordinary'), charlie);
+  // Market regulation's random inspection plan over Shanghai's enterprises, its population read.
+  const later = await chainNow(api);
+  const planned = await ok(api.tx.supervision.openPlan(310000, 'Enterprise', null, { Count: 1 }, hash(0x11), later + DAY, later + 2 * DAY, later + 30 * DAY), charlie);
+  seeded.plan = eventOf(planned, 'supervision', 'PlanOpened').plan.toNumber();
+  await ok(api.tx.supervision.readPopulation(seeded.plan), charlie);
 });
 
 after(async () => {
@@ -180,6 +185,11 @@ function examples(s) {
     supervision_casesOf: [s.smeOrg, null, 10],
     supervision_openCasesOf: [s.market, null, 10],
     supervision_publishedPenalties: [s.smeOrg, null, 10],
+    supervision_plan: [s.plan],
+    supervision_plansOf: [s.market, null, 10],
+    supervision_planPopulation: [s.plan, 0, 10],
+    supervision_planInspectors: [s.plan, 0, 10],
+    supervision_planTargets: [s.plan],
     regchain_dossier: [SME_CODE, 2],
   };
 }

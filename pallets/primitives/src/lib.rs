@@ -32,6 +32,7 @@ pub mod authority;
 pub mod credit_code;
 pub mod division;
 pub mod freeze;
+pub mod inspection;
 pub mod migrations;
 pub mod paging;
 pub mod params;
@@ -543,6 +544,13 @@ pub trait Membership<AccountId> {
 	/// (`EnsureRegulator`), not this one's.
 	fn ensure_jurisdiction(agency: OrgId, org: OrgId) -> Result<(), JurisdictionError> {
 		let region = Self::region(org).ok_or(JurisdictionError::OrganizationNotFound)?;
+		Self::ensure_jurisdiction_over(agency, region)
+	}
+
+	/// The same check over a whole division (a random inspection's population): `agency` is an
+	/// active agency whose jurisdiction covers `region` — and so every member of it, divisions
+	/// nesting.
+	fn ensure_jurisdiction_over(agency: OrgId, region: Division) -> Result<(), JurisdictionError> {
 		match (Self::kind(agency), Self::region(agency)) {
 			(Some(OrgKind::Agency(_)), Some(jurisdiction)) if jurisdiction.covers(&region) => {
 				Ok(())
@@ -562,9 +570,23 @@ pub trait Membership<AccountId> {
 	/// The active organization registered with `code`, if any.
 	fn org_by_credit_code(code: &CreditCode) -> Option<OrgId>;
 
+	/// The members registered in `region` (those with a credit code: enterprises and
+	/// financial institutions, of any status), in the order of the region index — by division,
+	/// then id — after `after` (a member's division and id), at most `limit`: the population of
+	/// a random inspection, read a page at a time.
+	fn members_in(
+		region: Division,
+		after: Option<(Division, OrgId)>,
+		limit: u32,
+	) -> alloc::vec::Vec<(Division, OrgId)>;
+
 	/// Benchmarks and tests of other pallets: makes `who` an active member holding `role`.
 	#[cfg(feature = "runtime-benchmarks")]
 	fn make_member(who: &AccountId, kind: OrgKind, role: Option<Role>) -> OrgId;
+
+	/// Benchmarks: makes `who` another account of `org`.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn add_account(org: OrgId, who: &AccountId);
 }
 
 /// Benchmarks: an origin that `O` accepts (made with `O::try_successful_origin`) and the

@@ -189,6 +189,18 @@ impl TestMembership {
 		with_org(org, |x| x.active = active);
 	}
 
+	/// Grants a role to an organization.
+	pub fn grant_role(org: OrgId, role: Role) {
+		with_org(org, |x| {
+			x.roles.insert(role);
+		});
+	}
+
+	/// Gives an organization another account.
+	pub fn add_account_of(org: OrgId, who: u64) {
+		with_org(org, |x| x.accounts.push(who));
+	}
+
 	/// Revokes a role of an organization.
 	pub fn revoke_role(org: OrgId, role: Role) {
 		with_org(org, |x| {
@@ -254,6 +266,23 @@ impl Membership<u64> for TestMembership {
 		Self::find(|x| x.kind.needs_credit_code() && CreditCode::sample(x.id) == *code, |x| x.id)
 	}
 
+	fn members_in(
+		region: crate::Division,
+		after: Option<(crate::Division, OrgId)>,
+		limit: u32,
+	) -> Vec<(crate::Division, OrgId)> {
+		let mut members: Vec<(crate::Division, OrgId)> = ORGS.with(|o| {
+			o.borrow()
+				.iter()
+				.filter(|x| x.kind.needs_credit_code())
+				.map(|x| (CreditCode::sample(x.id).division(), x.id))
+				.filter(|(division, _)| region.covers(division))
+				.collect()
+		});
+		members.sort();
+		members.into_iter().filter(|m| after.is_none_or(|a| *m > a)).take(limit as usize).collect()
+	}
+
 	#[cfg(feature = "runtime-benchmarks")]
 	fn make_member(who: &u64, kind: OrgKind, role: Option<Role>) -> OrgId {
 		ORGS.with(|o| {
@@ -262,6 +291,11 @@ impl Membership<u64> for TestMembership {
 			orgs.push(TestOrg::new(id, kind, role.as_slice(), &[*who]));
 			id
 		})
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn add_account(org: OrgId, who: &u64) {
+		Self::add_account_of(org, *who);
 	}
 }
 

@@ -1,15 +1,20 @@
 //! Benchmarks of every call on its most expensive path: cases naming up to `MAX_RECORDS`
 //! records and filings citing up to `MAX_EVIDENCE` evidence records; a freeze, lift or close
-//! of every record of a case, each in the name of the joined regulator of its domain.
+//! of every record of a case, each in the name of the joined regulator of its domain; an
+//! inspection plan's calls at their bounds (a full page of the population, the draw's last page
+//! with every target assigned from a full pool).
 
 use super::*;
-use crate::pallet::{Cases, NextCaseId};
+use crate::pallet::{
+	Cases, Inspectors, NextCaseId, NextPlanId, PendingAnchors, Plans, Population, Targets,
+};
 use alloc::vec::Vec;
 use frame_benchmarking::v2::*;
+use frame_support::{traits::ConstU32, BoundedVec};
 use frame_system::RawOrigin;
 use regchain_primitives::{
-	member_origin, time, AgencyKind, DisciplineRecords, EvidenceRecords, FreezableRecords,
-	Membership, OrgKind, RecordRef,
+	member_origin, time, time::Moment, AgencyKind, DisciplineRecords, Division, EvidenceRecords,
+	FreezableRecords, Membership, OrgKind, RecordRef, Role,
 };
 use sp_core::H256;
 
@@ -93,6 +98,108 @@ fn repairable<T: Config>(lead: OrgId, subject: OrgId) -> Result<CaseId, Benchmar
 		}
 	});
 	Ok(id)
+}
+
+/// A plan's timetable from now: commits for a day, reveals for another, results in a month.
+fn timetable<T: Config>() -> (Moment, Moment, Moment) {
+	let now = time::now::<T::UnixTime>();
+	(now + time::DAY, now + 2 * time::DAY, now + 30 * time::DAY)
+}
+
+/// A plan of `lead` over every enterprise of the country (the benchmarks' agencies act
+/// nationally), drawing `MAX_TARGETS`.
+fn plan_of<T: Config>(lead: OrgId) -> Result<PlanId, BenchmarkError> {
+	let id = NextPlanId::<T>::get();
+	Pallet::<T>::do_open_plan(
+		lead,
+		Division::NATIONAL,
+		OrgKind::Enterprise,
+		None,
+		SampleSize::Count(MAX_TARGETS),
+		H256::zero(),
+		timetable::<T>(),
+	)?;
+	Ok(id)
+}
+
+/// Agency `i` (made once) holding `Inspector`, with `n` accounts: its origin, accounts and
+/// organization.
+fn inspection_agency<T: Config>(i: u32, n: u32) -> (T::RuntimeOrigin, Vec<T::AccountId>, OrgId) {
+	let first: T::AccountId = account("inspection agency", i, 0);
+	let org = match T::Membership::member(&first) {
+		Some(info) => info.org,
+		None => {
+			let kind = OrgKind::Agency(AgencyKind::MarketRegulation);
+			T::Membership::make_member(&first, kind, Some(Role::Inspector))
+		},
+	};
+	for j in 1..n {
+		let officer: T::AccountId = account("inspector", i, j);
+		if T::Membership::member(&officer).is_none() {
+			T::Membership::add_account(org, &officer);
+		}
+	}
+	let accounts =
+		core::iter::once(first.clone()).chain((1..n).map(|j| account("inspector", i, j))).collect();
+	(RawOrigin::Signed(first).into(), accounts, org)
+}
+
+/// Puts `n` inspectors of `agency` into plan `id`'s pool directly.
+fn fill_pool<T: Config>(id: PlanId, agency: OrgId, n: u32) {
+	Plans::<T>::mutate(id, |p| {
+		if let Some(p) = p {
+			for i in 0..n {
+				let account = account("pooled", i, 0);
+				Inspectors::<T>::insert(id, p.inspectors + i, Inspector { account, agency });
+			}
+			p.inspectors += n;
+		}
+	});
+}
+
+/// A plan of `lead` ready for its draw, written directly: `population` enterprises (made-up
+/// ids) of weight 4, a full pool, two agencies revealed, the anchor fixed, the reveal period
+/// over.
+fn ready_to_draw<T: Config>(lead: OrgId, population: u32) -> Result<PlanId, BenchmarkError> {
+	let id = plan_of::<T>(lead)?;
+	let (_, _, witness) = inspection_agency::<T>(0, 1);
+	Pallet::<T>::do_join_plan(witness, id)?;
+	fill_pool::<T>(id, lead, MAX_INSPECTORS);
+	for i in 0..population {
+		Population::<T>::insert(
+			id,
+			i,
+			(1_000_000 + i, regchain_primitives::inspection::MAX_WEIGHT),
+		);
+	}
+	PendingAnchors::<T>::kill();
+	Plans::<T>::mutate(id, |p| {
+		if let Some(p) = p {
+			for (i, participant) in p.participants.iter_mut().enumerate() {
+				participant.commitment = Some(H256::zero());
+				participant.secret = Some(H256::repeat_byte(i as u8));
+			}
+			p.population = population;
+			p.enumeration = Enumeration::Complete;
+			p.anchor = Some((0, H256::repeat_byte(9)));
+			let now = time::now::<T::UnixTime>();
+			p.commit_until = now.saturating_sub(2);
+			p.reveal_until = now;
+		}
+	});
+	Ok(id)
+}
+
+/// The account and pool index of target `index`'s first inspector, made an account of its
+/// agency (the pool of `ready_to_draw` holds made-up accounts).
+fn assigned<T: Config>(id: PlanId, index: u32) -> Result<(T::AccountId, u32), BenchmarkError> {
+	let target = Targets::<T>::get(id, index).ok_or(BenchmarkError::Weightless)?;
+	let first = *target.inspectors.first().ok_or(BenchmarkError::Weightless)?;
+	let inspector = Inspectors::<T>::get(id, first).ok_or(BenchmarkError::Weightless)?;
+	if T::Membership::member(&inspector.account).is_none() {
+		T::Membership::add_account(inspector.agency, &inspector.account);
+	}
+	Ok((inspector.account, first))
 }
 
 #[benchmarks]
@@ -303,6 +410,179 @@ mod benchmarks {
 		Pallet::<T>::do_apply_for_repair(subject, id, H256::zero(), EvidenceList::default())?;
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, id, H256::zero());
+		Ok(())
+	}
+
+	#[benchmark]
+	fn open_plan() -> Result<(), BenchmarkError> {
+		let (origin, _) = lead::<T>()?;
+		// The queue of plans waiting for their anchor one short of full.
+		let later = time::now::<T::UnixTime>().saturating_add(time::DAY);
+		let queue: Vec<(Moment, PlanId)> =
+			(0..MAX_PENDING_PLANS - 1).map(|i| (later, PlanId::from(1_000 + i))).collect();
+		PendingAnchors::<T>::put(BoundedVec::truncate_from(queue));
+		let (commit_until, reveal_until, results_due) = timetable::<T>();
+		#[extrinsic_call]
+		_(
+			origin as T::RuntimeOrigin,
+			Division::NATIONAL,
+			OrgKind::Enterprise,
+			None,
+			SampleSize::Count(MAX_TARGETS),
+			H256::zero(),
+			commit_until,
+			reveal_until,
+			results_due,
+		);
+		assert_eq!(PendingAnchors::<T>::get().len() as u32, MAX_PENDING_PLANS);
+		Ok(())
+	}
+
+	#[benchmark]
+	fn join_plan() -> Result<(), BenchmarkError> {
+		let (_, lead) = lead::<T>()?;
+		let id = plan_of::<T>(lead)?;
+		for i in 1..MAX_PLAN_AGENCIES - 1 {
+			let (_, _, agency) = inspection_agency::<T>(i, 1);
+			Pallet::<T>::do_join_plan(agency, id)?;
+		}
+		let (origin, _, _) = inspection_agency::<T>(MAX_PLAN_AGENCIES, 1);
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, id);
+		assert_eq!(
+			Plans::<T>::get(id).map(|p| p.participants.len() as u32),
+			Some(MAX_PLAN_AGENCIES)
+		);
+		Ok(())
+	}
+
+	#[benchmark]
+	fn commit() -> Result<(), BenchmarkError> {
+		let (origin, lead) = lead::<T>()?;
+		let id = plan_of::<T>(lead)?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, id, H256::repeat_byte(1));
+		assert!(Plans::<T>::get(id).is_some_and(|p| p.participants[0].commitment.is_some()));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn enlist_inspectors(n: Linear<1, MAX_ENLIST>) -> Result<(), BenchmarkError> {
+		let (_, lead) = lead::<T>()?;
+		let id = plan_of::<T>(lead)?;
+		let (origin, accounts, agency) = inspection_agency::<T>(1, n);
+		Pallet::<T>::do_join_plan(agency, id)?;
+		// The rest of the pool is full: every enlisted inspector is compared with it.
+		fill_pool::<T>(id, lead, MAX_INSPECTORS - n);
+		let accounts: BoundedVec<T::AccountId, ConstU32<MAX_ENLIST>> =
+			BoundedVec::truncate_from(accounts);
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, id, accounts);
+		assert_eq!(Plans::<T>::get(id).map(|p| p.inspectors), Some(MAX_INSPECTORS));
+		Ok(())
+	}
+
+	/// A full page, every member of the population (enterprises of the region).
+	#[benchmark]
+	fn read_population() -> Result<(), BenchmarkError> {
+		let (origin, lead) = lead::<T>()?;
+		for i in 0..POPULATION_PAGE {
+			let who: T::AccountId = account("population", i, 0);
+			T::Membership::make_member(&who, OrgKind::Enterprise, None);
+		}
+		let id = plan_of::<T>(lead)?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, id);
+		assert!(Plans::<T>::get(id).is_some_and(|p| p.population >= POPULATION_PAGE));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn reveal() -> Result<(), BenchmarkError> {
+		let (origin, lead) = lead::<T>()?;
+		let id = plan_of::<T>(lead)?;
+		let secret = H256::repeat_byte(5);
+		let commitment = regchain_primitives::inspection::commitment(id, lead, &secret);
+		Pallet::<T>::do_commit(lead, id, commitment)?;
+		// The commit period over (the clock cannot move: the deadline does).
+		Plans::<T>::mutate(id, |p| {
+			if let Some(p) = p {
+				p.commit_until = time::now::<T::UnixTime>();
+			}
+		});
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, id, secret);
+		assert!(Plans::<T>::get(id).is_some_and(|p| p.participants[0].secret.is_some()));
+		Ok(())
+	}
+
+	/// The heaviest call of a draw: its first and last at once — the reveals checked, a full
+	/// page keyed and every target given two inspectors from a full pool.
+	#[benchmark]
+	fn draw() -> Result<(), BenchmarkError> {
+		let (origin, lead) = lead::<T>()?;
+		let id = ready_to_draw::<T>(lead, DRAW_PAGE)?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, id);
+		assert_eq!(Plans::<T>::get(id).map(|p| p.targets), Some(MAX_TARGETS));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn recuse() -> Result<(), BenchmarkError> {
+		let (_, lead) = lead::<T>()?;
+		let id = ready_to_draw::<T>(lead, MAX_TARGETS)?;
+		Pallet::<T>::do_draw(lead, id)?;
+		let (who, _) = assigned::<T>(id, 0)?;
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who), id, 0);
+		assert!(Targets::<T>::get(id, 0).is_some_and(|t| t.recused.len() == 1));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn record_result() -> Result<(), BenchmarkError> {
+		let (_, lead) = lead::<T>()?;
+		let id = ready_to_draw::<T>(lead, MAX_TARGETS)?;
+		Pallet::<T>::do_draw(lead, id)?;
+		let (who, _) = assigned::<T>(id, 0)?;
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who), id, 0, Outcome::Findings { report: H256::zero() });
+		assert!(Targets::<T>::get(id, 0).is_some_and(|t| t.result.is_some()));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn close_plan() -> Result<(), BenchmarkError> {
+		let (origin, lead) = lead::<T>()?;
+		let id = ready_to_draw::<T>(lead, MAX_TARGETS)?;
+		Pallet::<T>::do_draw(lead, id)?;
+		Plans::<T>::mutate(id, |p| {
+			if let Some(p) = p {
+				p.results_due = 0;
+			}
+		});
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, id, H256::zero());
+		assert!(Plans::<T>::get(id).is_some_and(|p| p.status == PlanStatus::Closed));
+		Ok(())
+	}
+
+	/// `n` plans anchored by one block.
+	#[benchmark]
+	fn anchor_plans(n: Linear<1, MAX_PENDING_PLANS>) -> Result<(), BenchmarkError> {
+		let (_, lead) = lead::<T>()?;
+		let mut queue = Vec::new();
+		for _ in 0..n {
+			let id = plan_of::<T>(lead)?;
+			queue.push((0, id));
+		}
+		PendingAnchors::<T>::put(BoundedVec::truncate_from(queue));
+		#[block]
+		{
+			Pallet::<T>::anchor_due_plans();
+		}
+		assert!(PendingAnchors::<T>::get().is_empty());
 		Ok(())
 	}
 

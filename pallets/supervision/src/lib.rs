@@ -7,7 +7,9 @@
 //! `regchain_primitives::freeze` (each domain's own checks, events and refusals). The agencies
 //! of every domain the case touches join it, and each record is frozen in the name of the one
 //! that regulates its domain: authority stays where the law puts it, and the silos no longer
-//! stand between the agencies.
+//! stand between the agencies. It also runs **random inspections** (双随机、一公开): a plan
+//! draws its targets and inspectors from inputs no single agency controls, and anyone holding
+//! the chain's data recomputes the draw (`docs/inspections.md`).
 //!
 //! ## Actors and terms
 //! - **Agencies** ([`Config::AgencyOrigin`]) open a case about an organization within their
@@ -40,8 +42,27 @@
 //! - The lead is the first agency; agencies are distinct; records are distinct; every case
 //!   freeze is of a record of the case; a closed case holds no freeze.
 //! - A penalty's appeal, if any, was filed within its appeal period.
+//! - `OpenCaseCount` counts each subject's open cases.
+//! - A plan's lead is its first participant; participants are distinct and indexed; an
+//!   excluded agency revealed nothing; a plan waits in `PendingAnchors` (kept in deadline order)
+//!   exactly while it has no anchor; its population, pool, targets and results are of their
+//!   counts and bounds; a target's inspectors are distinct pool positions, none recused; only a
+//!   drawn (or closed) plan has targets, only a drawing one has leaders.
 //! - Every discipline listing in force that names a case is that case's penalty's listing,
 //!   about its subject, and the penalty stands unrepaired (no listing outlives its decision).
+//!
+//! ## Random inspections
+//! Market regulation or customs (the kinds that may hold `Inspector` in law), within its
+//! jurisdiction, opens a plan over the enterprises (or financial institutions) of a division;
+//! other agencies join; each commits to a secret, inspecting agencies enlist their inspectors,
+//! and the population is read from the region index with each member's weight (its listings
+//! and open cases) — all before the commit deadline. The first block at or past it is the
+//! anchor (`on_initialize`). After the reveals the draw (paged) seeds
+//! `regchain_primitives::inspection` with the anchor and the revealed secrets, excludes and
+//! names the agencies that withheld theirs (lapsing the plan below [`MIN_REVEALS`]), takes the
+//! largest weighted keys as targets and two inspectors each, none of the target's last
+//! inspection; an inspector recuses (replaced by the next of the same sequence) or records the
+//! result; the lead closes the plan.
 //!
 //! ## On chain, and who reads it
 //! Every node holds all state. On chain: who the case is about, which agencies act in it, the
@@ -49,7 +70,10 @@
 //! legal basis, documents, orders, statements, decisions and rulings (the documents stay with
 //! the agency and the subject), fines in fen and every date. Outside the agencies' nodes the
 //! query gateway shows a case to its subject and to agencies with jurisdiction over it, and to
-//! the public only the standing penalties within their publication period.
+//! the public only the standing penalties within their publication period. A plan, its
+//! agencies' commitments and revealed secrets, the anchor, the pool's accounts, the targets,
+//! their inspectors and results (report hashes) are public; its population — whose weights
+//! would tell of open cases — is served to agencies only.
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
@@ -61,6 +85,7 @@ regchain_primitives::jurisdiction_errors!();
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod impls;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 pub mod runtime_api;
@@ -86,11 +111,11 @@ pub mod pallet {
 	use frame_support::pallet_prelude::*;
 	use frame_support::traits::UnixTime;
 	use frame_system::pallet_prelude::*;
-	use regchain_primitives::{time::Moment, Fen};
+	use regchain_primitives::{time::Moment, Division, Fen, OrgKind, Role};
 	use sp_core::H256;
 
 	/// The storage layout's version; a migration bumps it with the layout.
-	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -178,6 +203,65 @@ pub mod pallet {
 	pub type OpenCasesByAgency<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, OrgId, Twox64Concat, CaseId, ()>;
 
+	/// How many open cases are about each organization (absent: none): a random inspection
+	/// weighs an organization under an open case more (storage version 2).
+	#[pallet::storage]
+	pub type OpenCaseCount<T: Config> = StorageMap<_, Twox64Concat, OrgId, u32>;
+
+	/// The next inspection plan's id.
+	#[pallet::storage]
+	pub type NextPlanId<T: Config> = StorageValue<_, PlanId, ValueQuery>;
+
+	/// Every inspection plan.
+	#[pallet::storage]
+	pub type Plans<T: Config> = StorageMap<_, Twox64Concat, PlanId, Plan>;
+
+	/// The plans each agency takes part in.
+	#[pallet::storage]
+	pub type PlansByAgency<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, OrgId, Twox64Concat, PlanId, ()>;
+
+	/// Each plan's population, by position: the organization and its weight in the draw.
+	#[pallet::storage]
+	pub type Population<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, PlanId, Twox64Concat, u32, (OrgId, u8)>;
+
+	/// Each plan's pool of inspectors, by position.
+	#[pallet::storage]
+	pub type Inspectors<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, PlanId, Twox64Concat, u32, Inspector<T::AccountId>>;
+
+	/// While a plan draws: the targets leading so far, best first (key, organization, weight).
+	#[pallet::storage]
+	pub type Leaders<T: Config> = StorageMap<
+		_,
+		Twox64Concat,
+		PlanId,
+		BoundedVec<(u64, OrgId, u8), ConstU32<MAX_TARGETS>>,
+		ValueQuery,
+	>;
+
+	/// Each plan's targets, in the order drawn.
+	#[pallet::storage]
+	pub type Targets<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, PlanId, Twox64Concat, u32, Target>;
+
+	/// The inspectors (accounts) of each organization's latest inspection: not drawn for it
+	/// again in the next.
+	#[pallet::storage]
+	pub type LastInspectors<T: Config> = StorageMap<
+		_,
+		Twox64Concat,
+		OrgId,
+		BoundedVec<T::AccountId, ConstU32<INSPECTORS_PER_TARGET>>,
+	>;
+
+	/// The plans whose commit period runs, by its end, soonest first: the block that starts
+	/// at or after the end records the plan's anchor (`on_initialize`).
+	#[pallet::storage]
+	pub type PendingAnchors<T: Config> =
+		StorageValue<_, BoundedVec<(Moment, PlanId), ConstU32<MAX_PENDING_PLANS>>, ValueQuery>;
+
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
@@ -225,6 +309,36 @@ pub mod pallet {
 		RepairRefused { case: CaseId, reasons: H256 },
 		/// The lead closed the case, lifting `lifted` freezes it still held.
 		CaseClosed { case: CaseId, conclusion: H256, lifted: u32 },
+		/// An agency opened a random inspection plan.
+		PlanOpened { plan: PlanId, lead: OrgId, region: Division, document: H256 },
+		/// An agency joined a plan.
+		PlanJoined { plan: PlanId, agency: OrgId },
+		/// An agency committed to its secret.
+		Committed { plan: PlanId, agency: OrgId, commitment: H256 },
+		/// An agency put `count` of its inspectors into the plan's pool.
+		InspectorsEnlisted { plan: PlanId, agency: OrgId, count: u32 },
+		/// A page of the population was read: `added` organizations, `total` so far.
+		PopulationRead { plan: PlanId, added: u32, total: u32, complete: bool },
+		/// The plan's anchor block was fixed (its commit period is over).
+		Anchored { plan: PlanId, block: u32, hash: H256 },
+		/// An agency revealed its secret.
+		Revealed { plan: PlanId, agency: OrgId, secret: H256 },
+		/// An agency committed and did not reveal in time: its secret and inspectors are out.
+		AgencyExcluded { plan: PlanId, agency: OrgId },
+		/// The plan lapsed without a draw (too few reveals, or its population not read).
+		PlanLapsed { plan: PlanId, revealed: u32 },
+		/// The draw keyed `keyed` of the population so far.
+		DrawProgressed { plan: PlanId, keyed: u32 },
+		/// The draw is done: `targets` targets under the seed.
+		Drawn { plan: PlanId, seed: H256, targets: u32 },
+		/// An inspector was assigned to a target (drawn, or replacing a recused one).
+		InspectorAssigned { plan: PlanId, target: u32, org: OrgId, inspector: u32 },
+		/// An inspector recused itself from a target (回避).
+		InspectorRecused { plan: PlanId, target: u32, inspector: u32 },
+		/// An inspector recorded a target's result.
+		ResultRecorded { plan: PlanId, target: u32, org: OrgId, outcome: Outcome, late: bool },
+		/// The lead closed the plan.
+		PlanClosed { plan: PlanId, conclusion: H256 },
 	}
 
 	#[pallet::error]
@@ -310,6 +424,62 @@ pub mod pallet {
 		RectificationNotReported,
 		/// No repair awaits a decision.
 		RepairNotFound,
+		/// No inspection plan with this id.
+		PlanNotFound,
+		/// Only an agency taking part in the plan does this: join it first.
+		NotPlanAgency,
+		/// A population is of enterprises or financial institutions, of a valid division.
+		InvalidPopulation,
+		/// The timetable must run now < commit deadline < reveal deadline < results' deadline,
+		/// within a year.
+		InvalidTimetable,
+		/// `MAX_PENDING_PLANS` plans are in their commit period: wait for one to end.
+		TooManyPlans,
+		/// The commit period is over: no more joining, commitments, inspectors or population.
+		CommitPeriodOver,
+		/// Reveals start when the commit period is over.
+		CommitPeriodNotOver,
+		/// The reveal period is over.
+		RevealPeriodOver,
+		/// The draw starts when the reveal period is over.
+		RevealPeriodNotOver,
+		/// The agency committed to no secret in this plan.
+		CommitmentNotFound,
+		/// The secret does not match the agency's commitment.
+		RevealMismatch,
+		/// The agency revealed already.
+		AlreadyRevealed,
+		/// The account is not an inspector of the agency (an account of it, the agency holding
+		/// the `Inspector` role); or, to open a plan, the agency's kind does not inspect in law.
+		NotInspector,
+		/// The inspector is in the pool already.
+		AlreadyEnlisted,
+		/// The pool holds `MAX_INSPECTORS` inspectors.
+		TooManyInspectors,
+		/// Nothing to enlist.
+		EmptyInspectors,
+		/// The population is read to its end already.
+		PopulationComplete,
+		/// The population passes `MAX_POPULATION`: open plans of narrower regions.
+		PopulationTooLarge,
+		/// The plan's anchor block is not recorded yet: try in the next block.
+		AnchorPending,
+		/// The plan is drawn, lapsed or closed already.
+		AlreadyDrawn,
+		/// The plan is not drawn.
+		PlanNotDrawn,
+		/// The plan is closed: no more results.
+		PlanClosed,
+		/// No target at this position of the plan.
+		TargetNotFound,
+		/// Only an inspector assigned to the target does this.
+		NotAssigned,
+		/// The target's result is recorded already.
+		AlreadyRecorded,
+		/// The target had `MAX_RECUSALS` recusals.
+		TooManyRecusals,
+		/// The plan closes once every result is in or its deadline passed.
+		ResultsPending,
 	}
 
 	#[pallet::call]
@@ -626,10 +796,198 @@ pub mod pallet {
 			let (_, agency) = T::AgencyOrigin::ensure_origin(origin)?;
 			Self::do_refuse_repair(agency, case, reasons)
 		}
+
+		/// Open a random inspection plan (抽查计划) over the members of `region`.
+		///
+		/// The draw that follows is verifiable: agencies commit to secrets before
+		/// `commit_until`, the first block at or past it is the anchor, they reveal before
+		/// `reveal_until`, and the seed combines the anchor's hash with the secrets revealed
+		/// (`docs/inspections.md`). At least `MIN_REVEALS` agencies must reveal: the lead
+		/// brings another as a joint inspector or a witness.
+		///
+		/// - Origin: an agency (`AgencyOrigin`) whose jurisdiction covers `region`, of a kind
+		///   that inspects in law (market regulation, customs: `Inspector`'s kinds); it leads
+		///   the plan.
+		/// - `kind`: enterprises or financial institutions; `role`: one they must hold, if any.
+		/// - `sample`: a count or a share per thousand (at most `MAX_TARGETS` targets).
+		/// - `document`: the hash of the plan document (the inspection items).
+		/// - The timetable, in on-chain time: now < `commit_until` < `reveal_until` <
+		///   `results_due`, at most a year from now.
+		///
+		/// Errors: `InvalidPopulation`, `OutsideJurisdiction`, `NotInspector`,
+		/// `InvalidTimetable`, `TooManyPlans`. Events: `PlanOpened`.
+		#[pallet::call_index(17)]
+		#[pallet::weight(T::WeightInfo::open_plan())]
+		#[allow(clippy::too_many_arguments)]
+		pub fn open_plan(
+			origin: OriginFor<T>,
+			region: Division,
+			kind: OrgKind,
+			role: Option<Role>,
+			sample: SampleSize,
+			document: H256,
+			commit_until: Moment,
+			reveal_until: Moment,
+			results_due: Moment,
+		) -> DispatchResult {
+			let (_, agency) = T::AgencyOrigin::ensure_origin(origin)?;
+			let timetable = (commit_until, reveal_until, results_due);
+			Self::do_open_plan(agency, region, kind, role, sample, document, timetable)
+		}
+
+		/// Join a plan: a joint inspection (跨部门联合抽查) with inspectors of this agency, or a
+		/// witness whose secret makes the draw unpredictable to the lead.
+		///
+		/// - Origin: an agency whose jurisdiction covers the plan's region, before the commit
+		///   deadline.
+		///
+		/// Errors: `PlanNotFound`, `CommitPeriodOver`, `OutsideJurisdiction`, `AlreadyJoined`,
+		/// `TooManyAgencies`. Events: `PlanJoined`.
+		#[pallet::call_index(18)]
+		#[pallet::weight(T::WeightInfo::join_plan())]
+		pub fn join_plan(origin: OriginFor<T>, plan: PlanId) -> DispatchResult {
+			let (_, agency) = T::AgencyOrigin::ensure_origin(origin)?;
+			Self::do_join_plan(agency, plan)
+		}
+
+		/// Commit to a secret: `commitment` =
+		/// `regchain_primitives::inspection::commitment(plan, agency, secret)`. A second
+		/// commitment before the deadline replaces the first.
+		///
+		/// - Origin: an agency of the plan, before the commit deadline.
+		///
+		/// Errors: `PlanNotFound`, `NotPlanAgency`, `CommitPeriodOver`. Events: `Committed`.
+		#[pallet::call_index(19)]
+		#[pallet::weight(T::WeightInfo::commit())]
+		pub fn commit(origin: OriginFor<T>, plan: PlanId, commitment: H256) -> DispatchResult {
+			let (_, agency) = T::AgencyOrigin::ensure_origin(origin)?;
+			Self::do_commit(agency, plan, commitment)
+		}
+
+		/// Put officers of this agency into the plan's pool of inspectors (执法检查人员名录库).
+		///
+		/// - Origin: an agency of the plan holding the `Inspector` role, before the commit
+		///   deadline.
+		/// - `inspectors`: accounts of this agency, not in the pool yet.
+		///
+		/// Errors: `PlanNotFound`, `NotPlanAgency`, `CommitPeriodOver`, `EmptyInspectors`,
+		/// `NotInspector`, `AlreadyEnlisted`, `TooManyInspectors`. Events:
+		/// `InspectorsEnlisted`. Complexity: O(inspectors).
+		#[pallet::call_index(20)]
+		#[pallet::weight(T::WeightInfo::enlist_inspectors(inspectors.len() as u32))]
+		pub fn enlist_inspectors(
+			origin: OriginFor<T>,
+			plan: PlanId,
+			inspectors: BoundedVec<T::AccountId, ConstU32<MAX_ENLIST>>,
+		) -> DispatchResult {
+			let (_, agency) = T::AgencyOrigin::ensure_origin(origin)?;
+			Self::do_enlist_inspectors(agency, plan, inspectors)
+		}
+
+		/// Read the next page of the population from the region index (`POPULATION_PAGE`
+		/// entries): each member of the plan's kind and role, active, with its weight from its
+		/// standing now. Called until the population is complete, before the commit deadline —
+		/// so the population and its weights are fixed before any secret is revealed.
+		///
+		/// - Origin: an agency of the plan.
+		///
+		/// Errors: `PlanNotFound`, `NotPlanAgency`, `CommitPeriodOver`, `PopulationComplete`,
+		/// `PopulationTooLarge`. Events: `PopulationRead`. Complexity: O(`POPULATION_PAGE`).
+		#[pallet::call_index(21)]
+		#[pallet::weight(T::WeightInfo::read_population())]
+		pub fn read_population(origin: OriginFor<T>, plan: PlanId) -> DispatchResult {
+			let (_, agency) = T::AgencyOrigin::ensure_origin(origin)?;
+			Self::do_read_population(agency, plan)
+		}
+
+		/// Reveal the secret committed to.
+		///
+		/// - Origin: an agency of the plan that committed, after the commit deadline and before
+		///   the reveal deadline.
+		///
+		/// Errors: `PlanNotFound`, `NotPlanAgency`, `CommitPeriodNotOver`, `RevealPeriodOver`,
+		/// `CommitmentNotFound`, `AlreadyRevealed`, `RevealMismatch`. Events: `Revealed`.
+		#[pallet::call_index(22)]
+		#[pallet::weight(T::WeightInfo::reveal())]
+		pub fn reveal(origin: OriginFor<T>, plan: PlanId, secret: H256) -> DispatchResult {
+			let (_, agency) = T::AgencyOrigin::ensure_origin(origin)?;
+			Self::do_reveal(agency, plan, secret)
+		}
+
+		/// Draw, a page at a time: the first call after the reveal deadline excludes the
+		/// agencies that did not reveal and fixes the seed (or lapses the plan); each call keys
+		/// `DRAW_PAGE` organizations of the population; the last assigns the inspectors.
+		///
+		/// - Origin: an agency of the plan.
+		///
+		/// Errors: `PlanNotFound`, `NotPlanAgency`, `RevealPeriodNotOver`, `AnchorPending`,
+		/// `AlreadyDrawn`. Events: `AgencyExcluded`, `PlanLapsed`, `DrawProgressed`, `Drawn`,
+		/// `InspectorAssigned`. Complexity: O(`DRAW_PAGE`), the last call also
+		/// O(targets × inspectors).
+		#[pallet::call_index(23)]
+		#[pallet::weight(T::WeightInfo::draw())]
+		pub fn draw(origin: OriginFor<T>, plan: PlanId) -> DispatchResult {
+			let (_, agency) = T::AgencyOrigin::ensure_origin(origin)?;
+			Self::do_draw(agency, plan)
+		}
+
+		/// Recuse oneself from a target (回避): the next eligible inspector of the same draw
+		/// sequence replaces this one.
+		///
+		/// - Origin: an inspector assigned to the target, before its result.
+		///
+		/// Errors: `PlanNotFound`, `PlanNotDrawn`, `TargetNotFound`, `NotAssigned`,
+		/// `AlreadyRecorded`, `TooManyRecusals`. Events: `InspectorRecused`,
+		/// `InspectorAssigned`.
+		#[pallet::call_index(24)]
+		#[pallet::weight(T::WeightInfo::recuse())]
+		pub fn recuse(origin: OriginFor<T>, plan: PlanId, target: u32) -> DispatchResult {
+			let (account, _) = T::AgencyOrigin::ensure_origin(origin)?;
+			Self::do_recuse(account, plan, target)
+		}
+
+		/// Record a target's result; one after the results' deadline is marked late.
+		///
+		/// - Origin: an inspector assigned to the target.
+		///
+		/// Errors: `PlanNotFound`, `PlanClosed`, `PlanNotDrawn`, `TargetNotFound`,
+		/// `NotAssigned`, `AlreadyRecorded`. Events: `ResultRecorded`.
+		#[pallet::call_index(25)]
+		#[pallet::weight(T::WeightInfo::record_result())]
+		pub fn record_result(
+			origin: OriginFor<T>,
+			plan: PlanId,
+			target: u32,
+			outcome: Outcome,
+		) -> DispatchResult {
+			let (account, _) = T::AgencyOrigin::ensure_origin(origin)?;
+			Self::do_record_result(account, plan, target, outcome)
+		}
+
+		/// Close a plan, once every result is in or the results' deadline has passed; a lapsed
+		/// plan at any time.
+		///
+		/// - Origin: the plan's lead.
+		///
+		/// Errors: `PlanNotFound`, `NotLead`, `PlanClosed`, `PlanNotDrawn`, `ResultsPending`.
+		/// Events: `PlanClosed`.
+		#[pallet::call_index(26)]
+		#[pallet::weight(T::WeightInfo::close_plan())]
+		pub fn close_plan(origin: OriginFor<T>, plan: PlanId, conclusion: H256) -> DispatchResult {
+			let (_, agency) = T::AgencyOrigin::ensure_origin(origin)?;
+			Self::do_close_plan(agency, plan, conclusion)
+		}
 	}
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		/// Fixes the anchor of each plan whose commit period ended by the previous block's time:
+		/// the previous block's hash (the first block at or past the deadline). One read a
+		/// block when none is due.
+		fn on_initialize(_: BlockNumberFor<T>) -> Weight {
+			Self::anchor_due_plans()
+		}
+
 		#[cfg(feature = "try-runtime")]
 		fn try_state(_: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
 			Self::do_try_state()

@@ -49,6 +49,7 @@ pub const IP_OFFICE: u64 = 6;
 pub const ECONOMY: u64 = 7;
 /// A second finance bureau (a district's, acting nationally in the mock).
 pub const FINANCE_2: u64 = 8;
+pub const CUSTOMS: u64 = 9;
 pub const ACME: u64 = 10;
 pub const OTHER_CO: u64 = 20;
 pub const OUTSIDER: u64 = 99;
@@ -119,6 +120,7 @@ impl ExtBuilder {
 			agency(IP_OFFICE, AgencyKind::IpOffice),
 			agency(ECONOMY, AgencyKind::EconomyCommission),
 			agency(FINANCE_2, AgencyKind::FinanceBureau),
+			agency(CUSTOMS, AgencyKind::Customs),
 			TestOrg::new(ACME as OrgId, OrgKind::Enterprise, &[], &[ACME]),
 			TestOrg::new(OTHER_CO as OrgId, OrgKind::Enterprise, &[], &[OTHER_CO]),
 		]);

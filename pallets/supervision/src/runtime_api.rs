@@ -1,14 +1,26 @@
 //! The supervision pallet's runtime API. Polkadot.js exposes it as `api.call.supervisionApi.*`
 //! from the runtime metadata; the node serves it as the `supervision_*` JSON-RPC methods.
 
-use crate::types::{CaseId, CaseView, PublicPenalty, Step};
+use crate::types::{CaseId, CaseView, Inspector, PlanId, PlanView, PublicPenalty, Step, Target};
 use alloc::vec::Vec;
 use regchain_primitives::OrgId;
 
 sp_api::decl_runtime_apis! {
-	/// Cases, their histories and the penalties published; every list at most 100 long, paged
-	/// by the last key of the previous page.
-	pub trait SupervisionApi {
+	/// Cases, their histories and the penalties published; random inspection plans, their
+	/// draws' inputs and results. Every list at most 100 long, paged by the last key of the
+	/// previous page. Version 2 adds the inspection plans.
+	#[api_version(2)]
+	pub trait SupervisionApi<AccountId> where AccountId: codec::Codec {
+		/// One inspection plan, with its results overdue now.
+		fn plan(id: PlanId) -> Option<PlanView>;
+		/// The plans an agency takes part in, after plan `start_after`.
+		fn plans_of(agency: OrgId, start_after: Option<PlanId>, limit: u32) -> Vec<PlanView>;
+		/// A plan's population from position `from` on: each organization and its weight.
+		fn plan_population(id: PlanId, from: u32, limit: u32) -> Vec<(OrgId, u8)>;
+		/// A plan's pool of inspectors from position `from` on.
+		fn plan_inspectors(id: PlanId, from: u32, limit: u32) -> Vec<Inspector<AccountId>>;
+		/// A plan's targets in the order drawn, with their inspectors and results.
+		fn plan_targets(id: PlanId) -> Vec<Target>;
 		/// One case, with the deadlines it has missed now.
 		fn case(id: CaseId) -> Option<CaseView>;
 		/// A case's history after step `start_after`.

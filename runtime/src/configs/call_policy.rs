@@ -89,16 +89,23 @@ impl MemberCallPolicy<AccountId, RuntimeCall> for MemberCalls {
 	}
 
 	/// Provenance writes a record and an event per item it names (its own bound, up to 10× a
-	/// call's bytes); a call of another domain stores its record with keys and index entries:
-	/// at most twice its bytes and [`STATE_PER_CALL`]. The runtime test
+	/// call's bytes), an inspection plan a page of its population or its draw's targets (its
+	/// own bound); a call of another domain stores its record with keys and index entries: at
+	/// most twice its bytes and [`STATE_PER_CALL`]. The runtime test
 	/// `the_byte_quota_meters_the_state_a_call_adds` measures each against what it is charged.
 	fn state_bytes(call: &RuntimeCall) -> u32 {
-		match call {
-			RuntimeCall::Provenance(call) => crate::Provenance::state_bytes(call),
-			_ => u32::try_from(call.encoded_size())
+		let record = || {
+			u32::try_from(call.encoded_size())
 				.unwrap_or(u32::MAX)
 				.saturating_mul(2)
-				.saturating_add(STATE_PER_CALL),
+				.saturating_add(STATE_PER_CALL)
+		};
+		match call {
+			RuntimeCall::Provenance(call) => crate::Provenance::state_bytes(call),
+			RuntimeCall::Supervision(inner) => {
+				crate::Supervision::state_bytes(inner).unwrap_or_else(record)
+			},
+			_ => record(),
 		}
 	}
 

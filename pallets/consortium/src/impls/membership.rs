@@ -43,6 +43,14 @@ impl<T: Config> Membership<T::AccountId> for Pallet<T> {
 		Self::is_active_org(org).then_some(org)
 	}
 
+	fn members_in(
+		region: Division,
+		after: Option<(Division, OrgId)>,
+		limit: u32,
+	) -> Vec<(Division, OrgId)> {
+		Self::members_of_region(region, after, limit)
+	}
+
 	fn credit_code(org: OrgId) -> Option<CreditCode> {
 		let record = Organizations::<T>::get(org)?;
 		record.is_active_at(Self::now()).then_some(())?;
@@ -68,5 +76,10 @@ impl<T: Config> Membership<T::AccountId> for Pallet<T> {
 			});
 		}
 		id
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn add_account(org: OrgId, who: &T::AccountId) {
+		Self::do_add_account(org, who.clone(), false).expect("benchmark account is new");
 	}
 }

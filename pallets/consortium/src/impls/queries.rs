@@ -62,17 +62,33 @@ impl<T: Config> Pallet<T> {
 		if !matches!(record.kind, OrgKind::Agency(_)) {
 			return Vec::new();
 		}
-		let (first, end) = Self::region_of(agency, &record).span();
-		let start = region_key(Division(first), 0);
-		// After the cursor (a member's key), or from the range's first key included; a cursor
-		// that is no member ends the listing rather than restarting it.
+		// After the cursor (a member's division and id); a cursor that is no member ends the
+		// listing rather than restarting it.
 		let cursor = match start_after {
 			None => None,
 			Some(org) => match Organizations::<T>::get(org).and_then(|o| o.credit_code) {
-				Some(code) => Some(region_key(code.division(), org)).filter(|key| *key >= start),
+				Some(code) => Some((code.division(), org)),
 				None => return Vec::new(),
 			},
 		};
+		let region = Self::region_of(agency, &record);
+		Self::members_of_region(region, cursor, paging::page_size(limit))
+			.into_iter()
+			.filter_map(|(_, org)| Self::organization_view(org))
+			.collect()
+	}
+
+	/// The members in `region`'s span after `after`, at most `limit`, in the region index's
+	/// order (by division, then id): keys from the span's first (or just past the cursor) while
+	/// below its end. A cursor outside the span starts from the span's first key.
+	pub fn members_of_region(
+		region: Division,
+		after: Option<(Division, OrgId)>,
+		limit: u32,
+	) -> Vec<(Division, OrgId)> {
+		let (first, end) = region.span();
+		let start = region_key(Division(first), 0);
+		let cursor = after.map(|(d, org)| region_key(d, org)).filter(|key| *key >= start);
 		let head = match cursor {
 			Some(_) => None,
 			None => MembersByRegion::<T>::contains_key(start).then_some(start),
@@ -82,8 +98,8 @@ impl<T: Config> Pallet<T> {
 			.chain(MembersByRegion::<T>::iter_keys_from(from))
 			.map(|key| region_of_key(&key))
 			.take_while(|(division, _)| *division < end)
-			.take(paging::page_size(limit) as usize)
-			.filter_map(|(_, org)| Self::organization_view(org))
+			.take(limit as usize)
+			.map(|(division, org)| (Division(division), org))
 			.collect()
 	}
 

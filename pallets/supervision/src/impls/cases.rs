@@ -1,11 +1,11 @@
-//! What the calls do, the queries of the runtime API and the storage invariants.
+//! Cases: opening, joining, measures, answers, penalties, appeals, repair, closing.
 
 use crate::{pallet::*, types::*};
 use alloc::vec::Vec;
 use frame_support::{ensure, pallet_prelude::*, traits::Get};
 use regchain_primitives::{
-	paging, time, AgencyKind, CreditStanding, DisciplineKind, DisciplineRecords, Domain,
-	EvidenceRecords, Fen, FreezableRecords, Membership, OrgId, OrgKind, RecordRef,
+	time, AgencyKind, DisciplineKind, DisciplineRecords, Domain, EvidenceRecords, Fen,
+	FreezableRecords, Membership, OrgId, OrgKind, RecordRef,
 };
 use sp_core::H256;
 use sp_runtime::ArithmeticError;
@@ -48,6 +48,9 @@ impl<T: Config> Pallet<T> {
 		Cases::<T>::insert(id, case);
 		CasesBySubject::<T>::insert(subject, id, ());
 		OpenCasesByAgency::<T>::insert(agency, id, ());
+		OpenCaseCount::<T>::mutate(subject, |count| {
+			*count = Some(count.unwrap_or(0).saturating_add(1))
+		});
 		NextCaseId::<T>::put(next);
 		Self::deposit_event(Event::CaseOpened { case: id, subject, lead: agency, violation });
 		Ok(())
@@ -301,6 +304,9 @@ impl<T: Config> Pallet<T> {
 		for member in &case.agencies {
 			OpenCasesByAgency::<T>::remove(member, id);
 		}
+		OpenCaseCount::<T>::mutate_exists(case.subject, |count| {
+			*count = count.and_then(|c| c.checked_sub(1)).filter(|c| *c > 0);
+		});
 		Cases::<T>::insert(id, case);
 		Self::deposit_event(Event::CaseClosed { case: id, conclusion, lifted });
 		Ok(())
@@ -515,161 +521,6 @@ impl<T: Config> Pallet<T> {
 		ensure!(case.steps < room, Error::<T>::TooManySteps);
 		Steps::<T>::insert(id, case.steps, Step { at: Self::now(), by, action });
 		case.steps += 1;
-		Ok(())
-	}
-
-	fn now() -> time::Moment {
-		time::now::<T::UnixTime>()
-	}
-
-	// --- queries (the runtime API) ---
-
-	/// The case `id` with its deadlines missed now.
-	pub fn case_view(id: CaseId) -> Option<CaseView> {
-		Cases::<T>::get(id).map(|case| Self::view(id, case))
-	}
-
-	fn view(id: CaseId, case: Case) -> CaseView {
-		let overdue = Self::overdue(&case, Self::now());
-		CaseView { id, case, overdue }
-	}
-
-	/// The deadlines of an open case missed at `now`.
-	pub fn overdue(case: &Case, now: time::Moment) -> Vec<Overdue> {
-		let mut missed = Vec::new();
-		if !case.is_open() {
-			return missed;
-		}
-		if case.penalty.is_none() && now > case.decision_due {
-			missed.push(Overdue::Decision { due: case.decision_due });
-		}
-		if let Some(r) = &case.rectification {
-			if r.reported.is_none() && now > r.deadline {
-				missed.push(Overdue::Rectification { due: r.deadline });
-			}
-		}
-		if let Some(a) = case.penalty.as_ref().and_then(|p| p.appeal.as_ref()) {
-			if a.ruling.is_none() && now > a.ruling_due {
-				missed.push(Overdue::Ruling { due: a.ruling_due });
-			}
-		}
-		missed
-	}
-
-	/// Up to `limit` steps of case `id` after step `start_after`.
-	pub fn steps(id: CaseId, start_after: Option<u32>, limit: u32) -> Vec<(u32, Step)> {
-		let Some(case) = Cases::<T>::get(id) else { return Vec::new() };
-		let from = start_after.map_or(0, |s| s.saturating_add(1));
-		(from..paging::page_end(from, limit, case.steps))
-			.filter_map(|n| Steps::<T>::get(id, n).map(|step| (n, step)))
-			.collect()
-	}
-
-	/// Up to `limit` cases about `subject` after case `start_after`.
-	pub fn cases_of(subject: OrgId, start_after: Option<CaseId>, limit: u32) -> Vec<CaseView> {
-		paging::keys_after::<CasesBySubject<T>, _, _, _>(subject, start_after, limit)
-			.into_iter()
-			.filter_map(Self::case_view)
-			.collect()
-	}
-
-	/// Up to `limit` open cases `agency` acts in, after case `start_after`.
-	pub fn open_cases_of(agency: OrgId, start_after: Option<CaseId>, limit: u32) -> Vec<CaseView> {
-		paging::keys_after::<OpenCasesByAgency<T>, _, _, _>(agency, start_after, limit)
-			.into_iter()
-			.filter_map(Self::case_view)
-			.collect()
-	}
-
-	/// The penalties about `subject` that stand and are within their publication period now
-	/// (公示), among its cases after `start_after` (up to `limit` cases looked at).
-	pub fn published_penalties(
-		subject: OrgId,
-		start_after: Option<CaseId>,
-		limit: u32,
-	) -> Vec<PublicPenalty> {
-		let now = Self::now();
-		paging::keys_after::<CasesBySubject<T>, _, _, _>(subject, start_after, limit)
-			.into_iter()
-			.filter_map(|id| Cases::<T>::get(id).map(|case| (id, case)))
-			.filter_map(|(id, case)| {
-				let penalty = case.penalty?;
-				let published = penalty.stands() && !penalty.repaired();
-				(published && now <= Self::published_until(&penalty)).then_some(PublicPenalty {
-					case: id,
-					subject: case.subject,
-					by: penalty.by,
-					violation: case.violation,
-					decision: penalty.decision,
-					amount: penalty.amount,
-					severity: penalty.severity,
-					decided_at: penalty.decided_at,
-				})
-			})
-			.collect()
-	}
-
-	/// Until when a penalty is published: the law's period of an administrative penalty of its
-	/// severity from its decision (one year ordinary, three serious:
-	/// [`DisciplineKind::max_publication`]); its listing, whatever its kind, ends then too.
-	pub fn published_until(penalty: &Penalty) -> time::Moment {
-		let serious = penalty.severity == Severity::Serious;
-		let period = DisciplineKind::AdministrativePenalty.max_publication(serious);
-		penalty.decided_at.saturating_add(period)
-	}
-
-	// --- invariants ---
-
-	/// Checks the invariants the crate docs list; names the one that broke.
-	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
-		let next = NextCaseId::<T>::get();
-		for (id, case) in Cases::<T>::iter() {
-			ensure!(id < next, "a case id at or above NextCaseId");
-			ensure!(case.steps <= MAX_STEPS, "a case history past MAX_STEPS");
-			ensure!(case.statements <= MAX_STATEMENTS, "statements past MAX_STATEMENTS");
-			let stored = Steps::<T>::iter_prefix(id).count() as u32;
-			ensure!(stored == case.steps, "a case history not of its step count");
-			ensure!(case.steps == 0 || Steps::<T>::contains_key(id, case.steps - 1), "a gap");
-			ensure!(CasesBySubject::<T>::contains_key(case.subject, id), "a case not indexed");
-			ensure!(case.agencies.first() == Some(&case.lead), "a lead not first");
-			for (i, a) in case.agencies.iter().enumerate() {
-				ensure!(!case.agencies[..i].contains(a), "an agency twice");
-				let indexed = OpenCasesByAgency::<T>::contains_key(a, id);
-				ensure!(indexed == case.is_open(), "an agency index not of the case's status");
-			}
-			for (i, r) in case.records.iter().enumerate() {
-				ensure!(!case.records[..i].contains(r), "a record twice");
-			}
-			for made in case.freezes.iter() {
-				ensure!(case.records.contains(&made.record), "a case freeze of no case record");
-			}
-			ensure!(case.is_open() || case.freezes.is_empty(), "a closed case holding a freeze");
-			if let Some(a) = case.penalty.as_ref().and_then(|p| p.appeal.as_ref().map(|a| (p, a))) {
-				ensure!(a.1.at <= a.0.appeal_until, "an appeal after its period");
-			}
-		}
-		let mut subjects = alloc::collections::BTreeSet::new();
-		for (subject, id, ()) in CasesBySubject::<T>::iter() {
-			let found = Cases::<T>::get(id).is_some_and(|c| c.subject == subject);
-			ensure!(found, "a subject index entry of no such case");
-			subjects.insert(subject);
-		}
-		for subject in subjects {
-			for listing in <T::Discipline as CreditStanding>::listings(subject) {
-				let Some(case) = listing.case else { continue };
-				let matches = Cases::<T>::get(case).is_some_and(|c| {
-					c.subject == subject
-						&& c.penalty.is_some_and(|p| {
-							p.listing == Some(listing.attestation) && p.stands() && !p.repaired()
-						})
-				});
-				ensure!(matches, "a listing of a case whose penalty does not stand listed");
-			}
-		}
-		for (agency, id, ()) in OpenCasesByAgency::<T>::iter() {
-			let found = Cases::<T>::get(id).is_some_and(|c| c.agencies.contains(&agency));
-			ensure!(found, "an agency index entry of no such case");
-		}
 		Ok(())
 	}
 }

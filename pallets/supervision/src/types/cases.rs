@@ -1,4 +1,4 @@
-//! The supervision pallet's stored records and call arguments.
+//! A case's stored records and call arguments.
 
 use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
