@@ -431,7 +431,7 @@ pub mod pallet {
 		/// A population is of enterprises or financial institutions, of a valid division.
 		InvalidPopulation,
 		/// The timetable must run now < commit deadline < reveal deadline < results' deadline,
-		/// within a year.
+		/// the commit period within 30 days, the whole within a year.
 		InvalidTimetable,
 		/// `MAX_PENDING_PLANS` plans are in their commit period: wait for one to end.
 		TooManyPlans,
@@ -812,7 +812,8 @@ pub mod pallet {
 		/// - `sample`: a count or a share per thousand (at most `MAX_TARGETS` targets).
 		/// - `document`: the hash of the plan document (the inspection items).
 		/// - The timetable, in on-chain time: now < `commit_until` < `reveal_until` <
-		///   `results_due`, at most a year from now.
+		///   `results_due`; commits within 30 days (a plan holds one of the `MAX_PENDING_PLANS`
+		///   places until then), results within a year.
 		///
 		/// Errors: `InvalidPopulation`, `OutsideJurisdiction`, `NotInspector`,
 		/// `InvalidTimetable`, `TooManyPlans`. Events: `PlanOpened`.

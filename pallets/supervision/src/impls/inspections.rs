@@ -32,7 +32,8 @@ impl<T: Config> Pallet<T> {
 		let now = Self::now();
 		let ordered =
 			now < commit_until && commit_until < reveal_until && reveal_until < results_due;
-		let within = results_due.saturating_sub(now) <= MAX_PLAN_LENGTH;
+		let within = results_due.saturating_sub(now) <= MAX_PLAN_LENGTH
+			&& commit_until.saturating_sub(now) <= MAX_COMMIT_PERIOD;
 		ensure!(ordered && within, Error::<T>::InvalidTimetable);
 		let id = NextPlanId::<T>::get();
 		let next = id.checked_add(1).ok_or(ArithmeticError::Overflow)?;

@@ -449,6 +449,10 @@ fn every_refusal_of_a_plan_names_its_reason() {
 			plan(MARKET, SHANGHAI, OrgKind::Enterprise, (day(2), day(3), day(400))),
 			Error::<Test>::InvalidTimetable
 		);
+		assert_noop!(
+			plan(MARKET, SHANGHAI, OrgKind::Enterprise, (day(32), day(33), day(60))),
+			Error::<Test>::InvalidTimetable
+		);
 		let id = open(SampleSize::Count(1));
 		let c = inspection::commitment(id, TAX as OrgId, &secret(TAX));
 		assert_noop!(

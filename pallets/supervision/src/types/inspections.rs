@@ -36,6 +36,9 @@ pub const MAX_RECUSALS: u32 = 4;
 pub const MIN_REVEALS: u32 = 2;
 /// Most plans waiting for their anchor block (their commit period not over yet).
 pub const MAX_PENDING_PLANS: u32 = 64;
+/// The longest a plan's commit period runs from its opening: a plan holds one of the
+/// `MAX_PENDING_PLANS` places until then, so no agency holds places for long.
+pub const MAX_COMMIT_PERIOD: Moment = 30 * regchain_primitives::time::DAY;
 /// The longest a plan runs, from its opening to its results' deadline.
 pub const MAX_PLAN_LENGTH: Moment = 366 * regchain_primitives::time::DAY;
 
