@@ -474,7 +474,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::confirm_reversal())]
 		pub fn confirm_reversal(origin: OriginFor<T>, red: InvoiceRef) -> DispatchResult {
 			let (_, buyer) = T::AnswerOrigin::ensure_origin(origin)?;
-			Self::do_settle_reversal(buyer, red, None)
+			Self::do_confirm_reversal(buyer, red)
 		}
 
 		/// Refuse a red invoice that awaits the buyer: the original stands, confirmed; the red
@@ -492,7 +492,7 @@ pub mod pallet {
 			reason: H256,
 		) -> DispatchResult {
 			let (_, buyer) = T::AnswerOrigin::ensure_origin(origin)?;
-			Self::do_settle_reversal(buyer, red, Some(reason))
+			Self::do_refuse_reversal(buyer, red, reason)
 		}
 
 		/// Record that a reversal lapsed: its buyer did not answer within

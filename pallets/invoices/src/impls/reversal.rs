@@ -2,6 +2,9 @@
 
 use super::*;
 
+/// A red invoice awaiting its buyer: the original's reference, the original, the red invoice.
+type Pending<T> = (InvoiceRef, Invoice<BlockNumberFor<T>>, Invoice<BlockNumberFor<T>>);
+
 impl<T: Config> Pallet<T> {
 	pub(crate) fn do_reverse(seller: OrgId, id: InvoiceRef, document: H256) -> DispatchResult {
 		ensure!(id.issuer == seller, Error::<T>::NotIssuer);
@@ -82,39 +85,72 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// The buyer confirms (`reason` is `None`) or refuses a red invoice awaiting it.
-	pub(crate) fn do_settle_reversal(
-		buyer: OrgId,
+	/// Red invoice `red` awaiting its buyer's answer, with the original it would reverse; the
+	/// deadline is not checked (the buyer's answers and the lapse differ on it).
+	fn awaiting_buyer(
 		red_id: InvoiceRef,
-		reason: Option<H256>,
-	) -> DispatchResult {
-		let mut red = Self::get(red_id)?;
-		Self::ensure_buyer(&red, buyer)?;
+		red: Invoice<BlockNumberFor<T>>,
+	) -> Result<Pending<T>, DispatchError> {
 		let InvoiceKind::Red { original: seq } = red.kind else {
 			return Err(Error::<T>::NotAwaitingReversal.into());
 		};
 		ensure!(red.status == InvoiceStatus::AwaitingBuyer, Error::<T>::NotAwaitingReversal);
-		ensure!(!Self::reversal_lapsed(red_id), Error::<T>::ReversalLapsed);
 		let id = InvoiceRef { issuer: red_id.issuer, seq };
-		let mut original = Self::get(id)?;
+		Ok((id, Self::get(id)?, red))
+	}
+
+	/// The buyer's answer is due: `buyer` is the red invoice's buyer and its time has not run out.
+	fn answerable(buyer: OrgId, red_id: InvoiceRef) -> Result<Pending<T>, DispatchError> {
+		let red = Self::get(red_id)?;
+		Self::ensure_buyer(&red, buyer)?;
+		let pending = Self::awaiting_buyer(red_id, red)?;
+		ensure!(!Self::reversal_lapsed(red_id), Error::<T>::ReversalLapsed);
+		Ok(pending)
+	}
+
+	/// The reversal ends without effect (refused or lapsed): the original stands, confirmed; the
+	/// red invoice keeps its number with `status`, and both histories say why.
+	fn keep_original(
+		(id, mut original, mut red): Pending<T>,
+		red_id: InvoiceRef,
+		change: Change,
+		status: InvoiceStatus,
+	) -> DispatchResult {
+		Self::record(id, change.clone(), 1)?;
+		Self::record(red_id, change, 0)?;
 		ReversalDeadlines::<T>::remove(red_id.issuer, red_id.seq);
-		match reason {
-			None => {
-				// The tax bureau audits the original: no reversal may take it out of reach.
-				Freezes::<Self>::ensure_not_frozen(id)?;
-				Self::take_effect(id, original, red_id, red)
-			},
-			Some(reason) => {
-				Self::record(id, Change::ReversalRefused { red: red_id.seq }, 1)?;
-				Self::record(red_id, Change::ReversalRefused { red: red_id.seq }, 0)?;
-				original.status = InvoiceStatus::Confirmed;
-				red.status = InvoiceStatus::Refused { reason };
-				IssuedInvoices::<T>::insert(id.issuer, id.seq, original);
-				IssuedInvoices::<T>::insert(red_id.issuer, red_id.seq, red);
-				Self::deposit_event(Event::ReversalRefused { red: red_id, reason });
-				Ok(())
-			},
-		}
+		original.status = InvoiceStatus::Confirmed;
+		red.status = status;
+		IssuedInvoices::<T>::insert(id.issuer, id.seq, original);
+		IssuedInvoices::<T>::insert(red_id.issuer, red_id.seq, red);
+		Ok(())
+	}
+
+	/// The buyer confirms a red invoice awaiting it: the original is reversed.
+	pub(crate) fn do_confirm_reversal(buyer: OrgId, red_id: InvoiceRef) -> DispatchResult {
+		let (id, original, red) = Self::answerable(buyer, red_id)?;
+		// The tax bureau audits the original: no reversal may take it out of reach.
+		Freezes::<Self>::ensure_not_frozen(id)?;
+		ReversalDeadlines::<T>::remove(red_id.issuer, red_id.seq);
+		Self::take_effect(id, original, red_id, red)
+	}
+
+	/// The buyer refuses a red invoice awaiting it, for `reason`.
+	pub(crate) fn do_refuse_reversal(
+		buyer: OrgId,
+		red_id: InvoiceRef,
+		reason: H256,
+	) -> DispatchResult {
+		let (id, original, red) = Self::answerable(buyer, red_id)?;
+		let change = Change::ReversalRefused { red: red_id.seq };
+		Self::keep_original(
+			(id, original, red),
+			red_id,
+			change,
+			InvoiceStatus::Refused { reason },
+		)?;
+		Self::deposit_event(Event::ReversalRefused { red: red_id, reason });
+		Ok(())
 	}
 
 	/// Whether the buyer's time to answer red invoice `red` is over (its deadline reached).
@@ -125,21 +161,10 @@ impl<T: Config> Pallet<T> {
 
 	/// A reversal unanswered past its deadline lapses: the original stands, confirmed.
 	pub(crate) fn do_lapse_reversal(red_id: InvoiceRef) -> DispatchResult {
-		let mut red = Self::get(red_id)?;
-		let InvoiceKind::Red { original: seq } = red.kind else {
-			return Err(Error::<T>::NotAwaitingReversal.into());
-		};
-		ensure!(red.status == InvoiceStatus::AwaitingBuyer, Error::<T>::NotAwaitingReversal);
+		let (id, original, red) = Self::awaiting_buyer(red_id, Self::get(red_id)?)?;
 		ensure!(Self::reversal_lapsed(red_id), Error::<T>::ReversalNotDue);
-		let id = InvoiceRef { issuer: red_id.issuer, seq };
-		let mut original = Self::get(id)?;
-		Self::record(id, Change::ReversalLapsed { red: red_id.seq }, 1)?;
-		Self::record(red_id, Change::ReversalLapsed { red: red_id.seq }, 0)?;
-		ReversalDeadlines::<T>::remove(red_id.issuer, red_id.seq);
-		original.status = InvoiceStatus::Confirmed;
-		red.status = InvoiceStatus::Lapsed;
-		IssuedInvoices::<T>::insert(id.issuer, id.seq, original);
-		IssuedInvoices::<T>::insert(red_id.issuer, red_id.seq, red);
+		let change = Change::ReversalLapsed { red: red_id.seq };
+		Self::keep_original((id, original, red), red_id, change, InvoiceStatus::Lapsed)?;
 		Self::deposit_event(Event::ReversalLapsed { red: red_id });
 		Ok(())
 	}

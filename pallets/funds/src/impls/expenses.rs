@@ -1,0 +1,60 @@
+//! Spending an allocation: disbursements and expenses, each a line of its ledger.
+
+use super::*;
+
+impl<T: Config> Pallet<T> {
+	pub(crate) fn do_disburse(
+		manager: OrgId,
+		id: AllocationId,
+		amount: Fen,
+		transfer: H256,
+	) -> DispatchResult {
+		let mut allocation = Self::allocation(id)?;
+		let mut program = Self::managed(manager, allocation.program)?;
+		Self::ensure_running(&program)?;
+		Self::ensure_not_frozen(id, &allocation)?;
+		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+		let disbursed = Self::add(allocation.disbursed, amount)?;
+		ensure!(disbursed <= allocation.approved, Error::<T>::ExceedsApproved);
+		program.disbursed = Self::add(program.disbursed, amount)?;
+		allocation.disbursed = disbursed;
+		Self::push(id, &mut allocation, Movement::Disbursed { amount, transfer })?;
+		Allocations::<T>::insert(id, allocation);
+		Programs::<T>::insert(allocation.program, program);
+		Self::deposit_event(Event::Disbursed { allocation: id, amount, transfer });
+		Ok(())
+	}
+
+	pub(crate) fn do_record_expense(
+		enterprise: OrgId,
+		id: AllocationId,
+		movement: Movement,
+	) -> DispatchResult {
+		let Movement::Spent { amount, category, invoice, .. } = movement else {
+			return Err(DispatchError::Other("only an expense is recorded as one"));
+		};
+		let mut allocation = Self::allocation(id)?;
+		ensure!(allocation.enterprise == enterprise, Error::<T>::NotRecipient);
+		let mut program = Self::program(allocation.program)?;
+		Self::ensure_running(&program)?;
+		Self::ensure_not_frozen(id, &allocation)?;
+		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+		ensure!(program.categories.contains(category), Error::<T>::IneligibleCategory);
+		let spent = Self::add(allocation.spent, amount)?;
+		ensure!(
+			Self::add(spent, allocation.clawed_back)? <= allocation.disbursed,
+			Error::<T>::ExceedsDisbursed
+		);
+		program.spent = Self::add(program.spent, amount)?;
+		if let Some(invoice) = invoice {
+			let claim = Claim::new(crate::FUND_EXPENSE, id.into());
+			T::Invoices::claim(invoice, enterprise, amount, claim)?;
+		}
+		allocation.spent = spent;
+		Self::push(id, &mut allocation, movement)?;
+		Allocations::<T>::insert(id, allocation);
+		Programs::<T>::insert(allocation.program, program);
+		Self::deposit_event(Event::ExpenseRecorded { allocation: id, amount, category, invoice });
+		Ok(())
+	}
+}

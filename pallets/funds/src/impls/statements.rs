@@ -1,0 +1,62 @@
+//! Statements the runtime API serves.
+
+use super::*;
+
+impl<T: Config> Pallet<T> {
+	/// Runtime API: up to `limit` (at most [`paging::QUERY_LIMIT`]) allocations of an enterprise's
+	/// special account, after `start_after`.
+	pub fn enterprise_statement(
+		org: OrgId,
+		start_after: Option<AllocationId>,
+		limit: u32,
+	) -> Vec<(AllocationId, Allocation)> {
+		let ids =
+			paging::keys_after::<AllocationsByEnterprise<T>, _, _, _>(org, start_after, limit);
+		Self::with_allocations(ids)
+	}
+
+	/// Runtime API: a program and up to `limit` of its allocations, after `start_after`.
+	pub fn program_statement(
+		id: ProgramId,
+		start_after: Option<AllocationId>,
+		limit: u32,
+	) -> Option<(ProgramOf, Vec<(AllocationId, Allocation)>)> {
+		let program = Programs::<T>::get(id)?;
+		let ids = paging::keys_after::<AllocationsByProgram<T>, _, _, _>(id, start_after, limit);
+		Some((program, Self::with_allocations(ids)))
+	}
+
+	fn with_allocations(ids: Vec<AllocationId>) -> Vec<(AllocationId, Allocation)> {
+		ids.into_iter().filter_map(|id| Allocations::<T>::get(id).map(|a| (id, a))).collect()
+	}
+
+	/// Runtime API: an allocation and up to `limit` entries of its ledger from entry `from`.
+	pub fn allocation_history(
+		id: AllocationId,
+		from: u32,
+		limit: u32,
+	) -> Option<(Allocation, Vec<LedgerEntry<Moment>>)> {
+		let allocation = Allocations::<T>::get(id)?;
+		let end = paging::page_end(from, limit, allocation.entries);
+		let entries = (from..end).filter_map(|i| Ledger::<T>::get(id, i)).collect();
+		Some((allocation, entries))
+	}
+
+	/// Up to `limit` (at most [`paging::QUERY_LIMIT`]) of the frozen allocations, after
+	/// `start_after`, each with its enterprise and freeze.
+	pub fn frozen_allocations(
+		start_after: Option<AllocationId>,
+		limit: u32,
+	) -> Vec<regchain_primitives::FrozenRecord> {
+		Freezes::<AllocationRecords<T>>::listing(start_after, limit)
+	}
+
+	/// Up to `limit` (at most [`paging::QUERY_LIMIT`]) of the frozen special accounts, after
+	/// `start_after`.
+	pub fn frozen_accounts(
+		start_after: Option<OrgId>,
+		limit: u32,
+	) -> Vec<regchain_primitives::FrozenRecord> {
+		Freezes::<AccountRecords<T>>::listing(start_after, limit)
+	}
+}
