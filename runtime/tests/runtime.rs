@@ -851,7 +851,9 @@ fn every_freezable_kind_is_reached_by_its_tag_in_its_domain_of_supervision() {
 /// Clients generate a function per runtime-API method and view function, with the metadata's
 /// parameter names as the function's parameters (polkadot-api's code generator stopped on a
 /// parameter named `class`): none may be a reserved word of JavaScript or TypeScript. Call
-/// arguments, fields and variants become object keys, where reserved words are legal.
+/// arguments, fields and variants become object keys, where reserved words are legal, or
+/// function parameters that `@polkadot/typegen` renames (polkadot-sdk's own `sudo.set_key(new)`
+/// is `setKey(updated)` in `@polkadot/api-augment`): the calls' `case` and `class` stay.
 #[test]
 fn no_runtime_api_parameter_is_a_reserved_word_of_javascript() {
 	const RESERVED: &[&str] = &[
