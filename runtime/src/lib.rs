@@ -86,7 +86,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("regchain"),
 	impl_name: Cow::Borrowed("regchain-node"),
 	authoring_version: 1,
-	spec_version: 121,
+	spec_version: 122,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 5,
@@ -231,6 +231,10 @@ pub type RecordWalks = (
 	pallet_credit::migrations::MigrateV2ToV3<Runtime>,
 	// Open cases counted by subject (a random inspection's weights).
 	pallet_supervision::migrations::MigrateV1ToV2<Runtime>,
+	// A random inspection's record sets and recalls: each maker's latest recall dated, plans
+	// given a record set, pending plans counted by agency.
+	pallet_provenance::migrations::MigrateV2ToV3<Runtime>,
+	pallet_supervision::migrations::MigrateV2ToV3<Runtime>,
 );
 
 /// The organization recorded as the author of the freezes older than the one freeze, which did

@@ -1648,6 +1648,7 @@ fn inspection_setup() {
 			regchain_primitives::Division(310_000),
 			OrgKind::Enterprise,
 			None,
+			None,
 			SampleSize::Count(1),
 			Default::default(),
 			common::NOW + DAY,
@@ -1658,6 +1659,36 @@ fn inspection_setup() {
 	}
 	Supervision::<Runtime>::join_plan(RuntimeOrigin::signed(account(Court)), 0)
 		.expect("setup joins");
+	// Target 0 of plan 0, the enterprise, inspected with findings (written directly: a draw
+	// needs the clock to pass the deadlines).
+	let enterprise = pallet_consortium::AccountOrganization::<Runtime>::get(enterprise())
+		.expect("the enterprise is a member");
+	let result = pallet_supervision::InspectionResult {
+		outcome: pallet_supervision::Outcome::Findings { report: sp_core::H256::repeat_byte(7) },
+		by: 0,
+		at: common::NOW,
+		late: false,
+	};
+	pallet_supervision::Targets::<Runtime>::insert(
+		0,
+		0,
+		pallet_supervision::Target {
+			org: enterprise,
+			weight: 1,
+			key: 0,
+			inspectors: Default::default(),
+			recused: Default::default(),
+			barred: Default::default(),
+			next_attempt: 0,
+			result: Some(result),
+		},
+	);
+	pallet_supervision::Plans::<Runtime>::mutate(0, |p| {
+		if let Some(p) = p {
+			p.targets = 1;
+			p.results = 1;
+		}
+	});
 	pallet_supervision::Plans::<Runtime>::mutate(1, |p| {
 		if let Some(p) = p {
 			p.status = PlanStatus::Lapsed;
@@ -1680,6 +1711,7 @@ fn inspection_rows() -> Vec<(&'static str, RuntimeCall, Vec<Actor>)> {
 				region: regchain_primitives::Division(310_000),
 				kind: OrgKind::Enterprise,
 				role: None,
+				records: None,
 				sample: SampleSize::Count(1),
 				document: hash,
 				commit_until: common::NOW + DAY,
@@ -1687,6 +1719,18 @@ fn inspection_rows() -> Vec<(&'static str, RuntimeCall, Vec<Actor>)> {
 				results_due: common::NOW + 30 * DAY,
 			}),
 			vec![Agency(MarketRegulation)],
+		),
+		(
+			"supervision.open_case_from_finding",
+			RuntimeCall::Supervision(S::open_case_from_finding {
+				plan: 0,
+				target: 0,
+				violation: pallet_supervision::Violation::Other,
+				legal_basis: hash,
+				evidence: Default::default(),
+				records: Default::default(),
+			}),
+			participants.clone(),
 		),
 		(
 			"supervision.commit",

@@ -481,6 +481,7 @@ fn the_byte_quota_meters_the_state_a_call_adds() {
 				region: regchain_primitives::Division::NATIONAL,
 				kind: regchain_primitives::OrgKind::Enterprise,
 				role: None,
+				records: None,
 				sample: SampleSize::Count(1),
 				document: hash,
 				commit_until: common::NOW + DAY,

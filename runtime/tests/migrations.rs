@@ -224,7 +224,7 @@ fn the_upgrade_indexes_records_and_product_classes_by_owner_and_files_certificat
 		upgrade();
 
 		assert_eq!(Notarization::on_chain_storage_version(), StorageVersion::new(3));
-		assert_eq!(Provenance::on_chain_storage_version(), StorageVersion::new(2));
+		assert_eq!(Provenance::on_chain_storage_version(), StorageVersion::new(3));
 		assert_eq!(Notarization::records_of(3, None, 10), vec![(4, record)]);
 		// The certification is the court's own now, and the record stands admitted.
 		assert_eq!(

@@ -6,7 +6,9 @@
 // JavaScript reimplementation of the algorithm (docs/inspections.md) recomputes the same
 // targets and inspectors from chain data alone, as `regchain-cli inspection recompute` does.
 // An inspector records a result, which the public reads through the gateway without an
-// account; the population, whose weights would tell of open cases, it does not.
+// account; the population, whose weights would tell of open cases, it does not. Market
+// regulation opens a case on the finding. A second plan draws from the enterprises granted a
+// special-fund program: its population is exactly them.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -21,6 +23,7 @@ let gateway;
 const agencies = {};
 const orgs = {};
 let officers;
+let companies;
 const hash = (n) => u8aToHex(new Uint8Array(32).fill(n));
 const UNAUTHENTICATED = -32001;
 
@@ -79,7 +82,7 @@ before(async () => {
     orgs[name] = await orgOf(agencies[name]);
   }
   // Six enterprises in Shanghai; market regulation's three officers.
-  const companies = [...Array(6).keys()].map((i) => keyring.addFromUri(`//Inspected${i}`));
+  companies = [...Array(6).keys()].map((i) => keyring.addFromUri(`//Inspected${i}`));
   for (const [i, who] of companies.entries()) {
     const result = await registerOrganization(api, agencies.market, { name: `inspected ${i}`, code: sampleCreditCode(7001 + i), account: who });
     assert.equal(result.error, null);
@@ -99,7 +102,7 @@ test('agencies commit and reveal, the one that withholds is excluded, the draw i
   const now = await chainNow(api);
   const commitUntil = now + 120_000;
   const revealUntil = commitUntil + 45_000;
-  const opened = await ok(api.tx.supervision.openPlan(310000, 'Enterprise', null, { Count: 3 }, hash(0x11), commitUntil, revealUntil, now + 30 * 86_400_000), agencies.market);
+  const opened = await ok(api.tx.supervision.openPlan(310000, 'Enterprise', null, null, { Count: 3 }, hash(0x11), commitUntil, revealUntil, now + 30 * 86_400_000), agencies.market);
   const plan = eventsOf(opened, 'supervision', 'PlanOpened')[0].plan.toNumber();
   await Promise.all(['tax', 'finance', 'court'].map((a) => ok(api.tx.supervision.joinPlan(plan), agencies[a])));
   const secrets = {};
@@ -176,4 +179,41 @@ test('agencies commit and reveal, the one that withholds is excluded, the draw i
   // The population is the agencies': the public, without an account, is not served it.
   const refused = await publicCall('supervision_planPopulation', [plan, 0, 10]).then(() => null, (e) => e);
   assert.equal(refused?.code, UNAUTHENTICATED);
+
+  // Market regulation follows the finding up in a case about the target, once.
+  const followed = await ok(api.tx.supervision.openCaseFromFinding(plan, 0, 'Other', hash(0x78), [], []), agencies.market);
+  const [event] = eventsOf(followed, 'supervision', 'CaseFromFinding');
+  assert.equal(event.plan.toNumber(), plan);
+  const caseId = event.case.toNumber();
+  const followedUp = (await api.query.supervision.cases(caseId)).unwrap();
+  assert.equal(followedUp.subject.toNumber(), targets[0].org);
+  const step = (await api.query.supervision.steps(caseId, 1)).unwrap();
+  assert.equal(step.action.isFinding, true);
+  assert.equal(step.action.asFinding.report.toHex(), hash(0x77));
+  const again = await submit(api, api.tx.supervision.openCaseFromFinding(plan, 0, 'Other', hash(0x78), [], []), agencies.market);
+  assert.equal(again.error, 'supervision.FindingCaseOpened');
+});
+
+test('a plan of a program\'s recipients draws from exactly them', async () => {
+  // The finance bureau, as fund manager, grants a special-fund program to two of the six
+  // enterprises.
+  await ok(api.tx.consortium.grantRole(orgs.finance, 'FundManager'), agencies.finance);
+  const now = await chainNow(api);
+  const created = await ok(api.tx.funds.createProgram(hash(1), 100_000_000, 1, now, now + 86_400_000, now + 365 * 86_400_000), agencies.finance);
+  const program = eventsOf(created, 'funds', 'ProgramCreated')[0].program.toNumber();
+  for (const who of companies.slice(0, 2)) {
+    const applied = await ok(api.tx.funds.apply(program, 1_000_000, hash(2)), who);
+    const allocation = eventsOf(applied, 'funds', 'Applied')[0].application.toNumber();
+    await ok(api.tx.funds.approve(allocation, 1_000_000), agencies.finance);
+  }
+  const start = await chainNow(api);
+  const opened = await ok(api.tx.supervision.openPlan(310000, 'Enterprise', null, { FundProgram: program }, { Count: 1 }, hash(0x12), start + 120_000, start + 180_000, start + 30 * 86_400_000), agencies.market);
+  const plan = eventsOf(opened, 'supervision', 'PlanOpened')[0].plan.toNumber();
+  const read = await ok(api.tx.supervision.readPopulation(plan), agencies.market);
+  assert.equal(eventsOf(read, 'supervision', 'PopulationRead')[0].complete.isTrue, true);
+  const population = (await api.call.supervisionApi.planPopulation(plan, 0, 10)).toJSON().map(([org]) => org).sort();
+  const expected = await Promise.all(companies.slice(0, 2).map(orgOf));
+  assert.deepEqual(population, expected.sort());
+  const view = (await api.call.supervisionApi.plan(plan)).unwrap();
+  assert.equal(view.plan.records.unwrap().asFundProgram.toNumber(), program);
 });

@@ -112,7 +112,7 @@ before(async () => {
   await ok(api.tx.supervision.decidePenalty(seeded.case, hash(0xd0), 500_000, 'Ordinary'), charlie);
   // Market regulation's random inspection plan over Shanghai's enterprises, its population read.
   const later = await chainNow(api);
-  const planned = await ok(api.tx.supervision.openPlan(310000, 'Enterprise', null, { Count: 1 }, hash(0x11), later + DAY, later + 2 * DAY, later + 30 * DAY), charlie);
+  const planned = await ok(api.tx.supervision.openPlan(310000, 'Enterprise', null, null, { Count: 1 }, hash(0x11), later + DAY, later + 2 * DAY, later + 30 * DAY), charlie);
   seeded.plan = eventOf(planned, 'supervision', 'PlanOpened').plan.toNumber();
   await ok(api.tx.supervision.readPopulation(seeded.plan), charlie);
 });

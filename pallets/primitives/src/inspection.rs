@@ -60,11 +60,16 @@ pub fn ticket(seed: &H256, org: OrgId) -> u64 {
 
 /// The weight of an organization in a draw (分级分类, 差异化抽查): 1, plus 1 if it is listed
 /// under joint discipline, plus 1 more if a listing is serious, plus 1 if a case about it is
-/// open. At most [`MAX_WEIGHT`]: a listed enterprise under a serious listing with an open case
-/// is drawn about as often as four unremarkable ones.
-pub fn weight(listed: bool, serious: bool, open_case: bool) -> u8 {
-	1 + u8::from(listed) + u8::from(listed && serious) + u8::from(open_case)
+/// open or goods it made were recalled within [`RECENT_RECALL`] (either raises it once). At
+/// most [`MAX_WEIGHT`]: a listed enterprise under a serious listing with an open case is drawn
+/// about as often as four unremarkable ones.
+pub fn weight(listed: bool, serious: bool, open_case: bool, recent_recall: bool) -> u8 {
+	1 + u8::from(listed) + u8::from(listed && serious) + u8::from(open_case || recent_recall)
 }
+
+/// How long a recall of a maker's goods raises its weight in a draw: a year (the annual
+/// inspection plans of 国发〔2019〕5号 look back one year).
+pub const RECENT_RECALL: crate::time::Moment = 365 * crate::time::DAY;
 
 /// The draw key of `org` of `weight` (clamped to 1..=[`MAX_WEIGHT`]): `u^(12/w)` with `u` the
 /// ticket as a fraction of 2^64, each product rounded down to 64 bits.
@@ -261,8 +266,10 @@ mod tests {
 		// Out-of-range weights count as the nearest allowed.
 		assert_eq!(key(&s, 42, 0), keys[0]);
 		assert_eq!(key(&s, 42, 9), keys[3]);
-		assert_eq!(weight(false, true, false), 1);
-		assert_eq!(weight(true, true, true), MAX_WEIGHT);
+		assert_eq!(weight(false, true, false, false), 1);
+		assert_eq!(weight(false, false, true, true), 2, "a case and a recall raise it once");
+		assert_eq!(weight(true, true, true, false), MAX_WEIGHT);
+		assert_eq!(weight(true, true, true, true), MAX_WEIGHT);
 	}
 
 	#[test]

@@ -36,6 +36,7 @@ pub mod inspection;
 pub mod migrations;
 pub mod paging;
 pub mod params;
+pub mod population;
 pub mod records;
 pub mod standing;
 #[cfg(feature = "std")]
@@ -55,6 +56,7 @@ pub use authority::{Domain, JurisdictionError, Remit};
 pub use credit_code::{CreditCode, CreditCodeError};
 pub use division::Division;
 pub use freeze::{FreezableRecords, Freeze, FreezeDomain, FreezeError, Freezes, FrozenRecord};
+pub use population::{PopulationSources, RecordSet};
 pub use records::{Evidence, EvidenceRecords, RecordRef};
 pub use standing::{CreditStanding, DisciplineKind, DisciplineRecords, Listing};
 

@@ -694,3 +694,85 @@ impl crate::DisciplineRecords for TestStanding {
 	#[cfg(feature = "runtime-benchmarks")]
 	fn make_repair_audience(_: OrgId) {}
 }
+
+/// In-memory record sets and recalls standing in for the funds, provenance and invoices
+/// pallets behind [`PopulationSources`](crate::PopulationSources): programs and classes with
+/// their records (id, holder), invoiced totals, recalls. Kept in the test's storage.
+pub struct TestPopulation;
+
+impl TestPopulation {
+	fn key(what: &[u8], id: impl codec::Encode) -> Vec<u8> {
+		let mut key = b"test-population/".to_vec();
+		key.extend_from_slice(what);
+		id.encode_to(&mut key);
+		key
+	}
+
+	fn records(set: &crate::RecordSet) -> Option<Vec<(u64, OrgId)>> {
+		match set {
+			crate::RecordSet::FundProgram(p) => {
+				frame_support::storage::unhashed::get(&Self::key(b"program", p))
+			},
+			crate::RecordSet::ProductClass(c) => {
+				frame_support::storage::unhashed::get(&Self::key(b"class", c))
+			},
+			crate::RecordSet::InvoicedAbove { .. } => None,
+		}
+	}
+
+	/// An indexed set (a program or a class) whose records, in id order, are held by
+	/// `holders`: record ids count from 1.
+	pub fn set_records(set: crate::RecordSet, holders: &[OrgId]) {
+		let records: Vec<(u64, OrgId)> = (1..).zip(holders.iter().copied()).collect();
+		let key = match set {
+			crate::RecordSet::FundProgram(p) => Self::key(b"program", p),
+			crate::RecordSet::ProductClass(c) => Self::key(b"class", c),
+			crate::RecordSet::InvoicedAbove { .. } => return,
+		};
+		frame_support::storage::unhashed::put(&key, &records);
+	}
+
+	/// `org` invoiced `net` (fen) in `period`.
+	pub fn set_invoiced(org: OrgId, period: u32, net: crate::Fen) {
+		frame_support::storage::unhashed::put(&Self::key(b"invoiced", (org, period)), &net);
+	}
+
+	/// Goods `maker` made were recalled at `at`.
+	pub fn set_recall(maker: OrgId, at: Moment) {
+		frame_support::storage::unhashed::put(&Self::key(b"recall", maker), &at);
+	}
+}
+
+impl crate::PopulationSources for TestPopulation {
+	/// A program or class with records set; any plausible period (a month 1–12).
+	fn exists(set: &crate::RecordSet) -> bool {
+		match set {
+			crate::RecordSet::InvoicedAbove { period, .. } => (1..=12).contains(&(period % 100)),
+			indexed => Self::records(indexed).is_some(),
+		}
+	}
+
+	fn holders(set: &crate::RecordSet, after: Option<u64>, limit: u32) -> Vec<(u64, OrgId)> {
+		let records = Self::records(set).unwrap_or_default();
+		records
+			.into_iter()
+			.filter(|(id, _)| after.is_none_or(|a| *id > a))
+			.take(limit as usize)
+			.collect()
+	}
+
+	fn holds(set: &crate::RecordSet, org: OrgId) -> bool {
+		match set {
+			crate::RecordSet::InvoicedAbove { period, amount } => {
+				let key = Self::key(b"invoiced", (org, *period));
+				frame_support::storage::unhashed::get::<crate::Fen>(&key)
+					.is_some_and(|net| net > *amount)
+			},
+			_ => true,
+		}
+	}
+
+	fn latest_recall(maker: OrgId) -> Option<Moment> {
+		frame_support::storage::unhashed::get(&Self::key(b"recall", maker))
+	}
+}

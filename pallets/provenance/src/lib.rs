@@ -50,6 +50,8 @@
 //!   freeze is of a batch that exists.
 //! - Every class is indexed under its owner, and every owner index entry names a class of that
 //!   owner.
+//! - Each maker's latest recall (`LatestRecalls`) is the latest of the recalls of its goods (a
+//!   batch it made, a class it owns), and only makers with a recall have one.
 //!
 //! ## On chain, and who can read it
 //! Every node of the consortium holds all state. On chain: product classes (SKU, GTIN — public
@@ -95,7 +97,7 @@ pub mod pallet {
 	use sp_core::H256;
 
 	/// The storage layout's version; a migration bumps it with the layout.
-	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -184,6 +186,11 @@ pub mod pallet {
 	/// Recalls.
 	#[pallet::storage]
 	pub type Recalls<T: Config> = StorageMap<_, Twox64Concat, RecallId, Recall>;
+
+	/// When goods each maker made were last recalled — a batch it manufactured, or a class it
+	/// owns (storage version 3): a random inspection weighs a maker recalled within a year more.
+	#[pallet::storage]
+	pub type LatestRecalls<T: Config> = StorageMap<_, Twox64Concat, OrgId, Moment>;
 
 	/// Batches frozen by a regulatory action.
 	#[pallet::storage]

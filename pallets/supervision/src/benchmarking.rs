@@ -6,7 +6,8 @@
 
 use super::*;
 use crate::pallet::{
-	Cases, Inspectors, NextCaseId, NextPlanId, PendingAnchors, Plans, Population, Targets,
+	Cases, FindingCases, Inspectors, NextCaseId, NextPlanId, PendingAnchors, PendingPlansOf, Plans,
+	Population, Targets,
 };
 use alloc::vec::Vec;
 use frame_benchmarking::v2::*;
@@ -109,12 +110,20 @@ fn timetable<T: Config>() -> (Moment, Moment, Moment) {
 /// A plan of `lead` over every enterprise of the country (the benchmarks' agencies act
 /// nationally), drawing `MAX_TARGETS`.
 fn plan_of<T: Config>(lead: OrgId) -> Result<PlanId, BenchmarkError> {
+	plan_over::<T>(lead, None)
+}
+
+/// As `plan_of`, of the holders of `records`.
+fn plan_over<T: Config>(
+	lead: OrgId,
+	records: Option<regchain_primitives::RecordSet>,
+) -> Result<PlanId, BenchmarkError> {
 	let id = NextPlanId::<T>::get();
+	let scope =
+		PlanScope { region: Division::NATIONAL, kind: OrgKind::Enterprise, role: None, records };
 	Pallet::<T>::do_open_plan(
 		lead,
-		Division::NATIONAL,
-		OrgKind::Enterprise,
-		None,
+		scope,
 		SampleSize::Count(MAX_TARGETS),
 		H256::zero(),
 		timetable::<T>(),
@@ -415,8 +424,11 @@ mod benchmarks {
 
 	#[benchmark]
 	fn open_plan() -> Result<(), BenchmarkError> {
-		let (origin, _) = lead::<T>()?;
-		// The queue of plans waiting for their anchor one short of full.
+		let (origin, lead) = lead::<T>()?;
+		// The agency one plan short of its pending plans, the queue of plans waiting for
+		// their anchor one short of full, the population of a program's recipients.
+		PendingPlansOf::<T>::insert(lead, MAX_PENDING_PER_AGENCY - 1);
+		let records = Some(T::BenchmarkHelper::make_record_set(&[]));
 		let later = time::now::<T::UnixTime>().saturating_add(time::DAY);
 		let queue: Vec<(Moment, PlanId)> =
 			(0..MAX_PENDING_PLANS - 1).map(|i| (later, PlanId::from(1_000 + i))).collect();
@@ -428,6 +440,7 @@ mod benchmarks {
 			Division::NATIONAL,
 			OrgKind::Enterprise,
 			None,
+			records,
 			SampleSize::Count(MAX_TARGETS),
 			H256::zero(),
 			commit_until,
@@ -435,6 +448,7 @@ mod benchmarks {
 			results_due,
 		);
 		assert_eq!(PendingAnchors::<T>::get().len() as u32, MAX_PENDING_PLANS);
+		assert_eq!(PendingPlansOf::<T>::get(lead), Some(MAX_PENDING_PER_AGENCY));
 		Ok(())
 	}
 
@@ -486,14 +500,45 @@ mod benchmarks {
 	#[benchmark]
 	fn read_population() -> Result<(), BenchmarkError> {
 		let (origin, lead) = lead::<T>()?;
+		// A full page of the region, every member invoicing above the threshold and recalled.
 		for i in 0..POPULATION_PAGE {
 			let who: T::AccountId = account("population", i, 0);
 			T::Membership::make_member(&who, OrgKind::Enterprise, None);
 		}
-		let id = plan_of::<T>(lead)?;
+		let page: Vec<OrgId> = T::Membership::members_in(Division::NATIONAL, None, POPULATION_PAGE)
+			.into_iter()
+			.map(|(_, org)| org)
+			.collect();
+		for org in page.iter() {
+			T::BenchmarkHelper::make_recall(*org);
+		}
+		let set = T::BenchmarkHelper::make_filter_set(&page);
+		let enterprises =
+			page.iter().filter(|o| T::Membership::kind(**o) == Some(OrgKind::Enterprise)).count();
+		let id = plan_over::<T>(lead, Some(set))?;
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, id);
-		assert!(Plans::<T>::get(id).is_some_and(|p| p.population >= POPULATION_PAGE));
+		read_population(origin as T::RuntimeOrigin, id);
+		assert_eq!(Plans::<T>::get(id).map(|p| p.population as usize), Some(enterprises));
+		assert!(enterprises as u32 >= POPULATION_PAGE / 2);
+		Ok(())
+	}
+
+	/// A full page of a record set's index, each record of another holder, each recalled.
+	#[benchmark]
+	fn read_population_records() -> Result<(), BenchmarkError> {
+		let (origin, lead) = lead::<T>()?;
+		let mut holders = Vec::new();
+		for i in 0..POPULATION_PAGE {
+			let who: T::AccountId = account("holder", i, 0);
+			let org = T::Membership::make_member(&who, OrgKind::Enterprise, None);
+			T::BenchmarkHelper::make_recall(org);
+			holders.push(org);
+		}
+		let set = T::BenchmarkHelper::make_record_set(&holders);
+		let id = plan_over::<T>(lead, Some(set))?;
+		#[extrinsic_call]
+		read_population(origin as T::RuntimeOrigin, id);
+		assert!(Plans::<T>::get(id).is_some_and(|p| p.population == POPULATION_PAGE));
 		Ok(())
 	}
 
@@ -571,9 +616,10 @@ mod benchmarks {
 	/// `n` plans anchored by one block.
 	#[benchmark]
 	fn anchor_plans(n: Linear<1, MAX_PENDING_PLANS>) -> Result<(), BenchmarkError> {
-		let (_, lead) = lead::<T>()?;
+		// Each plan of another lead: each count its own.
 		let mut queue = Vec::new();
-		for _ in 0..n {
+		for i in 0..n {
+			let (_, _, lead) = inspection_agency::<T>(100 + i, 1);
 			let id = plan_of::<T>(lead)?;
 			queue.push((0, id));
 		}
@@ -583,6 +629,39 @@ mod benchmarks {
 			Pallet::<T>::anchor_due_plans();
 		}
 		assert!(PendingAnchors::<T>::get().is_empty());
+		Ok(())
+	}
+
+	#[benchmark]
+	fn open_case_from_finding(
+		r: Linear<0, MAX_RECORDS>,
+		e: Linear<0, MAX_EVIDENCE>,
+	) -> Result<(), BenchmarkError> {
+		let (origin, lead) = lead::<T>()?;
+		let (_, subject) = subject::<T>();
+		let id = plan_of::<T>(lead)?;
+		let result = InspectionResult {
+			outcome: Outcome::Findings { report: H256::zero() },
+			by: 0,
+			at: 0,
+			late: false,
+		};
+		let target = Target {
+			org: subject,
+			weight: 1,
+			key: 0,
+			inspectors: BoundedVec::new(),
+			recused: BoundedVec::new(),
+			barred: BoundedVec::new(),
+			next_attempt: 0,
+			result: Some(result),
+		};
+		Targets::<T>::insert(id, 0, target);
+		let records = records_about::<T>(subject, r);
+		let evidence = evidence_of::<T>(subject, e);
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, id, 0, Violation::Other, H256::zero(), evidence, records);
+		assert!(FindingCases::<T>::contains_key(id, 0));
 		Ok(())
 	}
 

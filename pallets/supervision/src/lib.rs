@@ -47,22 +47,30 @@
 //!   excluded agency revealed nothing; a plan waits in `PendingAnchors` (kept in deadline order)
 //!   exactly while it has no anchor; its population, pool, targets and results are of their
 //!   counts and bounds; a target's inspectors are distinct pool positions, none recused; only a
-//!   drawn (or closed) plan has targets, only a drawing one has leaders.
+//!   drawn (or closed) plan has targets, only a drawing one has leaders; a plan of a record
+//!   set read from its index holds each holder once, as `InPopulation` marks.
+//! - `PendingPlansOf` counts each agency's plans waiting for their anchor.
+//! - A case opened on a finding is about the target, whose result records findings.
 //! - Every discipline listing in force that names a case is that case's penalty's listing,
 //!   about its subject, and the penalty stands unrepaired (no listing outlives its decision).
 //!
 //! ## Random inspections
 //! Market regulation or customs (the kinds that may hold `Inspector` in law), within its
-//! jurisdiction, opens a plan over the enterprises (or financial institutions) of a division;
-//! other agencies join; each commits to a secret, inspecting agencies enlist their inspectors,
-//! and the population is read from the region index with each member's weight (its listings
-//! and open cases) — all before the commit deadline. The first block at or past it is the
+//! jurisdiction, opens a plan over the enterprises (or financial institutions) of a division —
+//! all of them, those holding a role, or those holding records of a set (a special-fund
+//! program's recipients, a product class's makers, the issuers invoicing above an amount in a
+//! tax period); other agencies join; each commits to a secret, inspecting agencies enlist their
+//! inspectors, and the population is read from the region index (or the record set's) with
+//! each member's weight (its listings, open cases and a recall within a year) — all before the
+//! commit deadline. An agency leads at most [`MAX_PENDING_PER_AGENCY`] plans in their commit
+//! period. The first block at or past it is the
 //! anchor (`on_initialize`). After the reveals the draw (paged) seeds
 //! `regchain_primitives::inspection` with the anchor and the revealed secrets, excludes and
 //! names the agencies that withheld theirs (lapsing the plan below [`MIN_REVEALS`]), takes the
 //! largest weighted keys as targets and two inspectors each, none of the target's last
 //! inspection; an inspector recuses (replaced by the next of the same sequence) or records the
-//! result; the lead closes the plan.
+//! result; an agency of the plan opens a case on a target's findings (one case a finding,
+//! its history starting with the finding); the lead closes the plan.
 //!
 //! ## On chain, and who reads it
 //! Every node holds all state. On chain: who the case is about, which agencies act in it, the
@@ -103,6 +111,15 @@ pub use weights::WeightInfo;
 pub trait BenchmarkHelper {
 	/// A new record about `subject` that the runtime's `Records` keep and may freeze.
 	fn make_record(subject: OrgId) -> regchain_primitives::RecordRef;
+
+	/// A record set read from its index that names `holders`, a record each, in this order.
+	fn make_record_set(holders: &[OrgId]) -> regchain_primitives::RecordSet;
+
+	/// A record set read from the region that `holders` are in.
+	fn make_filter_set(holders: &[OrgId]) -> regchain_primitives::RecordSet;
+
+	/// Goods `maker` made recalled now.
+	fn make_recall(maker: OrgId);
 }
 
 #[frame_support::pallet]
@@ -111,11 +128,11 @@ pub mod pallet {
 	use frame_support::pallet_prelude::*;
 	use frame_support::traits::UnixTime;
 	use frame_system::pallet_prelude::*;
-	use regchain_primitives::{time::Moment, Division, Fen, OrgKind, Role};
+	use regchain_primitives::{time::Moment, Division, Fen, OrgKind, RecordSet, Role};
 	use sp_core::H256;
 
 	/// The storage layout's version; a migration bumps it with the layout.
-	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -148,6 +165,11 @@ pub mod pallet {
 		/// `try_state` only.
 		type Discipline: regchain_primitives::DisciplineRecords
 			+ regchain_primitives::CreditStanding;
+
+		/// What a random inspection reads of the domains: the holders of a record set (a
+		/// program's recipients, a class's makers, the larger invoicers of a period) and each
+		/// maker's latest recall (the runtime's, over funds, provenance and invoices).
+		type Population: regchain_primitives::PopulationSources;
 
 		/// The chain's clock (`pallet-timestamp`): every date of a case.
 		type UnixTime: UnixTime;
@@ -262,6 +284,22 @@ pub mod pallet {
 	pub type PendingAnchors<T: Config> =
 		StorageValue<_, BoundedVec<(Moment, PlanId), ConstU32<MAX_PENDING_PLANS>>, ValueQuery>;
 
+	/// How many plans each agency leads in their commit period (absent: none; storage
+	/// version 3): at most `MAX_PENDING_PER_AGENCY`.
+	#[pallet::storage]
+	pub type PendingPlansOf<T: Config> = StorageMap<_, Twox64Concat, OrgId, u32>;
+
+	/// The members already in each plan read from a record set (a holder of several records
+	/// enters once).
+	#[pallet::storage]
+	pub type InPopulation<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, PlanId, Twox64Concat, OrgId, ()>;
+
+	/// The case opened on each target's findings (one a finding).
+	#[pallet::storage]
+	pub type FindingCases<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, PlanId, Twox64Concat, u32, CaseId>;
+
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
@@ -339,6 +377,8 @@ pub mod pallet {
 		ResultRecorded { plan: PlanId, target: u32, org: OrgId, outcome: Outcome, late: bool },
 		/// The lead closed the plan.
 		PlanClosed { plan: PlanId, conclusion: H256 },
+		/// An agency of the plan opened a case on a target's findings.
+		CaseFromFinding { case: CaseId, plan: PlanId, target: u32 },
 	}
 
 	#[pallet::error]
@@ -428,7 +468,8 @@ pub mod pallet {
 		PlanNotFound,
 		/// Only an agency taking part in the plan does this: join it first.
 		NotPlanAgency,
-		/// A population is of enterprises or financial institutions, of a valid division.
+		/// A population is of enterprises or financial institutions, of a valid division, of a
+		/// record set that exists (a program, a class, a calendar month).
 		InvalidPopulation,
 		/// The timetable must run now < commit deadline < reveal deadline < results' deadline,
 		/// the commit period within 30 days, the whole within a year.
@@ -480,6 +521,12 @@ pub mod pallet {
 		TooManyRecusals,
 		/// The plan closes once every result is in or its deadline passed.
 		ResultsPending,
+		/// The agency leads `MAX_PENDING_PER_AGENCY` plans in their commit period already.
+		TooManyPendingPlans,
+		/// The target's result records no findings.
+		NoFindings,
+		/// A case was opened on these findings already.
+		FindingCaseOpened,
 	}
 
 	#[pallet::call]
@@ -808,7 +855,11 @@ pub mod pallet {
 		/// - Origin: an agency (`AgencyOrigin`) whose jurisdiction covers `region`, of a kind
 		///   that inspects in law (market regulation, customs: `Inspector`'s kinds); it leads
 		///   the plan.
-		/// - `kind`: enterprises or financial institutions; `role`: one they must hold, if any.
+		/// - `kind`: enterprises or financial institutions; `role`: one they must hold, if any;
+		///   `records`: a record set they must hold, if any — the enterprises granted a
+		///   special-fund program, the makers of a product class (read from the set's index),
+		///   the issuers invoicing more than an amount in a tax period (the region's members
+		///   checked against it).
 		/// - `sample`: a count or a share per thousand (at most `MAX_TARGETS` targets).
 		/// - `document`: the hash of the plan document (the inspection items).
 		/// - The timetable, in on-chain time: now < `commit_until` < `reveal_until` <
@@ -816,7 +867,8 @@ pub mod pallet {
 		///   places until then), results within a year.
 		///
 		/// Errors: `InvalidPopulation`, `OutsideJurisdiction`, `NotInspector`,
-		/// `InvalidTimetable`, `TooManyPlans`. Events: `PlanOpened`.
+		/// `InvalidTimetable`, `TooManyPendingPlans` (`MAX_PENDING_PER_AGENCY` of this agency's
+		/// in their commit period), `TooManyPlans`. Events: `PlanOpened`.
 		#[pallet::call_index(17)]
 		#[pallet::weight(T::WeightInfo::open_plan())]
 		#[allow(clippy::too_many_arguments)]
@@ -825,6 +877,7 @@ pub mod pallet {
 			region: Division,
 			kind: OrgKind,
 			role: Option<Role>,
+			records: Option<RecordSet>,
 			sample: SampleSize,
 			document: H256,
 			commit_until: Moment,
@@ -832,8 +885,9 @@ pub mod pallet {
 			results_due: Moment,
 		) -> DispatchResult {
 			let (_, agency) = T::AgencyOrigin::ensure_origin(origin)?;
+			let scope = PlanScope { region, kind, role, records };
 			let timetable = (commit_until, reveal_until, results_due);
-			Self::do_open_plan(agency, region, kind, role, sample, document, timetable)
+			Self::do_open_plan(agency, scope, sample, document, timetable)
 		}
 
 		/// Join a plan: a joint inspection (跨部门联合抽查) with inspectors of this agency, or a
@@ -885,17 +939,22 @@ pub mod pallet {
 			Self::do_enlist_inspectors(agency, plan, inspectors)
 		}
 
-		/// Read the next page of the population from the region index (`POPULATION_PAGE`
-		/// entries): each member of the plan's kind and role, active, with its weight from its
-		/// standing now. Called until the population is complete, before the commit deadline —
-		/// so the population and its weights are fixed before any secret is revealed.
+		/// Read the next page of the population (`POPULATION_PAGE` entries) from the region
+		/// index — or, for a plan of a program's recipients or a class's makers, from that
+		/// set's index, keeping holders within the region —: each member of the plan's kind,
+		/// role and record set, with its weight from its standing now (listings, open cases, a
+		/// recall within a year). Called until the population is complete, before the commit
+		/// deadline — so the population and its weights are fixed before any secret is
+		/// revealed.
 		///
 		/// - Origin: an agency of the plan.
 		///
 		/// Errors: `PlanNotFound`, `NotPlanAgency`, `CommitPeriodOver`, `PopulationComplete`,
 		/// `PopulationTooLarge`. Events: `PopulationRead`. Complexity: O(`POPULATION_PAGE`).
 		#[pallet::call_index(21)]
-		#[pallet::weight(T::WeightInfo::read_population())]
+		#[pallet::weight(
+			T::WeightInfo::read_population().max(T::WeightInfo::read_population_records())
+		)]
 		pub fn read_population(origin: OriginFor<T>, plan: PlanId) -> DispatchResult {
 			let (_, agency) = T::AgencyOrigin::ensure_origin(origin)?;
 			Self::do_read_population(agency, plan)
@@ -977,6 +1036,37 @@ pub mod pallet {
 		pub fn close_plan(origin: OriginFor<T>, plan: PlanId, conclusion: H256) -> DispatchResult {
 			let (_, agency) = T::AgencyOrigin::ensure_origin(origin)?;
 			Self::do_close_plan(agency, plan, conclusion)
+		}
+
+		/// Open a case on a target's findings (发现问题的, 依法处置): the case is about the
+		/// target and its history starts with the finding (the plan, the target, the report's
+		/// hash). One case a finding.
+		///
+		/// - Origin: an agency of the plan (`AgencyOrigin`) with jurisdiction over the target,
+		///   whose kind reads the domain of every record; it leads the case.
+		/// - `legal_basis`, `evidence`: as for `openCase`; `records`: as for `openCase`, and
+		///   may be empty (the finding is the case's ground; records are added later).
+		///
+		/// Errors: `PlanNotFound`, `NotPlanAgency`, `TargetNotFound`, `NoFindings`,
+		/// `FindingCaseOpened`, and `openCase`'s. Events: `CaseOpened`, `CaseFromFinding`.
+		/// Complexity: O(records + evidence).
+		#[pallet::call_index(27)]
+		#[pallet::weight(T::WeightInfo::open_case_from_finding(
+			records.len() as u32,
+			evidence.len() as u32
+		))]
+		pub fn open_case_from_finding(
+			origin: OriginFor<T>,
+			plan: PlanId,
+			target: u32,
+			violation: Violation,
+			legal_basis: H256,
+			evidence: EvidenceList,
+			records: Records,
+		) -> DispatchResult {
+			let (_, agency) = T::AgencyOrigin::ensure_origin(origin)?;
+			let grounds = (violation, legal_basis, evidence, records);
+			Self::do_open_case_from_finding(agency, plan, target, grounds)
 		}
 	}
 

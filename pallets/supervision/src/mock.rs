@@ -14,7 +14,7 @@
 use crate::{self as pallet_supervision, *};
 use frame_support::{assert_ok, derive_impl, parameter_types};
 pub use regchain_primitives::testing::{
-	day, TestClock, TestEvidence, TestMembership, TestRecords, TestStanding,
+	day, TestClock, TestEvidence, TestMembership, TestPopulation, TestRecords, TestStanding,
 };
 use regchain_primitives::{
 	testing::TestOrg,
@@ -79,6 +79,7 @@ impl Config for Test {
 	type Records = TestRecords;
 	type Evidence = TestEvidence;
 	type Discipline = TestStanding;
+	type Population = TestPopulation;
 	type UnixTime = TestClock;
 	type DecisionPeriod = DecisionPeriod;
 	type AppealPeriod = AppealPeriod;
@@ -101,6 +102,23 @@ impl crate::BenchmarkHelper for TestRecordMaker {
 		let record = RecordRef::new(*b"nota", TestEvidence::make_evidence(subject, false));
 		TestRecords::add(record, subject);
 		record
+	}
+
+	fn make_record_set(holders: &[OrgId]) -> regchain_primitives::RecordSet {
+		let set = regchain_primitives::RecordSet::FundProgram(7);
+		TestPopulation::set_records(set, holders);
+		set
+	}
+
+	fn make_filter_set(holders: &[OrgId]) -> regchain_primitives::RecordSet {
+		for org in holders {
+			TestPopulation::set_invoiced(*org, 202_612, 2_000);
+		}
+		regchain_primitives::RecordSet::InvoicedAbove { period: 202_612, amount: 1_000 }
+	}
+
+	fn make_recall(maker: OrgId) {
+		TestPopulation::set_recall(maker, TestClock::get());
 	}
 }
 

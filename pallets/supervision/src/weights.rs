@@ -39,6 +39,8 @@ pub trait WeightInfo {
 	fn commit() -> Weight;
 	fn enlist_inspectors(n: u32, ) -> Weight;
 	fn read_population() -> Weight;
+	fn read_population_records() -> Weight;
+	fn open_case_from_finding(r: u32, e: u32, ) -> Weight;
 	fn reveal() -> Weight;
 	fn draw() -> Weight;
 	fn recuse() -> Weight;
@@ -557,6 +559,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Supervision::OpenCaseCount` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `Supervision::Population` (r:0 w:200)
 	/// Proof: `Supervision::Population` (`max_values`: None, `max_size`: Some(33), added: 2508, mode: `MaxEncodedLen`)
+	fn read_population_records() -> Weight {
+		Self::read_population().saturating_mul(2)
+	}
+	fn open_case_from_finding(r: u32, e: u32, ) -> Weight {
+		Self::open_case(r, e)
+	}
 	fn read_population() -> Weight {
 		// Proof size: measured `16542`, estimated `597790`.
 		// Minimum execution time: 2_471_152_000 picoseconds.
@@ -1190,6 +1198,12 @@ impl WeightInfo for () {
 	/// Proof: `Supervision::OpenCaseCount` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `Supervision::Population` (r:0 w:200)
 	/// Proof: `Supervision::Population` (`max_values`: None, `max_size`: Some(33), added: 2508, mode: `MaxEncodedLen`)
+	fn read_population_records() -> Weight {
+		Self::read_population().saturating_mul(2)
+	}
+	fn open_case_from_finding(r: u32, e: u32, ) -> Weight {
+		Self::open_case(r, e)
+	}
 	fn read_population() -> Weight {
 		// Proof size: measured `16542`, estimated `597790`.
 		// Minimum execution time: 2_471_152_000 picoseconds.

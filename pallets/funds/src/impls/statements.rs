@@ -60,3 +60,29 @@ impl<T: Config> Pallet<T> {
 		Freezes::<AccountRecords<T>>::listing(start_after, limit)
 	}
 }
+
+impl<T: Config> Pallet<T> {
+	/// The enterprises holding allocations of `program`, after allocation `after`, at most
+	/// `limit` allocations read, in the index's order (an enterprise once per allocation): a
+	/// random inspection's population by program (`RecordSet::FundProgram`).
+	pub fn recipients(
+		program: ProgramId,
+		after: Option<AllocationId>,
+		limit: u32,
+	) -> Vec<(AllocationId, OrgId)> {
+		let ids: Vec<AllocationId> = match after {
+			Some(after) => {
+				let from = AllocationsByProgram::<T>::hashed_key_for(program, after);
+				AllocationsByProgram::<T>::iter_key_prefix_from(program, from)
+					.take(limit as usize)
+					.collect()
+			},
+			None => {
+				AllocationsByProgram::<T>::iter_key_prefix(program).take(limit as usize).collect()
+			},
+		};
+		ids.into_iter()
+			.filter_map(|id| Allocations::<T>::get(id).map(|a| (id, a.enterprise)))
+			.collect()
+	}
+}

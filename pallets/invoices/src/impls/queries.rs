@@ -97,3 +97,12 @@ impl<T: Config> Pallet<T> {
 		paging::keys_after::<InvoicesByBuyer<T>, _, _, _>(buyer, start_after, limit)
 	}
 }
+
+impl<T: Config> Pallet<T> {
+	/// What `issuer` invoiced in `period`, net of tax: its blue invoices less its red ones that
+	/// took effect in the period (`RecordSet::InvoicedAbove` of a random inspection).
+	pub fn invoiced(issuer: OrgId, period: Period) -> Fen {
+		let totals = Totals::<T>::get(issuer, period);
+		totals.output.net.saturating_sub(totals.output_credit.net)
+	}
+}

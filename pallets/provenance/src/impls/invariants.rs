@@ -60,6 +60,15 @@ impl<T: Config> Pallet<T> {
 				"the owners' index names a class of another owner"
 			);
 		}
+		// Each maker's latest recall is the latest of the recalls of its goods.
+		let mut latest: BTreeMap<OrgId, Moment> = BTreeMap::new();
+		for (_, recall) in Recalls::<T>::iter() {
+			let maker = Self::recalled_maker(&recall.scope).ok_or("a recall of nothing")?;
+			let at = latest.entry(maker).or_insert(recall.at);
+			*at = (*at).max(recall.at);
+		}
+		let stored: BTreeMap<_, _> = LatestRecalls::<T>::iter().collect();
+		ensure!(stored == latest, "a maker's latest recall is not its goods' latest");
 		Ok(())
 	}
 }

@@ -50,6 +50,37 @@ impl<T: Config> Pallet<T> {
 		paging::keys_after::<BatchesByClass<T>, _, _, _>(class, start_after, limit)
 	}
 
+	/// The makers of `class`'s batches, after batch `after`, at most `limit` batches read, in
+	/// the index's order (a maker once per batch): a random inspection's population by
+	/// product (`RecordSet::ProductClass`).
+	pub fn makers(class: ClassId, after: Option<BatchId>, limit: u32) -> Vec<(BatchId, OrgId)> {
+		let ids: Vec<BatchId> = match after {
+			Some(after) => {
+				let from = BatchesByClass::<T>::hashed_key_for(class, after);
+				BatchesByClass::<T>::iter_key_prefix_from(class, from)
+					.take(limit as usize)
+					.collect()
+			},
+			None => BatchesByClass::<T>::iter_key_prefix(class).take(limit as usize).collect(),
+		};
+		ids.into_iter()
+			.filter_map(|id| Batches::<T>::get(id).map(|b| (id, b.manufacturer)))
+			.collect()
+	}
+
+	/// Whose goods a recall of `scope` recalls: the batch's manufacturer, the class's owner.
+	pub(crate) fn recalled_maker(scope: &RecallScope) -> Option<OrgId> {
+		match scope {
+			RecallScope::Batch(id) => Batches::<T>::get(id).map(|b| b.manufacturer),
+			RecallScope::Class(id) => Classes::<T>::get(id).map(|c| c.owner),
+		}
+	}
+
+	/// When goods `maker` made were last recalled.
+	pub fn latest_recall(maker: OrgId) -> Option<Moment> {
+		LatestRecalls::<T>::get(maker)
+	}
+
 	/// An organization's product classes: up to `limit` (at most 100) after `start_after`, in
 	/// storage order, each with its recall if one is under way.
 	pub fn classes_of(

@@ -5,14 +5,16 @@ use super::*;
 impl<T: Config> Pallet<T> {
 	pub(crate) fn do_recall(regulator: OrgId, scope: RecallScope, reason: H256) -> DispatchResult {
 		let recall = NextRecallId::<T>::get();
-		match scope {
+		let maker = match scope {
 			RecallScope::Batch(id) => {
 				let mut batch = Self::batch(id)?;
 				T::Membership::ensure_jurisdiction(regulator, batch.manufacturer)
 					.map_err(Error::<T>::from)?;
 				ensure!(batch.recall.is_none(), Error::<T>::AlreadyRecalled);
 				batch.recall = Some(recall);
+				let maker = batch.manufacturer;
 				Batches::<T>::insert(id, batch);
+				maker
 			},
 			RecallScope::Class(id) => {
 				let mut class = Classes::<T>::get(id).ok_or(Error::<T>::ClassNotFound)?;
@@ -20,11 +22,15 @@ impl<T: Config> Pallet<T> {
 					.map_err(Error::<T>::from)?;
 				ensure!(class.recall.is_none(), Error::<T>::AlreadyRecalled);
 				class.recall = Some(recall);
+				let maker = class.owner;
 				Classes::<T>::insert(id, class);
+				maker
 			},
-		}
+		};
 		NextRecallId::<T>::put(recall.checked_add(1).ok_or(ArithmeticError::Overflow)?);
-		Recalls::<T>::insert(recall, Recall { scope, by: regulator, at: Self::now(), reason });
+		let at = Self::now();
+		Recalls::<T>::insert(recall, Recall { scope, by: regulator, at, reason });
+		LatestRecalls::<T>::insert(maker, at);
 		Self::deposit_event(Event::Recalled { recall, scope, by: regulator });
 		Ok(())
 	}

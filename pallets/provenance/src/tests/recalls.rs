@@ -208,3 +208,36 @@ fn an_offer_pending_when_its_batch_is_recalled_is_accepted_by_its_maker_only() {
 		));
 	});
 }
+
+#[test]
+fn a_recall_dates_its_makers_latest_and_a_class_lists_its_makers() {
+	ExtBuilder::default().build_and_execute(|| {
+		let (class, first) = class_and_batch();
+		let second = batch_of(class);
+		assert_eq!(Provenance::latest_recall(MAKER as u32), None);
+		let start = TestClock::get();
+		assert_ok!(Provenance::recall_batch(RuntimeOrigin::signed(MARKET), first, H256::zero()));
+		assert_eq!(Provenance::latest_recall(MAKER as u32), Some(start));
+		TestClock::advance(3_600_000);
+		assert_ok!(Provenance::recall_class(RuntimeOrigin::signed(MARKET), class, H256::zero()));
+		assert_eq!(Provenance::latest_recall(MAKER as u32), Some(start + 3_600_000));
+		assert_eq!(Provenance::latest_recall(OTHER_MAKER as u32), None);
+		// The makers of the class's batches, a page at a time.
+		let all = Provenance::makers(class, None, 10);
+		let mut ids: Vec<_> = all.iter().map(|(b, _)| *b).collect();
+		ids.sort();
+		assert_eq!(ids, vec![first, second]);
+		assert!(all.iter().all(|(_, maker)| *maker == MAKER as u32));
+		let page = Provenance::makers(class, None, 1);
+		assert_eq!(page.len(), 1);
+		assert_eq!(Provenance::makers(class, Some(page[0].0), 10).len(), 1);
+		assert!(Provenance::makers(class + 1, None, 10).is_empty());
+		// A maker's date is the latest of its recalls: the invariant sees a wrong one.
+		LatestRecalls::<Test>::insert(MAKER as u32, start);
+		assert_eq!(
+			Provenance::do_try_state(),
+			Err("a maker's latest recall is not its goods' latest".into())
+		);
+		LatestRecalls::<Test>::insert(MAKER as u32, start + 3_600_000);
+	});
+}

@@ -19,16 +19,56 @@ impl<T: Config> Pallet<T> {
 		evidence: EvidenceList,
 		records: Records,
 	) -> DispatchResult {
+		ensure!(!records.is_empty(), Error::<T>::EmptyRecords);
+		let (id, mut case) = Self::new_case(agency, subject, violation, legal_basis, records)?;
+		Self::check_evidence(&evidence)?;
+		Self::push_step(id, &mut case, agency, Action::Opened { evidence })?;
+		Self::store_new_case(id, case);
+		Ok(())
+	}
+
+	/// Opens a case on the findings of target `index` of plan `plan`: the case's history
+	/// starts with the finding; its records may be none yet.
+	pub(crate) fn do_open_case_from_finding(
+		agency: OrgId,
+		plan: PlanId,
+		index: u32,
+		(violation, legal_basis, evidence, records): (Violation, H256, EvidenceList, Records),
+	) -> DispatchResult {
+		let of_plan = Plans::<T>::get(plan).ok_or(Error::<T>::PlanNotFound)?;
+		ensure!(of_plan.has_participant(agency), Error::<T>::NotPlanAgency);
+		let target = Targets::<T>::get(plan, index).ok_or(Error::<T>::TargetNotFound)?;
+		let Some(Outcome::Findings { report }) = target.result.map(|r| r.outcome) else {
+			return Err(Error::<T>::NoFindings.into());
+		};
+		ensure!(!FindingCases::<T>::contains_key(plan, index), Error::<T>::FindingCaseOpened);
+		let (id, mut case) = Self::new_case(agency, target.org, violation, legal_basis, records)?;
+		Self::check_evidence(&evidence)?;
+		Self::push_step(id, &mut case, agency, Action::Opened { evidence })?;
+		Self::push_step(id, &mut case, agency, Action::Finding { plan, target: index, report })?;
+		Self::store_new_case(id, case);
+		FindingCases::<T>::insert(plan, index, id);
+		Self::deposit_event(Event::CaseFromFinding { case: id, plan, target: index });
+		Ok(())
+	}
+
+	/// A new case about `subject` led by `agency` and its id, once the one jurisdiction check
+	/// and the records' checks pass; nothing stored yet.
+	fn new_case(
+		agency: OrgId,
+		subject: OrgId,
+		violation: Violation,
+		legal_basis: H256,
+		records: Records,
+	) -> Result<(CaseId, Case), DispatchError> {
 		T::Membership::ensure_jurisdiction(agency, subject).map_err(Error::<T>::from)?;
 		ensure!(agency != subject, Error::<T>::OwnOrganization);
-		ensure!(!records.is_empty(), Error::<T>::EmptyRecords);
 		Self::ensure_distinct(&records, &[])?;
 		Self::check_records(agency, subject, &records)?;
-		Self::check_evidence(&evidence)?;
 		let id = NextCaseId::<T>::get();
-		let next = id.checked_add(1).ok_or(ArithmeticError::Overflow)?;
+		id.checked_add(1).ok_or(ArithmeticError::Overflow)?;
 		let now = Self::now();
-		let mut case = Case {
+		let case = Case {
 			subject,
 			lead: agency,
 			agencies: BoundedVec::truncate_from(alloc::vec![agency]),
@@ -44,16 +84,20 @@ impl<T: Config> Pallet<T> {
 			steps: 0,
 			status: CaseStatus::Open,
 		};
-		Self::push_step(id, &mut case, agency, Action::Opened { evidence })?;
+		Ok((id, case))
+	}
+
+	/// Stores a case `new_case` made, with its indexes and the subject's open-case count.
+	fn store_new_case(id: CaseId, case: Case) {
+		let (subject, agency, violation) = (case.subject, case.lead, case.violation);
 		Cases::<T>::insert(id, case);
 		CasesBySubject::<T>::insert(subject, id, ());
 		OpenCasesByAgency::<T>::insert(agency, id, ());
 		OpenCaseCount::<T>::mutate(subject, |count| {
 			*count = Some(count.unwrap_or(0).saturating_add(1))
 		});
-		NextCaseId::<T>::put(next);
+		NextCaseId::<T>::put(id.saturating_add(1));
 		Self::deposit_event(Event::CaseOpened { case: id, subject, lead: agency, violation });
-		Ok(())
 	}
 
 	pub(crate) fn do_join_case(agency: OrgId, id: CaseId) -> DispatchResult {

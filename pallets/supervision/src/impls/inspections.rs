@@ -5,7 +5,7 @@ use alloc::vec::Vec;
 use frame_support::{ensure, pallet_prelude::*};
 use regchain_primitives::{
 	inspection, time::Moment, AgencyKind, CreditStanding, Division, Membership, OrgId, OrgKind,
-	Role,
+	PopulationSources, RecordSet, Role,
 };
 use sp_core::H256;
 use sp_runtime::{traits::SaturatedConversion, ArithmeticError};
@@ -13,9 +13,7 @@ use sp_runtime::{traits::SaturatedConversion, ArithmeticError};
 impl<T: Config> Pallet<T> {
 	pub(crate) fn do_open_plan(
 		agency: OrgId,
-		region: Division,
-		kind: OrgKind,
-		role: Option<Role>,
+		PlanScope { region, kind, role, records }: PlanScope,
 		sample: SampleSize,
 		document: H256,
 		(commit_until, reveal_until, results_due): (Moment, Moment, Moment),
@@ -23,6 +21,10 @@ impl<T: Config> Pallet<T> {
 		let population_kind = matches!(kind, OrgKind::Enterprise | OrgKind::FinancialInstitution);
 		ensure!(population_kind && region.is_valid(), Error::<T>::InvalidPopulation);
 		ensure!(role.is_none_or(|r| r.may_be_held_by(kind)), Error::<T>::InvalidPopulation);
+		ensure!(
+			records.is_none_or(|set| T::Population::exists(&set)),
+			Error::<T>::InvalidPopulation
+		);
 		Self::ensure_covers(agency, region)?;
 		// Random inspections are the inspecting agencies' (market regulation, customs): the
 		// kinds that may hold `Inspector` in law. Others join a plan.
@@ -35,6 +37,8 @@ impl<T: Config> Pallet<T> {
 		let within = results_due.saturating_sub(now) <= MAX_PLAN_LENGTH
 			&& commit_until.saturating_sub(now) <= MAX_COMMIT_PERIOD;
 		ensure!(ordered && within, Error::<T>::InvalidTimetable);
+		let pending_of_agency = PendingPlansOf::<T>::get(agency).unwrap_or(0);
+		ensure!(pending_of_agency < MAX_PENDING_PER_AGENCY, Error::<T>::TooManyPendingPlans);
 		let id = NextPlanId::<T>::get();
 		let next = id.checked_add(1).ok_or(ArithmeticError::Overflow)?;
 		let mut pending = PendingAnchors::<T>::get();
@@ -47,6 +51,7 @@ impl<T: Config> Pallet<T> {
 			region,
 			kind,
 			role,
+			records,
 			sample,
 			participants: BoundedVec::truncate_from(alloc::vec![lead]),
 			commit_until,
@@ -55,7 +60,10 @@ impl<T: Config> Pallet<T> {
 			opened_at: now,
 			inspectors: 0,
 			population: 0,
-			enumeration: Enumeration::Reading(None),
+			enumeration: match records {
+				Some(set) if set.indexed() => Enumeration::ReadingRecords(None),
+				_ => Enumeration::Reading(None),
+			},
 			anchor: None,
 			seed: None,
 			targets: 0,
@@ -63,6 +71,7 @@ impl<T: Config> Pallet<T> {
 			status: PlanStatus::Open,
 		};
 		PendingAnchors::<T>::put(pending);
+		PendingPlansOf::<T>::insert(agency, pending_of_agency + 1);
 		Plans::<T>::insert(id, plan);
 		PlansByAgency::<T>::insert(agency, id, ());
 		NextPlanId::<T>::put(next);
@@ -127,17 +136,35 @@ impl<T: Config> Pallet<T> {
 		let mut plan = Self::plan(id)?;
 		Self::participant(&plan, agency)?;
 		ensure!(Self::now() < plan.commit_until, Error::<T>::CommitPeriodOver);
-		let Enumeration::Reading(after) = plan.enumeration else {
-			return Err(Error::<T>::PopulationComplete.into());
+		let added = match (plan.enumeration, plan.records) {
+			(Enumeration::Reading(after), _) => Self::read_region(id, &mut plan, after)?,
+			(Enumeration::ReadingRecords(after), Some(set)) => {
+				Self::read_records(id, &mut plan, set, after)?
+			},
+			_ => return Err(Error::<T>::PopulationComplete.into()),
 		};
+		let total = plan.population;
+		let complete = plan.enumeration == Enumeration::Complete;
+		Plans::<T>::insert(id, plan);
+		Self::deposit_event(Event::PopulationRead { plan: id, added, total, complete });
+		Ok(())
+	}
+
+	/// A page of the region index: the members of the plan's kind, role and (filter) record
+	/// set. Returns how many were added.
+	fn read_region(
+		id: PlanId,
+		plan: &mut Plan,
+		after: Option<(Division, OrgId)>,
+	) -> Result<u32, DispatchError> {
 		let page = T::Membership::members_in(plan.region, after, POPULATION_PAGE);
 		let complete = (page.len() as u32) < POPULATION_PAGE;
 		let mut added = 0u32;
 		for (_, org) in page.iter() {
-			if let Some(weight) = Self::population_weight(&plan, *org) {
-				ensure!(plan.population < MAX_POPULATION, Error::<T>::PopulationTooLarge);
-				Population::<T>::insert(id, plan.population, (*org, weight));
-				plan.population += 1;
+			if plan.records.is_some_and(|set| !T::Population::holds(&set, *org)) {
+				continue;
+			}
+			if Self::add_to_population(id, plan, *org)? {
 				added += 1;
 			}
 		}
@@ -145,14 +172,48 @@ impl<T: Config> Pallet<T> {
 			Some(last) if !complete => Enumeration::Reading(Some(*last)),
 			_ => Enumeration::Complete,
 		};
-		let total = plan.population;
-		Plans::<T>::insert(id, plan);
-		Self::deposit_event(Event::PopulationRead { plan: id, added, total, complete });
-		Ok(())
+		Ok(added)
 	}
 
-	/// The weight of `org` in `plan`'s draw, if it belongs to the population: active, of the
-	/// plan's kind, holding its role ([`inspection::weight`] from its listings and open cases).
+	/// A page of the record set's index: each holder within the region, of the plan's kind
+	/// and role, once however many records it holds. Returns how many were added.
+	fn read_records(
+		id: PlanId,
+		plan: &mut Plan,
+		set: RecordSet,
+		after: Option<u64>,
+	) -> Result<u32, DispatchError> {
+		let page = T::Population::holders(&set, after, POPULATION_PAGE);
+		let complete = (page.len() as u32) < POPULATION_PAGE;
+		let mut added = 0u32;
+		for (_, org) in page.iter() {
+			let within = T::Membership::region(*org).is_some_and(|r| plan.region.covers(&r));
+			if !within || InPopulation::<T>::contains_key(id, org) {
+				continue;
+			}
+			if Self::add_to_population(id, plan, *org)? {
+				InPopulation::<T>::insert(id, org, ());
+				added += 1;
+			}
+		}
+		plan.enumeration = match page.last() {
+			Some((record, _)) if !complete => Enumeration::ReadingRecords(Some(*record)),
+			_ => Enumeration::Complete,
+		};
+		Ok(added)
+	}
+
+	/// Adds `org` to the population with its weight, if it is of the plan's kind and role.
+	fn add_to_population(id: PlanId, plan: &mut Plan, org: OrgId) -> Result<bool, DispatchError> {
+		let Some(weight) = Self::population_weight(plan, org) else { return Ok(false) };
+		ensure!(plan.population < MAX_POPULATION, Error::<T>::PopulationTooLarge);
+		Population::<T>::insert(id, plan.population, (org, weight));
+		plan.population += 1;
+		Ok(true)
+	}
+
+	/// The weight of `org` in `plan`'s draw, if it is of the plan's kind and holds its role
+	/// ([`inspection::weight`] from its listings, open cases and recalls).
 	fn population_weight(plan: &Plan, org: OrgId) -> Option<u8> {
 		if T::Membership::kind(org) != Some(plan.kind) {
 			return None;
@@ -163,7 +224,10 @@ impl<T: Config> Pallet<T> {
 		let listings = <T::Discipline as CreditStanding>::listings(org);
 		let serious = listings.iter().any(|l| l.serious);
 		let open_case = OpenCaseCount::<T>::contains_key(org);
-		Some(inspection::weight(!listings.is_empty(), serious, open_case))
+		let now = Self::now();
+		let recalled = T::Population::latest_recall(org)
+			.is_some_and(|at| now.saturating_sub(at) < inspection::RECENT_RECALL);
+		Some(inspection::weight(!listings.is_empty(), serious, open_case, recalled))
 	}
 
 	pub(crate) fn do_reveal(agency: OrgId, id: PlanId, secret: H256) -> DispatchResult {
@@ -255,6 +319,7 @@ impl<T: Config> Pallet<T> {
 	/// Stores the targets (best first) and draws two inspectors for each.
 	fn assign(id: PlanId, plan: &mut Plan, seed: &H256, leaders: Vec<(u64, OrgId, u8)>) {
 		let pool = Self::pool(id, plan);
+		plan.targets = leaders.len() as u32;
 		for (index, (key, org, weight)) in leaders.into_iter().enumerate() {
 			let index = index as u32;
 			let last = LastInspectors::<T>::get(org).unwrap_or_default();
@@ -282,15 +347,22 @@ impl<T: Config> Pallet<T> {
 					});
 				}
 			}
-			let accounts: Vec<T::AccountId> = target
-				.inspectors
-				.iter()
-				.filter_map(|i| pool.get(*i as usize).and_then(|p| p.clone()).map(|p| p.account))
-				.collect();
-			LastInspectors::<T>::insert(org, BoundedVec::truncate_from(accounts));
+			LastInspectors::<T>::insert(org, Self::accounts_of(&target, &pool));
 			Targets::<T>::insert(id, index, target);
 		}
-		plan.targets = Targets::<T>::iter_prefix(id).count() as u32;
+	}
+
+	/// The accounts of the target's inspectors: its last inspectors from now on.
+	fn accounts_of(
+		target: &Target,
+		pool: &[Option<Inspector<T::AccountId>>],
+	) -> BoundedVec<T::AccountId, ConstU32<INSPECTORS_PER_TARGET>> {
+		let accounts: Vec<T::AccountId> = target
+			.inspectors
+			.iter()
+			.filter_map(|i| pool.get(*i as usize).and_then(|p| p.clone()).map(|p| p.account))
+			.collect();
+		BoundedVec::truncate_from(accounts)
 	}
 
 	/// The plan's pool, by position: `None` for an inspector of an excluded agency.
@@ -343,12 +415,7 @@ impl<T: Config> Pallet<T> {
 		let pool = Self::pool(id, &plan);
 		let replacement = Self::next_for(&seed, index, &mut target, &pool);
 		// The replacement, not the recused inspector, is the target's last from now on.
-		let accounts: Vec<T::AccountId> = target
-			.inspectors
-			.iter()
-			.filter_map(|i| pool.get(*i as usize).and_then(|p| p.clone()).map(|p| p.account))
-			.collect();
-		LastInspectors::<T>::insert(target.org, BoundedVec::truncate_from(accounts));
+		LastInspectors::<T>::insert(target.org, Self::accounts_of(&target, &pool));
 		let org = target.org;
 		Targets::<T>::insert(id, index, target);
 		Self::deposit_event(Event::InspectorRecused { plan: id, target: index, inspector });
@@ -424,6 +491,9 @@ impl<T: Config> Pallet<T> {
 			Plans::<T>::mutate(id, |plan| {
 				if let Some(plan) = plan {
 					plan.anchor = Some((block, hash));
+					PendingPlansOf::<T>::mutate_exists(plan.lead, |count| {
+						*count = count.and_then(|n| n.checked_sub(1)).filter(|n| *n > 0)
+					});
 				}
 			});
 			Self::deposit_event(Event::Anchored { plan: id, block, hash });
@@ -441,7 +511,8 @@ impl<T: Config> Pallet<T> {
 		// A double map's key: its 32-byte prefix and two Twox64Concat keys of up to 8 bytes.
 		let key = 32 + 16 + 16;
 		let bytes = match call {
-			Call::read_population { .. } => POPULATION_PAGE as usize * (key + 5),
+			// A population entry, and for a record set the holder's mark.
+			Call::read_population { .. } => POPULATION_PAGE as usize * (2 * key + 5),
 			Call::draw { .. } => {
 				let last = key
 					+ BoundedVec::<T::AccountId, ConstU32<INSPECTORS_PER_TARGET>>::max_encoded_len(

@@ -70,7 +70,11 @@ impl<T: Config> Pallet<T> {
 		let next = NextPlanId::<T>::get();
 		let pending = PendingAnchors::<T>::get();
 		ensure!(pending.windows(2).all(|w| w[0].0 <= w[1].0), "pending anchors out of order");
+		let mut pending_of: alloc::collections::BTreeMap<OrgId, u32> = Default::default();
 		for (id, plan) in Plans::<T>::iter() {
+			if plan.anchor.is_none() {
+				*pending_of.entry(plan.lead).or_default() += 1;
+			}
 			ensure!(id < next, "a plan id at or above NextPlanId");
 			ensure!(
 				plan.participants.first().map(|p| p.agency) == Some(plan.lead),
@@ -100,6 +104,21 @@ impl<T: Config> Pallet<T> {
 					&& plan.population <= MAX_POPULATION,
 				"a population not of its count"
 			);
+			if plan.records.is_some_and(|set| set.indexed()) {
+				let mut read: alloc::vec::Vec<OrgId> =
+					Population::<T>::iter_prefix_values(id).map(|(org, _)| org).collect();
+				read.sort();
+				let listed: alloc::vec::Vec<OrgId> = InPopulation::<T>::iter_key_prefix(id)
+					.collect::<alloc::collections::BTreeSet<_>>()
+					.into_iter()
+					.collect();
+				ensure!(read == listed, "a record set's population not as marked");
+			} else {
+				ensure!(
+					InPopulation::<T>::iter_key_prefix(id).next().is_none(),
+					"a population marked outside a record set"
+				);
+			}
 			ensure!(
 				Inspectors::<T>::iter_prefix(id).count() as u32 == plan.inspectors
 					&& plan.inspectors <= MAX_INSPECTORS,
@@ -133,6 +152,16 @@ impl<T: Config> Pallet<T> {
 		for (agency, id, ()) in PlansByAgency::<T>::iter() {
 			let found = Plans::<T>::get(id).is_some_and(|p| p.has_participant(agency));
 			ensure!(found, "a plan index entry of no such participant");
+		}
+		let counted: alloc::collections::BTreeMap<OrgId, u32> =
+			PendingPlansOf::<T>::iter().collect();
+		ensure!(counted == pending_of, "a pending-plan count not of the agency's pending plans");
+		for (plan, index, case) in FindingCases::<T>::iter() {
+			let target = Targets::<T>::get(plan, index).ok_or("a finding's case of no target")?;
+			let findings =
+				matches!(target.result.map(|r| r.outcome), Some(Outcome::Findings { .. }));
+			let about = Cases::<T>::get(case).is_some_and(|c| c.subject == target.org);
+			ensure!(findings && about, "a finding's case not about the target's findings");
 		}
 		Ok(())
 	}

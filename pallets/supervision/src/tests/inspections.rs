@@ -11,21 +11,21 @@ use regchain_primitives::{
 };
 use sp_core::H256;
 
-const SHANGHAI: Division = Division(310_000);
+pub(super) const SHANGHAI: Division = Division(310_000);
 /// Market regulation's inspectors (its own account and two officers) and customs'.
-const MARKET_OFFICERS: [u64; 3] = [MARKET, 101, 102];
-const CUSTOMS_OFFICERS: [u64; 2] = [201, 202];
+pub(super) const MARKET_OFFICERS: [u64; 3] = [MARKET, 101, 102];
+pub(super) const CUSTOMS_OFFICERS: [u64; 2] = [201, 202];
 /// The enterprises of the population besides Acme and Other Co.
-const FIRST_CO: u64 = 300;
+pub(super) const FIRST_CO: u64 = 300;
 
-fn secret(agency: u64) -> H256 {
+pub(super) fn secret(agency: u64) -> H256 {
 	H256::repeat_byte(agency as u8)
 }
 
 /// Market regulation and customs hold `Inspector` (the agencies that may, in law), with their
 /// officers; `more`
 /// enterprises join Acme and Other Co in Shanghai.
-fn inspectors_and_population(more: u64) {
+pub(super) fn inspectors_and_population(more: u64) {
 	for (agency, officers) in [(MARKET, &MARKET_OFFICERS[1..]), (CUSTOMS, &CUSTOMS_OFFICERS[..])] {
 		TestMembership::grant_role(agency as OrgId, Role::Inspector);
 		for officer in officers {
@@ -40,12 +40,13 @@ fn inspectors_and_population(more: u64) {
 
 /// Market regulation opens a plan over Shanghai's enterprises drawing `sample`: commits until
 /// day 2, reveals until day 3, results by day 30.
-fn open(sample: SampleSize) -> PlanId {
+pub(super) fn open(sample: SampleSize) -> PlanId {
 	let id = NextPlanId::<Test>::get();
 	assert_ok!(Supervision::open_plan(
 		RuntimeOrigin::signed(MARKET),
 		SHANGHAI,
 		OrgKind::Enterprise,
+		None,
 		None,
 		sample,
 		doc(0x11),
@@ -58,14 +59,14 @@ fn open(sample: SampleSize) -> PlanId {
 
 /// The plan with customs joined, both committed, both pools enlisted and the
 /// population read.
-fn prepared(sample: SampleSize) -> PlanId {
+pub(super) fn prepared(sample: SampleSize) -> PlanId {
 	let id = open(sample);
 	prepare(id);
 	id
 }
 
 /// Customs joins plan `id`, both agencies commit and enlist, the population is read.
-fn prepare(id: PlanId) {
+pub(super) fn prepare(id: PlanId) {
 	assert_ok!(Supervision::join_plan(RuntimeOrigin::signed(CUSTOMS), id));
 	for agency in [MARKET, CUSTOMS] {
 		let commitment = inspection::commitment(id, agency as OrgId, &secret(agency));
@@ -78,7 +79,7 @@ fn prepare(id: PlanId) {
 	read_all(id);
 }
 
-fn read_all(id: PlanId) {
+pub(super) fn read_all(id: PlanId) {
 	while Plans::<Test>::get(id).unwrap().enumeration != Enumeration::Complete {
 		assert_ok!(Supervision::read_population(RuntimeOrigin::signed(MARKET), id));
 	}
@@ -86,7 +87,7 @@ fn read_all(id: PlanId) {
 
 /// The next block starts at `moment`: its `on_initialize` sees the time and anchors the plans
 /// due, the previous block's hash being `0xab…`.
-fn next_block_at(moment: Moment) {
+pub(super) fn next_block_at(moment: Moment) {
 	TestClock::set(moment);
 	let number = System::block_number() + 1;
 	System::set_block_number(number);
@@ -95,7 +96,7 @@ fn next_block_at(moment: Moment) {
 }
 
 /// Both agencies reveal; the draw runs to its end.
-fn revealed_and_drawn(id: PlanId) {
+pub(super) fn revealed_and_drawn(id: PlanId) {
 	next_block_at(day(2));
 	for agency in [MARKET, CUSTOMS] {
 		assert_ok!(Supervision::reveal(RuntimeOrigin::signed(agency), id, secret(agency)));
@@ -109,7 +110,7 @@ fn revealed_and_drawn(id: PlanId) {
 
 /// The draw recomputed from what the runtime API publishes: the seed from the anchor and the
 /// secrets, each member's key from its weight, the largest keys first.
-fn recomputed(id: PlanId) -> Vec<OrgId> {
+pub(super) fn recomputed(id: PlanId) -> Vec<OrgId> {
 	let view = Supervision::plan_view(id).unwrap();
 	let (_, anchor) = view.plan.anchor.unwrap();
 	let seed = inspection::seed(id, &anchor, &view.plan.secrets());
@@ -384,6 +385,7 @@ fn an_organization_is_not_inspected_twice_in_a_row_by_the_same_inspector() {
 			SHANGHAI,
 			OrgKind::Enterprise,
 			None,
+			None,
 			SampleSize::Count(2),
 			doc(0x12),
 			day(6),
@@ -419,6 +421,7 @@ fn every_refusal_of_a_plan_names_its_reason() {
 				RuntimeOrigin::signed(who),
 				region,
 				kind,
+				None,
 				None,
 				SampleSize::Count(1),
 				doc(1),

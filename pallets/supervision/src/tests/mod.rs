@@ -3,5 +3,6 @@ mod cases;
 mod freezes;
 mod inspections;
 mod measures;
+mod plans;
 mod queries;
 mod repair;

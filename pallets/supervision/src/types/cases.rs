@@ -369,6 +369,9 @@ pub enum Action {
 	Ruled { ruling: Ruling, reasons: H256 },
 	/// The lead closed the case.
 	Closed { conclusion: H256 },
+	/// The case follows up the findings of a random inspection: target `target` of plan
+	/// `plan`, whose report has this hash.
+	Finding { plan: crate::PlanId, target: u32, report: H256 },
 }
 
 /// A deadline of a case that has passed with nothing done: visible to anyone.

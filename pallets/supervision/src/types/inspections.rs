@@ -4,7 +4,7 @@ use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{traits::ConstU32, BoundedVec};
 pub use regchain_primitives::inspection::SampleSize;
-use regchain_primitives::{time::Moment, Division, OrgId, OrgKind, Role};
+use regchain_primitives::{time::Moment, Division, OrgId, OrgKind, RecordSet, Role};
 use scale_info::TypeInfo;
 use sp_core::H256;
 
@@ -36,6 +36,9 @@ pub const MAX_RECUSALS: u32 = 4;
 pub const MIN_REVEALS: u32 = 2;
 /// Most plans waiting for their anchor block (their commit period not over yet).
 pub const MAX_PENDING_PLANS: u32 = 64;
+/// Most plans of one agency waiting for their anchor: no agency takes the pending places of
+/// the others.
+pub const MAX_PENDING_PER_AGENCY: u32 = 4;
 /// The longest a plan's commit period runs from its opening: a plan holds one of the
 /// `MAX_PENDING_PLANS` places until then, so no agency holds places for long.
 pub const MAX_COMMIT_PERIOD: Moment = 30 * regchain_primitives::time::DAY;
@@ -59,6 +62,19 @@ pub struct Participant {
 	pub excluded: bool,
 }
 
+/// Whom a plan draws from, as `openPlan` states it.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct PlanScope {
+	/// The division whose members are the population.
+	pub region: Division,
+	/// Their kind.
+	pub kind: OrgKind,
+	/// A role they hold, if any.
+	pub role: Option<Role>,
+	/// A record set they hold, if any.
+	pub records: Option<RecordSet>,
+}
+
 /// Where the population stands.
 #[derive(
 	Clone,
@@ -75,8 +91,11 @@ pub struct Participant {
 pub enum Enumeration {
 	/// Being read from the region index, after this member (none read yet: `None`).
 	Reading(Option<(Division, OrgId)>),
-	/// Read to the end of the region.
+	/// Read to its end.
 	Complete,
+	/// Being read from the index of the plan's record set, after this record (none read yet:
+	/// `None`).
+	ReadingRecords(Option<u64>),
 }
 
 /// Where a plan stands.
@@ -125,6 +144,9 @@ pub struct Plan {
 	pub kind: OrgKind,
 	/// A role they must hold, if any (invoice issuers, manufacturers…).
 	pub role: Option<Role>,
+	/// Records they must hold, if any: the population is then the holders, within the
+	/// region, of the kind and role (storage version 3).
+	pub records: Option<RecordSet>,
 	/// How many are drawn.
 	pub sample: SampleSize,
 	/// The agencies taking part, the lead first.
