@@ -40,13 +40,13 @@ pub trait WeightInfo {
 	fn enlist_inspectors(n: u32, ) -> Weight;
 	fn read_population() -> Weight;
 	fn read_population_records() -> Weight;
-	fn open_case_from_finding(r: u32, e: u32, ) -> Weight;
 	fn reveal() -> Weight;
 	fn draw() -> Weight;
 	fn recuse() -> Weight;
 	fn record_result() -> Weight;
 	fn close_plan() -> Weight;
 	fn anchor_plans(n: u32, ) -> Weight;
+	fn open_case_from_finding(r: u32, e: u32, ) -> Weight;
 }
 
 /// Weights measured on the reference machine, with the runtime's database weights.
@@ -62,10 +62,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Consortium::Jurisdictions` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `Notarization::Records` (r:24 w:0)
 	/// Proof: `Notarization::Records` (`max_values`: None, `max_size`: Some(136), added: 2611, mode: `MaxEncodedLen`)
-	/// Storage: `Notarization::Admissions` (r:8 w:0)
-	/// Proof: `Notarization::Admissions` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `Supervision::NextCaseId` (r:1 w:1)
 	/// Proof: `Supervision::NextCaseId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Notarization::Admissions` (r:8 w:0)
+	/// Proof: `Notarization::Admissions` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `Supervision::OpenCaseCount` (r:1 w:1)
 	/// Proof: `Supervision::OpenCaseCount` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `Supervision::Cases` (r:0 w:1)
@@ -80,10 +80,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `e` is `[0, 8]`.
 	fn open_case(r: u32, e: u32, ) -> Weight {
 		// Proof size: measured `1508`, estimated `6296`.
-		// Minimum execution time: 110_458_000 picoseconds.
-		Weight::from_parts(71_319_385, 6296)
-			.saturating_add(Weight::from_parts(4_096_665, 0).saturating_mul(r.into()))
-			.saturating_add(Weight::from_parts(6_076_156, 0).saturating_mul(e.into()))
+		// Minimum execution time: 112_519_000 picoseconds.
+		Weight::from_parts(73_569_331, 6296)
+			.saturating_add(Weight::from_parts(4_144_133, 0).saturating_mul(r.into()))
+			.saturating_add(Weight::from_parts(6_080_652, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(r.into())))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(e.into())))
@@ -107,8 +107,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Supervision::OpenCasesByAgency` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn join_case() -> Weight {
 		// Proof size: measured `1493`, estimated `6296`.
-		// Minimum execution time: 51_871_000 picoseconds.
-		Weight::from_parts(63_856_000, 6296)
+		// Minimum execution time: 58_087_000 picoseconds.
+		Weight::from_parts(64_163_000, 6296)
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -127,9 +127,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `r` is `[1, 15]`.
 	fn add_records(r: u32, ) -> Weight {
 		// Proof size: measured `1590`, estimated `5044`.
-		// Minimum execution time: 51_025_000 picoseconds.
-		Weight::from_parts(52_746_750, 5044)
-			.saturating_add(Weight::from_parts(4_250_637, 0).saturating_mul(r.into()))
+		// Minimum execution time: 53_756_000 picoseconds.
+		Weight::from_parts(52_693_805, 5044)
+			.saturating_add(Weight::from_parts(4_281_105, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(r.into())))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -152,9 +152,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `e` is `[0, 8]`.
 	fn note(e: u32, ) -> Weight {
 		// Proof size: measured `1612`, estimated `5044`.
-		// Minimum execution time: 36_578_000 picoseconds.
-		Weight::from_parts(49_279_239, 5044)
-			.saturating_add(Weight::from_parts(6_343_687, 0).saturating_mul(e.into()))
+		// Minimum execution time: 42_114_000 picoseconds.
+		Weight::from_parts(50_367_892, 5044)
+			.saturating_add(Weight::from_parts(6_316_988, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(e.into())))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -179,9 +179,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `r` is `[1, 16]`.
 	fn freeze_records(r: u32, ) -> Weight {
 		// Proof size: measured `1698`, estimated `8949`.
-		// Minimum execution time: 70_951_000 picoseconds.
-		Weight::from_parts(64_230_932, 8949)
-			.saturating_add(Weight::from_parts(22_476_343, 0).saturating_mul(r.into()))
+		// Minimum execution time: 81_782_000 picoseconds.
+		Weight::from_parts(65_379_264, 8949)
+			.saturating_add(Weight::from_parts(22_992_236, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(r.into())))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -207,9 +207,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `r` is `[1, 16]`.
 	fn unfreeze_records(r: u32, ) -> Weight {
 		// Proof size: measured `1732`, estimated `8949`.
-		// Minimum execution time: 65_974_000 picoseconds.
-		Weight::from_parts(58_428_717, 8949)
-			.saturating_add(Weight::from_parts(22_516_093, 0).saturating_mul(r.into()))
+		// Minimum execution time: 74_351_000 picoseconds.
+		Weight::from_parts(58_909_987, 8949)
+			.saturating_add(Weight::from_parts(22_958_908, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(r.into())))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -228,8 +228,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Supervision::Steps` (`max_values`: None, `max_size`: Some(138), added: 2613, mode: `MaxEncodedLen`)
 	fn order_rectification() -> Weight {
 		// Proof size: measured `1433`, estimated `5044`.
-		// Minimum execution time: 37_496_000 picoseconds.
-		Weight::from_parts(45_791_000, 5044)
+		// Minimum execution time: 40_771_000 picoseconds.
+		Weight::from_parts(45_785_000, 5044)
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -250,9 +250,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `e` is `[0, 8]`.
 	fn report_rectification(e: u32, ) -> Weight {
 		// Proof size: measured `1603`, estimated `5044`.
-		// Minimum execution time: 36_096_000 picoseconds.
-		Weight::from_parts(49_466_256, 5044)
-			.saturating_add(Weight::from_parts(6_226_571, 0).saturating_mul(e.into()))
+		// Minimum execution time: 41_451_000 picoseconds.
+		Weight::from_parts(50_306_566, 5044)
+			.saturating_add(Weight::from_parts(6_371_011, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(e.into())))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -275,9 +275,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `e` is `[0, 8]`.
 	fn submit_statement(e: u32, ) -> Weight {
 		// Proof size: measured `1558`, estimated `5044`.
-		// Minimum execution time: 34_679_000 picoseconds.
-		Weight::from_parts(47_507_151, 5044)
-			.saturating_add(Weight::from_parts(6_244_710, 0).saturating_mul(e.into()))
+		// Minimum execution time: 40_896_000 picoseconds.
+		Weight::from_parts(48_896_918, 5044)
+			.saturating_add(Weight::from_parts(6_269_352, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(e.into())))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -309,8 +309,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Supervision::Steps` (`max_values`: None, `max_size`: Some(138), added: 2613, mode: `MaxEncodedLen`)
 	fn decide_penalty() -> Weight {
 		// Proof size: measured `1820`, estimated `6296`.
-		// Minimum execution time: 68_616_000 picoseconds.
-		Weight::from_parts(82_535_000, 6296)
+		// Minimum execution time: 76_296_000 picoseconds.
+		Weight::from_parts(84_441_000, 6296)
 			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().writes(7))
 	}
@@ -331,9 +331,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `e` is `[0, 8]`.
 	fn appeal(e: u32, ) -> Weight {
 		// Proof size: measured `1630`, estimated `5044`.
-		// Minimum execution time: 38_778_000 picoseconds.
-		Weight::from_parts(50_769_715, 5044)
-			.saturating_add(Weight::from_parts(6_280_486, 0).saturating_mul(e.into()))
+		// Minimum execution time: 42_968_000 picoseconds.
+		Weight::from_parts(51_352_810, 5044)
+			.saturating_add(Weight::from_parts(6_626_130, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(e.into())))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -359,8 +359,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Supervision::Steps` (`max_values`: None, `max_size`: Some(138), added: 2613, mode: `MaxEncodedLen`)
 	fn rule_on_appeal() -> Weight {
 		// Proof size: measured `2020`, estimated `5044`.
-		// Minimum execution time: 59_782_000 picoseconds.
-		Weight::from_parts(72_736_000, 5044)
+		// Minimum execution time: 67_098_000 picoseconds.
+		Weight::from_parts(73_122_000, 5044)
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
@@ -387,9 +387,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `r` is `[1, 16]`.
 	fn close_case(r: u32, ) -> Weight {
 		// Proof size: measured `1735`, estimated `8949`.
-		// Minimum execution time: 73_573_000 picoseconds.
-		Weight::from_parts(68_555_163, 8949)
-			.saturating_add(Weight::from_parts(22_419_246, 0).saturating_mul(r.into()))
+		// Minimum execution time: 84_711_000 picoseconds.
+		Weight::from_parts(70_001_939, 8949)
+			.saturating_add(Weight::from_parts(23_080_417, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(r.into())))
 			.saturating_add(T::DbWeight::get().writes(5))
@@ -411,9 +411,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `e` is `[0, 8]`.
 	fn apply_for_repair(e: u32, ) -> Weight {
 		// Proof size: measured `1630`, estimated `5044`.
-		// Minimum execution time: 34_657_000 picoseconds.
-		Weight::from_parts(46_577_291, 5044)
-			.saturating_add(Weight::from_parts(6_298_306, 0).saturating_mul(e.into()))
+		// Minimum execution time: 38_110_000 picoseconds.
+		Weight::from_parts(47_873_405, 5044)
+			.saturating_add(Weight::from_parts(6_253_640, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(e.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -445,8 +445,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Credit::RepairNotices` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	fn grant_repair() -> Weight {
 		// Proof size: measured `4025`, estimated `83774`.
-		// Minimum execution time: 489_714_000 picoseconds.
-		Weight::from_parts(594_225_000, 83774)
+		// Minimum execution time: 555_990_000 picoseconds.
+		Weight::from_parts(592_617_000, 83774)
 			.saturating_add(T::DbWeight::get().reads(104))
 			.saturating_add(T::DbWeight::get().writes(68))
 	}
@@ -460,8 +460,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Supervision::Cases` (`max_values`: None, `max_size`: Some(1579), added: 4054, mode: `MaxEncodedLen`)
 	fn refuse_repair() -> Weight {
 		// Proof size: measured `1546`, estimated `5044`.
-		// Minimum execution time: 37_103_000 picoseconds.
-		Weight::from_parts(43_729_000, 5044)
+		// Minimum execution time: 40_005_000 picoseconds.
+		Weight::from_parts(43_840_000, 5044)
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -471,22 +471,26 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Funds::Programs` (r:1 w:0)
+	/// Proof: `Funds::Programs` (`max_values`: None, `max_size`: Some(149), added: 2624, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Jurisdictions` (r:1 w:0)
 	/// Proof: `Consortium::Jurisdictions` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `Supervision::PendingPlansOf` (r:1 w:1)
+	/// Proof: `Supervision::PendingPlansOf` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `Supervision::NextPlanId` (r:1 w:1)
 	/// Proof: `Supervision::NextPlanId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Supervision::PendingAnchors` (r:1 w:1)
 	/// Proof: `Supervision::PendingAnchors` (`max_values`: Some(1), `max_size`: Some(1026), added: 1521, mode: `MaxEncodedLen`)
 	/// Storage: `Supervision::Plans` (r:0 w:1)
-	/// Proof: `Supervision::Plans` (`max_values`: None, `max_size`: Some(767), added: 3242, mode: `MaxEncodedLen`)
+	/// Proof: `Supervision::Plans` (`max_values`: None, `max_size`: Some(781), added: 3256, mode: `MaxEncodedLen`)
 	/// Storage: `Supervision::PlansByAgency` (r:0 w:1)
 	/// Proof: `Supervision::PlansByAgency` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn open_plan() -> Weight {
-		// Proof size: measured `2107`, estimated `3643`.
-		// Minimum execution time: 51_501_000 picoseconds.
-		Weight::from_parts(57_134_000, 3643)
-			.saturating_add(T::DbWeight::get().reads(6))
-			.saturating_add(T::DbWeight::get().writes(4))
+		// Proof size: measured `2238`, estimated `3643`.
+		// Minimum execution time: 62_838_000 picoseconds.
+		Weight::from_parts(69_071_000, 3643)
+			.saturating_add(T::DbWeight::get().reads(8))
+			.saturating_add(T::DbWeight::get().writes(5))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
@@ -495,15 +499,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Supervision::Plans` (r:1 w:1)
-	/// Proof: `Supervision::Plans` (`max_values`: None, `max_size`: Some(767), added: 3242, mode: `MaxEncodedLen`)
+	/// Proof: `Supervision::Plans` (`max_values`: None, `max_size`: Some(781), added: 3256, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Jurisdictions` (r:1 w:0)
 	/// Proof: `Consortium::Jurisdictions` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `Supervision::PlansByAgency` (r:0 w:1)
 	/// Proof: `Supervision::PlansByAgency` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn join_plan() -> Weight {
-		// Proof size: measured `1533`, estimated `4232`.
-		// Minimum execution time: 47_813_000 picoseconds.
-		Weight::from_parts(54_936_000, 4232)
+		// Proof size: measured `1567`, estimated `4246`.
+		// Minimum execution time: 50_507_000 picoseconds.
+		Weight::from_parts(55_049_000, 4246)
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -514,11 +518,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Supervision::Plans` (r:1 w:1)
-	/// Proof: `Supervision::Plans` (`max_values`: None, `max_size`: Some(767), added: 3242, mode: `MaxEncodedLen`)
+	/// Proof: `Supervision::Plans` (`max_values`: None, `max_size`: Some(781), added: 3256, mode: `MaxEncodedLen`)
 	fn commit() -> Weight {
-		// Proof size: measured `1196`, estimated `4232`.
-		// Minimum execution time: 33_746_000 picoseconds.
-		Weight::from_parts(38_037_000, 4232)
+		// Proof size: measured `1230`, estimated `4246`.
+		// Minimum execution time: 35_177_000 picoseconds.
+		Weight::from_parts(38_541_000, 4246)
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -529,15 +533,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Supervision::Plans` (r:1 w:1)
-	/// Proof: `Supervision::Plans` (`max_values`: None, `max_size`: Some(767), added: 3242, mode: `MaxEncodedLen`)
+	/// Proof: `Supervision::Plans` (`max_values`: None, `max_size`: Some(781), added: 3256, mode: `MaxEncodedLen`)
 	/// Storage: `Supervision::Inspectors` (r:17 w:16)
 	/// Proof: `Supervision::Inspectors` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 16]`.
 	fn enlist_inspectors(n: u32, ) -> Weight {
-		// Proof size: measured `2933`, estimated `84777`.
-		// Minimum execution time: 171_068_000 picoseconds.
-		Weight::from_parts(183_964_441, 84777)
-			.saturating_add(Weight::from_parts(5_375_432, 0).saturating_mul(n.into()))
+		// Proof size: measured `2967`, estimated `84777`.
+		// Minimum execution time: 181_133_000 picoseconds.
+		Weight::from_parts(184_491_059, 84777)
+			.saturating_add(Weight::from_parts(5_544_246, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(36))
 			.saturating_add(T::DbWeight::get().writes(1))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
@@ -550,27 +554,54 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Supervision::Plans` (r:1 w:1)
-	/// Proof: `Supervision::Plans` (`max_values`: None, `max_size`: Some(767), added: 3242, mode: `MaxEncodedLen`)
+	/// Proof: `Supervision::Plans` (`max_values`: None, `max_size`: Some(781), added: 3256, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::MembersByRegion` (r:200 w:0)
 	/// Proof: `Consortium::MembersByRegion` (`max_values`: None, `max_size`: Some(8), added: 2483, mode: `MaxEncodedLen`)
+	/// Storage: `Invoices::Totals` (r:200 w:0)
+	/// Proof: `Invoices::Totals` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	/// Storage: `Credit::Listings` (r:200 w:0)
 	/// Proof: `Credit::Listings` (`max_values`: None, `max_size`: Some(509), added: 2984, mode: `MaxEncodedLen`)
 	/// Storage: `Supervision::OpenCaseCount` (r:200 w:0)
 	/// Proof: `Supervision::OpenCaseCount` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `Provenance::LatestRecalls` (r:200 w:0)
+	/// Proof: `Provenance::LatestRecalls` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
+	/// Storage: `Supervision::Population` (r:0 w:200)
+	/// Proof: `Supervision::Population` (`max_values`: None, `max_size`: Some(33), added: 2508, mode: `MaxEncodedLen`)
+	fn read_population() -> Weight {
+		// Proof size: measured `33589`, estimated `597790`.
+		// Minimum execution time: 4_286_373_000 picoseconds.
+		Weight::from_parts(4_439_671_000, 597790)
+			.saturating_add(T::DbWeight::get().reads(1204))
+			.saturating_add(T::DbWeight::get().writes(201))
+	}
+	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
+	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Consortium::Organizations` (r:201 w:0)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Supervision::Plans` (r:1 w:1)
+	/// Proof: `Supervision::Plans` (`max_values`: None, `max_size`: Some(781), added: 3256, mode: `MaxEncodedLen`)
+	/// Storage: `Funds::AllocationsByProgram` (r:200 w:0)
+	/// Proof: `Funds::AllocationsByProgram` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	/// Storage: `Funds::Allocations` (r:200 w:0)
+	/// Proof: `Funds::Allocations` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `Supervision::InPopulation` (r:200 w:200)
+	/// Proof: `Supervision::InPopulation` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	/// Storage: `Credit::Listings` (r:200 w:0)
+	/// Proof: `Credit::Listings` (`max_values`: None, `max_size`: Some(509), added: 2984, mode: `MaxEncodedLen`)
+	/// Storage: `Supervision::OpenCaseCount` (r:200 w:0)
+	/// Proof: `Supervision::OpenCaseCount` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `Provenance::LatestRecalls` (r:200 w:0)
+	/// Proof: `Provenance::LatestRecalls` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `Supervision::Population` (r:0 w:200)
 	/// Proof: `Supervision::Population` (`max_values`: None, `max_size`: Some(33), added: 2508, mode: `MaxEncodedLen`)
 	fn read_population_records() -> Weight {
-		Self::read_population().saturating_mul(2)
-	}
-	fn open_case_from_finding(r: u32, e: u32, ) -> Weight {
-		Self::open_case(r, e)
-	}
-	fn read_population() -> Weight {
-		// Proof size: measured `16542`, estimated `597790`.
-		// Minimum execution time: 2_471_152_000 picoseconds.
-		Weight::from_parts(2_698_122_000, 597790)
-			.saturating_add(T::DbWeight::get().reads(804))
-			.saturating_add(T::DbWeight::get().writes(201))
+		// Proof size: measured `36731`, estimated `597790`.
+		// Minimum execution time: 5_455_760_000 picoseconds.
+		Weight::from_parts(5_625_437_000, 597790)
+			.saturating_add(T::DbWeight::get().reads(1404))
+			.saturating_add(T::DbWeight::get().writes(401))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
@@ -579,11 +610,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Supervision::Plans` (r:1 w:1)
-	/// Proof: `Supervision::Plans` (`max_values`: None, `max_size`: Some(767), added: 3242, mode: `MaxEncodedLen`)
+	/// Proof: `Supervision::Plans` (`max_values`: None, `max_size`: Some(781), added: 3256, mode: `MaxEncodedLen`)
 	fn reveal() -> Weight {
-		// Proof size: measured `1228`, estimated `4232`.
-		// Minimum execution time: 31_315_000 picoseconds.
-		Weight::from_parts(39_216_000, 4232)
+		// Proof size: measured `1262`, estimated `4246`.
+		// Minimum execution time: 35_949_000 picoseconds.
+		Weight::from_parts(39_340_000, 4246)
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -594,7 +625,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Supervision::Plans` (r:1 w:1)
-	/// Proof: `Supervision::Plans` (`max_values`: None, `max_size`: Some(767), added: 3242, mode: `MaxEncodedLen`)
+	/// Proof: `Supervision::Plans` (`max_values`: None, `max_size`: Some(781), added: 3256, mode: `MaxEncodedLen`)
 	/// Storage: `Supervision::Leaders` (r:1 w:1)
 	/// Proof: `Supervision::Leaders` (`max_values`: None, `max_size`: Some(850), added: 3325, mode: `MaxEncodedLen`)
 	/// Storage: `Supervision::Population` (r:500 w:0)
@@ -603,13 +634,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Supervision::Inspectors` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Supervision::LastInspectors` (r:64 w:64)
 	/// Proof: `Supervision::LastInspectors` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
-	/// Storage: `Supervision::Targets` (r:65 w:64)
+	/// Storage: `Supervision::Targets` (r:0 w:64)
 	/// Proof: `Supervision::Targets` (`max_values`: None, `max_size`: Some(127), added: 2602, mode: `MaxEncodedLen`)
 	fn draw() -> Weight {
-		// Proof size: measured `13755`, estimated `1254990`.
-		// Minimum execution time: 3_120_178_000 picoseconds.
-		Weight::from_parts(3_667_940_000, 1254990)
-			.saturating_add(T::DbWeight::get().reads(666))
+		// Proof size: measured `13739`, estimated `1254990`.
+		// Minimum execution time: 3_222_894_000 picoseconds.
+		Weight::from_parts(3_361_402_000, 1254990)
+			.saturating_add(T::DbWeight::get().reads(601))
 			.saturating_add(T::DbWeight::get().writes(130))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
@@ -619,7 +650,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Supervision::Plans` (r:1 w:0)
-	/// Proof: `Supervision::Plans` (`max_values`: None, `max_size`: Some(767), added: 3242, mode: `MaxEncodedLen`)
+	/// Proof: `Supervision::Plans` (`max_values`: None, `max_size`: Some(781), added: 3256, mode: `MaxEncodedLen`)
 	/// Storage: `Supervision::Targets` (r:1 w:1)
 	/// Proof: `Supervision::Targets` (`max_values`: None, `max_size`: Some(127), added: 2602, mode: `MaxEncodedLen`)
 	/// Storage: `Supervision::Inspectors` (r:32 w:0)
@@ -627,9 +658,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Supervision::LastInspectors` (r:0 w:1)
 	/// Proof: `Supervision::LastInspectors` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	fn recuse() -> Weight {
-		// Proof size: measured `4072`, estimated `82238`.
-		// Minimum execution time: 175_900_000 picoseconds.
-		Weight::from_parts(205_720_000, 82238)
+		// Proof size: measured `4106`, estimated `82238`.
+		// Minimum execution time: 193_141_000 picoseconds.
+		Weight::from_parts(205_571_000, 82238)
 			.saturating_add(T::DbWeight::get().reads(37))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -640,15 +671,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Supervision::Plans` (r:1 w:1)
-	/// Proof: `Supervision::Plans` (`max_values`: None, `max_size`: Some(767), added: 3242, mode: `MaxEncodedLen`)
+	/// Proof: `Supervision::Plans` (`max_values`: None, `max_size`: Some(781), added: 3256, mode: `MaxEncodedLen`)
 	/// Storage: `Supervision::Targets` (r:1 w:1)
 	/// Proof: `Supervision::Targets` (`max_values`: None, `max_size`: Some(127), added: 2602, mode: `MaxEncodedLen`)
 	/// Storage: `Supervision::Inspectors` (r:1 w:0)
 	/// Proof: `Supervision::Inspectors` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn record_result() -> Weight {
-		// Proof size: measured `2801`, estimated `4232`.
-		// Minimum execution time: 58_699_000 picoseconds.
-		Weight::from_parts(73_047_000, 4232)
+		// Proof size: measured `2835`, estimated `4246`.
+		// Minimum execution time: 64_704_000 picoseconds.
+		Weight::from_parts(73_075_000, 4246)
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -659,11 +690,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Supervision::Plans` (r:1 w:1)
-	/// Proof: `Supervision::Plans` (`max_values`: None, `max_size`: Some(767), added: 3242, mode: `MaxEncodedLen`)
+	/// Proof: `Supervision::Plans` (`max_values`: None, `max_size`: Some(781), added: 3256, mode: `MaxEncodedLen`)
 	fn close_plan() -> Weight {
-		// Proof size: measured `1563`, estimated `4232`.
-		// Minimum execution time: 39_788_000 picoseconds.
-		Weight::from_parts(51_107_000, 4232)
+		// Proof size: measured `1597`, estimated `4246`.
+		// Minimum execution time: 44_961_000 picoseconds.
+		Weight::from_parts(51_681_000, 4246)
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -674,18 +705,65 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::ParentHash` (r:1 w:0)
 	/// Proof: `System::ParentHash` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	/// Storage: `Supervision::Plans` (r:64 w:64)
-	/// Proof: `Supervision::Plans` (`max_values`: None, `max_size`: Some(767), added: 3242, mode: `MaxEncodedLen`)
+	/// Proof: `Supervision::Plans` (`max_values`: None, `max_size`: Some(781), added: 3256, mode: `MaxEncodedLen`)
+	/// Storage: `Supervision::PendingPlansOf` (r:64 w:64)
+	/// Proof: `Supervision::PendingPlansOf` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 64]`.
 	fn anchor_plans(n: u32, ) -> Weight {
-		// Proof size: measured `254`, estimated `2511`.
-		// Minimum execution time: 18_469_000 picoseconds.
-		Weight::from_parts(12_356_377, 2511)
-			.saturating_add(Weight::from_parts(7_729_578, 0).saturating_mul(n.into()))
+		// Proof size: measured `191`, estimated `2511`.
+		// Minimum execution time: 23_651_000 picoseconds.
+		Weight::from_parts(8_350_283, 2511)
+			.saturating_add(Weight::from_parts(12_710_324, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(3))
-			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
-			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 3242).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 3256).saturating_mul(n.into()))
+	}
+	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
+	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Consortium::Organizations` (r:2 w:0)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Supervision::Plans` (r:1 w:0)
+	/// Proof: `Supervision::Plans` (`max_values`: None, `max_size`: Some(781), added: 3256, mode: `MaxEncodedLen`)
+	/// Storage: `Supervision::Targets` (r:1 w:0)
+	/// Proof: `Supervision::Targets` (`max_values`: None, `max_size`: Some(127), added: 2602, mode: `MaxEncodedLen`)
+	/// Storage: `Supervision::FindingCases` (r:1 w:1)
+	/// Proof: `Supervision::FindingCases` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `Consortium::Jurisdictions` (r:1 w:0)
+	/// Proof: `Consortium::Jurisdictions` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `Notarization::Records` (r:24 w:0)
+	/// Proof: `Notarization::Records` (`max_values`: None, `max_size`: Some(136), added: 2611, mode: `MaxEncodedLen`)
+	/// Storage: `Supervision::NextCaseId` (r:1 w:1)
+	/// Proof: `Supervision::NextCaseId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Notarization::Admissions` (r:8 w:0)
+	/// Proof: `Notarization::Admissions` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
+	/// Storage: `Supervision::OpenCaseCount` (r:1 w:1)
+	/// Proof: `Supervision::OpenCaseCount` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `Supervision::Cases` (r:0 w:1)
+	/// Proof: `Supervision::Cases` (`max_values`: None, `max_size`: Some(1579), added: 4054, mode: `MaxEncodedLen`)
+	/// Storage: `Supervision::Steps` (r:0 w:2)
+	/// Proof: `Supervision::Steps` (`max_values`: None, `max_size`: Some(138), added: 2613, mode: `MaxEncodedLen`)
+	/// Storage: `Supervision::CasesBySubject` (r:0 w:1)
+	/// Proof: `Supervision::CasesBySubject` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	/// Storage: `Supervision::OpenCasesByAgency` (r:0 w:1)
+	/// Proof: `Supervision::OpenCasesByAgency` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	/// The range of component `r` is `[0, 16]`.
+	/// The range of component `e` is `[0, 8]`.
+	fn open_case_from_finding(r: u32, e: u32, ) -> Weight {
+		// Proof size: measured `1890`, estimated `6296`.
+		// Minimum execution time: 131_885_000 picoseconds.
+		Weight::from_parts(93_451_566, 6296)
+			.saturating_add(Weight::from_parts(4_140_842, 0).saturating_mul(r.into()))
+			.saturating_add(Weight::from_parts(6_310_090, 0).saturating_mul(e.into()))
+			.saturating_add(T::DbWeight::get().reads(10))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(r.into())))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(e.into())))
+			.saturating_add(T::DbWeight::get().writes(8))
+			.saturating_add(Weight::from_parts(0, 2611).saturating_mul(e.into()))
+			.saturating_add(Weight::from_parts(0, 2611).saturating_mul(r.into()))
 	}
 }
 
@@ -701,10 +779,10 @@ impl WeightInfo for () {
 	/// Proof: `Consortium::Jurisdictions` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `Notarization::Records` (r:24 w:0)
 	/// Proof: `Notarization::Records` (`max_values`: None, `max_size`: Some(136), added: 2611, mode: `MaxEncodedLen`)
-	/// Storage: `Notarization::Admissions` (r:8 w:0)
-	/// Proof: `Notarization::Admissions` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `Supervision::NextCaseId` (r:1 w:1)
 	/// Proof: `Supervision::NextCaseId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Notarization::Admissions` (r:8 w:0)
+	/// Proof: `Notarization::Admissions` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `Supervision::OpenCaseCount` (r:1 w:1)
 	/// Proof: `Supervision::OpenCaseCount` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `Supervision::Cases` (r:0 w:1)
@@ -719,10 +797,10 @@ impl WeightInfo for () {
 	/// The range of component `e` is `[0, 8]`.
 	fn open_case(r: u32, e: u32, ) -> Weight {
 		// Proof size: measured `1508`, estimated `6296`.
-		// Minimum execution time: 110_458_000 picoseconds.
-		Weight::from_parts(71_319_385, 6296)
-			.saturating_add(Weight::from_parts(4_096_665, 0).saturating_mul(r.into()))
-			.saturating_add(Weight::from_parts(6_076_156, 0).saturating_mul(e.into()))
+		// Minimum execution time: 112_519_000 picoseconds.
+		Weight::from_parts(73_569_331, 6296)
+			.saturating_add(Weight::from_parts(4_144_133, 0).saturating_mul(r.into()))
+			.saturating_add(Weight::from_parts(6_080_652, 0).saturating_mul(e.into()))
 			.saturating_add(RocksDbWeight::get().reads(7))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(r.into())))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(e.into())))
@@ -746,8 +824,8 @@ impl WeightInfo for () {
 	/// Proof: `Supervision::OpenCasesByAgency` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn join_case() -> Weight {
 		// Proof size: measured `1493`, estimated `6296`.
-		// Minimum execution time: 51_871_000 picoseconds.
-		Weight::from_parts(63_856_000, 6296)
+		// Minimum execution time: 58_087_000 picoseconds.
+		Weight::from_parts(64_163_000, 6296)
 			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
@@ -766,9 +844,9 @@ impl WeightInfo for () {
 	/// The range of component `r` is `[1, 15]`.
 	fn add_records(r: u32, ) -> Weight {
 		// Proof size: measured `1590`, estimated `5044`.
-		// Minimum execution time: 51_025_000 picoseconds.
-		Weight::from_parts(52_746_750, 5044)
-			.saturating_add(Weight::from_parts(4_250_637, 0).saturating_mul(r.into()))
+		// Minimum execution time: 53_756_000 picoseconds.
+		Weight::from_parts(52_693_805, 5044)
+			.saturating_add(Weight::from_parts(4_281_105, 0).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(r.into())))
 			.saturating_add(RocksDbWeight::get().writes(2))
@@ -791,9 +869,9 @@ impl WeightInfo for () {
 	/// The range of component `e` is `[0, 8]`.
 	fn note(e: u32, ) -> Weight {
 		// Proof size: measured `1612`, estimated `5044`.
-		// Minimum execution time: 36_578_000 picoseconds.
-		Weight::from_parts(49_279_239, 5044)
-			.saturating_add(Weight::from_parts(6_343_687, 0).saturating_mul(e.into()))
+		// Minimum execution time: 42_114_000 picoseconds.
+		Weight::from_parts(50_367_892, 5044)
+			.saturating_add(Weight::from_parts(6_316_988, 0).saturating_mul(e.into()))
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(e.into())))
 			.saturating_add(RocksDbWeight::get().writes(2))
@@ -818,9 +896,9 @@ impl WeightInfo for () {
 	/// The range of component `r` is `[1, 16]`.
 	fn freeze_records(r: u32, ) -> Weight {
 		// Proof size: measured `1698`, estimated `8949`.
-		// Minimum execution time: 70_951_000 picoseconds.
-		Weight::from_parts(64_230_932, 8949)
-			.saturating_add(Weight::from_parts(22_476_343, 0).saturating_mul(r.into()))
+		// Minimum execution time: 81_782_000 picoseconds.
+		Weight::from_parts(65_379_264, 8949)
+			.saturating_add(Weight::from_parts(22_992_236, 0).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(7))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(r.into())))
 			.saturating_add(RocksDbWeight::get().writes(2))
@@ -846,9 +924,9 @@ impl WeightInfo for () {
 	/// The range of component `r` is `[1, 16]`.
 	fn unfreeze_records(r: u32, ) -> Weight {
 		// Proof size: measured `1732`, estimated `8949`.
-		// Minimum execution time: 65_974_000 picoseconds.
-		Weight::from_parts(58_428_717, 8949)
-			.saturating_add(Weight::from_parts(22_516_093, 0).saturating_mul(r.into()))
+		// Minimum execution time: 74_351_000 picoseconds.
+		Weight::from_parts(58_909_987, 8949)
+			.saturating_add(Weight::from_parts(22_958_908, 0).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(7))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(r.into())))
 			.saturating_add(RocksDbWeight::get().writes(2))
@@ -867,8 +945,8 @@ impl WeightInfo for () {
 	/// Proof: `Supervision::Steps` (`max_values`: None, `max_size`: Some(138), added: 2613, mode: `MaxEncodedLen`)
 	fn order_rectification() -> Weight {
 		// Proof size: measured `1433`, estimated `5044`.
-		// Minimum execution time: 37_496_000 picoseconds.
-		Weight::from_parts(45_791_000, 5044)
+		// Minimum execution time: 40_771_000 picoseconds.
+		Weight::from_parts(45_785_000, 5044)
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
@@ -889,9 +967,9 @@ impl WeightInfo for () {
 	/// The range of component `e` is `[0, 8]`.
 	fn report_rectification(e: u32, ) -> Weight {
 		// Proof size: measured `1603`, estimated `5044`.
-		// Minimum execution time: 36_096_000 picoseconds.
-		Weight::from_parts(49_466_256, 5044)
-			.saturating_add(Weight::from_parts(6_226_571, 0).saturating_mul(e.into()))
+		// Minimum execution time: 41_451_000 picoseconds.
+		Weight::from_parts(50_306_566, 5044)
+			.saturating_add(Weight::from_parts(6_371_011, 0).saturating_mul(e.into()))
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(e.into())))
 			.saturating_add(RocksDbWeight::get().writes(2))
@@ -914,9 +992,9 @@ impl WeightInfo for () {
 	/// The range of component `e` is `[0, 8]`.
 	fn submit_statement(e: u32, ) -> Weight {
 		// Proof size: measured `1558`, estimated `5044`.
-		// Minimum execution time: 34_679_000 picoseconds.
-		Weight::from_parts(47_507_151, 5044)
-			.saturating_add(Weight::from_parts(6_244_710, 0).saturating_mul(e.into()))
+		// Minimum execution time: 40_896_000 picoseconds.
+		Weight::from_parts(48_896_918, 5044)
+			.saturating_add(Weight::from_parts(6_269_352, 0).saturating_mul(e.into()))
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(e.into())))
 			.saturating_add(RocksDbWeight::get().writes(2))
@@ -948,8 +1026,8 @@ impl WeightInfo for () {
 	/// Proof: `Supervision::Steps` (`max_values`: None, `max_size`: Some(138), added: 2613, mode: `MaxEncodedLen`)
 	fn decide_penalty() -> Weight {
 		// Proof size: measured `1820`, estimated `6296`.
-		// Minimum execution time: 68_616_000 picoseconds.
-		Weight::from_parts(82_535_000, 6296)
+		// Minimum execution time: 76_296_000 picoseconds.
+		Weight::from_parts(84_441_000, 6296)
 			.saturating_add(RocksDbWeight::get().reads(9))
 			.saturating_add(RocksDbWeight::get().writes(7))
 	}
@@ -970,9 +1048,9 @@ impl WeightInfo for () {
 	/// The range of component `e` is `[0, 8]`.
 	fn appeal(e: u32, ) -> Weight {
 		// Proof size: measured `1630`, estimated `5044`.
-		// Minimum execution time: 38_778_000 picoseconds.
-		Weight::from_parts(50_769_715, 5044)
-			.saturating_add(Weight::from_parts(6_280_486, 0).saturating_mul(e.into()))
+		// Minimum execution time: 42_968_000 picoseconds.
+		Weight::from_parts(51_352_810, 5044)
+			.saturating_add(Weight::from_parts(6_626_130, 0).saturating_mul(e.into()))
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(e.into())))
 			.saturating_add(RocksDbWeight::get().writes(2))
@@ -998,8 +1076,8 @@ impl WeightInfo for () {
 	/// Proof: `Supervision::Steps` (`max_values`: None, `max_size`: Some(138), added: 2613, mode: `MaxEncodedLen`)
 	fn rule_on_appeal() -> Weight {
 		// Proof size: measured `2020`, estimated `5044`.
-		// Minimum execution time: 59_782_000 picoseconds.
-		Weight::from_parts(72_736_000, 5044)
+		// Minimum execution time: 67_098_000 picoseconds.
+		Weight::from_parts(73_122_000, 5044)
 			.saturating_add(RocksDbWeight::get().reads(7))
 			.saturating_add(RocksDbWeight::get().writes(5))
 	}
@@ -1026,9 +1104,9 @@ impl WeightInfo for () {
 	/// The range of component `r` is `[1, 16]`.
 	fn close_case(r: u32, ) -> Weight {
 		// Proof size: measured `1735`, estimated `8949`.
-		// Minimum execution time: 73_573_000 picoseconds.
-		Weight::from_parts(68_555_163, 8949)
-			.saturating_add(Weight::from_parts(22_419_246, 0).saturating_mul(r.into()))
+		// Minimum execution time: 84_711_000 picoseconds.
+		Weight::from_parts(70_001_939, 8949)
+			.saturating_add(Weight::from_parts(23_080_417, 0).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(8))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(r.into())))
 			.saturating_add(RocksDbWeight::get().writes(5))
@@ -1050,9 +1128,9 @@ impl WeightInfo for () {
 	/// The range of component `e` is `[0, 8]`.
 	fn apply_for_repair(e: u32, ) -> Weight {
 		// Proof size: measured `1630`, estimated `5044`.
-		// Minimum execution time: 34_657_000 picoseconds.
-		Weight::from_parts(46_577_291, 5044)
-			.saturating_add(Weight::from_parts(6_298_306, 0).saturating_mul(e.into()))
+		// Minimum execution time: 38_110_000 picoseconds.
+		Weight::from_parts(47_873_405, 5044)
+			.saturating_add(Weight::from_parts(6_253_640, 0).saturating_mul(e.into()))
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(e.into())))
 			.saturating_add(RocksDbWeight::get().writes(1))
@@ -1084,8 +1162,8 @@ impl WeightInfo for () {
 	/// Proof: `Credit::RepairNotices` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	fn grant_repair() -> Weight {
 		// Proof size: measured `4025`, estimated `83774`.
-		// Minimum execution time: 489_714_000 picoseconds.
-		Weight::from_parts(594_225_000, 83774)
+		// Minimum execution time: 555_990_000 picoseconds.
+		Weight::from_parts(592_617_000, 83774)
 			.saturating_add(RocksDbWeight::get().reads(104))
 			.saturating_add(RocksDbWeight::get().writes(68))
 	}
@@ -1099,8 +1177,8 @@ impl WeightInfo for () {
 	/// Proof: `Supervision::Cases` (`max_values`: None, `max_size`: Some(1579), added: 4054, mode: `MaxEncodedLen`)
 	fn refuse_repair() -> Weight {
 		// Proof size: measured `1546`, estimated `5044`.
-		// Minimum execution time: 37_103_000 picoseconds.
-		Weight::from_parts(43_729_000, 5044)
+		// Minimum execution time: 40_005_000 picoseconds.
+		Weight::from_parts(43_840_000, 5044)
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
@@ -1110,22 +1188,26 @@ impl WeightInfo for () {
 	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Funds::Programs` (r:1 w:0)
+	/// Proof: `Funds::Programs` (`max_values`: None, `max_size`: Some(149), added: 2624, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Jurisdictions` (r:1 w:0)
 	/// Proof: `Consortium::Jurisdictions` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `Supervision::PendingPlansOf` (r:1 w:1)
+	/// Proof: `Supervision::PendingPlansOf` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `Supervision::NextPlanId` (r:1 w:1)
 	/// Proof: `Supervision::NextPlanId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Supervision::PendingAnchors` (r:1 w:1)
 	/// Proof: `Supervision::PendingAnchors` (`max_values`: Some(1), `max_size`: Some(1026), added: 1521, mode: `MaxEncodedLen`)
 	/// Storage: `Supervision::Plans` (r:0 w:1)
-	/// Proof: `Supervision::Plans` (`max_values`: None, `max_size`: Some(767), added: 3242, mode: `MaxEncodedLen`)
+	/// Proof: `Supervision::Plans` (`max_values`: None, `max_size`: Some(781), added: 3256, mode: `MaxEncodedLen`)
 	/// Storage: `Supervision::PlansByAgency` (r:0 w:1)
 	/// Proof: `Supervision::PlansByAgency` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn open_plan() -> Weight {
-		// Proof size: measured `2107`, estimated `3643`.
-		// Minimum execution time: 51_501_000 picoseconds.
-		Weight::from_parts(57_134_000, 3643)
-			.saturating_add(RocksDbWeight::get().reads(6))
-			.saturating_add(RocksDbWeight::get().writes(4))
+		// Proof size: measured `2238`, estimated `3643`.
+		// Minimum execution time: 62_838_000 picoseconds.
+		Weight::from_parts(69_071_000, 3643)
+			.saturating_add(RocksDbWeight::get().reads(8))
+			.saturating_add(RocksDbWeight::get().writes(5))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
@@ -1134,15 +1216,15 @@ impl WeightInfo for () {
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Supervision::Plans` (r:1 w:1)
-	/// Proof: `Supervision::Plans` (`max_values`: None, `max_size`: Some(767), added: 3242, mode: `MaxEncodedLen`)
+	/// Proof: `Supervision::Plans` (`max_values`: None, `max_size`: Some(781), added: 3256, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Jurisdictions` (r:1 w:0)
 	/// Proof: `Consortium::Jurisdictions` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `Supervision::PlansByAgency` (r:0 w:1)
 	/// Proof: `Supervision::PlansByAgency` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn join_plan() -> Weight {
-		// Proof size: measured `1533`, estimated `4232`.
-		// Minimum execution time: 47_813_000 picoseconds.
-		Weight::from_parts(54_936_000, 4232)
+		// Proof size: measured `1567`, estimated `4246`.
+		// Minimum execution time: 50_507_000 picoseconds.
+		Weight::from_parts(55_049_000, 4246)
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
@@ -1153,11 +1235,11 @@ impl WeightInfo for () {
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Supervision::Plans` (r:1 w:1)
-	/// Proof: `Supervision::Plans` (`max_values`: None, `max_size`: Some(767), added: 3242, mode: `MaxEncodedLen`)
+	/// Proof: `Supervision::Plans` (`max_values`: None, `max_size`: Some(781), added: 3256, mode: `MaxEncodedLen`)
 	fn commit() -> Weight {
-		// Proof size: measured `1196`, estimated `4232`.
-		// Minimum execution time: 33_746_000 picoseconds.
-		Weight::from_parts(38_037_000, 4232)
+		// Proof size: measured `1230`, estimated `4246`.
+		// Minimum execution time: 35_177_000 picoseconds.
+		Weight::from_parts(38_541_000, 4246)
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
@@ -1168,15 +1250,15 @@ impl WeightInfo for () {
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Supervision::Plans` (r:1 w:1)
-	/// Proof: `Supervision::Plans` (`max_values`: None, `max_size`: Some(767), added: 3242, mode: `MaxEncodedLen`)
+	/// Proof: `Supervision::Plans` (`max_values`: None, `max_size`: Some(781), added: 3256, mode: `MaxEncodedLen`)
 	/// Storage: `Supervision::Inspectors` (r:17 w:16)
 	/// Proof: `Supervision::Inspectors` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 16]`.
 	fn enlist_inspectors(n: u32, ) -> Weight {
-		// Proof size: measured `2933`, estimated `84777`.
-		// Minimum execution time: 171_068_000 picoseconds.
-		Weight::from_parts(183_964_441, 84777)
-			.saturating_add(Weight::from_parts(5_375_432, 0).saturating_mul(n.into()))
+		// Proof size: measured `2967`, estimated `84777`.
+		// Minimum execution time: 181_133_000 picoseconds.
+		Weight::from_parts(184_491_059, 84777)
+			.saturating_add(Weight::from_parts(5_544_246, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(36))
 			.saturating_add(RocksDbWeight::get().writes(1))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
@@ -1189,27 +1271,54 @@ impl WeightInfo for () {
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Supervision::Plans` (r:1 w:1)
-	/// Proof: `Supervision::Plans` (`max_values`: None, `max_size`: Some(767), added: 3242, mode: `MaxEncodedLen`)
+	/// Proof: `Supervision::Plans` (`max_values`: None, `max_size`: Some(781), added: 3256, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::MembersByRegion` (r:200 w:0)
 	/// Proof: `Consortium::MembersByRegion` (`max_values`: None, `max_size`: Some(8), added: 2483, mode: `MaxEncodedLen`)
+	/// Storage: `Invoices::Totals` (r:200 w:0)
+	/// Proof: `Invoices::Totals` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	/// Storage: `Credit::Listings` (r:200 w:0)
 	/// Proof: `Credit::Listings` (`max_values`: None, `max_size`: Some(509), added: 2984, mode: `MaxEncodedLen`)
 	/// Storage: `Supervision::OpenCaseCount` (r:200 w:0)
 	/// Proof: `Supervision::OpenCaseCount` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `Provenance::LatestRecalls` (r:200 w:0)
+	/// Proof: `Provenance::LatestRecalls` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
+	/// Storage: `Supervision::Population` (r:0 w:200)
+	/// Proof: `Supervision::Population` (`max_values`: None, `max_size`: Some(33), added: 2508, mode: `MaxEncodedLen`)
+	fn read_population() -> Weight {
+		// Proof size: measured `33589`, estimated `597790`.
+		// Minimum execution time: 4_286_373_000 picoseconds.
+		Weight::from_parts(4_439_671_000, 597790)
+			.saturating_add(RocksDbWeight::get().reads(1204))
+			.saturating_add(RocksDbWeight::get().writes(201))
+	}
+	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
+	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Consortium::Organizations` (r:201 w:0)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Supervision::Plans` (r:1 w:1)
+	/// Proof: `Supervision::Plans` (`max_values`: None, `max_size`: Some(781), added: 3256, mode: `MaxEncodedLen`)
+	/// Storage: `Funds::AllocationsByProgram` (r:200 w:0)
+	/// Proof: `Funds::AllocationsByProgram` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	/// Storage: `Funds::Allocations` (r:200 w:0)
+	/// Proof: `Funds::Allocations` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `Supervision::InPopulation` (r:200 w:200)
+	/// Proof: `Supervision::InPopulation` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	/// Storage: `Credit::Listings` (r:200 w:0)
+	/// Proof: `Credit::Listings` (`max_values`: None, `max_size`: Some(509), added: 2984, mode: `MaxEncodedLen`)
+	/// Storage: `Supervision::OpenCaseCount` (r:200 w:0)
+	/// Proof: `Supervision::OpenCaseCount` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `Provenance::LatestRecalls` (r:200 w:0)
+	/// Proof: `Provenance::LatestRecalls` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `Supervision::Population` (r:0 w:200)
 	/// Proof: `Supervision::Population` (`max_values`: None, `max_size`: Some(33), added: 2508, mode: `MaxEncodedLen`)
 	fn read_population_records() -> Weight {
-		Self::read_population().saturating_mul(2)
-	}
-	fn open_case_from_finding(r: u32, e: u32, ) -> Weight {
-		Self::open_case(r, e)
-	}
-	fn read_population() -> Weight {
-		// Proof size: measured `16542`, estimated `597790`.
-		// Minimum execution time: 2_471_152_000 picoseconds.
-		Weight::from_parts(2_698_122_000, 597790)
-			.saturating_add(RocksDbWeight::get().reads(804))
-			.saturating_add(RocksDbWeight::get().writes(201))
+		// Proof size: measured `36731`, estimated `597790`.
+		// Minimum execution time: 5_455_760_000 picoseconds.
+		Weight::from_parts(5_625_437_000, 597790)
+			.saturating_add(RocksDbWeight::get().reads(1404))
+			.saturating_add(RocksDbWeight::get().writes(401))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
@@ -1218,11 +1327,11 @@ impl WeightInfo for () {
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Supervision::Plans` (r:1 w:1)
-	/// Proof: `Supervision::Plans` (`max_values`: None, `max_size`: Some(767), added: 3242, mode: `MaxEncodedLen`)
+	/// Proof: `Supervision::Plans` (`max_values`: None, `max_size`: Some(781), added: 3256, mode: `MaxEncodedLen`)
 	fn reveal() -> Weight {
-		// Proof size: measured `1228`, estimated `4232`.
-		// Minimum execution time: 31_315_000 picoseconds.
-		Weight::from_parts(39_216_000, 4232)
+		// Proof size: measured `1262`, estimated `4246`.
+		// Minimum execution time: 35_949_000 picoseconds.
+		Weight::from_parts(39_340_000, 4246)
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
@@ -1233,7 +1342,7 @@ impl WeightInfo for () {
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Supervision::Plans` (r:1 w:1)
-	/// Proof: `Supervision::Plans` (`max_values`: None, `max_size`: Some(767), added: 3242, mode: `MaxEncodedLen`)
+	/// Proof: `Supervision::Plans` (`max_values`: None, `max_size`: Some(781), added: 3256, mode: `MaxEncodedLen`)
 	/// Storage: `Supervision::Leaders` (r:1 w:1)
 	/// Proof: `Supervision::Leaders` (`max_values`: None, `max_size`: Some(850), added: 3325, mode: `MaxEncodedLen`)
 	/// Storage: `Supervision::Population` (r:500 w:0)
@@ -1242,13 +1351,13 @@ impl WeightInfo for () {
 	/// Proof: `Supervision::Inspectors` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Supervision::LastInspectors` (r:64 w:64)
 	/// Proof: `Supervision::LastInspectors` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
-	/// Storage: `Supervision::Targets` (r:65 w:64)
+	/// Storage: `Supervision::Targets` (r:0 w:64)
 	/// Proof: `Supervision::Targets` (`max_values`: None, `max_size`: Some(127), added: 2602, mode: `MaxEncodedLen`)
 	fn draw() -> Weight {
-		// Proof size: measured `13755`, estimated `1254990`.
-		// Minimum execution time: 3_120_178_000 picoseconds.
-		Weight::from_parts(3_667_940_000, 1254990)
-			.saturating_add(RocksDbWeight::get().reads(666))
+		// Proof size: measured `13739`, estimated `1254990`.
+		// Minimum execution time: 3_222_894_000 picoseconds.
+		Weight::from_parts(3_361_402_000, 1254990)
+			.saturating_add(RocksDbWeight::get().reads(601))
 			.saturating_add(RocksDbWeight::get().writes(130))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
@@ -1258,7 +1367,7 @@ impl WeightInfo for () {
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Supervision::Plans` (r:1 w:0)
-	/// Proof: `Supervision::Plans` (`max_values`: None, `max_size`: Some(767), added: 3242, mode: `MaxEncodedLen`)
+	/// Proof: `Supervision::Plans` (`max_values`: None, `max_size`: Some(781), added: 3256, mode: `MaxEncodedLen`)
 	/// Storage: `Supervision::Targets` (r:1 w:1)
 	/// Proof: `Supervision::Targets` (`max_values`: None, `max_size`: Some(127), added: 2602, mode: `MaxEncodedLen`)
 	/// Storage: `Supervision::Inspectors` (r:32 w:0)
@@ -1266,9 +1375,9 @@ impl WeightInfo for () {
 	/// Storage: `Supervision::LastInspectors` (r:0 w:1)
 	/// Proof: `Supervision::LastInspectors` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	fn recuse() -> Weight {
-		// Proof size: measured `4072`, estimated `82238`.
-		// Minimum execution time: 175_900_000 picoseconds.
-		Weight::from_parts(205_720_000, 82238)
+		// Proof size: measured `4106`, estimated `82238`.
+		// Minimum execution time: 193_141_000 picoseconds.
+		Weight::from_parts(205_571_000, 82238)
 			.saturating_add(RocksDbWeight::get().reads(37))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
@@ -1279,15 +1388,15 @@ impl WeightInfo for () {
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Supervision::Plans` (r:1 w:1)
-	/// Proof: `Supervision::Plans` (`max_values`: None, `max_size`: Some(767), added: 3242, mode: `MaxEncodedLen`)
+	/// Proof: `Supervision::Plans` (`max_values`: None, `max_size`: Some(781), added: 3256, mode: `MaxEncodedLen`)
 	/// Storage: `Supervision::Targets` (r:1 w:1)
 	/// Proof: `Supervision::Targets` (`max_values`: None, `max_size`: Some(127), added: 2602, mode: `MaxEncodedLen`)
 	/// Storage: `Supervision::Inspectors` (r:1 w:0)
 	/// Proof: `Supervision::Inspectors` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn record_result() -> Weight {
-		// Proof size: measured `2801`, estimated `4232`.
-		// Minimum execution time: 58_699_000 picoseconds.
-		Weight::from_parts(73_047_000, 4232)
+		// Proof size: measured `2835`, estimated `4246`.
+		// Minimum execution time: 64_704_000 picoseconds.
+		Weight::from_parts(73_075_000, 4246)
 			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
@@ -1298,11 +1407,11 @@ impl WeightInfo for () {
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Supervision::Plans` (r:1 w:1)
-	/// Proof: `Supervision::Plans` (`max_values`: None, `max_size`: Some(767), added: 3242, mode: `MaxEncodedLen`)
+	/// Proof: `Supervision::Plans` (`max_values`: None, `max_size`: Some(781), added: 3256, mode: `MaxEncodedLen`)
 	fn close_plan() -> Weight {
-		// Proof size: measured `1563`, estimated `4232`.
-		// Minimum execution time: 39_788_000 picoseconds.
-		Weight::from_parts(51_107_000, 4232)
+		// Proof size: measured `1597`, estimated `4246`.
+		// Minimum execution time: 44_961_000 picoseconds.
+		Weight::from_parts(51_681_000, 4246)
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
@@ -1313,17 +1422,64 @@ impl WeightInfo for () {
 	/// Storage: `System::ParentHash` (r:1 w:0)
 	/// Proof: `System::ParentHash` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	/// Storage: `Supervision::Plans` (r:64 w:64)
-	/// Proof: `Supervision::Plans` (`max_values`: None, `max_size`: Some(767), added: 3242, mode: `MaxEncodedLen`)
+	/// Proof: `Supervision::Plans` (`max_values`: None, `max_size`: Some(781), added: 3256, mode: `MaxEncodedLen`)
+	/// Storage: `Supervision::PendingPlansOf` (r:64 w:64)
+	/// Proof: `Supervision::PendingPlansOf` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 64]`.
 	fn anchor_plans(n: u32, ) -> Weight {
-		// Proof size: measured `254`, estimated `2511`.
-		// Minimum execution time: 18_469_000 picoseconds.
-		Weight::from_parts(12_356_377, 2511)
-			.saturating_add(Weight::from_parts(7_729_578, 0).saturating_mul(n.into()))
+		// Proof size: measured `191`, estimated `2511`.
+		// Minimum execution time: 23_651_000 picoseconds.
+		Weight::from_parts(8_350_283, 2511)
+			.saturating_add(Weight::from_parts(12_710_324, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(3))
-			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(1))
-			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 3242).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 3256).saturating_mul(n.into()))
+	}
+	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
+	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Consortium::Organizations` (r:2 w:0)
+	/// Proof: `Consortium::Organizations` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Supervision::Plans` (r:1 w:0)
+	/// Proof: `Supervision::Plans` (`max_values`: None, `max_size`: Some(781), added: 3256, mode: `MaxEncodedLen`)
+	/// Storage: `Supervision::Targets` (r:1 w:0)
+	/// Proof: `Supervision::Targets` (`max_values`: None, `max_size`: Some(127), added: 2602, mode: `MaxEncodedLen`)
+	/// Storage: `Supervision::FindingCases` (r:1 w:1)
+	/// Proof: `Supervision::FindingCases` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `Consortium::Jurisdictions` (r:1 w:0)
+	/// Proof: `Consortium::Jurisdictions` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `Notarization::Records` (r:24 w:0)
+	/// Proof: `Notarization::Records` (`max_values`: None, `max_size`: Some(136), added: 2611, mode: `MaxEncodedLen`)
+	/// Storage: `Supervision::NextCaseId` (r:1 w:1)
+	/// Proof: `Supervision::NextCaseId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Notarization::Admissions` (r:8 w:0)
+	/// Proof: `Notarization::Admissions` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
+	/// Storage: `Supervision::OpenCaseCount` (r:1 w:1)
+	/// Proof: `Supervision::OpenCaseCount` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `Supervision::Cases` (r:0 w:1)
+	/// Proof: `Supervision::Cases` (`max_values`: None, `max_size`: Some(1579), added: 4054, mode: `MaxEncodedLen`)
+	/// Storage: `Supervision::Steps` (r:0 w:2)
+	/// Proof: `Supervision::Steps` (`max_values`: None, `max_size`: Some(138), added: 2613, mode: `MaxEncodedLen`)
+	/// Storage: `Supervision::CasesBySubject` (r:0 w:1)
+	/// Proof: `Supervision::CasesBySubject` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	/// Storage: `Supervision::OpenCasesByAgency` (r:0 w:1)
+	/// Proof: `Supervision::OpenCasesByAgency` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	/// The range of component `r` is `[0, 16]`.
+	/// The range of component `e` is `[0, 8]`.
+	fn open_case_from_finding(r: u32, e: u32, ) -> Weight {
+		// Proof size: measured `1890`, estimated `6296`.
+		// Minimum execution time: 131_885_000 picoseconds.
+		Weight::from_parts(93_451_566, 6296)
+			.saturating_add(Weight::from_parts(4_140_842, 0).saturating_mul(r.into()))
+			.saturating_add(Weight::from_parts(6_310_090, 0).saturating_mul(e.into()))
+			.saturating_add(RocksDbWeight::get().reads(10))
+			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(r.into())))
+			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(e.into())))
+			.saturating_add(RocksDbWeight::get().writes(8))
+			.saturating_add(Weight::from_parts(0, 2611).saturating_mul(e.into()))
+			.saturating_add(Weight::from_parts(0, 2611).saturating_mul(r.into()))
 	}
 }

@@ -38,22 +38,34 @@ pub(super) fn inspectors_and_population(more: u64) {
 	}
 }
 
+/// `who` opens a plan over the enterprises of `region` (holding `records`, if any) drawing
+/// `sample`: commits until day `commit`, reveals until the day after, results by day 30.
+pub(super) fn open_plan_as(
+	who: u64,
+	region: Division,
+	records: Option<regchain_primitives::RecordSet>,
+	sample: SampleSize,
+	commit: u64,
+) -> sp_runtime::DispatchResult {
+	Supervision::open_plan(
+		RuntimeOrigin::signed(who),
+		region,
+		OrgKind::Enterprise,
+		None,
+		records,
+		sample,
+		doc(0x11),
+		day(commit),
+		day(commit + 1),
+		day(30),
+	)
+}
+
 /// Market regulation opens a plan over Shanghai's enterprises drawing `sample`: commits until
 /// day 2, reveals until day 3, results by day 30.
 pub(super) fn open(sample: SampleSize) -> PlanId {
 	let id = NextPlanId::<Test>::get();
-	assert_ok!(Supervision::open_plan(
-		RuntimeOrigin::signed(MARKET),
-		SHANGHAI,
-		OrgKind::Enterprise,
-		None,
-		None,
-		sample,
-		doc(0x11),
-		day(2),
-		day(3),
-		day(30),
-	));
+	assert_ok!(open_plan_as(MARKET, SHANGHAI, None, sample, 2));
 	id
 }
 
@@ -380,18 +392,7 @@ fn an_organization_is_not_inspected_twice_in_a_row_by_the_same_inspector() {
 		System::set_block_number(10);
 		TestClock::set(day(5));
 		let id = NextPlanId::<Test>::get();
-		assert_ok!(Supervision::open_plan(
-			RuntimeOrigin::signed(MARKET),
-			SHANGHAI,
-			OrgKind::Enterprise,
-			None,
-			None,
-			SampleSize::Count(2),
-			doc(0x12),
-			day(6),
-			day(7),
-			day(30),
-		));
+		assert_ok!(open_plan_as(MARKET, SHANGHAI, None, SampleSize::Count(2), 6));
 		prepare(id);
 		next_block_at(day(6));
 		for agency in [MARKET, CUSTOMS] {

@@ -11,21 +11,10 @@ use regchain_primitives::{
 	Division, OrgKind, RecordSet, Role,
 };
 
-/// Market regulation opens a plan over Shanghai's enterprises holding records of `set`.
+/// Market regulation opens a plan over `region`'s enterprises holding records of `set`.
 fn open_over(region: Division, set: RecordSet) -> PlanId {
 	let id = NextPlanId::<Test>::get();
-	assert_ok!(Supervision::open_plan(
-		RuntimeOrigin::signed(MARKET),
-		region,
-		OrgKind::Enterprise,
-		None,
-		Some(set),
-		SampleSize::Count(2),
-		doc(0x21),
-		day(2),
-		day(3),
-		day(30),
-	));
+	assert_ok!(open_plan_as(MARKET, region, Some(set), SampleSize::Count(2), 2));
 	id
 }
 
@@ -136,18 +125,7 @@ fn a_set_of_nothing_is_refused() {
 			RecordSet::InvoicedAbove { period: 202_613, amount: 0 },
 		] {
 			assert_noop!(
-				Supervision::open_plan(
-					RuntimeOrigin::signed(MARKET),
-					SHANGHAI,
-					OrgKind::Enterprise,
-					None,
-					Some(set),
-					SampleSize::Count(1),
-					doc(1),
-					day(2),
-					day(3),
-					day(30),
-				),
+				open_plan_as(MARKET, SHANGHAI, Some(set), SampleSize::Count(1), 2),
 				Error::<Test>::InvalidPopulation
 			);
 		}
@@ -182,50 +160,17 @@ fn an_agency_holds_at_most_four_pending_places_and_gets_them_back_at_the_anchor(
 		}
 		assert_eq!(PendingPlansOf::<Test>::get(MARKET as OrgId), Some(MAX_PENDING_PER_AGENCY));
 		assert_noop!(
-			Supervision::open_plan(
-				RuntimeOrigin::signed(MARKET),
-				SHANGHAI,
-				OrgKind::Enterprise,
-				None,
-				None,
-				SampleSize::Count(1),
-				doc(1),
-				day(2),
-				day(3),
-				day(30),
-			),
+			open_plan_as(MARKET, SHANGHAI, None, SampleSize::Count(1), 2),
 			Error::<Test>::TooManyPendingPlans
 		);
 		// Customs still opens its own.
 		TestMembership::grant_role(CUSTOMS as OrgId, Role::Inspector);
-		assert_ok!(Supervision::open_plan(
-			RuntimeOrigin::signed(CUSTOMS),
-			SHANGHAI,
-			OrgKind::Enterprise,
-			None,
-			None,
-			SampleSize::Count(1),
-			doc(1),
-			day(2),
-			day(3),
-			day(30),
-		));
+		assert_ok!(open_plan_as(CUSTOMS, SHANGHAI, None, SampleSize::Count(1), 2));
 		// The anchors free the places.
 		next_block_at(day(2));
 		assert_eq!(PendingPlansOf::<Test>::get(MARKET as OrgId), None);
 		assert_eq!(PendingPlansOf::<Test>::iter().count(), 0);
-		assert_ok!(Supervision::open_plan(
-			RuntimeOrigin::signed(MARKET),
-			SHANGHAI,
-			OrgKind::Enterprise,
-			None,
-			None,
-			SampleSize::Count(1),
-			doc(1),
-			day(5),
-			day(6),
-			day(30),
-		));
+		assert_ok!(open_plan_as(MARKET, SHANGHAI, None, SampleSize::Count(1), 5));
 		assert_eq!(PendingPlansOf::<Test>::get(MARKET as OrgId), Some(1));
 		// A count not of the agency's pending plans is seen.
 		PendingPlansOf::<Test>::insert(MARKET as OrgId, 2);
