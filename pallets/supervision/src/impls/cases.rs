@@ -19,8 +19,9 @@ impl<T: Config> Pallet<T> {
 		evidence: EvidenceList,
 		records: Records,
 	) -> DispatchResult {
-		ensure!(!records.is_empty(), Error::<T>::EmptyRecords);
 		let (id, mut case) = Self::new_case(agency, subject, violation, legal_basis, records)?;
+		// After the jurisdiction check: an outsider hears `OutsideJurisdiction` whatever it sends.
+		ensure!(!case.records.is_empty(), Error::<T>::EmptyRecords);
 		Self::check_evidence(&evidence)?;
 		Self::push_step(id, &mut case, agency, Action::Opened { evidence })?;
 		Self::store_new_case(id, case);

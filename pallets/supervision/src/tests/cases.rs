@@ -51,6 +51,8 @@ fn opening_refusals() {
 		assert_noop!(open(MARKET, 55, &[FUND], &[]), Error::<Test>::OrganizationNotFound);
 		TestMembership::set_jurisdiction(TAX as OrgId, Division(110000));
 		assert_noop!(open(TAX, ACME, &[INVOICE], &[]), Error::<Test>::OutsideJurisdiction);
+		// Whatever it sends: the jurisdiction is checked first.
+		assert_noop!(open(TAX, ACME, &[], &[]), Error::<Test>::OutsideJurisdiction);
 		assert_noop!(open(MARKET, MARKET, &[FUND], &[]), Error::<Test>::OwnOrganization);
 		assert_noop!(open(MARKET, ACME, &[], &[]), Error::<Test>::EmptyRecords);
 		assert_noop!(open(MARKET, ACME, &[FUND, FUND], &[]), Error::<Test>::DuplicateRecord);
