@@ -6,7 +6,10 @@ use crate::client::{runtime, Client, Failure, Key, Wait};
 use clap::{Args, Subcommand, ValueEnum};
 use codec::Encode;
 use runtime::runtime_types::{
-	pallet_invoices::types::{records::Buyer, tax::LineInput},
+	pallet_invoices::types::{
+		records::{Buyer, InputUse, InvoiceType},
+		tax::LineInput,
+	},
 	pallet_ip_rights::types::WorkType,
 	regchain_primitives::{InvoiceRef, OrgKind, Role},
 };
@@ -275,16 +278,28 @@ pub enum Funds {
 /// Invoices (区块链发票).
 #[derive(Subcommand)]
 pub enum Invoice {
-	/// Issue an invoice (an invoice issuer signs): lines `DESCRIPTION_HASH:QUANTITY:UNIT_PRICE_FEN:RATE_CODE`.
+	/// Issue an invoice (an invoice issuer signs): lines
+	/// `DESCRIPTION_HASH:CLASSIFICATION:QUANTITY_THOUSANDTHS:UNIT_PRICE_YUAN:RATE_CODE[:DISCOUNT_FEN]`,
+	/// the classification the 19-digit tax code, the price with up to 8 decimals (`0.617`).
 	Issue {
+		/// Special (增值税专用发票, the buyer may deduct its tax) or ordinary (普通发票).
+		#[arg(long = "type", value_enum, default_value = "special")]
+		invoice_type: TypeArg,
 		/// The buyer, a member organization's id…
-		#[arg(long, conflicts_with = "buyer_code")]
+		#[arg(long, conflicts_with_all = ["buyer_code", "person"])]
 		buyer_org: Option<u32>,
-		/// …or an outside buyer's credit code.
-		#[arg(long)]
+		/// …or an outside buyer's credit code…
+		#[arg(long, conflicts_with = "person")]
 		buyer_code: Option<String>,
+		/// …or a natural person (ordinary invoices only), with the hash of a salt and the
+		/// buyer's identity number if it gave one (`--person` alone: none).
+		#[arg(long, num_args = 0..=1, default_missing_value = "")]
+		person: Option<String>,
 		#[arg(long = "line", required = true)]
 		lines: Vec<String>,
+		/// The prices and discounts include VAT (含税): the chain computes the tax back.
+		#[arg(long)]
+		tax_included: bool,
 		/// Hash of the invoice document.
 		#[arg(long)]
 		document: String,
@@ -302,6 +317,21 @@ pub enum Invoice {
 		#[command(flatten)]
 		send: Send,
 	},
+	/// Confirm the use of a special invoice received (用途确认; the buyer signs), counted in the
+	/// current tax period.
+	ConfirmUse {
+		/// The issuing organization's id.
+		#[arg(long)]
+		issuer: u32,
+		/// The invoice's number in the issuer's sequence.
+		#[arg(long)]
+		seq: u32,
+		/// Deduct its tax, not deduct it, or use it for an export refund.
+		#[arg(long = "use", value_enum)]
+		input_use: UseArg,
+		#[command(flatten)]
+		send: Send,
+	},
 	/// Issue the red (reversing) invoice of one (the issuer signs).
 	Reverse {
 		/// The issuing organization's id.
@@ -315,6 +345,26 @@ pub enum Invoice {
 		#[command(flatten)]
 		send: Send,
 	},
+}
+
+/// An invoice's type, as `--type` takes it.
+#[derive(Clone, Copy, ValueEnum)]
+pub enum TypeArg {
+	/// 增值税专用发票.
+	Special,
+	/// 普通发票.
+	Ordinary,
+}
+
+/// A special invoice's use, as `--use` takes it.
+#[derive(Clone, Copy, ValueEnum)]
+pub enum UseArg {
+	/// 抵扣.
+	Deduct,
+	/// 不抵扣.
+	NotDeduct,
+	/// 退税.
+	Refund,
 }
 
 /// SME credit attestations (征信).
@@ -624,29 +674,68 @@ pub fn funds(command: Funds) -> Result<Value, Failure> {
 }
 
 /// An invoice line `DESCRIPTION_HASH:QUANTITY:UNIT_PRICE_FEN:RATE_CODE`.
-fn line(text: &str) -> Result<LineInput, Failure> {
+fn line(text: &str, tax_included: bool) -> Result<LineInput, Failure> {
 	let bad = || {
 		Failure::Input(format!(
-			"--line `{text}`: expected DESCRIPTION_HASH:QUANTITY:UNIT_PRICE_FEN:RATE_CODE"
+			"--line `{text}`: expected \
+			 DESCRIPTION_HASH:CLASSIFICATION:QUANTITY_THOUSANDTHS:UNIT_PRICE_YUAN:RATE_CODE[:DISCOUNT_FEN]"
 		))
 	};
 	let parts: Vec<&str> = text.split(':').collect();
-	let [description, quantity, unit_price, rate] = parts[..] else { return Err(bad()) };
+	let (description, classification, quantity, unit_price, rate, discount) = match parts[..] {
+		[d, c, q, p, r] => (d, c, q, p, r, "0"),
+		[d, c, q, p, r, x] => (d, c, q, p, r, x),
+		_ => return Err(bad()),
+	};
 	Ok(LineInput {
 		description: h256(description, "line")?,
+		classification: classification.parse().map_err(|_| bad())?,
 		quantity: quantity.parse().map_err(|_| bad())?,
-		unit_price: unit_price.parse().map_err(|_| bad())?,
+		unit_price: price(unit_price).ok_or_else(bad)?,
+		tax_included,
+		discount: discount.parse().map_err(|_| bad())?,
 		rate: rate.parse().map_err(|_| bad())?,
 	})
+}
+
+/// A unit price in yuan with up to 8 decimals (`0.617`) as the chain states it: in millionths
+/// of a fen (10⁻⁸ yuan).
+fn price(yuan: &str) -> Option<u64> {
+	let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+	let (whole, fraction) = match yuan.split_once('.') {
+		Some((whole, fraction)) if digits(fraction) && fraction.len() <= 8 => (whole, fraction),
+		Some(_) => return None,
+		None => (yuan, ""),
+	};
+	if !digits(whole) {
+		return None;
+	}
+	let fraction: u64 = format!("{fraction:0<8}").parse().ok()?;
+	whole.parse::<u64>().ok()?.checked_mul(100_000_000)?.checked_add(fraction)
 }
 
 pub fn invoice(command: Invoice) -> Result<Value, Failure> {
 	let tx = runtime::tx().invoices();
 	match command {
-		Invoice::Issue { buyer_org, buyer_code, lines, document, send } => {
-			let buyer = match (buyer_org, buyer_code) {
-				(Some(org), None) => Buyer::Member(org),
-				(None, Some(code)) => Buyer::External(
+		Invoice::Issue {
+			invoice_type,
+			buyer_org,
+			buyer_code,
+			person,
+			lines,
+			tax_included,
+			document,
+			send,
+		} => {
+			let buyer = match (buyer_org, buyer_code, person) {
+				(None, None, Some(commitment)) => Buyer::Person {
+					commitment: match commitment.as_str() {
+						"" => None,
+						hash => Some(h256(hash, "person")?),
+					},
+				},
+				(Some(org), None, None) => Buyer::Member(org),
+				(None, Some(code), None) => Buyer::External(
 					runtime::runtime_types::regchain_primitives::credit_code::CreditCode(
 						code.as_bytes().try_into().map_err(|_| {
 							Failure::Input(format!(
@@ -657,12 +746,25 @@ pub fn invoice(command: Invoice) -> Result<Value, Failure> {
 				),
 				_ => {
 					return Err(Failure::Input(
-						"give the buyer: --buyer-org or --buyer-code".into(),
+						"give the buyer: --buyer-org, --buyer-code or --person".into(),
 					))
 				},
 			};
-			let lines = lines.iter().map(|l| line(l)).collect::<Result<Vec<_>, _>>()?;
-			send.submit(tx.issue(buyer, lines, h256(&document, "document")?))
+			let lines =
+				lines.iter().map(|l| line(l, tax_included)).collect::<Result<Vec<_>, _>>()?;
+			let invoice_type = match invoice_type {
+				TypeArg::Special => InvoiceType::Special,
+				TypeArg::Ordinary => InvoiceType::Ordinary,
+			};
+			send.submit(tx.issue(invoice_type, buyer, lines, h256(&document, "document")?))
+		},
+		Invoice::ConfirmUse { issuer, seq, input_use, send } => {
+			let input_use = match input_use {
+				UseArg::Deduct => InputUse::Deduct,
+				UseArg::NotDeduct => InputUse::NotDeduct,
+				UseArg::Refund => InputUse::Refund,
+			};
+			send.submit(tx.confirm_use(InvoiceRef { issuer, seq }, input_use))
 		},
 		Invoice::Confirm { issuer, seq, send } => {
 			send.submit(tx.confirm(InvoiceRef { issuer, seq }))
@@ -855,10 +957,24 @@ mod tests {
 	#[test]
 	fn invoice_lines_parse_or_say_what_is_wrong() {
 		let h = format!("0x{}", "07".repeat(32));
-		let parsed = line(&format!("{h}:2000:150:1")).unwrap();
-		assert_eq!((parsed.quantity, parsed.unit_price, parsed.rate), (2000, 150, 1));
-		for bad in [format!("{h}:2000:150"), format!("{h}:x:150:1"), "0x12:1:1:1".to_string()] {
-			assert!(line(&bad).is_err(), "{bad}");
+		let code = "1100101020000000000";
+		let parsed = line(&format!("{h}:{code}:2000:1.5:1"), false).unwrap();
+		assert_eq!((parsed.quantity, parsed.unit_price, parsed.rate), (2000, 150_000_000, 1));
+		assert_eq!((parsed.classification, parsed.discount), (1_100_101_020_000_000_000, 0));
+		let power = line(&format!("{h}:{code}:1234500:0.617:1:169"), true).unwrap();
+		assert_eq!((power.unit_price, power.discount, power.tax_included), (61_700_000, 169, true));
+		assert_eq!(price("12"), Some(1_200_000_000));
+		assert_eq!(price("0.00000001"), Some(1));
+		for bad in ["", ".5", "1.", "1.123456789", "-1", "1,5", "1e3"] {
+			assert_eq!(price(bad), None, "{bad}");
+		}
+		for bad in [
+			format!("{h}:{code}:2000:1.5"),
+			format!("{h}:{code}:x:1.5:1"),
+			format!("{h}:{code}:2000:1.5:1:x"),
+			format!("0x12:{code}:1:1:1"),
+		] {
+			assert!(line(&bad, false).is_err(), "{bad}");
 		}
 	}
 

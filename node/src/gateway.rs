@@ -160,7 +160,11 @@ const RULES: &[(&str, Rule, Lender)] = &[
 	// agency's whose jurisdiction it covers).
 	("consortium_membersOverseen", Param("agency"), No),
 	("invoices_verify", Public, No),
+	// A printed invoice's QR code: what anyone holding the paper may check.
+	("invoices_verifyPrinted", Public, No),
 	("invoices_invoice", Answer(&["/id/issuer", "/invoice/buyer/Member"]), No),
+	// The export of an invoice for printing: its parties only, as the invoice itself.
+	("invoices_printed", Answer(&["/id/issuer", "/invoice/buyer/Member"]), No),
 	("invoices_invoicesOf", Param("issuer"), No),
 	("invoices_issuedIn", Param("issuer"), No),
 	("invoices_receivedBy", Param("buyer"), No),

@@ -191,12 +191,12 @@ impl_runtime_apis! {
 		}
 	}
 
-	impl pallet_invoices::runtime_api::InvoicesApi<Block, BlockNumber> for Runtime {
-		fn invoice(id: InvoiceRef) -> Option<InvoiceRecord<BlockNumber>> {
+	impl pallet_invoices::runtime_api::InvoicesApi<Block, BlockNumber, AccountId> for Runtime {
+		fn invoice(id: InvoiceRef) -> Option<InvoiceRecord<BlockNumber, AccountId>> {
 			Invoices::invoice_record(id)
 		}
 
-		fn invoices_of(issuer: OrgId, from: u32, limit: u32) -> Vec<InvoiceRecord<BlockNumber>> {
+		fn invoices_of(issuer: OrgId, from: u32, limit: u32) -> Vec<InvoiceRecord<BlockNumber, AccountId>> {
 			Invoices::invoices_of(issuer, from, limit)
 		}
 
@@ -206,7 +206,7 @@ impl_runtime_apis! {
 			to: Period,
 			start_after: Option<u32>,
 			limit: u32,
-		) -> Vec<InvoiceRecord<BlockNumber>> {
+		) -> Vec<InvoiceRecord<BlockNumber, AccountId>> {
 			Invoices::issued_in(issuer, from, to, start_after, limit)
 		}
 
@@ -224,6 +224,18 @@ impl_runtime_apis! {
 
 		fn verify(issuer_code: Vec<u8>, seq: u32, content_hash: sp_core::H256) -> Option<pallet_invoices::InvoiceCheck> {
 			Invoices::check(Consortium::org_by_code_any_status(&issuer_code)?, seq, content_hash)
+		}
+
+		fn printed(
+			id: InvoiceRef,
+		) -> Option<pallet_invoices::PrintedInvoice<pallet_invoices::Invoice<BlockNumber, AccountId>>> {
+			Invoices::printed(id)
+		}
+
+		fn verify_printed(qr: Vec<u8>) -> Option<pallet_invoices::InvoiceCheck> {
+			let payload = pallet_invoices::QrPayload::parse(&qr)?;
+			let issuer = Consortium::org_by_code_any_status(payload.seller.as_bytes())?;
+			Invoices::check_printed(issuer, &payload)
 		}
 
 		fn frozen(

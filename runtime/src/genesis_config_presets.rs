@@ -276,8 +276,11 @@ pub fn preset_names() -> Vec<PresetId> {
 
 /// China's VAT rates in 2026, the table a network starts with: general rates 13 % (goods),
 /// 9 % (transport, construction, farm produce), 6 % (modern services), the 3 % collection rate
-/// of small-scale taxpayers, the zero rate (exports) and exemption, as codes 1 to 6. Network
-/// data, so it lives with the presets; the tax bureau changes it on chain (`invoices.setRate`).
+/// of small-scale taxpayers, the zero rate (exports) and exemption, as codes 1 to 6; then the
+/// 1 % at which small-scale taxpayers collect what is due at 3 % until the end of 2027
+/// (财政部 税务总局公告2023年第19号) as code 7, and the 5 % collection rate of the simplified
+/// method (sales and leases of real estate) as code 8. Network data, so it lives with the
+/// presets; the tax bureau changes it on chain (`invoices.setRate`).
 pub fn vat_rates_2026() -> Vec<(RateCode, TaxRate)> {
 	vec![
 		(1, TaxRate::BasisPoints(1_300)),
@@ -286,5 +289,7 @@ pub fn vat_rates_2026() -> Vec<(RateCode, TaxRate)> {
 		(4, TaxRate::BasisPoints(300)),
 		(5, TaxRate::BasisPoints(0)),
 		(6, TaxRate::Exempt),
+		(7, TaxRate::BasisPoints(100)),
+		(8, TaxRate::BasisPoints(500)),
 	]
 }

@@ -86,7 +86,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("regchain"),
 	impl_name: Cow::Borrowed("regchain-node"),
 	authoring_version: 1,
-	spec_version: 122,
+	spec_version: 123,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 5,
@@ -235,6 +235,8 @@ pub type RecordWalks = (
 	// given a record set, pending plans counted by agency.
 	pallet_provenance::migrations::MigrateV2ToV3<Runtime>,
 	pallet_supervision::migrations::MigrateV2ToV3<Runtime>,
+	// Invoice types, use confirmed apart from receipt, totals a row a VAT rate.
+	pallet_invoices::migrations::MigrateV4ToV5<Runtime>,
 );
 
 /// The organization recorded as the author of the freezes older than the one freeze, which did

@@ -321,13 +321,21 @@ fn setup() {
 }
 
 /// The enterprise (an invoice issuer with limits) has issued invoices to the bank: 0 issued,
-/// 1 confirmed, 2 frozen for audit, 3 confirmed and being reversed by the red invoice 4.
+/// 1 confirmed, 2 frozen for audit and found abnormal, 3 confirmed and being reversed by the
+/// red invoice 4.
 fn invoices_setup() {
 	use pallet_invoices::{Buyer, IssuerLimits, LineInput};
-	let limits = IssuerLimits { per_invoice: 1_000_000, per_month: 10_000_000 };
+	let limits = IssuerLimits { per_invoice: Some(1_000_000), per_month: 10_000_000 };
 	pallet_invoices::Issuers::<Runtime>::insert(ENTERPRISE_ORG, limits);
-	let line =
-		LineInput { description: Default::default(), quantity: 1_000, unit_price: 100, rate: 1 };
+	let line = LineInput {
+		description: Default::default(),
+		classification: 1_100_101_020_000_000_000,
+		quantity: 1_000,
+		unit_price: 100 * pallet_invoices::PRICE_SCALE,
+		tax_included: false,
+		discount: 0,
+		rate: 1,
+	};
 	let issuer = RuntimeOrigin::signed(enterprise());
 	let tax = RuntimeOrigin::signed(account(TaxBureau));
 	let buyer = RuntimeOrigin::signed(bank());
@@ -335,6 +343,7 @@ fn invoices_setup() {
 	for _ in 0..4 {
 		pallet_invoices::Pallet::<Runtime>::issue(
 			issuer.clone(),
+			pallet_invoices::InvoiceType::Special,
 			Buyer::Member(BANK_ORG),
 			vec![line],
 			Default::default(),
@@ -344,8 +353,10 @@ fn invoices_setup() {
 	for seq in [1, 3] {
 		pallet_invoices::Pallet::<Runtime>::confirm(buyer.clone(), invoice(seq)).expect("confirms");
 	}
-	pallet_invoices::Pallet::<Runtime>::freeze(tax, invoice(2), Default::default())
+	pallet_invoices::Pallet::<Runtime>::freeze(tax.clone(), invoice(2), Default::default())
 		.expect("freezes");
+	pallet_invoices::Pallet::<Runtime>::mark_abnormal(tax, invoice(2), Default::default())
+		.expect("finds it abnormal");
 	pallet_invoices::Pallet::<Runtime>::reverse(issuer, invoice(3), Default::default())
 		.expect("reverses");
 }
@@ -621,7 +632,7 @@ fn invoice_rows() -> Vec<(&'static str, RuntimeCall, Vec<Actor>)> {
 			"invoices.set_issuer_limits",
 			RuntimeCall::Invoices(I::set_issuer_limits {
 				taxpayer: BANK_ORG,
-				limits: Some(IssuerLimits { per_invoice: 1, per_month: 1 }),
+				limits: Some(IssuerLimits { per_invoice: Some(1), per_month: 1 }),
 			}),
 			tax.clone(),
 		),
@@ -637,11 +648,15 @@ fn invoice_rows() -> Vec<(&'static str, RuntimeCall, Vec<Actor>)> {
 		(
 			"invoices.issue",
 			RuntimeCall::Invoices(I::issue {
+				invoice_type: pallet_invoices::InvoiceType::Special,
 				buyer: Buyer::Member(BANK_ORG),
 				lines: vec![LineInput {
 					description: reason,
 					quantity: 1_000,
-					unit_price: 100,
+					unit_price: 100 * pallet_invoices::PRICE_SCALE,
+					classification: 1_100_101_020_000_000_000,
+					tax_included: false,
+					discount: 0,
 					rate: 1,
 				}],
 				document: reason,
@@ -682,6 +697,24 @@ fn invoice_rows() -> Vec<(&'static str, RuntimeCall, Vec<Actor>)> {
 		(
 			"invoices.unfreeze",
 			RuntimeCall::Invoices(I::unfreeze { invoice: invoice(2) }),
+			tax.clone(),
+		),
+		(
+			"invoices.confirm_use",
+			RuntimeCall::Invoices(I::confirm_use {
+				invoice: invoice(1),
+				input_use: pallet_invoices::InputUse::Deduct,
+			}),
+			vec![Bank],
+		),
+		(
+			"invoices.mark_abnormal",
+			RuntimeCall::Invoices(I::mark_abnormal { invoice: invoice(0), reason }),
+			tax.clone(),
+		),
+		(
+			"invoices.clear_abnormal",
+			RuntimeCall::Invoices(I::clear_abnormal { invoice: invoice(2) }),
 			tax.clone(),
 		),
 		("invoices.void", RuntimeCall::Invoices(I::void { invoice: invoice(0), reason }), tax),
@@ -778,11 +811,15 @@ fn credit_setup() {
 	let line = pallet_invoices::LineInput {
 		description: Default::default(),
 		quantity: 1_000,
-		unit_price: 100,
+		unit_price: 100 * pallet_invoices::PRICE_SCALE,
+		classification: 1_100_101_020_000_000_000,
+		tax_included: false,
+		discount: 0,
 		rate: 1,
 	};
 	let invoices = pallet_invoices::Pallet::<Runtime>::issue(
 		sme.clone(),
+		pallet_invoices::InvoiceType::Special,
 		pallet_invoices::Buyer::Member(BANK_ORG),
 		vec![line],
 		Default::default(),

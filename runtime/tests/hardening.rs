@@ -321,8 +321,10 @@ fn the_byte_quota_meters_the_state_a_call_adds() {
 			Role::InvoiceIssuer,
 		)
 		.expect("the tax bureau grants");
-		let limits =
-			pallet_invoices::IssuerLimits { per_invoice: u64::MAX / 4, per_month: u64::MAX / 2 };
+		let limits = pallet_invoices::IssuerLimits {
+			per_invoice: Some(u64::MAX / 4),
+			per_month: u64::MAX / 2,
+		};
 		pallet_invoices::Issuers::<Runtime>::insert(org_of(One), limits);
 		// Each call, through the runtime's own transaction checks: the bytes the quota charged
 		// its organization, against the state the call then added.
@@ -424,13 +426,17 @@ fn the_byte_quota_meters_the_state_a_call_adds() {
 		let line = pallet_invoices::LineInput {
 			description: hash,
 			quantity: 1_000,
-			unit_price: 100,
+			unit_price: 100 * pallet_invoices::PRICE_SCALE,
+			classification: 1_100_101_020_000_000_000,
+			tax_included: false,
+			discount: 0,
 			rate: 1,
 		};
 		metered(
 			"invoices.issue (32 lines)",
 			One,
 			RuntimeCall::Invoices(pallet_invoices::Call::issue {
+				invoice_type: pallet_invoices::InvoiceType::Special,
 				buyer: pallet_invoices::Buyer::Member(org_of(Two)),
 				lines: vec![line; pallet_invoices::MAX_LINES as usize],
 				document: hash,
@@ -463,6 +469,7 @@ fn the_byte_quota_meters_the_state_a_call_adds() {
 			"invoices.issue (1 line)",
 			One,
 			RuntimeCall::Invoices(pallet_invoices::Call::issue {
+				invoice_type: pallet_invoices::InvoiceType::Special,
 				buyer: pallet_invoices::Buyer::Member(org_of(Two)),
 				lines: vec![line],
 				document: hash,

@@ -297,6 +297,9 @@ fn invoices_weights_are_measured_and_fit_many_times_in_a_block() {
 		("freeze", W::freeze()),
 		("unfreeze", W::unfreeze()),
 		("void", W::void()),
+		("confirm_use", W::confirm_use()),
+		("mark_abnormal", W::mark_abnormal()),
+		("clear_abnormal", W::clear_abnormal()),
 	]);
 }
 
@@ -330,17 +333,21 @@ fn an_invoice_flows_from_registration_to_reimbursement() {
 		};
 		let (seller_org, buyer_org) = (org_of(&seller), org_of(&buyer));
 		assert_eq!(Consortium::grant_role(tax.clone(), seller_org, Role::InvoiceIssuer), Ok(()));
-		let limits = IssuerLimits { per_invoice: 1_000_000, per_month: 10_000_000 };
+		let limits = IssuerLimits { per_invoice: Some(1_000_000), per_month: 10_000_000 };
 		assert_eq!(Invoices::set_issuer_limits(tax, seller_org, Some(limits)), Ok(()));
 		let line = LineInput {
 			description: Default::default(),
 			quantity: 2_000,
-			unit_price: 5_000,
+			unit_price: 5_000 * pallet_invoices::PRICE_SCALE,
+			classification: 1_100_101_020_000_000_000,
+			tax_included: false,
+			discount: 0,
 			rate: 1,
 		};
 		assert_eq!(
 			Invoices::issue(
 				RuntimeOrigin::signed(seller),
+				pallet_invoices::InvoiceType::Special,
 				Buyer::External(
 					regchain_primitives::CreditCode::parse(b"91440300708461136T").unwrap()
 				),
@@ -356,7 +363,7 @@ fn an_invoice_flows_from_registration_to_reimbursement() {
 			(Buyer::Member(buyer_org), 10_000, 1_300)
 		);
 		assert_eq!(invoice.period, 202611);
-		let buyer_origin = RuntimeOrigin::signed(buyer);
+		let buyer_origin = RuntimeOrigin::signed(buyer.clone());
 		assert_eq!(Invoices::confirm(buyer_origin.clone(), id), Ok(()));
 		assert_eq!(Invoices::reimburse(buyer_origin.clone(), id), Ok(()));
 		assert_eq!(
@@ -367,7 +374,12 @@ fn an_invoice_flows_from_registration_to_reimbursement() {
 			Invoices::reimburse(buyer_origin, id),
 			Err(pallet_invoices::Error::<Runtime>::AlreadyClaimed.into())
 		);
-		assert_eq!(pallet_invoices::Totals::<Runtime>::get(buyer_org, 202611).input.tax, 1_300);
+		// Received and reimbursed, deducted only once its use is confirmed.
+		assert_eq!(pallet_invoices::Totals::<Runtime>::get(buyer_org, 202611).input.len(), 0);
+		let deduct = pallet_invoices::InputUse::Deduct;
+		assert_eq!(Invoices::confirm_use(RuntimeOrigin::signed(buyer), id, deduct), Ok(()));
+		let totals = pallet_invoices::Totals::<Runtime>::get(buyer_org, 202611);
+		assert_eq!(totals.input[0].sums.deducted.tax, 1_300);
 		pallet_invoices::Pallet::<Runtime>::do_try_state().unwrap();
 	});
 }
@@ -491,7 +503,7 @@ fn a_receivable_backs_one_financing_and_a_refused_attestation_locks_nothing() {
 			Ok(())
 		);
 		assert_eq!(Consortium::grant_role(ferdie.clone(), bank, Role::Attester), Ok(()));
-		let limits = IssuerLimits { per_invoice: 1_000_000, per_month: 10_000_000 };
+		let limits = IssuerLimits { per_invoice: Some(1_000_000), per_month: 10_000_000 };
 		assert_eq!(
 			Invoices::set_issuer_limits(signed(Sr25519Keyring::Bob), sme_org, Some(limits)),
 			Ok(())
@@ -499,13 +511,17 @@ fn a_receivable_backs_one_financing_and_a_refused_attestation_locks_nothing() {
 		let line = LineInput {
 			description: Default::default(),
 			quantity: 1_000,
-			unit_price: 10_000,
+			unit_price: 10_000 * pallet_invoices::PRICE_SCALE,
+			classification: 1_100_101_020_000_000_000,
+			tax_included: false,
+			discount: 0,
 			rate: 1,
 		};
 		for seq in 0..3 {
 			assert_eq!(
 				Invoices::issue(
 					signed(sme),
+					pallet_invoices::InvoiceType::Special,
 					Buyer::Member(buyer_org),
 					vec![line],
 					Default::default()
@@ -617,7 +633,7 @@ fn an_invoice_justifies_one_fund_expense_and_nothing_else() {
 			Consortium::grant_role(signed(Sr25519Keyring::Alice), finance, Role::FundManager),
 			Ok(())
 		);
-		let limits = IssuerLimits { per_invoice: 1_000_000, per_month: 10_000_000 };
+		let limits = IssuerLimits { per_invoice: Some(1_000_000), per_month: 10_000_000 };
 		assert_eq!(
 			Invoices::set_issuer_limits(signed(Sr25519Keyring::Bob), seller_org, Some(limits)),
 			Ok(())
@@ -625,11 +641,20 @@ fn an_invoice_justifies_one_fund_expense_and_nothing_else() {
 		let line = LineInput {
 			description: Default::default(),
 			quantity: 1_000,
-			unit_price: 10_000,
+			unit_price: 10_000 * pallet_invoices::PRICE_SCALE,
+			classification: 1_100_101_020_000_000_000,
+			tax_included: false,
+			discount: 0,
 			rate: 1,
 		};
 		assert_eq!(
-			Invoices::issue(signed(seller), Buyer::Member(sme_org), vec![line], Default::default()),
+			Invoices::issue(
+				signed(seller),
+				pallet_invoices::InvoiceType::Special,
+				Buyer::Member(sme_org),
+				vec![line],
+				Default::default()
+			),
 			Ok(())
 		);
 		let invoice = InvoiceRef { issuer: seller_org, seq: 0 };

@@ -183,10 +183,10 @@ async function prepare(chain, kind, senders, keyring) {
       await must('limits', await submit(api, api.tx.invoices.setIssuerLimits(org, limits), bob));
     }
     const lines = kind === 'invoice1' ? 1 : 32;
-    const line = (i) => ({ description: hash(i), quantity: 1000, unitPrice: 100, rate: 1 });
+    const line = (i) => ({ description: hash(i), classification: 1100101020000000000n, quantity: 1000, unitPrice: 100_000_000, taxIncluded: false, discount: 0, rate: 1 });
     return members.map(({ who }) => ({
       who,
-      call: (i) => api.tx.invoices.issue({ Member: buyerOrg }, Array.from({ length: lines }, (_, l) => line(i + l)), hash(i)),
+      call: (i) => api.tx.invoices.issue('Special', { Member: buyerOrg }, Array.from({ length: lines }, (_, l) => line(i + l)), hash(i)),
     }));
   }
   if (kind === 'notarize' || kind === 'anchor') {

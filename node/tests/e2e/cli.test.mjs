@@ -61,7 +61,7 @@ test('every command has --help, listing the exit statuses', async () => {
   const commands = [
     [], ['org'], ['org', 'consent'], ['org', 'register'], ['org', 'grant-role'], ['org', 'revoke-role'],
     ['funds', 'create-program'], ['funds', 'apply'], ['funds', 'approve'], ['funds', 'disburse'],
-    ['invoice', 'issue'], ['invoice', 'confirm'], ['invoice', 'reverse'], ['credit', 'attest'],
+    ['invoice', 'issue'], ['invoice', 'confirm'], ['invoice', 'confirm-use'], ['invoice', 'reverse'], ['credit', 'attest'],
     ['product', 'register-class'], ['product', 'register-batch'], ['product', 'register-items'], ['product', 'item-id'],
     ['ip', 'register-work'], ['tx'], ['query'], ['dossier'], ['notary', 'submit'],
   ];
@@ -112,9 +112,9 @@ test('a registrar registers an enterprise with its consent; the tax bureau makes
   assert.equal(limits.error, null);
 });
 
-test('invoices: issue, confirm and reverse through the tool; the chain holds what it reported', async () => {
-  const issued = await cliOk('invoice', 'issue', '--buyer-org', String(orgs.buyer), '--line', `${hash(7)}:2000:150:1`,
-    '--line', `${hash(8)}:1000:99:2`, '--document', hash(1), '--suri', SELLER, '--url', url);
+test('invoices: issue, confirm, confirm the use and reverse through the tool; the chain holds what it reported', async () => {
+  const issued = await cliOk('invoice', 'issue', '--buyer-org', String(orgs.buyer), '--line', `${hash(7)}:1100101020000000000:2000:1.50:1`,
+    '--line', `${hash(8)}:1100101020000000000:1000:0.99:2`, '--document', hash(1), '--suri', SELLER, '--url', url);
   const event = eventIn(issued, 'Invoices', 'InvoiceIssued');
   assert.ok(event, JSON.stringify(issued.events));
   const seq = event.fields.invoice.seq;
@@ -123,6 +123,16 @@ test('invoices: issue, confirm and reverse through the tool; the chain holds wha
   const confirmed = await cliOk('invoice', 'confirm', '--issuer', String(orgs.seller), '--seq', String(seq), '--suri', BUYER, '--url', url);
   assert.ok(eventIn(confirmed, 'Invoices', 'InvoiceConfirmed'));
   assert.equal((await api.query.invoices.issuedInvoices(orgs.seller, seq)).unwrap().status.toString(), 'Confirmed');
+  const used = await cliOk('invoice', 'confirm-use', '--issuer', String(orgs.seller), '--seq', String(seq), '--use', 'deduct', '--suri', BUYER, '--url', url);
+  assert.ok(eventIn(used, 'Invoices', 'UseConfirmed'));
+  assert.equal((await api.query.invoices.issuedInvoices(orgs.seller, seq)).unwrap().inputUse.unwrap().toString(), 'Deduct');
+  // An ordinary invoice to a consumer who gave no commitment.
+  const consumer = await cliOk('invoice', 'issue', '--type', 'ordinary', '--person', '--line', `${hash(7)}:1100101020000000000:1000:1.50:7`,
+    '--document', hash(3), '--suri', SELLER, '--url', url);
+  const toPerson = eventIn(consumer, 'Invoices', 'InvoiceIssued');
+  const ordinary = (await api.query.invoices.issuedInvoices(orgs.seller, toPerson.fields.invoice.seq)).unwrap();
+  assert.equal(ordinary.invoiceType.toString(), 'Ordinary');
+  assert.equal(ordinary.buyer.asPerson.commitment.isNone, true);
   const reversed = await cliOk('invoice', 'reverse', '--issuer', String(orgs.seller), '--seq', String(seq), '--document', hash(2), '--suri', SELLER, '--url', url);
   assert.equal(eventIn(reversed, 'Invoices', 'RedInvoiceIssued').fields.original, seq);
 

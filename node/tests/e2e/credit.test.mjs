@@ -221,10 +221,10 @@ test('a bank finances an invoice of the SME once, only with its consent and unti
   const type = eventOf(registered, 'ClaimTypeRegistered').claimType.toNumber();
   await ok(api.tx.credit.authorizeAttester(type, orgs.bank), ferdie);
   // The SME invoices its buyer, who confirms.
-  const line = { description: hash(6), quantity: 1000, unitPrice: 500_000, rate: 1 };
+  const line = { description: hash(6), classification: 1100101020000000000n, quantity: 1000, unitPrice: 500_000_000_000, taxIncluded: false, discount: 0, rate: 1 };
   const invoices = [];
   for (let i = 0; i < 2; i += 1) {
-    const issued = await ok(api.tx.invoices.issue({ Member: orgs.buyer }, [line], hash(7)), sme);
+    const issued = await ok(api.tx.invoices.issue('Special', { Member: orgs.buyer }, [line], hash(7)), sme);
     const { invoice } = issued.events.find(({ event }) => api.events.invoices.InvoiceIssued.is(event)).event.data;
     await ok(api.tx.invoices.confirm(invoice), buyer);
     invoices.push(invoice.toJSON());

@@ -69,8 +69,8 @@ test('a program funds an enterprise from approval to every expense', async () =>
   assert.equal((await spend(1_300_001, 1)).error, 'funds.ExceedsDisbursed');
 
   // The supplier invoices the enterprise; the confirmed invoice justifies one expense only.
-  const line = { description: hash(6), quantity: 1000, unitPrice: 800_000, rate: 1 };
-  const issued = await submit(api, api.tx.invoices.issue({ Member: orgs.sme }, [line], hash(7)), supplier);
+  const line = { description: hash(6), classification: 1100101020000000000n, quantity: 1000, unitPrice: 800_000_000_000, taxIncluded: false, discount: 0, rate: 1 };
+  const issued = await submit(api, api.tx.invoices.issue('Special', { Member: orgs.sme }, [line], hash(7)), supplier);
   assert.equal(issued.error, null);
   const invoice = { issuer: orgs.supplier, seq: 0 };
   assert.equal((await spend(900_000, 1, invoice)).error, 'invoices.NotConfirmed');

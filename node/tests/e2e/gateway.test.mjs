@@ -114,8 +114,8 @@ before(async () => {
   ]);
   await ok(api.tx.consortium.grantRole(orgs.sme, 'InvoiceIssuer'), bob);
   await ok(api.tx.invoices.setIssuerLimits(orgs.sme, { perInvoice: 10_000_000, perMonth: 100_000_000 }), bob);
-  const line = { description: hash(9), quantity: 2000, unitPrice: 50_000, rate: 1 };
-  await ok(api.tx.invoices.issue({ Member: orgs.rival }, [line], hash(1)), sme);
+  const line = { description: hash(9), classification: 1100101020000000000n, quantity: 2000, unitPrice: 50_000_000_000, taxIncluded: false, discount: 0, rate: 1 };
+  await ok(api.tx.invoices.issue('Special', { Member: orgs.rival }, [line], hash(1)), sme);
 });
 
 after(async () => {

@@ -1,13 +1,15 @@
 // Blockchain invoices on a running `--dev` node, through @polkadot/api as a taxpayer's or the
 // tax bureau's front-end uses them: the tax bureau authorizes an issuer, the issuer invoices a
-// member buyer named by its credit code, the buyer confirms and reimburses once, reversals
-// with the buyer's confirmation, refusals with their pallet errors, the runtime API
+// member buyer named by its credit code, the buyer confirms receipt, confirms its use
+// (deduction) and reimburses once, the period's totals a row a VAT rate, an ordinary invoice
+// to a consumer, an abnormal invoice transferred out and restored, limits on the net amount,
+// reversals with the buyer's confirmation, refusals with their pallet errors, the runtime API
 // (`api.call.invoicesApi`) and an independent replay of the issuer's hash chain.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { Keyring } from '@polkadot/keyring';
 import { blake2AsU8a, cryptoWaitReady } from '@polkadot/util-crypto';
-import { stringToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
+import { stringToU8a, u8aConcat, u8aToHex, u8aToString } from '@polkadot/util';
 import { registerOrganization, startDevNode, submit } from './helpers.mjs';
 
 let dev;
@@ -22,7 +24,13 @@ const SELLER_CODE = '91350100M000100Y43';
 const BUYER_CODE = '91440300708461136T';
 const OTHER_CODE = '91110000802100433B';
 const doc = (n) => u8aToHex(new Uint8Array(32).fill(n));
-const line = (units, unitPrice, rate) => ({ description: doc(9), quantity: units * 1000, unitPrice, rate });
+// A line of whole units at a price in fen, tax excluded; the chain takes prices in millionths
+// of a fen and the 19-digit tax classification code (electricity here).
+const POWER = 1100101020000000000n;
+const line = (units, fen, rate) => ({
+  description: doc(9), classification: POWER, quantity: units * 1000, unitPrice: BigInt(fen) * 1_000_000n,
+  taxIncluded: false, discount: 0, rate,
+});
 
 before(async () => {
   await cryptoWaitReady();
@@ -50,8 +58,11 @@ after(async () => {
   await dev?.stop();
 });
 
-const issue = (who, buyerRef, lines) =>
-  submit(api, api.tx.invoices.issue(buyerRef, lines, doc(1)), who);
+const issue = (who, buyerRef, lines, type = 'Special') =>
+  submit(api, api.tx.invoices.issue(type, buyerRef, lines, doc(1)), who);
+// A period's rows as [rate, sums] pairs of plain JSON.
+const rows = (side) => side.map((r) => [r.rate.toJSON(), r.sums.toJSON()]);
+const sum = (count, net, tax) => ({ count, net, tax });
 const ref = (seq) => ({ issuer: orgs.seller, seq });
 
 test('the genesis rate table is the 2026 VAT table', async () => {
@@ -59,9 +70,12 @@ test('the genesis rate table is the 2026 VAT table', async () => {
   assert.deepEqual(await rate(1), [{ basisPoints: 1300 }]);
   assert.deepEqual(await rate(2), [{ basisPoints: 900 }]);
   assert.deepEqual(await rate(6), [{ exempt: null }]);
+  // Small-scale taxpayers' 1 % (until 2027) and the simplified method's 5 %.
+  assert.deepEqual(await rate(7), [{ basisPoints: 100 }]);
+  assert.deepEqual(await rate(8), [{ basisPoints: 500 }]);
 });
 
-test('an issuer invoices a member named by credit code; the buyer confirms and reimburses once', async () => {
+test('a special invoice to a member named by credit code: received, its deduction confirmed, reimbursed once; the period\'s totals by rate', async () => {
   const issued = await issue(seller, { External: BUYER_CODE }, [line(3, 10_000, 1), line(2, 5_000, 3)]);
   assert.equal(issued.error, null);
   const { event } = issued.events.find(({ event }) => api.events.invoices.InvoiceIssued.is(event));
@@ -77,9 +91,17 @@ test('an issuer invoices a member named by credit code; the buyer confirms and r
   const received = await api.call.invoicesApi.receivedBy(orgs.buyer, null, 10);
   assert.deepEqual(received.toJSON(), [{ issuer: orgs.seller, seq: 0 }]);
 
-  // Only the buyer answers.
+  // Only the buyer answers. Receipt counts nothing; the use confirmation deducts.
   assert.equal((await submit(api, api.tx.invoices.confirm(ref(0)), noRole)).error, 'invoices.NotBuyer');
   assert.equal((await submit(api, api.tx.invoices.confirm(ref(0)), buyer)).error, null);
+  const period = record.invoice.period.toNumber();
+  assert.equal((await api.call.invoicesApi.periodTotals(orgs.buyer, period)).input.length, 0);
+  assert.equal((await submit(api, api.tx.invoices.confirmUse(ref(0), 'Deduct'), noRole)).error, 'invoices.NotBuyer');
+  const used = await submit(api, api.tx.invoices.confirmUse(ref(0), 'Deduct'), buyer);
+  assert.equal(used.error, null);
+  const confirmation = used.events.find(({ event }) => api.events.invoices.UseConfirmed.is(event));
+  assert.equal(confirmation.event.data.period.toNumber(), period);
+  assert.equal((await submit(api, api.tx.invoices.confirmUse(ref(0), 'Refund'), buyer)).error, 'invoices.UseAlreadyConfirmed');
   const reimbursed = await submit(api, api.tx.invoices.reimburse(ref(0)), buyer);
   assert.equal(reimbursed.error, null);
   const claimed = reimbursed.events.find(({ event }) => api.events.invoices.InvoiceClaimed.is(event));
@@ -89,10 +111,18 @@ test('an issuer invoices a member named by credit code; the buyer confirms and r
   assert.equal((await submit(api, api.tx.invoices.reimburse(ref(0)), buyer)).error, 'invoices.AlreadyClaimed');
   assert.equal((await submit(api, api.tx.invoices.reverse(ref(0), doc(2)), seller)).error, 'invoices.AlreadyClaimed');
 
-  const period = record.invoice.period.toNumber();
-  const totals = await api.call.invoicesApi.periodTotals(orgs.buyer, period);
-  assert.equal(totals.input.tax.toNumber(), 4_500);
-  assert.equal((await api.call.invoicesApi.periodTotals(orgs.seller, period)).output.count.toNumber(), 1);
+  // A row a rate, in the order of the VAT return's schedules: 13 % before 6 %.
+  const none = sum(0, 0, 0);
+  const buyerTotals = await api.call.invoicesApi.periodTotals(orgs.buyer, period);
+  assert.deepEqual(rows(buyerTotals.input), [
+    [{ basisPoints: 1300 }, { deducted: sum(1, 30_000, 3_900), notDeducted: none, refund: none, red: none, transferredOut: none, restored: none }],
+    [{ basisPoints: 600 }, { deducted: sum(1, 10_000, 600), notDeducted: none, refund: none, red: none, transferredOut: none, restored: none }],
+  ]);
+  const sellerTotals = await api.call.invoicesApi.periodTotals(orgs.seller, period);
+  assert.deepEqual(rows(sellerTotals.output), [
+    [{ basisPoints: 1300 }, { special: sum(1, 30_000, 3_900), ordinary: none, specialRed: none, ordinaryRed: none }],
+    [{ basisPoints: 600 }, { special: sum(1, 10_000, 600), ordinary: none, specialRed: none, ordinaryRed: none }],
+  ]);
 });
 
 test('issuing is refused without the role, over the limit and with an unknown rate', async () => {
@@ -100,6 +130,7 @@ test('issuing is refused without the role, over the limit and with an unknown ra
   assert.equal((await issue(seller, { Member: orgs.buyer }, [line(1, 2_000_000, 1)])).error, 'invoices.ExceedsInvoiceLimit');
   assert.equal((await issue(seller, { Member: orgs.buyer }, [line(1, 100, 42)])).error, 'invoices.RateNotFound');
   assert.equal((await issue(seller, { Member: orgs.seller }, [line(1, 100, 1)])).error, 'invoices.BuyerIsSeller');
+  assert.equal((await issue(seller, { Person: { commitment: null } }, [line(1, 100, 1)])).error, 'invoices.SpecialToPerson');
   // Nothing was numbered.
   assert.equal((await api.call.invoicesApi.chainHead(orgs.seller)).nextSeq.toNumber(), 1);
 });
@@ -131,11 +162,14 @@ test('anyone can replay an issuer\'s chain and recompute every hash', async () =
   let prev = new Uint8Array(32);
   for (const { id, invoice } of records) {
     assert.equal(u8aToHex(invoice.prevHash), u8aToHex(prev));
+    // Invoices issued since spec 123 (preimage V2) hash the type after the kind and the clerk
+    // (the issuing account) after the document.
+    assert.equal(invoice.preimage.toString(), 'V2');
     const preimage = u8aConcat(
-      stringToU8a('regchain/invoice'),
+      stringToU8a('regchain/invoice/2'),
       api.createType('u32', id.issuer).toU8a(), api.createType('u32', id.seq).toU8a(),
-      invoice.kind.toU8a(), invoice.buyer.toU8a(), invoice.lines.toU8a(),
-      invoice.net.toU8a(), invoice.tax.toU8a(), invoice.document.toU8a(), invoice.prevHash.toU8a(),
+      invoice.kind.toU8a(), invoice.invoiceType.toU8a(), invoice.buyer.toU8a(), invoice.lines.toU8a(),
+      invoice.net.toU8a(), invoice.tax.toU8a(), invoice.document.toU8a(), invoice.clerk.toU8a(), invoice.prevHash.toU8a(),
       invoice.issuedAt.toU8a(), invoice.period.toU8a(),
     );
     // Not `invoice.hash`: Polkadot.js gives every decoded value a `.hash` of its own.
@@ -168,4 +202,100 @@ test('the tax bureau freezes an invoice for audit: no claim and no reversal unti
   assert.ok(listed.includes((BigInt(orgs.seller) << 32n) | BigInt(seq)));
   assert.equal((await submit(api, api.tx.invoices.unfreeze(ref(seq)), bob)).error, null);
   assert.equal((await submit(api, api.tx.invoices.reimburse(ref(seq)), buyer)).error, null);
+});
+
+test('lines as the tax clerk writes them: a price to the thousandth of a yuan, tax included, a discount; the clerk recorded', async () => {
+  const seq = (await api.call.invoicesApi.chainHead(orgs.seller)).nextSeq.toNumber();
+  // 1,234.5 kWh at 0.617 yuan tax included, 1.69 yuan off: 760.00 → 672.57 + 87.43 at 13 %.
+  const power = { ...line(1, 1, 1), quantity: 1_234_500, unitPrice: 61_700_000, taxIncluded: true, discount: 169 };
+  assert.equal((await issue(seller, { Member: orgs.buyer }, [power])).error, null);
+  const { invoice } = (await api.call.invoicesApi.invoice(ref(seq))).unwrap();
+  assert.deepEqual([invoice.net.toNumber(), invoice.tax.toNumber()], [67_257, 8_743]);
+  assert.equal(invoice.lines[0].classification.toBigInt(), POWER);
+  assert.equal(invoice.clerk.unwrap().toString(), seller.address);
+  const short = { ...line(1, 100, 1), classification: POWER / 10n };
+  assert.equal((await issue(seller, { Member: orgs.buyer }, [short])).error, 'invoices.InvalidClassification');
+  assert.equal((await issue(seller, { Member: orgs.buyer }, [{ ...line(1, 100, 1), discount: 100 }])).error, 'invoices.DiscountTooLarge');
+});
+
+test('an ordinary invoice to a consumer: no identity on chain, the seller\'s ordinary output, nobody\'s input', async () => {
+  const seq = (await api.call.invoicesApi.chainHead(orgs.seller)).nextSeq.toNumber();
+  // The consumer gave the hash of a salt it keeps and its identity number, to find it later.
+  const commitment = u8aToHex(blake2AsU8a(u8aConcat(stringToU8a('salt-kept-by-the-buyer'), stringToU8a('310101199001011234')), 256));
+  const issued = await issue(seller, { Person: { commitment } }, [line(2, 1_500, 7)], 'Ordinary');
+  assert.equal(issued.error, null);
+  const { event } = issued.events.find(({ event }) => api.events.invoices.InvoiceIssued.is(event));
+  assert.equal(event.data.invoiceType.toString(), 'Ordinary');
+  assert.equal(event.data.buyer.asPerson.commitment.unwrap().toHex(), commitment);
+  const record = (await api.call.invoicesApi.invoice(ref(seq))).unwrap();
+  // 30.00 yuan at the small-scale 1 %: 0.30 tax.
+  assert.deepEqual([record.invoice.net.toNumber(), record.invoice.tax.toNumber()], [3_000, 30]);
+  const period = record.invoice.period.toNumber();
+  const sellerTotals = await api.call.invoicesApi.periodTotals(orgs.seller, period);
+  const onePercent = rows(sellerTotals.output).find(([rate]) => rate.basisPoints === 100);
+  assert.deepEqual(onePercent[1].ordinary, sum(1, 3_000, 30));
+  // Nobody confirms it; the public check shows its type.
+  const check = await api.call.invoicesApi.verify(SELLER_CODE, seq, record.invoice.contentHash);
+  assert.equal(check.unwrap().invoiceType.toString(), 'Ordinary');
+  assert.equal(check.unwrap().abnormal.isFalse, true);
+});
+
+test('an abnormal invoice: the deducted input is transferred out in the current period and restored when cleared', async () => {
+  const bob = keyring.addFromUri('//Bob');
+  const seq = (await api.call.invoicesApi.chainHead(orgs.seller)).nextSeq.toNumber();
+  assert.equal((await issue(seller, { Member: orgs.buyer }, [line(1, 2_000, 2)])).error, null);
+  assert.equal((await submit(api, api.tx.invoices.confirm(ref(seq)), buyer)).error, null);
+  assert.equal((await submit(api, api.tx.invoices.confirmUse(ref(seq), 'Deduct'), buyer)).error, null);
+  assert.equal((await submit(api, api.tx.invoices.markAbnormal(ref(seq), doc(0x38)), seller)).error, 'BadOrigin');
+  const marked = await submit(api, api.tx.invoices.markAbnormal(ref(seq), doc(0x38)), bob);
+  assert.equal(marked.error, null);
+  const { event } = marked.events.find(({ event }) => api.events.invoices.MarkedAbnormal.is(event));
+  assert.equal(event.data.transferred.isTrue, true);
+  const period = (await api.call.invoicesApi.invoice(ref(seq))).unwrap().invoice.period.toNumber();
+  const nine = () => api.call.invoicesApi.periodTotals(orgs.buyer, period)
+    .then((t) => rows(t.input).find(([rate]) => rate.basisPoints === 900)[1]);
+  assert.deepEqual((await nine()).transferredOut, sum(1, 2_000, 180));
+  assert.equal((await submit(api, api.tx.invoices.reimburse(ref(seq)), buyer)).error, 'invoices.Abnormal');
+  assert.equal((await submit(api, api.tx.invoices.reverse(ref(seq), doc(2)), seller)).error, 'invoices.Abnormal');
+  assert.equal((await submit(api, api.tx.invoices.clearAbnormal(ref(seq)), bob)).error, null);
+  assert.deepEqual((await nine()).restored, sum(1, 2_000, 180));
+  assert.equal((await submit(api, api.tx.invoices.reimburse(ref(seq)), buyer)).error, null);
+  const record = (await api.call.invoicesApi.invoice(ref(seq))).unwrap();
+  assert.deepEqual(record.history.map((h) => h.change.type),
+    ['Issued', 'Confirmed', 'UseConfirmed', 'MarkedAbnormal', 'AbnormalCleared', 'Claimed']);
+});
+
+test('limits count the net amount: an invoice at the limit before VAT is issued, the month\'s limit is reached on net amounts', async () => {
+  const bob = keyring.addFromUri('//Bob');
+  // Room for 30,000.00 yuan more this month, net; 20,000.00 an invoice.
+  const seq = (await api.call.invoicesApi.chainHead(orgs.seller)).nextSeq.toNumber();
+  const period = (await api.call.invoicesApi.invoice(ref(seq - 1))).unwrap().invoice.period.toNumber();
+  const before = await api.call.invoicesApi.periodTotals(orgs.seller, period);
+  const used = before.output.reduce((n, r) => n + r.sums.special.net.toNumber() + r.sums.ordinary.net.toNumber(), 0);
+  const room = { perInvoice: 2_000_000, perMonth: used + 3_000_000 };
+  assert.equal((await submit(api, api.tx.invoices.setIssuerLimits(orgs.seller, room), bob)).error, null);
+  // 20,000.00 net at 13 %: 22,600.00 with the tax, issued.
+  assert.equal((await issue(seller, { Member: orgs.buyer }, [line(1, 2_000_000, 1)])).error, null);
+  assert.equal((await issue(seller, { Member: orgs.buyer }, [line(1, 2_000_001, 6)])).error, 'invoices.ExceedsInvoiceLimit');
+  // 10,000.00 more net reaches the month's limit; a fen more is refused.
+  assert.equal((await issue(seller, { Member: orgs.buyer }, [line(1, 1_000_000, 1)])).error, null);
+  assert.equal((await issue(seller, { Member: orgs.buyer }, [line(1, 1, 6)])).error, 'invoices.ExceedsMonthlyLimit');
+  assert.equal((await api.call.invoicesApi.chainHead(orgs.seller)).nextSeq.toNumber(), seq + 2);
+});
+
+test('the printed invoice: its export names the parties by credit code, its QR code verifies, an altered one does not', async () => {
+  const printed = (await api.call.invoicesApi.printed(ref(0))).unwrap();
+  assert.equal(u8aToString(printed.seller.toU8a()), SELLER_CODE);
+  assert.equal(u8aToString(printed.buyer.unwrap().toU8a()), BUYER_CODE);
+  assert.equal(printed.chain.toHex(), api.genesisHash.toHex());
+  const qr = u8aToString(printed.qr.toU8a(true));
+  const date = printed.date.toNumber();
+  assert.equal(qr, `RC1,${api.genesisHash.toHex()},${SELLER_CODE},0,S,B,40000,4500,${date},${printed.invoice.contentHash.toHex()}`);
+  const check = (text) => api.call.invoicesApi.verifyPrinted(u8aToHex(stringToU8a(text)));
+  const genuine = (await check(qr)).unwrap();
+  assert.deepEqual([genuine.net.toNumber(), genuine.tax.toNumber(), genuine.invoiceType.toString()], [40_000, 4_500, 'Special']);
+  // An amount, a date or a chain altered on the paper: not this chain's invoice.
+  for (const forged of [qr.replace(',40000,', ',4000,'), qr.replace(`,${date},`, `,${date + 1},`), qr.replace(api.genesisHash.toHex(), u8aToHex(new Uint8Array(32)))]) {
+    assert.equal((await check(forged)).isNone, true, forged);
+  }
 });

@@ -78,10 +78,12 @@ before(async () => {
   ]);
   Object.assign(seeded, { program, claimType });
   // The SME's records, one after another (one signer).
-  const line = { description: hash(9), quantity: 2000, unitPrice: 50_000, rate: 1 };
-  await ok(api.tx.invoices.issue({ Member: seeded.buyerOrg }, [line], hash(2)), sme);
+  const line = { description: hash(9), classification: 1100101020000000000n, quantity: 2000, unitPrice: 50_000_000_000, taxIncluded: false, discount: 0, rate: 1 };
+  await ok(api.tx.invoices.issue('Special', { Member: seeded.buyerOrg }, [line], hash(2)), sme);
   const record = (await api.call.invoicesApi.invoice({ issuer: seeded.smeOrg, seq: 0 })).unwrap();
   Object.assign(seeded, { period: record.invoice.period.toNumber(), contentHash: record.invoice.contentHash.toHex() });
+  // The printed invoice's QR payload, as a phone reads it (ASCII, as hex for the call).
+  seeded.qr = (await api.call.invoicesApi.printed({ issuer: seeded.smeOrg, seq: 0 })).unwrap().qr.toHex();
   const klass = eventOf(await ok(api.tx.provenance.registerClass('XP-TONER-9', null, hash(3)), sme), 'provenance', 'ClassRegistered').class.toNumber();
   const batch = eventOf(await ok(api.tx.provenance.registerBatch(klass, hash(4), now), sme), 'provenance', 'BatchRegistered').batch.toNumber();
   await ok(api.tx.provenance.registerItems(batch, [ITEM_CODE], GLN), sme);
@@ -138,6 +140,8 @@ function examples(s) {
     invoices_periodTotals: [s.smeOrg, s.period],
     invoices_chainHead: [s.smeOrg],
     invoices_verify: [SME_CODE, 0, s.contentHash],
+    invoices_printed: [{ issuer: s.smeOrg, seq: 0 }],
+    invoices_verifyPrinted: [s.qr],
     invoices_frozen: [null, 10],
     funds_enterpriseStatement: [s.smeOrg, null, 10],
     funds_programStatement: [s.program, null, 10],
@@ -227,6 +231,7 @@ test('every domain method answers its example on a running node, and docs/rpc-ex
   // A few answers that must hold the seeded records (the examples show real data).
   const call = (m) => api._rpcCore.provider.send(m, table[m]);
   assert.equal((await call('invoices_issuedIn')).length, 1);
+  assert.equal((await call('invoices_verifyPrinted')).status, 'Issued');
   assert.equal((await call('notarization_frozen')).find((f) => f.id === seeded.evidence)?.subject, seeded.smeOrg);
   assert.ok((await call('consortium_membersOverseen')).length >= 1);
   assert.equal((await call('ipRights_work')).owner, seeded.smeOrg);

@@ -83,8 +83,8 @@ before(async () => {
   await ok(api.tx.consortium.grantRole(orgs.seller, 'InvoiceIssuer'), bob);
   await ok(api.tx.invoices.setIssuerLimits(orgs.seller, { perInvoice: 1_000_000, perMonth: 5_000_000 }), bob);
   await ok(api.tx.consortium.grantRole(orgs.court, 'Notary'), dave);
-  const line = { description: hash(9), quantity: 2000, unitPrice: 10_000, rate: 1 };
-  const issued = await ok(api.tx.invoices.issue({ Member: orgs.buyer }, [line], hash(1)), seller);
+  const line = { description: hash(9), classification: 1100101020000000000n, quantity: 2000, unitPrice: 10_000_000_000, taxIncluded: false, discount: 0, rate: 1 };
+  const issued = await ok(api.tx.invoices.issue('Special', { Member: orgs.buyer }, [line], hash(1)), seller);
   const invoice = eventsOf(issued, 'invoices', 'InvoiceIssued')[0].invoice;
   records.invoiceRef = invoice.toJSON();
   records.invoice = recordRef('invc', (BigInt(orgs.seller) << 32n) + BigInt(invoice.seq.toNumber()));

@@ -1,15 +1,17 @@
 //! Benchmarks of every call, each on its most expensive path: buyers named by credit code (a
-//! registry lookup), reversals that touch both parties' totals.
+//! registry lookup), reversals that touch both parties' totals, and totals that already hold
+//! a row for every rate but one (the most a period decodes and encodes).
 
 use super::*;
-use crate::pallet::{ChainHeads, FrozenInvoices, InvoiceHistory, IssuedInvoices, Issuers, Rates};
+use crate::pallet::{
+	ChainHeads, FrozenInvoices, InvoiceHistory, IssuedInvoices, Issuers, Rates, Totals,
+};
 use alloc::{vec, vec::Vec};
 use frame_benchmarking::v2::*;
 use frame_support::{
 	traits::{EnsureOrigin, Get},
 	BoundedVec,
 };
-use frame_system::pallet_prelude::BlockNumberFor;
 use regchain_primitives::time::DAY;
 use regchain_primitives::{member_origin, Membership, OrgKind, Role};
 use sp_core::H256;
@@ -27,7 +29,10 @@ fn install_rates<T: Config>() {
 }
 
 fn allow<T: Config>(org: OrgId) {
-	Issuers::<T>::insert(org, IssuerLimits { per_invoice: Fen::MAX / 4, per_month: Fen::MAX / 2 });
+	Issuers::<T>::insert(
+		org,
+		IssuerLimits { per_invoice: Some(Fen::MAX / 4), per_month: Fen::MAX / 2 },
+	);
 }
 
 /// A new member organization of `kind`; issuers get limits too.
@@ -40,12 +45,34 @@ fn member<T: Config>(name: &'static str, role: Option<Role>) -> (T::AccountId, O
 	(who, org)
 }
 
+/// Fills `org`'s totals of this period with a row for every rate but one on both sides, none
+/// the benchmarks' own rates: the largest totals an invoice is still counted in.
+fn fill_totals<T: Config>(org: OrgId) {
+	let mut totals = PeriodTotals::default();
+	let one = Sum { count: 1, net: 100, tax: 1 };
+	for bp in 1..MAX_RATE_ROWS as u16 {
+		let rate = TaxRate::BasisPoints(bp);
+		let _ = totals
+			.output
+			.try_push(RateRow { rate, sums: OutputSums { special: one, ..Default::default() } });
+		let _ = totals
+			.input
+			.try_push(RateRow { rate, sums: InputSums { deducted: one, ..Default::default() } });
+	}
+	totals.output.sort_by_key(|r| r.rate.return_order());
+	totals.input.sort_by_key(|r| r.rate.return_order());
+	Totals::<T>::insert(org, Pallet::<T>::current_period(), totals);
+}
+
 fn lines(n: u32, rate: RateCode, unit_price: Fen) -> Vec<LineInput> {
 	(0..n)
 		.map(|i| LineInput {
 			description: H256::repeat_byte(i as u8),
+			classification: 1_100_101_020_000_000_000,
 			quantity: 1_000,
-			unit_price,
+			unit_price: unit_price.saturating_mul(PRICE_SCALE),
+			tax_included: false,
+			discount: 0,
 			rate,
 		})
 		.collect()
@@ -57,14 +84,29 @@ fn issued<T: Config>(seller: OrgId, buyer: OrgId, rate: RateCode, amount: Fen) -
 	allow::<T>(seller);
 	let seq = ChainHeads::<T>::get(seller).next_seq;
 	let to = T::Membership::credit_code(buyer).map_or(Buyer::Member(buyer), Buyer::External);
-	Pallet::<T>::do_issue(seller, to, lines(1, rate, amount), H256::repeat_byte(1))
-		.expect("benchmark invoice is valid");
+	let special = InvoiceType::Special;
+	let clerk: T::AccountId = account("clerk", 0, 0);
+	Pallet::<T>::do_issue(
+		(clerk, seller),
+		special,
+		to,
+		lines(1, rate, amount),
+		H256::repeat_byte(1),
+	)
+	.expect("benchmark invoice is valid");
 	InvoiceRef { issuer: seller, seq }
 }
 
 fn confirmed<T: Config>(seller: OrgId, buyer: OrgId, rate: RateCode, amount: Fen) -> InvoiceRef {
 	let id = issued::<T>(seller, buyer, rate, amount);
 	Pallet::<T>::do_confirm(buyer, id).expect("the buyer confirms");
+	id
+}
+
+/// An invoice `buyer` received and deducted.
+fn deducted<T: Config>(seller: OrgId, buyer: OrgId) -> InvoiceRef {
+	let id = confirmed::<T>(seller, buyer, RATE, 100);
+	Pallet::<T>::do_confirm_use(buyer, id, InputUse::Deduct).expect("the buyer deducts");
 	id
 }
 
@@ -86,29 +128,36 @@ fn to_caller<T: Config>(confirm: bool) -> Result<(T::RuntimeOrigin, InvoiceRef),
 	Ok((origin, id))
 }
 
-/// The tax bureau's origin and an invoice between two new members, confirmed if `confirm`.
+/// The tax bureau's origin and an invoice between two new members, deducted by its buyer if
+/// `deduct`; both parties' totals full.
 fn for_tax_bureau<T: Config>(
-	confirm: bool,
+	deduct: bool,
 ) -> Result<(T::RuntimeOrigin, InvoiceRef), BenchmarkError> {
 	let (origin, _) = caller::<T, T::TaxOrigin>()?;
 	let (_, seller) = member::<T>("seller", Some(Role::InvoiceIssuer));
 	let (_, buyer) = member::<T>("buyer", None);
-	let id = if confirm {
-		confirmed::<T>(seller, buyer, RATE, 100)
-	} else {
-		issued::<T>(seller, buyer, RATE, 100)
-	};
+	fill_totals::<T>(seller);
+	fill_totals::<T>(buyer);
+	let id =
+		if deduct { deducted::<T>(seller, buyer) } else { issued::<T>(seller, buyer, RATE, 100) };
 	Ok((origin, id))
 }
 
-/// The buyer's origin and a red invoice awaiting it.
+/// The buyer's origin and a red invoice awaiting it, against an invoice it deducted; both
+/// parties' totals full.
 fn red_to_caller<T: Config>() -> Result<(T::RuntimeOrigin, InvoiceRef), BenchmarkError> {
-	let (origin, id) = to_caller::<T>(true)?;
-	Pallet::<T>::do_reverse(id.issuer, id, H256::zero()).map_err(|_| BenchmarkError::Weightless)?;
+	let (origin, buyer) = caller::<T, T::MemberOrigin>()?;
+	let (_, seller) = member::<T>("seller", Some(Role::InvoiceIssuer));
+	fill_totals::<T>(seller);
+	fill_totals::<T>(buyer);
+	let id = deducted::<T>(seller, buyer);
+	let clerk: T::AccountId = account("clerk", 0, 0);
+	Pallet::<T>::do_reverse((clerk, id.issuer), id, H256::zero())
+		.map_err(|_| BenchmarkError::Weightless)?;
 	Ok((origin, InvoiceRef { issuer: id.issuer, seq: id.seq + 1 }))
 }
 
-fn stored<T: Config>(id: InvoiceRef) -> Invoice<BlockNumberFor<T>> {
+fn stored<T: Config>(id: InvoiceRef) -> InvoiceOf<T> {
 	IssuedInvoices::<T>::get(id.issuer, id.seq).expect("the benchmark's invoice exists")
 }
 
@@ -126,7 +175,7 @@ mod benchmarks {
 	fn set_issuer_limits() -> Result<(), BenchmarkError> {
 		let (origin, _) = caller::<T, T::TaxOrigin>()?;
 		let (_, taxpayer) = member::<T>("taxpayer", None);
-		let limits = IssuerLimits { per_invoice: 1_000, per_month: 10_000 };
+		let limits = IssuerLimits { per_invoice: Some(1_000), per_month: 10_000 };
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, taxpayer, Some(limits));
 		assert_eq!(Issuers::<T>::get(taxpayer), Some(limits));
@@ -158,9 +207,16 @@ mod benchmarks {
 		allow::<T>(seller);
 		let (_, buyer) = member::<T>("buyer", None);
 		issued::<T>(seller, buyer, RATE, 100);
+		fill_totals::<T>(seller);
 		let code = T::Membership::credit_code(buyer).ok_or(BenchmarkError::Weightless)?;
+		let to = Buyer::External(code);
+		// The longer path of every line: a discount taken off, the tax computed back.
+		let lines: Vec<_> = lines(l, RATE, 100)
+			.into_iter()
+			.map(|line| LineInput { tax_included: true, discount: 1, ..line })
+			.collect();
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, Buyer::External(code), lines(l, RATE, 100), H256::zero());
+		_(origin as T::RuntimeOrigin, InvoiceType::Special, to, lines, H256::zero());
 		assert_eq!(ChainHeads::<T>::get(seller).next_seq, 2);
 		assert_eq!(stored::<T>(InvoiceRef { issuer: seller, seq: 1 }).lines.len() as u32, l);
 		Ok(())
@@ -190,6 +246,7 @@ mod benchmarks {
 		let (origin, seller) = caller::<T, T::IssuerOrigin>()?;
 		let (_, buyer) = member::<T>("buyer", None);
 		let id = issued::<T>(seller, buyer, RATE, 100);
+		fill_totals::<T>(seller);
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, id, H256::zero());
 		assert_eq!(stored::<T>(id).status, InvoiceStatus::Reversed { red: 1 });
@@ -256,12 +313,45 @@ mod benchmarks {
 
 	#[benchmark]
 	fn void() -> Result<(), BenchmarkError> {
-		// Heaviest path: a confirmed invoice leaves both parties' totals.
-		let (origin, id) = for_tax_bureau::<T>(true)?;
+		// An invoice its buyer has not used leaves the seller's full totals.
+		let (origin, id) = for_tax_bureau::<T>(false)?;
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, id, H256::zero());
 		assert!(matches!(stored::<T>(id).status, InvoiceStatus::Voided { .. }));
-		assert_eq!(InvoiceHistory::<T>::get(id.issuer, id.seq).len(), 3);
+		assert_eq!(InvoiceHistory::<T>::get(id.issuer, id.seq).len(), 2);
+		Ok(())
+	}
+
+	#[benchmark]
+	fn confirm_use() -> Result<(), BenchmarkError> {
+		let (origin, id) = to_caller::<T>(true)?;
+		let buyer = stored::<T>(id).member_buyer().ok_or(BenchmarkError::Weightless)?;
+		fill_totals::<T>(buyer);
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, id, InputUse::Deduct);
+		assert_eq!(stored::<T>(id).input_use, Some(InputUse::Deduct));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn mark_abnormal() -> Result<(), BenchmarkError> {
+		// Heaviest path: a deducted invoice's input is transferred out.
+		let (origin, id) = for_tax_bureau::<T>(true)?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, id, H256::zero());
+		assert_eq!(stored::<T>(id).abnormal.map(|a| a.transferred), Some(true));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn clear_abnormal() -> Result<(), BenchmarkError> {
+		// Heaviest path: the input transferred out is restored.
+		let (origin, id) = for_tax_bureau::<T>(true)?;
+		Pallet::<T>::mark_abnormal(origin.clone(), id, H256::zero())
+			.map_err(|_| BenchmarkError::Weightless)?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, id);
+		assert_eq!(stored::<T>(id).abnormal, None);
 		Ok(())
 	}
 

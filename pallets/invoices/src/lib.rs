@@ -10,18 +10,33 @@
 //! - **Tax bureau** ([`Config::TaxOrigin`]): sets each pilot taxpayer's [`IssuerLimits`]
 //!   (a taxpayer must also hold the consortium role `InvoiceIssuer`, which the tax bureau
 //!   grants there), keeps the table of VAT rates ([`Rates`]: a change applies from a future
-//!   date on, never retroactively), freezes invoices for audit (the one freeze of `regchain-primitives`) and voids them.
+//!   date on, never retroactively), freezes invoices for audit (the one freeze of
+//!   `regchain-primitives`), finds them abnormal and voids them.
 //! - **Seller** ([`Config::IssuerOrigin`]): [`issue`](Pallet::issue)s invoices and reverses
 //!   them with red-letter invoices (红冲).
-//! - **Buyer**: a member organization ([`Buyer::Member`]) confirms or rejects an invoice,
-//!   confirms or refuses a reversal, and reimburses it; an outside taxpayer
-//!   ([`Buyer::External`]) is only named by its credit code.
+//! - **Buyer**: a member organization ([`Buyer::Member`]) confirms receipt of an invoice or
+//!   rejects it, confirms its use, confirms or refuses a reversal, and reimburses it; an
+//!   outside taxpayer ([`Buyer::External`]) is only named by its credit code; a consumer
+//!   ([`Buyer::Person`]) by nothing, or a salted commitment it gave.
+//! - **Invoice type** ([`InvoiceType`]): a special invoice (增值税专用发票) goes to a taxpayer,
+//!   whose use confirmation may deduct its tax; an ordinary one (普通发票) to anyone, its tax
+//!   never anybody's input.
 //! - **Invoice number** ([`InvoiceRef`]): the issuing organization and a sequence number the
 //!   chain allocates, gap free, from 0.
 //!
 //! ## Life of an invoice
-//! Blue: `Issued` → `Confirmed` or `Rejected` by the buyer. The seller reverses it with a red
-//! invoice: at once if the buyer never confirmed it (or is outside the consortium), otherwise
+//! Blue: `Issued` → `Confirmed` (received) or `Rejected` by the buyer. Receipt counts nothing:
+//! the buyer of a special invoice then confirms its use once, in a tax period
+//! ([`confirm_use`](Pallet::confirm_use): deduct, not deduct, export refund), and only a
+//! deduction counts its tax as the buyer's input of that period. There is no time limit on the
+//! confirmation (国家税务总局公告2019年第45号 abolished the 360 days). The tax bureau may find an
+//! invoice abnormal (异常凭证, [`mark_abnormal`](Pallet::mark_abnormal)): a deducted one's input
+//! is transferred out in the period of the finding, periods already filed are not rewritten;
+//! an abnormal invoice is neither deducted, claimed, pledged nor reversed until the bureau
+//! clears it, when transferred input counts again in the period of clearing.
+//!
+//! The seller reverses it with a red invoice: at once if the buyer never confirmed receiving
+//! it (or is outside the consortium, or a person), otherwise
 //! the red invoice awaits the buyer's confirmation (红字确认单) and the original is
 //! `ReversalPending` until then; it ends `Reversed`, or back to `Confirmed` if the buyer
 //! refuses or does not answer within [`Config::ReversalAnswerWindow`] of on-chain time (the
@@ -29,28 +44,36 @@
 //! not reversed, even when the buyer confirms a reversal requested before the freeze. A request
 //! keeps room in the invoice's bounded history for the buyer's answer and the final change,
 //! so the buyer can always answer. The tax bureau may void a blue invoice that is not (being)
-//! reversed. The tax bureau acts only on taxpayers within its jurisdiction. A confirmed,
-//! valid, unfrozen invoice can be **claimed once**: reimbursed by its buyer
+//! reversed, issued in the current period and not yet used by its buyer: voiding never rewrites
+//! a period a taxpayer may have filed (a later error is reversed or found abnormal). The tax
+//! bureau acts only on taxpayers within its jurisdiction. A confirmed, valid, unfrozen, normal
+//! invoice can be **claimed once**: reimbursed by its buyer
 //! ([`reimburse`](Pallet::reimburse)) or, through [`InvoiceClaims`], used to justify a
 //! special-fund expense; a claimed invoice can never be reversed and never claimed again.
 //!
 //! ## Invariants (checked by `try_state`)
 //! - An issuer's invoices are numbered `0..next_seq` without gaps, and each one's `prev_hash`
 //!   is the previous one's hash, which is its recomputed content hash.
-//! - [`PeriodTotals`] equal the sums of the invoices they count.
+//! - [`Totals`] equal the sums of the invoices they count, per rate: output by type, input by
+//!   use, with the transfers out and back of the invoices' histories.
 //! - A reversed invoice is never also claimed; every freeze is of an invoice that exists.
 //! - The buyer index, each invoice's history (first `Issued`, last its final change, its claim
 //!   and freeze), and the deadlines of pending reversals agree with the invoices' statuses.
 //!
 //! ## Rounding
-//! Amounts are integers of fen (0.01 yuan). A line's net amount is quantity (in thousandths)
-//! × unit price, and its tax is net × rate; both are rounded half up to the fen, per line; an
+//! Amounts are integers of fen (0.01 yuan); unit prices are in millionths of a fen. A line's
+//! amount is quantity (in thousandths) × unit price less its discount, rounded half up to the
+//! fen; its tax is net × rate rounded half up, or, for a price that includes the tax, its net
+//! is the amount ÷ (1 + rate) rounded half up and its tax the rest ([`Line::compute`]); an
 //! invoice's totals are the sums of its lines.
 //!
 //! ## Data privacy
-//! On chain: parties (organization ids or credit codes), amounts, rates, dates and statuses —
-//! what the tax bureau sees on a VAT invoice. Descriptions of the goods, the full document and
-//! every reason are stored as hashes only; the documents stay with the parties.
+//! On chain: parties (organization ids or credit codes; for a consumer only an optional salted
+//! commitment), the issuing clerk's account, amounts, rates, tax classification codes, dates and
+//! statuses — what the tax bureau sees on a VAT invoice; everyone may read them, as every
+//! node holds them (the query gateway serves an invoice to its parties and agencies only).
+//! Descriptions of the goods, the full document and every reason are stored as hashes only;
+//! the documents stay with the parties.
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
@@ -84,6 +107,12 @@ regchain_primitives::jurisdiction_errors!();
 pub use types::*;
 pub use weights::WeightInfo;
 
+/// An invoice as a runtime stores it.
+pub type InvoiceOf<T> = Invoice<
+	frame_system::pallet_prelude::BlockNumberFor<T>,
+	<T as frame_system::Config>::AccountId,
+>;
+
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
@@ -95,7 +124,7 @@ pub mod pallet {
 
 	/// The storage layout's version; a migration bumps it with the layout
 	/// ([`crate::migrations`]).
-	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(4);
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(5);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -170,7 +199,7 @@ pub mod pallet {
 	/// The invoices, by issuer and sequence number.
 	#[pallet::storage]
 	pub type IssuedInvoices<T: Config> =
-		StorageDoubleMap<_, Twox64Concat, OrgId, Twox64Concat, u32, Invoice<BlockNumberFor<T>>>;
+		StorageDoubleMap<_, Twox64Concat, OrgId, Twox64Concat, u32, InvoiceOf<T>>;
 
 	/// Each invoice's status changes, oldest first.
 	#[pallet::storage]
@@ -199,7 +228,8 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type FrozenInvoices<T: Config> = StorageMap<_, Twox64Concat, InvoiceRef, Freeze>;
 
-	/// Each taxpayer's output and input totals per tax period, kept incrementally.
+	/// Each taxpayer's output and input totals per tax period, a row a rate, kept as invoices
+	/// move.
 	#[pallet::storage]
 	pub type Totals<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, OrgId, Twox64Concat, Period, PeriodTotals, ValueQuery>;
@@ -233,9 +263,24 @@ pub mod pallet {
 		/// A rate code changes to `rate` (withdrawn if `None`) from `from` (on-chain time) on.
 		RateScheduled { code: RateCode, rate: Option<TaxRate>, from: Moment },
 		/// A blue invoice was issued.
-		InvoiceIssued { invoice: InvoiceRef, buyer: Buyer, net: Fen, tax: Fen, content_hash: H256 },
+		InvoiceIssued {
+			invoice: InvoiceRef,
+			invoice_type: InvoiceType,
+			buyer: Buyer,
+			net: Fen,
+			tax: Fen,
+			content_hash: H256,
+		},
 		/// The buyer confirmed receipt.
 		InvoiceConfirmed { invoice: InvoiceRef },
+		/// The buyer confirmed its use of a special invoice in tax period `period`.
+		UseConfirmed { invoice: InvoiceRef, input_use: InputUse, period: Period },
+		/// The tax bureau `by` found the invoice abnormal; if `transferred`, the buyer's
+		/// deducted input was transferred out in the current period.
+		MarkedAbnormal { invoice: InvoiceRef, by: OrgId, reason: H256, transferred: bool },
+		/// The tax bureau `by` cleared the finding; if `restored`, the input transferred out
+		/// counts again in the current period.
+		AbnormalCleared { invoice: InvoiceRef, by: OrgId, restored: bool },
 		/// The buyer rejected the invoice.
 		InvoiceRejected { invoice: InvoiceRef, reason: H256 },
 		/// The seller issued red invoice `red` reversing `original`; if `awaiting_buyer`, the
@@ -271,7 +316,8 @@ pub mod pallet {
 		/// The organization is no active member with a credit code; only such taxpayers may be
 		/// allowed to issue.
 		NotTaxpayer,
-		/// Limits must allow at least one invoice and `per_invoice ≤ per_month`.
+		/// Limits must allow at least one invoice: a month's limit above zero, and a per-invoice
+		/// cap, if any, above zero and at most the month's.
 		InvalidLimits,
 		/// The tax bureau has set no invoicing limits for this issuer.
 		NoLimits,
@@ -289,11 +335,15 @@ pub mod pallet {
 		TooManyLines,
 		/// A quantity or unit price is zero, or a line amounts to less than half a fen.
 		ZeroAmount,
+		/// A line's discount is its whole amount or more.
+		DiscountTooLarge,
+		/// A tax classification code (税收分类编码) has 19 digits.
+		InvalidClassification,
 		/// An amount or total is too large to represent.
 		Overflow,
-		/// The invoice's gross amount exceeds the issuer's per-invoice limit.
+		/// The invoice's net amount exceeds the issuer's per-invoice limit.
 		ExceedsInvoiceLimit,
-		/// The invoice would take the issuer past its monthly limit.
+		/// The invoice's net amount would take the issuer past its monthly limit.
 		ExceedsMonthlyLimit,
 		/// Seller and buyer are the same organization.
 		BuyerIsSeller,
@@ -329,8 +379,27 @@ pub mod pallet {
 		AlreadyFrozen,
 		/// The invoice is not frozen.
 		NotFrozen,
-		/// Only a blue invoice that is not reversed, being reversed or voided can be voided.
+		/// Only a blue invoice of the current period, not reversed, being reversed, voided or
+		/// used by its buyer, can be voided.
 		NotVoidable,
+		/// A special invoice goes to a taxpayer; a person gets an ordinary invoice.
+		SpecialToPerson,
+		/// Only a special invoice's use is confirmed.
+		NotSpecial,
+		/// Only an invoice the buyer confirmed receiving (and not reversed, voided or being
+		/// reversed) has its use confirmed.
+		NotReceived,
+		/// The buyer already confirmed its use of this invoice.
+		UseAlreadyConfirmed,
+		/// The tax bureau found the invoice abnormal: it is neither deducted, claimed, pledged
+		/// nor reversed until cleared.
+		Abnormal,
+		/// The invoice is marked abnormal already.
+		AlreadyAbnormal,
+		/// The invoice is not marked abnormal.
+		NotAbnormal,
+		/// The period's totals already hold a row for each of `MAX_RATE_ROWS` rates.
+		TooManyRates,
 		/// The invoice's history is full; no further optional change can be recorded.
 		HistoryFull,
 		/// The buyer's time to answer this reversal is over: it lapses (`lapse_reversal`).
@@ -392,33 +461,38 @@ pub mod pallet {
 			Self::do_set_rate(code, rate, from)
 		}
 
-		/// Issue a blue invoice.
+		/// Issue a blue invoice, special or ordinary.
 		///
 		/// - Origin: an issuer (role `InvoiceIssuer`) with limits set. The chain allocates the
 		///   next number of the issuer's chain, resolves the rates, computes lines, tax and
 		///   totals, and links the invoice to the previous one by hash. A buyer named by the
-		///   credit code of an active member is recorded as that member.
+		///   credit code of an active member is recorded as that member; a person buys on an
+		///   ordinary invoice only. The limits count the net amount. The signing account is
+		///   recorded as the invoice's clerk (开票人).
 		///
-		/// Errors: `NoLimits`, `NoLines`, `TooManyLines`, `RateNotFound`, `ZeroAmount`,
-		/// `Overflow`, `ExceedsInvoiceLimit`, `ExceedsMonthlyLimit`, `BuyerIsSeller`,
-		/// `BuyerNotFound`, `SequenceExhausted`. Events: `InvoiceIssued`.
+		/// Errors: `NoLimits`, `NoLines`, `TooManyLines`, `SpecialToPerson`, `RateNotFound`,
+		/// `InvalidClassification`, `ZeroAmount`, `DiscountTooLarge`, `Overflow`, `ExceedsInvoiceLimit`, `ExceedsMonthlyLimit`,
+		/// `TooManyRates`, `BuyerIsSeller`, `BuyerNotFound`, `SequenceExhausted`.
+		/// Events: `InvoiceIssued`.
 		///
 		/// Complexity: O(lines).
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::issue(lines.len().min(MAX_LINES as usize) as u32))]
 		pub fn issue(
 			origin: OriginFor<T>,
+			invoice_type: InvoiceType,
 			buyer: Buyer,
 			lines: Vec<LineInput>,
 			document: H256,
 		) -> DispatchResult {
-			let (_, seller) = T::IssuerOrigin::ensure_origin(origin)?;
-			Self::do_issue(seller, buyer, lines, document)
+			let (clerk, seller) = T::IssuerOrigin::ensure_origin(origin)?;
+			Self::do_issue((clerk, seller), invoice_type, buyer, lines, document)
 		}
 
-		/// Confirm receipt of an invoice.
+		/// Confirm receipt of an invoice. Receipt counts no input tax: that is the use
+		/// confirmation's ([`confirm_use`](Pallet::confirm_use)).
 		///
-		/// - Origin: an account of the buyer. Its input tax counts in the current period.
+		/// - Origin: an account of the buyer.
 		///
 		/// Errors: `InvoiceNotFound`, `NotBuyer`, `NotAwaitingBuyer`, `HistoryFull`.
 		/// Events: `InvoiceConfirmed`.
@@ -445,11 +519,12 @@ pub mod pallet {
 		/// Reverse one of the caller's invoices in full with a red invoice (红冲).
 		///
 		/// - Origin: an issuer, of the invoice's organization. The red invoice takes the next
-		///   number of the issuer's chain. If the buyer (a member) had confirmed the original,
-		///   the reversal awaits its confirmation; otherwise it takes effect at once.
+		///   number of the issuer's chain. If the buyer (a member) had confirmed receiving the
+		///   original, the reversal awaits its confirmation; otherwise (an outside buyer, a
+		///   person, an invoice never received) it takes effect at once.
 		///
 		/// Errors: `InvoiceNotFound`, `NotIssuer`, `NotReversible`, `AlreadyClaimed`,
-		/// `Frozen`, `SequenceExhausted`, `HistoryFull`, `Overflow`.
+		/// `Abnormal`, `Frozen`, `SequenceExhausted`, `HistoryFull`, `TooManyRates`, `Overflow`.
 		/// Events: `RedInvoiceIssued`, and `InvoiceReversed` when it takes effect.
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::reverse())]
@@ -458,8 +533,8 @@ pub mod pallet {
 			invoice: InvoiceRef,
 			document: H256,
 		) -> DispatchResult {
-			let (_, seller) = T::IssuerOrigin::ensure_origin(origin)?;
-			Self::do_reverse(seller, invoice, document)
+			let (clerk, seller) = T::IssuerOrigin::ensure_origin(origin)?;
+			Self::do_reverse((clerk, seller), invoice, document)
 		}
 
 		/// Confirm a red invoice that awaits the buyer: the original is reversed — unless the
@@ -510,6 +585,61 @@ pub mod pallet {
 			Self::do_lapse_reversal(red)
 		}
 
+		/// Confirm the use of a special invoice received (用途确认), once: deduct its input tax,
+		/// not deduct it, or use it for an export refund — counted in the current tax period.
+		///
+		/// - Origin: an account of the buyer.
+		///
+		/// Errors: `InvoiceNotFound`, `NotBuyer`, `NotSpecial`, `NotReceived`,
+		/// `UseAlreadyConfirmed`, `Abnormal`, `TooManyRates`, `Overflow`, `HistoryFull`.
+		/// Events: `UseConfirmed`.
+		#[pallet::call_index(13)]
+		#[pallet::weight(T::WeightInfo::confirm_use())]
+		pub fn confirm_use(
+			origin: OriginFor<T>,
+			invoice: InvoiceRef,
+			input_use: InputUse,
+		) -> DispatchResult {
+			let (_, buyer) = T::MemberOrigin::ensure_origin(origin)?;
+			Self::do_confirm_use(buyer, invoice, input_use)
+		}
+
+		/// Find a blue invoice abnormal (异常凭证), with the hash of the finding. If its buyer had
+		/// deducted it, the input is transferred out in the current period; until cleared it
+		/// is neither deducted, claimed, pledged nor reversed.
+		///
+		/// - Origin: the tax bureau whose jurisdiction covers the issuer.
+		///
+		/// Errors: `OrganizationNotFound`, `OutsideJurisdiction`, `InvoiceNotFound`,
+		/// `NotValid`, `AlreadyAbnormal`, `TooManyRates`, `Overflow`, `HistoryFull`.
+		/// Events: `MarkedAbnormal`.
+		#[pallet::call_index(14)]
+		#[pallet::weight(T::WeightInfo::mark_abnormal())]
+		pub fn mark_abnormal(
+			origin: OriginFor<T>,
+			invoice: InvoiceRef,
+			reason: H256,
+		) -> DispatchResult {
+			let (_, bureau) = T::TaxOrigin::ensure_origin(origin)?;
+			T::Membership::ensure_jurisdiction(bureau, invoice.issuer).map_err(Error::<T>::from)?;
+			Self::do_mark_abnormal(bureau, invoice, reason)
+		}
+
+		/// Clear an abnormal invoice after verification: input transferred out counts again in
+		/// the current period.
+		///
+		/// - Origin: the tax bureau whose jurisdiction covers the issuer.
+		///
+		/// Errors: `OrganizationNotFound`, `OutsideJurisdiction`, `InvoiceNotFound`,
+		/// `NotAbnormal`, `TooManyRates`, `Overflow`, `HistoryFull`. Events: `AbnormalCleared`.
+		#[pallet::call_index(15)]
+		#[pallet::weight(T::WeightInfo::clear_abnormal())]
+		pub fn clear_abnormal(origin: OriginFor<T>, invoice: InvoiceRef) -> DispatchResult {
+			let (_, bureau) = T::TaxOrigin::ensure_origin(origin)?;
+			T::Membership::ensure_jurisdiction(bureau, invoice.issuer).map_err(Error::<T>::from)?;
+			Self::do_clear_abnormal(bureau, invoice)
+		}
+
 		/// Mark an invoice as reimbursed (报销), for its gross amount, exactly once: the
 		/// same lock the special funds use, so an invoice reimbursed here can justify no fund
 		/// expense and the reverse.
@@ -517,7 +647,7 @@ pub mod pallet {
 		/// - Origin: an account of the buyer.
 		///
 		/// Errors: `InvoiceNotFound`, `NotBuyer`, `NotValid`, `NotConfirmed`,
-		/// `AlreadyClaimed`, `Frozen`, `HistoryFull`. Events: `InvoiceClaimed`.
+		/// `AlreadyClaimed`, `Abnormal`, `Frozen`, `HistoryFull`. Events: `InvoiceClaimed`.
 		#[pallet::call_index(8)]
 		#[pallet::weight(T::WeightInfo::reimburse())]
 		pub fn reimburse(origin: OriginFor<T>, invoice: InvoiceRef) -> DispatchResult {
@@ -552,8 +682,8 @@ pub mod pallet {
 			Self::do_unfreeze(bureau, invoice)
 		}
 
-		/// Void a blue invoice, with the hash of a reason: it leaves the seller's output and
-		/// the buyer's input totals of the periods it was counted in. A claim stays recorded
+		/// Void a blue invoice of the current period that its buyer has not used, with the hash
+		/// of a reason: it leaves the seller's output of the period. A claim stays recorded
 		/// (the voided invoice shows what it justified).
 		///
 		/// - Origin: the tax bureau whose jurisdiction covers the issuer.

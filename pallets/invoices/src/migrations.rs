@@ -28,8 +28,23 @@
 //! the date of the history's last `Frozen` change (then called `Flagged`); version 3 did not
 //! record who flagged, recorded as the organization `By` (the runtime names the consortium's
 //! founding agency). Run it with [`MigrateV3ToV4`] after [`MigrateV2ToV3`].
+//!
+//! ## v4 → v5: invoice types, use apart from receipt, totals per rate
+//! Version 4 knew one kind of invoice, counted a member buyer's input when it confirmed
+//! receipt, and kept four sums a period with every rate mixed. Version 5 gives every invoice a
+//! [`InvoiceType`] and its buyer's [`InputUse`], and keeps [`Totals`] a row a rate. The stored
+//! invoices were all deductible: each becomes [`InvoiceType::Special`] hashed as before
+//! ([`Preimage::V1`], so every chain still verifies), and one its buyer had confirmed is
+//! deducted in the period it was confirmed in (`buyer_period`, kept). The totals cannot be
+//! split from the old sums, so they are counted again from the invoices by the rules of the
+//! calls. Lines gain their tax classification code (0: unknown), a price in millionths of a
+//! fen, tax excluded, no discount; invoices a clerk (`None`: not recorded then); issuers' limits
+//! an optional per-invoice cap (the one they had). Four walks, in this order: the invoices
+//! rewritten ([`TypeInvoices`]), the old totals removed ([`DropTotals`]), the totals counted
+//! ([`CountTotals`]), the limits rewritten ([`CapLimits`], which sets version 5); run them with
+//! [`MigrateV4ToV5`] after [`MigrateV3ToV4`].
 
-use crate::{pallet::*, types::*, REIMBURSEMENT};
+use crate::{pallet::*, types::*, InvoiceOf, REIMBURSEMENT};
 use alloc::vec::Vec;
 use codec::Decode;
 use frame_support::{pallet_prelude::*, storage::PrefixIterator};
@@ -68,7 +83,7 @@ pub mod v1 {
 	pub struct Invoice<BlockNumber> {
 		pub kind: InvoiceKind,
 		pub buyer: Buyer,
-		pub lines: Lines,
+		pub lines: LegacyLines,
 		pub net: Fen,
 		pub tax: Fen,
 		pub document: H256,
@@ -154,6 +169,67 @@ pub mod v2 {
 	>;
 }
 
+/// The layout of version 4, as far as it differs from version 5.
+#[allow(missing_docs)]
+pub mod v4 {
+	use super::*;
+
+	/// An invoice, in version 4: no type, no use, no abnormal finding.
+	#[derive(Clone, PartialEq, Eq, Encode, Decode, Debug)]
+	pub struct Invoice<BlockNumber> {
+		pub kind: InvoiceKind,
+		pub buyer: Buyer,
+		pub lines: LegacyLines,
+		pub net: Fen,
+		pub tax: Fen,
+		pub document: H256,
+		pub prev_hash: H256,
+		pub content_hash: H256,
+		pub issued_at: BlockNumber,
+		pub period: Period,
+		pub status: InvoiceStatus,
+		pub buyer_period: Option<Period>,
+		pub claim: Option<Claim>,
+	}
+
+	/// The invoices, in version 4.
+	#[frame_support::storage_alias]
+	pub type IssuedInvoices<T: Config> = StorageDoubleMap<
+		Pallet<T>,
+		Twox64Concat,
+		OrgId,
+		Twox64Concat,
+		u32,
+		Invoice<BlockNumberFor<T>>,
+	>;
+
+	/// A period's totals in version 4: every rate mixed.
+	#[derive(Clone, Copy, Default, PartialEq, Eq, Encode, Decode, Debug)]
+	pub struct PeriodTotals {
+		pub output: Sum,
+		pub output_credit: Sum,
+		pub input: Sum,
+		pub input_credit: Sum,
+	}
+
+	/// The totals, in version 4.
+	#[frame_support::storage_alias]
+	pub type Totals<T: Config> =
+		StorageDoubleMap<Pallet<T>, Twox64Concat, OrgId, Twox64Concat, Period, PeriodTotals>;
+
+	/// An issuer's limits in version 4: gross amounts, a cap on every invoice (the migration
+	/// keeps the numbers; version 5 reads them as net amounts).
+	#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, Debug)]
+	pub struct IssuerLimits {
+		pub per_invoice: Fen,
+		pub per_month: Fen,
+	}
+
+	/// The limits, in version 4.
+	#[frame_support::storage_alias]
+	pub type Issuers<T: Config> = StorageMap<Pallet<T>, Twox64Concat, OrgId, IssuerLimits>;
+}
+
 /// The layout of versions 2 and 3, as far as it differs from version 4.
 #[allow(missing_docs)]
 pub mod v3 {
@@ -164,7 +240,7 @@ pub mod v3 {
 	pub struct Invoice<BlockNumber> {
 		pub kind: InvoiceKind,
 		pub buyer: Buyer,
-		pub lines: Lines,
+		pub lines: LegacyLines,
 		pub net: Fen,
 		pub tax: Fen,
 		pub document: H256,
@@ -197,7 +273,7 @@ fn claim_v2(old: v1::Claim, buyer: &Buyer) -> Claim {
 			// Only a member buyer can confirm and so reimburse an invoice.
 			let org: OrgId = match buyer {
 				Buyer::Member(org) => *org,
-				Buyer::External(_) => 0,
+				Buyer::External(_) | Buyer::Person { .. } => 0,
 			};
 			Claim::new(REIMBURSEMENT, org.into())
 		},
@@ -385,7 +461,7 @@ impl<T: Config, By: Get<OrgId>> Walk for UnflagInvoices<T, By> {
 			let freeze = Freeze { by: By::get(), at, reason };
 			FrozenInvoices::<T>::insert(InvoiceRef { issuer, seq }, freeze);
 		}
-		let invoice = Invoice {
+		let invoice = v4::Invoice {
 			kind: old.kind,
 			buyer: old.buyer,
 			lines: old.lines,
@@ -400,13 +476,144 @@ impl<T: Config, By: Get<OrgId>> Walk for UnflagInvoices<T, By> {
 			buyer_period: old.buyer_period,
 			claim: old.claim,
 		};
-		IssuedInvoices::<T>::insert(issuer, seq, invoice);
+		v4::IssuedInvoices::<T>::insert(issuer, seq, invoice);
 	}
 }
 
 /// The v3 → v4 migration, one multi-block walk over the invoices after [`MigrateV2ToV3`]: it
 /// runs only while the stored version is 3, and sets it to 4.
 pub type MigrateV3ToV4<T, By> = SteppedWalk<UnflagInvoices<T, By>, Pallet<T>, 3, 4, true>;
+
+/// Rewrites every invoice with its type (special) and its buyer's use (deducted, if the buyer
+/// had confirmed it), hashed as before. Unversioned: use [`MigrateV4ToV5`].
+pub struct TypeInvoices<T>(core::marker::PhantomData<T>);
+
+impl<T: Config> Walk for TypeInvoices<T> {
+	const NAME: &'static [u8] = b"regchain invoices v4-v5: invoice types";
+	type Entry = (OrgId, u32, v4::Invoice<BlockNumberFor<T>>);
+
+	fn entries(after: Option<Vec<u8>>) -> PrefixIterator<Self::Entry> {
+		after.map_or_else(v4::IssuedInvoices::<T>::iter, v4::IssuedInvoices::<T>::iter_from)
+	}
+
+	fn weight_per_entry() -> Weight {
+		T::DbWeight::get().reads_writes(1, 1)
+	}
+
+	fn migrate((issuer, seq, old): Self::Entry) {
+		// Version 4 counted a blue invoice's input when its buyer confirmed it.
+		let deducted = old.kind == InvoiceKind::Blue && old.buyer_period.is_some();
+		let lines = old.lines.into_iter().map(LegacyLine::upgrade).collect::<Vec<_>>();
+		let invoice = Invoice {
+			kind: old.kind,
+			invoice_type: InvoiceType::Special,
+			buyer: old.buyer,
+			// As many lines as before: within the bound.
+			lines: BoundedVec::truncate_from(lines),
+			net: old.net,
+			tax: old.tax,
+			document: old.document,
+			clerk: None,
+			prev_hash: old.prev_hash,
+			content_hash: old.content_hash,
+			preimage: Preimage::V1,
+			issued_at: old.issued_at,
+			period: old.period,
+			status: old.status,
+			buyer_period: old.buyer_period,
+			input_use: deducted.then_some(InputUse::Deduct),
+			claim: old.claim,
+			abnormal: None,
+		};
+		IssuedInvoices::<T>::insert(issuer, seq, invoice);
+	}
+}
+
+/// Removes every version-4 total. Unversioned: use [`MigrateV4ToV5`].
+pub struct DropTotals<T>(core::marker::PhantomData<T>);
+
+impl<T: Config> Walk for DropTotals<T> {
+	const NAME: &'static [u8] = b"regchain invoices v4-v5: old totals";
+	type Entry = (OrgId, Period, v4::PeriodTotals);
+
+	fn entries(after: Option<Vec<u8>>) -> PrefixIterator<Self::Entry> {
+		after.map_or_else(v4::Totals::<T>::iter, v4::Totals::<T>::iter_from)
+	}
+
+	fn weight_per_entry() -> Weight {
+		T::DbWeight::get().reads_writes(1, 1)
+	}
+
+	fn migrate((org, period, _): Self::Entry) {
+		v4::Totals::<T>::remove(org, period);
+	}
+}
+
+/// Counts every invoice in the totals of version 5, as [`Pallet::counted_in`] says (version 4
+/// histories hold no abnormal findings). Unversioned: use [`MigrateV4ToV5`].
+pub struct CountTotals<T>(core::marker::PhantomData<T>);
+
+impl<T: Config> Walk for CountTotals<T> {
+	const NAME: &'static [u8] = b"regchain invoices v4-v5: totals by rate";
+	type Entry = (OrgId, u32, InvoiceOf<T>);
+
+	fn entries(after: Option<Vec<u8>>) -> PrefixIterator<Self::Entry> {
+		after.map_or_else(IssuedInvoices::<T>::iter, IssuedInvoices::<T>::iter_from)
+	}
+
+	/// The invoice, a red one's original, and the totals of seller and buyer read; both
+	/// totals written.
+	fn weight_per_entry() -> Weight {
+		T::DbWeight::get().reads_writes(4, 2)
+	}
+
+	fn migrate((issuer, seq, invoice): Self::Entry) {
+		// Neither can fail on a chain whose invariants held: a red invoice's original exists,
+		// and a period holds at most the national table's rates.
+		let Some(lines) = Pallet::<T>::counted_lines(issuer, &invoice) else {
+			frame_support::defensive!("invoices v4-v5: a red invoice's original is missing", seq);
+			return;
+		};
+		for (org, period, column) in Pallet::<T>::counted_in(issuer, &invoice, &[]) {
+			Totals::<T>::mutate(org, period, |totals| {
+				if totals.count(column, &lines, true).is_err() {
+					frame_support::defensive!("invoices v4-v5: an invoice not counted", seq);
+				}
+			});
+		}
+	}
+}
+
+/// Rewrites every issuer's limits with an optional per-invoice cap: the cap it had.
+/// Unversioned: use [`MigrateV4ToV5`].
+pub struct CapLimits<T>(core::marker::PhantomData<T>);
+
+impl<T: Config> Walk for CapLimits<T> {
+	const NAME: &'static [u8] = b"regchain invoices v4-v5: optional caps";
+	type Entry = (OrgId, v4::IssuerLimits);
+
+	fn entries(after: Option<Vec<u8>>) -> PrefixIterator<Self::Entry> {
+		after.map_or_else(v4::Issuers::<T>::iter, v4::Issuers::<T>::iter_from)
+	}
+
+	fn weight_per_entry() -> Weight {
+		T::DbWeight::get().reads_writes(1, 1)
+	}
+
+	fn migrate((org, old): Self::Entry) {
+		let limits = IssuerLimits { per_invoice: Some(old.per_invoice), per_month: old.per_month };
+		Issuers::<T>::insert(org, limits);
+	}
+}
+
+/// The v4 → v5 migration, four multi-block walks in this order after [`MigrateV3ToV4`]: they
+/// run only while the stored version is 4; the last sets it to 5.
+pub type MigrateV4ToV5<T> = (
+	SteppedWalk<TypeInvoices<T>, Pallet<T>, 4, 5, false>,
+	SteppedWalk<DropTotals<T>, Pallet<T>, 4, 5, false>,
+	SteppedWalk<CountTotals<T>, Pallet<T>, 4, 5, false>,
+	SteppedWalk<CapLimits<T>, Pallet<T>, 4, 5, true>,
+);
 
 #[cfg(test)]
 mod tests {
@@ -419,6 +626,111 @@ mod tests {
 		InvoiceRef,
 	};
 
+	/// Makes the invoices issued so far look issued before version 5 (lines without
+	/// classification, no clerk, hashed without their type, the seller's chain relinked),
+	/// empties the totals, which the v4 → v5 migration counts again, and writes the seller's
+	/// limits in the version-4 layout: what a test of an older migration starts from.
+	fn issued_before_v5(issuer: OrgId) {
+		let mut prev = H256::zero();
+		for seq in 0..ChainHeads::<Test>::get(issuer).next_seq {
+			IssuedInvoices::<Test>::mutate(issuer, seq, |i| {
+				let invoice = i.as_mut().unwrap();
+				let lines = invoice.lines.iter().map(|l| l.legacy().upgrade()).collect();
+				invoice.lines = BoundedVec::truncate_from(lines);
+				invoice.clerk = None;
+				invoice.preimage = Preimage::V1;
+				invoice.prev_hash = prev;
+				invoice.content_hash = invoice.compute_hash(issuer, seq);
+				prev = invoice.content_hash;
+			});
+		}
+		ChainHeads::<Test>::mutate(issuer, |head| head.last_hash = prev);
+		let _ = Totals::<Test>::clear(u32::MAX, None);
+		let limits = v4::IssuerLimits { per_invoice: 1_000_000, per_month: 5_000_000 };
+		v4::Issuers::<Test>::insert(10, limits);
+	}
+
+	/// Lines in the layout before version 5.
+	fn legacy(lines: &Lines) -> LegacyLines {
+		BoundedVec::truncate_from(lines.iter().map(Line::legacy).collect())
+	}
+
+	/// `invoice` in the version-4 layout.
+	fn to_v4(invoice: InvoiceOf<Test>) -> v4::Invoice<u64> {
+		v4::Invoice {
+			kind: invoice.kind,
+			buyer: invoice.buyer,
+			lines: legacy(&invoice.lines),
+			net: invoice.net,
+			tax: invoice.tax,
+			document: invoice.document,
+			prev_hash: invoice.prev_hash,
+			content_hash: invoice.content_hash,
+			issued_at: invoice.issued_at,
+			period: invoice.period,
+			status: invoice.status,
+			buyer_period: invoice.buyer_period,
+			claim: invoice.claim,
+		}
+	}
+
+	/// Invoices of version 4 — deducted when confirmed, a red one that reduced the buyer's
+	/// input, one never confirmed — read back special, hashed as before, with their buyer's
+	/// deductions; the mixed totals are gone and counted again a row a rate, as the calls of
+	/// version 5 count them.
+	#[test]
+	fn v4_invoices_become_special_and_totals_are_counted_by_rate() {
+		ExtBuilder::default().build_and_execute(|| {
+			deducted(1_000);
+			issue_to_buyer(2_000);
+			let reversed = deducted(500);
+			// Requested in November's last hour, confirmed in December.
+			set_time(DECEMBER_2026 - 3_600_000);
+			assert_ok!(Invoices::reverse(RuntimeOrigin::signed(SELLER), reversed, H256::zero()));
+			set_time(DECEMBER_2026);
+			let red = InvoiceRef { issuer: 10, seq: 3 };
+			assert_ok!(Invoices::confirm_reversal(RuntimeOrigin::signed(BUYER), red));
+			let counted: Vec<_> = Totals::<Test>::iter().collect::<Vec<_>>();
+			assert_eq!(counted.len(), 4);
+			issued_before_v5(10);
+			let before: Vec<_> = IssuedInvoices::<Test>::iter().collect();
+			for (issuer, seq, invoice) in before.clone() {
+				v4::IssuedInvoices::<Test>::insert(issuer, seq, to_v4(invoice));
+			}
+			let mixed = v4::PeriodTotals {
+				output: Sum { count: 4, net: 3_500, tax: 455 },
+				..Default::default()
+			};
+			v4::Totals::<Test>::insert(10, 202611, mixed);
+			v4::Totals::<Test>::insert(20, 202501, mixed);
+			StorageVersion::new(4).put::<Invoices>();
+
+			assert_eq!(run_to_end::<MigrateV4ToV5<Test>>(Weight::MAX), Ok(4));
+
+			assert_eq!(Invoices::on_chain_storage_version(), StorageVersion::new(5));
+			assert_eq!(
+				Issuers::<Test>::get(10),
+				Some(IssuerLimits { per_invoice: Some(1_000_000), per_month: 5_000_000 })
+			);
+			for (issuer, seq, was) in before {
+				let now = IssuedInvoices::<Test>::get(issuer, seq).unwrap();
+				assert_eq!(now, was);
+				assert_eq!((now.invoice_type, now.preimage), (InvoiceType::Special, Preimage::V1));
+				assert_eq!(now.compute_hash(issuer, seq), now.content_hash);
+			}
+			let deduction = IssuedInvoices::<Test>::get(10, 0).unwrap();
+			assert_eq!(deduction.input_use, Some(InputUse::Deduct));
+			assert_eq!(IssuedInvoices::<Test>::get(10, 1).unwrap().input_use, None);
+			let mut now: Vec<_> = Totals::<Test>::iter().collect();
+			let mut want = counted;
+			now.sort_by_key(|(org, period, _)| (*org, *period));
+			want.sort_by_key(|(org, period, _)| (*org, *period));
+			assert_eq!(now, want);
+			assert_eq!(input_of(20, 202612, R13).red, one(500, 65));
+			assert_migrated_once::<MigrateV4ToV5<Test>>();
+		});
+	}
+
 	/// An invoice and history written in the version-1 layout read back in version 2, with
 	/// each kind of claim translated and nothing else changed.
 	#[test]
@@ -427,13 +739,14 @@ mod tests {
 			let reimbursed = confirmed(1_000);
 			assert_ok!(Invoices::reimburse(RuntimeOrigin::signed(BUYER), reimbursed));
 			let expensed = confirmed(2_000);
+			issued_before_v5(10);
 			// Rewrite both in the version-1 layout, with a fund expense on the second.
 			let to_v1 = |id: InvoiceRef, claim: v1::Claim| {
 				let now = IssuedInvoices::<Test>::get(id.issuer, id.seq).unwrap();
 				let old = v1::Invoice {
 					kind: now.kind,
 					buyer: now.buyer.clone(),
-					lines: now.lines.clone(),
+					lines: legacy(&now.lines),
 					net: now.net,
 					tax: now.tax,
 					document: now.document,
@@ -476,8 +789,12 @@ mod tests {
 			assert_migrated_once::<MigrateV1ToV2<Test>>();
 
 			// The later versions follow, as in the runtime: the invoice as it was issued.
-			type Later = (MigrateV2ToV3<Test, BlockTime>, MigrateV3ToV4<Test, ConstU32<0>>);
-			assert_eq!(run_to_end::<Later>(Weight::MAX), Ok(3));
+			type Later = (
+				MigrateV2ToV3<Test, BlockTime>,
+				MigrateV3ToV4<Test, ConstU32<0>>,
+				MigrateV4ToV5<Test>,
+			);
+			assert_eq!(run_to_end::<Later>(Weight::MAX), Ok(7));
 			let now = IssuedInvoices::<Test>::get(reimbursed.issuer, reimbursed.seq).unwrap();
 			assert_eq!(now, before);
 		});
@@ -528,6 +845,7 @@ mod tests {
 		ExtBuilder::default().build_and_execute(|| {
 			let flagged = confirmed(1_000);
 			let plain = confirmed(2_000);
+			issued_before_v5(10);
 			let reason = H256::repeat_byte(0xa7);
 			assert_ok!(Invoices::freeze(RuntimeOrigin::signed(TAX), flagged, reason));
 			let frozen_at = FrozenInvoices::<Test>::get(flagged).unwrap().at;
@@ -539,7 +857,7 @@ mod tests {
 				let old = v3::Invoice {
 					kind: now.kind,
 					buyer: now.buyer.clone(),
-					lines: now.lines.clone(),
+					lines: legacy(&now.lines),
 					net: now.net,
 					tax: now.tax,
 					document: now.document,
@@ -559,8 +877,8 @@ mod tests {
 
 			type By = ConstU32<7>;
 			assert_eq!(run_to_end::<MigrateV3ToV4<Test, By>>(Weight::MAX), Ok(1));
-
 			assert_eq!(Invoices::on_chain_storage_version(), StorageVersion::new(4));
+			assert_eq!(run_to_end::<MigrateV4ToV5<Test>>(Weight::MAX), Ok(4));
 			assert_eq!(
 				FrozenInvoices::<Test>::get(flagged),
 				Some(Freeze { by: 7, at: frozen_at, reason })

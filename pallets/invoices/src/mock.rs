@@ -5,7 +5,7 @@
 //! Organizations (account = organization id unless said otherwise):
 //! - 1: the tax bureau; 2: the finance bureau;
 //! - 10: an enterprise holding `InvoiceIssuer`, with limits 1,000,000 fen per invoice and
-//!   5,000,000 per month (accounts 10 and 11);
+//!   5,000,000 per month, net (accounts 10 and 11);
 //! - 20: an enterprise buying (also holds `InvoiceIssuer`, without limits);
 //! - 30: an enterprise with no role; account 99 is no member.
 //!
@@ -82,7 +82,7 @@ impl Config for Test {
 frame_support::parameter_types! {
 	/// The floor of a listed issuer: 100,000 yuan an invoice, 2,500,000 a month.
 	pub const ListedLimits: IssuerLimits =
-		IssuerLimits { per_invoice: 10_000_000, per_month: 250_000_000 };
+		IssuerLimits { per_invoice: Some(10_000_000), per_month: 250_000_000 };
 }
 
 #[derive(Default)]
@@ -106,7 +106,7 @@ impl ExtBuilder {
 			System::set_block_number(1);
 			Issuers::<Test>::insert(
 				10,
-				IssuerLimits { per_invoice: 1_000_000, per_month: 5_000_000 },
+				IssuerLimits { per_invoice: Some(1_000_000), per_month: 5_000_000 },
 			);
 		});
 		ext
@@ -131,16 +131,32 @@ pub fn test_rates() -> Vec<(RateCode, TaxRate)> {
 		.collect()
 }
 
-/// A line of `quantity` whole units at `unit_price` fen and rate code `rate`.
+/// The tax classification code of the tests' lines (electricity, 1100101020000000000).
+pub const POWER: u64 = 1_100_101_020_000_000_000;
+
+/// A line of `quantity` whole units at `unit_price` fen, tax excluded, and rate code `rate`.
 pub fn line(quantity: u64, unit_price: Fen, rate: RateCode) -> LineInput {
-	LineInput { description: H256::repeat_byte(7), quantity: quantity * 1_000, unit_price, rate }
+	LineInput {
+		description: H256::repeat_byte(7),
+		classification: POWER,
+		quantity: quantity * 1_000,
+		unit_price: unit_price * PRICE_SCALE,
+		tax_included: false,
+		discount: 0,
+		rate,
+	}
 }
 
-/// Issues an invoice of one line from the seller to the buyer; returns its number.
+/// 13 %, the rate of code 1.
+pub const R13: TaxRate = TaxRate::BasisPoints(1_300);
+
+/// Issues a special invoice of one line at 13 % from the seller to the buyer; returns its
+/// number.
 pub fn issue_to_buyer(net: Fen) -> InvoiceRef {
 	let seq = ChainHeads::<Test>::get(10).next_seq;
 	frame_support::assert_ok!(Invoices::issue(
 		RuntimeOrigin::signed(SELLER),
+		InvoiceType::Special,
 		Buyer::Member(20),
 		vec![line(1, net, 1)],
 		H256::repeat_byte(1),
@@ -148,9 +164,45 @@ pub fn issue_to_buyer(net: Fen) -> InvoiceRef {
 	InvoiceRef { issuer: 10, seq }
 }
 
-/// Issues an invoice to the buyer, which confirms it.
+/// Issues a special invoice to the buyer, which confirms receiving it.
 pub fn confirmed(net: Fen) -> InvoiceRef {
 	let id = issue_to_buyer(net);
 	frame_support::assert_ok!(Invoices::confirm(RuntimeOrigin::signed(BUYER), id));
 	id
+}
+
+/// Issues a special invoice to the buyer, which receives and deducts it.
+pub fn deducted(net: Fen) -> InvoiceRef {
+	let id = confirmed(net);
+	frame_support::assert_ok!(Invoices::confirm_use(
+		RuntimeOrigin::signed(BUYER),
+		id,
+		InputUse::Deduct
+	));
+	id
+}
+
+/// `org`'s output of `rate` in `period`.
+pub fn output_of(org: OrgId, period: Period, rate: TaxRate) -> OutputSums {
+	Totals::<Test>::get(org, period)
+		.output
+		.iter()
+		.find(|r| r.rate == rate)
+		.map(|r| r.sums)
+		.unwrap_or_default()
+}
+
+/// `org`'s input of `rate` in `period`.
+pub fn input_of(org: OrgId, period: Period, rate: TaxRate) -> InputSums {
+	Totals::<Test>::get(org, period)
+		.input
+		.iter()
+		.find(|r| r.rate == rate)
+		.map(|r| r.sums)
+		.unwrap_or_default()
+}
+
+/// A sum of one invoice.
+pub fn one(net: Fen, tax: Fen) -> Sum {
+	Sum { count: 1, net, tax }
 }

@@ -31,6 +31,9 @@ pub trait WeightInfo {
 	fn freeze() -> Weight;
 	fn unfreeze() -> Weight;
 	fn void() -> Weight;
+	fn confirm_use() -> Weight;
+	fn mark_abnormal() -> Weight;
+	fn clear_abnormal() -> Weight;
 }
 
 /// Weights measured on the reference machine, with the runtime's database weights.
@@ -309,6 +312,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
+	fn confirm_use() -> Weight {
+		Self::confirm().saturating_add(T::DbWeight::get().reads_writes(1, 1))
+	}
+	fn mark_abnormal() -> Weight {
+		Self::void().saturating_add(T::DbWeight::get().reads_writes(1, 1))
+	}
+	fn clear_abnormal() -> Weight {
+		Self::void().saturating_add(T::DbWeight::get().reads_writes(1, 1))
+	}
 }
 
 /// The same weights for tests and mocks, with RocksDB's database weights.
@@ -585,5 +597,14 @@ impl WeightInfo for () {
 		Weight::from_parts(80_781_000, 6296)
 			.saturating_add(RocksDbWeight::get().reads(9))
 			.saturating_add(RocksDbWeight::get().writes(4))
+	}
+	fn confirm_use() -> Weight {
+		Self::confirm().saturating_add(RocksDbWeight::get().reads_writes(1, 1))
+	}
+	fn mark_abnormal() -> Weight {
+		Self::void().saturating_add(RocksDbWeight::get().reads_writes(1, 1))
+	}
+	fn clear_abnormal() -> Weight {
+		Self::void().saturating_add(RocksDbWeight::get().reads_writes(1, 1))
 	}
 }

@@ -31,5 +31,5 @@ frame_support::parameter_types! {
 	/// A listed issuer's floor (纳税信用管理办法 art. 32, a D-grade taxpayer's supply):
 	/// invoices of at most 100,000 yuan, 25 a month.
 	pub const ListedLimits: pallet_invoices::IssuerLimits =
-		pallet_invoices::IssuerLimits { per_invoice: 10_000_000, per_month: 250_000_000 };
+		pallet_invoices::IssuerLimits { per_invoice: Some(10_000_000), per_month: 250_000_000 };
 }

@@ -149,7 +149,16 @@ impl pallet_supervision::BenchmarkHelper for CaseRecords {
 	fn make_filter_set(holders: &[OrgId]) -> RecordSet {
 		let period = Invoices::current_period();
 		for holder in holders {
-			pallet_invoices::Totals::<Runtime>::mutate(holder, period, |t| t.output.net = 2)
+			pallet_invoices::Totals::<Runtime>::mutate(holder, period, |t| {
+				let row = pallet_invoices::RateRow {
+					rate: pallet_invoices::TaxRate::Exempt,
+					sums: pallet_invoices::OutputSums {
+						ordinary: pallet_invoices::Sum { count: 1, net: 2, tax: 0 },
+						..Default::default()
+					},
+				};
+				t.output = pallet_invoices::Rows::truncate_from(vec![row]);
+			})
 		}
 		RecordSet::InvoicedAbove { period, amount: 1 }
 	}

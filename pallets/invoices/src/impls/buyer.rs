@@ -1,4 +1,4 @@
-//! The buyer's answer: confirm or reject.
+//! The buyer's answer — receipt confirmed or rejected — and its use confirmation.
 
 use super::*;
 
@@ -7,7 +7,7 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn awaiting_answer(
 		buyer: OrgId,
 		id: InvoiceRef,
-	) -> Result<Invoice<BlockNumberFor<T>>, DispatchError> {
+	) -> Result<InvoiceOf<T>, DispatchError> {
 		let invoice = Self::get(id)?;
 		Self::ensure_buyer(&invoice, buyer)?;
 		ensure!(
@@ -17,18 +17,42 @@ impl<T: Config> Pallet<T> {
 		Ok(invoice)
 	}
 
-	/// The buyer confirms an invoice: it counts as the buyer's input tax of this period.
+	/// The buyer confirms receipt of an invoice; nothing is counted yet.
 	pub(crate) fn do_confirm(buyer: OrgId, id: InvoiceRef) -> DispatchResult {
 		let mut invoice = Self::awaiting_answer(buyer, id)?;
-		let period = Self::current_period();
-		let mut totals = Totals::<T>::get(buyer, period);
-		totals.input.add(invoice.net, invoice.tax).ok_or(Error::<T>::Overflow)?;
 		Self::record(id, Change::Confirmed, 1)?;
-		Totals::<T>::insert(buyer, period, totals);
 		invoice.status = InvoiceStatus::Confirmed;
-		invoice.buyer_period = Some(period);
 		IssuedInvoices::<T>::insert(id.issuer, id.seq, invoice);
 		Self::deposit_event(Event::InvoiceConfirmed { invoice: id });
+		Ok(())
+	}
+
+	/// The buyer confirms its use of a special invoice received: it counts in the column of
+	/// that use of the buyer's input this period.
+	pub(crate) fn do_confirm_use(
+		buyer: OrgId,
+		id: InvoiceRef,
+		input_use: InputUse,
+	) -> DispatchResult {
+		let mut invoice = Self::get(id)?;
+		Self::ensure_buyer(&invoice, buyer)?;
+		ensure!(invoice.invoice_type == InvoiceType::Special, Error::<T>::NotSpecial);
+		ensure!(
+			invoice.kind == InvoiceKind::Blue && invoice.status == InvoiceStatus::Confirmed,
+			Error::<T>::NotReceived
+		);
+		ensure!(invoice.input_use.is_none(), Error::<T>::UseAlreadyConfirmed);
+		ensure!(invoice.abnormal.is_none(), Error::<T>::Abnormal);
+		let period = Self::current_period();
+		let mut totals = Totals::<T>::get(buyer, period);
+		let column = Column::Input(InputColumn::Use(input_use));
+		Self::count(&mut totals, column, &invoice.lines, true)?;
+		Self::record(id, Change::UseConfirmed(input_use), 1)?;
+		Totals::<T>::insert(buyer, period, totals);
+		invoice.input_use = Some(input_use);
+		invoice.buyer_period = Some(period);
+		IssuedInvoices::<T>::insert(id.issuer, id.seq, invoice);
+		Self::deposit_event(Event::UseConfirmed { invoice: id, input_use, period });
 		Ok(())
 	}
 

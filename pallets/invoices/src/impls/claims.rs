@@ -15,6 +15,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(invoice.is_valid_blue(), Error::<T>::NotValid);
 		ensure!(invoice.status == InvoiceStatus::Confirmed, Error::<T>::NotConfirmed);
 		ensure!(invoice.claim.is_none(), Error::<T>::AlreadyClaimed);
+		ensure!(invoice.abnormal.is_none(), Error::<T>::Abnormal);
 		Freezes::<Self>::ensure_not_frozen(id)?;
 		let gross = invoice.gross().ok_or(Error::<T>::Overflow)?;
 		let amount = amount.unwrap_or(gross);
@@ -36,6 +37,7 @@ impl<T: Config> Pallet<T> {
 		let invoice = Self::get(id)?;
 		ensure!(invoice.is_valid_blue(), Error::<T>::NotValid);
 		ensure!(invoice.status == InvoiceStatus::Confirmed, Error::<T>::NotConfirmed);
+		ensure!(invoice.abnormal.is_none(), Error::<T>::Abnormal);
 		Freezes::<Self>::ensure_not_frozen(id)?;
 		ensure!(!ReceivableClaims::<T>::contains_key(id), Error::<T>::AlreadyClaimed);
 		ReceivableClaims::<T>::insert(id, claim);

@@ -56,6 +56,41 @@ impl<T: Config> Pallet<T> {
 		if let Some(claim) = invoice.claim {
 			ensure!(changes.contains(&Change::Claimed(claim)), "a claim is not in the history");
 		}
+		ensure!(
+			invoice.invoice_type == InvoiceType::Ordinary
+				|| !matches!(invoice.buyer, Buyer::Person { .. }),
+			"a special invoice to a person"
+		);
+		if invoice.kind == InvoiceKind::Blue {
+			ensure!(
+				invoice.input_use.is_some() == invoice.buyer_period.is_some(),
+				"a use without its period, or a period without a use"
+			);
+			ensure!(
+				invoice.input_use.is_none()
+					|| (invoice.invoice_type == InvoiceType::Special
+						&& invoice.member_buyer().is_some()),
+				"a use confirmed on an ordinary invoice or by no member"
+			);
+		}
+		ensure!(
+			invoice
+				.abnormal
+				.is_none_or(|a| !a.transferred || invoice.input_use == Some(InputUse::Deduct)),
+			"input transferred out of an invoice never deducted"
+		);
+		let last_finding = changes
+			.iter()
+			.rev()
+			.find(|c| matches!(c, Change::MarkedAbnormal { .. } | Change::AbnormalCleared { .. }));
+		let marked = match (last_finding, invoice.abnormal) {
+			(Some(Change::MarkedAbnormal { transferred }), Some(a)) => {
+				*transferred == a.transferred
+			},
+			(None | Some(Change::AbnormalCleared { .. }), None) => true,
+			_ => false,
+		};
+		ensure!(marked, "the abnormal finding differs from the history");
 		let last_freeze =
 			changes.iter().rev().find(|c| matches!(c, Change::Frozen | Change::Unfrozen));
 		ensure!(
@@ -69,9 +104,6 @@ impl<T: Config> Pallet<T> {
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		Freezes::<Self>::check()?;
 		let mut expected: BTreeMap<(OrgId, Period), PeriodTotals> = BTreeMap::new();
-		let mut add = |org, period, pick: fn(&mut PeriodTotals) -> &mut Sum, net, tax| {
-			pick(expected.entry((org, period)).or_default()).add(net, tax).ok_or("totals overflow")
-		};
 		for (issuer, head) in ChainHeads::<T>::iter() {
 			let mut prev = H256::zero();
 			for seq in 0..head.next_seq {
@@ -83,31 +115,20 @@ impl<T: Config> Pallet<T> {
 					"invoice hash mismatch"
 				);
 				prev = invoice.content_hash;
-				let (net, tax) = (invoice.net, invoice.tax);
-				let buyer = match invoice.buyer {
-					Buyer::Member(org) => Some(org),
-					Buyer::External(_) => None,
-				};
-				match (invoice.kind, invoice.status) {
-					(InvoiceKind::Blue, InvoiceStatus::Voided { .. }) => {},
-					(InvoiceKind::Blue, status) => {
-						ensure!(
-							!matches!(status, InvoiceStatus::Reversed { .. })
-								|| invoice.claim.is_none(),
-							"a reversed invoice is claimed"
-						);
-						add(issuer, invoice.period, |t| &mut t.output, net, tax)?;
-						if let (Some(org), Some(period)) = (buyer, invoice.buyer_period) {
-							add(org, period, |t| &mut t.input, net, tax)?;
-						}
-					},
-					(InvoiceKind::Red { .. }, InvoiceStatus::Effective { period }) => {
-						add(issuer, period, |t| &mut t.output_credit, net, tax)?;
-						if let (Some(org), Some(period)) = (buyer, invoice.buyer_period) {
-							add(org, period, |t| &mut t.input_credit, net, tax)?;
-						}
-					},
-					_ => {},
+				ensure!(
+					!matches!(invoice.status, InvoiceStatus::Reversed { .. })
+						|| invoice.claim.is_none(),
+					"a reversed invoice is claimed"
+				);
+				let lines = Self::counted_lines(issuer, &invoice)
+					.ok_or("a red invoice's original is missing")?;
+				let history = InvoiceHistory::<T>::get(issuer, seq);
+				for (org, period, column) in Self::counted_in(issuer, &invoice, &history) {
+					expected
+						.entry((org, period))
+						.or_default()
+						.count(column, &lines, true)
+						.map_err(|_| "totals overflow")?;
 				}
 			}
 			ensure!(head.last_hash == prev, "chain head hash mismatch");

@@ -13,6 +13,7 @@ impl<T: Config> Pallet<T> {
 			Buyer::External(code) => {
 				T::Membership::org_by_credit_code(&code).map_or(buyer, Buyer::Member)
 			},
+			Buyer::Person { .. } => buyer,
 		};
 		ensure!(resolved != Buyer::Member(seller), Error::<T>::BuyerIsSeller);
 		Ok(resolved)
@@ -26,20 +27,27 @@ impl<T: Config> Pallet<T> {
 			return Some(limits);
 		}
 		let floor = T::ListedLimits::get();
-		Some(IssuerLimits {
-			per_invoice: limits.per_invoice.min(floor.per_invoice),
-			per_month: limits.per_month.min(floor.per_month),
-		})
+		let per_invoice = match (limits.per_invoice, floor.per_invoice) {
+			(Some(own), Some(cap)) => Some(own.min(cap)),
+			(own, cap) => own.or(cap),
+		};
+		Some(IssuerLimits { per_invoice, per_month: limits.per_month.min(floor.per_month) })
 	}
 
 	pub(crate) fn do_issue(
-		seller: OrgId,
+		(clerk, seller): (T::AccountId, OrgId),
+		invoice_type: InvoiceType,
 		buyer: Buyer,
 		inputs: Vec<LineInput>,
 		document: H256,
 	) -> DispatchResult {
 		ensure!(!inputs.is_empty(), Error::<T>::NoLines);
 		ensure!(inputs.len() <= MAX_LINES as usize, Error::<T>::TooManyLines);
+		// A special invoice's buyer deducts its tax: only a taxpayer can.
+		ensure!(
+			invoice_type == InvoiceType::Ordinary || !matches!(buyer, Buyer::Person { .. }),
+			Error::<T>::SpecialToPerson
+		);
 		let limits = Self::limits_in_force(seller).ok_or(Error::<T>::NoLimits)?;
 		let buyer = Self::resolve_buyer(seller, buyer)?;
 		let now = Self::now();
@@ -50,53 +58,71 @@ impl<T: Config> Pallet<T> {
 			let line = Line::compute(input, rate).map_err(|e| match e {
 				LineError::Zero => Error::<T>::ZeroAmount,
 				LineError::Overflow => Error::<T>::Overflow,
+				LineError::Discount => Error::<T>::DiscountTooLarge,
+				LineError::Classification => Error::<T>::InvalidClassification,
 			})?;
 			net = net.checked_add(line.net).ok_or(Error::<T>::Overflow)?;
 			tax = tax.checked_add(line.tax).ok_or(Error::<T>::Overflow)?;
 			lines.try_push(line).map_err(|_| Error::<T>::TooManyLines)?;
 		}
-		let gross = net.checked_add(tax).ok_or(Error::<T>::Overflow)?;
-		ensure!(gross <= limits.per_invoice, Error::<T>::ExceedsInvoiceLimit);
+		net.checked_add(tax).ok_or(Error::<T>::Overflow)?;
+		// The limits the tax bureau grants count amounts before VAT.
+		ensure!(limits.per_invoice.is_none_or(|cap| net <= cap), Error::<T>::ExceedsInvoiceLimit);
 		let period = Self::current_period();
 		let mut totals = Totals::<T>::get(seller, period);
-		let month = totals.output.gross().and_then(|g| g.checked_add(gross));
+		let month = totals.issued_net().and_then(|n| n.checked_add(net));
 		ensure!(
 			month.ok_or(Error::<T>::Overflow)? <= limits.per_month,
 			Error::<T>::ExceedsMonthlyLimit
 		);
-		totals.output.add(net, tax).ok_or(Error::<T>::Overflow)?;
+		Self::count(&mut totals, Column::Output { invoice_type, red: false }, &lines, true)?;
 
-		let (invoice, stored) =
-			Self::append(seller, InvoiceKind::Blue, buyer, lines, net, tax, document)?;
+		let (invoice, stored) = Self::append(
+			(clerk, seller),
+			(InvoiceKind::Blue, invoice_type),
+			buyer,
+			lines,
+			(net, tax),
+			document,
+		)?;
 		Totals::<T>::insert(seller, period, totals);
 		let content_hash = stored.content_hash;
-		Self::deposit_event(Event::InvoiceIssued { invoice, buyer, net, tax, content_hash });
+		Self::deposit_event(Event::InvoiceIssued {
+			invoice,
+			invoice_type,
+			buyer,
+			net,
+			tax,
+			content_hash,
+		});
 		Ok(())
 	}
 
 	/// Appends an invoice to `issuer`'s chain with the next number, indexes it for a member
 	/// buyer and starts its history; returns its number and what was stored.
 	pub(crate) fn append(
-		issuer: OrgId,
-		kind: InvoiceKind,
+		(clerk, issuer): (T::AccountId, OrgId),
+		(kind, invoice_type): (InvoiceKind, InvoiceType),
 		buyer: Buyer,
 		lines: Lines,
-		net: Fen,
-		tax: Fen,
+		(net, tax): (Fen, Fen),
 		document: H256,
-	) -> Result<(InvoiceRef, Invoice<BlockNumberFor<T>>), DispatchError> {
+	) -> Result<(InvoiceRef, InvoiceOf<T>), DispatchError> {
 		let head = ChainHeads::<T>::get(issuer);
 		let seq = head.next_seq;
 		let next_seq = seq.checked_add(1).ok_or(Error::<T>::SequenceExhausted)?;
 		let mut invoice = Invoice {
 			kind,
+			invoice_type,
 			buyer,
 			lines,
 			net,
 			tax,
 			document,
+			clerk: Some(clerk),
 			prev_hash: head.last_hash,
 			content_hash: H256::zero(),
+			preimage: Preimage::V2,
 			issued_at: frame_system::Pallet::<T>::block_number(),
 			period: Self::current_period(),
 			status: if kind == InvoiceKind::Blue {
@@ -105,7 +131,9 @@ impl<T: Config> Pallet<T> {
 				InvoiceStatus::AwaitingBuyer
 			},
 			buyer_period: None,
+			input_use: None,
 			claim: None,
+			abnormal: None,
 		};
 		invoice.content_hash = invoice.compute_hash(issuer, seq);
 		let id = InvoiceRef { issuer, seq };

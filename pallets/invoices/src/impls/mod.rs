@@ -2,7 +2,7 @@
 //! API, and the storage invariants.
 //!
 //! One file per call family, as `tests/` is: `buyer`, `claims`, `invariants`, `issue`, `issuers`,
-//! `queries`, `reversal`, `supervision`.
+//! `queries`, `reversal`, `supervision`, and `totals`, the counting rules of the VAT return.
 
 mod buyer;
 mod claims;
@@ -12,8 +12,9 @@ mod issuers;
 mod queries;
 mod reversal;
 mod supervision;
+mod totals;
 
-use crate::{pallet::*, types::*};
+use crate::{pallet::*, types::*, InvoiceOf};
 use alloc::{collections::BTreeMap, vec::Vec};
 use frame_support::{ensure, pallet_prelude::*};
 use frame_system::pallet_prelude::BlockNumberFor;
@@ -40,13 +41,13 @@ impl<T: Config> Pallet<T> {
 		Rates::<T>::get(code).iter().rev().find(|c| c.from <= at).and_then(|c| c.rate)
 	}
 
-	pub(crate) fn get(id: InvoiceRef) -> Result<Invoice<BlockNumberFor<T>>, DispatchError> {
+	pub(crate) fn get(id: InvoiceRef) -> Result<InvoiceOf<T>, DispatchError> {
 		Ok(IssuedInvoices::<T>::get(id.issuer, id.seq).ok_or(Error::<T>::InvoiceNotFound)?)
 	}
 
 	/// Places a change to `invoice` must leave free: two while a reversal awaits the buyer (its
 	/// answer and the final change), one otherwise.
-	pub(crate) fn owed(invoice: &Invoice<BlockNumberFor<T>>) -> usize {
+	pub(crate) fn owed(invoice: &InvoiceOf<T>) -> usize {
 		if matches!(invoice.status, InvoiceStatus::ReversalPending { .. }) {
 			2
 		} else {
@@ -54,7 +55,7 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	pub(crate) fn ensure_buyer(invoice: &Invoice<BlockNumberFor<T>>, org: OrgId) -> DispatchResult {
+	pub(crate) fn ensure_buyer(invoice: &InvoiceOf<T>, org: OrgId) -> DispatchResult {
 		ensure!(invoice.buyer == Buyer::Member(org), Error::<T>::NotBuyer);
 		Ok(())
 	}

@@ -3,15 +3,20 @@
 use super::*;
 
 /// A red invoice awaiting its buyer: the original's reference, the original, the red invoice.
-type Pending<T> = (InvoiceRef, Invoice<BlockNumberFor<T>>, Invoice<BlockNumberFor<T>>);
+type Pending<T> = (InvoiceRef, InvoiceOf<T>, InvoiceOf<T>);
 
 impl<T: Config> Pallet<T> {
-	pub(crate) fn do_reverse(seller: OrgId, id: InvoiceRef, document: H256) -> DispatchResult {
+	pub(crate) fn do_reverse(
+		(clerk, seller): (T::AccountId, OrgId),
+		id: InvoiceRef,
+		document: H256,
+	) -> DispatchResult {
 		ensure!(id.issuer == seller, Error::<T>::NotIssuer);
 		let mut original = Self::get(id)?;
 		ensure!(original.is_valid_blue(), Error::<T>::NotReversible);
 		ensure!(original.claim.is_none(), Error::<T>::AlreadyClaimed);
 		ensure!(!ReceivableClaims::<T>::contains_key(id), Error::<T>::AlreadyClaimed);
+		ensure!(original.abnormal.is_none(), Error::<T>::Abnormal);
 		Freezes::<Self>::ensure_not_frozen(id)?;
 		let awaiting_buyer = original.status == InvoiceStatus::Confirmed;
 		// Room for the request, the buyer's answer and the final change, before anything is
@@ -24,12 +29,11 @@ impl<T: Config> Pallet<T> {
 		);
 		let kind = InvoiceKind::Red { original: id.seq };
 		let (red_id, red) = Self::append(
-			seller,
-			kind,
+			(clerk, seller),
+			(kind, original.invoice_type),
 			original.buyer,
 			Lines::new(),
-			original.net,
-			original.tax,
+			(original.net, original.tax),
 			document,
 		)?;
 		Self::deposit_event(Event::RedInvoiceIssued {
@@ -51,21 +55,22 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// A reversal takes effect: the original is reversed, the red invoice counts against the
-	/// seller's output (and the buyer's input, if it had confirmed the original) this period.
+	/// seller's output (and the buyer's input, if it had deducted the original) this period.
 	pub(crate) fn take_effect(
 		id: InvoiceRef,
-		mut original: Invoice<BlockNumberFor<T>>,
+		mut original: InvoiceOf<T>,
 		red_id: InvoiceRef,
-		mut red: Invoice<BlockNumberFor<T>>,
+		mut red: InvoiceOf<T>,
 	) -> DispatchResult {
 		let period = Self::current_period();
-		let (net, tax) = (original.net, original.tax);
 		let mut seller_totals = Totals::<T>::get(id.issuer, period);
-		seller_totals.output_credit.add(net, tax).ok_or(Error::<T>::Overflow)?;
-		let buyer_totals = match (original.buyer_period, original.buyer) {
-			(Some(_), Buyer::Member(buyer)) => {
+		let column = Column::Output { invoice_type: original.invoice_type, red: true };
+		Self::count(&mut seller_totals, column, &original.lines, true)?;
+		let buyer_totals = match (original.is_deducted(), original.member_buyer()) {
+			(true, Some(buyer)) => {
 				let mut totals = Totals::<T>::get(buyer, period);
-				totals.input_credit.add(net, tax).ok_or(Error::<T>::Overflow)?;
+				let column = Column::Input(InputColumn::Red);
+				Self::count(&mut totals, column, &original.lines, true)?;
 				red.buyer_period = Some(period);
 				Some((buyer, totals))
 			},
@@ -87,10 +92,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Red invoice `red` awaiting its buyer's answer, with the original it would reverse; the
 	/// deadline is not checked (the buyer's answers and the lapse differ on it).
-	fn awaiting_buyer(
-		red_id: InvoiceRef,
-		red: Invoice<BlockNumberFor<T>>,
-	) -> Result<Pending<T>, DispatchError> {
+	fn awaiting_buyer(red_id: InvoiceRef, red: InvoiceOf<T>) -> Result<Pending<T>, DispatchError> {
 		let InvoiceKind::Red { original: seq } = red.kind else {
 			return Err(Error::<T>::NotAwaitingReversal.into());
 		};

@@ -1,4 +1,4 @@
-//! The tax bureau's freeze and voiding.
+//! The tax bureau's freeze, voiding and abnormal invoices.
 
 use super::*;
 
@@ -11,29 +11,77 @@ impl<T: Config> Pallet<T> {
 		Freezes::<Self>::unfreeze(bureau, id).map(|_| ())
 	}
 
+	/// Voids an invoice of the current period its buyer has not used: only the seller's output
+	/// of this period changes, which nobody has filed yet.
 	pub(crate) fn do_void(id: InvoiceRef, reason: H256) -> DispatchResult {
 		let mut invoice = Self::get(id)?;
-		ensure!(invoice.is_valid_blue(), Error::<T>::NotVoidable);
-		let (net, tax) = (invoice.net, invoice.tax);
+		ensure!(
+			invoice.is_valid_blue()
+				&& invoice.input_use.is_none()
+				&& invoice.period == Self::current_period(),
+			Error::<T>::NotVoidable
+		);
 		let mut seller_totals = Totals::<T>::get(id.issuer, invoice.period);
-		seller_totals.output.remove(net, tax).ok_or(Error::<T>::Overflow)?;
-		let buyer_totals = match (invoice.buyer_period, invoice.buyer) {
-			(Some(period), Buyer::Member(buyer)) => {
-				let mut totals = Totals::<T>::get(buyer, period);
-				totals.input.remove(net, tax).ok_or(Error::<T>::Overflow)?;
-				Some((buyer, period, totals))
-			},
-			_ => None,
-		};
+		let column = Column::Output { invoice_type: invoice.invoice_type, red: false };
+		Self::count(&mut seller_totals, column, &invoice.lines, false)?;
 		Self::record(id, Change::Voided, 0)?;
 		Totals::<T>::insert(id.issuer, invoice.period, seller_totals);
-		if let Some((buyer, period, totals)) = buyer_totals {
-			Totals::<T>::insert(buyer, period, totals);
-		}
 		invoice.status = InvoiceStatus::Voided { reason };
 		IssuedInvoices::<T>::insert(id.issuer, id.seq, invoice);
 		Self::deposit_event(Event::InvoiceVoided { invoice: id, reason });
 		Ok(())
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	/// The tax bureau finds an invoice abnormal: a deducted one's input leaves the buyer's
+	/// input of this period (a transfer out), the periods filed stay as they are.
+	pub(crate) fn do_mark_abnormal(bureau: OrgId, id: InvoiceRef, reason: H256) -> DispatchResult {
+		let mut invoice = Self::get(id)?;
+		ensure!(invoice.is_valid_blue(), Error::<T>::NotValid);
+		ensure!(invoice.abnormal.is_none(), Error::<T>::AlreadyAbnormal);
+		let transferred = invoice.is_deducted();
+		let column = Column::Input(InputColumn::TransferredOut);
+		let buyer_totals = Self::buyer_transfer(&invoice, transferred, column)?;
+		Self::record(id, Change::MarkedAbnormal { transferred }, Self::owed(&invoice))?;
+		if let Some((buyer, period, totals)) = buyer_totals {
+			Totals::<T>::insert(buyer, period, totals);
+		}
+		invoice.abnormal = Some(Abnormal { reason, transferred });
+		IssuedInvoices::<T>::insert(id.issuer, id.seq, invoice);
+		Self::deposit_event(Event::MarkedAbnormal { invoice: id, by: bureau, reason, transferred });
+		Ok(())
+	}
+
+	/// The tax bureau clears an abnormal invoice: input transferred out counts again this
+	/// period.
+	pub(crate) fn do_clear_abnormal(bureau: OrgId, id: InvoiceRef) -> DispatchResult {
+		let mut invoice = Self::get(id)?;
+		let abnormal = invoice.abnormal.ok_or(Error::<T>::NotAbnormal)?;
+		let restored = abnormal.transferred;
+		let column = Column::Input(InputColumn::Restored);
+		let buyer_totals = Self::buyer_transfer(&invoice, restored, column)?;
+		Self::record(id, Change::AbnormalCleared { restored }, Self::owed(&invoice))?;
+		if let Some((buyer, period, totals)) = buyer_totals {
+			Totals::<T>::insert(buyer, period, totals);
+		}
+		invoice.abnormal = None;
+		IssuedInvoices::<T>::insert(id.issuer, id.seq, invoice);
+		Self::deposit_event(Event::AbnormalCleared { invoice: id, by: bureau, restored });
+		Ok(())
+	}
+
+	/// The buyer's totals of this period with the invoice counted in `column`, if `moves`.
+	fn buyer_transfer(
+		invoice: &InvoiceOf<T>,
+		moves: bool,
+		column: Column,
+	) -> Result<Option<(OrgId, Period, PeriodTotals)>, DispatchError> {
+		let (true, Some(buyer)) = (moves, invoice.member_buyer()) else { return Ok(None) };
+		let period = Self::current_period();
+		let mut totals = Totals::<T>::get(buyer, period);
+		Self::count(&mut totals, column, &invoice.lines, true)?;
+		Ok(Some((buyer, period, totals)))
 	}
 }
 

@@ -4,7 +4,7 @@ use crate::{mock::*, *};
 use frame_support::{assert_noop, assert_ok};
 use sp_runtime::DispatchError::BadOrigin;
 
-const LIMITS: IssuerLimits = IssuerLimits { per_invoice: 100, per_month: 1_000 };
+const LIMITS: IssuerLimits = IssuerLimits { per_invoice: Some(100), per_month: 1_000 };
 
 #[test]
 fn tax_bureau_sets_and_withdraws_issuer_limits() {
@@ -56,8 +56,9 @@ fn set_issuer_limits_fails_for_agencies_unknown_and_inactive_organizations() {
 fn set_issuer_limits_fails_when_limits_allow_nothing_or_contradict() {
 	ExtBuilder::default().build_and_execute(|| {
 		for limits in [
-			IssuerLimits { per_invoice: 0, per_month: 1_000 },
-			IssuerLimits { per_invoice: 1_001, per_month: 1_000 },
+			IssuerLimits { per_invoice: Some(0), per_month: 1_000 },
+			IssuerLimits { per_invoice: Some(1_001), per_month: 1_000 },
+			IssuerLimits { per_invoice: None, per_month: 0 },
 		] {
 			assert_noop!(
 				Invoices::set_issuer_limits(RuntimeOrigin::signed(TAX), 30, Some(limits)),

@@ -79,12 +79,55 @@ fn the_invariants_catch_an_altered_invoice_a_gap_and_wrong_totals() {
 		IssuedInvoices::<Test>::mutate(10, 0, |i| i.as_mut().unwrap().net = 100);
 		assert_ok!(Invoices::do_try_state());
 		// Totals that differ from the invoices.
-		Totals::<Test>::mutate(10, 202611, |t| t.output.tax += 1);
+		Totals::<Test>::mutate(10, 202611, |t| t.output[0].sums.special.tax += 1);
 		assert_eq!(
 			Invoices::do_try_state(),
 			Err("period totals differ from their invoices".into())
 		);
-		Totals::<Test>::mutate(10, 202611, |t| t.output.tax -= 1);
+		Totals::<Test>::mutate(10, 202611, |t| t.output[0].sums.special.tax -= 1);
+		// A deduction counted in the wrong column.
+		let used = deducted(300);
+		Totals::<Test>::mutate(20, 202611, |t| {
+			let sums = &mut t.input[0].sums;
+			(sums.deducted, sums.refund) = (sums.refund, sums.deducted);
+		});
+		assert_eq!(
+			Invoices::do_try_state(),
+			Err("period totals differ from their invoices".into())
+		);
+		Totals::<Test>::mutate(20, 202611, |t| {
+			let sums = &mut t.input[0].sums;
+			(sums.deducted, sums.refund) = (sums.refund, sums.deducted);
+		});
+		assert_ok!(Invoices::do_try_state());
+		// A use on an ordinary invoice; a transfer out of an invoice never deducted.
+		IssuedInvoices::<Test>::mutate(10, used.seq, |i| {
+			i.as_mut().unwrap().invoice_type = InvoiceType::Ordinary
+		});
+		let broken = Invoices::do_try_state();
+		IssuedInvoices::<Test>::mutate(10, used.seq, |i| {
+			i.as_mut().unwrap().invoice_type = InvoiceType::Special
+		});
+		// (The type is hashed: the hash breaks first.)
+		assert_eq!(broken, Err("invoice hash mismatch".into()));
+		let abnormal = Some(Abnormal { reason: H256::zero(), transferred: true });
+		IssuedInvoices::<Test>::mutate(10, 0, |i| i.as_mut().unwrap().abnormal = abnormal);
+		assert_eq!(
+			Invoices::do_try_state(),
+			Err("input transferred out of an invoice never deducted".into())
+		);
+		IssuedInvoices::<Test>::mutate(10, 0, |i| i.as_mut().unwrap().abnormal = None);
+		// A finding the history does not record.
+		IssuedInvoices::<Test>::mutate(10, used.seq, |i| {
+			i.as_mut().unwrap().abnormal =
+				Some(Abnormal { reason: H256::zero(), transferred: false })
+		});
+		assert_eq!(
+			Invoices::do_try_state(),
+			Err("the abnormal finding differs from the history".into())
+		);
+		IssuedInvoices::<Test>::mutate(10, used.seq, |i| i.as_mut().unwrap().abnormal = None);
+		assert_ok!(Invoices::do_try_state());
 		// A missing invoice.
 		let removed = IssuedInvoices::<Test>::take(10, 0).unwrap();
 		assert_eq!(Invoices::do_try_state(), Err("gap in an issuer's chain".into()));

@@ -27,12 +27,10 @@ fn an_unconfirmed_invoice_is_reversed_at_once() {
 			IssuedInvoices::<Test>::get(10, 0).unwrap().status,
 			InvoiceStatus::Reversed { red: 1 }
 		);
-		// November's output stands; December's credit offsets it.
-		assert_eq!(Totals::<Test>::get(10, 202611).output.net, 1_000);
-		assert_eq!(
-			Totals::<Test>::get(10, 202612).output_credit,
-			Sum { count: 1, net: 1_000, tax: 130 }
-		);
+		// November's output stands; December's red column offsets it.
+		assert_eq!(output_of(10, 202611, R13).special, one(1_000, 130));
+		assert_eq!(output_of(10, 202612, R13).special_red, one(1_000, 130));
+		assert_eq!(red.invoice_type, InvoiceType::Special);
 		assert_eq!(Totals::<Test>::get(20, 202612), PeriodTotals::default());
 		assert!(InvoicesByBuyer::<Test>::contains_key(20, RED));
 	});
@@ -50,6 +48,7 @@ fn rejected_and_external_invoices_are_reversed_at_once() {
 		);
 		assert_ok!(Invoices::issue(
 			RuntimeOrigin::signed(SELLER),
+			InvoiceType::Special,
 			Buyer::External(CreditCode::sample(55)),
 			vec![line(1, 100, 1)],
 			H256::zero()
@@ -59,13 +58,27 @@ fn rejected_and_external_invoices_are_reversed_at_once() {
 			IssuedInvoices::<Test>::get(10, 2).unwrap().status,
 			InvoiceStatus::Reversed { red: 3 }
 		);
+		// A consumer's ordinary invoice too; the red one is ordinary, in its own column.
+		assert_ok!(Invoices::issue(
+			RuntimeOrigin::signed(SELLER),
+			InvoiceType::Ordinary,
+			Buyer::Person { commitment: None },
+			vec![line(1, 100, 1)],
+			H256::zero()
+		));
+		assert_ok!(reverse(InvoiceRef { issuer: 10, seq: 4 }));
+		assert_eq!(
+			IssuedInvoices::<Test>::get(10, 5).unwrap().status,
+			InvoiceStatus::Effective { period: 202611 }
+		);
+		assert_eq!(output_of(10, 202611, R13).ordinary_red, one(100, 13));
 	});
 }
 
 #[test]
 fn a_confirmed_invoice_is_reversed_only_when_the_buyer_confirms() {
 	ExtBuilder::default().build_and_execute(|| {
-		let id = confirmed(1_000);
+		let id = deducted(1_000);
 		// Requested in the last hour of November, confirmed in December (within 72 hours).
 		set_time(DECEMBER_2026 - 3_600_000);
 		assert_ok!(reverse(id));
@@ -86,7 +99,7 @@ fn a_confirmed_invoice_is_reversed_only_when_the_buyer_confirms() {
 			IssuedInvoices::<Test>::get(10, 1).unwrap().status,
 			InvoiceStatus::AwaitingBuyer
 		);
-		assert_eq!(Totals::<Test>::get(10, 202611).output_credit, Sum::default());
+		assert_eq!(output_of(10, 202611, R13).special_red, Sum::default());
 		set_time(DECEMBER_2026);
 		assert_ok!(Invoices::confirm_reversal(RuntimeOrigin::signed(BUYER), RED));
 		assert_eq!(last_event(), Event::InvoiceReversed { invoice: id, red: 1 });
@@ -94,16 +107,17 @@ fn a_confirmed_invoice_is_reversed_only_when_the_buyer_confirms() {
 			IssuedInvoices::<Test>::get(10, 0).unwrap().status,
 			InvoiceStatus::Reversed { red: 1 }
 		);
-		assert_eq!(Totals::<Test>::get(10, 202612).output_credit.tax, 130);
-		// The buyer's input of November stands; December's credit offsets it.
-		assert_eq!(Totals::<Test>::get(20, 202611).input.tax, 130);
-		assert_eq!(Totals::<Test>::get(20, 202612).input_credit.tax, 130);
+		assert_eq!(output_of(10, 202612, R13).special_red.tax, 130);
+		// The buyer's deduction of November stands; December's red input offsets it.
+		assert_eq!(input_of(20, 202611, R13).deducted.tax, 130);
+		assert_eq!(input_of(20, 202612, R13).red, one(1_000, 130));
 		let history: Vec<_> = InvoiceHistory::<Test>::get(10, 0).iter().map(|e| e.change).collect();
 		assert_eq!(
 			history,
 			vec![
 				Change::Issued,
 				Change::Confirmed,
+				Change::UseConfirmed(InputUse::Deduct),
 				Change::ReversalRequested { red: 1 },
 				Change::Reversed { red: 1 }
 			]
@@ -137,7 +151,7 @@ fn the_buyer_refuses_a_reversal_and_the_original_stands() {
 fn reverse_fails_for_another_issuers_invoice_and_without_the_role() {
 	ExtBuilder::default().build_and_execute(|| {
 		let id = issue_to_buyer(1_000);
-		Issuers::<Test>::insert(20, IssuerLimits { per_invoice: 1, per_month: 1 });
+		Issuers::<Test>::insert(20, IssuerLimits { per_invoice: Some(1), per_month: 1 });
 		assert_noop!(
 			Invoices::reverse(RuntimeOrigin::signed(BUYER), id, H256::zero()),
 			Error::<Test>::NotIssuer
@@ -328,7 +342,7 @@ fn an_unanswered_reversal_lapses_after_72_hours_and_the_original_stands() {
 			Error::<Test>::NotAwaitingReversal
 		);
 		// The seller may request again; nothing was counted.
-		assert_eq!(Totals::<Test>::get(10, 202611).output_credit, Sum::default());
+		assert_eq!(output_of(10, 202611, R13).special_red, Sum::default());
 		assert_ok!(reverse(id));
 		assert_eq!(
 			IssuedInvoices::<Test>::get(10, 0).unwrap().status,
@@ -348,5 +362,31 @@ fn a_suspended_buyer_still_answers_a_reversal_within_its_window() {
 		assert_noop!(Invoices::confirm(RuntimeOrigin::signed(BUYER), id), BadOrigin);
 		assert_ok!(Invoices::confirm_reversal(RuntimeOrigin::signed(BUYER), RED));
 		assert_eq!(last_event(), Event::InvoiceReversed { invoice: id, red: RED.seq });
+	});
+}
+
+#[test]
+fn a_reversal_of_an_invoice_received_but_not_deducted_leaves_the_buyers_input() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = confirmed(1_000);
+		assert_ok!(reverse(id));
+		assert_ok!(Invoices::confirm_reversal(RuntimeOrigin::signed(BUYER), RED));
+		assert_eq!(IssuedInvoices::<Test>::get(10, 1).unwrap().buyer_period, None);
+		assert_eq!(Totals::<Test>::get(20, 202611), PeriodTotals::default());
+		assert_eq!(output_of(10, 202611, R13).special_red, one(1_000, 130));
+		// A use confirmed not to deduct is not reduced either.
+		let not_deducted = confirmed(500);
+		assert_ok!(Invoices::confirm_use(
+			RuntimeOrigin::signed(BUYER),
+			not_deducted,
+			InputUse::NotDeduct
+		));
+		assert_ok!(reverse(not_deducted));
+		assert_ok!(Invoices::confirm_reversal(
+			RuntimeOrigin::signed(BUYER),
+			InvoiceRef { issuer: 10, seq: 3 }
+		));
+		let input = input_of(20, 202611, R13);
+		assert_eq!((input.not_deducted, input.red), (one(500, 65), Sum::default()));
 	});
 }

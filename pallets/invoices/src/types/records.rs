@@ -1,13 +1,17 @@
 //! The stored records: issuers' limits, buyers, invoices, chains, totals and histories.
 
-use super::{Lines, Period, MAX_HISTORY};
+#[cfg(doc)]
+use super::LegacyLine;
+use super::{by_rate, Line, Lines, Period, RateAmount, TaxRate, MAX_HISTORY, MAX_RATE_ROWS};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{pallet_prelude::ConstU32, BoundedVec};
 use regchain_primitives::{time::Moment, Claim, CreditCode, Fen, InvoiceRef, OrgId};
 use scale_info::TypeInfo;
 use sp_core::H256;
 
-/// What a taxpayer may invoice, set by the tax bureau; amounts are gross (tax included).
+/// What a taxpayer may invoice, set by the tax bureau (授信额度 / 赋额) and adjusted by it at any
+/// time, within the month too (a raise counts at once against what the month already used);
+/// amounts are net, before VAT, as the tax bureau grants them.
 #[derive(
 	Clone,
 	Copy,
@@ -21,21 +25,23 @@ use sp_core::H256;
 	Debug,
 )]
 pub struct IssuerLimits {
-	/// The largest gross amount of one invoice (单张限额), in fen.
-	pub per_invoice: Fen,
-	/// The largest gross amount invoiced in one tax period (月度限额), in fen.
+	/// The largest net amount of one invoice (单张限额), in fen, if the bureau caps invoices at
+	/// all: the fully digitalized invoices have no cap of their own, only the month's.
+	pub per_invoice: Option<Fen>,
+	/// The largest net amount invoiced in one tax period (月度限额), in fen: blue invoices
+	/// issued in the period, unless voided.
 	pub per_month: Fen,
 }
 
 impl IssuerLimits {
 	/// Limits are usable when one invoice can be issued and fits the month.
 	pub fn is_valid(&self) -> bool {
-		self.per_invoice > 0 && self.per_invoice <= self.per_month
+		self.per_month > 0 && self.per_invoice.is_none_or(|p| p > 0 && p <= self.per_month)
 	}
 }
 
-/// Who buys: a member organization, which then confirms, rejects and reimburses on chain, or
-/// an outside taxpayer known only by its credit code.
+/// Who buys: a member organization, which then confirms, rejects and reimburses on chain, an
+/// outside taxpayer known only by its credit code, or a consumer.
 #[derive(
 	Clone,
 	Copy,
@@ -54,10 +60,106 @@ pub enum Buyer {
 	/// A taxpayer outside the consortium. A code that belongs to an active member is recorded
 	/// as that member instead.
 	External(CreditCode),
+	/// A natural person (the invoice prints the name "个人"), buying as a consumer: only an
+	/// ordinary invoice is issued to a person. No name or identity number is on chain; a buyer
+	/// who wants to find its invoices later gives the seller `commitment`, the BLAKE2-256 hash
+	/// of a salt it keeps and its identity number, which nobody can reverse without the salt.
+	Person {
+		/// The buyer's salted commitment, if it gave one.
+		commitment: Option<H256>,
+	},
+}
+
+/// The two VAT invoices of the fully digitalized e-invoice (数电票): only a special invoice's
+/// tax is deductible as the buyer's input.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub enum InvoiceType {
+	/// 增值税专用发票: issued to a taxpayer (a member or an outside one), whose use
+	/// confirmation may deduct its tax.
+	Special,
+	/// 普通发票: to anyone, consumers included; its tax is never the buyer's input.
+	Ordinary,
+}
+
+/// What the buyer of a special invoice confirms using it for (用途确认, in the tax period of the
+/// confirmation), once: only `Deduct` counts its tax as the buyer's input.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub enum InputUse {
+	/// 抵扣: its tax is deducted from the buyer's output tax.
+	Deduct,
+	/// 不抵扣: not deducted (goods for exempt sales, collective welfare …).
+	NotDeduct,
+	/// 退税: used for an export tax refund.
+	Refund,
+}
+
+/// The tax bureau's finding that an invoice is abnormal (异常凭证, 国家税务总局公告2019年第38号):
+/// it is neither deducted nor claimed until the bureau clears it.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub struct Abnormal {
+	/// Hash of the bureau's finding.
+	pub reason: H256,
+	/// Whether the buyer had deducted it, so that its input was transferred out (进项转出) in
+	/// the period of the finding — and is counted again in the period it is cleared.
+	pub transferred: bool,
+}
+
+/// What an invoice's content hash covers: invoices keep the preimage they were issued with, so
+/// that an upgrade never breaks an issuer's hash chain.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub enum Preimage {
+	/// Invoices stored before spec 123 (storage version 4 and before): all special, lines in
+	/// their layout then ([`LegacyLine`]), no clerk.
+	V1,
+	/// Since spec 123: the type follows the kind, the clerk the document.
+	V2,
 }
 
 /// A normal (blue) invoice, or a red one that cancels a blue one of the same seller in full.
-/// Partial credit notes are not supported: a partly wrong invoice is reversed and reissued.
 #[derive(
 	Clone,
 	Copy,
@@ -81,7 +183,7 @@ pub enum InvoiceKind {
 }
 
 /// Where an invoice stands. Blue invoices move among the first six, red ones among the last
-/// three.
+/// four.
 #[derive(
 	Clone,
 	Copy,
@@ -95,9 +197,9 @@ pub enum InvoiceKind {
 	Debug,
 )]
 pub enum InvoiceStatus {
-	/// Issued, not yet confirmed by the buyer. Invoices to outside buyers stay here.
+	/// Issued, not yet confirmed by the buyer. Invoices to outside buyers and persons stay here.
 	Issued,
-	/// The buyer confirmed receipt; its input tax counts in the period of confirmation.
+	/// The buyer confirmed receipt (a special invoice's use is confirmed apart).
 	Confirmed,
 	/// The buyer rejected it; the seller is expected to reverse it.
 	Rejected {
@@ -122,7 +224,7 @@ pub enum InvoiceStatus {
 	/// Red: awaiting the buyer's confirmation (红字信息确认单).
 	AwaitingBuyer,
 	/// Red: in force; the original is reversed. It reduces the seller's output tax (and the
-	/// buyer's input tax, if the buyer had confirmed the original) in `period`.
+	/// buyer's input tax, if the buyer had deducted the original) in `period`.
 	Effective {
 		/// The tax period the reversal took effect in.
 		period: Period,
@@ -137,15 +239,17 @@ pub enum InvoiceStatus {
 }
 
 /// An invoice. Its `content_hash` covers everything the seller stated and the chain computed —
-/// issuer, number, kind, buyer, lines, totals, document, the previous invoice's hash, block
-/// and period ([`Invoice::compute_hash`]) — but not the fields that change later. (Not named
+/// issuer, number, kind, type, buyer, lines, totals, document, the previous invoice's hash,
+/// block and period ([`Invoice::compute_hash`]) — but not the fields that change later. (Not named
 /// `hash`: Polkadot.js gives every decoded value a `.hash` of its own encoding.)
 #[derive(
 	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
 )]
-pub struct Invoice<BlockNumber> {
+pub struct Invoice<BlockNumber, AccountId> {
 	/// Blue or red.
 	pub kind: InvoiceKind,
+	/// Special or ordinary; a red invoice has its original's.
+	pub invoice_type: InvoiceType,
 	/// The buyer.
 	pub buyer: Buyer,
 	/// The lines; empty for a red invoice, which reverses all of its original's.
@@ -156,11 +260,16 @@ pub struct Invoice<BlockNumber> {
 	pub tax: Fen,
 	/// Hash of the full invoice document (PDF / OFD), kept off chain.
 	pub document: H256,
+	/// The account that issued it (开票人), of the issuer's organization; `None` for invoices
+	/// stored before spec 123, which did not record it.
+	pub clerk: Option<AccountId>,
 	/// Hash of the seller's previous invoice (zero for the first): the chain that makes a
 	/// missing or altered invoice detectable.
 	pub prev_hash: H256,
 	/// This invoice's hash ([`compute_hash`](Invoice::compute_hash)).
 	pub content_hash: H256,
+	/// What the hash covers.
+	pub preimage: Preimage,
 	/// The block of issue. A block number, not a date: it is part of the hash chain, which
 	/// anchors the invoice in the ledger; the date of issue is the first history entry's.
 	pub issued_at: BlockNumber,
@@ -168,33 +277,55 @@ pub struct Invoice<BlockNumber> {
 	pub period: Period,
 	/// Where it stands.
 	pub status: InvoiceStatus,
-	/// The period the buyer's input tax was counted in: the period of the buyer's confirmation
-	/// for a blue invoice, of the reversal for a red one that reduces it.
+	/// The period the buyer's use of a blue special invoice was confirmed in (`input_use`), or
+	/// the period a red invoice reduced the buyer's deducted input in.
 	pub buyer_period: Option<Period>,
+	/// The buyer's use of a blue special invoice, confirmed once.
+	pub input_use: Option<InputUse>,
 	/// What it justified, once; it can justify nothing else.
 	pub claim: Option<Claim>,
+	/// The tax bureau's finding that it is abnormal, until cleared.
+	pub abnormal: Option<Abnormal>,
 }
 
-impl<BlockNumber: Encode> Invoice<BlockNumber> {
+impl<BlockNumber: Encode, AccountId: Encode> Invoice<BlockNumber, AccountId> {
 	/// The hash anyone can recompute from the stored fields to verify an issuer's sequence:
-	/// BLAKE2-256 of the SCALE encoding of `(b"regchain/invoice", issuer, seq, kind, buyer,
-	/// lines, net, tax, document, prev_hash, issued_at, period)`.
+	/// BLAKE2-256 of the SCALE encoding of
+	/// - [`Preimage::V2`]: `(b"regchain/invoice/2", issuer, seq, kind, invoice_type, buyer,
+	///   lines, net, tax, document, clerk, prev_hash, issued_at, period)`;
+	/// - [`Preimage::V1`] (invoices stored before spec 123): `(b"regchain/invoice", issuer,
+	///   seq, kind, buyer, lines in their layout then ([`Line::legacy`]), net, tax, document,
+	///   prev_hash, issued_at, period)`.
 	pub fn compute_hash(&self, issuer: OrgId, seq: u32) -> H256 {
-		let preimage = (
-			b"regchain/invoice",
-			issuer,
-			seq,
-			&self.kind,
-			&self.buyer,
-			&self.lines,
-			self.net,
-			self.tax,
-			&self.document,
-			&self.prev_hash,
-			&self.issued_at,
-			self.period,
-		);
-		H256(preimage.using_encoded(sp_io::hashing::blake2_256))
+		let tail = (&self.prev_hash, &self.issued_at, self.period);
+		let hash = match self.preimage {
+			Preimage::V1 => {
+				let lines: alloc::vec::Vec<_> = self.lines.iter().map(Line::legacy).collect();
+				let body = (&self.buyer, lines, self.net, self.tax, &self.document);
+				(b"regchain/invoice", issuer, seq, &self.kind, body, tail)
+					.using_encoded(sp_io::hashing::blake2_256)
+			},
+			Preimage::V2 => {
+				let body = (&self.buyer, &self.lines, self.net, self.tax, &self.document);
+				let head = (b"regchain/invoice/2", issuer, seq, &self.kind, &self.invoice_type);
+				(head, body, &self.clerk, tail).using_encoded(sp_io::hashing::blake2_256)
+			},
+		};
+		H256(hash)
+	}
+
+	/// The member organization that buys, if the buyer is one.
+	pub fn member_buyer(&self) -> Option<OrgId> {
+		match self.buyer {
+			Buyer::Member(org) => Some(org),
+			_ => None,
+		}
+	}
+
+	/// Whether its buyer's input counts it now: a special invoice whose deduction the buyer
+	/// confirmed and that was not transferred out as abnormal.
+	pub fn is_deducted(&self) -> bool {
+		self.input_use == Some(InputUse::Deduct) && !self.abnormal.is_some_and(|a| a.transferred)
 	}
 
 	/// The gross amount, tax included.
@@ -284,8 +415,33 @@ impl Sum {
 	}
 }
 
-/// A taxpayer's totals for one period, kept as invoices come and go. Output tax due is
-/// `output.tax − output_credit.tax`, deductible input tax `input.tax − input_credit.tax`.
+/// The amounts of one VAT rate in a taxpayer's period, by column (`C`: [`OutputSums`] or
+/// [`InputSums`]).
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub struct RateRow<C> {
+	/// The rate (not the code: a code may change its rate; the return asks for the rate).
+	pub rate: TaxRate,
+	/// The columns.
+	pub sums: C,
+}
+
+/// A taxpayer's rows of one period, one a rate, in the order of the VAT return
+/// ([`TaxRate::return_order`]).
+pub type Rows<C> = BoundedVec<RateRow<C>, ConstU32<MAX_RATE_ROWS>>;
+
+/// A seller's output of one rate in a period: the columns of the VAT return's sales schedule
+/// (附列资料（一）) for invoices issued.
 #[derive(
 	Clone,
 	Copy,
@@ -299,15 +455,204 @@ impl Sum {
 	TypeInfo,
 	Debug,
 )]
+pub struct OutputSums {
+	/// Blue special invoices issued in the period (开具增值税专用发票), unless voided.
+	pub special: Sum,
+	/// Blue ordinary invoices issued in the period (开具其他发票), unless voided.
+	pub ordinary: Sum,
+	/// Red invoices against special invoices that took effect in the period.
+	pub special_red: Sum,
+	/// Red invoices against ordinary invoices that took effect in the period.
+	pub ordinary_red: Sum,
+}
+
+/// A buyer's input of one rate in a period: the VAT return's input schedule (附列资料（二）).
+#[derive(
+	Clone,
+	Copy,
+	Default,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub struct InputSums {
+	/// Special invoices it confirmed for deduction in the period (抵扣).
+	pub deducted: Sum,
+	/// Special invoices it confirmed not to deduct (不抵扣).
+	pub not_deducted: Sum,
+	/// Special invoices it confirmed for an export refund (退税).
+	pub refund: Sum,
+	/// Red invoices that took effect in the period against invoices it had deducted.
+	pub red: Sum,
+	/// Deducted invoices found abnormal in the period: input transferred out (进项转出).
+	pub transferred_out: Sum,
+	/// Invoices transferred out and cleared by the tax bureau in the period: deducted again.
+	pub restored: Sum,
+}
+
+/// A taxpayer's totals for one period, kept as invoices move, a row a rate. Output tax due is
+/// the sum over the rows of `special.tax + ordinary.tax − special_red.tax − ordinary_red.tax`;
+/// deductible input tax is `deducted.tax − red.tax − transferred_out.tax + restored.tax`.
+#[derive(
+	Clone,
+	Default,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
 pub struct PeriodTotals {
-	/// Blue invoices it issued in the period, unless voided.
-	pub output: Sum,
-	/// Red invoices of its own that took effect in the period.
-	pub output_credit: Sum,
-	/// Blue invoices it confirmed as buyer in the period, unless voided.
-	pub input: Sum,
-	/// Red invoices that took effect in the period against invoices it had confirmed.
-	pub input_credit: Sum,
+	/// As seller.
+	pub output: Rows<OutputSums>,
+	/// As buyer.
+	pub input: Rows<InputSums>,
+}
+
+/// The row of `rate` in `rows`, added (in return order) if missing; `None` when the rows are
+/// full.
+pub fn row_of<C: Default>(rows: &mut Rows<C>, rate: TaxRate) -> Option<&mut C> {
+	let key = rate.return_order();
+	let at = match rows.binary_search_by_key(&key, |r| r.rate.return_order()) {
+		Ok(at) => at,
+		Err(at) => {
+			rows.try_insert(at, RateRow { rate, sums: C::default() }).ok()?;
+			at
+		},
+	};
+	rows.get_mut(at).map(|r| &mut r.sums)
+}
+
+/// A column of the totals an invoice counts in.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Column {
+	/// The seller's output: a blue invoice of the type, or (`red`) a red one against it.
+	Output {
+		/// The invoice's type.
+		invoice_type: InvoiceType,
+		/// Whether a red invoice.
+		red: bool,
+	},
+	/// The buyer's input, by use.
+	Input(InputColumn),
+}
+
+/// A column of the buyer's input.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum InputColumn {
+	/// Confirmed for this use.
+	Use(InputUse),
+	/// A red invoice against a deducted one.
+	Red,
+	/// Transferred out as abnormal.
+	TransferredOut,
+	/// Counted again once cleared.
+	Restored,
+}
+
+/// Why an invoice cannot be counted.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum TotalsError {
+	/// A rate row more than [`MAX_RATE_ROWS`].
+	TooManyRates,
+	/// An amount beyond [`Fen`], or a removal of what was not counted.
+	Overflow,
+}
+
+/// The columns of one side of the totals.
+pub trait ColumnSums: Default + PartialEq {
+	/// The sum of `column`, if it is on this side.
+	fn column(&mut self, column: Column) -> Option<&mut Sum>;
+}
+
+impl ColumnSums for OutputSums {
+	fn column(&mut self, column: Column) -> Option<&mut Sum> {
+		match column {
+			Column::Output { invoice_type: InvoiceType::Special, red: false } => {
+				Some(&mut self.special)
+			},
+			Column::Output { invoice_type: InvoiceType::Ordinary, red: false } => {
+				Some(&mut self.ordinary)
+			},
+			Column::Output { invoice_type: InvoiceType::Special, red: true } => {
+				Some(&mut self.special_red)
+			},
+			Column::Output { invoice_type: InvoiceType::Ordinary, red: true } => {
+				Some(&mut self.ordinary_red)
+			},
+			Column::Input(_) => None,
+		}
+	}
+}
+
+impl ColumnSums for InputSums {
+	fn column(&mut self, column: Column) -> Option<&mut Sum> {
+		let Column::Input(input) = column else { return None };
+		Some(match input {
+			InputColumn::Use(InputUse::Deduct) => &mut self.deducted,
+			InputColumn::Use(InputUse::NotDeduct) => &mut self.not_deducted,
+			InputColumn::Use(InputUse::Refund) => &mut self.refund,
+			InputColumn::Red => &mut self.red,
+			InputColumn::TransferredOut => &mut self.transferred_out,
+			InputColumn::Restored => &mut self.restored,
+		})
+	}
+}
+
+/// Adds (or, with `add` false, removes) one invoice of amounts `amounts` to `column` of
+/// `rows`, a rate at a time; a row left empty by a removal is dropped.
+fn count_rows<C: ColumnSums>(
+	rows: &mut Rows<C>,
+	column: Column,
+	amounts: &[RateAmount],
+	add: bool,
+) -> Result<(), TotalsError> {
+	for a in amounts {
+		let sums = row_of(rows, a.rate).ok_or(TotalsError::TooManyRates)?;
+		let sum = sums.column(column).ok_or(TotalsError::Overflow)?;
+		let done = if add { sum.add(a.net, a.tax) } else { sum.remove(a.net, a.tax) };
+		done.ok_or(TotalsError::Overflow)?;
+	}
+	rows.retain(|r| r.sums != C::default());
+	Ok(())
+}
+
+impl PeriodTotals {
+	/// What the taxpayer invoiced in the period, net of tax: the blue invoices its limits count.
+	pub fn issued_net(&self) -> Option<Fen> {
+		self.output.iter().try_fold(0 as Fen, |sum, r| {
+			sum.checked_add(r.sums.special.net)?.checked_add(r.sums.ordinary.net)
+		})
+	}
+
+	/// What the taxpayer invoiced in the period net of tax and of its red invoices that took
+	/// effect in it (never below zero).
+	pub fn invoiced_net(&self) -> Fen {
+		self.output.iter().fold(0 as Fen, |sum, r| {
+			let s = &r.sums;
+			let blue = s.special.net.saturating_add(s.ordinary.net);
+			let red = s.special_red.net.saturating_add(s.ordinary_red.net);
+			sum.saturating_add(blue).saturating_sub(red)
+		})
+	}
+
+	/// Counts an invoice of `lines` in `column` (or, with `add` false, takes it out): each of
+	/// its rates in that rate's row, the invoice once per row.
+	pub fn count(&mut self, column: Column, lines: &[Line], add: bool) -> Result<(), TotalsError> {
+		let amounts = by_rate(lines).ok_or(TotalsError::Overflow)?;
+		match column {
+			Column::Output { .. } => count_rows(&mut self.output, column, &amounts, add),
+			Column::Input(_) => count_rows(&mut self.input, column, &amounts, add),
+		}
+	}
 }
 
 /// A change in an invoice's life, as kept in its history.
@@ -358,6 +703,20 @@ pub enum Change {
 		/// The red invoice.
 		red: u32,
 	},
+	/// The buyer confirmed its use of a special invoice.
+	UseConfirmed(InputUse),
+	/// The tax bureau found it abnormal; `transferred` if the buyer's deducted input was
+	/// transferred out in the period of this change.
+	MarkedAbnormal {
+		/// Whether input was transferred out.
+		transferred: bool,
+	},
+	/// The tax bureau cleared it; `restored` if the input transferred out counts again in the
+	/// period of this change.
+	AbnormalCleared {
+		/// Whether input was restored.
+		restored: bool,
+	},
 }
 
 /// One entry of an invoice's history.
@@ -391,8 +750,12 @@ pub type History<Time> = BoundedVec<HistoryEntry<Time>, ConstU32<MAX_HISTORY>>;
 pub struct InvoiceCheck {
 	/// Blue or red.
 	pub kind: InvoiceKind,
+	/// Special or ordinary.
+	pub invoice_type: InvoiceType,
 	/// Where it stands: a reversed or rejected invoice is no longer valid.
 	pub status: InvoiceStatus,
+	/// Whether the tax bureau found it abnormal (and has not cleared it).
+	pub abnormal: bool,
 	/// Net amount, in fen, to compare with the printed one.
 	pub net: Fen,
 	/// Tax, in fen.
@@ -405,11 +768,11 @@ pub struct InvoiceCheck {
 
 /// An invoice with its number and history, as the runtime API returns it.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
-pub struct InvoiceRecord<BlockNumber> {
+pub struct InvoiceRecord<BlockNumber, AccountId> {
 	/// Its number.
 	pub id: InvoiceRef,
 	/// The invoice.
-	pub invoice: Invoice<BlockNumber>,
+	pub invoice: Invoice<BlockNumber, AccountId>,
 	/// Its history, oldest first.
 	pub history: History<Moment>,
 	/// The tax bureau's freeze while it audits the invoice.
