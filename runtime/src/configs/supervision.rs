@@ -157,7 +157,7 @@ impl pallet_supervision::BenchmarkHelper for CaseRecords {
 						..Default::default()
 					},
 				};
-				t.output = pallet_invoices::Rows::truncate_from(vec![row]);
+				t.output = pallet_invoices::Rows::truncate_from(alloc::vec![row]);
 			})
 		}
 		RecordSet::InvoicedAbove { period, amount: 1 }

@@ -83,6 +83,7 @@ impl<T: Config> Pallet<T> {
 			content_hash: invoice.content_hash,
 		}
 		.to_text();
+		let (seller, buyer) = (code_text(&seller), buyer.as_ref().map(code_text));
 		Some(PrintedInvoice { chain, id, seller, buyer, date, invoice, qr })
 	}
 

@@ -84,10 +84,15 @@ fn parse_number<N: core::str::FromStr>(text: &str) -> Option<N> {
 	text.parse().ok()
 }
 
+/// A credit code as printed: its 18 ASCII characters.
+pub fn code_text(code: &CreditCode) -> alloc::string::String {
+	alloc::string::String::from_utf8_lossy(code.as_bytes()).into_owned()
+}
+
 impl QrPayload {
 	/// The payload as printed in the QR code.
 	pub fn to_text(&self) -> Vec<u8> {
-		let code = core::str::from_utf8(self.seller.as_bytes()).unwrap_or_default();
+		let code = code_text(&self.seller);
 		let invoice_type = match self.invoice_type {
 			InvoiceType::Special => "S",
 			InvoiceType::Ordinary => "O",
@@ -149,10 +154,10 @@ pub struct PrintedInvoice<Invoice> {
 	pub chain: H256,
 	/// Its number.
 	pub id: InvoiceRef,
-	/// The issuer's credit code (销售方统一社会信用代码).
-	pub seller: CreditCode,
+	/// The issuer's credit code (销售方统一社会信用代码), as printed.
+	pub seller: alloc::string::String,
 	/// The buyer's credit code, if it is a taxpayer; none for a person (printed "个人").
-	pub buyer: Option<CreditCode>,
+	pub buyer: Option<alloc::string::String>,
 	/// The date of issue, `YYYYMMDD` in China Standard Time.
 	pub date: u32,
 	/// The invoice as stored: lines, amounts, type, clerk, hashes.
