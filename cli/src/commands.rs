@@ -8,6 +8,7 @@ use codec::Encode;
 use runtime::runtime_types::{
 	pallet_invoices::types::{
 		records::{Buyer, InputUse, InvoiceType},
+		red::{RedLineInput, RedReason},
 		tax::LineInput,
 	},
 	pallet_ip_rights::types::WorkType,
@@ -332,18 +333,18 @@ pub enum Invoice {
 		#[command(flatten)]
 		send: Send,
 	},
-	/// Issue the red (reversing) invoice of one (the issuer signs).
+	/// Reduce one of the issuer's invoices with a red invoice, in full or in part (the issuer
+	/// signs): issued at once, or a red-letter request the buyer (or, for an outside buyer, the
+	/// tax bureau) confirms within 72 hours.
 	Reverse {
-		/// The issuing organization's id.
-		#[arg(long)]
-		issuer: u32,
-		/// The invoice's number in the issuer's sequence.
-		#[arg(long)]
-		seq: u32,
-		#[arg(long)]
-		document: String,
 		#[command(flatten)]
-		send: Send,
+		red: RedArgs,
+	},
+	/// Ask the seller to reduce an invoice received (the buyer signs): a red-letter request the
+	/// seller confirms within 72 hours.
+	RequestReversal {
+		#[command(flatten)]
+		red: RedArgs,
 	},
 }
 
@@ -714,6 +715,75 @@ fn price(yuan: &str) -> Option<u64> {
 	whole.parse::<u64>().ok()?.checked_mul(100_000_000)?.checked_add(fraction)
 }
 
+/// Why an invoice is reduced (the red-letter form's reasons).
+#[derive(Clone, Copy, ValueEnum)]
+pub enum ReasonArg {
+	/// 开票有误: reversed in full, no lines named.
+	Error,
+	/// 销货退回: lines with the quantity returned.
+	Return,
+	/// 服务中止: lines with or without a quantity.
+	ServiceStopped,
+	/// 销售折让: lines with no quantity (`LINE:0:NET`).
+	Allowance,
+}
+
+/// A red invoice or request: the invoice, why, and the lines reduced.
+#[derive(Args)]
+pub struct RedArgs {
+	/// The issuing organization's id.
+	#[arg(long)]
+	issuer: u32,
+	/// The invoice's number in the issuer's sequence.
+	#[arg(long)]
+	seq: u32,
+	#[arg(long, value_enum, default_value = "error")]
+	reason: ReasonArg,
+	/// A line reduced, `LINE:QUANTITY_THOUSANDTHS:NET_YUAN` (the line's position from 0, the
+	/// quantity returned, the net amount in yuan with up to 2 decimals); none: all that
+	/// remains.
+	#[arg(long = "line")]
+	lines: Vec<String>,
+	/// Hash of the red invoice's document (the form and its evidence).
+	#[arg(long)]
+	document: String,
+	#[command(flatten)]
+	send: Send,
+}
+
+impl RedArgs {
+	fn parts(&self) -> Result<(InvoiceRef, RedReason, Vec<RedLineInput>, H256), Failure> {
+		let reason = match self.reason {
+			ReasonArg::Error => RedReason::InvoicingError,
+			ReasonArg::Return => RedReason::SalesReturn,
+			ReasonArg::ServiceStopped => RedReason::ServiceStopped,
+			ReasonArg::Allowance => RedReason::SalesAllowance,
+		};
+		let lines = self.lines.iter().map(|l| red_line(l)).collect::<Result<Vec<_>, _>>()?;
+		let invoice = InvoiceRef { issuer: self.issuer, seq: self.seq };
+		Ok((invoice, reason, lines, h256(&self.document, "document")?))
+	}
+}
+
+/// A red line `LINE:QUANTITY_THOUSANDTHS:NET_YUAN`.
+fn red_line(text: &str) -> Result<RedLineInput, Failure> {
+	let bad = || {
+		Failure::Input(format!(
+			"--line `{text}`: expected LINE:QUANTITY_THOUSANDTHS:NET_YUAN (`0:5000:12.50`)"
+		))
+	};
+	let [line, quantity, net] = text.split(':').collect::<Vec<_>>()[..] else {
+		return Err(bad());
+	};
+	// A price in 10⁻⁸ yuan is a whole number of fen when its last six digits are zero.
+	let net = price(net).filter(|p| p % 1_000_000 == 0).map(|p| p / 1_000_000);
+	Ok(RedLineInput {
+		line: line.parse().map_err(|_| bad())?,
+		quantity: quantity.parse().map_err(|_| bad())?,
+		net: net.ok_or_else(bad)?,
+	})
+}
+
 pub fn invoice(command: Invoice) -> Result<Value, Failure> {
 	let tx = runtime::tx().invoices();
 	match command {
@@ -769,8 +839,13 @@ pub fn invoice(command: Invoice) -> Result<Value, Failure> {
 		Invoice::Confirm { issuer, seq, send } => {
 			send.submit(tx.confirm(InvoiceRef { issuer, seq }))
 		},
-		Invoice::Reverse { issuer, seq, document, send } => {
-			send.submit(tx.reverse(InvoiceRef { issuer, seq }, h256(&document, "document")?))
+		Invoice::Reverse { red } => {
+			let (invoice, reason, lines, document) = red.parts()?;
+			red.send.submit(tx.reverse(invoice, reason, lines, document))
+		},
+		Invoice::RequestReversal { red } => {
+			let (invoice, reason, lines, document) = red.parts()?;
+			red.send.submit(tx.request_reversal(invoice, reason, lines, document))
 		},
 	}
 }

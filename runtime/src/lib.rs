@@ -86,7 +86,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("regchain"),
 	impl_name: Cow::Borrowed("regchain-node"),
 	authoring_version: 1,
-	spec_version: 123,
+	spec_version: 124,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 5,
@@ -237,6 +237,8 @@ pub type RecordWalks = (
 	pallet_supervision::migrations::MigrateV2ToV3<Runtime>,
 	// Invoice types, use confirmed apart from receipt, totals a row a VAT rate.
 	pallet_invoices::migrations::MigrateV4ToV5<Runtime>,
+	// Red-letter requests apart from red invoices (a pending reversal becomes a request).
+	pallet_invoices::migrations::MigrateV5ToV6<Runtime>,
 );
 
 /// The organization recorded as the author of the freezes older than the one freeze, which did

@@ -78,8 +78,10 @@ fn district_account(kind: AgencyKind) -> AccountId {
 }
 
 /// The errors that mean "you may not do this": the only acceptable reason for a refusal.
-const AUTHORITY_ERRORS: [&str; 33] = [
+const AUTHORITY_ERRORS: [&str; 34] = [
 	"OutsideJurisdiction",
+	// A red-letter request is answered by the party that did not raise it.
+	"NotOtherParty",
 	"NotAdmin",
 	// A consent to join another organization: the caller may not add that account.
 	"InvalidJoinSignature",
@@ -321,8 +323,8 @@ fn setup() {
 }
 
 /// The enterprise (an invoice issuer with limits) has issued invoices to the bank: 0 issued,
-/// 1 confirmed, 2 frozen for audit and found abnormal, 3 confirmed and being reversed by the
-/// red invoice 4.
+/// 1 confirmed, 2 frozen for audit and found abnormal, 3 confirmed, its reversal requested by
+/// the enterprise.
 fn invoices_setup() {
 	use pallet_invoices::{Buyer, IssuerLimits, LineInput};
 	let limits = IssuerLimits { per_invoice: Some(1_000_000), per_month: 10_000_000 };
@@ -357,8 +359,15 @@ fn invoices_setup() {
 		.expect("freezes");
 	pallet_invoices::Pallet::<Runtime>::mark_abnormal(tax, invoice(2), Default::default())
 		.expect("finds it abnormal");
-	pallet_invoices::Pallet::<Runtime>::reverse(issuer, invoice(3), Default::default())
-		.expect("reverses");
+	let reason = pallet_invoices::RedReason::InvoicingError;
+	pallet_invoices::Pallet::<Runtime>::reverse(
+		issuer,
+		invoice(3),
+		reason,
+		vec![],
+		Default::default(),
+	)
+	.expect("requests a reversal");
 }
 
 /// The science commission manages a fund program (0) in which the enterprise holds
@@ -671,18 +680,38 @@ fn invoice_rows() -> Vec<(&'static str, RuntimeCall, Vec<Actor>)> {
 		),
 		(
 			"invoices.reverse",
-			RuntimeCall::Invoices(I::reverse { invoice: invoice(0), document: reason }),
+			RuntimeCall::Invoices(I::reverse {
+				invoice: invoice(0),
+				reason: pallet_invoices::RedReason::InvoicingError,
+				lines: vec![],
+				document: reason,
+			}),
 			vec![Enterprise],
 		),
 		(
+			"invoices.request_reversal",
+			RuntimeCall::Invoices(I::request_reversal {
+				invoice: invoice(1),
+				reason: pallet_invoices::RedReason::SalesAllowance,
+				lines: vec![pallet_invoices::RedLineInput { line: 0, quantity: 0, net: 1 }],
+				document: reason,
+			}),
+			vec![Bank],
+		),
+		(
 			"invoices.confirm_reversal",
-			RuntimeCall::Invoices(I::confirm_reversal { red: invoice(4) }),
+			RuntimeCall::Invoices(I::confirm_reversal { invoice: invoice(3) }),
 			vec![Bank],
 		),
 		(
 			"invoices.refuse_reversal",
-			RuntimeCall::Invoices(I::refuse_reversal { red: invoice(4), reason }),
+			RuntimeCall::Invoices(I::refuse_reversal { invoice: invoice(3), reason }),
 			vec![Bank],
+		),
+		(
+			"invoices.settle_reversal",
+			RuntimeCall::Invoices(I::settle_reversal { invoice: invoice(3), refusal: None }),
+			tax.clone(),
 		),
 		(
 			"invoices.reimburse",
@@ -825,7 +854,7 @@ fn credit_setup() {
 		Default::default(),
 	);
 	invoices.expect("setup issues");
-	let financed = InvoiceRef { issuer: ENTERPRISE_ORG, seq: 5 };
+	let financed = InvoiceRef { issuer: ENTERPRISE_ORG, seq: 4 };
 	pallet_invoices::Pallet::<Runtime>::confirm(RuntimeOrigin::signed(bank()), financed)
 		.expect("confirms");
 	let all = Scope { claim_types: ClaimTypeScope::All, figures: false };

@@ -442,6 +442,17 @@ fn the_byte_quota_meters_the_state_a_call_adds() {
 				document: hash,
 			}),
 		);
+		// The buyer never confirmed it: reversed at once, a red invoice of 32 lines.
+		metered(
+			"invoices.reverse (32 lines, none named)",
+			One,
+			RuntimeCall::Invoices(pallet_invoices::Call::reverse {
+				invoice: regchain_primitives::InvoiceRef { issuer: org_of(One), seq: 0 },
+				reason: pallet_invoices::RedReason::InvoicingError,
+				lines: vec![],
+				document: hash,
+			}),
+		);
 		metered(
 			"notarization.notarize",
 			One,
@@ -538,7 +549,7 @@ fn a_suspended_member_submits_its_answers_and_nothing_else() {
 			}),
 			RuntimeCall::Credit(pallet_credit::Call::dispute { attestation: 0, reason: hash }),
 			RuntimeCall::Invoices(pallet_invoices::Call::refuse_reversal {
-				red: regchain_primitives::InvoiceRef { issuer: 0, seq: 1 },
+				invoice: regchain_primitives::InvoiceRef { issuer: 0, seq: 1 },
 				reason: hash,
 			}),
 		];

@@ -290,7 +290,9 @@ fn invoices_weights_are_measured_and_fit_many_times_in_a_block() {
 		("confirm", W::confirm()),
 		("reject", W::reject()),
 		("reverse", W::reverse()),
+		("request_reversal", W::request_reversal()),
 		("confirm_reversal", W::confirm_reversal()),
+		("settle_reversal", W::settle_reversal()),
 		("refuse_reversal", W::refuse_reversal()),
 		("lapse_reversal", W::lapse_reversal()),
 		("reimburse", W::reimburse()),
@@ -589,6 +591,24 @@ fn a_receivable_backs_one_financing_and_a_refused_attestation_locks_nothing() {
 		);
 		// The buyer's side is its own: it still reimburses the financed invoice.
 		assert_eq!(Invoices::reimburse(signed(buyer), first), Ok(()));
+		// A red letter still reduces the financed invoice (the buyer allows a tenth of it
+		// back): the bank hears of it from the credit pallet.
+		let allowance = vec![pallet_invoices::RedLineInput { line: 0, quantity: 0, net: 100 }];
+		let reason = pallet_invoices::RedReason::SalesAllowance;
+		assert_eq!(
+			Invoices::request_reversal(signed(buyer), first, reason, allowance, Default::default()),
+			Ok(())
+		);
+		assert_eq!(Invoices::confirm_reversal(signed(sme), first), Ok(()));
+		let reported = System::events().iter().any(|e| {
+			matches!(
+				e.event,
+				regchain_runtime::RuntimeEvent::Credit(
+					pallet_credit::Event::FinancedInvoiceReduced { attestation: 0, reduced, .. }
+				) if reduced > 100
+			)
+		});
+		assert!(reported, "the bank was not told");
 		// The bank revokes the second financing: its invoices are the SME's again.
 		assert_eq!(
 			pallet_credit::Pallet::<Runtime>::revoke(
@@ -599,14 +619,18 @@ fn a_receivable_backs_one_financing_and_a_refused_attestation_locks_nothing() {
 			Ok(())
 		);
 		assert_eq!(pallet_invoices::ReceivableClaims::<Runtime>::get(third), None);
-		assert_eq!(Invoices::reverse(signed(sme), third, Default::default()), Ok(()));
+		let reason = pallet_invoices::RedReason::InvoicingError;
+		assert_eq!(
+			Invoices::reverse(signed(sme), third, reason, vec![], Default::default()),
+			Ok(())
+		);
 		pallet_credit::Pallet::<Runtime>::do_try_state().unwrap();
 		pallet_invoices::Pallet::<Runtime>::do_try_state().unwrap();
 	});
 }
 
 /// Across the invoices and funds pallets: an invoice that justified a fund expense can be
-/// neither reimbursed, reused in another fund, nor reversed.
+/// neither reimbursed nor reused in another fund; reversed, the fund manager is told.
 #[test]
 fn an_invoice_justifies_one_fund_expense_and_nothing_else() {
 	use pallet_funds::Categories;
@@ -698,7 +722,24 @@ fn an_invoice_justifies_one_fund_expense_and_nothing_else() {
 			Err(pallet_invoices::Error::<Runtime>::AlreadyClaimed.into());
 		assert_eq!(expense(1), claimed);
 		assert_eq!(Invoices::reimburse(signed(sme), invoice), claimed);
-		assert_eq!(Invoices::reverse(signed(seller), invoice, Default::default()), claimed);
+		let reason = pallet_invoices::RedReason::InvoicingError;
+		assert_eq!(
+			Invoices::reverse(signed(seller), invoice, reason, vec![], Default::default()),
+			Ok(())
+		);
+		assert_eq!(Invoices::confirm_reversal(signed(sme), invoice), Ok(()));
+		let told = System::events().iter().any(|e| {
+			matches!(
+				e.event,
+				regchain_runtime::RuntimeEvent::Funds(pallet_funds::Event::ExpenseInvoiceReduced {
+					allocation: 0,
+					reduced: 11_300,
+					remaining: 0,
+					..
+				})
+			)
+		});
+		assert!(told, "the fund manager was not told");
 		assert_eq!(
 			Invoices::invoice_record(invoice).unwrap().invoice.claim,
 			Some(pallet_invoices::Claim::new(pallet_funds::FUND_EXPENSE, 0))

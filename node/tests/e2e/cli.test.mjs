@@ -61,7 +61,7 @@ test('every command has --help, listing the exit statuses', async () => {
   const commands = [
     [], ['org'], ['org', 'consent'], ['org', 'register'], ['org', 'grant-role'], ['org', 'revoke-role'],
     ['funds', 'create-program'], ['funds', 'apply'], ['funds', 'approve'], ['funds', 'disburse'],
-    ['invoice', 'issue'], ['invoice', 'confirm'], ['invoice', 'confirm-use'], ['invoice', 'reverse'], ['credit', 'attest'],
+    ['invoice', 'issue'], ['invoice', 'confirm'], ['invoice', 'confirm-use'], ['invoice', 'reverse'], ['invoice', 'request-reversal'], ['credit', 'attest'],
     ['product', 'register-class'], ['product', 'register-batch'], ['product', 'register-items'], ['product', 'item-id'],
     ['ip', 'register-work'], ['tx'], ['query'], ['dossier'], ['notary', 'submit'],
   ];
@@ -133,8 +133,19 @@ test('invoices: issue, confirm, confirm the use and reverse through the tool; th
   const ordinary = (await api.query.invoices.issuedInvoices(orgs.seller, toPerson.fields.invoice.seq)).unwrap();
   assert.equal(ordinary.invoiceType.toString(), 'Ordinary');
   assert.equal(ordinary.buyer.asPerson.commitment.isNone, true);
+  // An allowance of 0.50 yuan on the consumer's invoice: a red invoice at once (nobody deducts it).
+  const allowed = await cliOk('invoice', 'reverse', '--issuer', String(orgs.seller), '--seq', String(toPerson.fields.invoice.seq),
+    '--reason', 'allowance', '--line', '0:0:0.50', '--document', hash(2), '--suri', SELLER, '--url', url);
+  const red = eventIn(allowed, 'Invoices', 'RedInvoiceIssued').fields;
+  assert.equal(red.original, toPerson.fields.invoice.seq);
+  assert.equal(red.net, 50);
+  // The deducted invoice in full: a request its buyer answers.
   const reversed = await cliOk('invoice', 'reverse', '--issuer', String(orgs.seller), '--seq', String(seq), '--document', hash(2), '--suri', SELLER, '--url', url);
-  assert.equal(eventIn(reversed, 'Invoices', 'RedInvoiceIssued').fields.original, seq);
+  assert.equal(eventIn(reversed, 'Invoices', 'RedRequested').fields.invoice.seq, seq);
+  const bad = await cli('invoice', 'request-reversal', '--issuer', String(orgs.seller), '--seq', String(seq), '--reason', 'return',
+    '--line', '0:1000', '--document', hash(2), '--suri', BUYER, '--url', url);
+  assert.notEqual(bad.code, 0);
+  assert.match(bad.stderr, /LINE:QUANTITY_THOUSANDTHS:NET_YUAN/);
 
   // A second confirmation fails in its block: status 5, the runtime's error by name.
   const again = await cli('invoice', 'confirm', '--issuer', String(orgs.seller), '--seq', String(seq), '--suri', BUYER, '--url', url);

@@ -245,15 +245,19 @@ test('a bank finances an invoice of the SME once, only with its consent and unti
   // The same invoice cannot back a second financing; the other invoice of that attempt stays free.
   assert.equal((await finance([invoices[1], invoices[0]])).error, 'invoices.AlreadyClaimed');
   assert.equal((await api.query.invoices.receivableClaims(invoices[1])).isNone, true);
-  // The SME can no longer reverse the invoice it financed, nor end the financing itself.
-  assert.equal((await submit(api, api.tx.invoices.reverse(invoices[0], hash(3)), sme)).error, 'invoices.AlreadyClaimed');
+  // A price allowance after the financing: the red invoice still reduces the receivable, and
+  // the credit pallet reports it to the bank. The SME cannot end the financing itself.
+  const allowance = [{ line: 0, quantity: 0, net: 100_000 }];
+  await ok(api.tx.invoices.reverse(invoices[0], 'SalesAllowance', allowance, hash(3)), sme);
+  const report = eventOf(await ok(api.tx.invoices.confirmReversal(invoices[0]), buyer), 'FinancedInvoiceReduced');
+  assert.deepEqual([report.attestation.toNumber(), report.reduced.toNumber(), report.remaining.toNumber()], [id, 113_000, 452_000]);
   assert.equal((await submit(api, api.tx.credit.releaseReceivables(id), sme)).error, 'credit.FinancingNotEnded');
   // Repaid, the bank releases it: the invoice is the SME's again.
   const released = await ok(api.tx.credit.releaseReceivables(id), bank);
   assert.equal(eventOf(released, 'ReceivablesReleased').invoices.toNumber(), 1);
   assert.equal((await api.query.invoices.receivableClaims(invoices[0])).isNone, true);
   assert.equal((await submit(api, api.tx.credit.releaseReceivables(id), bank)).error, 'credit.NothingPledged');
-  await ok(api.tx.invoices.reverse(invoices[0], hash(3)), sme);
+  await ok(api.tx.invoices.reverse(invoices[0], 'InvoicingError', [], hash(3)), sme);
   // Revoking a financing releases what it pledged.
   const second = eventOf(await ok(api.tx.credit.attest(orgs.sme, type, hash(8), null, now, now + 90 * DAY, [invoices[1]]), bank), 'Attested').attestation.toNumber();
   assert.equal((await api.query.invoices.receivableClaims(invoices[1])).unwrap().id.toNumber(), second);

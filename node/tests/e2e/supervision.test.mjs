@@ -167,7 +167,7 @@ test('one case freezes records of six domains in one call, each in its regulator
   const now = await chainNow(api);
   const item = blake2AsHex('SV-TEA-0001');
   await refused(api.tx.funds.disburse(records.allocationId, 100, hash(4)), alice, 'funds.Frozen');
-  await refused(api.tx.invoices.reverse(records.invoiceRef, hash(3)), seller, 'invoices.Frozen');
+  await refused(api.tx.invoices.reverse(records.invoiceRef, 'InvoicingError', [], hash(3)), seller, 'invoices.Frozen');
   await refused(api.tx.credit.revoke(records.attestationId, hash(5)), bob, 'credit.Frozen');
   await refused(api.tx.notarization.certify(records.evidenceId, hash(0x41), 0, [], hash(9), now), dave, 'notarization.Frozen');
   await refused(api.tx.provenance.registerItems(records.batchId, [item], FACTORY), seller, 'provenance.Frozen');

@@ -381,6 +381,16 @@ pub mod pallet {
 		/// A lender whose declared access covered a repaired listing is told of the repair: entry
 		/// `notice` of its notice log.
 		RepairNotified { attestation: AttestationId, lender: OrgId, notice: u32 },
+		/// Red invoice `red` took `reduced` (gross) off `invoice`, a receivable the financing
+		/// attested by `attestation` pledged: the report to its bank, which `remaining` is left
+		/// of.
+		FinancedInvoiceReduced {
+			attestation: AttestationId,
+			invoice: InvoiceRef,
+			red: InvoiceRef,
+			reduced: regchain_primitives::Fen,
+			remaining: regchain_primitives::Fen,
+		},
 	}
 
 	#[pallet::error]

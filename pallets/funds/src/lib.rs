@@ -191,6 +191,16 @@ pub mod pallet {
 		Unfrozen { target: FreezeTarget, by: OrgId },
 		/// A regulator clawed back unspent money.
 		ClawedBack { allocation: AllocationId, amount: Fen, reason: H256 },
+		/// Red invoice `red` took `reduced` (gross) off `invoice`, which justifies an expense of
+		/// the allocation; `remaining` is left of it. The expense is justified no further than
+		/// that: the fund manager recovers or disallows the difference.
+		ExpenseInvoiceReduced {
+			allocation: AllocationId,
+			invoice: InvoiceRef,
+			red: InvoiceRef,
+			reduced: Fen,
+			remaining: Fen,
+		},
 	}
 
 	#[pallet::error]

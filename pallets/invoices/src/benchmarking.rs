@@ -4,7 +4,7 @@
 
 use super::*;
 use crate::pallet::{
-	ChainHeads, FrozenInvoices, InvoiceHistory, IssuedInvoices, Issuers, Rates, Totals,
+	ChainHeads, FrozenInvoices, InvoiceHistory, IssuedInvoices, Issuers, Rates, RedRequests, Totals,
 };
 use alloc::{vec, vec::Vec};
 use frame_benchmarking::v2::*;
@@ -80,6 +80,17 @@ fn lines(n: u32, rate: RateCode, unit_price: Fen) -> Vec<LineInput> {
 
 /// Issues an invoice from `seller` to `buyer` (by credit code when it has one).
 fn issued<T: Config>(seller: OrgId, buyer: OrgId, rate: RateCode, amount: Fen) -> InvoiceRef {
+	issued_lines::<T>(seller, buyer, rate, amount, 1)
+}
+
+/// Issues an invoice of `n` lines of `amount` each from `seller` to `buyer`.
+fn issued_lines<T: Config>(
+	seller: OrgId,
+	buyer: OrgId,
+	rate: RateCode,
+	amount: Fen,
+	n: u32,
+) -> InvoiceRef {
 	install_rates::<T>();
 	allow::<T>(seller);
 	let seq = ChainHeads::<T>::get(seller).next_seq;
@@ -90,7 +101,7 @@ fn issued<T: Config>(seller: OrgId, buyer: OrgId, rate: RateCode, amount: Fen) -
 		(clerk, seller),
 		special,
 		to,
-		lines(1, rate, amount),
+		lines(n, rate, amount),
 		H256::repeat_byte(1),
 	)
 	.expect("benchmark invoice is valid");
@@ -143,18 +154,24 @@ fn for_tax_bureau<T: Config>(
 	Ok((origin, id))
 }
 
-/// The buyer's origin and a red invoice awaiting it, against an invoice it deducted; both
-/// parties' totals full.
-fn red_to_caller<T: Config>() -> Result<(T::RuntimeOrigin, InvoiceRef), BenchmarkError> {
-	let (origin, buyer) = caller::<T, T::MemberOrigin>()?;
+/// A 32-line invoice its buyer received, deducted and reimbursed, both parties' totals full,
+/// and the seller's request to reverse it in full awaiting the buyer (the heaviest answer: a
+/// 32-line red invoice counted on both sides and a claim holder told).
+fn requested<T: Config>(buyer: OrgId) -> Result<InvoiceRef, BenchmarkError> {
 	let (_, seller) = member::<T>("seller", Some(Role::InvoiceIssuer));
 	fill_totals::<T>(seller);
 	fill_totals::<T>(buyer);
-	let id = deducted::<T>(seller, buyer);
-	let clerk: T::AccountId = account("clerk", 0, 0);
-	Pallet::<T>::do_reverse((clerk, id.issuer), id, H256::zero())
+	let id = issued_lines::<T>(seller, buyer, RATE, 100, MAX_LINES);
+	Pallet::<T>::do_confirm(buyer, id).map_err(|_| BenchmarkError::Weightless)?;
+	Pallet::<T>::do_confirm_use(buyer, id, InputUse::Deduct)
 		.map_err(|_| BenchmarkError::Weightless)?;
-	Ok((origin, InvoiceRef { issuer: id.issuer, seq: id.seq + 1 }))
+	Pallet::<T>::do_claim(id, buyer, None, Claim::new(REIMBURSEMENT, buyer.into()))
+		.map_err(|_| BenchmarkError::Weightless)?;
+	let clerk: T::AccountId = account("clerk", 0, 0);
+	let reason = RedReason::InvoicingError;
+	Pallet::<T>::do_reverse((clerk, seller), id, reason, Vec::new(), H256::zero())
+		.map_err(|_| BenchmarkError::Weightless)?;
+	Ok(id)
 }
 
 fn stored<T: Config>(id: InvoiceRef) -> InvoiceOf<T> {
@@ -242,43 +259,73 @@ mod benchmarks {
 
 	#[benchmark]
 	fn reverse() -> Result<(), BenchmarkError> {
-		// Heaviest path: the reversal takes effect at once (the buyer never confirmed).
+		// Heaviest path: a 32-line invoice reversed in full at once (the buyer never received
+		// it), the seller's totals full.
 		let (origin, seller) = caller::<T, T::IssuerOrigin>()?;
 		let (_, buyer) = member::<T>("buyer", None);
-		let id = issued::<T>(seller, buyer, RATE, 100);
+		let id = issued_lines::<T>(seller, buyer, RATE, 100, MAX_LINES);
 		fill_totals::<T>(seller);
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, id, H256::zero());
+		_(origin as T::RuntimeOrigin, id, RedReason::InvoicingError, Vec::new(), H256::zero());
 		assert_eq!(stored::<T>(id).status, InvoiceStatus::Reversed { red: 1 });
 		Ok(())
 	}
 
 	#[benchmark]
-	fn confirm_reversal() -> Result<(), BenchmarkError> {
-		let (origin, red) = red_to_caller::<T>()?;
+	fn request_reversal() -> Result<(), BenchmarkError> {
+		// A return of one of 32 lines, the request computed against all of them.
+		let (origin, buyer) = caller::<T, T::MemberOrigin>()?;
+		let (_, seller) = member::<T>("seller", Some(Role::InvoiceIssuer));
+		let id = issued_lines::<T>(seller, buyer, RATE, 100, MAX_LINES);
+		Pallet::<T>::do_confirm(buyer, id).map_err(|_| BenchmarkError::Weightless)?;
+		let line = RedLineInput { line: (MAX_LINES - 1) as u8, quantity: 500, net: 5_000 };
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, red);
-		assert!(matches!(stored::<T>(red).status, InvoiceStatus::Effective { .. }));
+		_(origin as T::RuntimeOrigin, id, RedReason::SalesReturn, vec![line], H256::zero());
+		assert!(RedRequests::<T>::contains_key(id.issuer, id.seq));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn confirm_reversal() -> Result<(), BenchmarkError> {
+		let (origin, buyer) = caller::<T, T::MemberOrigin>()?;
+		let id = requested::<T>(buyer)?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, id);
+		assert_eq!(stored::<T>(id).status, InvoiceStatus::Reversed { red: 1 });
+		Ok(())
+	}
+
+	#[benchmark]
+	fn settle_reversal() -> Result<(), BenchmarkError> {
+		let (origin, _) = caller::<T, T::TaxOrigin>()?;
+		let (_, buyer) = member::<T>("buyer", None);
+		let id = requested::<T>(buyer)?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, id, None);
+		assert_eq!(stored::<T>(id).status, InvoiceStatus::Reversed { red: 1 });
 		Ok(())
 	}
 
 	#[benchmark]
 	fn refuse_reversal() -> Result<(), BenchmarkError> {
-		let (origin, red) = red_to_caller::<T>()?;
+		let (origin, buyer) = caller::<T, T::MemberOrigin>()?;
+		let id = requested::<T>(buyer)?;
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, red, H256::zero());
-		assert!(matches!(stored::<T>(red).status, InvoiceStatus::Refused { .. }));
+		_(origin as T::RuntimeOrigin, id, H256::zero());
+		assert!(!RedRequests::<T>::contains_key(id.issuer, id.seq));
+		assert_eq!(stored::<T>(id).status, InvoiceStatus::Confirmed);
 		Ok(())
 	}
 
 	#[benchmark]
 	fn lapse_reversal() -> Result<(), BenchmarkError> {
-		let (origin, red) = red_to_caller::<T>()?;
+		let (origin, buyer) = caller::<T, T::MemberOrigin>()?;
+		let id = requested::<T>(buyer)?;
 		// Its deadline reached, whatever the benchmark's clock says.
-		ReversalDeadlines::<T>::insert(red.issuer, red.seq, 0);
+		RedRequests::<T>::mutate(id.issuer, id.seq, |r| r.as_mut().map(|r| r.deadline = 0));
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, red);
-		assert_eq!(stored::<T>(red).status, InvoiceStatus::Lapsed);
+		_(origin as T::RuntimeOrigin, id);
+		assert!(!RedRequests::<T>::contains_key(id.issuer, id.seq));
 		Ok(())
 	}
 

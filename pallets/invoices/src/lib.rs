@@ -12,10 +12,11 @@
 //!   grants there), keeps the table of VAT rates ([`Rates`]: a change applies from a future
 //!   date on, never retroactively), freezes invoices for audit (the one freeze of
 //!   `regchain-primitives`), finds them abnormal and voids them.
-//! - **Seller** ([`Config::IssuerOrigin`]): [`issue`](Pallet::issue)s invoices and reverses
-//!   them with red-letter invoices (红冲).
+//! - **Seller** ([`Config::IssuerOrigin`]): [`issue`](Pallet::issue)s invoices and reduces
+//!   them with red-letter invoices (红冲), in full or in part.
 //! - **Buyer**: a member organization ([`Buyer::Member`]) confirms receipt of an invoice or
-//!   rejects it, confirms its use, confirms or refuses a reversal, and reimburses it; an
+//!   rejects it, confirms its use, raises, confirms or refuses a red-letter request, and
+//!   reimburses it; an
 //!   outside taxpayer ([`Buyer::External`]) is only named by its credit code; a consumer
 //!   ([`Buyer::Person`]) by nothing, or a salted commitment it gave.
 //! - **Invoice type** ([`InvoiceType`]): a special invoice (增值税专用发票) goes to a taxpayer,
@@ -35,30 +36,45 @@
 //! an abnormal invoice is neither deducted, claimed, pledged nor reversed until the bureau
 //! clears it, when transferred input counts again in the period of clearing.
 //!
-//! The seller reverses it with a red invoice: at once if the buyer never confirmed receiving
-//! it (or is outside the consortium, or a person), otherwise
-//! the red invoice awaits the buyer's confirmation (红字确认单) and the original is
-//! `ReversalPending` until then; it ends `Reversed`, or back to `Confirmed` if the buyer
-//! refuses or does not answer within [`Config::ReversalAnswerWindow`] of on-chain time (the
-//! reversal lapses: [`lapse_reversal`](Pallet::lapse_reversal)). An invoice frozen for audit is
-//! not reversed, even when the buyer confirms a reversal requested before the freeze. A request
-//! keeps room in the invoice's bounded history for the buyer's answer and the final change,
-//! so the buyer can always answer. The tax bureau may void a blue invoice that is not (being)
-//! reversed, issued in the current period and not yet used by its buyer: voiding never rewrites
-//! a period a taxpayer may have filed (a later error is reversed or found abnormal). The tax
-//! bureau acts only on taxpayers within its jurisdiction. A confirmed, valid, unfrozen, normal
-//! invoice can be **claimed once**: reimbursed by its buyer
-//! ([`reimburse`](Pallet::reimburse)) or, through [`InvoiceClaims`], used to justify a
-//! special-fund expense; a claimed invoice can never be reversed and never claimed again.
+//! A red invoice (红字发票) takes lines off a blue one — in full, or in part for a return, a
+//! service stopped or an allowance, each line at most what remains of it ([`Reduced`]). The
+//! seller issues it at once when nobody on the other side deducts the invoice without
+//! answering (an ordinary invoice to an outside buyer or a person, an invoice its member buyer
+//! has not received); otherwise either party raises a red-letter request (红字确认单,
+//! [`RedRequests`]: [`reverse`](Pallet::reverse) by the seller,
+//! [`request_reversal`](Pallet::request_reversal) by a member buyer), which locks the invoice
+//! until the other party confirms it — the red invoice is then issued — or refuses it, or it
+//! lapses unanswered after [`Config::ReversalAnswerWindow`] of on-chain time
+//! ([`lapse_reversal`](Pallet::lapse_reversal)). The tax bureau confirms for an outside buyer
+//! of a special invoice (which confirms in its own e-tax bureau) and settles a request the
+//! parties are stuck on, either way ([`settle_reversal`](Pallet::settle_reversal)). A red
+//! invoice counts against the seller's output of its period and, if the buyer had deducted
+//! the original, against the buyer's input then (its transfer out); a claimed or financed
+//! invoice is reduced like any other, and the claim's domain is told
+//! ([`Config::ClaimHolders`]: a fund expense to recover, a reimbursement to correct, a
+//! financed receivable for the bank) — the claim stays recorded. An invoice frozen for audit
+//! or found abnormal is not reduced, even on a request made before. A request keeps room in
+//! the invoice's bounded history for its answer and the final change. The tax bureau may void
+//! a blue invoice that nothing reduced or requests to reduce, issued in the current period and
+//! not yet used by its buyer: voiding never rewrites a period a taxpayer may have filed (a later
+//! error is reversed or found abnormal). The tax bureau acts only on taxpayers within its
+//! jurisdiction. A confirmed, valid, unfrozen, normal invoice can be **claimed once**, for at
+//! most what remains of it: reimbursed by its buyer ([`reimburse`](Pallet::reimburse)) or,
+//! through [`InvoiceClaims`], used to justify a special-fund expense; it is never claimed
+//! again.
 //!
 //! ## Invariants (checked by `try_state`)
 //! - An issuer's invoices are numbered `0..next_seq` without gaps, and each one's `prev_hash`
 //!   is the previous one's hash, which is its recomputed content hash.
 //! - [`Totals`] equal the sums of the invoices they count, per rate: output by type, input by
-//!   use, with the transfers out and back of the invoices' histories.
-//! - A reversed invoice is never also claimed; every freeze is of an invoice that exists.
+//!   use, with the transfers out and back of the invoices' histories, each for what remained
+//!   of the invoice then.
+//! - What [`Reduced`] says red invoices took off an invoice is what its red invoices in force
+//!   sum to, each line at most its amount, and the invoice is reversed exactly when nothing
+//!   remains; every freeze is of an invoice that exists.
 //! - The buyer index, each invoice's history (first `Issued`, last its final change, its claim
-//!   and freeze), and the deadlines of pending reversals agree with the invoices' statuses.
+//!   and freeze, its last request the pending one), and the pending requests (against blue
+//!   invoices in force, with room for their answer) agree with the invoices' statuses.
 //!
 //! ## Rounding
 //! Amounts are integers of fen (0.01 yuan); unit prices are in millionths of a fen. A line's
@@ -116,6 +132,7 @@ pub type InvoiceOf<T> = Invoice<
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
+	use crate::impls::Answerer;
 	use alloc::vec::Vec;
 	use frame_support::{pallet_prelude::*, traits::UnixTime};
 	use frame_system::pallet_prelude::*;
@@ -124,7 +141,7 @@ pub mod pallet {
 
 	/// The storage layout's version; a migration bumps it with the layout
 	/// ([`crate::migrations`]).
-	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(5);
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(6);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -142,7 +159,7 @@ pub mod pallet {
 		type IssuerOrigin: EnsureOrigin<Self::RuntimeOrigin, Success = (Self::AccountId, OrgId)>;
 
 		/// A member, active or suspended (`EnsureAnswerer`), answering a red-letter request as
-		/// its buyer: a suspension does not cut off its answer while the window runs.
+		/// the other party: a suspension does not cut off its answer while the window runs.
 		type AnswerOrigin: EnsureOrigin<Self::RuntimeOrigin, Success = (Self::AccountId, OrgId)>;
 
 		/// Any active member, acting as a buyer.
@@ -155,9 +172,9 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxRateChanges: Get<u32>;
 
-		/// How long a buyer has to answer a reversal, in milliseconds of on-chain time; past
-		/// it the reversal lapses and the original stands (the fully digitalized e-invoice
-		/// rules give 72 hours to confirm a red-letter confirmation form, 红字确认单).
+		/// How long the other party has to answer a red-letter request, in milliseconds of
+		/// on-chain time; past it the request lapses and the invoice stands (the fully
+		/// digitalized e-invoice rules give 72 hours to confirm a red-letter form, 红字确认单).
 		#[pallet::constant]
 		type ReversalAnswerWindow: Get<u64>;
 
@@ -170,6 +187,10 @@ pub mod pallet {
 		/// invoices of at most 100,000 yuan, 25 at a time (a month's).
 		#[pallet::constant]
 		type ListedLimits: Get<IssuerLimits>;
+
+		/// The domains holding claims on invoices (the funds, the credit pallet's financing),
+		/// told when a red invoice reduces one they hold.
+		type ClaimHolders: regchain_primitives::InvoiceReversals;
 
 		/// Weights of this pallet's calls, from its benchmarks.
 		type WeightInfo: WeightInfo;
@@ -211,10 +232,18 @@ pub mod pallet {
 	pub type InvoicesByBuyer<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, OrgId, Twox64Concat, InvoiceRef, ()>;
 
-	/// When each red invoice awaiting its buyer lapses (Unix milliseconds).
+	/// The red-letter request awaiting an answer against each invoice (issuer, number): one
+	/// at a time, which locks the invoice until it ends.
 	#[pallet::storage]
-	pub type ReversalDeadlines<T: Config> =
-		StorageDoubleMap<_, Twox64Concat, OrgId, Twox64Concat, u32, u64>;
+	pub type RedRequests<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, OrgId, Twox64Concat, u32, RedRequest<T::AccountId>>;
+
+	/// What the red invoices in force took off each line of an invoice (issuer, number), for
+	/// the invoices reduced since spec 124: the bound of the next request. A map apart, so
+	/// that only reduced invoices pay for it.
+	#[pallet::storage]
+	pub type Reduced<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, OrgId, Twox64Concat, u32, Reductions>;
 
 	/// The financing each receivable invoice is pledged for (invoice financing): the seller's
 	/// lock, apart from the buyer's claim in the invoice itself, so that one invoice backs one
@@ -283,20 +312,24 @@ pub mod pallet {
 		AbnormalCleared { invoice: InvoiceRef, by: OrgId, restored: bool },
 		/// The buyer rejected the invoice.
 		InvoiceRejected { invoice: InvoiceRef, reason: H256 },
-		/// The seller issued red invoice `red` reversing `original`; if `awaiting_buyer`, the
-		/// buyer must confirm it first.
+		/// Red invoice `red`, in force, took `net` and `tax` off `original`; `remaining` is
+		/// the gross amount left of it (zero: reversed in full).
 		RedInvoiceIssued {
 			red: InvoiceRef,
 			original: u32,
-			awaiting_buyer: bool,
+			net: Fen,
+			tax: Fen,
+			remaining: Fen,
 			content_hash: H256,
 		},
-		/// The reversal took effect: `invoice` is cancelled by `red`.
+		/// Nothing remains of `invoice`: the red invoices in force reversed it in full, the
+		/// last being `red`.
 		InvoiceReversed { invoice: InvoiceRef, red: u32 },
-		/// The buyer refused the reversal by red invoice `red`; the original stands.
-		ReversalRefused { red: InvoiceRef, reason: H256 },
-		/// The buyer did not answer the red invoice in time: it lapsed, the original stands.
-		ReversalLapsed { red: InvoiceRef },
+		/// The request against `invoice` was refused by `by` (the other party or the tax
+		/// bureau); the invoice stands.
+		ReversalRefused { invoice: InvoiceRef, by: OrgId, reason: H256 },
+		/// The request against `invoice` was not answered in time: it lapsed.
+		ReversalLapsed { invoice: InvoiceRef },
 		/// The invoice was claimed (reimbursed, or used for a fund expense) by its buyer.
 		InvoiceClaimed { invoice: InvoiceRef, claim: Claim, amount: Fen },
 		/// The invoice's issuer pledged it as a receivable for a financing.
@@ -309,6 +342,18 @@ pub mod pallet {
 		Unfrozen { invoice: InvoiceRef, by: OrgId },
 		/// The tax bureau voided the invoice.
 		InvoiceVoided { invoice: InvoiceRef, reason: H256 },
+		/// `by` raised a red-letter request against `invoice` for `net` and `tax`, awaiting
+		/// the other party (or, for an outside buyer, the tax bureau) until `deadline`.
+		RedRequested {
+			invoice: InvoiceRef,
+			by: Party,
+			reason: RedReason,
+			net: Fen,
+			tax: Fen,
+			deadline: u64,
+		},
+		/// The red invoice reduced an invoice `claim` holds; the claim's domain was told.
+		ClaimReduced { invoice: InvoiceRef, claim: Claim, reduced: Fen, remaining: Fen },
 	}
 
 	#[pallet::error]
@@ -371,10 +416,10 @@ pub mod pallet {
 		NotConfirmed,
 		/// The invoice is reversed, being reversed, voided, or red.
 		NotValid,
-		/// The invoice's gross amount is less than the amount claimed.
+		/// What remains of the invoice's gross amount is less than the amount claimed.
 		AmountNotCovered,
-		/// This red invoice does not await the buyer's confirmation.
-		NotAwaitingReversal,
+		/// No red-letter request awaits an answer against this invoice.
+		NoRequest,
 		/// The invoice is frozen already.
 		AlreadyFrozen,
 		/// The invoice is not frozen.
@@ -402,15 +447,29 @@ pub mod pallet {
 		TooManyRates,
 		/// The invoice's history is full; no further optional change can be recorded.
 		HistoryFull,
-		/// The buyer's time to answer this reversal is over: it lapses (`lapse_reversal`).
+		/// The time to answer this request is over: it lapses (`lapse_reversal`).
 		ReversalLapsed,
-		/// The buyer may still answer this reversal until its deadline.
+		/// The request may still be answered until its deadline.
 		ReversalNotDue,
 		/// The taxpayer or invoice issuer is outside the tax bureau's jurisdiction (or, for
 		/// rates, the bureau's jurisdiction is not national).
 		OutsideJurisdiction,
 		/// No organization with this id: a regulator acts on members only.
 		OrganizationNotFound,
+		/// A red-letter request awaits an answer: the invoice is locked until it ends.
+		RequestPending,
+		/// Only the party that did not raise the request answers it (the tax bureau for an
+		/// outside buyer).
+		NotOtherParty,
+		/// The buyer of a received invoice raises a request; an outside buyer's or a person's
+		/// is raised by the seller.
+		NotRequestable,
+		/// A red line names a line twice or beyond the invoice's, reduces nothing, or does not
+		/// fit the reason (an invoicing error reverses everything, a return names quantities,
+		/// an allowance none).
+		InvalidRedLine,
+		/// A red line takes more than what remains of its line.
+		ExceedsRemaining,
 	}
 
 	#[pallet::call]
@@ -516,73 +575,134 @@ pub mod pallet {
 			Self::do_reject(buyer, invoice, reason)
 		}
 
-		/// Reverse one of the caller's invoices in full with a red invoice (红冲).
+		/// Reduce one of the caller's invoices with a red invoice (红冲), in full or in part:
+		/// the lines named (none: all that remains of it), for `reason`.
 		///
-		/// - Origin: an issuer, of the invoice's organization. The red invoice takes the next
-		///   number of the issuer's chain. If the buyer (a member) had confirmed receiving the
-		///   original, the reversal awaits its confirmation; otherwise (an outside buyer, a
-		///   person, an invoice never received) it takes effect at once.
+		/// - Origin: an issuer, of the invoice's organization. If nobody deducts the invoice
+		///   on the other side without answering — an ordinary invoice to an outside buyer or
+		///   a person, an invoice its member buyer has not received (or rejected) — the red
+		///   invoice is issued at once, in force, with the next number of the issuer's chain.
+		///   Otherwise this raises a red-letter request that the buyer (a member that received
+		///   it) or, for an outside buyer of a special invoice, the tax bureau confirms within
+		///   `ReversalAnswerWindow`. A claimed or financed invoice is reduced too: the claim's
+		///   domain is told (`ClaimReduced`).
 		///
-		/// Errors: `InvoiceNotFound`, `NotIssuer`, `NotReversible`, `AlreadyClaimed`,
-		/// `Abnormal`, `Frozen`, `SequenceExhausted`, `HistoryFull`, `TooManyRates`, `Overflow`.
-		/// Events: `RedInvoiceIssued`, and `InvoiceReversed` when it takes effect.
+		/// Errors: `InvoiceNotFound`, `NotIssuer`, `NotReversible`, `RequestPending`,
+		/// `Abnormal`, `Frozen`, `InvalidRedLine`, `ExceedsRemaining`, `SequenceExhausted`,
+		/// `HistoryFull`, `TooManyRates`, `Overflow`.
+		/// Events: `RedRequested`, or `RedInvoiceIssued` (and `InvoiceReversed`,
+		/// `ClaimReduced`).
+		///
+		/// Complexity: O(lines of the invoice).
 		#[pallet::call_index(5)]
-		#[pallet::weight(T::WeightInfo::reverse())]
+		#[pallet::weight(Pallet::<T>::red_weight(T::WeightInfo::reverse()))]
 		pub fn reverse(
 			origin: OriginFor<T>,
 			invoice: InvoiceRef,
+			reason: RedReason,
+			lines: Vec<RedLineInput>,
 			document: H256,
 		) -> DispatchResult {
 			let (clerk, seller) = T::IssuerOrigin::ensure_origin(origin)?;
-			Self::do_reverse((clerk, seller), invoice, document)
+			Self::do_reverse((clerk, seller), invoice, reason, lines, document)
 		}
 
-		/// Confirm a red invoice that awaits the buyer: the original is reversed — unless the
-		/// tax bureau flagged the original meanwhile: an invoice under audit is never reversed.
+		/// Raise a red-letter request as the buyer of an invoice received (a return, an
+		/// allowance, a wrong invoice): the seller confirms it within `ReversalAnswerWindow`,
+		/// when its red invoice is issued, or refuses it.
 		///
-		/// - Origin: an account of the buyer.
+		/// - Origin: an account of the buyer, a member that confirmed receipt.
 		///
-		/// Errors: `InvoiceNotFound`, `NotBuyer`, `NotAwaitingReversal`, `ReversalLapsed`,
-		/// `Frozen`, `Overflow`.
-		/// Events: `InvoiceReversed`.
+		/// Errors: `InvoiceNotFound`, `NotBuyer`, `NotRequestable`, `NotReversible`,
+		/// `RequestPending`, `Abnormal`, `Frozen`, `InvalidRedLine`, `ExceedsRemaining`,
+		/// `HistoryFull`, `Overflow`.
+		/// Events: `RedRequested`.
+		///
+		/// Complexity: O(lines of the invoice).
+		#[pallet::call_index(16)]
+		#[pallet::weight(T::WeightInfo::request_reversal())]
+		pub fn request_reversal(
+			origin: OriginFor<T>,
+			invoice: InvoiceRef,
+			reason: RedReason,
+			lines: Vec<RedLineInput>,
+			document: H256,
+		) -> DispatchResult {
+			let (clerk, buyer) = T::MemberOrigin::ensure_origin(origin)?;
+			Self::do_request_reversal((clerk, buyer), invoice, reason, lines, document)
+		}
+
+		/// Confirm the red-letter request against `invoice`, as the party that did not raise
+		/// it: its red invoice is issued, in force — unless the tax bureau froze or found the
+		/// invoice abnormal meanwhile.
+		///
+		/// - Origin: an account of the other party (active or suspended).
+		///
+		/// Errors: `InvoiceNotFound`, `NoRequest`, `NotOtherParty`, `ReversalLapsed`,
+		/// `Frozen`, `Abnormal`, `SequenceExhausted`, `TooManyRates`, `Overflow`.
+		/// Events: `RedInvoiceIssued` (and `InvoiceReversed`, `ClaimReduced`).
 		#[pallet::call_index(6)]
-		#[pallet::weight(T::WeightInfo::confirm_reversal())]
-		pub fn confirm_reversal(origin: OriginFor<T>, red: InvoiceRef) -> DispatchResult {
-			let (_, buyer) = T::AnswerOrigin::ensure_origin(origin)?;
-			Self::do_confirm_reversal(buyer, red)
+		#[pallet::weight(Pallet::<T>::red_weight(T::WeightInfo::confirm_reversal()))]
+		pub fn confirm_reversal(origin: OriginFor<T>, invoice: InvoiceRef) -> DispatchResult {
+			let (clerk, org) = T::AnswerOrigin::ensure_origin(origin)?;
+			Self::do_answer(Answerer::Party(clerk, org), invoice, None)
 		}
 
-		/// Refuse a red invoice that awaits the buyer: the original stands, confirmed; the red
-		/// invoice keeps its number, marked refused.
+		/// Refuse the red-letter request against `invoice`, with the hash of a reason, as the
+		/// party that did not raise it: the invoice stands.
 		///
-		/// - Origin: an account of the buyer.
+		/// - Origin: an account of the other party (active or suspended).
 		///
-		/// Errors: `InvoiceNotFound`, `NotBuyer`, `NotAwaitingReversal`, `HistoryFull`.
+		/// Errors: `InvoiceNotFound`, `NoRequest`, `NotOtherParty`, `ReversalLapsed`,
+		/// `HistoryFull`.
 		/// Events: `ReversalRefused`.
 		#[pallet::call_index(7)]
 		#[pallet::weight(T::WeightInfo::refuse_reversal())]
 		pub fn refuse_reversal(
 			origin: OriginFor<T>,
-			red: InvoiceRef,
+			invoice: InvoiceRef,
 			reason: H256,
 		) -> DispatchResult {
-			let (_, buyer) = T::AnswerOrigin::ensure_origin(origin)?;
-			Self::do_refuse_reversal(buyer, red, reason)
+			let (clerk, org) = T::AnswerOrigin::ensure_origin(origin)?;
+			Self::do_answer(Answerer::Party(clerk, org), invoice, Some(reason))
 		}
 
-		/// Record that a reversal lapsed: its buyer did not answer within
-		/// `ReversalAnswerWindow`. The red invoice keeps its number, marked lapsed; the
-		/// original stands, confirmed, and the seller may request a reversal again.
+		/// Settle the red-letter request against `invoice` as the tax bureau: confirm it
+		/// (`refusal` none) — for an outside buyer, which confirms in its own e-tax bureau, or
+		/// a request the parties are stuck on — or refuse it, while it runs. A red invoice
+		/// the bureau confirms on a buyer's request is issued by the bureau's account (代开).
+		///
+		/// - Origin: the tax bureau whose jurisdiction covers the issuer.
+		///
+		/// Errors: `OrganizationNotFound`, `OutsideJurisdiction`, `InvoiceNotFound`,
+		/// `NoRequest`, `ReversalLapsed`, `Frozen`, `Abnormal`, `SequenceExhausted`,
+		/// `TooManyRates`, `Overflow`, `HistoryFull`.
+		/// Events: `RedInvoiceIssued` (and `InvoiceReversed`, `ClaimReduced`), or
+		/// `ReversalRefused`.
+		#[pallet::call_index(17)]
+		#[pallet::weight(Pallet::<T>::red_weight(T::WeightInfo::settle_reversal()))]
+		pub fn settle_reversal(
+			origin: OriginFor<T>,
+			invoice: InvoiceRef,
+			refusal: Option<H256>,
+		) -> DispatchResult {
+			let (clerk, bureau) = T::TaxOrigin::ensure_origin(origin)?;
+			T::Membership::ensure_jurisdiction(bureau, invoice.issuer).map_err(Error::<T>::from)?;
+			Self::do_answer(Answerer::Bureau(clerk, bureau), invoice, refusal)
+		}
+
+		/// Record that the red-letter request against `invoice` lapsed: nobody answered it
+		/// within `ReversalAnswerWindow`. The invoice stands; a party may raise a new one.
 		///
 		/// - Origin: any member (the seller, the buyer, the tax bureau).
 		///
-		/// Errors: `InvoiceNotFound`, `NotAwaitingReversal`, `ReversalNotDue`.
+		/// Errors: `NoRequest`, `ReversalNotDue`, `InvoiceNotFound`.
 		/// Events: `ReversalLapsed`.
 		#[pallet::call_index(12)]
 		#[pallet::weight(T::WeightInfo::lapse_reversal())]
-		pub fn lapse_reversal(origin: OriginFor<T>, red: InvoiceRef) -> DispatchResult {
+		pub fn lapse_reversal(origin: OriginFor<T>, invoice: InvoiceRef) -> DispatchResult {
 			T::MemberOrigin::ensure_origin(origin)?;
-			Self::do_lapse_reversal(red)
+			Self::do_lapse_reversal(invoice)
 		}
 
 		/// Confirm the use of a special invoice received (用途确认), once: deduct its input tax,

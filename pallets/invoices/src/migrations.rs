@@ -43,6 +43,15 @@
 //! rewritten ([`TypeInvoices`]), the old totals removed ([`DropTotals`]), the totals counted
 //! ([`CountTotals`]), the limits rewritten ([`CapLimits`], which sets version 5); run them with
 //! [`MigrateV4ToV5`] after [`MigrateV3ToV4`].
+//!
+//! ## v5 → v6: red-letter requests apart from red invoices
+//! Version 5 numbered a red invoice when the seller asked to reverse an invoice its buyer had
+//! received, the original `ReversalPending` until the buyer answered, with a deadline a red
+//! invoice in `ReversalDeadlines`. Version 6 keeps a request apart ([`RedRequests`], by the
+//! original) and numbers a red invoice only when it takes effect. Each pending reversal becomes
+//! a request raised by the seller in full, `numbered` with its red invoice, which an answer
+//! puts in force or ends as before; the original is `Confirmed` again. Run it with
+//! [`MigrateV5ToV6`] after [`MigrateV4ToV5`].
 
 use crate::{pallet::*, types::*, InvoiceOf, REIMBURSEMENT};
 use alloc::vec::Vec;
@@ -570,13 +579,13 @@ impl<T: Config> Walk for CountTotals<T> {
 	fn migrate((issuer, seq, invoice): Self::Entry) {
 		// Neither can fail on a chain whose invariants held: a red invoice's original exists,
 		// and a period holds at most the national table's rates.
-		let Some(lines) = Pallet::<T>::counted_lines(issuer, &invoice) else {
+		let Some(counted) = Pallet::<T>::counted_in(issuer, &invoice, &[]) else {
 			frame_support::defensive!("invoices v4-v5: a red invoice's original is missing", seq);
 			return;
 		};
-		for (org, period, column) in Pallet::<T>::counted_in(issuer, &invoice, &[]) {
+		for (org, period, column, amounts) in counted {
 			Totals::<T>::mutate(org, period, |totals| {
-				if totals.count(column, &lines, true).is_err() {
+				if totals.count(column, &amounts, true).is_err() {
 					frame_support::defensive!("invoices v4-v5: an invoice not counted", seq);
 				}
 			});
@@ -605,6 +614,67 @@ impl<T: Config> Walk for CapLimits<T> {
 		Issuers::<T>::insert(org, limits);
 	}
 }
+
+/// The layout of version 5, as far as it differs.
+pub mod v5 {
+	use super::*;
+
+	/// When each red invoice awaiting its buyer lapsed (Unix milliseconds), by issuer and the
+	/// red invoice's number.
+	#[frame_support::storage_alias]
+	pub type ReversalDeadlines<T: Config> =
+		StorageDoubleMap<Pallet<T>, Twox64Concat, OrgId, Twox64Concat, u32, u64>;
+}
+
+/// Moves every reversal awaiting its buyer to a red-letter request against its original: raised
+/// by the seller, in full, its red invoice numbered already (`numbered`), the same deadline;
+/// the original back to `Confirmed` (the request locks it now). Sets version 6.
+pub struct PendingRequests<T>(core::marker::PhantomData<T>);
+
+impl<T: Config> Walk for PendingRequests<T> {
+	const NAME: &'static [u8] = b"regchain invoices v5-v6: red-letter requests";
+	type Entry = (OrgId, u32, u64);
+
+	fn entries(after: Option<Vec<u8>>) -> PrefixIterator<Self::Entry> {
+		after.map_or_else(v5::ReversalDeadlines::<T>::iter, v5::ReversalDeadlines::<T>::iter_from)
+	}
+
+	/// The red invoice and its original read, the original and the request written, the
+	/// deadline removed.
+	fn weight_per_entry() -> Weight {
+		T::DbWeight::get().reads_writes(2, 3)
+	}
+
+	fn migrate((issuer, seq, deadline): Self::Entry) {
+		v5::ReversalDeadlines::<T>::remove(issuer, seq);
+		let Some(red) = IssuedInvoices::<T>::get(issuer, seq) else {
+			frame_support::defensive!("invoices v5-v6: a pending red invoice is missing", seq);
+			return;
+		};
+		let InvoiceKind::Red { original } = red.kind else {
+			frame_support::defensive!("invoices v5-v6: a deadline of a blue invoice", seq);
+			return;
+		};
+		IssuedInvoices::<T>::mutate(issuer, original, |i| {
+			if let Some(i) = i.as_mut() {
+				i.status = InvoiceStatus::Confirmed;
+			}
+		});
+		let request = RedRequest {
+			raised_by: Party::Seller,
+			clerk: red.clerk,
+			reason: RedReason::InvoicingError,
+			lines: RedLines::new(),
+			document: red.document,
+			deadline,
+			numbered: Some(seq),
+		};
+		RedRequests::<T>::insert(issuer, original, request);
+	}
+}
+
+/// The v5 → v6 migration: one multi-block walk ([`PendingRequests`]) after [`MigrateV4ToV5`].
+pub type MigrateV5ToV6<T> = SteppedWalk<PendingRequests<T>, Pallet<T>, 5, 6, true>;
 
 /// The v4 → v5 migration, four multi-block walks in this order after [`MigrateV3ToV4`]: they
 /// run only while the stored version is 4; the last sets it to 5.
@@ -686,10 +756,9 @@ mod tests {
 			let reversed = deducted(500);
 			// Requested in November's last hour, confirmed in December.
 			set_time(DECEMBER_2026 - 3_600_000);
-			assert_ok!(Invoices::reverse(RuntimeOrigin::signed(SELLER), reversed, H256::zero()));
+			assert_ok!(reverse_all(reversed));
 			set_time(DECEMBER_2026);
-			let red = InvoiceRef { issuer: 10, seq: 3 };
-			assert_ok!(Invoices::confirm_reversal(RuntimeOrigin::signed(BUYER), red));
+			assert_ok!(Invoices::confirm_reversal(RuntimeOrigin::signed(BUYER), reversed));
 			let counted: Vec<_> = Totals::<Test>::iter().collect::<Vec<_>>();
 			assert_eq!(counted.len(), 4);
 			issued_before_v5(10);
@@ -728,6 +797,77 @@ mod tests {
 			assert_eq!(now, want);
 			assert_eq!(input_of(20, 202612, R13).red, one(500, 65));
 			assert_migrated_once::<MigrateV4ToV5<Test>>();
+		});
+	}
+
+	/// Writes a reversal of `id` pending as version 5 kept it: a red invoice numbered at once,
+	/// awaiting the buyer, with a deadline; the original `ReversalPending`.
+	fn pending_in_v5(id: InvoiceRef, deadline: u64) -> InvoiceRef {
+		let original = IssuedInvoices::<Test>::get(id.issuer, id.seq).unwrap();
+		let (red, _) = Pallet::<Test>::append(
+			(SELLER, id.issuer),
+			(InvoiceKind::Red { original: id.seq }, original.invoice_type),
+			original.buyer,
+			Lines::new(),
+			(original.net, original.tax),
+			H256::repeat_byte(5),
+		)
+		.unwrap();
+		assert_ok!(Pallet::<Test>::record(id, Change::ReversalRequested { red: red.seq }, 2));
+		IssuedInvoices::<Test>::mutate(id.issuer, id.seq, |i| {
+			i.as_mut().unwrap().status = InvoiceStatus::ReversalPending { red: red.seq }
+		});
+		v5::ReversalDeadlines::<Test>::insert(red.issuer, red.seq, deadline);
+		red
+	}
+
+	/// Reversals pending in version 5 become requests with their red invoices numbered, which
+	/// the buyer's answer puts in force or ends as before.
+	#[test]
+	fn v5_pending_reversals_become_requests() {
+		ExtBuilder::default().build_and_execute(|| {
+			let confirmed_later = deducted(1_000);
+			let refused_later = confirmed(500);
+			let deadline = NOVEMBER_2026 + ANSWER_WINDOW;
+			let red = pending_in_v5(confirmed_later, deadline);
+			let refused_red = pending_in_v5(refused_later, deadline);
+			StorageVersion::new(5).put::<Invoices>();
+
+			assert_eq!(run_to_end::<MigrateV5ToV6<Test>>(Weight::MAX), Ok(1));
+
+			assert_eq!(Invoices::on_chain_storage_version(), StorageVersion::new(6));
+			assert!(v5::ReversalDeadlines::<Test>::iter().next().is_none());
+			let request = RedRequests::<Test>::get(10, confirmed_later.seq).unwrap();
+			assert_eq!(
+				request,
+				RedRequest {
+					raised_by: Party::Seller,
+					clerk: Some(SELLER),
+					reason: RedReason::InvoicingError,
+					lines: RedLines::new(),
+					document: H256::repeat_byte(5),
+					deadline,
+					numbered: Some(red.seq),
+				}
+			);
+			let status = |id: InvoiceRef| IssuedInvoices::<Test>::get(10, id.seq).unwrap().status;
+			assert_eq!(status(confirmed_later), InvoiceStatus::Confirmed);
+			assert_ok!(Invoices::do_try_state());
+			// The buyer's answers act on the red invoices numbered then.
+			assert_ok!(Invoices::confirm_reversal(RuntimeOrigin::signed(BUYER), confirmed_later));
+			assert_eq!(status(confirmed_later), InvoiceStatus::Reversed { red: red.seq });
+			assert_eq!(status(red), InvoiceStatus::Effective { period: 202611 });
+			assert_eq!(input_of(20, 202611, R13).red, one(1_000, 130));
+			let reason = H256::repeat_byte(6);
+			assert_ok!(Invoices::refuse_reversal(
+				RuntimeOrigin::signed(BUYER),
+				refused_later,
+				reason
+			));
+			assert_eq!(status(refused_red), InvoiceStatus::Refused { reason });
+			assert_eq!(status(refused_later), InvoiceStatus::Confirmed);
+			assert_eq!(ChainHeads::<Test>::get(10).next_seq, 4);
+			assert_migrated_once::<MigrateV5ToV6<Test>>();
 		});
 	}
 

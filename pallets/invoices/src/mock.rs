@@ -76,6 +76,7 @@ impl Config for Test {
 	type ReversalAnswerWindow = ConstU64<ANSWER_WINDOW>;
 	type Standing = regchain_primitives::testing::TestStanding;
 	type ListedLimits = ListedLimits;
+	type ClaimHolders = regchain_primitives::testing::TestInvoiceReversals;
 	type WeightInfo = ();
 }
 
@@ -180,6 +181,12 @@ pub fn deducted(net: Fen) -> InvoiceRef {
 		InputUse::Deduct
 	));
 	id
+}
+
+/// The seller reverses `id` in full, for an invoicing error.
+pub fn reverse_all(id: InvoiceRef) -> sp_runtime::DispatchResult {
+	let reason = RedReason::InvoicingError;
+	Invoices::reverse(RuntimeOrigin::signed(SELLER), id, reason, vec![], H256::zero())
 }
 
 /// `org`'s output of `rate` in `period`.

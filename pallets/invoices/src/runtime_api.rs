@@ -21,8 +21,9 @@ sp_api::decl_runtime_apis! {
 	/// invoice type, input by use); `printed` exports an invoice as printed with its QR payload
 	/// and `verify_printed` checks a payload; lines carry their classification code, a price in
 	/// millionths of a fen, tax inclusion and discount, invoices their clerk (the account
-	/// type is the API's second parameter).
-	#[api_version(6)]
+	/// type is the API's second parameter). Version 7: an invoice's record carries the red-letter
+	/// request pending against it and what red invoices took off each of its lines.
+	#[api_version(7)]
 	pub trait InvoicesApi<BlockNumber, AccountId> where BlockNumber: Codec, AccountId: Codec {
 		/// An invoice by number, with its status history.
 		fn invoice(id: InvoiceRef) -> Option<InvoiceRecord<BlockNumber, AccountId>>;

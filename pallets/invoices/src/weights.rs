@@ -24,7 +24,9 @@ pub trait WeightInfo {
 	fn confirm() -> Weight;
 	fn reject() -> Weight;
 	fn reverse() -> Weight;
+	fn request_reversal() -> Weight;
 	fn confirm_reversal() -> Weight;
+	fn settle_reversal() -> Weight;
 	fn refuse_reversal() -> Weight;
 	fn lapse_reversal() -> Weight;
 	fn reimburse() -> Weight;
@@ -163,11 +165,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Invoices::InvoicesByBuyer` (r:0 w:1)
 	/// Proof: `Invoices::InvoicesByBuyer` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn reverse() -> Weight {
+		// Provisional (spec 124): the measured full reversal of spec 121 with a 32-line red
+		// invoice appended and the request, reductions and pledge read; to benchmark.
 		// Proof size: measured `1766`, estimated `5861`.
 		// Minimum execution time: 89_123_000 picoseconds.
 		Weight::from_parts(94_718_000, 5861)
 			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().writes(7))
+			.saturating_add(Self::issue(32))
+			.saturating_add(T::DbWeight::get().reads_writes(4, 2))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
@@ -186,11 +192,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Invoices::InvoiceHistory` (r:2 w:2)
 	/// Proof: `Invoices::InvoiceHistory` (`max_values`: None, `max_size`: Some(361), added: 2836, mode: `MaxEncodedLen`)
 	fn confirm_reversal() -> Weight {
+		// Provisional (spec 124): as spec 121 measured it, with a 32-line red invoice
+		// appended and the request, reductions and pledge read and written; to benchmark.
 		// Proof size: measured `2051`, estimated `10732`.
 		// Minimum execution time: 87_254_000 picoseconds.
 		Weight::from_parts(93_457_000, 10732)
 			.saturating_add(T::DbWeight::get().reads(11))
 			.saturating_add(T::DbWeight::get().writes(7))
+			.saturating_add(Self::issue(32))
+			.saturating_add(T::DbWeight::get().reads_writes(3, 2))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
@@ -210,6 +220,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		Weight::from_parts(71_364_000, 10732)
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(5))
+	}
+	fn settle_reversal() -> Weight {
+		// Provisional (spec 124): a confirmation with the bureau's jurisdiction read; to
+		// benchmark.
+		Self::confirm_reversal().saturating_add(T::DbWeight::get().reads(2))
+	}
+	fn request_reversal() -> Weight {
+		// Provisional (spec 124): a refusal's reads and writes, the red lines computed against
+		// the reductions; to benchmark.
+		Self::refuse_reversal().saturating_add(T::DbWeight::get().reads_writes(3, 1))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
@@ -314,12 +334,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	fn confirm_use() -> Weight {
 		Self::confirm().saturating_add(T::DbWeight::get().reads_writes(1, 1))
+			// What remains: the red invoices of its history read (provisional).
+			.saturating_add(T::DbWeight::get().reads(16))
 	}
 	fn mark_abnormal() -> Weight {
 		Self::void().saturating_add(T::DbWeight::get().reads_writes(1, 1))
+			// What remains: the red invoices of its history read (provisional).
+			.saturating_add(T::DbWeight::get().reads(16))
 	}
 	fn clear_abnormal() -> Weight {
 		Self::void().saturating_add(T::DbWeight::get().reads_writes(1, 1))
+			// What remains: the red invoices of its history read (provisional).
+			.saturating_add(T::DbWeight::get().reads(16))
 	}
 }
 
@@ -449,11 +475,15 @@ impl WeightInfo for () {
 	/// Storage: `Invoices::InvoicesByBuyer` (r:0 w:1)
 	/// Proof: `Invoices::InvoicesByBuyer` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn reverse() -> Weight {
+		// Provisional (spec 124): the measured full reversal of spec 121 with a 32-line red
+		// invoice appended and the request, reductions and pledge read; to benchmark.
 		// Proof size: measured `1766`, estimated `5861`.
 		// Minimum execution time: 89_123_000 picoseconds.
 		Weight::from_parts(94_718_000, 5861)
 			.saturating_add(RocksDbWeight::get().reads(9))
 			.saturating_add(RocksDbWeight::get().writes(7))
+			.saturating_add(Self::issue(32))
+			.saturating_add(RocksDbWeight::get().reads_writes(4, 2))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
@@ -472,11 +502,15 @@ impl WeightInfo for () {
 	/// Storage: `Invoices::InvoiceHistory` (r:2 w:2)
 	/// Proof: `Invoices::InvoiceHistory` (`max_values`: None, `max_size`: Some(361), added: 2836, mode: `MaxEncodedLen`)
 	fn confirm_reversal() -> Weight {
+		// Provisional (spec 124): as spec 121 measured it, with a 32-line red invoice
+		// appended and the request, reductions and pledge read and written; to benchmark.
 		// Proof size: measured `2051`, estimated `10732`.
 		// Minimum execution time: 87_254_000 picoseconds.
 		Weight::from_parts(93_457_000, 10732)
 			.saturating_add(RocksDbWeight::get().reads(11))
 			.saturating_add(RocksDbWeight::get().writes(7))
+			.saturating_add(Self::issue(32))
+			.saturating_add(RocksDbWeight::get().reads_writes(3, 2))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
@@ -496,6 +530,16 @@ impl WeightInfo for () {
 		Weight::from_parts(71_364_000, 10732)
 			.saturating_add(RocksDbWeight::get().reads(8))
 			.saturating_add(RocksDbWeight::get().writes(5))
+	}
+	fn settle_reversal() -> Weight {
+		// Provisional (spec 124): a confirmation with the bureau's jurisdiction read; to
+		// benchmark.
+		Self::confirm_reversal().saturating_add(RocksDbWeight::get().reads(2))
+	}
+	fn request_reversal() -> Weight {
+		// Provisional (spec 124): a refusal's reads and writes, the red lines computed against
+		// the reductions; to benchmark.
+		Self::refuse_reversal().saturating_add(RocksDbWeight::get().reads_writes(3, 1))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
@@ -600,11 +644,17 @@ impl WeightInfo for () {
 	}
 	fn confirm_use() -> Weight {
 		Self::confirm().saturating_add(RocksDbWeight::get().reads_writes(1, 1))
+			// What remains: the red invoices of its history read (provisional).
+			.saturating_add(RocksDbWeight::get().reads(16))
 	}
 	fn mark_abnormal() -> Weight {
 		Self::void().saturating_add(RocksDbWeight::get().reads_writes(1, 1))
+			// What remains: the red invoices of its history read (provisional).
+			.saturating_add(RocksDbWeight::get().reads(16))
 	}
 	fn clear_abnormal() -> Weight {
 		Self::void().saturating_add(RocksDbWeight::get().reads_writes(1, 1))
+			// What remains: the red invoices of its history read (provisional).
+			.saturating_add(RocksDbWeight::get().reads(16))
 	}
 }

@@ -14,6 +14,7 @@
 //!   regulate or read which domain;
 //! - [`Fen`], [`InvoiceRef`], [`Claim`] and [`InvoiceClaims`]: the one lock that keeps an
 //!   invoice from justifying two reimbursements or fund expenses, whichever pallet asks;
+//!   [`InvoiceReversals`] tells the lock's holder when a red invoice reduces the invoice;
 //! - [`OrgKinds`]: a set of organization kinds (who may attest a claim type …);
 //! - [`records`]: [`RecordRef`] names any record of any domain; [`EvidenceRecords`] lets a
 //!   domain cite notarized evidence;
@@ -168,6 +169,39 @@ pub trait InvoiceClaims {
 	/// Benchmarks: an invoice from `seller` that `buyer` confirmed, of gross `amount`.
 	#[cfg(feature = "runtime-benchmarks")]
 	fn make_claimable(seller: OrgId, buyer: OrgId, amount: Fen) -> InvoiceRef;
+}
+
+/// What a red invoice did to an invoice a claim holds: told to the claim's domain.
+#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+pub struct ClaimReversal {
+	/// The red invoice, in force.
+	pub red: InvoiceRef,
+	/// The gross amount it took off the invoice, in fen.
+	pub reduced: Fen,
+	/// The gross amount that remains of the invoice; zero when it is reversed in full.
+	pub remaining: Fen,
+}
+
+/// The domains that lock invoices ([`InvoiceClaims`]) are told when a red invoice reduces one
+/// they hold: the red invoice is the tax truth, so a claim does not stop it; the holder records
+/// what it means for its own record (a fund expense to recover or disallow, a financed
+/// receivable to report to the bank). Told after the red invoice took effect; cannot fail.
+pub trait InvoiceReversals {
+	/// `invoice`, which `claim` locks, was reduced as `reversal` says.
+	fn reversed(invoice: InvoiceRef, claim: Claim, reversal: ClaimReversal);
+
+	/// The most weight one [`reversed`](Self::reversed) takes, which the invoices pallet adds
+	/// to its calls that issue red invoices, once per lock (the buyer's claim, the seller's
+	/// pledge).
+	fn weight() -> frame_support::weights::Weight;
+}
+
+impl InvoiceReversals for () {
+	fn reversed(_: InvoiceRef, _: Claim, _: ClaimReversal) {}
+
+	fn weight() -> frame_support::weights::Weight {
+		frame_support::weights::Weight::zero()
+	}
 }
 
 /// The government agencies of a consortium. In JSON (genesis, operator configs) a kind is its

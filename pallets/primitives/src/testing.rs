@@ -3,7 +3,7 @@
 //! - [`TestMembership`]: an in-memory consortium behind the real [`Membership`] origins, so a
 //!   domain pallet is tested on its own, not against the consortium pallet;
 //! - [`TestInvoiceClaims`]: an in-memory invoice book behind [`InvoiceClaims`], for pallets
-//!   that lock invoices;
+//!   that lock invoices; [`TestInvoiceReversals`]: what the claim holders were told;
 //! - [`mock_kit!`](crate::mock_kit): `last_event()` and `execute_checked` (a test, then the
 //!   pallet's storage invariants) for a mock runtime;
 //! - [`TestClock`]: on-chain time a test sets ([`TestClock::set`]) behind the pallets'
@@ -419,6 +419,31 @@ impl InvoiceClaims for TestInvoiceClaims {
 	#[cfg(feature = "runtime-benchmarks")]
 	fn make_claimable(seller: OrgId, buyer: OrgId, amount: Fen) -> InvoiceRef {
 		Self::add_from(seller, BOOK.with(|b| b.borrow().len() as u32), buyer, amount)
+	}
+}
+
+thread_local! {
+	static TOLD: RefCell<Vec<(InvoiceRef, Claim, crate::ClaimReversal)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The claim holders of a mock runtime: records what each was told (see
+/// [`crate::InvoiceReversals`]).
+pub struct TestInvoiceReversals;
+
+impl TestInvoiceReversals {
+	/// What the holders were told since the last call, oldest first; forgets it.
+	pub fn take() -> Vec<(InvoiceRef, Claim, crate::ClaimReversal)> {
+		TOLD.with(|t| core::mem::take(&mut *t.borrow_mut()))
+	}
+}
+
+impl crate::InvoiceReversals for TestInvoiceReversals {
+	fn reversed(invoice: InvoiceRef, claim: Claim, reversal: crate::ClaimReversal) {
+		TOLD.with(|t| t.borrow_mut().push((invoice, claim, reversal)));
+	}
+
+	fn weight() -> frame_support::weights::Weight {
+		frame_support::weights::Weight::from_parts(1_000_000, 0)
 	}
 }
 

@@ -91,7 +91,8 @@ impl MemberCallPolicy<AccountId, RuntimeCall> for MemberCalls {
 	/// Provenance writes a record and an event per item it names (its own bound, up to 10× a
 	/// call's bytes), an inspection plan a page of its population or its draw's targets (its
 	/// own bound); a call of another domain stores its record with keys and index entries: at
-	/// most twice its bytes and [`STATE_PER_CALL`]. The runtime test
+	/// most twice its bytes and [`STATE_PER_CALL`], and a call that may issue a red invoice the
+	/// most a red invoice adds besides. The runtime test
 	/// `the_byte_quota_meters_the_state_a_call_adds` measures each against what it is charged.
 	fn state_bytes(call: &RuntimeCall) -> u32 {
 		let record = || {
@@ -100,8 +101,13 @@ impl MemberCallPolicy<AccountId, RuntimeCall> for MemberCalls {
 				.saturating_mul(2)
 				.saturating_add(STATE_PER_CALL)
 		};
+		use pallet_invoices::Call as I;
 		match call {
 			RuntimeCall::Provenance(call) => crate::Provenance::state_bytes(call),
+			// A red invoice, issued by a call that may name no lines.
+			RuntimeCall::Invoices(
+				I::reverse { .. } | I::confirm_reversal { .. } | I::settle_reversal { .. },
+			) => record().saturating_add(crate::Invoices::red_state_bytes()),
 			RuntimeCall::Supervision(inner) => {
 				crate::Supervision::state_bytes(inner).unwrap_or_else(record)
 			},

@@ -24,6 +24,9 @@ impl pallet_invoices::Config for Runtime {
 	/// Who is listed under joint discipline: the credit pallet's listings.
 	type Standing = crate::Credit;
 	type ListedLimits = ListedLimits;
+	/// The funds and the credit pallet's financing, told when a red invoice reduces an invoice
+	/// they hold.
+	type ClaimHolders = ClaimHolders;
 	type WeightInfo = pallet_invoices::weights::SubstrateWeight<Runtime>;
 }
 
@@ -32,4 +35,28 @@ frame_support::parameter_types! {
 	/// invoices of at most 100,000 yuan, 25 a month.
 	pub const ListedLimits: pallet_invoices::IssuerLimits =
 		pallet_invoices::IssuerLimits { per_invoice: Some(10_000_000), per_month: 250_000_000 };
+}
+
+/// The domains that lock invoices, told by claim tag when a red invoice reduces one they hold:
+/// a special-fund expense (the funds), a financed receivable (the credit pallet, for the bank).
+/// A reimbursement (the invoices' own claim) has no other domain: the invoices pallet's
+/// `ClaimReduced` event is the flag its buyer's accountant reads.
+pub struct ClaimHolders;
+
+impl regchain_primitives::InvoiceReversals for ClaimHolders {
+	fn reversed(
+		invoice: regchain_primitives::InvoiceRef,
+		claim: regchain_primitives::Claim,
+		reversal: regchain_primitives::ClaimReversal,
+	) {
+		match claim.domain {
+			pallet_funds::FUND_EXPENSE => crate::Funds::reversed(invoice, claim, reversal),
+			pallet_credit::CREDIT => crate::Credit::reversed(invoice, claim, reversal),
+			_ => {},
+		}
+	}
+
+	fn weight() -> frame_support::weights::Weight {
+		crate::Funds::weight().max(crate::Credit::weight())
+	}
 }

@@ -59,3 +59,26 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 }
+
+/// A red invoice reduced a receivable a financing pledged (claim id: the attestation): the
+/// event is the report to the bank that attested it.
+impl<T: Config> regchain_primitives::InvoiceReversals for Pallet<T> {
+	fn reversed(
+		invoice: crate::InvoiceRef,
+		claim: regchain_primitives::Claim,
+		reversal: regchain_primitives::ClaimReversal,
+	) {
+		Self::deposit_event(Event::FinancedInvoiceReduced {
+			attestation: claim.id,
+			invoice,
+			red: reversal.red,
+			reduced: reversal.reduced,
+			remaining: reversal.remaining,
+		});
+	}
+
+	/// The event deposited.
+	fn weight() -> Weight {
+		T::DbWeight::get().writes(1)
+	}
+}

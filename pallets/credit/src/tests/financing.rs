@@ -207,3 +207,24 @@ fn an_attestation_under_an_undecided_dispute_cannot_be_superseded() {
 		assert_ok!(supersede());
 	});
 }
+
+#[test]
+fn a_red_invoice_on_a_pledged_receivable_is_reported_to_the_bank() {
+	use regchain_primitives::{ClaimReversal, InvoiceReversals};
+	ExtBuilder::default().build_and_execute(|| {
+		let invoice = InvoiceRef { issuer: 10, seq: 0 };
+		let red = InvoiceRef { issuer: 10, seq: 1 };
+		let reversal = ClaimReversal { red, reduced: 50_000, remaining: 0 };
+		<Credit as InvoiceReversals>::reversed(invoice, Claim::new(CREDIT, 4), reversal);
+		assert_eq!(
+			last_event(),
+			Event::FinancedInvoiceReduced {
+				attestation: 4,
+				invoice,
+				red,
+				reduced: 50_000,
+				remaining: 0
+			}
+		);
+	});
+}

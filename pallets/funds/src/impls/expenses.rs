@@ -58,3 +58,28 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 }
+
+/// A red invoice reduced an invoice that justifies an expense (claim id: the allocation): the
+/// expense is justified no further than what remains, which the event tells the fund manager,
+/// who recovers or disallows the difference.
+impl<T: Config> regchain_primitives::InvoiceReversals for Pallet<T> {
+	fn reversed(
+		invoice: crate::InvoiceRef,
+		claim: Claim,
+		reversal: regchain_primitives::ClaimReversal,
+	) {
+		let Ok(allocation) = AllocationId::try_from(claim.id) else { return };
+		Self::deposit_event(Event::ExpenseInvoiceReduced {
+			allocation,
+			invoice,
+			red: reversal.red,
+			reduced: reversal.reduced,
+			remaining: reversal.remaining,
+		});
+	}
+
+	/// The event deposited.
+	fn weight() -> Weight {
+		T::DbWeight::get().writes(1)
+	}
+}

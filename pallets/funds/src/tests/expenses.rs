@@ -185,3 +185,24 @@ fn totals_that_would_overflow_are_refused() {
 		Allocations::<Test>::mutate(a, |x| x.as_mut().unwrap().clawed_back = 0);
 	});
 }
+
+#[test]
+fn a_red_invoice_on_an_expenses_invoice_is_told_to_the_fund_manager() {
+	use regchain_primitives::{ClaimReversal, InvoiceReversals};
+	ExtBuilder::default().build_and_execute(|| {
+		let invoice = InvoiceRef { issuer: 50, seq: 0 };
+		let red = InvoiceRef { issuer: 50, seq: 1 };
+		let reversal = ClaimReversal { red, reduced: 100, remaining: 400 };
+		<Funds as InvoiceReversals>::reversed(invoice, Claim::new(FUND_EXPENSE, 3), reversal);
+		assert_eq!(
+			last_event(),
+			Event::ExpenseInvoiceReduced {
+				allocation: 3,
+				invoice,
+				red,
+				reduced: 100,
+				remaining: 400
+			}
+		);
+	});
+}

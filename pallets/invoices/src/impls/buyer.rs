@@ -43,10 +43,12 @@ impl<T: Config> Pallet<T> {
 		);
 		ensure!(invoice.input_use.is_none(), Error::<T>::UseAlreadyConfirmed);
 		ensure!(invoice.abnormal.is_none(), Error::<T>::Abnormal);
+		Self::ensure_no_request(id)?;
 		let period = Self::current_period();
 		let mut totals = Totals::<T>::get(buyer, period);
 		let column = Column::Input(InputColumn::Use(input_use));
-		Self::count(&mut totals, column, &invoice.lines, true)?;
+		// What red invoices took off it before is not the buyer's to count.
+		Self::count(&mut totals, column, &Self::remaining_now(id, &invoice)?, true)?;
 		Self::record(id, Change::UseConfirmed(input_use), 1)?;
 		Totals::<T>::insert(buyer, period, totals);
 		invoice.input_use = Some(input_use);

@@ -17,7 +17,11 @@ impl<T: Config> Pallet<T> {
 		ensure!(invoice.claim.is_none(), Error::<T>::AlreadyClaimed);
 		ensure!(invoice.abnormal.is_none(), Error::<T>::Abnormal);
 		Freezes::<Self>::ensure_not_frozen(id)?;
-		let gross = invoice.gross().ok_or(Error::<T>::Overflow)?;
+		Self::ensure_no_request(id)?;
+		// What red invoices took off it is no longer the buyer's to claim.
+		let done = Reduced::<T>::get(id.issuer, id.seq).unwrap_or_default();
+		let gross = invoice.gross().and_then(|g| gross_after(g, &done));
+		let gross = gross.ok_or(Error::<T>::Overflow)?;
 		let amount = amount.unwrap_or(gross);
 		ensure!(amount <= gross, Error::<T>::AmountNotCovered);
 		Self::record(id, Change::Claimed(claim), 1)?;
@@ -39,6 +43,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(invoice.status == InvoiceStatus::Confirmed, Error::<T>::NotConfirmed);
 		ensure!(invoice.abnormal.is_none(), Error::<T>::Abnormal);
 		Freezes::<Self>::ensure_not_frozen(id)?;
+		Self::ensure_no_request(id)?;
 		ensure!(!ReceivableClaims::<T>::contains_key(id), Error::<T>::AlreadyClaimed);
 		ReceivableClaims::<T>::insert(id, claim);
 		Self::deposit_event(Event::ReceivablePledged { invoice: id, claim });

@@ -30,28 +30,79 @@ impl<T: Config> Pallet<T> {
 				last == Some(Change::Voided),
 				"a voided invoice's history does not end with the voiding"
 			),
-			InvoiceStatus::ReversalPending { red } => {
-				ensure!(
-					changes.contains(&Change::ReversalRequested { red }),
-					"a pending reversal was never requested"
-				);
-				ensure!(
-					changes.len() + 2 <= MAX_HISTORY as usize,
-					"a pending reversal has no room for the buyer's answer"
-				);
-				let red_invoice = IssuedInvoices::<T>::get(id.issuer, red)
+			InvoiceStatus::ReversalPending { .. } => {
+				return Err("a pending reversal of before spec 124 was not migrated".into())
+			},
+			InvoiceStatus::AwaitingBuyer => ensure!(
+				RedRequests::<T>::iter_values().any(|r| r.numbered == Some(id.seq)),
+				"a red invoice awaits an answer no request expects"
+			),
+			_ => {},
+		}
+		if let Some(request) = RedRequests::<T>::get(id.issuer, id.seq) {
+			ensure!(invoice.is_valid_blue(), "a request against an invoice not in force");
+			ensure!(
+				changes.len() + 2 <= MAX_HISTORY as usize,
+				"a pending request has no room for its answer"
+			);
+			let requested = changes.iter().rev().find(|c| {
+				matches!(
+					c,
+					Change::RedRequested { .. }
+						| Change::ReversalRequested { .. }
+						| Change::RequestRefused
+						| Change::RequestLapsed
+						| Change::Reversed { .. }
+				)
+			});
+			let raised = match (requested, request.numbered) {
+				(Some(Change::RedRequested { by }), None) => *by == request.raised_by,
+				(Some(Change::ReversalRequested { red }), Some(seq)) => *red == seq,
+				_ => false,
+			};
+			ensure!(raised, "a pending request is not the invoice's last");
+			if let Some(seq) = request.numbered {
+				let red = IssuedInvoices::<T>::get(id.issuer, seq)
 					.ok_or("a pending red invoice is missing")?;
 				ensure!(
-					red_invoice.kind == InvoiceKind::Red { original: id.seq }
-						&& red_invoice.status == InvoiceStatus::AwaitingBuyer,
-					"a pending reversal's red invoice does not await the buyer"
+					red.kind == InvoiceKind::Red { original: id.seq }
+						&& red.status == InvoiceStatus::AwaitingBuyer,
+					"a pending request's red invoice does not await the answer"
 				);
+			}
+		}
+		if let Some(reduced) = Reduced::<T>::get(id.issuer, id.seq) {
+			ensure!(reduced.len() == invoice.lines.len(), "reductions differ from the lines");
+			let (mut net, mut tax) = (0 as Fen, 0 as Fen);
+			let mut whole = true;
+			for (line, r) in invoice.lines.iter().zip(reduced.iter()) {
 				ensure!(
-					ReversalDeadlines::<T>::contains_key(id.issuer, red),
-					"a pending reversal has no deadline"
+					r.net <= line.net && r.tax <= line.tax && r.quantity <= line.quantity,
+					"a line reduced beyond its amount"
 				);
-			},
-			_ => {},
+				whole &= r.net == line.net && r.tax == line.tax;
+				net = net.saturating_add(r.net);
+				tax = tax.saturating_add(r.tax);
+			}
+			let reds = changes.iter().filter_map(|c| match c {
+				Change::Reversed { red } => Some(*red),
+				_ => None,
+			});
+			let (mut red_net, mut red_tax) = (0 as Fen, 0 as Fen);
+			for red in reds {
+				let red =
+					IssuedInvoices::<T>::get(id.issuer, red).ok_or("a red invoice is missing")?;
+				let lines = Self::counted_lines(id.issuer, &red).ok_or("an original is missing")?;
+				for line in lines.iter() {
+					red_net = red_net.saturating_add(line.net);
+					red_tax = red_tax.saturating_add(line.tax);
+				}
+			}
+			ensure!((net, tax) == (red_net, red_tax), "reductions differ from the red invoices");
+			ensure!(
+				whole == matches!(invoice.status, InvoiceStatus::Reversed { .. }),
+				"an invoice reduced to nothing is not reversed, or the reverse"
+			);
 		}
 		if let Some(claim) = invoice.claim {
 			ensure!(changes.contains(&Change::Claimed(claim)), "a claim is not in the history");
@@ -115,19 +166,14 @@ impl<T: Config> Pallet<T> {
 					"invoice hash mismatch"
 				);
 				prev = invoice.content_hash;
-				ensure!(
-					!matches!(invoice.status, InvoiceStatus::Reversed { .. })
-						|| invoice.claim.is_none(),
-					"a reversed invoice is claimed"
-				);
-				let lines = Self::counted_lines(issuer, &invoice)
-					.ok_or("a red invoice's original is missing")?;
 				let history = InvoiceHistory::<T>::get(issuer, seq);
-				for (org, period, column) in Self::counted_in(issuer, &invoice, &history) {
+				let counted = Self::counted_in(issuer, &invoice, &history)
+					.ok_or("an invoice refers to a missing one")?;
+				for (org, period, column, amounts) in counted {
 					expected
 						.entry((org, period))
 						.or_default()
-						.count(column, &lines, true)
+						.count(column, &amounts, true)
 						.map_err(|_| "totals overflow")?;
 				}
 			}
@@ -153,11 +199,16 @@ impl<T: Config> Pallet<T> {
 			expected.values().all(|t| *t == PeriodTotals::default()),
 			"invoices counted in no period totals"
 		);
-		for (issuer, seq, _) in ReversalDeadlines::<T>::iter() {
+		for (issuer, seq, _) in RedRequests::<T>::iter() {
 			ensure!(
-				IssuedInvoices::<T>::get(issuer, seq)
-					.is_some_and(|i| i.status == InvoiceStatus::AwaitingBuyer),
-				"a deadline for a red invoice that awaits nobody"
+				IssuedInvoices::<T>::contains_key(issuer, seq),
+				"a request against a missing invoice"
+			);
+		}
+		for (issuer, seq, _) in Reduced::<T>::iter() {
+			ensure!(
+				IssuedInvoices::<T>::get(issuer, seq).is_some_and(|i| i.kind == InvoiceKind::Blue),
+				"reductions of a missing or red invoice"
 			);
 		}
 		for (buyer, id, ()) in InvoicesByBuyer::<T>::iter() {

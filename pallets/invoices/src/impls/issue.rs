@@ -75,7 +75,8 @@ impl<T: Config> Pallet<T> {
 			month.ok_or(Error::<T>::Overflow)? <= limits.per_month,
 			Error::<T>::ExceedsMonthlyLimit
 		);
-		Self::count(&mut totals, Column::Output { invoice_type, red: false }, &lines, true)?;
+		let amounts = Self::amounts(&lines)?;
+		Self::count(&mut totals, Column::Output { invoice_type, red: false }, &amounts, true)?;
 
 		let (invoice, stored) = Self::append(
 			(clerk, seller),

@@ -14,6 +14,8 @@ mod reversal;
 mod supervision;
 mod totals;
 
+pub(crate) use reversal::Answerer;
+
 use crate::{pallet::*, types::*, InvoiceOf};
 use alloc::{collections::BTreeMap, vec::Vec};
 use frame_support::{ensure, pallet_prelude::*};
@@ -45,14 +47,20 @@ impl<T: Config> Pallet<T> {
 		Ok(IssuedInvoices::<T>::get(id.issuer, id.seq).ok_or(Error::<T>::InvoiceNotFound)?)
 	}
 
-	/// Places a change to `invoice` must leave free: two while a reversal awaits the buyer (its
-	/// answer and the final change), one otherwise.
-	pub(crate) fn owed(invoice: &InvoiceOf<T>) -> usize {
-		if matches!(invoice.status, InvoiceStatus::ReversalPending { .. }) {
+	/// Places a change to invoice `id` must leave free: two while a red-letter request awaits
+	/// an answer (the answer and the final change), one otherwise.
+	pub(crate) fn owed(id: InvoiceRef) -> usize {
+		if RedRequests::<T>::contains_key(id.issuer, id.seq) {
 			2
 		} else {
 			1
 		}
+	}
+
+	/// Fails with `RequestPending` while a red-letter request locks invoice `id`.
+	pub(crate) fn ensure_no_request(id: InvoiceRef) -> DispatchResult {
+		ensure!(!RedRequests::<T>::contains_key(id.issuer, id.seq), Error::<T>::RequestPending);
+		Ok(())
 	}
 
 	pub(crate) fn ensure_buyer(invoice: &InvoiceOf<T>, org: OrgId) -> DispatchResult {
@@ -62,9 +70,9 @@ impl<T: Config> Pallet<T> {
 
 	/// Records `change` in an invoice's history, leaving `keep` places free after it for the
 	/// changes a party is owed: a final change (reversal, voiding) keeps none, every other
-	/// change keeps one for a final change, and while a reversal awaits the buyer, two — its
-	/// answer and the final change. So a buyer's answer always fits, whatever happened before;
-	/// only new requests (a seller's reversal, a flag) run out of room, with `HistoryFull`.
+	/// change keeps one for a final change, and while a red-letter request awaits an answer,
+	/// two — the answer and the final change. So an answer always fits, whatever happened
+	/// before; only new requests (a reversal, a flag) run out of room, with `HistoryFull`.
 	pub(crate) fn record(id: InvoiceRef, change: Change, keep: usize) -> DispatchResult {
 		InvoiceHistory::<T>::try_mutate(id.issuer, id.seq, |history| {
 			ensure!(

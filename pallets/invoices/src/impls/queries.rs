@@ -12,6 +12,8 @@ impl<T: Config> Pallet<T> {
 			invoice,
 			history: InvoiceHistory::<T>::get(id.issuer, id.seq),
 			frozen: FrozenInvoices::<T>::get(id),
+			request: RedRequests::<T>::get(id.issuer, id.seq),
+			reduced: Reduced::<T>::get(id.issuer, id.seq),
 		})
 	}
 

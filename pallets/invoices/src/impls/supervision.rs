@@ -15,15 +15,18 @@ impl<T: Config> Pallet<T> {
 	/// of this period changes, which nobody has filed yet.
 	pub(crate) fn do_void(id: InvoiceRef, reason: H256) -> DispatchResult {
 		let mut invoice = Self::get(id)?;
+		// A red invoice in force or requested against it has its own period and counts.
 		ensure!(
 			invoice.is_valid_blue()
 				&& invoice.input_use.is_none()
-				&& invoice.period == Self::current_period(),
+				&& invoice.period == Self::current_period()
+				&& !Reduced::<T>::contains_key(id.issuer, id.seq)
+				&& !RedRequests::<T>::contains_key(id.issuer, id.seq),
 			Error::<T>::NotVoidable
 		);
 		let mut seller_totals = Totals::<T>::get(id.issuer, invoice.period);
 		let column = Column::Output { invoice_type: invoice.invoice_type, red: false };
-		Self::count(&mut seller_totals, column, &invoice.lines, false)?;
+		Self::count(&mut seller_totals, column, &Self::amounts(&invoice.lines)?, false)?;
 		Self::record(id, Change::Voided, 0)?;
 		Totals::<T>::insert(id.issuer, invoice.period, seller_totals);
 		invoice.status = InvoiceStatus::Voided { reason };
@@ -42,8 +45,8 @@ impl<T: Config> Pallet<T> {
 		ensure!(invoice.abnormal.is_none(), Error::<T>::AlreadyAbnormal);
 		let transferred = invoice.is_deducted();
 		let column = Column::Input(InputColumn::TransferredOut);
-		let buyer_totals = Self::buyer_transfer(&invoice, transferred, column)?;
-		Self::record(id, Change::MarkedAbnormal { transferred }, Self::owed(&invoice))?;
+		let buyer_totals = Self::buyer_transfer(id, &invoice, transferred, column)?;
+		Self::record(id, Change::MarkedAbnormal { transferred }, Self::owed(id))?;
 		if let Some((buyer, period, totals)) = buyer_totals {
 			Totals::<T>::insert(buyer, period, totals);
 		}
@@ -60,8 +63,8 @@ impl<T: Config> Pallet<T> {
 		let abnormal = invoice.abnormal.ok_or(Error::<T>::NotAbnormal)?;
 		let restored = abnormal.transferred;
 		let column = Column::Input(InputColumn::Restored);
-		let buyer_totals = Self::buyer_transfer(&invoice, restored, column)?;
-		Self::record(id, Change::AbnormalCleared { restored }, Self::owed(&invoice))?;
+		let buyer_totals = Self::buyer_transfer(id, &invoice, restored, column)?;
+		Self::record(id, Change::AbnormalCleared { restored }, Self::owed(id))?;
 		if let Some((buyer, period, totals)) = buyer_totals {
 			Totals::<T>::insert(buyer, period, totals);
 		}
@@ -71,8 +74,10 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// The buyer's totals of this period with the invoice counted in `column`, if `moves`.
+	/// The buyer's totals of this period with what remains of the invoice counted in
+	/// `column`, if `moves`.
 	fn buyer_transfer(
+		id: InvoiceRef,
 		invoice: &InvoiceOf<T>,
 		moves: bool,
 		column: Column,
@@ -80,7 +85,7 @@ impl<T: Config> Pallet<T> {
 		let (true, Some(buyer)) = (moves, invoice.member_buyer()) else { return Ok(None) };
 		let period = Self::current_period();
 		let mut totals = Totals::<T>::get(buyer, period);
-		Self::count(&mut totals, column, &invoice.lines, true)?;
+		Self::count(&mut totals, column, &Self::remaining_now(id, invoice)?, true)?;
 		Ok(Some((buyer, period, totals)))
 	}
 }
@@ -106,13 +111,13 @@ impl<T: Config> FreezeDomain for Pallet<T> {
 	}
 
 	fn on_frozen(invoice: InvoiceRef, freeze: &Freeze) -> DispatchResult {
-		Self::record(invoice, Change::Frozen, Self::owed(&Self::get(invoice)?))?;
+		Self::record(invoice, Change::Frozen, Self::owed(invoice))?;
 		Self::deposit_event(Event::Frozen { invoice, by: freeze.by, reason: freeze.reason });
 		Ok(())
 	}
 
 	fn on_unfrozen(invoice: InvoiceRef, by: OrgId) -> DispatchResult {
-		Self::record(invoice, Change::Unfrozen, Self::owed(&Self::get(invoice)?))?;
+		Self::record(invoice, Change::Unfrozen, Self::owed(invoice))?;
 		Self::deposit_event(Event::Unfrozen { invoice, by });
 		Ok(())
 	}

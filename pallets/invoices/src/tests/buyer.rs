@@ -97,13 +97,18 @@ fn only_the_buyer_of_a_special_invoice_received_confirms_its_use() {
 			Invoices::confirm_use(buyer.clone(), ordinary, deduct),
 			Error::<Test>::NotSpecial
 		);
-		// Nor is a red invoice's, or one being reversed.
-		assert_ok!(Invoices::reverse(RuntimeOrigin::signed(SELLER), issued, H256::zero()));
+		// Nor is one a red-letter request locks, or a red invoice's.
+		assert_ok!(reverse_all(issued));
+		assert_noop!(
+			Invoices::confirm_use(buyer.clone(), issued, deduct),
+			Error::<Test>::RequestPending
+		);
+		assert_ok!(Invoices::confirm_reversal(buyer.clone(), issued));
+		let red = InvoiceRef { issuer: 10, seq: 2 };
 		assert_noop!(
 			Invoices::confirm_use(buyer.clone(), issued, deduct),
 			Error::<Test>::NotReceived
 		);
-		let red = InvoiceRef { issuer: 10, seq: 2 };
 		assert_noop!(Invoices::confirm_use(buyer, red, deduct), Error::<Test>::NotReceived);
 	});
 }
@@ -172,8 +177,8 @@ fn confirm_and_reject_fail_for_unknown_and_answered_invoices() {
 #[test]
 fn a_red_invoice_is_not_confirmed_with_confirm() {
 	ExtBuilder::default().build_and_execute(|| {
-		let id = confirmed(1_000);
-		assert_ok!(Invoices::reverse(RuntimeOrigin::signed(SELLER), id, H256::zero()));
+		let id = issue_to_buyer(1_000);
+		assert_ok!(reverse_all(id));
 		let red = InvoiceRef { issuer: 10, seq: 1 };
 		assert_noop!(
 			Invoices::confirm(RuntimeOrigin::signed(BUYER), red),

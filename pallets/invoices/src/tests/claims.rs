@@ -106,7 +106,7 @@ fn a_claim_fails_for_unconfirmed_rejected_reversed_voided_and_red_invoices() {
 			Invoices::reimburse(RuntimeOrigin::signed(BUYER), issued),
 			Error::<Test>::NotConfirmed
 		);
-		assert_ok!(Invoices::reverse(RuntimeOrigin::signed(SELLER), issued, H256::zero()));
+		assert_ok!(reverse_all(issued));
 		assert_noop!(
 			Invoices::reimburse(RuntimeOrigin::signed(BUYER), issued),
 			Error::<Test>::NotValid
@@ -117,10 +117,14 @@ fn a_claim_fails_for_unconfirmed_rejected_reversed_voided_and_red_invoices() {
 			Error::<Test>::NotValid
 		);
 		let pending = confirmed(1_000);
-		assert_ok!(Invoices::reverse(RuntimeOrigin::signed(SELLER), pending, H256::zero()));
+		assert_ok!(reverse_all(pending));
 		assert_noop!(
 			Invoices::reimburse(RuntimeOrigin::signed(BUYER), pending),
-			Error::<Test>::NotValid
+			Error::<Test>::RequestPending
+		);
+		assert_noop!(
+			<Invoices as InvoiceClaims>::claim_receivable(pending, 10, FINANCING),
+			Error::<Test>::RequestPending
 		);
 		let voided = confirmed(1_000);
 		assert_ok!(Invoices::void(RuntimeOrigin::signed(TAX), voided, H256::zero()));
@@ -153,11 +157,6 @@ fn the_seller_pledges_a_confirmed_invoice_for_one_financing_and_the_buyer_still_
 		assert_eq!(ReceivableClaims::<Test>::get(id), Some(FINANCING));
 		assert_noop!(
 			<Invoices as InvoiceClaims>::claim_receivable(id, 10, Claim::new(*b"cred", 8)),
-			Error::<Test>::AlreadyClaimed
-		);
-		// The seller can no longer undo the trade it financed.
-		assert_noop!(
-			Invoices::reverse(RuntimeOrigin::signed(SELLER), id, H256::zero()),
 			Error::<Test>::AlreadyClaimed
 		);
 		// The buyer's side is its own lock.
@@ -236,6 +235,6 @@ fn a_released_receivable_can_be_reversed_and_pledged_again_and_only_its_financin
 		// The invoice is the seller's again: another financing, or a red letter.
 		assert_ok!(<Invoices as InvoiceClaims>::claim_receivable(id, 10, other));
 		assert!(<Invoices as InvoiceClaims>::release_receivable(id, other));
-		assert_ok!(Invoices::reverse(RuntimeOrigin::signed(SELLER), id, H256::zero()));
+		assert_ok!(reverse_all(id));
 	});
 }

@@ -132,16 +132,28 @@ fn the_invariants_catch_an_altered_invoice_a_gap_and_wrong_totals() {
 		let removed = IssuedInvoices::<Test>::take(10, 0).unwrap();
 		assert_eq!(Invoices::do_try_state(), Err("gap in an issuer's chain".into()));
 		IssuedInvoices::<Test>::insert(10, 0, removed);
-		// A reversed invoice that is also claimed.
-		assert_ok!(Invoices::reverse(
-			RuntimeOrigin::signed(SELLER),
-			InvoiceRef { issuer: 10, seq: 1 },
-			H256::zero()
-		));
+		// Reductions the red invoices in force do not sum to.
+		assert_ok!(reverse_all(InvoiceRef { issuer: 10, seq: 1 }));
 		assert_ok!(Invoices::do_try_state());
-		IssuedInvoices::<Test>::mutate(10, 1, |i| {
-			i.as_mut().unwrap().claim = Some(Claim::new(REIMBURSEMENT, 20))
-		});
-		assert_eq!(Invoices::do_try_state(), Err("a reversed invoice is claimed".into()));
+		Reduced::<Test>::mutate(10, 1, |r| r.as_mut().unwrap()[0].tax -= 1);
+		assert_eq!(Invoices::do_try_state(), Err("reductions differ from the red invoices".into()));
+		// A request against an invoice reversed already.
+		Reduced::<Test>::mutate(10, 1, |r| r.as_mut().unwrap()[0].tax += 1);
+		assert_ok!(Invoices::do_try_state());
+		let request = RedRequest::<u64> {
+			raised_by: Party::Buyer,
+			clerk: Some(BUYER),
+			reason: RedReason::InvoicingError,
+			lines: Default::default(),
+			document: H256::zero(),
+			deadline: 0,
+			numbered: None,
+		};
+		RedRequests::<Test>::insert(10, 1, request);
+		assert_eq!(
+			Invoices::do_try_state(),
+			Err("a request against an invoice not in force".into())
+		);
+		RedRequests::<Test>::remove(10, 1);
 	});
 }

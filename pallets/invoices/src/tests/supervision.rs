@@ -111,10 +111,7 @@ fn an_abnormal_deducted_invoice_is_transferred_out_now_and_restored_when_cleared
 			<Invoices as InvoiceClaims>::claim_receivable(id, 10, Claim::new(*b"bank", 1)),
 			Error::<Test>::Abnormal
 		);
-		assert_noop!(
-			Invoices::reverse(RuntimeOrigin::signed(SELLER), id, H256::zero()),
-			Error::<Test>::Abnormal
-		);
+		assert_noop!(reverse_all(id), Error::<Test>::Abnormal);
 		assert_noop!(
 			Invoices::mark_abnormal(RuntimeOrigin::signed(TAX), id, reason),
 			Error::<Test>::AlreadyAbnormal
@@ -162,11 +159,7 @@ fn an_abnormal_invoice_not_yet_deducted_cannot_be_deducted_until_cleared() {
 		assert_eq!(Totals::<Test>::get(20, 202611), PeriodTotals::default());
 		assert_ok!(Invoices::confirm_use(buyer, id, InputUse::Deduct));
 		// Only a valid blue invoice is found abnormal.
-		assert_ok!(Invoices::reverse(
-			RuntimeOrigin::signed(SELLER),
-			issue_to_buyer(10),
-			H256::zero()
-		));
+		assert_ok!(reverse_all(issue_to_buyer(10)));
 		for gone in [InvoiceRef { issuer: 10, seq: 1 }, InvoiceRef { issuer: 10, seq: 2 }] {
 			assert_noop!(
 				Invoices::mark_abnormal(RuntimeOrigin::signed(TAX), gone, H256::zero()),
@@ -188,10 +181,10 @@ fn an_abnormal_invoice_not_yet_deducted_cannot_be_deducted_until_cleared() {
 fn void_fails_for_reversed_pending_and_red_invoices() {
 	ExtBuilder::default().build_and_execute(|| {
 		let reversed = issue_to_buyer(1_000);
-		assert_ok!(Invoices::reverse(RuntimeOrigin::signed(SELLER), reversed, H256::zero()));
+		assert_ok!(reverse_all(reversed));
 		let red = InvoiceRef { issuer: 10, seq: 1 };
 		let pending = confirmed(1_000);
-		assert_ok!(Invoices::reverse(RuntimeOrigin::signed(SELLER), pending, H256::zero()));
+		assert_ok!(reverse_all(pending));
 		for id in [reversed, red, pending] {
 			assert_noop!(
 				Invoices::void(RuntimeOrigin::signed(TAX), id, H256::zero()),

@@ -1,15 +1,18 @@
 //! The pallet's types, by concern: [`tax`] (rates and line arithmetic), [`records`] (what is
-//! stored), [`print`] (the printed invoice and its QR code), and the tax period, a calendar month of on-chain time
+//! stored), [`red`] (red-letter requests and what remains of an invoice), [`print`] (the
+//! printed invoice and its QR code), and the tax period, a calendar month of on-chain time
 //! ([`regchain_primitives::time`]).
 
 use frame_support::{pallet_prelude::ConstU32, BoundedVec};
 
 pub mod print;
 pub mod records;
+pub mod red;
 pub mod tax;
 
 pub use print::*;
 pub use records::*;
+pub use red::*;
 pub use tax::*;
 
 /// The most lines one invoice may have: a VAT invoice prints eight and carries the rest on its

@@ -2,7 +2,10 @@
 
 #[cfg(doc)]
 use super::LegacyLine;
-use super::{by_rate, Line, Lines, Period, RateAmount, TaxRate, MAX_HISTORY, MAX_RATE_ROWS};
+use super::{
+	Line, Lines, Party, Period, RateAmount, RedRequest, Reductions, TaxRate, MAX_HISTORY,
+	MAX_RATE_ROWS,
+};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{pallet_prelude::ConstU32, BoundedVec};
 use regchain_primitives::{time::Moment, Claim, CreditCode, Fen, InvoiceRef, OrgId};
@@ -159,7 +162,8 @@ pub enum Preimage {
 	V2,
 }
 
-/// A normal (blue) invoice, or a red one that cancels a blue one of the same seller in full.
+/// A normal (blue) invoice, or a red one that reduces a blue one of the same seller, in full
+/// or in part.
 #[derive(
 	Clone,
 	Copy,
@@ -175,7 +179,7 @@ pub enum Preimage {
 pub enum InvoiceKind {
 	/// A normal invoice.
 	Blue,
-	/// A red-letter invoice (红字发票) reversing the seller's invoice number `original`.
+	/// A red-letter invoice (红字发票) reducing the seller's invoice number `original`.
 	Red {
 		/// The sequence number of the reversed invoice.
 		original: u32,
@@ -206,12 +210,13 @@ pub enum InvoiceStatus {
 		/// Hash of the buyer's reason.
 		reason: H256,
 	},
-	/// A red invoice reversing it awaits the buyer's confirmation.
+	/// Before spec 124 only (storage version 5; the v6 migration moved every one to a
+	/// [`RedRequest`]): a red invoice reversing it awaited the buyer's confirmation.
 	ReversalPending {
 		/// The red invoice's sequence number.
 		red: u32,
 	},
-	/// Cancelled by a red invoice.
+	/// Cancelled by red invoices: nothing of it remains (`red`, the last).
 	Reversed {
 		/// The red invoice's sequence number.
 		red: u32,
@@ -221,20 +226,21 @@ pub enum InvoiceStatus {
 		/// Hash of the tax bureau's reason.
 		reason: H256,
 	},
-	/// Red: awaiting the buyer's confirmation (红字信息确认单).
+	/// Red, numbered before spec 124 with its request ([`RedRequest::numbered`]): awaiting
+	/// the answer. Red invoices are issued in force since.
 	AwaitingBuyer,
-	/// Red: in force; the original is reversed. It reduces the seller's output tax (and the
-	/// buyer's input tax, if the buyer had deducted the original) in `period`.
+	/// Red: in force; its lines are taken off the original. It reduces the seller's output tax
+	/// (and the buyer's input tax, if the buyer had deducted the original) in `period`.
 	Effective {
 		/// The tax period the reversal took effect in.
 		period: Period,
 	},
-	/// Red: refused by the buyer; the original stands.
+	/// Red, numbered before spec 124: the request was refused; the original stands.
 	Refused {
 		/// Hash of the buyer's reason.
 		reason: H256,
 	},
-	/// Red: the buyer did not answer in time; the original stands.
+	/// Red, numbered before spec 124: the request lapsed; the original stands.
 	Lapsed,
 }
 
@@ -252,7 +258,8 @@ pub struct Invoice<BlockNumber, AccountId> {
 	pub invoice_type: InvoiceType,
 	/// The buyer.
 	pub buyer: Buyer,
-	/// The lines; empty for a red invoice, which reverses all of its original's.
+	/// The lines. A red invoice's are what it takes off its original's (positive amounts);
+	/// empty for a red invoice of before spec 124, which reversed all of them.
 	pub lines: Lines,
 	/// Sum of the lines' net amounts, in fen.
 	pub net: Fen,
@@ -644,13 +651,17 @@ impl PeriodTotals {
 		})
 	}
 
-	/// Counts an invoice of `lines` in `column` (or, with `add` false, takes it out): each of
-	/// its rates in that rate's row, the invoice once per row.
-	pub fn count(&mut self, column: Column, lines: &[Line], add: bool) -> Result<(), TotalsError> {
-		let amounts = by_rate(lines).ok_or(TotalsError::Overflow)?;
+	/// Counts an invoice of `amounts` ([`by_rate`](super::by_rate) of its lines) in `column` (or, with `add`
+	/// false, takes it out): each of its rates in that rate's row, the invoice once per row.
+	pub fn count(
+		&mut self,
+		column: Column,
+		amounts: &[RateAmount],
+		add: bool,
+	) -> Result<(), TotalsError> {
 		match column {
-			Column::Output { .. } => count_rows(&mut self.output, column, &amounts, add),
-			Column::Input(_) => count_rows(&mut self.input, column, &amounts, add),
+			Column::Output { .. } => count_rows(&mut self.output, column, amounts, add),
+			Column::Input(_) => count_rows(&mut self.input, column, amounts, add),
 		}
 	}
 }
@@ -675,7 +686,7 @@ pub enum Change {
 	Confirmed,
 	/// Rejected by the buyer.
 	Rejected,
-	/// The seller issued red invoice `red` against it, awaiting the buyer.
+	/// Before spec 124: the seller issued red invoice `red` against it, awaiting the buyer.
 	ReversalRequested {
 		/// The red invoice.
 		red: u32,
@@ -685,7 +696,8 @@ pub enum Change {
 		/// The red invoice.
 		red: u32,
 	},
-	/// Reversed (on a blue invoice: by red invoice `red`; on a red one: it took effect).
+	/// Reduced (on a blue invoice: by red invoice `red`, in full or in part; on a red one: it
+	/// took effect).
 	Reversed {
 		/// The red invoice.
 		red: u32,
@@ -717,6 +729,15 @@ pub enum Change {
 		/// Whether input was restored.
 		restored: bool,
 	},
+	/// A red-letter request was raised against it by `by` ([`RedRequest`]).
+	RedRequested {
+		/// The party that raised it.
+		by: Party,
+	},
+	/// The request was refused, by the other party or the tax bureau.
+	RequestRefused,
+	/// The request lapsed unanswered.
+	RequestLapsed,
 }
 
 /// One entry of an invoice's history.
@@ -777,4 +798,8 @@ pub struct InvoiceRecord<BlockNumber, AccountId> {
 	pub history: History<Moment>,
 	/// The tax bureau's freeze while it audits the invoice.
 	pub frozen: Option<regchain_primitives::Freeze>,
+	/// The red-letter request awaiting an answer, if any.
+	pub request: Option<RedRequest<AccountId>>,
+	/// What red invoices in force took off each line, if any took something.
+	pub reduced: Option<Reductions>,
 }
