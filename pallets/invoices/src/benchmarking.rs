@@ -278,7 +278,7 @@ mod benchmarks {
 		let (_, seller) = member::<T>("seller", Some(Role::InvoiceIssuer));
 		let id = issued_lines::<T>(seller, buyer, RATE, 100, MAX_LINES);
 		Pallet::<T>::do_confirm(buyer, id).map_err(|_| BenchmarkError::Weightless)?;
-		let line = RedLineInput { line: (MAX_LINES - 1) as u8, quantity: 500, net: 5_000 };
+		let line = RedLineInput { line: (MAX_LINES - 1) as u8, quantity: 500, net: 50 };
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, id, RedReason::SalesReturn, vec![line], H256::zero());
 		assert!(RedRequests::<T>::contains_key(id.issuer, id.seq));
