@@ -216,14 +216,12 @@ impl RoleName {
 /// Special funds (专项资金).
 #[derive(Subcommand)]
 pub enum Funds {
-	/// Open a program (a fund manager of the finance bureau or a commission signs).
+	/// Open a program with its guide's terms (a fund manager of the finance bureau or a
+	/// commission signs); its budget is the finance bureau's to appropriate (`set-budget`).
 	CreateProgram {
 		/// Hash of the policy document.
 		#[arg(long)]
 		policy: String,
-		/// Budget in fen (0.01 yuan).
-		#[arg(long)]
-		budget: u64,
 		/// Expense categories allowed, a bit set (bit n = category n).
 		#[arg(long, default_value_t = 1)]
 		categories: u32,
@@ -236,6 +234,33 @@ pub enum Funds {
 		/// The program ends.
 		#[arg(long)]
 		ends_at: String,
+		/// A division applicants must be registered in (six digits, e.g. 310115 for Pudong),
+		/// repeatable, at most 8; none: anywhere.
+		#[arg(long = "region")]
+		regions: Vec<u32>,
+		/// A kind of organization that may apply, repeatable (default: enterprises).
+		#[arg(long = "kind", value_enum)]
+		kinds: Vec<ApplicantKind>,
+		/// A role every applicant must hold, repeatable.
+		#[arg(long = "role", value_enum)]
+		roles: Vec<RoleName>,
+		/// The most one applicant may be granted in the program, in fen.
+		#[arg(long)]
+		max_per_applicant: Option<u64>,
+		/// Days each award is published before it is paid (at least and by default 7, at
+		/// most 30).
+		#[arg(long)]
+		publicity_days: Option<u16>,
+		#[command(flatten)]
+		send: Send,
+	},
+	/// Appropriate a program's budget or change it (the finance bureau signs).
+	SetBudget {
+		#[arg(long)]
+		program: u32,
+		/// The budget in fen (0.01 yuan); never below what was approved.
+		#[arg(long)]
+		budget: u64,
 		#[command(flatten)]
 		send: Send,
 	},
@@ -249,6 +274,10 @@ pub enum Funds {
 		amount: u64,
 		#[arg(long)]
 		document: String,
+		/// The project key: blake2_256 of the consortium's salt and the project's filing code,
+		/// the same in every program (one project, one grant).
+		#[arg(long)]
+		project: String,
 		#[command(flatten)]
 		send: Send,
 	},
@@ -274,6 +303,42 @@ pub enum Funds {
 		#[command(flatten)]
 		send: Send,
 	},
+	/// Object to an award during its publicity (any member but its recipient and manager).
+	Object {
+		#[arg(long)]
+		allocation: u32,
+		/// Hash of the reason.
+		#[arg(long)]
+		reason: String,
+		/// Hash of the evidence, kept off chain.
+		#[arg(long)]
+		evidence: String,
+		#[command(flatten)]
+		send: Send,
+	},
+	/// Answer an objection (the program's fund manager signs); `--upheld` withdraws the award.
+	AnswerObjection {
+		#[arg(long)]
+		allocation: u32,
+		/// The objecting organization's id.
+		#[arg(long)]
+		objector: u32,
+		/// Hash of the answer.
+		#[arg(long)]
+		answer: String,
+		#[arg(long)]
+		upheld: bool,
+		#[command(flatten)]
+		send: Send,
+	},
+}
+
+/// Who may apply to a fund program.
+#[derive(Clone, Copy, ValueEnum)]
+pub enum ApplicantKind {
+	Enterprise,
+	/// A financial institution (loan risk compensation is paid to banks).
+	Bank,
 }
 
 /// Invoices (区块链发票).
@@ -648,28 +713,71 @@ pub fn funds(command: Funds) -> Result<Value, Failure> {
 	match command {
 		Funds::CreateProgram {
 			policy,
-			budget,
 			categories,
 			apply_from,
 			apply_until,
 			ends_at,
+			regions,
+			kinds,
+			roles,
+			max_per_applicant,
+			publicity_days,
 			send,
-		} => send.submit(tx.create_program(
-			h256(&policy, "policy")?,
-			budget,
-			runtime::runtime_types::pallet_funds::types::Categories(categories),
-			moment(&apply_from, "apply-from")?,
-			moment(&apply_until, "apply-until")?,
-			moment(&ends_at, "ends-at")?,
-		)),
-		Funds::Apply { program, amount, document, send } => {
-			send.submit(tx.apply(program, amount, h256(&document, "document")?))
+		} => {
+			use runtime::runtime_types::{
+				bounded_collections::bounded_vec::BoundedVec,
+				pallet_funds::types::{Categories, Eligibility},
+				regchain_primitives::{division::Division, OrgKinds, Roles},
+			};
+			if regions.len() > 8 {
+				return Err(Failure::Input("--region: at most 8 divisions".into()));
+			}
+			// The bits of the chain's sets: enterprises 16, financial institutions 17; a role
+			// its place in the list of roles.
+			let kinds = if kinds.is_empty() { vec![ApplicantKind::Enterprise] } else { kinds };
+			let kinds = kinds.iter().fold(0u32, |bits, kind| {
+				bits | match kind {
+					ApplicantKind::Enterprise => 1 << 16,
+					ApplicantKind::Bank => 1 << 17,
+				}
+			});
+			let roles = roles.iter().fold(0u16, |bits, role| bits | 1 << (*role as u8));
+			let eligibility = Eligibility {
+				regions: BoundedVec(regions.into_iter().map(Division).collect()),
+				kinds: OrgKinds(kinds),
+				roles: Roles(roles),
+				max_per_applicant,
+			};
+			send.submit(tx.create_program(
+				h256(&policy, "policy")?,
+				Categories(categories),
+				moment(&apply_from, "apply-from")?,
+				moment(&apply_until, "apply-until")?,
+				moment(&ends_at, "ends-at")?,
+				eligibility,
+				publicity_days,
+			))
 		},
+		Funds::SetBudget { program, budget, send } => send.submit(tx.set_budget(program, budget)),
+		Funds::Apply { program, amount, document, project, send } => send.submit(tx.apply(
+			program,
+			amount,
+			h256(&document, "document")?,
+			h256(&project, "project")?,
+		)),
 		Funds::Approve { application, amount, send } => {
 			send.submit(tx.approve(application, amount))
 		},
 		Funds::Disburse { allocation, amount, transfer, send } => {
 			send.submit(tx.disburse(allocation, amount, h256(&transfer, "transfer")?))
+		},
+		Funds::Object { allocation, reason, evidence, send } => send.submit(tx.object(
+			allocation,
+			h256(&reason, "reason")?,
+			h256(&evidence, "evidence")?,
+		)),
+		Funds::AnswerObjection { allocation, objector, answer, upheld, send } => {
+			send.submit(tx.answer_objection(allocation, objector, h256(&answer, "answer")?, upheld))
 		},
 	}
 }

@@ -172,7 +172,12 @@ const RULES: &[(&str, Rule, Lender)] = &[
 	("invoices_chainHead", Param("issuer"), No),
 	("invoices_frozen", Agencies, No),
 	("funds_enterpriseStatement", Param("org"), No),
-	("funds_programStatement", Agencies, No),
+	// Awards and payments are published (公示): programs, their terms and totals, each
+	// award's recipient, amounts and publicity; not the ledgers' counterparties and documents.
+	("funds_programStatement", Public, No),
+	("funds_programAwards", Public, No),
+	// Who objected, and why, is the agencies': objectors are protected as whistle-blowers.
+	("funds_objections", Agencies, No),
 	("funds_allocationHistory", Answer(&["/0/enterprise"]), No),
 	("funds_frozenAllocations", Agencies, No),
 	("funds_frozenAccounts", Agencies, No),

@@ -284,6 +284,18 @@ impl_runtime_apis! {
 		) -> Vec<regchain_primitives::FrozenRecord> {
 			Funds::frozen_accounts(start_after, limit)
 		}
+
+		fn program_awards(
+			program: ProgramId,
+			start_after: Option<AllocationId>,
+			limit: u32,
+		) -> Option<(Program<Moment>, Option<pallet_funds::Terms>, Vec<pallet_funds::Award>)> {
+			Funds::program_awards(program, start_after, limit)
+		}
+
+		fn objections(allocation: AllocationId) -> Vec<(OrgId, pallet_funds::Objection)> {
+			Funds::objections(allocation)
+		}
 	}
 
 	impl pallet_credit::runtime_api::CreditApi<Block> for Runtime {

@@ -78,8 +78,14 @@ fn district_account(kind: AgencyKind) -> AccountId {
 }
 
 /// The errors that mean "you may not do this": the only acceptable reason for a refusal.
-const AUTHORITY_ERRORS: [&str; 34] = [
+const AUTHORITY_ERRORS: [&str; 37] = [
 	"OutsideJurisdiction",
+	// A fund program states the kinds of organizations that may apply (a bank passes the
+	// applicants' origin), only an allocation's holder spends it, and an award's recipient and
+	// manager do not object to it.
+	"IneligibleKind",
+	"NotRecipient",
+	"OwnAward",
 	// A red-letter request is answered by the party that did not raise it.
 	"NotOtherParty",
 	"NotAdmin",
@@ -370,10 +376,12 @@ fn invoices_setup() {
 	.expect("requests a reversal");
 }
 
-/// The science commission manages a fund program (0) in which the enterprise holds
-/// allocation 0 (500 of 1,000 disbursed), a pending application 1 and a frozen allocation 2.
+/// The science commission manages a fund program (0), its budget appropriated by the finance
+/// bureau, in which the enterprise holds allocation 0 (past its publicity, 500 of 1,000
+/// disbursed), a pending application 1, a frozen allocation 2 and an allocation 3 the bank
+/// objected to (both in their publicity).
 fn funds_setup() {
-	use pallet_funds::{Categories, FreezeTarget, Pallet as Funds};
+	use pallet_funds::{Categories, Eligibility, FreezeTarget, Pallet as Funds};
 	let manager = RuntimeOrigin::signed(account(ScienceCommission));
 	let sme = RuntimeOrigin::signed(enterprise());
 	pallet_consortium::Pallet::<Runtime>::grant_role(
@@ -385,20 +393,34 @@ fn funds_setup() {
 	Funds::<Runtime>::create_program(
 		manager.clone(),
 		Default::default(),
-		1_000_000,
 		Categories(1),
 		common::NOW,
 		common::NOW + 100 * DAY,
 		common::NOW + 200 * DAY,
+		Eligibility::any_enterprise(),
+		None,
 	)
 	.expect("creates");
-	for _ in 0..3 {
-		Funds::<Runtime>::apply(sme.clone(), 0, 1_000, Default::default()).expect("applies");
+	let finance = RuntimeOrigin::signed(account(FinanceBureau));
+	Funds::<Runtime>::set_budget(finance, 0, 1_000_000).expect("appropriates");
+	for n in 0..4 {
+		let project = sp_core::H256::repeat_byte(0x50 + n);
+		Funds::<Runtime>::apply(sme.clone(), 0, 1_000, Default::default(), project)
+			.expect("applies");
 	}
-	for id in [0, 2] {
+	for id in [0, 2, 3] {
 		Funds::<Runtime>::approve(manager.clone(), id, 1_000).expect("approves");
 	}
+	// Allocation 0's week of publicity has passed without objection.
+	pallet_funds::Publicities::<Runtime>::mutate(0, |p| p.as_mut().map(|p| p.until = common::NOW));
 	Funds::<Runtime>::disburse(manager, 0, 500, Default::default()).expect("disburses");
+	Funds::<Runtime>::object(
+		RuntimeOrigin::signed(bank()),
+		3,
+		Default::default(),
+		Default::default(),
+	)
+	.expect("objects");
 	Funds::<Runtime>::freeze(
 		RuntimeOrigin::signed(account(FinanceBureau)),
 		FreezeTarget::Allocation(2),
@@ -1033,18 +1055,21 @@ fn fund_rows() -> Vec<(&'static str, RuntimeCall, Vec<Actor>)> {
 			"funds.create_program",
 			RuntimeCall::Funds(F::create_program {
 				policy: hash,
-				budget: 5,
 				categories: Categories(1),
 				apply_from: common::NOW,
 				apply_until: common::NOW + 10 * DAY,
 				ends_at: common::NOW + 20 * DAY,
+				eligibility: pallet_funds::Eligibility::any_enterprise(),
+				publicity_days: None,
 			}),
 			manager.clone(),
 		),
 		(
+			// The finance bureau appropriates; the district one's jurisdiction stops at
+			// Minhang.
 			"funds.set_budget",
 			RuntimeCall::Funds(F::set_budget { program: 0, budget: 2_000_000 }),
-			manager.clone(),
+			regulator.clone(),
 		),
 		(
 			"funds.close_program",
@@ -1053,7 +1078,12 @@ fn fund_rows() -> Vec<(&'static str, RuntimeCall, Vec<Actor>)> {
 		),
 		(
 			"funds.apply",
-			RuntimeCall::Funds(F::apply { program: 0, requested: 100, document: hash }),
+			RuntimeCall::Funds(F::apply {
+				program: 0,
+				requested: 100,
+				document: hash,
+				project: sp_core::H256::repeat_byte(0x60),
+			}),
 			vec![Enterprise],
 		),
 		(
@@ -1100,6 +1130,26 @@ fn fund_rows() -> Vec<(&'static str, RuntimeCall, Vec<Actor>)> {
 			"funds.claw_back",
 			RuntimeCall::Funds(F::claw_back { allocation: 0, amount: 100, reason: hash }),
 			regulator,
+		),
+		(
+			// Any member but the award's recipient and manager.
+			"funds.object",
+			RuntimeCall::Funds(F::object { allocation: 2, reason: hash, evidence: hash }),
+			agency_actors()
+				.into_iter()
+				.filter(|a| *a != Agency(ScienceCommission))
+				.chain([Bank])
+				.collect(),
+		),
+		(
+			"funds.answer_objection",
+			RuntimeCall::Funds(F::answer_objection {
+				allocation: 3,
+				objector: BANK_ORG,
+				answer: hash,
+				upheld: false,
+			}),
+			vec![Agency(ScienceCommission)],
 		),
 	]
 }

@@ -402,6 +402,8 @@ fn funds_weights_are_measured_and_fit_many_times_in_a_block() {
 		("freeze", W::freeze()),
 		("unfreeze", W::unfreeze()),
 		("claw_back", W::claw_back()),
+		("object", W::object()),
+		("answer_objection", W::answer_objection()),
 	]);
 }
 
@@ -691,16 +693,24 @@ fn an_invoice_justifies_one_fund_expense_and_nothing_else() {
 				Funds::create_program(
 					manager.clone(),
 					Default::default(),
-					100_000,
 					Categories(1),
 					common::NOW,
 					common::NOW + 10 * regchain_primitives::time::DAY,
 					common::NOW + 20 * regchain_primitives::time::DAY,
+					pallet_funds::Eligibility::any_enterprise(),
+					None,
 				),
 				Ok(())
 			);
-			assert_eq!(Funds::apply(signed(sme), program, 50_000, Default::default()), Ok(()));
+			assert_eq!(Funds::set_budget(manager.clone(), program, 100_000), Ok(()));
+			let project = sp_core::H256::repeat_byte(program as u8 + 1);
+			let applied = Funds::apply(signed(sme), program, 50_000, Default::default(), project);
+			assert_eq!(applied, Ok(()));
 			assert_eq!(Funds::approve(manager.clone(), program, 50_000), Ok(()));
+			// Its week of publicity passes without objection.
+			pallet_funds::Publicities::<Runtime>::mutate(program, |p| {
+				p.as_mut().map(|p| p.until = common::NOW)
+			});
 			assert_eq!(
 				Funds::disburse(manager.clone(), program, 50_000, Default::default()),
 				Ok(())

@@ -22,8 +22,8 @@ import { Keyring } from '@polkadot/keyring';
 import { compactToU8a, hexToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
 import { blake2AsHex, blake2AsU8a, cryptoWaitReady } from '@polkadot/util-crypto';
 import {
-  DAY, NODE_BIN, REPO_ROOT, chainNow, connect, councilDecides, freePortRange, registerOrganization, removeDir, run,
-  sampleCreditCode, startDevNode, submit, tempDir, workDeclaration,
+  ANY_ENTERPRISE, DAY, NODE_BIN, REPO_ROOT, chainNow, connect, councilDecides, freePortRange, registerOrganization, removeDir, run,
+  endPublicity, sampleCreditCode, startDevNode, submit, tempDir, workDeclaration,
 } from './helpers.mjs';
 
 const KINDS = ['invoice1', 'invoice32', 'expense', 'transfer', 'attest', 'notarize', 'anchor', 'items', 'work'];
@@ -270,13 +270,15 @@ async function prepare(chain, kind, senders, keyring) {
   const now = await chainNow(api);
   const finance = (await api.query.consortium.accountOrganization(sudo.address)).unwrap().toNumber();
   await must('fund manager', await submit(api, api.tx.consortium.grantRole(finance, 'FundManager'), sudo));
-  const created = await must('program', await submit(api, api.tx.funds.createProgram(hash(1), 10n ** 15n, 1, now, now + DAY, now + 365 * DAY), sudo));
+  const created = await must('program', await submit(api, api.tx.funds.createProgram(hash(1), 1, now, now + DAY, now + 365 * DAY, ANY_ENTERPRISE, null), sudo));
   const program = created.events.find(({ event }) => api.events.funds.ProgramCreated.is(event)).event.data.program.toNumber();
+  await must('budget', await submit(api, api.tx.funds.setBudget(program, 10n ** 15n), sudo));
   const senders_ = [];
-  for (const { who } of members) {
-    const applied = await must('apply', await submit(api, api.tx.funds.apply(program, 10n ** 12n, hash(2)), who));
+  for (const [n, { who }] of members.entries()) {
+    const applied = await must('apply', await submit(api, api.tx.funds.apply(program, 10n ** 12n, hash(2), blake2AsHex(`bench project ${n}`)), who));
     const allocation = applied.events.find(({ event }) => api.events.funds.Applied.is(event)).event.data.application.toNumber();
     await must('approve', await submit(api, api.tx.funds.approve(allocation, 10n ** 12n), sudo));
+    await endPublicity(api, allocation, sudo);
     await must('disburse', await submit(api, api.tx.funds.disburse(allocation, 10n ** 12n, hash(3)), sudo));
     senders_.push({ who, call: () => api.tx.funds.recordExpense(allocation, 1, 0, hash(4), hash(5), null) });
   }

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { stringToHex, u8aToHex, u8aToString } from '@polkadot/util';
-import { CLI_BIN, DAY, chainNow, itemId, registerOrganization, removeDir, run, sampleCreditCode, startDevNode, submit, tempDir } from './helpers.mjs';
+import { CLI_BIN, DAY, chainNow, endPublicity, itemId, registerOrganization, removeDir, run, sampleCreditCode, startDevNode, submit, tempDir } from './helpers.mjs';
 
 let dev;
 let api;
@@ -60,7 +60,8 @@ after(async () => {
 test('every command has --help, listing the exit statuses', async () => {
   const commands = [
     [], ['org'], ['org', 'consent'], ['org', 'register'], ['org', 'grant-role'], ['org', 'revoke-role'],
-    ['funds', 'create-program'], ['funds', 'apply'], ['funds', 'approve'], ['funds', 'disburse'],
+    ['funds', 'create-program'], ['funds', 'set-budget'], ['funds', 'apply'], ['funds', 'approve'], ['funds', 'disburse'],
+    ['funds', 'object'], ['funds', 'answer-objection'],
     ['invoice', 'issue'], ['invoice', 'confirm'], ['invoice', 'confirm-use'], ['invoice', 'reverse'], ['invoice', 'request-reversal'], ['credit', 'attest'],
     ['product', 'register-class'], ['product', 'register-batch'], ['product', 'register-items'], ['product', 'item-id'],
     ['ip', 'register-work'], ['tx'], ['query'], ['dossier'], ['notary', 'submit'],
@@ -166,15 +167,27 @@ test('funds, credit, provenance and IP: each domain\'s main call through the too
   const alice = keyring.addFromUri('//Alice');
   const finance = (await api.query.consortium.accountOrganization(alice.address)).unwrap().toNumber();
   assert.equal((await submit(api, api.tx.consortium.grantRole(finance, 'FundManager'), alice)).error, null);
-  const program = await cliOk('funds', 'create-program', '--policy', hash(3), '--budget', '100000000', '--apply-from', String(now),
-    '--apply-until', day(now + 30 * DAY), '--ends-at', day(now + 365 * DAY), '--suri', '//Alice', '--url', url);
+  // A Shanghai program (the members' sample codes are registered in 310000), 60,000.00 yuan
+  // at most each, its awards published ten days.
+  const program = await cliOk('funds', 'create-program', '--policy', hash(3), '--apply-from', String(now),
+    '--apply-until', day(now + 30 * DAY), '--ends-at', day(now + 365 * DAY), '--region', '310000', '--kind', 'enterprise',
+    '--max-per-applicant', '6000000', '--publicity-days', '10', '--suri', '//Alice', '--url', url);
   const programId = eventIn(program, 'Funds', 'ProgramCreated').fields.program;
   const stored = (await api.query.funds.programs(programId)).unwrap();
   // A date is midnight of that day in China Standard Time.
   assert.equal((stored.applyUntil.toNumber() + 8 * 3_600_000) % DAY, 0);
-  const applied = await cliOk('funds', 'apply', '--program', String(programId), '--amount', '5000000', '--document', hash(4), '--suri', SELLER, '--url', url);
+  const terms = (await api.query.funds.programTerms(programId)).unwrap().toJSON();
+  assert.deepEqual([terms.eligibility.regions, terms.eligibility.kinds, terms.eligibility.maxPerApplicant, terms.publicityDays],
+    [[310000], 1 << 16, 6_000_000, 10]);
+  assert.ok(eventIn(await cliOk('funds', 'set-budget', '--program', String(programId), '--budget', '100000000', '--suri', '//Alice', '--url', url), 'Funds', 'BudgetChanged'));
+  const applied = await cliOk('funds', 'apply', '--program', String(programId), '--amount', '5000000', '--document', hash(4), '--project', hash(0x44), '--suri', SELLER, '--url', url);
   const application = eventIn(applied, 'Funds', 'Applied').fields.application;
   assert.ok(eventIn(await cliOk('funds', 'approve', '--application', String(application), '--amount', '4000000', '--suri', '//Alice', '--url', url), 'Funds', 'Approved'));
+  // The buyer objects during the publicity; the manager answers; the days pass.
+  assert.ok(eventIn(await cliOk('funds', 'object', '--allocation', String(application), '--reason', hash(0x45), '--evidence', hash(0x46), '--suri', BUYER, '--url', url), 'Funds', 'Objected'));
+  const answered = await cliOk('funds', 'answer-objection', '--allocation', String(application), '--objector', String(orgs.buyer), '--answer', hash(0x47), '--suri', '//Alice', '--url', url);
+  assert.equal(eventIn(answered, 'Funds', 'ObjectionAnswered').fields.upheld, false);
+  await endPublicity(api, application, alice);
   assert.ok(eventIn(await cliOk('funds', 'disburse', '--allocation', String(application), '--amount', '4000000', '--transfer', hash(5), '--suri', '//Alice', '--url', url), 'Funds', 'Disbursed'));
 
   // Credit: the credit regulator registers a claim type and authorizes the buyer as attester —
@@ -233,7 +246,7 @@ test('refusals: each has its exit status and changes nothing', async () => {
   // 1: bad input, caught before anything is sent.
   const badHash = await cli('invoice', 'confirm', '--issuer', '1', '--seq', 'x', '--suri', BUYER, '--url', url);
   assert.equal(badHash.code, 2);
-  const badDoc = await cli('funds', 'apply', '--program', '0', '--amount', '1', '--document', '0x12', '--suri', SELLER, '--url', url);
+  const badDoc = await cli('funds', 'apply', '--program', '0', '--amount', '1', '--document', '0x12', '--project', hash(1), '--suri', SELLER, '--url', url);
   assert.equal(badDoc.code, 1);
   assert.match(badDoc.stderr, /--document/);
   const noKey = await cli('org', 'grant-role', '--org', '1', '--role', 'auditor', '--url', url);

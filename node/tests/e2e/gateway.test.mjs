@@ -264,11 +264,43 @@ test('a lender no longer sees a record past its publication period; the SME and 
   await ok(api.tx.credit.withdrawConsent(grant), sme);
 });
 
+test('the public sees a fund program\'s awards and payments; ledgers and objections are not public', async () => {
+  const alice = keyring.addFromUri('//Alice');
+  const finance = (await api.query.consortium.accountOrganization(alice.address)).unwrap().toNumber();
+  await ok(api.tx.consortium.grantRole(finance, 'FundManager'), alice);
+  const now = await chainNow(api);
+  const anyone = { regions: [], kinds: 1 << 16, roles: 0, maxPerApplicant: null };
+  const created = await ok(api.tx.funds.createProgram(hash(0x70), 1, now, now + 30 * DAY, now + 365 * DAY, anyone, null), alice);
+  const program = created.events.find(({ event }) => api.events.funds.ProgramCreated.is(event)).event.data.program.toNumber();
+  await ok(api.tx.funds.setBudget(program, 50_000_000), alice);
+  const applied = await ok(api.tx.funds.apply(program, 3_000_000, hash(0x71), hash(0x72)), sme);
+  const allocation = applied.events.find(({ event }) => api.events.funds.Applied.is(event)).event.data.application.toNumber();
+  await ok(api.tx.funds.approve(allocation, 2_500_000), alice);
+  await ok(api.tx.funds.object(allocation, hash(0x73), hash(0x74)), rival);
+  // Anyone, without an account: the program, the award, its publicity (one objection raised).
+  const [published, terms, awards] = await call('funds_programAwards', [program, null, 10]);
+  assert.deepEqual([published.budget, published.approved, terms.publicityDays], [50_000_000, 2_500_000, 7]);
+  assert.equal(awards.length, 1);
+  assert.deepEqual([awards[0].allocation, awards[0].enterprise, awards[0].approved, awards[0].disbursed], [allocation, orgs.sme, 2_500_000, 0]);
+  assert.deepEqual([awards[0].publicity.objections, awards[0].publicity.unanswered, awards[0].publicity.withdrawn], [1, 1, false]);
+  const [statement] = await call('funds_programStatement', [program, null, 10]);
+  assert.equal(statement.approved, 2_500_000);
+  // Not the ledger (counterparties, documents) nor who objected: the recipient reads its own
+  // ledger, the objections are the funds' agencies'.
+  await refused(call('funds_allocationHistory', [allocation, 0, 10]), UNAUTHENTICATED);
+  await refused(call('funds_objections', [allocation]), UNAUTHENTICATED);
+  await refused(as(sme, 'funds_objections', [allocation]), FORBIDDEN);
+  const [, ledger] = await as(sme, 'funds_allocationHistory', [allocation, 0, 10]);
+  assert.equal(ledger.length, 1);
+  const objections = await as(alice, 'funds_objections', [allocation]);
+  assert.deepEqual(objections.map(([by]) => by), [orgs.rival]);
+});
+
 test('an agency reads within its jurisdiction and remit; the dossier has the sections of its remit', async () => {
   const invoices = await as(bob, 'invoices_invoicesOf', [orgs.sme, 0, 10]);
   assert.equal(invoices.length, 1);
   await refused(as(bob, 'credit_grants', [orgs.sme, null, 10]), FORBIDDEN, /remit/);
-  await refused(as(bob, 'funds_programStatement', [0, null, 10]), FORBIDDEN, /remit/);
+  await refused(as(bob, 'funds_frozenAllocations', [null, 10]), FORBIDDEN, /remit/);
   const dossier = await as(bob, 'regchain_dossier', { creditCode: SME_CODE, limit: 5 });
   assert.equal(dossier.organization.id, orgs.sme);
   assert.equal(dossier.invoices.issued.length, 1);

@@ -395,3 +395,18 @@ export function itemId(scope, code) {
   new DataView(le.buffer).setUint32(0, n, true);
   return blake2AsHex(u8aConcat(stringToU8a('regchain/item'), new Uint8Array([variant]), le, hexToU8a(code)));
 }
+
+/**
+ * Ends a fund award's publicity now, as if its week had passed: a week cannot pass in a test,
+ * so the dev chain's sudo (`sudo`, Alice) moves the award's `until` to the chain's time.
+ */
+export async function endPublicity(api, allocation, sudo) {
+  const publicity = (await api.query.funds.publicities(allocation)).unwrap();
+  const ended = api.createType(publicity.toRawType(), { ...publicity.toJSON(), until: await chainNow(api) });
+  const key = api.query.funds.publicities.key(allocation);
+  const done = await submit(api, api.tx.sudo.sudo(api.tx.system.setStorage([[key, ended.toHex()]])), sudo);
+  if (done.error !== null) throw new Error(`ending the publicity of ${allocation}: ${done.error}`);
+}
+
+/** Any member's fund eligibility: enterprises anywhere, no role, no cap. */
+export const ANY_ENTERPRISE = { regions: [], kinds: 1 << 16, roles: 0, maxPerApplicant: null };

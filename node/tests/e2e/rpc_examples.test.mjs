@@ -10,7 +10,7 @@ import path from 'node:path';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { u8aToHex } from '@polkadot/util';
-import { DAY, REPO_ROOT, chainNow, itemId, registerOrganization, sampleCreditCode, startDevNode, submit, workDeclaration } from './helpers.mjs';
+import { ANY_ENTERPRISE, DAY, REPO_ROOT, chainNow, itemId, registerOrganization, sampleCreditCode, startDevNode, submit, workDeclaration } from './helpers.mjs';
 
 const DOC = path.join(REPO_ROOT, 'docs/rpc-examples.md');
 const NAMESPACES = ['consortium', 'invoices', 'funds', 'credit', 'notarization', 'provenance', 'ipRights', 'supervision', 'regchain'];
@@ -65,8 +65,10 @@ before(async () => {
     ok(api.tx.consortium.grantRole(seeded.smeOrg, 'Manufacturer'), charlie),
     (async () => {
       await ok(api.tx.consortium.grantRole(await orgOf(alice), 'FundManager'), alice);
-      const created = await ok(api.tx.funds.createProgram(hash(1), 10_000_000, 1, now, now + DAY, now + 365 * DAY), alice);
-      return eventOf(created, 'funds', 'ProgramCreated').program.toNumber();
+      const created = await ok(api.tx.funds.createProgram(hash(1), 1, now, now + DAY, now + 365 * DAY, ANY_ENTERPRISE, null), alice);
+      const id = eventOf(created, 'funds', 'ProgramCreated').program.toNumber();
+      await ok(api.tx.funds.setBudget(id, 10_000_000), alice);
+      return id;
     })(),
     (async () => {
       const registered = await ok(api.tx.credit.registerClaimType('example-grade', hash(1), ['A', 'B'], 1 << 1, false), ferdie);
@@ -96,7 +98,7 @@ before(async () => {
   const declaration = { key: sme.address, share: 10000, nonce: 0, signature: { Sr25519: sme.sign(message) } };
   const registered = await ok(api.tx.ipRights.registerWork(work.fingerprint, [], 'Article', work.metadata, [declaration]), sme);
   const workId = eventOf(registered, 'ipRights', 'WorkRegistered').id.toNumber();
-  const applied = await ok(api.tx.funds.apply(program, 1_000_000, hash(7)), sme);
+  const applied = await ok(api.tx.funds.apply(program, 1_000_000, hash(7), hash(0x17)), sme);
   const allocation = eventOf(applied, 'funds', 'Applied').application.toNumber();
   const scope = { claimTypes: { Only: [claimType] }, figures: false };
   await ok(api.tx.credit.grantConsent(seeded.bankOrg, scope, 'PreLoanReview', now + 30 * DAY), sme);
@@ -145,6 +147,8 @@ function examples(s) {
     invoices_frozen: [null, 10],
     funds_enterpriseStatement: [s.smeOrg, null, 10],
     funds_programStatement: [s.program, null, 10],
+    funds_programAwards: [s.program, null, 10],
+    funds_objections: [s.allocation],
     funds_allocationHistory: [s.allocation, 0, 10],
     funds_frozenAllocations: [null, 10],
     funds_frozenAccounts: [null, 10],

@@ -19,7 +19,7 @@ import assert from 'node:assert/strict';
 import { Keyring } from '@polkadot/keyring';
 import { blake2AsHex, cryptoWaitReady } from '@polkadot/util-crypto';
 import { u8aToHex, stringToU8a } from '@polkadot/util';
-import { chainNow, DAY, registerOrganization, sampleCreditCode, startDevNode, submit, workDeclaration } from './helpers.mjs';
+import { ANY_ENTERPRISE, chainNow, DAY, endPublicity, registerOrganization, sampleCreditCode, startDevNode, submit, workDeclaration } from './helpers.mjs';
 
 let dev;
 let api;
@@ -95,12 +95,14 @@ before(async () => {
   // Funds: a program of the finance bureau; the seller's approved allocation.
   await ok(api.tx.consortium.grantRole(orgs.finance, 'FundManager'), alice);
   const now = await chainNow(api);
-  const created = await ok(api.tx.funds.createProgram(hash(1), 100_000_000, 0b11, now, now + 90 * DAY, now + 365 * DAY), alice);
+  const created = await ok(api.tx.funds.createProgram(hash(1), 0b11, now, now + 90 * DAY, now + 365 * DAY, ANY_ENTERPRISE, null), alice);
   program = eventsOf(created, 'funds', 'ProgramCreated')[0].program.toNumber();
-  const applied = await ok(api.tx.funds.apply(program, 1_000_000, hash(2)), seller);
+  await ok(api.tx.funds.setBudget(program, 100_000_000), alice);
+  const applied = await ok(api.tx.funds.apply(program, 1_000_000, hash(2), hash(0x60)), seller);
   const application = eventsOf(applied, 'funds', 'Applied')[0].application.toNumber();
   const approved = await ok(api.tx.funds.approve(application, 1_000_000), alice);
   records.allocationId = eventsOf(approved, 'funds', 'Approved')[0].allocation.toNumber();
+  await endPublicity(api, records.allocationId, alice);
   records.allocation = recordRef('fund', records.allocationId);
 
   // Credit: the tax bureau attests the seller's grade.
@@ -259,7 +261,7 @@ test('a serious penalty for fund misuse lists the enterprise: its profile shows 
   const rpc = (method, params) => api._rpcCore.provider.send(method, params);
   const listings = await rpc('credit_listings', [orgs.seller]);
   assert.deepEqual(listings.map((l) => [l.attestation, l.kind, l.serious, l.case]), [[listing, 'SpecialFundMisuse', true, id]]);
-  await refused(api.tx.funds.apply(program, 5_000_000, hash(2)), seller, 'funds.ApplicantListed');
+  await refused(api.tx.funds.apply(program, 5_000_000, hash(2), hash(0x61)), seller, 'funds.ApplicantListed');
 
   await ok(api.tx.supervision.appeal(id, hash(0xa1), []), seller);
   const overturned = await ok(api.tx.supervision.overturnPenalty(id, hash(0xe2)), alice);
@@ -267,7 +269,7 @@ test('a serious penalty for fund misuse lists the enterprise: its profile shows 
   assert.deepEqual(await rpc('credit_listings', [orgs.seller]), []);
   const after = (await api.call.creditApi.creditProfile(orgs.seller, null, 100)).toJSON();
   assert.ok(!after.some((entry) => entry.id === listing));
-  await ok(api.tx.funds.apply(program, 5_000_000, hash(2)), seller);
+  await ok(api.tx.funds.apply(program, 5_000_000, hash(2), hash(0x61)), seller);
 });
 
 /** Moves case `id`'s penalty decision `days` back in time (sudo writes the case): what the
@@ -296,7 +298,7 @@ test('credit repair: a year after a serious penalty, rectified, the enterprise i
   const decided = await ok(api.tx.supervision.decidePenalty(id, hash(0xd3), 200_000, 'Serious'), bob);
   const listing = eventsOf(decided, 'supervision', 'PenaltyDecided')[0].listing.unwrap().toNumber();
   // Listed for a serious penalty, the seller is barred from special funds.
-  await refused(api.tx.funds.apply(program, 1_000, hash(2)), seller, 'funds.ApplicantListed');
+  await refused(api.tx.funds.apply(program, 1_000, hash(2), hash(0x62)), seller, 'funds.ApplicantListed');
   await ok(api.tx.credit.declareAccess(grant, scope, 'PostLoanManagement'), bank);
   const read = (await api.call.creditApi.creditProfile(orgs.seller, null, 100)).toJSON();
   assert.ok(read.some((entry) => entry.id === listing && entry.published));
@@ -325,7 +327,7 @@ test('credit repair: a year after a serious penalty, rectified, the enterprise i
   const kept = (await api.call.creditApi.attestation(listing)).unwrap().toJSON();
   assert.equal(kept.published, false);
   assert.ok('revoked' in kept.attestation.status);
-  await ok(api.tx.funds.apply(program, 1_000, hash(2)), seller);
+  await ok(api.tx.funds.apply(program, 1_000, hash(2), hash(0x62)), seller);
 
   // The bank's notice log says whose listing ended, and which of its accesses had read it.
   const notices = await rpc('credit_repairNotices', [orgs.bank, 0, 100]);

@@ -3,12 +3,13 @@
 
 use super::*;
 use crate::pallet::{
-	Allocations, Applications, FrozenAccounts, FrozenAllocations, NextProgramId, Programs,
+	Allocations, Applications, FrozenAccounts, FrozenAllocations, NextProgramId, Objections,
+	Programs, Publicities,
 };
 use frame_benchmarking::v2::*;
 use frame_support::traits::EnsureOrigin;
 use regchain_primitives::time::DAY;
-use regchain_primitives::{member_origin, InvoiceClaims, Membership, OrgKind, Role};
+use regchain_primitives::{member_origin, Division, InvoiceClaims, Membership, OrgKind, Role};
 use sp_core::H256;
 
 const BUDGET: Fen = 1_000_000_000;
@@ -24,32 +25,62 @@ fn member<T: Config>(name: &'static str, role: Option<Role>) -> Result<OrgId, Be
 	Ok(T::Membership::make_member(&account(name, 0, 0), OrgKind::Enterprise, role))
 }
 
+/// The costliest eligibility to check: seven divisions that do not match before the
+/// nationwide one that does, and a cap per applicant.
+fn eligibility() -> Eligibility {
+	let mut regions: alloc::vec::Vec<Division> = (0..7).map(|n| Division(110_101 + n)).collect();
+	regions.push(Division::NATIONAL);
+	Eligibility {
+		regions: regions.try_into().expect("eight divisions fit"),
+		max_per_applicant: Some(BUDGET),
+		..Eligibility::any_enterprise()
+	}
+}
+
+/// A program of `manager` with [`eligibility`], its budget appropriated.
 fn program_of<T: Config>(manager: OrgId) -> ProgramId {
 	let id = NextProgramId::<T>::get();
+	let now = Pallet::<T>::now();
+	let schedule = crate::impls::Schedule {
+		apply_from: now,
+		apply_until: now.saturating_add(1_000 * DAY),
+		ends_at: now.saturating_add(2_000 * DAY),
+	};
 	Pallet::<T>::do_create_program(
 		manager,
 		H256::zero(),
-		BUDGET,
 		Categories(u32::MAX),
-		Pallet::<T>::now(),
-		Pallet::<T>::now().saturating_add(1_000 * DAY),
-		Pallet::<T>::now().saturating_add(2_000 * DAY),
+		schedule,
+		eligibility(),
+		None,
 	)
 	.expect("benchmark program is valid");
+	Programs::<T>::mutate(id, |p| p.as_mut().map(|p| p.budget = BUDGET));
 	id
+}
+
+/// A project key of its own for each application.
+fn key(application: AllocationId) -> H256 {
+	H256::from_low_u64_be(u64::from(application) + 1)
 }
 
 fn applied<T: Config>(program: ProgramId, enterprise: OrgId) -> AllocationId {
 	let id = crate::pallet::NextApplicationId::<T>::get();
-	Pallet::<T>::do_apply(enterprise, program, BUDGET / 2, H256::zero()).expect("applies");
+	Pallet::<T>::do_apply(enterprise, program, BUDGET / 2, H256::zero(), key(id)).expect("applies");
 	id
 }
 
-/// An allocation of half the budget from `manager`'s program to `enterprise`, of which
-/// `disbursed` is disbursed.
-fn allocated<T: Config>(manager: OrgId, enterprise: OrgId, disbursed: Fen) -> AllocationId {
+/// An award of half the budget from `manager`'s program to `enterprise`, in its publicity.
+fn awarded<T: Config>(manager: OrgId, enterprise: OrgId) -> AllocationId {
 	let id = applied::<T>(program_of::<T>(manager), enterprise);
 	Pallet::<T>::do_approve(manager, id, BUDGET / 2).expect("approves");
+	id
+}
+
+/// The same award past its publicity, of which `disbursed` is disbursed.
+fn allocated<T: Config>(manager: OrgId, enterprise: OrgId, disbursed: Fen) -> AllocationId {
+	let id = awarded::<T>(manager, enterprise);
+	Publicities::<T>::mutate(id, |p| p.as_mut().map(|p| p.until = Pallet::<T>::now()));
 	if disbursed > 0 {
 		Pallet::<T>::do_disburse(manager, id, disbursed, H256::zero()).expect("disburses");
 	}
@@ -65,16 +96,26 @@ mod benchmarks {
 		let (origin, manager) = caller::<T, T::ManagerOrigin>()?;
 		let now = Pallet::<T>::now();
 		let (from, until, end) = (now, now + 10 * DAY, now + 20 * DAY);
+		let terms = eligibility();
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, H256::zero(), BUDGET, Categories(1), from, until, end);
+		_(
+			origin as T::RuntimeOrigin,
+			H256::zero(),
+			Categories(1),
+			from,
+			until,
+			end,
+			terms,
+			Some(30),
+		);
 		assert_eq!(Programs::<T>::get(0).map(|p| p.manager), Some(manager));
 		Ok(())
 	}
 
 	#[benchmark]
 	fn set_budget() -> Result<(), BenchmarkError> {
-		let (origin, manager) = caller::<T, T::ManagerOrigin>()?;
-		let program = program_of::<T>(manager);
+		let (origin, _) = caller::<T, T::FinanceOrigin>()?;
+		let program = program_of::<T>(member::<T>("manager", Some(Role::FundManager))?);
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, program, BUDGET * 2);
 		assert_eq!(Programs::<T>::get(program).map(|p| p.budget), Some(BUDGET * 2));
@@ -100,7 +141,7 @@ mod benchmarks {
 		let (origin, enterprise) = caller::<T, T::EnterpriseOrigin>()?;
 		let program = program_of::<T>(member::<T>("manager", Some(Role::FundManager))?);
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, program, BUDGET, H256::zero());
+		_(origin as T::RuntimeOrigin, program, BUDGET, H256::zero(), key(0));
 		assert_eq!(Applications::<T>::get(0).map(|a| a.applicant), Some(enterprise));
 		Ok(())
 	}
@@ -192,6 +233,31 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, allocation, 1_000, H256::zero());
 		assert_eq!(Allocations::<T>::get(allocation).map(|a| a.clawed_back), Some(1_000));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn object() -> Result<(), BenchmarkError> {
+		let (origin, objector) = caller::<T, T::ObjectorOrigin>()?;
+		let manager = member::<T>("manager", Some(Role::FundManager))?;
+		let allocation = awarded::<T>(manager, member::<T>("sme", None)?);
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, allocation, H256::zero(), H256::zero());
+		assert!(Objections::<T>::contains_key(allocation, objector));
+		Ok(())
+	}
+
+	/// Upheld: the award is withdrawn and its project key freed.
+	#[benchmark]
+	fn answer_objection() -> Result<(), BenchmarkError> {
+		let (origin, manager) = caller::<T, T::ManagerOrigin>()?;
+		let allocation = awarded::<T>(manager, member::<T>("sme", None)?);
+		let objector = member::<T>("competitor", None)?;
+		Pallet::<T>::do_object(objector, allocation, H256::zero(), H256::zero())
+			.map_err(|_| BenchmarkError::Weightless)?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, allocation, objector, H256::zero(), true);
+		assert_eq!(Publicities::<T>::get(allocation).map(|p| p.withdrawn), Some(true));
 		Ok(())
 	}
 

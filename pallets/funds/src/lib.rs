@@ -8,14 +8,22 @@
 //!
 //! ## Actors and terms
 //! - **Fund manager** ([`Config::ManagerOrigin`], the consortium role `FundManager` granted by
-//!   the finance bureau): creates a **program** (policy document hash, budget in fen, eligible
-//!   spending categories, application window, end date), changes its budget, approves or
-//!   rejects applications and disburses tranches. Only the manager's organization manages a
-//!   program.
-//! - **Enterprise** ([`Config::EnterpriseOrigin`]): applies to a program and records expenses
-//!   against its **allocations** (an approved application), optionally justified by an
-//!   on-chain invoice of the invoices pallet, which is then locked ([`Config::Invoices`]): the
-//!   same invoice can justify nothing else, here or in a reimbursement.
+//!   the finance bureau to itself or a managing department): creates a **program** with its
+//!   guide's terms (policy document hash, eligible spending categories, application window,
+//!   end date, [`Eligibility`], publicity days), approves or rejects applications, answers
+//!   objections and disburses tranches. Only the manager's organization manages a program.
+//! - **Finance bureau** ([`Config::FinanceOrigin`]): appropriates each program's budget
+//!   (预算指标) and changes it; a program's budget is zero until then, and the managing
+//!   department cannot raise it.
+//! - **Enterprise** ([`Config::EnterpriseOrigin`]; a financial institution where a program
+//!   admits them): applies to a program it is eligible for, naming its project's key (one
+//!   live application per project in all programs), and records expenses against its
+//!   **allocations** (an approved application), optionally justified by an on-chain invoice of
+//!   the invoices pallet, which is then locked ([`Config::Invoices`]): the same invoice can
+//!   justify nothing else, here or in a reimbursement.
+//! - **Any member** ([`Config::ObjectorOrigin`]): objects to an award during its publicity
+//!   (公示, at least [`MIN_PUBLICITY_DAYS`]); nothing is paid before the publicity ends with
+//!   every objection answered, and an upheld objection withdraws the award.
 //! - **Regulators** ([`Config::RegulatorOrigin`]: the finance bureau and auditors): freeze and
 //!   unfreeze an allocation or a whole special account, claw back unspent money, and close a
 //!   program with a final statement (its manager may close it too).
@@ -23,14 +31,20 @@
 //! ## Invariants (checked by `try_state`)
 //! - For every allocation `spent + clawed_back ≤ disbursed ≤ approved`.
 //! - For every program the sum of approvals is at most its budget.
-//! - An allocation's totals equal the sums of its ledger entries; a program's totals equal the
-//!   sums of its allocations'.
+//! - An allocation's totals equal the sums of its ledger entries (approvals less withdrawals);
+//!   a program's totals equal the sums of its allocations'.
+//! - Nothing is disbursed before its award's publicity ends, with an objection unanswered, or
+//!   after the award was withdrawn; objection counts are the objections'.
+//! - Each applicant's grant in a program is the sum of its awards, within the cap; every live
+//!   application's project key names it and no other.
 //!
 //! ## Data privacy
-//! Public: programs, budgets, enterprises, and approved, disbursed, spent and clawed-back
-//! amounts, categories and dates. Confidential: counterparties, contracts, vouchers, bank
-//! transfers and reasons are stored as hashes only; the documents stay with the parties, who
-//! show them to an auditor, who checks them against the hashes.
+//! Public (the gateway serves them to anyone): programs, their terms, budgets, enterprises,
+//! awards with their publicity, and approved, disbursed, spent and clawed-back amounts,
+//! categories and dates. Confidential: counterparties, contracts, vouchers, bank transfers,
+//! reasons and objections' evidence are stored as hashes only, the documents staying with the
+//! parties, who show them to an auditor, who checks them against the hashes; who objected is
+//! served to the agencies only; project keys are salted commitments.
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
@@ -44,6 +58,17 @@ pub const FUND_EXPENSE: regchain_primitives::ClaimDomain = *b"fund";
 /// The tag of an allocation as a record a regulator freezes (its id is the allocation's): the
 /// same as the claims', which name allocations too.
 pub const FUND_ALLOCATION: regchain_primitives::ClaimDomain = FUND_EXPENSE;
+
+/// The shortest publicity (公示期) of an award, in days: the default, and the least a program
+/// may set; awards of government funds are published at least a week before payment.
+pub const MIN_PUBLICITY_DAYS: u16 = 7;
+
+/// The longest publicity a program may set, in days.
+pub const MAX_PUBLICITY_DAYS: u16 = 30;
+
+/// The most objections one award holds (one per objecting organization): enough for every
+/// competitor and agency concerned, bounded as every free call's state is.
+pub const MAX_OBJECTIONS: u16 = 16;
 
 /// The tag of an enterprise's special account as a record a regulator freezes (its id is the
 /// organization's).
@@ -72,7 +97,7 @@ pub use weights::WeightInfo;
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
-	use crate::impls::Closer;
+	use crate::impls::{Closer, Schedule};
 	use frame_support::pallet_prelude::*;
 	use frame_support::traits::UnixTime;
 	use frame_system::pallet_prelude::*;
@@ -91,8 +116,16 @@ pub mod pallet {
 		/// A fund manager; success value: the account and its organization.
 		type ManagerOrigin: EnsureOrigin<Self::RuntimeOrigin, Success = (Self::AccountId, OrgId)>;
 
-		/// An enterprise, applying and spending.
+		/// An applicant, applying and spending: an enterprise, or a financial institution for
+		/// the programs whose eligibility admits them.
 		type EnterpriseOrigin: EnsureOrigin<Self::RuntimeOrigin, Success = (Self::AccountId, OrgId)>;
+
+		/// The finance bureau: it appropriates programs' budgets (预算指标); the managing
+		/// departments spend within them and cannot raise them.
+		type FinanceOrigin: EnsureOrigin<Self::RuntimeOrigin, Success = (Self::AccountId, OrgId)>;
+
+		/// Any member, objecting to an award during its publicity.
+		type ObjectorOrigin: EnsureOrigin<Self::RuntimeOrigin, Success = (Self::AccountId, OrgId)>;
 
 		/// The finance bureau or an auditor.
 		type RegulatorOrigin: EnsureOrigin<Self::RuntimeOrigin, Success = (Self::AccountId, OrgId)>;
@@ -161,19 +194,60 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type FrozenAccounts<T: Config> = StorageMap<_, Twox64Concat, OrgId, Freeze>;
 
+	/// Each program's terms: eligibility and publicity. Beside the program rather than in it,
+	/// so that programs created before terms existed read unchanged (they have none).
+	#[pallet::storage]
+	pub type ProgramTerms<T: Config> = StorageMap<_, Twox64Concat, ProgramId, Terms>;
+
+	/// What each applicant was granted in each program with terms (approved less withdrawn):
+	/// the per-applicant cap is checked against it.
+	#[pallet::storage]
+	pub type Awarded<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, ProgramId, Twox64Concat, OrgId, Fen, ValueQuery>;
+
+	/// Each award's publicity, for the allocations of programs with terms.
+	#[pallet::storage]
+	pub type Publicities<T: Config> = StorageMap<_, Twox64Concat, AllocationId, Publicity>;
+
+	/// The objections to each award, one per objecting organization, at most
+	/// [`MAX_OBJECTIONS`] an award.
+	#[pallet::storage]
+	pub type Objections<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, AllocationId, Twox64Concat, OrgId, Objection>;
+
+	/// The live application of each project key (a salted commitment of the project's
+	/// identity): pending, or approved and not withdrawn, in any program. A second application
+	/// with the key is refused; this map names the first. Blake2: keys are chosen by
+	/// applicants.
+	#[pallet::storage]
+	pub type Projects<T: Config> = StorageMap<_, Blake2_128Concat, H256, AllocationId>;
+
+	/// The project key of each application that named one (every application since keys
+	/// existed).
+	#[pallet::storage]
+	pub type ApplicationProjects<T: Config> = StorageMap<_, Twox64Concat, AllocationId, H256>;
+
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
-		/// A fund manager created a program.
-		ProgramCreated { program: ProgramId, manager: OrgId, budget: Fen, policy: H256 },
-		/// The program's budget changed.
+		/// A fund manager created a program; its budget is the finance bureau's to appropriate.
+		ProgramCreated { program: ProgramId, manager: OrgId, policy: H256 },
+		/// The finance bureau appropriated the program's budget, or changed it.
 		BudgetChanged { program: ProgramId, budget: Fen },
 		/// The program was closed with a final statement.
 		ProgramClosed { program: ProgramId, statement: H256 },
 		/// An enterprise applied.
 		Applied { application: AllocationId, program: ProgramId, applicant: OrgId, requested: Fen },
-		/// The application was approved: the allocation of the same id holds `amount`.
-		Approved { allocation: AllocationId, program: ProgramId, enterprise: OrgId, amount: Fen },
+		/// The application was approved: the allocation of the same id holds `amount`, paid
+		/// from `until` on if its publicity ends with every objection answered (`until` is now
+		/// for a program without publicity).
+		Approved {
+			allocation: AllocationId,
+			program: ProgramId,
+			enterprise: OrgId,
+			amount: Fen,
+			until: Moment,
+		},
 		/// The application was rejected.
 		ApplicationRejected { application: AllocationId, reason: H256 },
 		/// A tranche was disbursed.
@@ -201,6 +275,12 @@ pub mod pallet {
 			reduced: Fen,
 			remaining: Fen,
 		},
+		/// The member `by` objected to an award during its publicity.
+		Objected { allocation: AllocationId, by: OrgId, reason: H256, evidence: H256 },
+		/// The fund manager answered `objector`'s objection; upheld, it withdrew the award.
+		ObjectionAnswered { allocation: AllocationId, objector: OrgId, answer: H256, upheld: bool },
+		/// An upheld objection withdrew the award of `amount`, back in the program's budget.
+		AwardWithdrawn { allocation: AllocationId, amount: Fen },
 	}
 
 	#[pallet::error]
@@ -262,51 +342,96 @@ pub mod pallet {
 		/// court's defaulter listing) until its listing ends: `creditApi.listings` names the
 		/// case and the date.
 		ApplicantListed,
+		/// The finance bureau has not appropriated the program's budget yet.
+		NotAppropriated,
+		/// The eligibility is void: no kinds, or a kind that may not apply (an agency), or a
+		/// zero cap.
+		InvalidEligibility,
+		/// The publicity is shorter than the law's [`MIN_PUBLICITY_DAYS`] or longer than
+		/// [`MAX_PUBLICITY_DAYS`].
+		InvalidPublicity,
+		/// The applicant is registered outside the divisions the program is for.
+		IneligibleRegion,
+		/// The program is not for this kind of organization.
+		IneligibleKind,
+		/// The applicant lacks a role the program requires.
+		MissingRole,
+		/// The grant would exceed the program's cap per applicant.
+		ExceedsPerApplicant,
+		/// Another live application has this project key: `funds.projects(key)` names it.
+		DuplicateProject,
+		/// The publicity would outlast the program.
+		PublicityBeyondEnd,
+		/// The award is in its publicity: nothing is paid before `until`.
+		InPublicity,
+		/// Objections to the award await the fund manager's answer.
+		ObjectionsUnanswered,
+		/// An upheld objection withdrew the award.
+		AwardWithdrawn,
+		/// The award is not (or no longer) open to objections: its publicity is over, or the
+		/// program has none.
+		NotInPublicity,
+		/// This organization already objected to the award.
+		AlreadyObjected,
+		/// The award has the most objections it may hold.
+		TooManyObjections,
+		/// The recipient and the fund manager do not object to their own award.
+		OwnAward,
+		/// No objection of this organization to this award.
+		ObjectionNotFound,
+		/// The objection was already answered.
+		AlreadyAnswered,
 	}
 
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
-		/// Create a fund program: enterprises apply from `apply_from` until `apply_until`;
-		/// nothing is approved, disbursed or spent from `ends_at` on (dates of on-chain time).
+		/// Create a fund program with its guide's terms: who may apply (`eligibility`), from
+		/// `apply_from` until `apply_until`; each award published for `publicity_days` (default
+		/// and least [`MIN_PUBLICITY_DAYS`]) before it is paid; nothing approved, disbursed or
+		/// spent from `ends_at` on (dates of on-chain time). Its budget is zero until the finance
+		/// bureau appropriates it (`set_budget`).
 		///
-		/// - Origin: a fund manager, who will manage it.
+		/// - Origin: a fund manager (the finance bureau or a managing department), who will
+		///   manage it.
 		///
-		/// Errors: `ZeroAmount`, `NoCategories`, `InvalidSchedule`, `Overflow`.
-		/// Events: `ProgramCreated`.
+		/// Errors: `NoCategories`, `InvalidSchedule`, `InvalidEligibility`, `InvalidPublicity`,
+		/// `Overflow`. Events: `ProgramCreated`.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::create_program())]
 		pub fn create_program(
 			origin: OriginFor<T>,
 			policy: H256,
-			budget: Fen,
 			categories: Categories,
 			apply_from: Moment,
 			apply_until: Moment,
 			ends_at: Moment,
+			eligibility: Eligibility,
+			publicity_days: Option<u16>,
 		) -> DispatchResult {
 			let (_, manager) = T::ManagerOrigin::ensure_origin(origin)?;
+			let schedule = Schedule { apply_from, apply_until, ends_at };
 			Self::do_create_program(
 				manager,
 				policy,
-				budget,
 				categories,
-				apply_from,
-				apply_until,
-				ends_at,
+				schedule,
+				eligibility,
+				publicity_days,
 			)
 		}
 
-		/// Change a program's budget; never below what was approved.
+		/// Appropriate a program's budget (预算指标) or change it; never below what was
+		/// approved. The managing department spends within it and cannot raise it.
 		///
-		/// - Origin: the program's fund manager.
+		/// - Origin: the finance bureau, whose jurisdiction covers the program's manager.
 		///
-		/// Errors: `ProgramNotFound`, `NotManager`, `ProgramClosed`, `ZeroAmount`,
+		/// Errors: `ProgramNotFound`, `OutsideJurisdiction`, `ProgramClosed`, `ZeroAmount`,
 		/// `BudgetBelowApproved`. Events: `BudgetChanged`.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::set_budget())]
 		pub fn set_budget(origin: OriginFor<T>, program: ProgramId, budget: Fen) -> DispatchResult {
-			let (_, manager) = T::ManagerOrigin::ensure_origin(origin)?;
-			Self::do_set_budget(manager, program, budget)
+			let (_, finance) = T::FinanceOrigin::ensure_origin(origin)?;
+			Self::do_set_budget(finance, program, budget)
 		}
 
 		/// Close a program for good with the hash of its final statement. Claw-backs stay
@@ -330,13 +455,19 @@ pub mod pallet {
 			Self::do_close_program(closer, program, statement)
 		}
 
-		/// Apply to a program for `requested` fen.
+		/// Apply to a program for `requested` fen for the project whose key is `project`: a
+		/// salted commitment of the project's identity (`blake2_256(salt ‖ project code)`, the
+		/// salt the consortium's, the code the investment project's filing code), the same in
+		/// every program, so that one project is funded once.
 		///
-		/// - Origin: an enterprise whose special account is not frozen, under no listing that
-		///   bars funding (`Standing`).
+		/// - Origin: an enterprise (or a financial institution, where the program admits them)
+		///   whose special account is not frozen, under no listing that bars funding
+		///   (`Standing`).
 		///
 		/// Errors: `ProgramNotFound`, `ProgramClosed`, `OutsideWindow`, `ZeroAmount`,
-		/// `ExceedsBudget`, `Frozen`, `ApplicantListed`, `Overflow`. Events: `Applied`.
+		/// `ExceedsBudget`, `IneligibleKind`, `IneligibleRegion`, `MissingRole`,
+		/// `ExceedsPerApplicant`, `Frozen`, `ApplicantListed`, `DuplicateProject` (the first
+		/// application is `funds.projects(project)`), `Overflow`. Events: `Applied`.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::apply())]
 		pub fn apply(
@@ -344,19 +475,21 @@ pub mod pallet {
 			program: ProgramId,
 			requested: Fen,
 			document: H256,
+			project: H256,
 		) -> DispatchResult {
 			let (_, applicant) = T::EnterpriseOrigin::ensure_origin(origin)?;
-			Self::do_apply(applicant, program, requested, document)
+			Self::do_apply(applicant, program, requested, document, project)
 		}
 
 		/// Approve an application for `amount` (at most the request): it becomes an
-		/// allocation of the same id in the enterprise's special account.
+		/// allocation of the same id in the enterprise's special account, published for the
+		/// program's publicity days (公示) before it may be paid.
 		///
 		/// - Origin: the program's fund manager.
 		///
 		/// Errors: `ApplicationNotFound`, `NotPending`, `NotManager`, `ProgramClosed`,
-		/// `ProgramEnded`, `OwnApplication`, `ZeroAmount`, `ExceedsRequest`, `ExceedsBudget`.
-		/// Events: `Approved`.
+		/// `ProgramEnded`, `OwnApplication`, `ZeroAmount`, `ExceedsRequest`, `NotAppropriated`,
+		/// `ExceedsBudget`, `ExceedsPerApplicant`, `PublicityBeyondEnd`. Events: `Approved`.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::approve())]
 		pub fn approve(
@@ -385,12 +518,14 @@ pub mod pallet {
 			Self::do_reject(manager, application, reason)
 		}
 
-		/// Record a tranche paid through a bank, with the hash of the transfer reference.
+		/// Record a tranche paid through a bank, with the hash of the transfer reference; only
+		/// once the award's publicity is over with every objection answered.
 		///
 		/// - Origin: the program's fund manager.
 		///
 		/// Errors: `AllocationNotFound`, `NotManager`, `ProgramClosed`, `ProgramEnded`,
-		/// `Frozen`, `ZeroAmount`, `ExceedsApproved`, `Overflow`. Events: `Disbursed`.
+		/// `AwardWithdrawn`, `InPublicity`, `ObjectionsUnanswered`, `Frozen`, `ZeroAmount`,
+		/// `ExceedsApproved`, `Overflow`. Events: `Disbursed`.
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::disburse())]
 		pub fn disburse(
@@ -475,6 +610,46 @@ pub mod pallet {
 		) -> DispatchResult {
 			let (_, regulator) = T::RegulatorOrigin::ensure_origin(origin)?;
 			Self::do_claw_back(regulator, allocation, amount, reason)
+		}
+
+		/// Object to an award during its publicity, with the hashes of the reason and of the
+		/// evidence: the award is not paid until the fund manager answers. One objection per
+		/// organization and award, at most [`MAX_OBJECTIONS`] an award.
+		///
+		/// - Origin: any member but the recipient and the program's manager.
+		///
+		/// Errors: `AllocationNotFound`, `NotInPublicity`, `AwardWithdrawn`, `OwnAward`,
+		/// `AlreadyObjected`, `TooManyObjections`. Events: `Objected`.
+		#[pallet::call_index(11)]
+		#[pallet::weight(T::WeightInfo::object())]
+		pub fn object(
+			origin: OriginFor<T>,
+			allocation: AllocationId,
+			reason: H256,
+			evidence: H256,
+		) -> DispatchResult {
+			let (_, objector) = T::ObjectorOrigin::ensure_origin(origin)?;
+			Self::do_object(objector, allocation, reason, evidence)
+		}
+
+		/// Answer `objector`'s objection to an award, with the hash of the answer; `upheld`
+		/// withdraws the award (nothing was paid yet), its amount back in the budget.
+		///
+		/// - Origin: the program's fund manager.
+		///
+		/// Errors: `AllocationNotFound`, `NotManager`, `ProgramClosed`, `ObjectionNotFound`,
+		/// `AlreadyAnswered`. Events: `ObjectionAnswered`, and `AwardWithdrawn` when upheld.
+		#[pallet::call_index(12)]
+		#[pallet::weight(T::WeightInfo::answer_objection())]
+		pub fn answer_objection(
+			origin: OriginFor<T>,
+			allocation: AllocationId,
+			objector: OrgId,
+			answer: H256,
+			upheld: bool,
+		) -> DispatchResult {
+			let (_, manager) = T::ManagerOrigin::ensure_origin(origin)?;
+			Self::do_answer_objection(manager, allocation, objector, answer, upheld)
 		}
 	}
 

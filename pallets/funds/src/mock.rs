@@ -7,7 +7,8 @@
 //! - 1: the finance bureau (a regulator); 2: the audit office holding `Auditor`;
 //! - 3: a fund manager (the science commission, holding `FundManager`); 4: another manager
 //!   (the commerce commission);
-//! - 10 and 20: enterprises; 99 is no member.
+//! - 10 and 20: enterprises (nationwide: their division is the test consortium's default);
+//!   30: a bank (a financial institution); 99 is no member.
 
 use crate::{self as pallet_funds, *};
 use frame_support::{derive_impl, traits::EitherOf};
@@ -15,7 +16,7 @@ pub use regchain_primitives::testing::{hour, TestClock, TestInvoiceClaims};
 use regchain_primitives::{
 	params::{agency, kind, role},
 	testing::{TestMembership, TestOrg},
-	AgencyKind, EnsureAgency, EnsureMember, EnsureRole, IsKind, OrgKind, Role,
+	AgencyKind, AnyMember, EnsureAgency, EnsureMember, EnsureRole, IsKind, OrgKind, Role,
 };
 use sp_core::H256;
 use sp_runtime::BuildStorage;
@@ -42,11 +43,17 @@ pub const MANAGER: u64 = 3;
 pub const OTHER_MANAGER: u64 = 4;
 pub const SME: u64 = 10;
 pub const OTHER_SME: u64 = 20;
+pub const BANK: u64 = 30;
 pub const OUTSIDER: u64 = 99;
 
 impl Config for Test {
 	type ManagerOrigin = EnsureRole<u64, TestMembership, role::FundManager>;
-	type EnterpriseOrigin = EnsureMember<u64, TestMembership, IsKind<kind::Enterprise>>;
+	type EnterpriseOrigin = EitherOf<
+		EnsureMember<u64, TestMembership, IsKind<kind::Enterprise>>,
+		EnsureMember<u64, TestMembership, IsKind<kind::FinancialInstitution>>,
+	>;
+	type FinanceOrigin = EnsureAgency<u64, TestMembership, agency::FinanceBureau>;
+	type ObjectorOrigin = EnsureMember<u64, TestMembership, AnyMember>;
 	type RegulatorOrigin = EitherOf<
 		EnsureAgency<u64, TestMembership, agency::FinanceBureau>,
 		EnsureRole<u64, TestMembership, role::Auditor>,
@@ -82,6 +89,7 @@ impl ExtBuilder {
 			),
 			TestOrg::new(10, OrgKind::Enterprise, &[], &[SME]),
 			TestOrg::new(20, OrgKind::Enterprise, &[], &[OTHER_SME]),
+			TestOrg::new(30, OrgKind::FinancialInstitution, &[], &[BANK]),
 		]);
 		let mut ext = sp_io::TestExternalities::new(storage);
 		ext.execute_with(|| System::set_block_number(1));
@@ -106,37 +114,70 @@ pub fn run_to(n: u64) {
 /// Categories 0 (equipment) and 1 (R&D).
 pub const ELIGIBLE: Categories = Categories(0b11);
 
-/// Program 0 by the manager: budget 1,000,000, applications from hour 1 to 100, end at hour 200.
+/// A program of the manager for any enterprise, budget 1,000,000 appropriated by the finance
+/// bureau, applications from hour 1 to 100, end at hour 400 (awards are published for the
+/// default 7 days, 168 hours).
 pub fn program() -> ProgramId {
+	program_with(Eligibility::any_enterprise())
+}
+
+/// The same program, for `eligibility`.
+pub fn program_with(eligibility: Eligibility) -> ProgramId {
 	let id = NextProgramId::<Test>::get();
 	frame_support::assert_ok!(Funds::create_program(
 		RuntimeOrigin::signed(MANAGER),
 		H256::repeat_byte(1),
-		1_000_000,
 		ELIGIBLE,
 		hour(1),
 		hour(100),
-		hour(200),
+		hour(400),
+		eligibility,
+		None,
 	));
+	frame_support::assert_ok!(Funds::set_budget(RuntimeOrigin::signed(FINANCE), id, 1_000_000));
 	id
 }
 
-/// An application of the enterprise to `program` for `amount`, approved in full.
+/// A project key no other application of the test holds: the application's id, hashed.
+pub fn project(application: AllocationId) -> H256 {
+	H256::from(sp_io::hashing::blake2_256(&application.to_le_bytes()))
+}
+
+/// `who` applies to `program` for `amount`, with a project key of its own.
+pub fn apply(who: u64, program: ProgramId, amount: Fen) -> sp_runtime::DispatchResult {
+	let key = project(NextApplicationId::<Test>::get());
+	Funds::apply(RuntimeOrigin::signed(who), program, amount, H256::zero(), key)
+}
+
+/// An application of the enterprise to `program` for `amount`, approved in full (in its
+/// publicity).
 pub fn allocation(program: ProgramId, amount: Fen) -> AllocationId {
 	let id = NextApplicationId::<Test>::get();
 	frame_support::assert_ok!(Funds::apply(
 		RuntimeOrigin::signed(SME),
 		program,
 		amount,
-		H256::zero()
+		H256::zero(),
+		project(id),
 	));
 	frame_support::assert_ok!(Funds::approve(RuntimeOrigin::signed(MANAGER), id, amount));
 	id
 }
 
-/// An allocation of `approved`, of which `disbursed` is disbursed.
+/// Ends an award's publicity now, as if its days had passed with no objection: the tests of
+/// what comes after keep their clock.
+pub fn end_publicity(id: AllocationId) {
+	Publicities::<Test>::mutate(id, |p| {
+		if let Some(p) = p {
+			p.until = TestClock::get();
+		}
+	});
+}
+
+/// An allocation of `approved`, past its publicity, of which `disbursed` is disbursed.
 pub fn funded(approved: Fen, disbursed: Fen) -> AllocationId {
 	let id = allocation(program(), approved);
+	end_publicity(id);
 	frame_support::assert_ok!(Funds::disburse(
 		RuntimeOrigin::signed(MANAGER),
 		id,

@@ -1,15 +1,18 @@
 //! The special funds' runtime API: statements for enterprises, fund managers and auditors.
 //! Polkadot.js exposes it as `api.call.fundsApi.*` from the runtime metadata.
 
-use crate::types::{Allocation, AllocationId, LedgerEntry, Program, ProgramId};
+use crate::types::{
+	Allocation, AllocationId, Award, LedgerEntry, Objection, Program, ProgramId, Terms,
+};
 use alloc::vec::Vec;
 use regchain_primitives::{time::Moment, OrgId};
 
 sp_api::decl_runtime_apis! {
 	/// Queries over the special funds. Version 2: programs' windows and ledger entries are
 	/// dated in on-chain time. Version 3 lists the frozen allocations and special accounts (an
-	/// allocation no longer carries a `frozen` flag).
-	#[api_version(3)]
+	/// allocation no longer carries a `frozen` flag). Version 4 publishes a program's awards
+	/// with their publicity, and an award's objections.
+	#[api_version(4)]
 	pub trait FundsApi {
 		/// An enterprise's statement across all its funds: up to `limit` (at most 100) of the
 		/// allocations in its special account, after `start_after`.
@@ -41,5 +44,16 @@ sp_api::decl_runtime_apis! {
 		/// Up to `limit` (at most 100) of the frozen special accounts (the record id is the
 		/// organization's), after `start_after`, in storage order.
 		fn frozen_accounts(start_after: Option<OrgId>, limit: u32) -> Vec<regchain_primitives::FrozenRecord>;
+		/// A program as published (公示): the program, its terms (eligibility, publicity days;
+		/// `None` for a program created before terms existed) and up to `limit` (at most 100)
+		/// of its awards after `start_after` — recipient, granted, paid, publicity.
+		fn program_awards(
+			program: ProgramId,
+			start_after: Option<AllocationId>,
+			limit: u32,
+		) -> Option<(Program<Moment>, Option<Terms>, Vec<Award>)>;
+		/// The objections to an award (at most 16), each with its objector and the fund
+		/// manager's answer once given.
+		fn objections(allocation: AllocationId) -> Vec<(OrgId, Objection)>;
 	}
 }

@@ -1,7 +1,10 @@
 //! The special funds' stored types.
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use regchain_primitives::{Fen, InvoiceRef, OrgId};
+use frame_support::{traits::ConstU32, BoundedVec};
+use regchain_primitives::{
+	time::Moment, Division, Fen, InvoiceRef, OrgId, OrgKind, OrgKinds, Roles,
+};
 use scale_info::TypeInfo;
 use sp_core::H256;
 
@@ -220,6 +223,14 @@ pub enum Movement {
 	Frozen,
 	/// A regulator unfroze it.
 	Unfrozen,
+	/// The fund manager upheld an objection during the award's publicity: the award is
+	/// withdrawn before any money moved, its amount back in the program's budget.
+	Withdrawn {
+		/// The amount that had been approved, in fen.
+		amount: Fen,
+		/// Hash of the manager's answer to the objection.
+		reason: H256,
+	},
 }
 
 /// A ledger entry: a movement and when it happened.
@@ -260,6 +271,155 @@ pub enum FreezeTarget {
 	Allocation(AllocationId),
 	/// Every allocation of an organization.
 	Account(OrgId),
+}
+
+/// How many divisions a program's eligibility may name.
+pub type MaxRegions = ConstU32<8>;
+
+/// Who may apply to a program (申报条件), as its guide states them; `apply` checks each and
+/// names the one that fails.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+pub struct Eligibility {
+	/// The divisions applicants must be registered in (a district's program names its
+	/// district; a city's, the city), each covering the divisions within it; none: anywhere.
+	pub regions: BoundedVec<Division, MaxRegions>,
+	/// The kinds of organizations that may apply: enterprises, and financial institutions for
+	/// the programs that pay banks (loan risk compensation); never agencies.
+	pub kinds: OrgKinds,
+	/// Roles every applicant must hold (a manufacturing upgrade program asks for
+	/// `Manufacturer`).
+	pub roles: Roles,
+	/// The most one applicant may be granted in the program, over all its applications, in
+	/// fen (单个企业资助上限); `None`: the budget alone limits it.
+	pub max_per_applicant: Option<Fen>,
+}
+
+impl Eligibility {
+	/// Any enterprise, anywhere, without a cap: the terms of programs created before
+	/// eligibility existed.
+	pub fn any_enterprise() -> Self {
+		Eligibility {
+			regions: Default::default(),
+			kinds: OrgKinds::of(&[OrgKind::Enterprise]),
+			roles: Roles::default(),
+			max_per_applicant: None,
+		}
+	}
+}
+
+/// A program's terms beyond its ledger: who may apply and how long an award is published
+/// before money moves. Kept beside the program (`ProgramTerms`); a program created before
+/// they existed has none and reads as [`Eligibility::any_enterprise`] without publicity.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+pub struct Terms {
+	/// Who may apply.
+	pub eligibility: Eligibility,
+	/// How many days each award is published (公示) before it may be paid.
+	pub publicity_days: u16,
+}
+
+/// An award's publicity (公示): published until `until`, when members — and the public
+/// through the gateway — may object; paid only once it is over with every objection answered.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub struct Publicity {
+	/// When the publicity window ends (on-chain time): objections are accepted before it,
+	/// disbursements from it on.
+	pub until: Moment,
+	/// How many members objected.
+	pub objections: u16,
+	/// How many of those objections the fund manager has not answered yet.
+	pub unanswered: u16,
+	/// Whether an upheld objection withdrew the award.
+	pub withdrawn: bool,
+}
+
+/// The fund manager's answer to an objection.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub struct ObjectionAnswer {
+	/// Hash of the answer (published with the award's outcome; the text stays off chain).
+	pub answer: H256,
+	/// Whether the objection was upheld, withdrawing the award.
+	pub upheld: bool,
+	/// When it was answered.
+	pub at: Moment,
+}
+
+/// A member's objection to an award during its publicity.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub struct Objection {
+	/// Hash of the reason.
+	pub reason: H256,
+	/// Hash of the evidence, kept off chain by the objector for the manager and auditors.
+	pub evidence: H256,
+	/// When it was raised.
+	pub at: Moment,
+	/// The manager's answer, once given.
+	pub answer: Option<ObjectionAnswer>,
+}
+
+/// An award as the public sees it (公示): who was granted how much, what was paid, and where
+/// its publicity stands — not the enterprise's business details (the ledger's counterparties
+/// and documents stay with the agencies).
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub struct Award {
+	/// The allocation.
+	pub allocation: AllocationId,
+	/// The recipient.
+	pub enterprise: OrgId,
+	/// Granted (zero once withdrawn).
+	pub approved: Fen,
+	/// Paid so far.
+	pub disbursed: Fen,
+	/// Its publicity: `None` for an award of a program created before publicity existed.
+	pub publicity: Option<Publicity>,
 }
 
 #[cfg(test)]

@@ -29,6 +29,8 @@ pub trait WeightInfo {
 	fn freeze() -> Weight;
 	fn unfreeze() -> Weight;
 	fn claw_back() -> Weight;
+	fn object() -> Weight;
+	fn answer_objection() -> Weight;
 }
 
 /// Weights measured on the reference machine, with the runtime's database weights.
@@ -45,11 +47,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Funds::Programs` (r:0 w:1)
 	/// Proof: `Funds::Programs` (`max_values`: None, `max_size`: Some(149), added: 2624, mode: `MaxEncodedLen`)
 	fn create_program() -> Weight {
+		// Provisional (spec 125): as measured, with the terms written; to benchmark.
 		// Proof size: measured `1003`, estimated `3643`.
 		// Minimum execution time: 30_801_000 picoseconds.
 		Weight::from_parts(33_908_000, 3643)
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(2))
+			.saturating_add(T::DbWeight::get().reads_writes(0, 1))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
@@ -60,11 +64,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Funds::Programs` (r:1 w:1)
 	/// Proof: `Funds::Programs` (`max_values`: None, `max_size`: Some(149), added: 2624, mode: `MaxEncodedLen`)
 	fn set_budget() -> Weight {
+		// Provisional (spec 125): as measured, with the finance bureau's jurisdiction over the manager read; to benchmark.
 		// Proof size: measured `1170`, estimated `3643`.
 		// Minimum execution time: 33_141_000 picoseconds.
 		Weight::from_parts(36_856_000, 3643)
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(1))
+			.saturating_add(T::DbWeight::get().reads_writes(1, 0))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
@@ -100,11 +106,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Funds::Applications` (r:0 w:1)
 	/// Proof: `Funds::Applications` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
 	fn apply() -> Weight {
+		// Provisional (spec 125): as measured, with the terms, the applicant's grant and the project key read; the key written twice; to benchmark.
 		// Proof size: measured `1324`, estimated `3974`.
 		// Minimum execution time: 43_317_000 picoseconds.
 		Weight::from_parts(47_826_000, 3974)
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(2))
+			.saturating_add(T::DbWeight::get().reads_writes(4, 2))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
@@ -125,11 +133,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Funds::AllocationsByProgram` (r:0 w:1)
 	/// Proof: `Funds::AllocationsByProgram` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	fn approve() -> Weight {
+		// Provisional (spec 125): as measured, with the terms, the grant and the project read; the grant and the publicity written; to benchmark.
 		// Proof size: measured `1371`, estimated `3643`.
 		// Minimum execution time: 51_006_000 picoseconds.
 		Weight::from_parts(55_840_000, 3643)
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(6))
+			.saturating_add(T::DbWeight::get().reads_writes(3, 3))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
@@ -165,11 +175,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Funds::Ledger` (r:0 w:1)
 	/// Proof: `Funds::Ledger` (`max_values`: None, `max_size`: Some(115), added: 2590, mode: `MaxEncodedLen`)
 	fn disburse() -> Weight {
+		// Provisional (spec 125): as measured, with the publicity read; to benchmark.
 		// Proof size: measured `1442`, estimated `3643`.
 		// Minimum execution time: 48_619_000 picoseconds.
 		Weight::from_parts(53_826_000, 3643)
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(3))
+			.saturating_add(T::DbWeight::get().reads_writes(1, 0))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
@@ -263,6 +275,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
+	fn object() -> Weight {
+		// Provisional (spec 125): a budget change's origin, time and program reads, with the
+		// allocation, publicity and objection read and the objection and publicity written; to
+		// benchmark.
+		Self::set_budget().saturating_add(T::DbWeight::get().reads_writes(3, 1))
+	}
+	fn answer_objection() -> Weight {
+		// Provisional (spec 125): an approval's reads and writes (the upheld path withdraws
+		// the award), with the objection, publicity, grant and project key read and written;
+		// to benchmark.
+		Self::approve().saturating_add(T::DbWeight::get().reads_writes(4, 4))
+	}
 }
 
 /// The same weights for tests and mocks, with RocksDB's database weights.
@@ -278,11 +302,13 @@ impl WeightInfo for () {
 	/// Storage: `Funds::Programs` (r:0 w:1)
 	/// Proof: `Funds::Programs` (`max_values`: None, `max_size`: Some(149), added: 2624, mode: `MaxEncodedLen`)
 	fn create_program() -> Weight {
+		// Provisional (spec 125): as measured, with the terms written; to benchmark.
 		// Proof size: measured `1003`, estimated `3643`.
 		// Minimum execution time: 30_801_000 picoseconds.
 		Weight::from_parts(33_908_000, 3643)
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().writes(2))
+			.saturating_add(RocksDbWeight::get().reads_writes(0, 1))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
@@ -293,11 +319,13 @@ impl WeightInfo for () {
 	/// Storage: `Funds::Programs` (r:1 w:1)
 	/// Proof: `Funds::Programs` (`max_values`: None, `max_size`: Some(149), added: 2624, mode: `MaxEncodedLen`)
 	fn set_budget() -> Weight {
+		// Provisional (spec 125): as measured, with the finance bureau's jurisdiction over the manager read; to benchmark.
 		// Proof size: measured `1170`, estimated `3643`.
 		// Minimum execution time: 33_141_000 picoseconds.
 		Weight::from_parts(36_856_000, 3643)
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().writes(1))
+			.saturating_add(RocksDbWeight::get().reads_writes(1, 0))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
@@ -333,11 +361,13 @@ impl WeightInfo for () {
 	/// Storage: `Funds::Applications` (r:0 w:1)
 	/// Proof: `Funds::Applications` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
 	fn apply() -> Weight {
+		// Provisional (spec 125): as measured, with the terms, the applicant's grant and the project key read; the key written twice; to benchmark.
 		// Proof size: measured `1324`, estimated `3974`.
 		// Minimum execution time: 43_317_000 picoseconds.
 		Weight::from_parts(47_826_000, 3974)
 			.saturating_add(RocksDbWeight::get().reads(7))
 			.saturating_add(RocksDbWeight::get().writes(2))
+			.saturating_add(RocksDbWeight::get().reads_writes(4, 2))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
@@ -358,11 +388,13 @@ impl WeightInfo for () {
 	/// Storage: `Funds::AllocationsByProgram` (r:0 w:1)
 	/// Proof: `Funds::AllocationsByProgram` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	fn approve() -> Weight {
+		// Provisional (spec 125): as measured, with the terms, the grant and the project read; the grant and the publicity written; to benchmark.
 		// Proof size: measured `1371`, estimated `3643`.
 		// Minimum execution time: 51_006_000 picoseconds.
 		Weight::from_parts(55_840_000, 3643)
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().writes(6))
+			.saturating_add(RocksDbWeight::get().reads_writes(3, 3))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
@@ -398,11 +430,13 @@ impl WeightInfo for () {
 	/// Storage: `Funds::Ledger` (r:0 w:1)
 	/// Proof: `Funds::Ledger` (`max_values`: None, `max_size`: Some(115), added: 2590, mode: `MaxEncodedLen`)
 	fn disburse() -> Weight {
+		// Provisional (spec 125): as measured, with the publicity read; to benchmark.
 		// Proof size: measured `1442`, estimated `3643`.
 		// Minimum execution time: 48_619_000 picoseconds.
 		Weight::from_parts(53_826_000, 3643)
 			.saturating_add(RocksDbWeight::get().reads(7))
 			.saturating_add(RocksDbWeight::get().writes(3))
+			.saturating_add(RocksDbWeight::get().reads_writes(1, 0))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
@@ -495,5 +529,17 @@ impl WeightInfo for () {
 		Weight::from_parts(65_904_000, 6296)
 			.saturating_add(RocksDbWeight::get().reads(7))
 			.saturating_add(RocksDbWeight::get().writes(3))
+	}
+	fn object() -> Weight {
+		// Provisional (spec 125): a budget change's origin, time and program reads, with the
+		// allocation, publicity and objection read and the objection and publicity written; to
+		// benchmark.
+		Self::set_budget().saturating_add(RocksDbWeight::get().reads_writes(3, 1))
+	}
+	fn answer_objection() -> Weight {
+		// Provisional (spec 125): an approval's reads and writes (the upheld path withdraws
+		// the award), with the objection, publicity, grant and project key read and written;
+		// to benchmark.
+		Self::approve().saturating_add(RocksDbWeight::get().reads_writes(4, 4))
 	}
 }

@@ -4,13 +4,21 @@
 use crate::{AccountId, Consortium, Invoices, Runtime, Timestamp};
 use frame_support::traits::EitherOf;
 use regchain_primitives::{
-	params::{domain, kind, role},
-	EnsureMember, EnsureRegulator, EnsureRole, IsKind,
+	params::{agency, domain, kind, role},
+	AnyMember, EnsureAgency, EnsureMember, EnsureRegulator, EnsureRole, IsKind,
 };
 
 impl pallet_funds::Config for Runtime {
 	type ManagerOrigin = EnsureRole<AccountId, Consortium, role::FundManager>;
-	type EnterpriseOrigin = EnsureMember<AccountId, Consortium, IsKind<kind::Enterprise>>;
+	/// Enterprises, and financial institutions (each program's eligibility says which apply).
+	type EnterpriseOrigin = EitherOf<
+		EnsureMember<AccountId, Consortium, IsKind<kind::Enterprise>>,
+		EnsureMember<AccountId, Consortium, IsKind<kind::FinancialInstitution>>,
+	>;
+	/// The finance bureau appropriates budgets.
+	type FinanceOrigin = EnsureAgency<AccountId, Consortium, agency::FinanceBureau>;
+	/// Any member objects to an award in its publicity.
+	type ObjectorOrigin = EnsureMember<AccountId, Consortium, AnyMember>;
 	/// The funds' regulator (the finance bureau), or an organization it made an auditor.
 	type RegulatorOrigin = EitherOf<
 		EnsureRegulator<AccountId, Consortium, domain::Funds>,

@@ -12,6 +12,7 @@ impl<T: Config> Pallet<T> {
 		let mut allocation = Self::allocation(id)?;
 		let mut program = Self::managed(manager, allocation.program)?;
 		Self::ensure_running(&program)?;
+		Self::ensure_payable(id)?;
 		Self::ensure_not_frozen(id, &allocation)?;
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 		let disbursed = Self::add(allocation.disbursed, amount)?;

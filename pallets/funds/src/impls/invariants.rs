@@ -10,14 +10,26 @@ impl<T: Config> Pallet<T> {
 		let mut sums: BTreeMap<ProgramId, [Fen; 4]> = BTreeMap::new();
 		for (id, allocation) in Allocations::<T>::iter() {
 			let mut totals = [0 as Fen; 4];
+			let mut withdrawn: Fen = 0;
 			let mut frozen = false;
+			let publicity = Publicities::<T>::get(id);
 			for index in 0..allocation.entries {
 				let entry = Ledger::<T>::get(id, index).ok_or("a ledger entry is missing")?;
 				let (slot, amount) = match entry.movement {
 					Movement::Approved { amount } => (0, amount),
-					Movement::Disbursed { amount, .. } => (1, amount),
+					Movement::Disbursed { amount, .. } => {
+						ensure!(
+							publicity.is_none_or(|p| entry.at >= p.until),
+							"money moved before the award's publicity ended"
+						);
+						(1, amount)
+					},
 					Movement::Spent { amount, .. } => (2, amount),
 					Movement::ClawedBack { amount, .. } => (3, amount),
+					Movement::Withdrawn { amount, .. } => {
+						withdrawn = withdrawn.checked_add(amount).ok_or("ledger overflow")?;
+						continue;
+					},
 					Movement::Frozen | Movement::Unfrozen => {
 						frozen = entry.movement == Movement::Frozen;
 						continue;
@@ -25,6 +37,8 @@ impl<T: Config> Pallet<T> {
 				};
 				totals[slot] = totals[slot].checked_add(amount).ok_or("ledger overflow")?;
 			}
+			totals[0] = totals[0].checked_sub(withdrawn).ok_or("withdrawn more than approved")?;
+			Self::check_publicity(id, &allocation, publicity, withdrawn)?;
 			ensure!(
 				Ledger::<T>::get(id, allocation.entries).is_none(),
 				"a ledger entry beyond the count"
@@ -106,6 +120,86 @@ impl<T: Config> Pallet<T> {
 				== Allocations::<T>::iter_keys().count(),
 			"the enterprise index has extra entries"
 		);
+		Self::check_awarded()?;
+		Self::check_projects()
+	}
+
+	/// An award's publicity agrees with its objections and its ledger: the counts are the
+	/// objections' and their unanswered ones; money moved only with every objection answered
+	/// and the award not withdrawn; withdrawn means its whole approval was taken back.
+	fn check_publicity(
+		id: AllocationId,
+		allocation: &Allocation,
+		publicity: Option<Publicity>,
+		withdrawn: Fen,
+	) -> Result<(), sp_runtime::TryRuntimeError> {
+		let objections: Vec<Objection> = Objections::<T>::iter_prefix_values(id).collect();
+		let Some(publicity) = publicity else {
+			ensure!(objections.is_empty(), "objections to an award never published");
+			ensure!(withdrawn == 0, "an award withdrawn without publicity");
+			return Ok(());
+		};
+		let unanswered = objections.iter().filter(|o| o.answer.is_none()).count();
+		ensure!(
+			objections.len() == usize::from(publicity.objections)
+				&& unanswered == usize::from(publicity.unanswered)
+				&& publicity.objections <= crate::MAX_OBJECTIONS,
+			"an award's objection counts differ from its objections"
+		);
+		ensure!(
+			allocation.disbursed == 0 || (publicity.unanswered == 0 && !publicity.withdrawn),
+			"money moved with an objection unanswered or the award withdrawn"
+		);
+		ensure!(
+			publicity.withdrawn == (withdrawn > 0)
+				&& (!publicity.withdrawn || allocation.approved == 0),
+			"a withdrawal differs from the ledger"
+		);
+		Ok(())
+	}
+
+	/// What each applicant was granted in each program with terms is the sum of its awards.
+	fn check_awarded() -> Result<(), sp_runtime::TryRuntimeError> {
+		let mut sums: BTreeMap<(ProgramId, OrgId), Fen> = BTreeMap::new();
+		for (_, allocation) in Allocations::<T>::iter() {
+			if ProgramTerms::<T>::contains_key(allocation.program) {
+				let sum = sums.entry((allocation.program, allocation.enterprise)).or_default();
+				*sum = sum.checked_add(allocation.approved).ok_or("awards overflow")?;
+			}
+		}
+		for (program, org, granted) in Awarded::<T>::iter() {
+			let sum = sums.remove(&(program, org)).unwrap_or_default();
+			ensure!(granted == sum, "an applicant's grant differs from its awards");
+			let cap = ProgramTerms::<T>::get(program).and_then(|t| t.eligibility.max_per_applicant);
+			ensure!(cap.is_none_or(|cap| granted <= cap), "a grant exceeds the cap per applicant");
+		}
+		ensure!(sums.values().all(|sum| *sum == 0), "an award missing from the grants");
+		Ok(())
+	}
+
+	/// Project keys are unique among live applications (pending, or approved and not
+	/// withdrawn), in every program: each live application's key names it, no other.
+	fn check_projects() -> Result<(), sp_runtime::TryRuntimeError> {
+		for (project, id) in Projects::<T>::iter() {
+			ensure!(
+				ApplicationProjects::<T>::get(id) == Some(project),
+				"a project key names an application of another key"
+			);
+		}
+		for (id, project) in ApplicationProjects::<T>::iter() {
+			let application = Applications::<T>::get(id).ok_or("a key of no application")?;
+			let live = match application.status {
+				ApplicationStatus::Pending => true,
+				ApplicationStatus::Approved => {
+					!Publicities::<T>::get(id).is_some_and(|p| p.withdrawn)
+				},
+				ApplicationStatus::Rejected { .. } => false,
+			};
+			ensure!(
+				live == (Projects::<T>::get(project) == Some(id)),
+				"a live application's key does not name it, or a dead one's does"
+			);
+		}
 		Ok(())
 	}
 }

@@ -1,17 +1,18 @@
 //! What the calls do, the statements of the runtime API, and the storage invariants.
 //!
 //! One file per call family, as `tests/` is: `programs`, `applications`, `expenses`,
-//! `supervision`, `statements` (the runtime API's), `invariants`; the helpers they share are
+//! `publicity`, `supervision`, `statements` (the runtime API's), `invariants`; the helpers they share are
 //! here.
 
 mod applications;
 mod expenses;
 mod invariants;
 mod programs;
+mod publicity;
 mod statements;
 mod supervision;
 
-pub(crate) use programs::Closer;
+pub(crate) use programs::{Closer, Schedule};
 pub use supervision::{AccountRecords, AllocationRecords};
 
 use crate::{pallet::*, types::*};
@@ -20,7 +21,7 @@ use core::marker::PhantomData;
 use frame_support::{ensure, pallet_prelude::*};
 use regchain_primitives::{
 	paging, time::Moment, Claim, Fen, Freeze, FreezeDomain, Freezes, InvoiceClaims, Membership,
-	OrgId,
+	OrgId, OrgKind,
 };
 use sp_core::H256;
 use sp_runtime::traits::Zero;

@@ -1,4 +1,4 @@
-//! Programs: creation, budget, closing.
+//! Programs: creation with their terms, appropriation, closing.
 
 use super::*;
 
@@ -6,17 +6,28 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_create_program(
 		manager: OrgId,
 		policy: H256,
-		budget: Fen,
 		categories: Categories,
-		apply_from: Moment,
-		apply_until: Moment,
-		ends_at: Moment,
+		schedule: Schedule,
+		eligibility: Eligibility,
+		publicity_days: Option<u16>,
 	) -> DispatchResult {
-		ensure!(!budget.is_zero(), Error::<T>::ZeroAmount);
+		let Schedule { apply_from, apply_until, ends_at } = schedule;
 		ensure!(categories.0 != 0, Error::<T>::NoCategories);
 		ensure!(
 			apply_from < apply_until && apply_until <= ends_at && ends_at > Self::now(),
 			Error::<T>::InvalidSchedule
+		);
+		let applicants = [OrgKind::Enterprise, OrgKind::FinancialInstitution];
+		ensure!(
+			!eligibility.kinds.is_empty()
+				&& eligibility.kinds.iter().all(|kind| applicants.contains(&kind))
+				&& eligibility.max_per_applicant != Some(0),
+			Error::<T>::InvalidEligibility
+		);
+		let publicity_days = publicity_days.unwrap_or(crate::MIN_PUBLICITY_DAYS);
+		ensure!(
+			(crate::MIN_PUBLICITY_DAYS..=crate::MAX_PUBLICITY_DAYS).contains(&publicity_days),
+			Error::<T>::InvalidPublicity
 		);
 		let program = NextProgramId::<T>::get();
 		NextProgramId::<T>::put(program.checked_add(1).ok_or(Error::<T>::Overflow)?);
@@ -25,7 +36,7 @@ impl<T: Config> Pallet<T> {
 			Program {
 				manager,
 				policy,
-				budget,
+				budget: 0,
 				categories,
 				apply_from,
 				apply_until,
@@ -37,12 +48,17 @@ impl<T: Config> Pallet<T> {
 				clawed_back: 0,
 			},
 		);
-		Self::deposit_event(Event::ProgramCreated { program, manager, budget, policy });
+		ProgramTerms::<T>::insert(program, Terms { eligibility, publicity_days });
+		Self::deposit_event(Event::ProgramCreated { program, manager, policy });
 		Ok(())
 	}
 
-	pub(crate) fn do_set_budget(manager: OrgId, id: ProgramId, budget: Fen) -> DispatchResult {
-		let mut program = Self::managed(manager, id)?;
+	/// The finance bureau appropriates (or changes) a program's budget, within its
+	/// jurisdiction over the program's manager.
+	pub(crate) fn do_set_budget(finance: OrgId, id: ProgramId, budget: Fen) -> DispatchResult {
+		let mut program = Self::program(id)?;
+		T::Membership::ensure_jurisdiction(finance, program.manager).map_err(Error::<T>::from)?;
+		ensure!(program.status == ProgramStatus::Open, Error::<T>::ProgramClosed);
 		ensure!(!budget.is_zero(), Error::<T>::ZeroAmount);
 		ensure!(budget >= program.approved, Error::<T>::BudgetBelowApproved);
 		program.budget = budget;
@@ -80,4 +96,12 @@ pub(crate) enum Closer {
 	Manager(OrgId),
 	/// A regulator (finance bureau or auditor).
 	Regulator(OrgId),
+}
+
+/// A program's dates: applications from `apply_from` until `apply_until`, the end at
+/// `ends_at`.
+pub(crate) struct Schedule {
+	pub apply_from: Moment,
+	pub apply_until: Moment,
+	pub ends_at: Moment,
 }

@@ -42,6 +42,34 @@ impl<T: Config> Pallet<T> {
 		Some((allocation, entries))
 	}
 
+	/// Runtime API: a program, its terms, and up to `limit` of its awards after
+	/// `start_after`, as published (公示).
+	pub fn program_awards(
+		id: ProgramId,
+		start_after: Option<AllocationId>,
+		limit: u32,
+	) -> Option<(ProgramOf, Option<Terms>, Vec<Award>)> {
+		let program = Programs::<T>::get(id)?;
+		let ids = paging::keys_after::<AllocationsByProgram<T>, _, _, _>(id, start_after, limit);
+		let awards = Self::with_allocations(ids)
+			.into_iter()
+			.map(|(allocation, a)| Award {
+				allocation,
+				enterprise: a.enterprise,
+				approved: a.approved,
+				disbursed: a.disbursed,
+				publicity: Publicities::<T>::get(allocation),
+			})
+			.collect();
+		Some((program, ProgramTerms::<T>::get(id), awards))
+	}
+
+	/// Runtime API: the objections to an award (at most [`crate::MAX_OBJECTIONS`]), each with
+	/// its objector and the manager's answer.
+	pub fn objections(allocation: AllocationId) -> Vec<(OrgId, Objection)> {
+		Objections::<T>::iter_prefix(allocation).take(usize::from(crate::MAX_OBJECTIONS)).collect()
+	}
+
 	/// Up to `limit` (at most [`paging::QUERY_LIMIT`]) of the frozen allocations, after
 	/// `start_after`, each with its enterprise and freeze.
 	pub fn frozen_allocations(

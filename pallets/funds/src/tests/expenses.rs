@@ -28,6 +28,7 @@ fn spend(
 fn the_manager_disburses_in_tranches_up_to_the_approved_amount() {
 	ExtBuilder::default().build_and_execute(|| {
 		let a = allocation(program(), 1_000);
+		end_publicity(a);
 		let transfer = H256::repeat_byte(3);
 		assert_ok!(Funds::disburse(RuntimeOrigin::signed(MANAGER), a, 600, transfer));
 		assert_eq!(last_event(), Event::Disbursed { allocation: a, amount: 600, transfer });
@@ -49,6 +50,7 @@ fn the_manager_disburses_in_tranches_up_to_the_approved_amount() {
 fn disburse_fails_for_others_zero_frozen_ended_and_closed() {
 	ExtBuilder::default().build_and_execute(|| {
 		let a = allocation(program(), 1_000);
+		end_publicity(a);
 		let disburse =
 			|who, amount| Funds::disburse(RuntimeOrigin::signed(who), a, amount, H256::zero());
 		assert_noop!(disburse(OTHER_MANAGER, 1), Error::<Test>::NotManager);
@@ -72,7 +74,7 @@ fn disburse_fails_for_others_zero_frozen_ended_and_closed() {
 		));
 		assert_noop!(disburse(MANAGER, 1), Error::<Test>::Frozen);
 		assert_ok!(Funds::unfreeze(RuntimeOrigin::signed(AUDITOR), FreezeTarget::Account(10)));
-		run_to(200);
+		run_to(400);
 		assert_noop!(disburse(MANAGER, 1), Error::<Test>::ProgramEnded);
 		assert_ok!(Funds::close_program(RuntimeOrigin::signed(MANAGER), 0, H256::zero()));
 		assert_noop!(disburse(MANAGER, 1), Error::<Test>::ProgramClosed);
@@ -167,7 +169,7 @@ fn an_expense_fails_for_others_ineligible_categories_zero_frozen_ended_and_close
 		));
 		assert_noop!(spend(SME, a, 1, 0, None), Error::<Test>::Frozen);
 		assert_ok!(Funds::unfreeze(RuntimeOrigin::signed(FINANCE), FreezeTarget::Account(10)));
-		run_to(200);
+		run_to(400);
 		assert_noop!(spend(SME, a, 1, 0, None), Error::<Test>::ProgramEnded);
 		assert_ok!(Funds::close_program(RuntimeOrigin::signed(FINANCE), 0, H256::zero()));
 		assert_noop!(spend(SME, a, 1, 0, None), Error::<Test>::ProgramClosed);

@@ -3,5 +3,6 @@
 mod applications;
 mod expenses;
 mod programs;
+mod publicity;
 mod statements;
 mod supervision;

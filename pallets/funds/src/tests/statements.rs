@@ -9,8 +9,10 @@ fn statements_cover_an_enterprise_a_program_and_an_allocation() {
 	ExtBuilder::default().build_and_execute(|| {
 		let p = program();
 		let a = allocation(p, 500);
+		end_publicity(a);
 		let q = program();
 		let b = allocation(q, 700);
+		end_publicity(b);
 		assert_ok!(Funds::disburse(RuntimeOrigin::signed(MANAGER), a, 300, H256::zero()));
 		assert_ok!(Funds::record_expense(
 			RuntimeOrigin::signed(SME),
@@ -71,5 +73,37 @@ fn the_invariants_catch_totals_that_differ_from_the_records() {
 		Programs::<Test>::mutate(0, |x| x.as_mut().unwrap().budget = 1_000_000);
 		Ledger::<Test>::remove(a, 1);
 		assert_eq!(Funds::do_try_state(), Err("a ledger entry is missing".into()));
+	});
+}
+
+#[test]
+fn the_invariants_catch_money_moved_in_publicity_and_keys_or_grants_astray() {
+	ExtBuilder::default().build().execute_with(|| {
+		let a = funded(1_000, 500);
+		assert_ok!(Funds::do_try_state());
+		// The award's publicity said later than the disbursement.
+		Publicities::<Test>::mutate(a, |p| p.as_mut().unwrap().until = hour(2));
+		assert_eq!(
+			Funds::do_try_state(),
+			Err("money moved before the award's publicity ended".into())
+		);
+		Publicities::<Test>::mutate(a, |p| p.as_mut().unwrap().until = hour(1));
+		Publicities::<Test>::mutate(a, |p| p.as_mut().unwrap().unanswered = 1);
+		assert_eq!(
+			Funds::do_try_state(),
+			Err("an award's objection counts differ from its objections".into())
+		);
+		Publicities::<Test>::mutate(a, |p| p.as_mut().unwrap().unanswered = 0);
+		Awarded::<Test>::insert(0, 10, 999);
+		assert_eq!(
+			Funds::do_try_state(),
+			Err("an applicant's grant differs from its awards".into())
+		);
+		Awarded::<Test>::insert(0, 10, 1_000);
+		Projects::<Test>::remove(project(a));
+		assert_eq!(
+			Funds::do_try_state(),
+			Err("a live application's key does not name it, or a dead one's does".into())
+		);
 	});
 }
