@@ -316,6 +316,39 @@ pub enum Funds {
 		#[command(flatten)]
 		send: Send,
 	},
+	/// Disallow (part of) a recorded expense (the finance bureau or an auditor signs): the
+	/// enterprise owes it back by `--due`.
+	Disallow {
+		#[arg(long)]
+		allocation: u32,
+		/// The expense's ledger entry (`fundsApi.allocationHistory`).
+		#[arg(long)]
+		entry: u32,
+		/// In fen.
+		#[arg(long)]
+		amount: u64,
+		/// Hash of the audit finding.
+		#[arg(long)]
+		reason: String,
+		/// Repayment due (a CST date `YYYY-MM-DD` or ms since 1970).
+		#[arg(long)]
+		due: String,
+		#[command(flatten)]
+		send: Send,
+	},
+	/// Record a repayment of disallowed money (the program's fund manager signs).
+	RecordRepayment {
+		#[arg(long)]
+		allocation: u32,
+		/// In fen.
+		#[arg(long)]
+		amount: u64,
+		/// Hash of the bank transfer.
+		#[arg(long)]
+		transfer: String,
+		#[command(flatten)]
+		send: Send,
+	},
 	/// Answer an objection (the program's fund manager signs); `--upheld` withdraws the award.
 	AnswerObjection {
 		#[arg(long)]
@@ -776,6 +809,12 @@ pub fn funds(command: Funds) -> Result<Value, Failure> {
 			h256(&reason, "reason")?,
 			h256(&evidence, "evidence")?,
 		)),
+		Funds::Disallow { allocation, entry, amount, reason, due, send } => send.submit(
+			tx.disallow(allocation, entry, amount, h256(&reason, "reason")?, moment(&due, "due")?),
+		),
+		Funds::RecordRepayment { allocation, amount, transfer, send } => {
+			send.submit(tx.record_repayment(allocation, amount, h256(&transfer, "transfer")?))
+		},
 		Funds::AnswerObjection { allocation, objector, answer, upheld, send } => {
 			send.submit(tx.answer_objection(allocation, objector, h256(&answer, "answer")?, upheld))
 		},

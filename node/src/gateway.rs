@@ -178,6 +178,8 @@ const RULES: &[(&str, Rule, Lender)] = &[
 	("funds_programAwards", Public, No),
 	// Who objected, and why, is the agencies': objectors are protected as whistle-blowers.
 	("funds_objections", Agencies, No),
+	// What an enterprise owes back: its own, and the funds' agencies'.
+	("funds_obligation", Answer(&["/enterprise"]), No),
 	("funds_allocationHistory", Answer(&["/0/enterprise"]), No),
 	("funds_frozenAllocations", Agencies, No),
 	("funds_frozenAccounts", Agencies, No),

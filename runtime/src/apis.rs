@@ -296,6 +296,10 @@ impl_runtime_apis! {
 		fn objections(allocation: AllocationId) -> Vec<(OrgId, pallet_funds::Objection)> {
 			Funds::objections(allocation)
 		}
+
+		fn obligation(allocation: AllocationId) -> Option<pallet_funds::Obligation> {
+			Funds::obligation(allocation)
+		}
 	}
 
 	impl pallet_credit::runtime_api::CreditApi<Block> for Runtime {

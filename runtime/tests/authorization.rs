@@ -379,7 +379,8 @@ fn invoices_setup() {
 /// The science commission manages a fund program (0), its budget appropriated by the finance
 /// bureau, in which the enterprise holds allocation 0 (past its publicity, 500 of 1,000
 /// disbursed), a pending application 1, a frozen allocation 2 and an allocation 3 the bank
-/// objected to (both in their publicity).
+/// objected to (both in their publicity); the bank owes 100 of its allocation 4's expense,
+/// disallowed (program 1, for banks).
 fn funds_setup() {
 	use pallet_funds::{Categories, Eligibility, FreezeTarget, Pallet as Funds};
 	let manager = RuntimeOrigin::signed(account(ScienceCommission));
@@ -413,7 +414,52 @@ fn funds_setup() {
 	}
 	// Allocation 0's week of publicity has passed without objection.
 	pallet_funds::Publicities::<Runtime>::mutate(0, |p| p.as_mut().map(|p| p.until = common::NOW));
-	Funds::<Runtime>::disburse(manager, 0, 500, Default::default()).expect("disburses");
+	Funds::<Runtime>::disburse(manager.clone(), 0, 500, Default::default()).expect("disburses");
+	// Program 1 pays banks (loan risk compensation): the bank's allocation 4, disbursed, with
+	// an expense (ledger entry 2) of which the finance bureau disallowed 100, owed by the bank.
+	let banks = Eligibility {
+		kinds: regchain_primitives::OrgKinds::of(&[
+			regchain_primitives::OrgKind::FinancialInstitution,
+		]),
+		..Eligibility::any_enterprise()
+	};
+	Funds::<Runtime>::create_program(
+		manager.clone(),
+		Default::default(),
+		Categories(1),
+		common::NOW,
+		common::NOW + 100 * DAY,
+		common::NOW + 200 * DAY,
+		banks,
+		None,
+	)
+	.expect("creates");
+	let finance = RuntimeOrigin::signed(account(FinanceBureau));
+	Funds::<Runtime>::set_budget(finance.clone(), 1, 1_000).expect("appropriates");
+	let lender = RuntimeOrigin::signed(bank());
+	Funds::<Runtime>::apply(
+		lender.clone(),
+		1,
+		1_000,
+		Default::default(),
+		sp_core::H256::repeat_byte(0x5f),
+	)
+	.expect("applies");
+	Funds::<Runtime>::approve(manager.clone(), 4, 1_000).expect("approves");
+	pallet_funds::Publicities::<Runtime>::mutate(4, |p| p.as_mut().map(|p| p.until = common::NOW));
+	Funds::<Runtime>::disburse(manager, 4, 1_000, Default::default()).expect("disburses");
+	Funds::<Runtime>::record_expense(
+		lender,
+		4,
+		200,
+		0,
+		Default::default(),
+		Default::default(),
+		None,
+	)
+	.expect("spends");
+	Funds::<Runtime>::disallow(finance, 4, 2, 100, Default::default(), common::NOW + 30 * DAY)
+		.expect("disallows");
 	Funds::<Runtime>::object(
 		RuntimeOrigin::signed(bank()),
 		3,
@@ -1140,6 +1186,24 @@ fn fund_rows() -> Vec<(&'static str, RuntimeCall, Vec<Actor>)> {
 				.filter(|a| *a != Agency(ScienceCommission))
 				.chain([Bank])
 				.collect(),
+		),
+		(
+			// The bank's expense at ledger entry 2 of allocation 4; a district finance bureau's
+			// jurisdiction stops at Minhang.
+			"funds.disallow",
+			RuntimeCall::Funds(F::disallow {
+				allocation: 4,
+				entry: 2,
+				amount: 100,
+				reason: hash,
+				due: common::NOW + 30 * DAY,
+			}),
+			vec![Agency(FinanceBureau)],
+		),
+		(
+			"funds.record_repayment",
+			RuntimeCall::Funds(F::record_repayment { allocation: 4, amount: 50, transfer: hash }),
+			vec![Agency(ScienceCommission)],
 		),
 		(
 			"funds.answer_objection",

@@ -404,6 +404,8 @@ fn funds_weights_are_measured_and_fit_many_times_in_a_block() {
 		("claw_back", W::claw_back()),
 		("object", W::object()),
 		("answer_objection", W::answer_objection()),
+		("disallow", W::disallow()),
+		("record_repayment", W::record_repayment()),
 	]);
 }
 

@@ -61,7 +61,7 @@ test('every command has --help, listing the exit statuses', async () => {
   const commands = [
     [], ['org'], ['org', 'consent'], ['org', 'register'], ['org', 'grant-role'], ['org', 'revoke-role'],
     ['funds', 'create-program'], ['funds', 'set-budget'], ['funds', 'apply'], ['funds', 'approve'], ['funds', 'disburse'],
-    ['funds', 'object'], ['funds', 'answer-objection'],
+    ['funds', 'object'], ['funds', 'answer-objection'], ['funds', 'disallow'], ['funds', 'record-repayment'],
     ['invoice', 'issue'], ['invoice', 'confirm'], ['invoice', 'confirm-use'], ['invoice', 'reverse'], ['invoice', 'request-reversal'], ['credit', 'attest'],
     ['product', 'register-class'], ['product', 'register-batch'], ['product', 'register-items'], ['product', 'item-id'],
     ['ip', 'register-work'], ['tx'], ['query'], ['dossier'], ['notary', 'submit'],

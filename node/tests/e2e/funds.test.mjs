@@ -198,3 +198,45 @@ test('a program states who may apply; one project is funded once across programs
   assert.equal((await create({ ...ANY_ENTERPRISE, kinds: 1 }, null)).error, 'funds.InvalidEligibility');
   assert.equal((await create(ANY_ENTERPRISE, 6)).error, 'funds.InvalidPublicity');
 });
+
+test('an auditor disallows a spent expense: the enterprise owes it, applies for nothing new, and repays', async () => {
+  const program = await createProgram();
+  assert.equal((await submit(api, api.tx.funds.setBudget(program, 10_000_000), alice)).error, null);
+  const applied = await submit(api, api.tx.funds.apply(program, 1_000_000, hash(2), hash(0x81)), sme);
+  assert.equal(applied.error, null);
+  const allocation = applicationOf(applied);
+  assert.equal((await submit(api, api.tx.funds.approve(allocation, 1_000_000), alice)).error, null);
+  await endPublicity(api, allocation, alice);
+  assert.equal((await submit(api, api.tx.funds.disburse(allocation, 1_000_000, hash(3)), alice)).error, null);
+  assert.equal((await submit(api, api.tx.funds.recordExpense(allocation, 600_000, 0, hash(4), hash(5), null), sme)).error, null);
+  // The expense is the ledger's entry 2 (approved, disbursed, spent).
+  const [, before] = (await api.call.fundsApi.allocationHistory(allocation, 0, 10)).unwrap();
+  assert.equal(before[2].movement.type, 'Spent');
+  const due = (await chainNow(api)) + 30 * DAY;
+  const disallow = (amount, who = alice) => submit(api, api.tx.funds.disallow(allocation, 2, amount, hash(0x82), due), who);
+  assert.equal((await disallow(1, sme)).error, 'BadOrigin');
+  assert.equal((await submit(api, api.tx.funds.disallow(allocation, 1, 1, hash(0x82), due), alice)).error, 'funds.NotAnExpense');
+  assert.equal((await disallow(600_001)).error, 'funds.ExceedsExpense');
+  const disallowed = await disallow(250_000);
+  assert.equal(disallowed.error, null);
+  assert.ok(disallowed.events.some(({ event }) => api.events.funds.ExpenseDisallowed.is(event)));
+  const obligation = (await api.call.fundsApi.obligation(allocation)).unwrap();
+  assert.deepEqual([obligation.enterprise.toNumber(), obligation.disallowed.toNumber(), obligation.repaid.toNumber(), obligation.due.toNumber()],
+    [orgs.sme, 250_000, 0, due]);
+  // The money stays spent; owing it, the enterprise applies for nothing new.
+  const [stored] = (await api.call.fundsApi.allocationHistory(allocation, 0, 10)).unwrap();
+  assert.equal(stored.spent.toNumber(), 600_000);
+  assert.equal((await submit(api, api.tx.funds.apply(program, 1_000, hash(2), hash(0x83)), sme)).error, 'funds.OutstandingRepayment');
+  // Repaid through its bank in two transfers, recorded by the manager.
+  const repay = (amount) => submit(api, api.tx.funds.recordRepayment(allocation, amount, hash(0x84)), alice);
+  assert.equal((await repay(250_001)).error, 'funds.ExceedsOwed');
+  assert.equal((await repay(100_000)).error, null);
+  const last = await repay(150_000);
+  assert.equal(last.error, null);
+  const repaid = last.events.find(({ event }) => api.events.funds.Repaid.is(event)).event.data;
+  assert.equal(repaid.outstanding.toNumber(), 0);
+  assert.ok((await api.query.funds.owed(orgs.sme)).isNone);
+  assert.equal((await submit(api, api.tx.funds.apply(program, 1_000, hash(2), hash(0x83)), sme)).error, null);
+  const [, ledger] = (await api.call.fundsApi.allocationHistory(allocation, 0, 10)).unwrap();
+  assert.deepEqual(ledger.map((e) => e.movement.type), ['Approved', 'Disbursed', 'Spent', 'Disallowed', 'Repaid', 'Repaid']);
+});

@@ -149,6 +149,7 @@ function examples(s) {
     funds_programStatement: [s.program, null, 10],
     funds_programAwards: [s.program, null, 10],
     funds_objections: [s.allocation],
+    funds_obligation: [s.allocation],
     funds_allocationHistory: [s.allocation, 0, 10],
     funds_frozenAllocations: [null, 10],
     funds_frozenAccounts: [null, 10],

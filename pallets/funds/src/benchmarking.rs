@@ -4,7 +4,7 @@
 use super::*;
 use crate::pallet::{
 	Allocations, Applications, FrozenAccounts, FrozenAllocations, NextProgramId, Objections,
-	Programs, Publicities,
+	Obligations, Programs, Publicities,
 };
 use frame_benchmarking::v2::*;
 use frame_support::traits::EnsureOrigin;
@@ -85,6 +85,28 @@ fn allocated<T: Config>(manager: OrgId, enterprise: OrgId, disbursed: Fen) -> Al
 		Pallet::<T>::do_disburse(manager, id, disbursed, H256::zero()).expect("disburses");
 	}
 	id
+}
+
+/// An allocation of a program of `manager`, disbursed, with an expense of 1,000 at ledger
+/// entry 2.
+fn spent_of<T: Config>(manager: OrgId) -> Result<AllocationId, BenchmarkError> {
+	let enterprise = member::<T>("spender", None)?;
+	let allocation = allocated::<T>(manager, enterprise, 1_000);
+	let movement = Movement::Spent {
+		amount: 1_000,
+		category: 0,
+		counterparty: H256::zero(),
+		document: H256::zero(),
+		invoice: None,
+	};
+	Pallet::<T>::do_record_expense(enterprise, allocation, movement)
+		.map_err(|_| BenchmarkError::Weightless)?;
+	Ok(allocation)
+}
+
+/// The same, of a new manager's program.
+fn spent<T: Config>() -> Result<AllocationId, BenchmarkError> {
+	spent_of::<T>(member::<T>("manager", Some(Role::FundManager))?)
 }
 
 #[benchmarks]
@@ -258,6 +280,48 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, allocation, objector, H256::zero(), true);
 		assert_eq!(Publicities::<T>::get(allocation).map(|p| p.withdrawn), Some(true));
+		Ok(())
+	}
+
+	/// The expense's second disallowance: its obligation and what the enterprise owes grow.
+	#[benchmark]
+	fn disallow() -> Result<(), BenchmarkError> {
+		let (origin, regulator) = caller::<T, T::RegulatorOrigin>()?;
+		let allocation = spent::<T>()?;
+		Pallet::<T>::do_disallow(
+			regulator,
+			allocation,
+			2,
+			1,
+			H256::zero(),
+			Pallet::<T>::now() + DAY,
+		)
+		.map_err(|_| BenchmarkError::Weightless)?;
+		let due = Pallet::<T>::now() + DAY;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, allocation, 2, 1, H256::zero(), due);
+		assert_eq!(Obligations::<T>::get(allocation).map(|o| o.disallowed), Some(2));
+		Ok(())
+	}
+
+	/// A partial repayment: the obligation and what the enterprise owes shrink.
+	#[benchmark]
+	fn record_repayment() -> Result<(), BenchmarkError> {
+		let (origin, manager) = caller::<T, T::ManagerOrigin>()?;
+		let allocation = spent_of::<T>(manager)?;
+		let (_, regulator) = caller::<T, T::RegulatorOrigin>()?;
+		Pallet::<T>::do_disallow(
+			regulator,
+			allocation,
+			2,
+			2,
+			H256::zero(),
+			Pallet::<T>::now() + DAY,
+		)
+		.map_err(|_| BenchmarkError::Weightless)?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, allocation, 1, H256::zero());
+		assert_eq!(Obligations::<T>::get(allocation).map(|o| o.repaid), Some(1));
 		Ok(())
 	}
 

@@ -25,8 +25,11 @@
 //!   (公示, at least [`MIN_PUBLICITY_DAYS`]); nothing is paid before the publicity ends with
 //!   every objection answered, and an upheld objection withdraws the award.
 //! - **Regulators** ([`Config::RegulatorOrigin`]: the finance bureau and auditors): freeze and
-//!   unfreeze an allocation or a whole special account, claw back unspent money, and close a
-//!   program with a final statement (its manager may close it too).
+//!   unfreeze an allocation or a whole special account, claw back unspent money, disallow
+//!   spent money (a repayment obligation the manager records repayments against; an
+//!   enterprise that owes applies for nothing new), and close a program with a final
+//!   statement (its manager may close it too). Misuse is penalized through a supervision case,
+//!   whose listing bars the enterprise from funding ([`Config::Standing`]).
 //!
 //! ## Invariants (checked by `try_state`)
 //! - For every allocation `spent + clawed_back ≤ disbursed ≤ approved`.
@@ -37,6 +40,9 @@
 //!   after the award was withdrawn; objection counts are the objections'.
 //! - Each applicant's grant in a program is the sum of its awards, within the cap; every live
 //!   application's project key names it and no other.
+//! - Each expense is disallowed at most in full; an obligation is its disallowances less its
+//!   repayments, as the ledger says; what an enterprise owes is its obligations' outstanding
+//!   sum.
 //!
 //! ## Data privacy
 //! Public (the gateway serves them to anyone): programs, their terms, budgets, enterprises,
@@ -227,6 +233,21 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type ApplicationProjects<T: Config> = StorageMap<_, Twox64Concat, AllocationId, H256>;
 
+	/// What was disallowed of each expense (allocation, ledger entry), so that no expense is
+	/// disallowed beyond its amount.
+	#[pallet::storage]
+	pub type Disallowances<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, AllocationId, Twox64Concat, u32, Fen>;
+
+	/// Each allocation's repayment obligation, once an expense of it was disallowed.
+	#[pallet::storage]
+	pub type Obligations<T: Config> = StorageMap<_, Twox64Concat, AllocationId, Obligation>;
+
+	/// What each enterprise still owes back over all its allocations: it applies for no new
+	/// funds until it is repaid.
+	#[pallet::storage]
+	pub type Owed<T: Config> = StorageMap<_, Twox64Concat, OrgId, Fen>;
+
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
@@ -281,6 +302,18 @@ pub mod pallet {
 		ObjectionAnswered { allocation: AllocationId, objector: OrgId, answer: H256, upheld: bool },
 		/// An upheld objection withdrew the award of `amount`, back in the program's budget.
 		AwardWithdrawn { allocation: AllocationId, amount: Fen },
+		/// The regulator `by` disallowed `amount` of the expense at ledger entry `entry`: the
+		/// enterprise owes it back by `due`.
+		ExpenseDisallowed {
+			allocation: AllocationId,
+			entry: u32,
+			amount: Fen,
+			by: OrgId,
+			reason: H256,
+			due: Moment,
+		},
+		/// The enterprise repaid `amount`; `outstanding` is still owed on the allocation.
+		Repaid { allocation: AllocationId, amount: Fen, outstanding: Fen },
 	}
 
 	#[pallet::error]
@@ -381,6 +414,16 @@ pub mod pallet {
 		ObjectionNotFound,
 		/// The objection was already answered.
 		AlreadyAnswered,
+		/// The ledger entry is not an expense.
+		NotAnExpense,
+		/// The disallowance would exceed what remains of the expense.
+		ExceedsExpense,
+		/// A repayment is due in the future.
+		InvalidDue,
+		/// The repayment exceeds what is owed on the allocation.
+		ExceedsOwed,
+		/// The enterprise has disallowed money still to repay: `funds.owed` says how much.
+		OutstandingRepayment,
 	}
 
 	#[pallet::call]
@@ -466,7 +509,8 @@ pub mod pallet {
 		///
 		/// Errors: `ProgramNotFound`, `ProgramClosed`, `OutsideWindow`, `ZeroAmount`,
 		/// `ExceedsBudget`, `IneligibleKind`, `IneligibleRegion`, `MissingRole`,
-		/// `ExceedsPerApplicant`, `Frozen`, `ApplicantListed`, `DuplicateProject` (the first
+		/// `ExceedsPerApplicant`, `Frozen`, `ApplicantListed`, `OutstandingRepayment`,
+		/// `DuplicateProject` (the first
 		/// application is `funds.projects(project)`), `Overflow`. Events: `Applied`.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::apply())]
@@ -650,6 +694,50 @@ pub mod pallet {
 		) -> DispatchResult {
 			let (_, manager) = T::ManagerOrigin::ensure_origin(origin)?;
 			Self::do_answer_objection(manager, allocation, objector, answer, upheld)
+		}
+
+		/// Disallow `amount` of the expense at ledger entry `entry` of an allocation (an audit
+		/// finding: ineligible, unjustified, or its invoice reduced by a red invoice): spent
+		/// money becomes a repayment obligation due by `due`, tracked until repaid, and the
+		/// enterprise applies for no new funds meanwhile. Also after the program closed. Misuse
+		/// is penalized through a supervision case (`FundMisuse`), whose listing bars funding.
+		///
+		/// - Origin: a regulator (the finance bureau or an auditor) whose jurisdiction covers
+		///   the enterprise.
+		///
+		/// Errors: `AllocationNotFound`, `OutsideJurisdiction`, `NotAnExpense`, `ZeroAmount`,
+		/// `ExceedsExpense`, `InvalidDue`, `Overflow`. Events: `ExpenseDisallowed`.
+		#[pallet::call_index(13)]
+		#[pallet::weight(T::WeightInfo::disallow())]
+		pub fn disallow(
+			origin: OriginFor<T>,
+			allocation: AllocationId,
+			entry: u32,
+			amount: Fen,
+			reason: H256,
+			due: Moment,
+		) -> DispatchResult {
+			let (_, regulator) = T::RegulatorOrigin::ensure_origin(origin)?;
+			Self::do_disallow(regulator, allocation, entry, amount, reason, due)
+		}
+
+		/// Record money the enterprise repaid on a disallowance, with the hash of the bank
+		/// transfer. Also after the program closed.
+		///
+		/// - Origin: the program's fund manager.
+		///
+		/// Errors: `AllocationNotFound`, `NotManager`, `ZeroAmount`, `ExceedsOwed`, `Overflow`.
+		/// Events: `Repaid`.
+		#[pallet::call_index(14)]
+		#[pallet::weight(T::WeightInfo::record_repayment())]
+		pub fn record_repayment(
+			origin: OriginFor<T>,
+			allocation: AllocationId,
+			amount: Fen,
+			transfer: H256,
+		) -> DispatchResult {
+			let (_, manager) = T::ManagerOrigin::ensure_origin(origin)?;
+			Self::do_record_repayment(manager, allocation, amount, transfer)
 		}
 	}
 

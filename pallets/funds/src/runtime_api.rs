@@ -2,7 +2,7 @@
 //! Polkadot.js exposes it as `api.call.fundsApi.*` from the runtime metadata.
 
 use crate::types::{
-	Allocation, AllocationId, Award, LedgerEntry, Objection, Program, ProgramId, Terms,
+	Allocation, AllocationId, Award, LedgerEntry, Objection, Obligation, Program, ProgramId, Terms,
 };
 use alloc::vec::Vec;
 use regchain_primitives::{time::Moment, OrgId};
@@ -11,7 +11,8 @@ sp_api::decl_runtime_apis! {
 	/// Queries over the special funds. Version 2: programs' windows and ledger entries are
 	/// dated in on-chain time. Version 3 lists the frozen allocations and special accounts (an
 	/// allocation no longer carries a `frozen` flag). Version 4 publishes a program's awards
-	/// with their publicity, and an award's objections.
+	/// with their publicity, and answers an award's objections and an allocation's repayment
+	/// obligation.
 	#[api_version(4)]
 	pub trait FundsApi {
 		/// An enterprise's statement across all its funds: up to `limit` (at most 100) of the
@@ -55,5 +56,8 @@ sp_api::decl_runtime_apis! {
 		/// The objections to an award (at most 16), each with its objector and the fund
 		/// manager's answer once given.
 		fn objections(allocation: AllocationId) -> Vec<(OrgId, Objection)>;
+		/// What the enterprise owes back on an allocation (disallowed expenses, repaid, due),
+		/// if any expense of it was disallowed.
+		fn obligation(allocation: AllocationId) -> Option<Obligation>;
 	}
 }

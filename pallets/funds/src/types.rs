@@ -231,6 +231,23 @@ pub enum Movement {
 		/// Hash of the manager's answer to the objection.
 		reason: H256,
 	},
+	/// An auditor or the finance bureau disallowed (part of) a recorded expense: spent money
+	/// the enterprise owes back.
+	Disallowed {
+		/// The ledger entry of the expense.
+		entry: u32,
+		/// In fen.
+		amount: Fen,
+		/// Hash of the audit finding.
+		reason: H256,
+	},
+	/// The enterprise repaid disallowed money through its bank, as the fund manager recorded.
+	Repaid {
+		/// In fen.
+		amount: Fen,
+		/// Hash of the bank-transfer reference.
+		transfer: H256,
+	},
 }
 
 /// A ledger entry: a movement and when it happened.
@@ -392,6 +409,39 @@ pub struct Objection {
 	pub at: Moment,
 	/// The manager's answer, once given.
 	pub answer: Option<ObjectionAnswer>,
+}
+
+/// What an enterprise owes back on an allocation: disallowed expenses, less what it repaid,
+/// due by `due`. Kept until repaid in full (and after, for the record).
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub struct Obligation {
+	/// The enterprise that owes.
+	pub enterprise: OrgId,
+	/// Disallowed so far, in fen.
+	pub disallowed: Fen,
+	/// Repaid so far.
+	pub repaid: Fen,
+	/// When the latest disallowance is to be repaid by (on-chain time): an obligation unpaid
+	/// after it is overdue, for the agencies to act on (a case for fund misuse).
+	pub due: Moment,
+}
+
+impl Obligation {
+	/// What is still owed.
+	pub fn outstanding(&self) -> Fen {
+		self.disallowed.saturating_sub(self.repaid)
+	}
 }
 
 /// An award as the public sees it (公示): who was granted how much, what was paid, and where

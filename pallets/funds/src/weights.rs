@@ -31,6 +31,8 @@ pub trait WeightInfo {
 	fn claw_back() -> Weight;
 	fn object() -> Weight;
 	fn answer_objection() -> Weight;
+	fn disallow() -> Weight;
+	fn record_repayment() -> Weight;
 }
 
 /// Weights measured on the reference machine, with the runtime's database weights.
@@ -287,6 +289,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// to benchmark.
 		Self::approve().saturating_add(T::DbWeight::get().reads_writes(4, 4))
 	}
+	fn disallow() -> Weight {
+		// Provisional (spec 125): a claw-back's reads and writes, with the expense's ledger
+		// entry, its disallowance, the obligation and what the enterprise owes read and
+		// written; to benchmark.
+		Self::claw_back().saturating_add(T::DbWeight::get().reads_writes(4, 3))
+	}
+	fn record_repayment() -> Weight {
+		// Provisional (spec 125): a claw-back's reads and writes, with the obligation and
+		// what the enterprise owes read and written; to benchmark.
+		Self::claw_back().saturating_add(T::DbWeight::get().reads_writes(2, 2))
+	}
 }
 
 /// The same weights for tests and mocks, with RocksDB's database weights.
@@ -541,5 +554,16 @@ impl WeightInfo for () {
 		// the award), with the objection, publicity, grant and project key read and written;
 		// to benchmark.
 		Self::approve().saturating_add(RocksDbWeight::get().reads_writes(4, 4))
+	}
+	fn disallow() -> Weight {
+		// Provisional (spec 125): a claw-back's reads and writes, with the expense's ledger
+		// entry, its disallowance, the obligation and what the enterprise owes read and
+		// written; to benchmark.
+		Self::claw_back().saturating_add(RocksDbWeight::get().reads_writes(4, 3))
+	}
+	fn record_repayment() -> Weight {
+		// Provisional (spec 125): a claw-back's reads and writes, with the obligation and
+		// what the enterprise owes read and written; to benchmark.
+		Self::claw_back().saturating_add(RocksDbWeight::get().reads_writes(2, 2))
 	}
 }

@@ -23,6 +23,7 @@ impl<T: Config> Pallet<T> {
 		let barred =
 			<T::Standing as regchain_primitives::CreditStanding>::barred_from_funding(applicant);
 		ensure!(barred.is_none(), Error::<T>::ApplicantListed);
+		Self::ensure_nothing_owed(applicant)?;
 		ensure!(!Projects::<T>::contains_key(project), Error::<T>::DuplicateProject);
 		let application = NextApplicationId::<T>::get();
 		NextApplicationId::<T>::put(application.checked_add(1).ok_or(Error::<T>::Overflow)?);

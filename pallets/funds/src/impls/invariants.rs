@@ -8,11 +8,14 @@ impl<T: Config> Pallet<T> {
 		Freezes::<AllocationRecords<T>>::check()?;
 		Freezes::<AccountRecords<T>>::check()?;
 		let mut sums: BTreeMap<ProgramId, [Fen; 4]> = BTreeMap::new();
+		let mut owed: BTreeMap<OrgId, Fen> = BTreeMap::new();
 		for (id, allocation) in Allocations::<T>::iter() {
 			let mut totals = [0 as Fen; 4];
 			let mut withdrawn: Fen = 0;
 			let mut frozen = false;
 			let publicity = Publicities::<T>::get(id);
+			let mut disallowed: BTreeMap<u32, Fen> = BTreeMap::new();
+			let mut repaid: Fen = 0;
 			for index in 0..allocation.entries {
 				let entry = Ledger::<T>::get(id, index).ok_or("a ledger entry is missing")?;
 				let (slot, amount) = match entry.movement {
@@ -30,6 +33,15 @@ impl<T: Config> Pallet<T> {
 						withdrawn = withdrawn.checked_add(amount).ok_or("ledger overflow")?;
 						continue;
 					},
+					Movement::Disallowed { entry: expense, amount, .. } => {
+						let sum = disallowed.entry(expense).or_default();
+						*sum = sum.checked_add(amount).ok_or("ledger overflow")?;
+						continue;
+					},
+					Movement::Repaid { amount, .. } => {
+						repaid = repaid.checked_add(amount).ok_or("ledger overflow")?;
+						continue;
+					},
 					Movement::Frozen | Movement::Unfrozen => {
 						frozen = entry.movement == Movement::Frozen;
 						continue;
@@ -39,6 +51,11 @@ impl<T: Config> Pallet<T> {
 			}
 			totals[0] = totals[0].checked_sub(withdrawn).ok_or("withdrawn more than approved")?;
 			Self::check_publicity(id, &allocation, publicity, withdrawn)?;
+			let outstanding = Self::check_obligation(id, &allocation, disallowed, repaid)?;
+			if outstanding > 0 {
+				let sum = owed.entry(allocation.enterprise).or_default();
+				*sum = sum.checked_add(outstanding).ok_or("owed overflow")?;
+			}
 			ensure!(
 				Ledger::<T>::get(id, allocation.entries).is_none(),
 				"a ledger entry beyond the count"
@@ -120,8 +137,49 @@ impl<T: Config> Pallet<T> {
 				== Allocations::<T>::iter_keys().count(),
 			"the enterprise index has extra entries"
 		);
+		ensure!(
+			Owed::<T>::iter().collect::<BTreeMap<_, _>>() == owed,
+			"what an enterprise owes differs from its obligations"
+		);
 		Self::check_awarded()?;
 		Self::check_projects()
+	}
+
+	/// An allocation's disallowances and repayments agree with its ledger: each expense
+	/// disallowed at most in full, the obligation their sums, repaid at most what was
+	/// disallowed. Returns what is outstanding.
+	fn check_obligation(
+		id: AllocationId,
+		allocation: &Allocation,
+		disallowed: BTreeMap<u32, Fen>,
+		repaid: Fen,
+	) -> Result<Fen, sp_runtime::TryRuntimeError> {
+		let stored: BTreeMap<u32, Fen> = Disallowances::<T>::iter_prefix(id).collect();
+		ensure!(stored == disallowed, "an expense's disallowance differs from the ledger");
+		let mut total: Fen = 0;
+		for (entry, amount) in disallowed {
+			let spent = match Ledger::<T>::get(id, entry).map(|e| e.movement) {
+				Some(Movement::Spent { amount, .. }) => amount,
+				_ => return Err("a disallowance of no expense".into()),
+			};
+			ensure!(amount <= spent, "an expense disallowed beyond its amount");
+			total = total.checked_add(amount).ok_or("disallowed overflow")?;
+		}
+		match Obligations::<T>::get(id) {
+			None => {
+				ensure!(total == 0 && repaid == 0, "a disallowance without its obligation");
+				Ok(0)
+			},
+			Some(obligation) => {
+				ensure!(
+					obligation.disallowed == total
+						&& obligation.repaid == repaid
+						&& repaid <= total && obligation.enterprise == allocation.enterprise,
+					"an obligation differs from its disallowances and repayments"
+				);
+				Ok(obligation.outstanding())
+			},
+		}
 	}
 
 	/// An award's publicity agrees with its objections and its ledger: the counts are the

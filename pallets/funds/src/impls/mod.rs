@@ -1,7 +1,7 @@
 //! What the calls do, the statements of the runtime API, and the storage invariants.
 //!
 //! One file per call family, as `tests/` is: `programs`, `applications`, `expenses`,
-//! `publicity`, `supervision`, `statements` (the runtime API's), `invariants`; the helpers they share are
+//! `publicity`, `repayments`, `supervision`, `statements` (the runtime API's), `invariants`; the helpers they share are
 //! here.
 
 mod applications;
@@ -9,6 +9,7 @@ mod expenses;
 mod invariants;
 mod programs;
 mod publicity;
+mod repayments;
 mod statements;
 mod supervision;
 

@@ -64,6 +64,11 @@ impl<T: Config> Pallet<T> {
 		Some((program, ProgramTerms::<T>::get(id), awards))
 	}
 
+	/// Runtime API: an allocation's repayment obligation.
+	pub fn obligation(allocation: AllocationId) -> Option<Obligation> {
+		Obligations::<T>::get(allocation)
+	}
+
 	/// Runtime API: the objections to an award (at most [`crate::MAX_OBJECTIONS`]), each with
 	/// its objector and the manager's answer.
 	pub fn objections(allocation: AllocationId) -> Vec<(OrgId, Objection)> {

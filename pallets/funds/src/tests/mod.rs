@@ -4,5 +4,6 @@ mod applications;
 mod expenses;
 mod programs;
 mod publicity;
+mod repayments;
 mod statements;
 mod supervision;
