@@ -251,6 +251,17 @@ pub enum Funds {
 		/// most 30).
 		#[arg(long)]
 		publicity_days: Option<u16>,
+		/// How awards are paid.
+		#[arg(long, value_enum, default_value_t = Payment::Advance)]
+		payment: Payment,
+		/// The least share, in percent, of the project's funding the enterprise puts in itself
+		/// (50: one-to-one matching; at most 90).
+		#[arg(long, default_value_t = 0)]
+		co_funding: u8,
+		/// A cap `CATEGORY:PERCENT` on one category's spending per award (e.g. `1:10`),
+		/// repeatable, at most 8.
+		#[arg(long = "cap")]
+		caps: Vec<String>,
 		#[command(flatten)]
 		send: Send,
 	},
@@ -349,6 +360,60 @@ pub enum Funds {
 		#[command(flatten)]
 		send: Send,
 	},
+	/// Record an award's agreement (the program's fund manager signs): milestones
+	/// `AMOUNT_FEN:DUE` and performance targets `INDICATOR_HASH:VALUE`, each repeatable, at
+	/// most 8.
+	RecordAgreement {
+		#[arg(long)]
+		allocation: u32,
+		/// Hash of the signed agreement.
+		#[arg(long)]
+		document: String,
+		#[arg(long = "milestone")]
+		milestones: Vec<String>,
+		#[arg(long = "target")]
+		targets: Vec<String>,
+		#[command(flatten)]
+		send: Send,
+	},
+	/// Accept the award's next milestone, or verify spending after the fact, releasing
+	/// `--amount` fen for payment (the program's fund manager signs).
+	Accept {
+		#[arg(long)]
+		allocation: u32,
+		#[arg(long)]
+		amount: u64,
+		/// Hash of the acceptance report.
+		#[arg(long)]
+		report: String,
+		#[command(flatten)]
+		send: Send,
+	},
+	/// Record the enterprise's own money put into the project (the enterprise signs).
+	Contribute {
+		#[arg(long)]
+		allocation: u32,
+		#[arg(long)]
+		amount: u64,
+		/// Hash of the bank voucher.
+		#[arg(long)]
+		proof: String,
+		#[command(flatten)]
+		send: Send,
+	},
+	/// Evaluate an award's performance, 0–100 (the recipient, the manager or a regulator
+	/// signs).
+	Evaluate {
+		#[arg(long)]
+		allocation: u32,
+		#[arg(long)]
+		score: u8,
+		/// Hash of the evaluation report.
+		#[arg(long)]
+		report: String,
+		#[command(flatten)]
+		send: Send,
+	},
 	/// Answer an objection (the program's fund manager signs); `--upheld` withdraws the award.
 	AnswerObjection {
 		#[arg(long)]
@@ -364,6 +429,17 @@ pub enum Funds {
 		#[command(flatten)]
 		send: Send,
 	},
+}
+
+/// How a fund program pays its awards.
+#[derive(Clone, Copy, ValueEnum)]
+pub enum Payment {
+	/// Tranches once the publicity is over.
+	Advance,
+	/// The advance, then each milestone's tranche on its acceptance.
+	Milestones,
+	/// Against spending the enterprise recorded and the manager verified (事后补助).
+	AfterTheFact,
 }
 
 /// Who may apply to a fund program.
@@ -755,16 +831,40 @@ pub fn funds(command: Funds) -> Result<Value, Failure> {
 			roles,
 			max_per_applicant,
 			publicity_days,
+			payment,
+			co_funding,
+			caps,
 			send,
 		} => {
 			use runtime::runtime_types::{
 				bounded_collections::bounded_vec::BoundedVec,
-				pallet_funds::types::{Categories, Eligibility},
+				pallet_funds::types::{
+					Categories, CategoryCap, Eligibility, PaymentForm, PaymentRules,
+				},
 				regchain_primitives::{division::Division, OrgKinds, Roles},
 			};
 			if regions.len() > 8 {
 				return Err(Failure::Input("--region: at most 8 divisions".into()));
 			}
+			if caps.len() > 8 {
+				return Err(Failure::Input("--cap: at most 8 categories".into()));
+			}
+			let caps = caps
+				.iter()
+				.map(|cap| {
+					let (category, percent) = pair(cap, "cap", "CATEGORY:PERCENT")?;
+					Ok(CategoryCap { category, percent })
+				})
+				.collect::<Result<Vec<_>, Failure>>()?;
+			let rules = PaymentRules {
+				payment: match payment {
+					Payment::Advance => PaymentForm::Advance,
+					Payment::Milestones => PaymentForm::Milestones,
+					Payment::AfterTheFact => PaymentForm::AfterTheFact,
+				},
+				co_funding,
+				caps: BoundedVec(caps),
+			};
 			// The bits of the chain's sets: enterprises 16, financial institutions 17; a role
 			// its place in the list of roles.
 			let kinds = if kinds.is_empty() { vec![ApplicantKind::Enterprise] } else { kinds };
@@ -789,6 +889,7 @@ pub fn funds(command: Funds) -> Result<Value, Failure> {
 				moment(&ends_at, "ends-at")?,
 				eligibility,
 				publicity_days,
+				rules,
 			))
 		},
 		Funds::SetBudget { program, budget, send } => send.submit(tx.set_budget(program, budget)),
@@ -815,10 +916,69 @@ pub fn funds(command: Funds) -> Result<Value, Failure> {
 		Funds::RecordRepayment { allocation, amount, transfer, send } => {
 			send.submit(tx.record_repayment(allocation, amount, h256(&transfer, "transfer")?))
 		},
+		Funds::RecordAgreement { allocation, document, milestones, targets, send } => {
+			use runtime::runtime_types::{
+				bounded_collections::bounded_vec::BoundedVec,
+				pallet_funds::types::{Milestone, Target},
+			};
+			if milestones.len() > 8 || targets.len() > 8 {
+				return Err(Failure::Input("at most 8 milestones and 8 targets".into()));
+			}
+			let milestones = milestones
+				.iter()
+				.map(|text| {
+					let (amount, due) = text.split_once(':').ok_or_else(|| {
+						Failure::Input(format!("--milestone `{text}`: expected AMOUNT_FEN:DUE"))
+					})?;
+					let amount = amount.parse().map_err(|_| {
+						Failure::Input(format!("--milestone `{text}`: the amount is not a number"))
+					})?;
+					Ok(Milestone { amount, due: moment(due, "milestone")? })
+				})
+				.collect::<Result<Vec<_>, Failure>>()?;
+			let targets = targets
+				.iter()
+				.map(|text| {
+					let (indicator, value) = text.rsplit_once(':').ok_or_else(|| {
+						Failure::Input(format!("--target `{text}`: expected INDICATOR_HASH:VALUE"))
+					})?;
+					let value = value.parse().map_err(|_| {
+						Failure::Input(format!("--target `{text}`: the value is not a number"))
+					})?;
+					Ok(Target { indicator: h256(indicator, "target")?, value })
+				})
+				.collect::<Result<Vec<_>, Failure>>()?;
+			send.submit(tx.record_agreement(
+				allocation,
+				h256(&document, "document")?,
+				BoundedVec(milestones),
+				BoundedVec(targets),
+			))
+		},
+		Funds::Accept { allocation, amount, report, send } => {
+			send.submit(tx.accept(allocation, amount, h256(&report, "report")?))
+		},
+		Funds::Contribute { allocation, amount, proof, send } => {
+			send.submit(tx.contribute(allocation, amount, h256(&proof, "proof")?))
+		},
+		Funds::Evaluate { allocation, score, report, send } => {
+			send.submit(tx.evaluate(allocation, score, h256(&report, "report")?))
+		},
 		Funds::AnswerObjection { allocation, objector, answer, upheld, send } => {
 			send.submit(tx.answer_objection(allocation, objector, h256(&answer, "answer")?, upheld))
 		},
 	}
+}
+
+/// Two numbers `A:B` of an argument `--what` (shown as `form`).
+fn pair<A: std::str::FromStr, B: std::str::FromStr>(
+	text: &str,
+	what: &str,
+	form: &str,
+) -> Result<(A, B), Failure> {
+	let bad = || Failure::Input(format!("--{what} `{text}`: expected {form}"));
+	let (a, b) = text.split_once(':').ok_or_else(bad)?;
+	Ok((a.parse().map_err(|_| bad())?, b.parse().map_err(|_| bad())?))
 }
 
 /// An invoice line `DESCRIPTION_HASH:QUANTITY:UNIT_PRICE_FEN:RATE_CODE`.

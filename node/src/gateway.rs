@@ -176,6 +176,11 @@ const RULES: &[(&str, Rule, Lender)] = &[
 	// award's recipient, amounts and publicity; not the ledgers' counterparties and documents.
 	("funds_programStatement", Public, No),
 	("funds_programAwards", Public, No),
+	// An enterprise's awards and each award's agreement (milestones, performance targets),
+	// acceptances, own money and evaluations: published, as the results of performance
+	// evaluation are (绩效评价结果公开).
+	("funds_enterpriseAwards", Public, No),
+	("funds_awardProgress", Public, No),
 	// Who objected, and why, is the agencies': objectors are protected as whistle-blowers.
 	("funds_objections", Agencies, No),
 	// What an enterprise owes back: its own, and the funds' agencies'.

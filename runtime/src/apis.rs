@@ -300,6 +300,24 @@ impl_runtime_apis! {
 		fn obligation(allocation: AllocationId) -> Option<pallet_funds::Obligation> {
 			Funds::obligation(allocation)
 		}
+
+		fn enterprise_awards(
+			org: OrgId,
+			start_after: Option<AllocationId>,
+			limit: u32,
+		) -> Vec<(ProgramId, pallet_funds::Award)> {
+			Funds::enterprise_awards(org, start_after, limit)
+		}
+
+		fn award_progress(
+			allocation: AllocationId,
+		) -> Option<(
+			Option<pallet_funds::Agreement>,
+			pallet_funds::Funding,
+			Vec<(pallet_funds::Evaluator, pallet_funds::Evaluation)>,
+		)> {
+			Funds::award_progress(allocation)
+		}
 	}
 
 	impl pallet_credit::runtime_api::CreditApi<Block> for Runtime {

@@ -86,10 +86,10 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("regchain"),
 	impl_name: Cow::Borrowed("regchain-node"),
 	authoring_version: 1,
-	spec_version: 125,
+	spec_version: 126,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 6,
+	transaction_version: 7,
 	system_version: 1,
 };
 
@@ -239,6 +239,8 @@ pub type RecordWalks = (
 	pallet_invoices::migrations::MigrateV4ToV5<Runtime>,
 	// Red-letter requests apart from red invoices (a pending reversal becomes a request).
 	pallet_invoices::migrations::MigrateV5ToV6<Runtime>,
+	// Program terms with payment rules; paid awards counted as awaiting evaluation.
+	pallet_funds::migrations::MigrateV3ToV4<Runtime>,
 );
 
 /// The organization recorded as the author of the freezes older than the one freeze, which did

@@ -78,14 +78,15 @@ fn district_account(kind: AgencyKind) -> AccountId {
 }
 
 /// The errors that mean "you may not do this": the only acceptable reason for a refusal.
-const AUTHORITY_ERRORS: [&str; 37] = [
+const AUTHORITY_ERRORS: [&str; 38] = [
 	"OutsideJurisdiction",
 	// A fund program states the kinds of organizations that may apply (a bank passes the
-	// applicants' origin), only an allocation's holder spends it, and an award's recipient and
-	// manager do not object to it.
+	// applicants' origin), only an allocation's holder spends it, an award's recipient and
+	// manager do not object to it, and only they and the regulators evaluate it.
 	"IneligibleKind",
 	"NotRecipient",
 	"OwnAward",
+	"NotEvaluator",
 	// A red-letter request is answered by the party that did not raise it.
 	"NotOtherParty",
 	"NotAdmin",
@@ -400,6 +401,7 @@ fn funds_setup() {
 		common::NOW + 200 * DAY,
 		Eligibility::any_enterprise(),
 		None,
+		Default::default(),
 	)
 	.expect("creates");
 	let finance = RuntimeOrigin::signed(account(FinanceBureau));
@@ -415,6 +417,8 @@ fn funds_setup() {
 	// Allocation 0's week of publicity has passed without objection.
 	pallet_funds::Publicities::<Runtime>::mutate(0, |p| p.as_mut().map(|p| p.until = common::NOW));
 	Funds::<Runtime>::disburse(manager.clone(), 0, 500, Default::default()).expect("disburses");
+	// Its manager evaluated it: program 0 may close.
+	Funds::<Runtime>::evaluate(manager.clone(), 0, 80, Default::default()).expect("evaluates");
 	// Program 1 pays banks (loan risk compensation): the bank's allocation 4, disbursed, with
 	// an expense (ledger entry 2) of which the finance bureau disallowed 100, owed by the bank.
 	let banks = Eligibility {
@@ -432,6 +436,7 @@ fn funds_setup() {
 		common::NOW + 200 * DAY,
 		banks,
 		None,
+		Default::default(),
 	)
 	.expect("creates");
 	let finance = RuntimeOrigin::signed(account(FinanceBureau));
@@ -447,7 +452,7 @@ fn funds_setup() {
 	.expect("applies");
 	Funds::<Runtime>::approve(manager.clone(), 4, 1_000).expect("approves");
 	pallet_funds::Publicities::<Runtime>::mutate(4, |p| p.as_mut().map(|p| p.until = common::NOW));
-	Funds::<Runtime>::disburse(manager, 4, 1_000, Default::default()).expect("disburses");
+	Funds::<Runtime>::disburse(manager.clone(), 4, 1_000, Default::default()).expect("disburses");
 	Funds::<Runtime>::record_expense(
 		lender,
 		4,
@@ -458,8 +463,15 @@ fn funds_setup() {
 		None,
 	)
 	.expect("spends");
-	Funds::<Runtime>::disallow(finance, 4, 2, 100, Default::default(), common::NOW + 30 * DAY)
-		.expect("disallows");
+	Funds::<Runtime>::disallow(
+		finance.clone(),
+		4,
+		2,
+		100,
+		Default::default(),
+		common::NOW + 30 * DAY,
+	)
+	.expect("disallows");
 	Funds::<Runtime>::object(
 		RuntimeOrigin::signed(bank()),
 		3,
@@ -473,6 +485,48 @@ fn funds_setup() {
 		Default::default(),
 	)
 	.expect("freezes");
+	// Program 2 pays by milestones: awards 5 (past its publicity, no agreement yet) and 6
+	// (its agreement of one milestone of 500 recorded).
+	let staged = pallet_funds::PaymentRules {
+		payment: pallet_funds::PaymentForm::Milestones,
+		..Default::default()
+	};
+	Funds::<Runtime>::create_program(
+		manager.clone(),
+		Default::default(),
+		Categories(1),
+		common::NOW,
+		common::NOW + 100 * DAY,
+		common::NOW + 200 * DAY,
+		Eligibility::any_enterprise(),
+		None,
+		staged,
+	)
+	.expect("creates");
+	Funds::<Runtime>::set_budget(finance, 2, 10_000).expect("appropriates");
+	for id in [5, 6] {
+		let project = sp_core::H256::repeat_byte(0x70 + id as u8);
+		Funds::<Runtime>::apply(sme.clone(), 2, 1_000, Default::default(), project)
+			.expect("applies");
+		Funds::<Runtime>::approve(manager.clone(), id, 1_000).expect("approves");
+		pallet_funds::Publicities::<Runtime>::mutate(id, |p| {
+			p.as_mut().map(|p| p.until = common::NOW)
+		});
+	}
+	Funds::<Runtime>::record_agreement(
+		manager,
+		6,
+		Default::default(),
+		milestone(),
+		Default::default(),
+	)
+	.expect("agrees");
+}
+
+/// One milestone of 500, due in 50 days.
+fn milestone() -> frame_support::BoundedVec<pallet_funds::Milestone, pallet_funds::MaxMilestones> {
+	let due = common::NOW + 50 * DAY;
+	vec![pallet_funds::Milestone { amount: 500, due }].try_into().expect("one fits")
 }
 
 /// Every privileged call and the actors that may make it.
@@ -1107,6 +1161,7 @@ fn fund_rows() -> Vec<(&'static str, RuntimeCall, Vec<Actor>)> {
 				ends_at: common::NOW + 20 * DAY,
 				eligibility: pallet_funds::Eligibility::any_enterprise(),
 				publicity_days: None,
+				rules: Default::default(),
 			}),
 			manager.clone(),
 		),
@@ -1214,6 +1269,33 @@ fn fund_rows() -> Vec<(&'static str, RuntimeCall, Vec<Actor>)> {
 				upheld: false,
 			}),
 			vec![Agency(ScienceCommission)],
+		),
+		(
+			"funds.record_agreement",
+			RuntimeCall::Funds(F::record_agreement {
+				allocation: 5,
+				document: hash,
+				milestones: milestone(),
+				targets: Default::default(),
+			}),
+			vec![Agency(ScienceCommission)],
+		),
+		(
+			"funds.accept",
+			RuntimeCall::Funds(F::accept { allocation: 6, amount: 500, report: hash }),
+			vec![Agency(ScienceCommission)],
+		),
+		(
+			"funds.contribute",
+			RuntimeCall::Funds(F::contribute { allocation: 0, amount: 100, proof: hash }),
+			vec![Enterprise],
+		),
+		(
+			// The bank's award 4: the bank itself, its manager, the finance bureau as a third
+			// party (a district one's jurisdiction stops at Minhang).
+			"funds.evaluate",
+			RuntimeCall::Funds(F::evaluate { allocation: 4, score: 90, report: hash }),
+			vec![Bank, Agency(ScienceCommission), Agency(FinanceBureau)],
 		),
 	]
 }

@@ -136,11 +136,11 @@ fn the_upgrade_dates_terms_windows_rates_and_histories_kept_in_blocks() {
 
 		upgrade();
 
-		// The consortium goes on to version 3 (the region index), the funds to 3 and the
-		// invoices to 6 (the one freeze, types and totals by rate, red-letter requests) in the
-		// same upgrade.
+		// The consortium goes on to version 3 (the region index), the funds to 4 (the one
+		// freeze, payment rules) and the invoices to 6 (the one freeze, types and totals by
+		// rate, red-letter requests) in the same upgrade.
 		assert_eq!(Consortium::on_chain_storage_version(), StorageVersion::new(3));
-		assert_eq!(Funds::on_chain_storage_version(), StorageVersion::new(3));
+		assert_eq!(Funds::on_chain_storage_version(), StorageVersion::new(4));
 		assert_eq!(Invoices::on_chain_storage_version(), StorageVersion::new(6));
 		let after = pallet_consortium::Organizations::<Runtime>::get(0).unwrap();
 		assert_eq!(after.expires_at, date(3_000));

@@ -406,6 +406,10 @@ fn funds_weights_are_measured_and_fit_many_times_in_a_block() {
 		("answer_objection", W::answer_objection()),
 		("disallow", W::disallow()),
 		("record_repayment", W::record_repayment()),
+		("record_agreement", W::record_agreement()),
+		("accept", W::accept()),
+		("contribute", W::contribute()),
+		("evaluate", W::evaluate()),
 	]);
 }
 
@@ -701,6 +705,7 @@ fn an_invoice_justifies_one_fund_expense_and_nothing_else() {
 					common::NOW + 20 * regchain_primitives::time::DAY,
 					pallet_funds::Eligibility::any_enterprise(),
 					None,
+					Default::default(),
 				),
 				Ok(())
 			);

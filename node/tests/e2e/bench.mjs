@@ -23,7 +23,7 @@ import { compactToU8a, hexToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
 import { blake2AsHex, blake2AsU8a, cryptoWaitReady } from '@polkadot/util-crypto';
 import {
   ANY_ENTERPRISE, DAY, NODE_BIN, REPO_ROOT, chainNow, connect, councilDecides, freePortRange, registerOrganization, removeDir, run,
-  endPublicity, sampleCreditCode, startDevNode, submit, tempDir, workDeclaration,
+  endPublicity, sampleCreditCode, startDevNode, submit, tempDir, workDeclaration, ADVANCE,
 } from './helpers.mjs';
 
 const KINDS = ['invoice1', 'invoice32', 'expense', 'transfer', 'attest', 'notarize', 'anchor', 'items', 'work'];
@@ -270,7 +270,7 @@ async function prepare(chain, kind, senders, keyring) {
   const now = await chainNow(api);
   const finance = (await api.query.consortium.accountOrganization(sudo.address)).unwrap().toNumber();
   await must('fund manager', await submit(api, api.tx.consortium.grantRole(finance, 'FundManager'), sudo));
-  const created = await must('program', await submit(api, api.tx.funds.createProgram(hash(1), 1, now, now + DAY, now + 365 * DAY, ANY_ENTERPRISE, null), sudo));
+  const created = await must('program', await submit(api, api.tx.funds.createProgram(hash(1), 1, now, now + DAY, now + 365 * DAY, ANY_ENTERPRISE, null, ADVANCE), sudo));
   const program = created.events.find(({ event }) => api.events.funds.ProgramCreated.is(event)).event.data.program.toNumber();
   await must('budget', await submit(api, api.tx.funds.setBudget(program, 10n ** 15n), sudo));
   const senders_ = [];

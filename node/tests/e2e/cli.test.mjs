@@ -62,6 +62,7 @@ test('every command has --help, listing the exit statuses', async () => {
     [], ['org'], ['org', 'consent'], ['org', 'register'], ['org', 'grant-role'], ['org', 'revoke-role'],
     ['funds', 'create-program'], ['funds', 'set-budget'], ['funds', 'apply'], ['funds', 'approve'], ['funds', 'disburse'],
     ['funds', 'object'], ['funds', 'answer-objection'], ['funds', 'disallow'], ['funds', 'record-repayment'],
+    ['funds', 'record-agreement'], ['funds', 'accept'], ['funds', 'contribute'], ['funds', 'evaluate'],
     ['invoice', 'issue'], ['invoice', 'confirm'], ['invoice', 'confirm-use'], ['invoice', 'reverse'], ['invoice', 'request-reversal'], ['credit', 'attest'],
     ['product', 'register-class'], ['product', 'register-batch'], ['product', 'register-items'], ['product', 'item-id'],
     ['ip', 'register-work'], ['tx'], ['query'], ['dossier'], ['notary', 'submit'],
@@ -171,7 +172,7 @@ test('funds, credit, provenance and IP: each domain\'s main call through the too
   // at most each, its awards published ten days.
   const program = await cliOk('funds', 'create-program', '--policy', hash(3), '--apply-from', String(now),
     '--apply-until', day(now + 30 * DAY), '--ends-at', day(now + 365 * DAY), '--region', '310000', '--kind', 'enterprise',
-    '--max-per-applicant', '6000000', '--publicity-days', '10', '--suri', '//Alice', '--url', url);
+    '--max-per-applicant', '6000000', '--publicity-days', '10', '--cap', '0:50', '--suri', '//Alice', '--url', url);
   const programId = eventIn(program, 'Funds', 'ProgramCreated').fields.program;
   const stored = (await api.query.funds.programs(programId)).unwrap();
   // A date is midnight of that day in China Standard Time.
@@ -179,6 +180,7 @@ test('funds, credit, provenance and IP: each domain\'s main call through the too
   const terms = (await api.query.funds.programTerms(programId)).unwrap().toJSON();
   assert.deepEqual([terms.eligibility.regions, terms.eligibility.kinds, terms.eligibility.maxPerApplicant, terms.publicityDays],
     [[310000], 1 << 16, 6_000_000, 10]);
+  assert.deepEqual(terms.rules, { payment: 'Advance', coFunding: 0, caps: [{ category: 0, percent: 50 }] });
   assert.ok(eventIn(await cliOk('funds', 'set-budget', '--program', String(programId), '--budget', '100000000', '--suri', '//Alice', '--url', url), 'Funds', 'BudgetChanged'));
   const applied = await cliOk('funds', 'apply', '--program', String(programId), '--amount', '5000000', '--document', hash(4), '--project', hash(0x44), '--suri', SELLER, '--url', url);
   const application = eventIn(applied, 'Funds', 'Applied').fields.application;
@@ -189,6 +191,26 @@ test('funds, credit, provenance and IP: each domain\'s main call through the too
   assert.equal(eventIn(answered, 'Funds', 'ObjectionAnswered').fields.upheld, false);
   await endPublicity(api, application, alice);
   assert.ok(eventIn(await cliOk('funds', 'disburse', '--allocation', String(application), '--amount', '4000000', '--transfer', hash(5), '--suri', '//Alice', '--url', url), 'Funds', 'Disbursed'));
+  assert.ok(eventIn(await cliOk('funds', 'contribute', '--allocation', String(application), '--amount', '1000000', '--proof', hash(0x48), '--suri', SELLER, '--url', url), 'Funds', 'Contributed'));
+  const evaluated = await cliOk('funds', 'evaluate', '--allocation', String(application), '--score', '91', '--report', hash(0x49), '--suri', '//Alice', '--url', url);
+  assert.equal(eventIn(evaluated, 'Funds', 'Evaluated').fields.score, 91);
+  // A program paid by milestones: the agreement, then the milestone's acceptance.
+  const staged = await cliOk('funds', 'create-program', '--policy', hash(3), '--apply-from', String(now),
+    '--apply-until', day(now + 30 * DAY), '--ends-at', day(now + 365 * DAY), '--payment', 'milestones', '--co-funding', '20',
+    '--suri', '//Alice', '--url', url);
+  const stagedId = eventIn(staged, 'Funds', 'ProgramCreated').fields.program;
+  await cliOk('funds', 'set-budget', '--program', String(stagedId), '--budget', '100000000', '--suri', '//Alice', '--url', url);
+  const second = eventIn(await cliOk('funds', 'apply', '--program', String(stagedId), '--amount', '1000000', '--document', hash(4), '--project', hash(0x4a), '--suri', SELLER, '--url', url), 'Funds', 'Applied').fields.application;
+  await cliOk('funds', 'approve', '--application', String(second), '--amount', '1000000', '--suri', '//Alice', '--url', url);
+  await endPublicity(api, second, alice);
+  const agreed = await cliOk('funds', 'record-agreement', '--allocation', String(second), '--document', hash(0x4b),
+    '--milestone', `600000:${day(now + 100 * DAY)}`, '--target', `${hash(0x4c)}:25`, '--suri', '//Alice', '--url', url);
+  assert.deepEqual([eventIn(agreed, 'Funds', 'AgreementRecorded').fields.milestones, eventIn(agreed, 'Funds', 'AgreementRecorded').fields.targets], [1, 1]);
+  const accepted = await cliOk('funds', 'accept', '--allocation', String(second), '--amount', '600000', '--report', hash(0x4d), '--suri', '//Alice', '--url', url);
+  assert.equal(eventIn(accepted, 'Funds', 'Accepted').fields.amount, 600000);
+  const badMilestone = await cli('funds', 'record-agreement', '--allocation', String(second), '--document', hash(0x4b), '--milestone', '600000', '--suri', '//Alice', '--url', url);
+  assert.equal(badMilestone.code, 1);
+  assert.match(badMilestone.stderr, /--milestone `600000`: expected AMOUNT_FEN:DUE/);
 
   // Credit: the credit regulator registers a claim type and authorizes the buyer as attester —
   // through `tx`, any call by its metadata names.

@@ -4,13 +4,15 @@
 // one withdrawing an award), then the enterprise receives a tranche and books expenses — one of
 // them justified by an on-chain invoice, which can then be neither reused nor reimbursed — the
 // finance bureau freezes and claws back, and the statements come from `api.call.fundsApi`.
+// How awards are paid — milestones, after the fact, own money, caps, banks — and evaluated is
+// in funds_payments.test.mjs, on a node of its own.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { u8aToHex } from '@polkadot/util';
 import {
-  ANY_ENTERPRISE, DAY, chainNow, endPublicity, registerOrganization, startDevNode, submit,
+  ADVANCE, ANY_ENTERPRISE, DAY, chainNow, endPublicity, registerOrganization, startDevNode, submit,
 } from './helpers.mjs';
 
 let dev;
@@ -50,10 +52,10 @@ after(async () => {
   await dev?.stop();
 });
 
-/** A program of the finance bureau (categories 0, equipment, and 1, R&D) for `eligibility`. */
-async function createProgram(eligibility = ANY_ENTERPRISE, publicityDays = null) {
+/** A program of the finance bureau (categories 0, equipment, and 1, R&D) for `eligibility`, paid as `rules` say. */
+async function createProgram(eligibility = ANY_ENTERPRISE, publicityDays = null, rules = ADVANCE) {
   const now = await chainNow(api);
-  const created = await submit(api, api.tx.funds.createProgram(hash(1), 0b11, now, now + 90 * DAY, now + 365 * DAY, eligibility, publicityDays), alice);
+  const created = await submit(api, api.tx.funds.createProgram(hash(1), 0b11, now, now + 90 * DAY, now + 365 * DAY, eligibility, publicityDays, rules), alice);
   assert.equal(created.error, null);
   return created.events.find(({ event }) => api.events.funds.ProgramCreated.is(event)).event.data.program.toNumber();
 }
@@ -194,7 +196,7 @@ test('a program states who may apply; one project is funded once across programs
   assert.equal((await api.query.funds.projects(hash(0x61))).unwrap().toNumber(), applicationOf(first));
   // Agencies never apply: a program for them is void; a publicity under a week too.
   const now = await chainNow(api);
-  const create = (eligibility, days) => submit(api, api.tx.funds.createProgram(hash(1), 1, now, now + DAY, now + 2 * DAY, eligibility, days), alice);
+  const create = (eligibility, days) => submit(api, api.tx.funds.createProgram(hash(1), 1, now, now + DAY, now + 2 * DAY, eligibility, days, ADVANCE), alice);
   assert.equal((await create({ ...ANY_ENTERPRISE, kinds: 1 }, null)).error, 'funds.InvalidEligibility');
   assert.equal((await create(ANY_ENTERPRISE, 6)).error, 'funds.InvalidPublicity');
 });

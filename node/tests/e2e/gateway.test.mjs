@@ -12,7 +12,7 @@ import path from 'node:path';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { stringToU8a, u8aToHex } from '@polkadot/util';
-import { DAY, chainNow, finalizedNumber, gatewayAddress, itemId, registerOrganization, sampleCreditCode, startDevNode, submit, waitFor } from './helpers.mjs';
+import { DAY, chainNow, finalizedNumber, gatewayAddress, itemId, registerOrganization, sampleCreditCode, startDevNode, submit, waitFor, ADVANCE } from './helpers.mjs';
 
 const UNAUTHENTICATED = -32001;
 const REPLAYED = -32002;
@@ -270,7 +270,7 @@ test('the public sees a fund program\'s awards and payments; ledgers and objecti
   await ok(api.tx.consortium.grantRole(finance, 'FundManager'), alice);
   const now = await chainNow(api);
   const anyone = { regions: [], kinds: 1 << 16, roles: 0, maxPerApplicant: null };
-  const created = await ok(api.tx.funds.createProgram(hash(0x70), 1, now, now + 30 * DAY, now + 365 * DAY, anyone, null), alice);
+  const created = await ok(api.tx.funds.createProgram(hash(0x70), 1, now, now + 30 * DAY, now + 365 * DAY, anyone, null, ADVANCE), alice);
   const program = created.events.find(({ event }) => api.events.funds.ProgramCreated.is(event)).event.data.program.toNumber();
   await ok(api.tx.funds.setBudget(program, 50_000_000), alice);
   const applied = await ok(api.tx.funds.apply(program, 3_000_000, hash(0x71), hash(0x72)), sme);
@@ -285,6 +285,12 @@ test('the public sees a fund program\'s awards and payments; ledgers and objecti
   assert.deepEqual([awards[0].publicity.objections, awards[0].publicity.unanswered, awards[0].publicity.withdrawn], [1, 1, false]);
   const [statement] = await call('funds_programStatement', [program, null, 10]);
   assert.equal(statement.approved, 2_500_000);
+  // The enterprise's awards and each award's agreement, own money and evaluations are public
+  // too (nothing agreed, paid or evaluated yet).
+  const listed = await call('funds_enterpriseAwards', [orgs.sme, null, 100]);
+  assert.ok(listed.some(([p, award]) => p === program && award.allocation === allocation && award.evaluation === null));
+  const [agreement, funding, evaluations] = await call('funds_awardProgress', [allocation]);
+  assert.deepEqual([agreement, funding.released, funding.own, evaluations], [null, 0, 0, []]);
   // Not the ledger (counterparties, documents) nor who objected: the recipient reads its own
   // ledger, the objections are the funds' agencies'.
   await refused(call('funds_allocationHistory', [allocation, 0, 10]), UNAUTHENTICATED);

@@ -410,3 +410,6 @@ export async function endPublicity(api, allocation, sudo) {
 
 /** Any member's fund eligibility: enterprises anywhere, no role, no cap. */
 export const ANY_ENTERPRISE = { regions: [], kinds: 1 << 16, roles: 0, maxPerApplicant: null };
+
+/** A fund program's payment rules: in advance, no co-funding share, no category caps. */
+export const ADVANCE = { payment: 'Advance', coFunding: 0, caps: [] };

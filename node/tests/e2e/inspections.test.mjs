@@ -15,7 +15,7 @@ import path from 'node:path';
 import { Keyring } from '@polkadot/keyring';
 import { blake2AsU8a, cryptoWaitReady } from '@polkadot/util-crypto';
 import { hexToU8a, stringToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
-import { ANY_ENTERPRISE, CLI_BIN, addAccount, chainNow, finalizedNumber, gatewayAddress, registerOrganization, run, sampleCreditCode, startDevNode, submit, waitFor } from './helpers.mjs';
+import { ANY_ENTERPRISE, CLI_BIN, addAccount, chainNow, finalizedNumber, gatewayAddress, registerOrganization, run, sampleCreditCode, startDevNode, submit, waitFor, ADVANCE } from './helpers.mjs';
 
 let dev;
 let api;
@@ -199,7 +199,7 @@ test('a plan of a program\'s recipients draws from exactly them', async () => {
   // enterprises.
   await ok(api.tx.consortium.grantRole(orgs.finance, 'FundManager'), agencies.finance);
   const now = await chainNow(api);
-  const created = await ok(api.tx.funds.createProgram(hash(1), 1, now, now + 86_400_000, now + 365 * 86_400_000, ANY_ENTERPRISE, null), agencies.finance);
+  const created = await ok(api.tx.funds.createProgram(hash(1), 1, now, now + 86_400_000, now + 365 * 86_400_000, ANY_ENTERPRISE, null, ADVANCE), agencies.finance);
   const program = eventsOf(created, 'funds', 'ProgramCreated')[0].program.toNumber();
   await ok(api.tx.funds.setBudget(program, 100_000_000), agencies.finance);
   for (const [n, who] of companies.slice(0, 2).entries()) {

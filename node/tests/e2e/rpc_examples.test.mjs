@@ -10,7 +10,7 @@ import path from 'node:path';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { u8aToHex } from '@polkadot/util';
-import { ANY_ENTERPRISE, DAY, REPO_ROOT, chainNow, itemId, registerOrganization, sampleCreditCode, startDevNode, submit, workDeclaration } from './helpers.mjs';
+import { ANY_ENTERPRISE, DAY, REPO_ROOT, chainNow, itemId, registerOrganization, sampleCreditCode, startDevNode, submit, workDeclaration, ADVANCE } from './helpers.mjs';
 
 const DOC = path.join(REPO_ROOT, 'docs/rpc-examples.md');
 const NAMESPACES = ['consortium', 'invoices', 'funds', 'credit', 'notarization', 'provenance', 'ipRights', 'supervision', 'regchain'];
@@ -65,7 +65,7 @@ before(async () => {
     ok(api.tx.consortium.grantRole(seeded.smeOrg, 'Manufacturer'), charlie),
     (async () => {
       await ok(api.tx.consortium.grantRole(await orgOf(alice), 'FundManager'), alice);
-      const created = await ok(api.tx.funds.createProgram(hash(1), 1, now, now + DAY, now + 365 * DAY, ANY_ENTERPRISE, null), alice);
+      const created = await ok(api.tx.funds.createProgram(hash(1), 1, now, now + DAY, now + 365 * DAY, ANY_ENTERPRISE, null, ADVANCE), alice);
       const id = eventOf(created, 'funds', 'ProgramCreated').program.toNumber();
       await ok(api.tx.funds.setBudget(id, 10_000_000), alice);
       return id;
@@ -150,6 +150,8 @@ function examples(s) {
     funds_programAwards: [s.program, null, 10],
     funds_objections: [s.allocation],
     funds_obligation: [s.allocation],
+    funds_enterpriseAwards: [s.smeOrg, null, 10],
+    funds_awardProgress: [s.allocation],
     funds_allocationHistory: [s.allocation, 0, 10],
     funds_frozenAllocations: [null, 10],
     funds_frozenAccounts: [null, 10],

@@ -19,7 +19,7 @@ import assert from 'node:assert/strict';
 import { Keyring } from '@polkadot/keyring';
 import { blake2AsHex, cryptoWaitReady } from '@polkadot/util-crypto';
 import { u8aToHex, stringToU8a } from '@polkadot/util';
-import { ANY_ENTERPRISE, chainNow, DAY, endPublicity, registerOrganization, sampleCreditCode, startDevNode, submit, workDeclaration } from './helpers.mjs';
+import { ANY_ENTERPRISE, chainNow, DAY, endPublicity, registerOrganization, sampleCreditCode, startDevNode, submit, workDeclaration, ADVANCE } from './helpers.mjs';
 
 let dev;
 let api;
@@ -95,7 +95,7 @@ before(async () => {
   // Funds: a program of the finance bureau; the seller's approved allocation.
   await ok(api.tx.consortium.grantRole(orgs.finance, 'FundManager'), alice);
   const now = await chainNow(api);
-  const created = await ok(api.tx.funds.createProgram(hash(1), 0b11, now, now + 90 * DAY, now + 365 * DAY, ANY_ENTERPRISE, null), alice);
+  const created = await ok(api.tx.funds.createProgram(hash(1), 0b11, now, now + 90 * DAY, now + 365 * DAY, ANY_ENTERPRISE, null, ADVANCE), alice);
   program = eventsOf(created, 'funds', 'ProgramCreated')[0].program.toNumber();
   await ok(api.tx.funds.setBudget(program, 100_000_000), alice);
   const applied = await ok(api.tx.funds.apply(program, 1_000_000, hash(2), hash(0x60)), seller);

@@ -3,8 +3,8 @@
 
 use super::*;
 use crate::pallet::{
-	Allocations, Applications, FrozenAccounts, FrozenAllocations, NextProgramId, Objections,
-	Obligations, Programs, Publicities,
+	Agreements, Allocations, Applications, Evaluations, FrozenAccounts, FrozenAllocations,
+	Fundings, NextProgramId, Objections, Obligations, Programs, Publicities, Unevaluated,
 };
 use frame_benchmarking::v2::*;
 use frame_support::traits::EnsureOrigin;
@@ -37,8 +37,26 @@ fn eligibility() -> Eligibility {
 	}
 }
 
-/// A program of `manager` with [`eligibility`], its budget appropriated.
+/// The costliest rules to check, paid in advance: a co-funding share and a cap on each of 8
+/// categories (0–7).
+fn rules() -> PaymentRules {
+	rules_paid(PaymentForm::Advance)
+}
+
+/// The same, paid as `payment` says.
+fn rules_paid(payment: PaymentForm) -> PaymentRules {
+	let caps: alloc::vec::Vec<CategoryCap> =
+		(0..8).map(|category| CategoryCap { category, percent: 100 }).collect();
+	PaymentRules { payment, co_funding: 50, caps: caps.try_into().expect("eight caps fit") }
+}
+
+/// A program of `manager` with [`eligibility`] and [`rules`], its budget appropriated.
 fn program_of<T: Config>(manager: OrgId) -> ProgramId {
+	program_paid::<T>(manager, rules())
+}
+
+/// The same program, paid as `rules` say.
+fn program_paid<T: Config>(manager: OrgId, rules: PaymentRules) -> ProgramId {
 	let id = NextProgramId::<T>::get();
 	let now = Pallet::<T>::now();
 	let schedule = crate::impls::Schedule {
@@ -53,6 +71,7 @@ fn program_of<T: Config>(manager: OrgId) -> ProgramId {
 		schedule,
 		eligibility(),
 		None,
+		rules,
 	)
 	.expect("benchmark program is valid");
 	Programs::<T>::mutate(id, |p| p.as_mut().map(|p| p.budget = BUDGET));
@@ -72,15 +91,56 @@ fn applied<T: Config>(program: ProgramId, enterprise: OrgId) -> AllocationId {
 
 /// An award of half the budget from `manager`'s program to `enterprise`, in its publicity.
 fn awarded<T: Config>(manager: OrgId, enterprise: OrgId) -> AllocationId {
-	let id = applied::<T>(program_of::<T>(manager), enterprise);
+	awarded_in::<T>(program_of::<T>(manager), manager, enterprise)
+}
+
+/// The same, in `program`.
+fn awarded_in<T: Config>(program: ProgramId, manager: OrgId, enterprise: OrgId) -> AllocationId {
+	let id = applied::<T>(program, enterprise);
 	Pallet::<T>::do_approve(manager, id, BUDGET / 2).expect("approves");
 	id
+}
+
+/// Ends an award's publicity now; the enterprise's own money then matches any payment.
+fn published<T: Config>(id: AllocationId) {
+	Publicities::<T>::mutate(id, |p| p.as_mut().map(|p| p.until = Pallet::<T>::now()));
+	Pallet::<T>::do_contribute(
+		Allocations::<T>::get(id).expect("awarded").enterprise,
+		id,
+		BUDGET,
+		H256::zero(),
+	)
+	.expect("contributes");
+}
+
+/// An award of a program paid by milestones, past its publicity, with an agreement of eight
+/// milestones of 1,000 and eight targets.
+fn agreed<T: Config>(manager: OrgId, enterprise: OrgId) -> AllocationId {
+	let program = program_paid::<T>(manager, rules_paid(PaymentForm::Milestones));
+	let id = awarded_in::<T>(program, manager, enterprise);
+	published::<T>(id);
+	Pallet::<T>::do_record_agreement(manager, id, agreement::<T>()).expect("agrees");
+	id
+}
+
+/// An agreement of eight milestones of 1,000, a day apart, and eight targets.
+fn agreement<T: Config>() -> Agreement {
+	let now = Pallet::<T>::now();
+	let milestones: alloc::vec::Vec<Milestone> =
+		(1..=8).map(|n| Milestone { amount: 1_000, due: now + n * DAY }).collect();
+	let targets: alloc::vec::Vec<Target> =
+		(0..8).map(|n| Target { indicator: H256::repeat_byte(n), value: 1_000 }).collect();
+	Agreement {
+		document: H256::zero(),
+		milestones: milestones.try_into().expect("eight fit"),
+		targets: targets.try_into().expect("eight fit"),
+	}
 }
 
 /// The same award past its publicity, of which `disbursed` is disbursed.
 fn allocated<T: Config>(manager: OrgId, enterprise: OrgId, disbursed: Fen) -> AllocationId {
 	let id = awarded::<T>(manager, enterprise);
-	Publicities::<T>::mutate(id, |p| p.as_mut().map(|p| p.until = Pallet::<T>::now()));
+	published::<T>(id);
 	if disbursed > 0 {
 		Pallet::<T>::do_disburse(manager, id, disbursed, H256::zero()).expect("disburses");
 	}
@@ -123,12 +183,13 @@ mod benchmarks {
 		_(
 			origin as T::RuntimeOrigin,
 			H256::zero(),
-			Categories(1),
+			Categories(u32::MAX),
 			from,
 			until,
 			end,
 			terms,
 			Some(30),
+			rules(),
 		);
 		assert_eq!(Programs::<T>::get(0).map(|p| p.manager), Some(manager));
 		Ok(())
@@ -191,13 +252,16 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// The costliest form: by milestones (the agreement read), the first payment (the award
+	/// now awaits evaluation), at the co-funding ratio.
 	#[benchmark]
 	fn disburse() -> Result<(), BenchmarkError> {
 		let (origin, manager) = caller::<T, T::ManagerOrigin>()?;
-		let allocation = allocated::<T>(manager, member::<T>("sme", None)?, 0);
+		let allocation = agreed::<T>(manager, member::<T>("sme", None)?);
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, allocation, 1_000, H256::zero());
 		assert_eq!(Allocations::<T>::get(allocation).map(|a| a.disbursed), Some(1_000));
+		assert_eq!(Unevaluated::<T>::get(Allocations::<T>::get(allocation).unwrap().program), 1);
 		Ok(())
 	}
 
@@ -322,6 +386,56 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, allocation, 1, H256::zero());
 		assert_eq!(Obligations::<T>::get(allocation).map(|o| o.repaid), Some(1));
+		Ok(())
+	}
+
+	/// Eight milestones and eight targets.
+	#[benchmark]
+	fn record_agreement() -> Result<(), BenchmarkError> {
+		let (origin, manager) = caller::<T, T::ManagerOrigin>()?;
+		let program = program_paid::<T>(manager, rules_paid(PaymentForm::Milestones));
+		let allocation = awarded_in::<T>(program, manager, member::<T>("sme", None)?);
+		published::<T>(allocation);
+		let Agreement { document, milestones, targets } = agreement::<T>();
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, allocation, document, milestones, targets);
+		assert!(Agreements::<T>::contains_key(allocation));
+		Ok(())
+	}
+
+	/// A milestone of an agreement of eight.
+	#[benchmark]
+	fn accept() -> Result<(), BenchmarkError> {
+		let (origin, manager) = caller::<T, T::ManagerOrigin>()?;
+		let allocation = agreed::<T>(manager, member::<T>("sme", None)?);
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, allocation, 1_000, H256::zero());
+		assert_eq!(Fundings::<T>::get(allocation).released, 1_000);
+		Ok(())
+	}
+
+	#[benchmark]
+	fn contribute() -> Result<(), BenchmarkError> {
+		let (origin, enterprise) = caller::<T, T::EnterpriseOrigin>()?;
+		let manager = member::<T>("manager", Some(Role::FundManager))?;
+		let allocation = allocated::<T>(manager, enterprise, 0);
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, allocation, 1_000, H256::zero());
+		assert_eq!(Fundings::<T>::get(allocation).own, BUDGET + 1_000);
+		Ok(())
+	}
+
+	/// A third party's: every evaluating origin tried, the jurisdiction read, the program's
+	/// count of unevaluated awards lowered.
+	#[benchmark]
+	fn evaluate() -> Result<(), BenchmarkError> {
+		let (origin, regulator) = caller::<T, T::RegulatorOrigin>()?;
+		let manager = member::<T>("manager", Some(Role::FundManager))?;
+		let allocation = allocated::<T>(manager, member::<T>("sme", None)?, 1_000);
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, allocation, 95, H256::zero());
+		let evaluation = Evaluations::<T>::get(allocation, Evaluator::ThirdParty);
+		assert_eq!(evaluation.map(|e| (e.by, e.grade)), Some((regulator, Grade::Excellent)));
 		Ok(())
 	}
 

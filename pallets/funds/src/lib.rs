@@ -10,8 +10,11 @@
 //! - **Fund manager** ([`Config::ManagerOrigin`], the consortium role `FundManager` granted by
 //!   the finance bureau to itself or a managing department): creates a **program** with its
 //!   guide's terms (policy document hash, eligible spending categories, application window,
-//!   end date, [`Eligibility`], publicity days), approves or rejects applications, answers
-//!   objections and disburses tranches. Only the manager's organization manages a program.
+//!   end date, [`Eligibility`], publicity days, [`PaymentRules`]: in advance, by milestones
+//!   or after the fact, a co-funding share, category caps), approves or rejects applications,
+//!   answers objections, records each award's [`Agreement`] (milestones, performance
+//!   targets), accepts milestones or verifies spending after the fact, disburses tranches and
+//!   evaluates performance. Only the manager's organization manages a program.
 //! - **Finance bureau** ([`Config::FinanceOrigin`]): appropriates each program's budget
 //!   (预算指标) and changes it; a program's budget is zero until then, and the managing
 //!   department cannot raise it.
@@ -20,7 +23,8 @@
 //!   live application per project in all programs), and records expenses against its
 //!   **allocations** (an approved application), optionally justified by an on-chain invoice of
 //!   the invoices pallet, which is then locked ([`Config::Invoices`]): the same invoice can
-//!   justify nothing else, here or in a reimbursement.
+//!   justify nothing else, here or in a reimbursement; records its own money put in
+//!   (co-funding) and evaluates its own performance.
 //! - **Any member** ([`Config::ObjectorOrigin`]): objects to an award during its publicity
 //!   (公示, at least [`MIN_PUBLICITY_DAYS`]); nothing is paid before the publicity ends with
 //!   every objection answered, and an upheld objection withdraws the award.
@@ -28,11 +32,17 @@
 //!   unfreeze an allocation or a whole special account, claw back unspent money, disallow
 //!   spent money (a repayment obligation the manager records repayments against; an
 //!   enterprise that owes applies for nothing new), and close a program with a final
-//!   statement (its manager may close it too). Misuse is penalized through a supervision case,
+//!   statement (its manager may close it too) once every paid award is evaluated (a regulator
+//!   evaluates as a third party). Misuse is penalized through a supervision case,
 //!   whose listing bars the enterprise from funding ([`Config::Standing`]).
 //!
 //! ## Invariants (checked by `try_state`)
-//! - For every allocation `spent + clawed_back ≤ disbursed ≤ approved`.
+//! - For every allocation `spent + clawed_back ≤ disbursed ≤ approved` (after the fact:
+//!   `disbursed ≤ released ≤ spent ≤ approved`), disbursed within what its payment form
+//!   released, the own share at the co-funding ratio, capped categories within their caps.
+//! - Acceptances: at most one a milestone, within its tranche; acceptances, own money and
+//!   capped spending as the ledger says; evaluations only of paid awards, graded by score;
+//!   each program's count of paid awards without a decisive evaluation right.
 //! - For every program the sum of approvals is at most its budget.
 //! - An allocation's totals equal the sums of its ledger entries (approvals less withdrawals);
 //!   a program's totals equal the sums of its allocations'.
@@ -47,7 +57,8 @@
 //! ## Data privacy
 //! Public (the gateway serves them to anyone): programs, their terms, budgets, enterprises,
 //! awards with their publicity, and approved, disbursed, spent and clawed-back amounts,
-//! categories and dates. Confidential: counterparties, contracts, vouchers, bank transfers,
+//! categories and dates, agreements' milestones and targets, acceptances, own money and
+//! performance evaluations. Confidential: counterparties, contracts, vouchers, bank transfers,
 //! reasons and objections' evidence are stored as hashes only, the documents staying with the
 //! parties, who show them to an auditor, who checks them against the hashes; who objected is
 //! served to the agencies only; project keys are salted commitments.
@@ -75,6 +86,10 @@ pub const MAX_PUBLICITY_DAYS: u16 = 30;
 /// The most objections one award holds (one per objecting organization): enough for every
 /// competitor and agency concerned, bounded as every free call's state is.
 pub const MAX_OBJECTIONS: u16 = 16;
+
+/// The highest co-funding ratio a program may set, in percent: an enterprise's own share
+/// above it would make the grant a token.
+pub const MAX_CO_FUNDING: u8 = 90;
 
 /// The tag of an enterprise's special account as a record a regulator freezes (its id is the
 /// organization's).
@@ -111,7 +126,7 @@ pub mod pallet {
 	use sp_core::H256;
 
 	/// The storage layout's version; a migration bumps it with the layout.
-	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(4);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -248,6 +263,30 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Owed<T: Config> = StorageMap<_, Twox64Concat, OrgId, Fen>;
 
+	/// Each award's agreement (项目任务书): its milestones and performance targets.
+	#[pallet::storage]
+	pub type Agreements<T: Config> = StorageMap<_, Twox64Concat, AllocationId, Agreement>;
+
+	/// Each award's acceptances and co-funding: what was released for payment and what the
+	/// enterprise put in itself (default: nothing yet).
+	#[pallet::storage]
+	pub type Fundings<T: Config> = StorageMap<_, Twox64Concat, AllocationId, Funding, ValueQuery>;
+
+	/// What each award spent in each category its program caps.
+	#[pallet::storage]
+	pub type CategorySpent<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, AllocationId, Twox64Concat, Category, Fen, ValueQuery>;
+
+	/// The performance evaluations of each award, one per evaluator.
+	#[pallet::storage]
+	pub type Evaluations<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, AllocationId, Twox64Concat, Evaluator, Evaluation>;
+
+	/// How many of each program's awards received money and have no decisive evaluation (the
+	/// manager's or a third party's) yet: the program closes only once none is left.
+	#[pallet::storage]
+	pub type Unevaluated<T: Config> = StorageMap<_, Twox64Concat, ProgramId, u32, ValueQuery>;
+
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
@@ -314,6 +353,27 @@ pub mod pallet {
 		},
 		/// The enterprise repaid `amount`; `outstanding` is still owed on the allocation.
 		Repaid { allocation: AllocationId, amount: Fen, outstanding: Fen },
+		/// The fund manager recorded the award's agreement.
+		AgreementRecorded {
+			allocation: AllocationId,
+			document: H256,
+			milestones: u32,
+			targets: u32,
+		},
+		/// The fund manager accepted milestone `milestone` (none: verified spending after the
+		/// fact), releasing `amount` for payment.
+		Accepted { allocation: AllocationId, milestone: Option<u8>, amount: Fen, report: H256 },
+		/// The enterprise put `amount` of its own money into the project.
+		Contributed { allocation: AllocationId, amount: Fen, proof: H256 },
+		/// `by` evaluated the award's performance.
+		Evaluated {
+			allocation: AllocationId,
+			evaluator: Evaluator,
+			by: OrgId,
+			score: u8,
+			grade: Grade,
+			report: H256,
+		},
 	}
 
 	#[pallet::error]
@@ -424,21 +484,62 @@ pub mod pallet {
 		ExceedsOwed,
 		/// The enterprise has disallowed money still to repay: `funds.owed` says how much.
 		OutstandingRepayment,
+		/// The payment rules are void: a co-funding share above 90 %, or a cap on a category
+		/// the program does not fund, of 0 or above 100 %, or twice on one category.
+		InvalidRules,
+		/// The award already has its agreement.
+		AgreementExists,
+		/// The agreement does not fit the program's payment form: milestones for a program not
+		/// paid by milestones, none for one that is, a zero milestone, milestones beyond the
+		/// award, or due dates not in the future and in order.
+		InvalidAgreement,
+		/// The program pays by milestones: the award's agreement comes first.
+		NoAgreement,
+		/// Money was paid already: the agreement comes before the first payment.
+		AlreadyPaid,
+		/// The program pays in advance: there is nothing to accept.
+		NotStaged,
+		/// Every milestone of the agreement was accepted.
+		NoMilestoneLeft,
+		/// An acceptance releases at most its milestone's tranche.
+		ExceedsMilestone,
+		/// After the fact, an acceptance releases at most the spending recorded, not disallowed
+		/// and not released yet.
+		ExceedsVerified,
+		/// The tranche exceeds what the advance and the acceptances released.
+		ExceedsReleased,
+		/// The tranche would take the enterprise's own share below the program's co-funding
+		/// ratio: it puts in its own money first (`contribute`).
+		CoFundingShort,
+		/// The expense would exceed the program's cap on its category.
+		ExceedsCategoryCap,
+		/// Nothing was paid on the award yet: there is nothing to evaluate.
+		NothingPaid,
+		/// Only the recipient, the program's manager and the regulators evaluate an award.
+		NotEvaluator,
+		/// This evaluator already evaluated the award.
+		AlreadyEvaluated,
+		/// A score is at most 100.
+		InvalidScore,
+		/// Awards that received money await their manager's or a third party's evaluation:
+		/// `funds.unevaluated` counts them.
+		EvaluationsMissing,
 	}
 
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
 		/// Create a fund program with its guide's terms: who may apply (`eligibility`), from
 		/// `apply_from` until `apply_until`; each award published for `publicity_days` (default
-		/// and least [`MIN_PUBLICITY_DAYS`]) before it is paid; nothing approved, disbursed or
-		/// spent from `ends_at` on (dates of on-chain time). Its budget is zero until the finance
-		/// bureau appropriates it (`set_budget`).
+		/// and least [`MIN_PUBLICITY_DAYS`]) before it is paid, then paid as `rules` say (in
+		/// advance, by milestones or after the fact; the enterprises' own share; category
+		/// caps); nothing approved, disbursed or spent from `ends_at` on (dates of on-chain
+		/// time). Its budget is zero until the finance bureau appropriates it (`set_budget`).
 		///
 		/// - Origin: a fund manager (the finance bureau or a managing department), who will
 		///   manage it.
 		///
 		/// Errors: `NoCategories`, `InvalidSchedule`, `InvalidEligibility`, `InvalidPublicity`,
-		/// `Overflow`. Events: `ProgramCreated`.
+		/// `InvalidRules`, `Overflow`. Events: `ProgramCreated`.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::create_program())]
 		pub fn create_program(
@@ -450,6 +551,7 @@ pub mod pallet {
 			ends_at: Moment,
 			eligibility: Eligibility,
 			publicity_days: Option<u16>,
+			rules: PaymentRules,
 		) -> DispatchResult {
 			let (_, manager) = T::ManagerOrigin::ensure_origin(origin)?;
 			let schedule = Schedule { apply_from, apply_until, ends_at };
@@ -460,6 +562,7 @@ pub mod pallet {
 				schedule,
 				eligibility,
 				publicity_days,
+				rules,
 			)
 		}
 
@@ -483,7 +586,9 @@ pub mod pallet {
 		/// - Origin: the program's fund manager, or a regulator.
 		///
 		/// Errors: `ProgramNotFound`, `NotManager`, `OutsideJurisdiction` (a regulator closes
-		/// programs of managers within its jurisdiction), `ProgramClosed`. Events: `ProgramClosed`.
+		/// programs of managers within its jurisdiction), `ProgramClosed`, `EvaluationsMissing`
+		/// (every award that received money is evaluated by its manager or a third party
+		/// first). Events: `ProgramClosed`.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::close_program())]
 		pub fn close_program(
@@ -563,13 +668,17 @@ pub mod pallet {
 		}
 
 		/// Record a tranche paid through a bank, with the hash of the transfer reference; only
-		/// once the award's publicity is over with every objection answered.
+		/// once the award's publicity is over with every objection answered, within what the
+		/// program's payment form released (the advance and accepted milestones; after the
+		/// fact, verified spending), and keeping the enterprise's own share at the program's
+		/// co-funding ratio.
 		///
 		/// - Origin: the program's fund manager.
 		///
 		/// Errors: `AllocationNotFound`, `NotManager`, `ProgramClosed`, `ProgramEnded`,
 		/// `AwardWithdrawn`, `InPublicity`, `ObjectionsUnanswered`, `Frozen`, `ZeroAmount`,
-		/// `ExceedsApproved`, `Overflow`. Events: `Disbursed`.
+		/// `ExceedsApproved`, `NoAgreement`, `ExceedsReleased`, `CoFundingShort`, `Overflow`.
+		/// Events: `Disbursed`.
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::disburse())]
 		pub fn disburse(
@@ -585,12 +694,15 @@ pub mod pallet {
 		/// Record an expense against an allocation: amount, eligible category, hashes of the
 		/// counterparty and of the documents, and optionally an on-chain invoice, which must
 		/// name this enterprise as buyer, be confirmed, valid and unclaimed and cover the
-		/// amount; it is then locked to this expense.
+		/// amount; it is then locked to this expense. Expenses stay within what was paid — after
+		/// the fact, within the award, spent before it is paid — and within the program's cap
+		/// on their category.
 		///
 		/// - Origin: the enterprise holding the allocation.
 		///
 		/// Errors: `AllocationNotFound`, `NotRecipient`, `ProgramClosed`, `ProgramEnded`,
-		/// `Frozen`, `ZeroAmount`, `IneligibleCategory`, `ExceedsDisbursed`, `Overflow`, and
+		/// `Frozen`, `ZeroAmount`, `IneligibleCategory`, `ExceedsDisbursed`, `ExceedsApproved`
+		/// (after the fact), `ExceedsCategoryCap`, `Overflow`, and
 		/// the invoices pallet's errors for the invoice (`invoices.AlreadyClaimed`,
 		/// `invoices.NotValid`, `invoices.NotBuyer`, `invoices.AmountNotCovered` …).
 		/// Events: `ExpenseRecorded`.
@@ -738,6 +850,105 @@ pub mod pallet {
 		) -> DispatchResult {
 			let (_, manager) = T::ManagerOrigin::ensure_origin(origin)?;
 			Self::do_record_repayment(manager, allocation, amount, transfer)
+		}
+
+		/// Record an award's agreement (项目任务书), with the hash of the signed document: its
+		/// milestones (a program paid by milestones needs at least one; the others none), their
+		/// tranches summing to at most the award — the rest is the advance — and due in order,
+		/// and its performance targets, which the evaluations grade. Once, after the publicity
+		/// and before the first payment.
+		///
+		/// - Origin: the program's fund manager.
+		///
+		/// Errors: `AllocationNotFound`, `NotManager`, `ProgramClosed`, `AwardWithdrawn`,
+		/// `InPublicity`, `ObjectionsUnanswered`, `AgreementExists`, `AlreadyPaid`,
+		/// `InvalidAgreement`, `Overflow`. Events: `AgreementRecorded`.
+		#[pallet::call_index(15)]
+		#[pallet::weight(T::WeightInfo::record_agreement())]
+		pub fn record_agreement(
+			origin: OriginFor<T>,
+			allocation: AllocationId,
+			document: H256,
+			milestones: BoundedVec<Milestone, MaxMilestones>,
+			targets: BoundedVec<Target, MaxTargets>,
+		) -> DispatchResult {
+			let (_, manager) = T::ManagerOrigin::ensure_origin(origin)?;
+			let agreement = Agreement { document, milestones, targets };
+			Self::do_record_agreement(manager, allocation, agreement)
+		}
+
+		/// Accept (验收) the award's next milestone with the hash of the acceptance report,
+		/// releasing `amount` — at most its tranche, less for a milestone met in part — for
+		/// payment; after the fact, verify spending the enterprise recorded, releasing `amount`
+		/// of it (at most what is recorded, not disallowed and not yet released).
+		///
+		/// - Origin: the program's fund manager.
+		///
+		/// Errors: `AllocationNotFound`, `NotManager`, `ProgramClosed`, `ProgramEnded`,
+		/// `AwardWithdrawn`, `InPublicity`, `ObjectionsUnanswered`, `ZeroAmount`, `NotStaged`,
+		/// `NoAgreement`, `NoMilestoneLeft`, `ExceedsMilestone`, `ExceedsVerified`,
+		/// `ExceedsApproved`, `Overflow`. Events: `Accepted`.
+		#[pallet::call_index(16)]
+		#[pallet::weight(T::WeightInfo::accept())]
+		pub fn accept(
+			origin: OriginFor<T>,
+			allocation: AllocationId,
+			amount: Fen,
+			report: H256,
+		) -> DispatchResult {
+			let (_, manager) = T::ManagerOrigin::ensure_origin(origin)?;
+			Self::do_accept(manager, allocation, amount, report)
+		}
+
+		/// Record the enterprise's own money put into the project (co-funding), with the hash
+		/// of the bank voucher: tranches are paid only while its share stays at the program's
+		/// co-funding ratio.
+		///
+		/// - Origin: the enterprise holding the allocation.
+		///
+		/// Errors: `AllocationNotFound`, `NotRecipient`, `ProgramClosed`, `ProgramEnded`,
+		/// `AwardWithdrawn`, `ZeroAmount`, `Overflow`. Events: `Contributed`.
+		#[pallet::call_index(17)]
+		#[pallet::weight(T::WeightInfo::contribute())]
+		pub fn contribute(
+			origin: OriginFor<T>,
+			allocation: AllocationId,
+			amount: Fen,
+			proof: H256,
+		) -> DispatchResult {
+			let (_, enterprise) = T::EnterpriseOrigin::ensure_origin(origin)?;
+			Self::do_contribute(enterprise, allocation, amount, proof)
+		}
+
+		/// Evaluate the award's performance (绩效评价) against its targets: a score of 0–100
+		/// (graded 优/良/中/差 by the finance ministry's bands) and the hash of the report.
+		/// The recipient evaluates itself; the program's manager, and a regulator (the finance
+		/// bureau or the audit office, within its jurisdiction, as a third party) evaluate it;
+		/// once each, after money was paid. The program closes only once every paid award has
+		/// its manager's or a third party's evaluation. Results are public.
+		///
+		/// - Origin: the recipient, the program's fund manager, or a regulator.
+		///
+		/// Errors: `AllocationNotFound`, `NotEvaluator`, `OutsideJurisdiction`, `InvalidScore`,
+		/// `NothingPaid`, `AlreadyEvaluated`. Events: `Evaluated`.
+		#[pallet::call_index(18)]
+		#[pallet::weight(T::WeightInfo::evaluate())]
+		pub fn evaluate(
+			origin: OriginFor<T>,
+			allocation: AllocationId,
+			score: u8,
+			report: H256,
+		) -> DispatchResult {
+			let org = |o: Result<(T::AccountId, OrgId), _>| o.ok().map(|(_, org)| org);
+			let evaluators = crate::impls::Evaluators {
+				enterprise: org(T::EnterpriseOrigin::try_origin(origin.clone())),
+				manager: org(T::ManagerOrigin::try_origin(origin.clone())),
+				regulator: org(T::RegulatorOrigin::try_origin(origin.clone())),
+			};
+			if evaluators.is_empty() {
+				return Err(DispatchError::BadOrigin);
+			}
+			Self::do_evaluate(evaluators, allocation, score, report)
 		}
 	}
 

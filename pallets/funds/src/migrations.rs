@@ -17,6 +17,14 @@
 //! it held is recorded as by the organization `By` (the runtime names the consortium's founding
 //! agency), at the migration's time, for the zero reason — the ledger keeps the freeze's real
 //! date. Run it with [`MigrateV2ToV3`]; it does nothing unless the stored version is 2.
+//!
+//! ## v3 → v4: payment rules and evaluations
+//! Version 3 kept a program's terms as eligibility and publicity; version 4 adds its payment
+//! rules. A program of version 3 was paid in advance, without a co-funding share or category
+//! caps, and keeps being so ([`PaymentRules::default`]). Version 4 also counts each program's
+//! awards that received money and await a decisive evaluation ([`Unevaluated`]): every paid
+//! award of version 3 does (there were no evaluations), so its program closes only once they
+//! are evaluated. Run it with [`MigrateV3ToV4`]; it does nothing unless the stored version is 3.
 
 use crate::{pallet::*, types::*};
 use alloc::vec::Vec;
@@ -215,11 +223,85 @@ pub type MigrateV2ToV3<T, By> = (
 	SteppedWalk<RecordAccountFreezes<T, By>, Pallet<T>, 2, 3, true>,
 );
 
+/// The layout of version 3: terms without payment rules.
+pub mod v3 {
+	use super::*;
+
+	/// A program's terms in version 3.
+	#[derive(Clone, PartialEq, Eq, Encode, Decode, Debug)]
+	pub struct Terms {
+		pub eligibility: Eligibility,
+		pub publicity_days: u16,
+	}
+
+	/// The terms, in version 3.
+	#[frame_support::storage_alias]
+	pub type ProgramTerms<T: Config> = StorageMap<Pallet<T>, Twox64Concat, ProgramId, Terms>;
+}
+
+/// Gives every program's terms the rules version 3 paid by: in advance, no share, no caps.
+/// Unversioned: use [`MigrateV3ToV4`].
+pub struct AddPaymentRules<T>(core::marker::PhantomData<T>);
+
+impl<T: Config> Walk for AddPaymentRules<T> {
+	const NAME: &'static [u8] = b"regchain funds v3-v4: payment rules";
+	type Entry = (ProgramId, v3::Terms);
+
+	fn entries(after: Option<Vec<u8>>) -> PrefixIterator<Self::Entry> {
+		after.map_or_else(v3::ProgramTerms::<T>::iter, v3::ProgramTerms::<T>::iter_from)
+	}
+
+	/// The terms read and written.
+	fn weight_per_entry() -> Weight {
+		T::DbWeight::get().reads_writes(1, 1)
+	}
+
+	fn migrate((id, old): Self::Entry) {
+		let terms = Terms {
+			eligibility: old.eligibility,
+			publicity_days: old.publicity_days,
+			rules: PaymentRules::default(),
+		};
+		ProgramTerms::<T>::insert(id, terms);
+	}
+}
+
+/// Counts each program's paid awards as awaiting evaluation. Unversioned: use
+/// [`MigrateV3ToV4`].
+pub struct CountUnevaluated<T>(core::marker::PhantomData<T>);
+
+impl<T: Config> Walk for CountUnevaluated<T> {
+	const NAME: &'static [u8] = b"regchain funds v3-v4: unevaluated";
+	type Entry = (AllocationId, Allocation);
+
+	fn entries(after: Option<Vec<u8>>) -> PrefixIterator<Self::Entry> {
+		after.map_or_else(Allocations::<T>::iter, Allocations::<T>::iter_from)
+	}
+
+	/// The allocation and its program's count read, the count written.
+	fn weight_per_entry() -> Weight {
+		T::DbWeight::get().reads_writes(2, 1)
+	}
+
+	fn migrate((_, allocation): Self::Entry) {
+		if allocation.disbursed > 0 {
+			Unevaluated::<T>::mutate(allocation.program, |n| *n = n.saturating_add(1));
+		}
+	}
+}
+
+/// The v3 → v4 migration, two multi-block walks (terms, then allocations): they run only
+/// while the stored version is 3; the second sets it to 4.
+pub type MigrateV3ToV4<T> = (
+	SteppedWalk<AddPaymentRules<T>, Pallet<T>, 3, 4, false>,
+	SteppedWalk<CountUnevaluated<T>, Pallet<T>, 3, 4, true>,
+);
+
 #[cfg(test)]
 mod tests {
 	use super::*;
 	use crate::mock::*;
-	use frame_support::{assert_ok, storage::unhashed};
+	use frame_support::{assert_noop, assert_ok, storage::unhashed};
 	use regchain_primitives::migrations::run_to_end;
 	use regchain_primitives::testing::{assert_migrated_once, TestBlockTime as BlockTime};
 	use sp_core::H256;
@@ -311,6 +393,41 @@ mod tests {
 				[frozen, open].map(|id| (id, Ledger::<Test>::iter_prefix(id).count())).to_vec();
 			assert_eq!(after, before);
 			assert_migrated_once::<MigrateV2ToV3<Test, By>>();
+		});
+	}
+
+	/// A program's terms in the version-3 layout come out paid in advance without a share or
+	/// caps, and its paid award (not the unpaid one) counts as awaiting evaluation, so that
+	/// the program closes only once it is evaluated; nothing else changes.
+	#[test]
+	fn v3_terms_gain_advance_rules_and_paid_awards_await_evaluation() {
+		ExtBuilder::default().build_and_execute(|| {
+			let paid = funded(1_000, 500);
+			let p = Allocations::<Test>::get(paid).unwrap().program;
+			let terms = ProgramTerms::<Test>::get(p).unwrap();
+			let old = v3::Terms {
+				eligibility: terms.eligibility.clone(),
+				publicity_days: terms.publicity_days,
+			};
+			unhashed::put_raw(&ProgramTerms::<Test>::hashed_key_for(p), &old.encode());
+			Unevaluated::<Test>::remove(p);
+			let before = Allocations::<Test>::get(paid);
+			StorageVersion::new(3).put::<Funds>();
+
+			assert_eq!(run_to_end::<MigrateV3ToV4<Test>>(Weight::MAX), Ok(2));
+
+			assert_eq!(Funds::on_chain_storage_version(), StorageVersion::new(4));
+			assert_eq!(
+				ProgramTerms::<Test>::get(p),
+				Some(Terms { rules: PaymentRules::default(), ..terms })
+			);
+			assert_eq!(Unevaluated::<Test>::get(p), 1);
+			assert_eq!(Allocations::<Test>::get(paid), before);
+			assert_noop!(
+				Funds::close_program(RuntimeOrigin::signed(MANAGER), p, H256::zero()),
+				Error::<Test>::EvaluationsMissing
+			);
+			assert_migrated_once::<MigrateV3ToV4<Test>>();
 		});
 	}
 }

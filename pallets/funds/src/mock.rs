@@ -123,9 +123,31 @@ pub fn program() -> ProgramId {
 
 /// The same program, for `eligibility`.
 pub fn program_with(eligibility: Eligibility) -> ProgramId {
+	program_of(eligibility, PaymentRules::default())
+}
+
+/// The same program for any enterprise, paid as `rules` say.
+pub fn program_paid(rules: PaymentRules) -> ProgramId {
+	program_of(Eligibility::any_enterprise(), rules)
+}
+
+/// The same program, for `eligibility`, paid as `rules` say.
+pub fn program_of(eligibility: Eligibility, rules: PaymentRules) -> ProgramId {
 	let id = NextProgramId::<Test>::get();
-	frame_support::assert_ok!(Funds::create_program(
-		RuntimeOrigin::signed(MANAGER),
+	frame_support::assert_ok!(create_program(MANAGER, eligibility, rules));
+	frame_support::assert_ok!(Funds::set_budget(RuntimeOrigin::signed(FINANCE), id, 1_000_000));
+	id
+}
+
+/// `who` creates the test's program (categories 0 and 1, applications from hour 1 to 100, end
+/// at hour 400) for `eligibility`, paid as `rules` say; its budget is not appropriated.
+pub fn create_program(
+	who: u64,
+	eligibility: Eligibility,
+	rules: PaymentRules,
+) -> sp_runtime::DispatchResult {
+	Funds::create_program(
+		RuntimeOrigin::signed(who),
 		H256::repeat_byte(1),
 		ELIGIBLE,
 		hour(1),
@@ -133,9 +155,8 @@ pub fn program_with(eligibility: Eligibility) -> ProgramId {
 		hour(400),
 		eligibility,
 		None,
-	));
-	frame_support::assert_ok!(Funds::set_budget(RuntimeOrigin::signed(FINANCE), id, 1_000_000));
-	id
+		rules,
+	)
 }
 
 /// A project key no other application of the test holds: the application's id, hashed.

@@ -2,7 +2,8 @@
 //! Polkadot.js exposes it as `api.call.fundsApi.*` from the runtime metadata.
 
 use crate::types::{
-	Allocation, AllocationId, Award, LedgerEntry, Objection, Obligation, Program, ProgramId, Terms,
+	Agreement, Allocation, AllocationId, Award, Evaluation, Evaluator, Funding, LedgerEntry,
+	Objection, Obligation, Program, ProgramId, Terms,
 };
 use alloc::vec::Vec;
 use regchain_primitives::{time::Moment, OrgId};
@@ -12,8 +13,10 @@ sp_api::decl_runtime_apis! {
 	/// dated in on-chain time. Version 3 lists the frozen allocations and special accounts (an
 	/// allocation no longer carries a `frozen` flag). Version 4 publishes a program's awards
 	/// with their publicity, and answers an award's objections and an allocation's repayment
-	/// obligation.
-	#[api_version(4)]
+	/// obligation. Version 5 adds to each award its spending, the enterprise's own money and
+	/// its decisive evaluation, lists an enterprise's awards, and answers an award's
+	/// agreement, acceptances and evaluations.
+	#[api_version(5)]
 	pub trait FundsApi {
 		/// An enterprise's statement across all its funds: up to `limit` (at most 100) of the
 		/// allocations in its special account, after `start_after`.
@@ -59,5 +62,17 @@ sp_api::decl_runtime_apis! {
 		/// What the enterprise owes back on an allocation (disallowed expenses, repaid, due),
 		/// if any expense of it was disallowed.
 		fn obligation(allocation: AllocationId) -> Option<Obligation>;
+		/// Up to `limit` (at most 100) of an enterprise's awards after `start_after`, each with
+		/// its program: what it was granted, paid and spent, its own money and evaluation.
+		fn enterprise_awards(
+			org: OrgId,
+			start_after: Option<AllocationId>,
+			limit: u32,
+		) -> Vec<(ProgramId, Award)>;
+		/// An award's agreement (milestones, performance targets; `None` until recorded), what
+		/// acceptances released and the enterprise put in, and its evaluations.
+		fn award_progress(
+			allocation: AllocationId,
+		) -> Option<(Option<Agreement>, Funding, Vec<(Evaluator, Evaluation)>)>;
 	}
 }

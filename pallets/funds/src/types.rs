@@ -248,6 +248,21 @@ pub enum Movement {
 		/// Hash of the bank-transfer reference.
 		transfer: H256,
 	},
+	/// The fund manager accepted (验收) a milestone, or verified spending after the fact,
+	/// releasing `amount` for payment.
+	Accepted {
+		/// Released, in fen.
+		amount: Fen,
+		/// Hash of the acceptance report.
+		report: H256,
+	},
+	/// The enterprise put its own money into the project (co-funding).
+	Contributed {
+		/// In fen.
+		amount: Fen,
+		/// Hash of the bank voucher proving it.
+		proof: H256,
+	},
 }
 
 /// A ledger entry: a movement and when it happened.
@@ -326,9 +341,10 @@ impl Eligibility {
 	}
 }
 
-/// A program's terms beyond its ledger: who may apply and how long an award is published
-/// before money moves. Kept beside the program (`ProgramTerms`); a program created before
-/// they existed has none and reads as [`Eligibility::any_enterprise`] without publicity.
+/// A program's terms beyond its ledger: who may apply, how long an award is published
+/// before money moves, and how it is paid. Kept beside the program (`ProgramTerms`); a
+/// program created before they existed has none and reads as [`Eligibility::any_enterprise`]
+/// without publicity, paid in advance.
 #[derive(
 	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
 )]
@@ -337,6 +353,262 @@ pub struct Terms {
 	pub eligibility: Eligibility,
 	/// How many days each award is published (公示) before it may be paid.
 	pub publicity_days: u16,
+	/// How awards are paid, the enterprises' own share and the category caps.
+	pub rules: PaymentRules,
+}
+
+/// How a program pays its awards (拨付方式), as its guide states it.
+#[derive(
+	Clone,
+	Copy,
+	Default,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub enum PaymentForm {
+	/// In advance (事前拨付): tranches up to the award once its publicity is over; expenses
+	/// never exceed what was paid.
+	#[default]
+	Advance,
+	/// By milestones (按进度拨付): the award's agreement splits part of it into milestones;
+	/// the rest is the advance, and each milestone's tranche is released by the fund
+	/// manager's acceptance (验收) of it, in order.
+	Milestones,
+	/// After the fact (事后补助): the enterprise spends first and records its spending; the
+	/// fund manager's acceptance verifies it, releasing the grant against verified spending.
+	AfterTheFact,
+}
+
+/// The most category caps a program sets.
+pub type MaxCaps = ConstU32<8>;
+
+/// A cap on one spending category: at most `percent` of each award is spent in it (e.g.
+/// indirect costs ≤ 10 %).
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub struct CategoryCap {
+	/// The capped category, one of the program's.
+	pub category: Category,
+	/// The most of an award spent in it, 1–100 %.
+	pub percent: u8,
+}
+
+/// How a program's awards are paid and spent.
+#[derive(
+	Clone,
+	Default,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub struct PaymentRules {
+	/// Advance, milestones or after the fact.
+	pub payment: PaymentForm,
+	/// The least share of the project's funding the enterprise puts in itself (企业自筹比例),
+	/// in percent of its own money plus the grant paid: 50 is one-to-one matching; 0, none.
+	/// No tranche is paid that would take the share below it. At most 90.
+	pub co_funding: u8,
+	/// Caps on categories, one per category.
+	pub caps: BoundedVec<CategoryCap, MaxCaps>,
+}
+
+/// The most milestones an award's agreement has.
+pub type MaxMilestones = ConstU32<8>;
+
+/// The most performance targets an award's agreement sets.
+pub type MaxTargets = ConstU32<8>;
+
+/// A milestone of an award's agreement: the tranche its acceptance releases, and when it is
+/// due.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub struct Milestone {
+	/// The tranche, in fen.
+	pub amount: Fen,
+	/// When the milestone is due (on-chain time).
+	pub due: Moment,
+}
+
+/// A performance target (绩效目标): an indicator of the program's catalogue (the hash of its
+/// definition, e.g. "new jobs", "output value") and the value to reach, in the indicator's
+/// unit.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub struct Target {
+	/// Hash of the indicator's definition.
+	pub indicator: H256,
+	/// The value to reach.
+	pub value: u64,
+}
+
+/// An award's agreement (项目任务书), recorded by the fund manager after the publicity and
+/// before the first payment: its milestones (programs paid by milestones) and performance
+/// targets, which the evaluations grade.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+pub struct Agreement {
+	/// Hash of the signed agreement.
+	pub document: H256,
+	/// The milestones, in order; their sum at most the award, the rest the advance.
+	pub milestones: BoundedVec<Milestone, MaxMilestones>,
+	/// The performance targets.
+	pub targets: BoundedVec<Target, MaxTargets>,
+}
+
+/// An award's money beyond the ledger's totals: what acceptances released and what the
+/// enterprise put in itself.
+#[derive(
+	Clone,
+	Copy,
+	Default,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub struct Funding {
+	/// How many milestones were accepted.
+	pub accepted: u8,
+	/// What acceptances released for payment (milestones' tranches, or verified spending
+	/// after the fact), in fen.
+	pub released: Fen,
+	/// The enterprise's own money put into the project (自筹资金), in fen.
+	pub own: Fen,
+}
+
+/// Who evaluates an award's performance (绩效评价).
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub enum Evaluator {
+	/// The enterprise's self-evaluation (绩效自评).
+	Recipient,
+	/// The managing department's evaluation.
+	Manager,
+	/// The finance bureau's or the audit office's evaluation (重点绩效评价, often carried out
+	/// for them by a commissioned firm): a third party to the award.
+	ThirdParty,
+}
+
+/// The grades of a performance evaluation, by score as the finance ministry's rules set them:
+/// 优 90 and above, 良 80–89, 中 60–79, 差 below 60.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub enum Grade {
+	/// 优: 90–100.
+	Excellent,
+	/// 良: 80–89.
+	Good,
+	/// 中: 60–79.
+	Fair,
+	/// 差: below 60.
+	Poor,
+}
+
+impl Grade {
+	/// The grade of a score (0–100).
+	pub fn of(score: u8) -> Grade {
+		match score {
+			90.. => Grade::Excellent,
+			80..=89 => Grade::Good,
+			60..=79 => Grade::Fair,
+			_ => Grade::Poor,
+		}
+	}
+}
+
+/// A performance evaluation of an award against its targets: public, per program and per
+/// enterprise.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub struct Evaluation {
+	/// The evaluating organization.
+	pub by: OrgId,
+	/// The score, 0–100.
+	pub score: u8,
+	/// Its grade, from the score.
+	pub grade: Grade,
+	/// Hash of the evaluation report.
+	pub report: H256,
+	/// When it was recorded.
+	pub at: Moment,
 }
 
 /// An award's publicity (公示): published until `until`, when members — and the public
@@ -470,11 +742,29 @@ pub struct Award {
 	pub disbursed: Fen,
 	/// Its publicity: `None` for an award of a program created before publicity existed.
 	pub publicity: Option<Publicity>,
+	/// Spent so far, as recorded expenses (after the fact: spending before payment).
+	pub spent: Fen,
+	/// The enterprise's own money put in (co-funding).
+	pub own: Fen,
+	/// The decisive performance evaluation: the third party's, else the manager's.
+	pub evaluation: Option<Evaluation>,
 }
 
 #[cfg(test)]
 mod tests {
 	use super::*;
+
+	#[test]
+	fn grades_follow_the_scores_bands() {
+		assert_eq!(Grade::of(100), Grade::Excellent);
+		assert_eq!(Grade::of(90), Grade::Excellent);
+		assert_eq!(Grade::of(89), Grade::Good);
+		assert_eq!(Grade::of(80), Grade::Good);
+		assert_eq!(Grade::of(79), Grade::Fair);
+		assert_eq!(Grade::of(60), Grade::Fair);
+		assert_eq!(Grade::of(59), Grade::Poor);
+		assert_eq!(Grade::of(0), Grade::Poor);
+	}
 
 	#[test]
 	fn categories_are_a_bit_set_of_32() {

@@ -33,6 +33,10 @@ pub trait WeightInfo {
 	fn answer_objection() -> Weight;
 	fn disallow() -> Weight;
 	fn record_repayment() -> Weight;
+	fn record_agreement() -> Weight;
+	fn accept() -> Weight;
+	fn contribute() -> Weight;
+	fn evaluate() -> Weight;
 }
 
 /// Weights measured on the reference machine, with the runtime's database weights.
@@ -85,11 +89,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Consortium::Jurisdictions` (r:1 w:0)
 	/// Proof: `Consortium::Jurisdictions` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	fn close_program() -> Weight {
+		// Provisional (spec 126): as measured, with the count of unevaluated awards read; to benchmark.
 		// Proof size: measured `1276`, estimated `3643`.
 		// Minimum execution time: 50_418_000 picoseconds.
 		Weight::from_parts(54_645_000, 3643)
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(1))
+			.saturating_add(T::DbWeight::get().reads_writes(1, 0))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
@@ -177,13 +183,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Funds::Ledger` (r:0 w:1)
 	/// Proof: `Funds::Ledger` (`max_values`: None, `max_size`: Some(115), added: 2590, mode: `MaxEncodedLen`)
 	fn disburse() -> Weight {
-		// Provisional (spec 125): as measured, with the publicity read; to benchmark.
+		// Provisional (spec 125, 126): as measured, with the publicity, the terms, the funding,
+		// the agreement and the count of unevaluated awards read and the count written; to benchmark.
 		// Proof size: measured `1442`, estimated `3643`.
 		// Minimum execution time: 48_619_000 picoseconds.
 		Weight::from_parts(53_826_000, 3643)
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(3))
-			.saturating_add(T::DbWeight::get().reads_writes(1, 0))
+			.saturating_add(T::DbWeight::get().reads_writes(5, 1))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
@@ -208,11 +215,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Funds::Ledger` (r:0 w:1)
 	/// Proof: `Funds::Ledger` (`max_values`: None, `max_size`: Some(115), added: 2590, mode: `MaxEncodedLen`)
 	fn record_expense() -> Weight {
+		// Provisional (spec 126): as measured, with the terms, the publicity and the category's
+		// spending read and the category's written; to benchmark.
 		// Proof size: measured `1932`, estimated `5861`.
 		// Minimum execution time: 72_620_000 picoseconds.
 		Weight::from_parts(79_037_000, 5861)
 			.saturating_add(T::DbWeight::get().reads(10))
 			.saturating_add(T::DbWeight::get().writes(5))
+			.saturating_add(T::DbWeight::get().reads_writes(3, 1))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
@@ -300,6 +310,28 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// what the enterprise owes read and written; to benchmark.
 		Self::claw_back().saturating_add(T::DbWeight::get().reads_writes(2, 2))
 	}
+	fn record_agreement() -> Weight {
+		// Provisional (spec 126): a disbursement's reads, with the program's terms and the
+		// agreement read and the agreement (at most 8 milestones and 8 targets) written; to
+		// benchmark.
+		Self::disburse().saturating_add(T::DbWeight::get().reads_writes(2, 1))
+	}
+	fn accept() -> Weight {
+		// Provisional (spec 126): a disbursement's reads and writes, with the terms, funding,
+		// agreement and obligation read and the funding written; to benchmark.
+		Self::disburse().saturating_add(T::DbWeight::get().reads_writes(4, 1))
+	}
+	fn contribute() -> Weight {
+		// Provisional (spec 126): a claw-back's reads and writes, with the publicity and the
+		// funding read and the funding written; to benchmark.
+		Self::claw_back().saturating_add(T::DbWeight::get().reads_writes(2, 1))
+	}
+	fn evaluate() -> Weight {
+		// Provisional (spec 126): a claw-back's reads, with two more origins tried (their
+		// accounts and organizations), the three evaluations and the program's count read and
+		// the count and the evaluation written; to benchmark.
+		Self::claw_back().saturating_add(T::DbWeight::get().reads_writes(8, 2))
+	}
 }
 
 /// The same weights for tests and mocks, with RocksDB's database weights.
@@ -351,11 +383,13 @@ impl WeightInfo for () {
 	/// Storage: `Consortium::Jurisdictions` (r:1 w:0)
 	/// Proof: `Consortium::Jurisdictions` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	fn close_program() -> Weight {
+		// Provisional (spec 126): as measured, with the count of unevaluated awards read; to benchmark.
 		// Proof size: measured `1276`, estimated `3643`.
 		// Minimum execution time: 50_418_000 picoseconds.
 		Weight::from_parts(54_645_000, 3643)
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().writes(1))
+			.saturating_add(RocksDbWeight::get().reads_writes(1, 0))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
@@ -443,13 +477,14 @@ impl WeightInfo for () {
 	/// Storage: `Funds::Ledger` (r:0 w:1)
 	/// Proof: `Funds::Ledger` (`max_values`: None, `max_size`: Some(115), added: 2590, mode: `MaxEncodedLen`)
 	fn disburse() -> Weight {
-		// Provisional (spec 125): as measured, with the publicity read; to benchmark.
+		// Provisional (spec 125, 126): as measured, with the publicity, the terms, the funding,
+		// the agreement and the count of unevaluated awards read and the count written; to benchmark.
 		// Proof size: measured `1442`, estimated `3643`.
 		// Minimum execution time: 48_619_000 picoseconds.
 		Weight::from_parts(53_826_000, 3643)
 			.saturating_add(RocksDbWeight::get().reads(7))
 			.saturating_add(RocksDbWeight::get().writes(3))
-			.saturating_add(RocksDbWeight::get().reads_writes(1, 0))
+			.saturating_add(RocksDbWeight::get().reads_writes(5, 1))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
@@ -474,11 +509,14 @@ impl WeightInfo for () {
 	/// Storage: `Funds::Ledger` (r:0 w:1)
 	/// Proof: `Funds::Ledger` (`max_values`: None, `max_size`: Some(115), added: 2590, mode: `MaxEncodedLen`)
 	fn record_expense() -> Weight {
+		// Provisional (spec 126): as measured, with the terms, the publicity and the category's
+		// spending read and the category's written; to benchmark.
 		// Proof size: measured `1932`, estimated `5861`.
 		// Minimum execution time: 72_620_000 picoseconds.
 		Weight::from_parts(79_037_000, 5861)
 			.saturating_add(RocksDbWeight::get().reads(10))
 			.saturating_add(RocksDbWeight::get().writes(5))
+			.saturating_add(RocksDbWeight::get().reads_writes(3, 1))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
@@ -565,5 +603,27 @@ impl WeightInfo for () {
 		// Provisional (spec 125): a claw-back's reads and writes, with the obligation and
 		// what the enterprise owes read and written; to benchmark.
 		Self::claw_back().saturating_add(RocksDbWeight::get().reads_writes(2, 2))
+	}
+	fn record_agreement() -> Weight {
+		// Provisional (spec 126): a disbursement's reads, with the program's terms and the
+		// agreement read and the agreement (at most 8 milestones and 8 targets) written; to
+		// benchmark.
+		Self::disburse().saturating_add(RocksDbWeight::get().reads_writes(2, 1))
+	}
+	fn accept() -> Weight {
+		// Provisional (spec 126): a disbursement's reads and writes, with the terms, funding,
+		// agreement and obligation read and the funding written; to benchmark.
+		Self::disburse().saturating_add(RocksDbWeight::get().reads_writes(4, 1))
+	}
+	fn contribute() -> Weight {
+		// Provisional (spec 126): a claw-back's reads and writes, with the publicity and the
+		// funding read and the funding written; to benchmark.
+		Self::claw_back().saturating_add(RocksDbWeight::get().reads_writes(2, 1))
+	}
+	fn evaluate() -> Weight {
+		// Provisional (spec 126): a claw-back's reads, with two more origins tried (their
+		// accounts and organizations), the three evaluations and the program's count read and
+		// the count and the evaluation written; to benchmark.
+		Self::claw_back().saturating_add(RocksDbWeight::get().reads_writes(8, 2))
 	}
 }

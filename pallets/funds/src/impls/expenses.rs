@@ -17,6 +17,12 @@ impl<T: Config> Pallet<T> {
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 		let disbursed = Self::add(allocation.disbursed, amount)?;
 		ensure!(disbursed <= allocation.approved, Error::<T>::ExceedsApproved);
+		let rules = Self::rules(allocation.program);
+		ensure!(disbursed <= Self::payable(id, &allocation, &rules)?, Error::<T>::ExceedsReleased);
+		Self::ensure_co_funded(id, &rules, disbursed)?;
+		if allocation.disbursed.is_zero() {
+			Self::note_first_payment(allocation.program)?;
+		}
 		program.disbursed = Self::add(program.disbursed, amount)?;
 		allocation.disbursed = disbursed;
 		Self::push(id, &mut allocation, Movement::Disbursed { amount, transfer })?;
@@ -42,16 +48,28 @@ impl<T: Config> Pallet<T> {
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 		ensure!(program.categories.contains(category), Error::<T>::IneligibleCategory);
 		let spent = Self::add(allocation.spent, amount)?;
-		ensure!(
-			Self::add(spent, allocation.clawed_back)? <= allocation.disbursed,
-			Error::<T>::ExceedsDisbursed
-		);
+		let rules = Self::rules(allocation.program);
+		if rules.payment == PaymentForm::AfterTheFact {
+			// The enterprise spends first, within the award; acceptances then release the grant
+			// against what it spent.
+			Self::ensure_payable(id)?;
+			ensure!(spent <= allocation.approved, Error::<T>::ExceedsApproved);
+		} else {
+			ensure!(
+				Self::add(spent, allocation.clawed_back)? <= allocation.disbursed,
+				Error::<T>::ExceedsDisbursed
+			);
+		}
+		let in_category = Self::capped_spending(id, &allocation, &rules, category, amount)?;
 		program.spent = Self::add(program.spent, amount)?;
 		if let Some(invoice) = invoice {
 			let claim = Claim::new(crate::FUND_EXPENSE, id.into());
 			T::Invoices::claim(invoice, enterprise, amount, claim)?;
 		}
 		allocation.spent = spent;
+		if let Some(total) = in_category {
+			CategorySpent::<T>::insert(id, category, total);
+		}
 		Self::push(id, &mut allocation, movement)?;
 		Allocations::<T>::insert(id, allocation);
 		Programs::<T>::insert(allocation.program, program);

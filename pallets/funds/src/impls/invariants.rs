@@ -9,6 +9,7 @@ impl<T: Config> Pallet<T> {
 		Freezes::<AccountRecords<T>>::check()?;
 		let mut sums: BTreeMap<ProgramId, [Fen; 4]> = BTreeMap::new();
 		let mut owed: BTreeMap<OrgId, Fen> = BTreeMap::new();
+		let mut unevaluated: BTreeMap<ProgramId, u32> = BTreeMap::new();
 		for (id, allocation) in Allocations::<T>::iter() {
 			let mut totals = [0 as Fen; 4];
 			let mut withdrawn: Fen = 0;
@@ -16,6 +17,7 @@ impl<T: Config> Pallet<T> {
 			let publicity = Publicities::<T>::get(id);
 			let mut disallowed: BTreeMap<u32, Fen> = BTreeMap::new();
 			let mut repaid: Fen = 0;
+			let mut paid = Paid::default();
 			for index in 0..allocation.entries {
 				let entry = Ledger::<T>::get(id, index).ok_or("a ledger entry is missing")?;
 				let (slot, amount) = match entry.movement {
@@ -27,7 +29,21 @@ impl<T: Config> Pallet<T> {
 						);
 						(1, amount)
 					},
-					Movement::Spent { amount, .. } => (2, amount),
+					Movement::Spent { amount, category, .. } => {
+						let sum = paid.by_category.entry(category).or_default();
+						*sum = sum.checked_add(amount).ok_or("ledger overflow")?;
+						(2, amount)
+					},
+					Movement::Accepted { amount, .. } => {
+						paid.released =
+							paid.released.checked_add(amount).ok_or("ledger overflow")?;
+						paid.acceptances += 1;
+						continue;
+					},
+					Movement::Contributed { amount, .. } => {
+						paid.own = paid.own.checked_add(amount).ok_or("ledger overflow")?;
+						continue;
+					},
 					Movement::ClawedBack { amount, .. } => (3, amount),
 					Movement::Withdrawn { amount, .. } => {
 						withdrawn = withdrawn.checked_add(amount).ok_or("ledger overflow")?;
@@ -74,14 +90,10 @@ impl<T: Config> Pallet<T> {
 				frozen == FrozenAllocations::<T>::contains_key(id),
 				"an allocation's freeze differs from its ledger"
 			);
-			ensure!(
-				allocation
-					.spent
-					.checked_add(allocation.clawed_back)
-					.is_some_and(|used| { used <= allocation.disbursed })
-					&& allocation.disbursed <= allocation.approved,
-				"spent + clawed back ≤ disbursed ≤ approved is broken"
-			);
+			Self::check_payments(id, &allocation, paid)?;
+			if !allocation.disbursed.is_zero() && Self::decisive_evaluation(id).is_none() {
+				*unevaluated.entry(allocation.program).or_default() += 1;
+			}
 			ensure!(
 				AllocationsByProgram::<T>::contains_key(allocation.program, id)
 					&& AllocationsByEnterprise::<T>::contains_key(allocation.enterprise, id),
@@ -93,6 +105,10 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 		for (id, program) in Programs::<T>::iter() {
+			ensure!(
+				Unevaluated::<T>::get(id) == unevaluated.remove(&id).unwrap_or_default(),
+				"a program's count of unevaluated awards differs from its awards"
+			);
 			let sum = sums.remove(&id).unwrap_or_default();
 			ensure!(
 				sum == [program.approved, program.disbursed, program.spent, program.clawed_back],
@@ -143,6 +159,98 @@ impl<T: Config> Pallet<T> {
 		);
 		Self::check_awarded()?;
 		Self::check_projects()
+	}
+
+	/// An allocation's money agrees with its program's payment rules and its ledger: spent +
+	/// clawed back ≤ disbursed ≤ approved (after the fact: disbursed ≤ released ≤ spent ≤
+	/// approved, nothing clawed back); disbursed within what the payment form released;
+	/// acceptances and own money as the ledger says, at most one acceptance a milestone, each
+	/// within its tranche; the own share at the co-funding ratio; each capped category's
+	/// spending its expenses', within the cap; evaluations only of paid awards, graded by
+	/// their scores.
+	fn check_payments(
+		id: AllocationId,
+		allocation: &Allocation,
+		paid: Paid,
+	) -> Result<(), sp_runtime::TryRuntimeError> {
+		let rules = Self::rules(allocation.program);
+		let funding = Fundings::<T>::get(id);
+		ensure!(
+			funding.released == paid.released && funding.own == paid.own,
+			"an award's acceptances or own money differ from its ledger"
+		);
+		let a = allocation;
+		if rules.payment == PaymentForm::AfterTheFact {
+			ensure!(
+				a.disbursed <= funding.released
+					&& funding.released <= a.spent
+					&& a.spent <= a.approved
+					&& a.clawed_back == 0,
+				"disbursed ≤ released ≤ spent ≤ approved is broken (after the fact)"
+			);
+		} else {
+			ensure!(
+				a.spent.checked_add(a.clawed_back).is_some_and(|used| used <= a.disbursed)
+					&& a.disbursed <= a.approved,
+				"spent + clawed back ≤ disbursed ≤ approved is broken"
+			);
+		}
+		match (rules.payment, Agreements::<T>::get(id)) {
+			(PaymentForm::Milestones, Some(agreement)) => {
+				let accepted = usize::from(funding.accepted);
+				ensure!(
+					accepted == paid.acceptances && accepted <= agreement.milestones.len(),
+					"more acceptances than milestones"
+				);
+				let within: Fen =
+					agreement.milestones.iter().take(accepted).map(|m| m.amount).sum();
+				ensure!(funding.released <= within, "an acceptance beyond its milestone");
+			},
+			(PaymentForm::Milestones, None) => {
+				ensure!(a.disbursed == 0 && paid.acceptances == 0, "paid by milestones unagreed")
+			},
+			(PaymentForm::Advance, _) => ensure!(paid.acceptances == 0, "an advance accepted"),
+			(PaymentForm::AfterTheFact, agreement) => ensure!(
+				agreement.is_none_or(|a| a.milestones.is_empty()),
+				"milestones of an award paid after the fact"
+			),
+		}
+		ensure!(
+			a.disbursed <= Self::payable(id, a, &rules).unwrap_or_default() || a.disbursed == 0,
+			"paid beyond what the payment form released"
+		);
+		ensure!(
+			Self::ensure_co_funded(id, &rules, a.disbursed).is_ok(),
+			"own share below the ratio"
+		);
+		for (category, spent) in CategorySpent::<T>::iter_prefix(id) {
+			let cap = rules
+				.caps
+				.iter()
+				.find(|c| c.category == category)
+				.ok_or("an uncapped category tracked")?;
+			ensure!(
+				paid.by_category.get(&category).copied().unwrap_or_default() == spent
+					&& u128::from(spent) <= u128::from(a.approved) * u128::from(cap.percent) / 100,
+				"a capped category's spending differs from its expenses or exceeds its cap"
+			);
+		}
+		for cap in &rules.caps {
+			ensure!(
+				paid.by_category.get(&cap.category).copied().unwrap_or_default()
+					== CategorySpent::<T>::get(id, cap.category),
+				"a capped category's expenses are not tracked"
+			);
+		}
+		for (_, evaluation) in Evaluations::<T>::iter_prefix(id) {
+			ensure!(
+				a.disbursed > 0
+					&& evaluation.score <= 100
+					&& evaluation.grade == Grade::of(evaluation.score),
+				"an evaluation of an unpaid award, or graded against its score"
+			);
+		}
+		Ok(())
 	}
 
 	/// An allocation's disallowances and repayments agree with its ledger: each expense
@@ -260,4 +368,17 @@ impl<T: Config> Pallet<T> {
 		}
 		Ok(())
 	}
+}
+
+/// What an allocation's ledger says of its payments beyond the four totals.
+#[derive(Default)]
+struct Paid {
+	/// Sum of the acceptances' releases.
+	released: Fen,
+	/// How many acceptances.
+	acceptances: usize,
+	/// Sum of the enterprise's contributions.
+	own: Fen,
+	/// Expenses by category.
+	by_category: BTreeMap<Category, Fen>,
 }

@@ -1,18 +1,21 @@
 //! What the calls do, the statements of the runtime API, and the storage invariants.
 //!
 //! One file per call family, as `tests/` is: `programs`, `applications`, `expenses`,
-//! `publicity`, `repayments`, `supervision`, `statements` (the runtime API's), `invariants`; the helpers they share are
-//! here.
+//! `publicity`, `payments`, `evaluations`, `repayments`, `supervision`, `statements` (the runtime
+//! API's), `invariants`; the helpers they share are here.
 
 mod applications;
+mod evaluations;
 mod expenses;
 mod invariants;
+mod payments;
 mod programs;
 mod publicity;
 mod repayments;
 mod statements;
 mod supervision;
 
+pub(crate) use evaluations::Evaluators;
 pub(crate) use programs::{Closer, Schedule};
 pub use supervision::{AccountRecords, AllocationRecords};
 

@@ -10,6 +10,7 @@ impl<T: Config> Pallet<T> {
 		schedule: Schedule,
 		eligibility: Eligibility,
 		publicity_days: Option<u16>,
+		rules: PaymentRules,
 	) -> DispatchResult {
 		let Schedule { apply_from, apply_until, ends_at } = schedule;
 		ensure!(categories.0 != 0, Error::<T>::NoCategories);
@@ -29,6 +30,7 @@ impl<T: Config> Pallet<T> {
 			(crate::MIN_PUBLICITY_DAYS..=crate::MAX_PUBLICITY_DAYS).contains(&publicity_days),
 			Error::<T>::InvalidPublicity
 		);
+		Self::ensure_valid_rules(&rules, categories)?;
 		let program = NextProgramId::<T>::get();
 		NextProgramId::<T>::put(program.checked_add(1).ok_or(Error::<T>::Overflow)?);
 		Programs::<T>::insert(
@@ -48,7 +50,7 @@ impl<T: Config> Pallet<T> {
 				clawed_back: 0,
 			},
 		);
-		ProgramTerms::<T>::insert(program, Terms { eligibility, publicity_days });
+		ProgramTerms::<T>::insert(program, Terms { eligibility, publicity_days, rules });
 		Self::deposit_event(Event::ProgramCreated { program, manager, policy });
 		Ok(())
 	}
@@ -83,6 +85,7 @@ impl<T: Config> Pallet<T> {
 			},
 		};
 		ensure!(program.status == ProgramStatus::Open, Error::<T>::ProgramClosed);
+		ensure!(Unevaluated::<T>::get(id) == 0, Error::<T>::EvaluationsMissing);
 		program.status = ProgramStatus::Closed { statement };
 		Programs::<T>::insert(id, program);
 		Self::deposit_event(Event::ProgramClosed { program: id, statement });

@@ -53,15 +53,53 @@ impl<T: Config> Pallet<T> {
 		let ids = paging::keys_after::<AllocationsByProgram<T>, _, _, _>(id, start_after, limit);
 		let awards = Self::with_allocations(ids)
 			.into_iter()
-			.map(|(allocation, a)| Award {
-				allocation,
-				enterprise: a.enterprise,
-				approved: a.approved,
-				disbursed: a.disbursed,
-				publicity: Publicities::<T>::get(allocation),
-			})
+			.map(|(allocation, a)| Self::award(allocation, &a))
 			.collect();
 		Some((program, ProgramTerms::<T>::get(id), awards))
+	}
+
+	/// An award as the public sees it.
+	fn award(id: AllocationId, allocation: &Allocation) -> Award {
+		Award {
+			allocation: id,
+			enterprise: allocation.enterprise,
+			approved: allocation.approved,
+			disbursed: allocation.disbursed,
+			publicity: Publicities::<T>::get(id),
+			spent: allocation.spent,
+			own: Fundings::<T>::get(id).own,
+			evaluation: Self::decisive_evaluation(id),
+		}
+	}
+
+	/// Runtime API: up to `limit` of an enterprise's awards after `start_after`, each with its
+	/// program, as published (公示) and evaluated — the public's view of one enterprise.
+	pub fn enterprise_awards(
+		org: OrgId,
+		start_after: Option<AllocationId>,
+		limit: u32,
+	) -> Vec<(ProgramId, Award)> {
+		let ids =
+			paging::keys_after::<AllocationsByEnterprise<T>, _, _, _>(org, start_after, limit);
+		Self::with_allocations(ids)
+			.into_iter()
+			.map(|(id, a)| (a.program, Self::award(id, &a)))
+			.collect()
+	}
+
+	/// Runtime API: an award's agreement (milestones, targets), its acceptances and own
+	/// money, and its evaluations (the recipient's, the manager's, the third party's, in this
+	/// order).
+	pub fn award_progress(
+		id: AllocationId,
+	) -> Option<(Option<Agreement>, Funding, Vec<(Evaluator, Evaluation)>)> {
+		Allocations::<T>::contains_key(id).then(|| {
+			let evaluations = [Evaluator::Recipient, Evaluator::Manager, Evaluator::ThirdParty]
+				.into_iter()
+				.filter_map(|who| Evaluations::<T>::get(id, who).map(|e| (who, e)))
+				.collect();
+			(Agreements::<T>::get(id), Fundings::<T>::get(id), evaluations)
+		})
 	}
 
 	/// Runtime API: an allocation's repayment obligation.

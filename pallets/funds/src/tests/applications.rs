@@ -113,6 +113,7 @@ fn apply_fails_outside_the_window_for_closed_programs_and_frozen_accounts() {
 			hour(170),
 			Eligibility::any_enterprise(),
 			None,
+			Default::default(),
 		));
 		assert_noop!(apply(OTHER_SME, 1, 1), Error::<Test>::OutsideWindow);
 		assert_ok!(Funds::close_program(RuntimeOrigin::signed(MANAGER), 1, H256::zero()));
@@ -202,6 +203,7 @@ fn a_manager_never_decides_its_own_organizations_application() {
 			hour(400),
 			Eligibility::any_enterprise(),
 			None,
+			Default::default(),
 		));
 		assert_ok!(Funds::set_budget(RuntimeOrigin::signed(FINANCE), 0, 1_000));
 		assert_ok!(apply(40, 0, 500));

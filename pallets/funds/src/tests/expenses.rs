@@ -171,6 +171,8 @@ fn an_expense_fails_for_others_ineligible_categories_zero_frozen_ended_and_close
 		assert_ok!(Funds::unfreeze(RuntimeOrigin::signed(FINANCE), FreezeTarget::Account(10)));
 		run_to(400);
 		assert_noop!(spend(SME, a, 1, 0, None), Error::<Test>::ProgramEnded);
+		// Paid awards are evaluated before their program closes.
+		assert_ok!(Funds::evaluate(RuntimeOrigin::signed(MANAGER), a, 80, H256::zero()));
 		assert_ok!(Funds::close_program(RuntimeOrigin::signed(FINANCE), 0, H256::zero()));
 		assert_noop!(spend(SME, a, 1, 0, None), Error::<Test>::ProgramClosed);
 	});

@@ -1,7 +1,9 @@
 //! The pallet's tests, one file per call family.
 
 mod applications;
+mod evaluations;
 mod expenses;
+mod payments;
 mod programs;
 mod publicity;
 mod repayments;

@@ -19,7 +19,11 @@ fn a_fund_manager_creates_a_program() {
 		assert_eq!((p.apply_from, p.apply_until, p.ends_at), (hour(1), hour(100), hour(400)));
 		assert_eq!(
 			ProgramTerms::<Test>::get(0),
-			Some(Terms { eligibility: Eligibility::any_enterprise(), publicity_days: 7 })
+			Some(Terms {
+				eligibility: Eligibility::any_enterprise(),
+				publicity_days: 7,
+				rules: PaymentRules::default()
+			})
 		);
 		let events = System::events();
 		let created = &events[events.len() - 2].event;
@@ -45,6 +49,7 @@ fn create_program_fails_for_others_and_for_bad_programs() {
 				hour(end),
 				eligibility,
 				days,
+				Default::default(),
 			)
 		};
 		for who in [FINANCE, AUDITOR, SME, OUTSIDER] {
@@ -105,6 +110,7 @@ fn the_finance_bureau_appropriates_the_budget_and_nothing_is_approved_before() {
 			hour(400),
 			Eligibility::any_enterprise(),
 			None,
+			Default::default(),
 		));
 		assert_eq!(Programs::<Test>::get(0).unwrap().budget, 0);
 		// Applications come in before the appropriation; approvals wait for it.

@@ -65,6 +65,8 @@ fn an_auditor_disallows_spent_money_which_is_owed_until_repaid() {
 		// Repaid in two transfers, recorded by the manager, also after the program closed.
 		assert_ok!(repay(a, 250));
 		assert_eq!(last_event(), Event::Repaid { allocation: a, amount: 250, outstanding: 350 });
+		// Paid awards are evaluated before their program closes.
+		assert_ok!(Funds::evaluate(RuntimeOrigin::signed(MANAGER), a, 80, H256::zero()));
 		assert_ok!(Funds::close_program(RuntimeOrigin::signed(MANAGER), 0, H256::zero()));
 		assert_noop!(repay(a, 351), Error::<Test>::ExceedsOwed);
 		assert_ok!(repay(a, 350));

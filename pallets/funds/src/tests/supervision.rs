@@ -109,6 +109,8 @@ fn regulators_claw_back_unspent_money_even_after_closing() {
 			FreezeTarget::Allocation(a),
 			H256::zero()
 		));
+		// Paid awards are evaluated before their program closes.
+		assert_ok!(Funds::evaluate(RuntimeOrigin::signed(MANAGER), a, 80, H256::zero()));
 		assert_ok!(Funds::close_program(RuntimeOrigin::signed(FINANCE), 0, H256::zero()));
 		let reason = H256::repeat_byte(7);
 		assert_ok!(Funds::claw_back(RuntimeOrigin::signed(AUDITOR), a, 200, reason));
