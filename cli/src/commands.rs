@@ -262,6 +262,10 @@ pub enum Funds {
 		/// repeatable, at most 8.
 		#[arg(long = "cap")]
 		caps: Vec<String>,
+		/// Bank supervision: the recipients' banks confirm every tranche, own money and
+		/// repayment, and expenses of at least this many fen.
+		#[arg(long)]
+		bank_confirms_from: Option<u64>,
 		#[command(flatten)]
 		send: Send,
 	},
@@ -411,6 +415,24 @@ pub enum Funds {
 		/// Hash of the evaluation report.
 		#[arg(long)]
 		report: String,
+		#[command(flatten)]
+		send: Send,
+	},
+	/// Name the bank holding the enterprise's special account (the enterprise signs).
+	DesignateBank {
+		/// The bank's organization id.
+		#[arg(long)]
+		bank: u32,
+		#[command(flatten)]
+		send: Send,
+	},
+	/// Confirm a movement of a special account the bank holds (the bank signs).
+	ConfirmMovement {
+		#[arg(long)]
+		allocation: u32,
+		/// The movement's ledger entry (`fundsApi.bankWorklist`).
+		#[arg(long)]
+		entry: u32,
 		#[command(flatten)]
 		send: Send,
 	},
@@ -834,6 +856,7 @@ pub fn funds(command: Funds) -> Result<Value, Failure> {
 			payment,
 			co_funding,
 			caps,
+			bank_confirms_from,
 			send,
 		} => {
 			use runtime::runtime_types::{
@@ -864,6 +887,7 @@ pub fn funds(command: Funds) -> Result<Value, Failure> {
 				},
 				co_funding,
 				caps: BoundedVec(caps),
+				bank_confirms_from,
 			};
 			// The bits of the chain's sets: enterprises 16, financial institutions 17; a role
 			// its place in the list of roles.
@@ -963,6 +987,10 @@ pub fn funds(command: Funds) -> Result<Value, Failure> {
 		},
 		Funds::Evaluate { allocation, score, report, send } => {
 			send.submit(tx.evaluate(allocation, score, h256(&report, "report")?))
+		},
+		Funds::DesignateBank { bank, send } => send.submit(tx.designate_bank(bank)),
+		Funds::ConfirmMovement { allocation, entry, send } => {
+			send.submit(tx.confirm_movement(allocation, entry))
 		},
 		Funds::AnswerObjection { allocation, objector, answer, upheld, send } => {
 			send.submit(tx.answer_objection(allocation, objector, h256(&answer, "answer")?, upheld))

@@ -181,6 +181,10 @@ const RULES: &[(&str, Rule, Lender)] = &[
 	// evaluation are (绩效评价结果公开).
 	("funds_enterpriseAwards", Public, No),
 	("funds_awardProgress", Public, No),
+	// Whether a special account's bank confirmed each movement is public as the movement's
+	// amounts are; a bank's worklist is its own.
+	("funds_bankChecks", Public, No),
+	("funds_bankWorklist", Param("bank"), No),
 	// Who objected, and why, is the agencies': objectors are protected as whistle-blowers.
 	("funds_objections", Agencies, No),
 	// What an enterprise owes back: its own, and the funds' agencies'.

@@ -318,6 +318,22 @@ impl_runtime_apis! {
 		)> {
 			Funds::award_progress(allocation)
 		}
+
+		fn bank_worklist(
+			bank: OrgId,
+			start_after: Option<(AllocationId, u32)>,
+			limit: u32,
+		) -> Vec<(AllocationId, u32, pallet_funds::LedgerEntry<Moment>)> {
+			Funds::bank_worklist(bank, start_after, limit)
+		}
+
+		fn bank_checks(
+			allocation: AllocationId,
+			from: u32,
+			limit: u32,
+		) -> Vec<(u32, pallet_funds::BankCheck)> {
+			Funds::bank_checks(allocation, from, limit)
+		}
 	}
 
 	impl pallet_credit::runtime_api::CreditApi<Block> for Runtime {

@@ -78,7 +78,7 @@ fn district_account(kind: AgencyKind) -> AccountId {
 }
 
 /// The errors that mean "you may not do this": the only acceptable reason for a refusal.
-const AUTHORITY_ERRORS: [&str; 38] = [
+const AUTHORITY_ERRORS: [&str; 40] = [
 	"OutsideJurisdiction",
 	// A fund program states the kinds of organizations that may apply (a bank passes the
 	// applicants' origin), only an allocation's holder spends it, an award's recipient and
@@ -87,6 +87,10 @@ const AUTHORITY_ERRORS: [&str; 38] = [
 	"NotRecipient",
 	"OwnAward",
 	"NotEvaluator",
+	// A special account's movements are confirmed by the bank holding it, never by the
+	// account's owner itself.
+	"OwnBank",
+	"NotTheBank",
 	// A red-letter request is answered by the party that did not raise it.
 	"NotOtherParty",
 	"NotAdmin",
@@ -485,12 +489,15 @@ fn funds_setup() {
 		Default::default(),
 	)
 	.expect("freezes");
-	// Program 2 pays by milestones: awards 5 (past its publicity, no agreement yet) and 6
-	// (its agreement of one milestone of 500 recorded).
+	// Program 2 pays by milestones, under bank supervision: awards 5 (past its publicity, no
+	// agreement yet) and 6 (its agreement of one milestone of 500 recorded; the enterprise's
+	// own money, at ledger entry 1, awaits the bank holding its special account).
 	let staged = pallet_funds::PaymentRules {
 		payment: pallet_funds::PaymentForm::Milestones,
+		bank_confirms_from: Some(1_000),
 		..Default::default()
 	};
+	Funds::<Runtime>::designate_bank(sme.clone(), BANK_ORG).expect("names its bank");
 	Funds::<Runtime>::create_program(
 		manager.clone(),
 		Default::default(),
@@ -521,6 +528,7 @@ fn funds_setup() {
 		Default::default(),
 	)
 	.expect("agrees");
+	Funds::<Runtime>::contribute(sme, 6, 100, Default::default()).expect("contributes");
 }
 
 /// One milestone of 500, due in 50 days.
@@ -1296,6 +1304,17 @@ fn fund_rows() -> Vec<(&'static str, RuntimeCall, Vec<Actor>)> {
 			"funds.evaluate",
 			RuntimeCall::Funds(F::evaluate { allocation: 4, score: 90, report: hash }),
 			vec![Bank, Agency(ScienceCommission), Agency(FinanceBureau)],
+		),
+		(
+			// An enterprise names a bank; the bank itself does not hold its own account.
+			"funds.designate_bank",
+			RuntimeCall::Funds(F::designate_bank { bank: BANK_ORG }),
+			vec![Enterprise],
+		),
+		(
+			"funds.confirm_movement",
+			RuntimeCall::Funds(F::confirm_movement { allocation: 6, entry: 1 }),
+			vec![Bank],
 		),
 	]
 }

@@ -410,6 +410,8 @@ fn funds_weights_are_measured_and_fit_many_times_in_a_block() {
 		("accept", W::accept()),
 		("contribute", W::contribute()),
 		("evaluate", W::evaluate()),
+		("designate_bank", W::designate_bank()),
+		("confirm_movement", W::confirm_movement()),
 	]);
 }
 

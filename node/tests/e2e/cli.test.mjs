@@ -63,6 +63,7 @@ test('every command has --help, listing the exit statuses', async () => {
     ['funds', 'create-program'], ['funds', 'set-budget'], ['funds', 'apply'], ['funds', 'approve'], ['funds', 'disburse'],
     ['funds', 'object'], ['funds', 'answer-objection'], ['funds', 'disallow'], ['funds', 'record-repayment'],
     ['funds', 'record-agreement'], ['funds', 'accept'], ['funds', 'contribute'], ['funds', 'evaluate'],
+    ['funds', 'designate-bank'], ['funds', 'confirm-movement'],
     ['invoice', 'issue'], ['invoice', 'confirm'], ['invoice', 'confirm-use'], ['invoice', 'reverse'], ['invoice', 'request-reversal'], ['credit', 'attest'],
     ['product', 'register-class'], ['product', 'register-batch'], ['product', 'register-items'], ['product', 'item-id'],
     ['ip', 'register-work'], ['tx'], ['query'], ['dossier'], ['notary', 'submit'],
@@ -180,7 +181,7 @@ test('funds, credit, provenance and IP: each domain\'s main call through the too
   const terms = (await api.query.funds.programTerms(programId)).unwrap().toJSON();
   assert.deepEqual([terms.eligibility.regions, terms.eligibility.kinds, terms.eligibility.maxPerApplicant, terms.publicityDays],
     [[310000], 1 << 16, 6_000_000, 10]);
-  assert.deepEqual(terms.rules, { payment: 'Advance', coFunding: 0, caps: [{ category: 0, percent: 50 }] });
+  assert.deepEqual(terms.rules, { payment: 'Advance', coFunding: 0, caps: [{ category: 0, percent: 50 }], bankConfirmsFrom: null });
   assert.ok(eventIn(await cliOk('funds', 'set-budget', '--program', String(programId), '--budget', '100000000', '--suri', '//Alice', '--url', url), 'Funds', 'BudgetChanged'));
   const applied = await cliOk('funds', 'apply', '--program', String(programId), '--amount', '5000000', '--document', hash(4), '--project', hash(0x44), '--suri', SELLER, '--url', url);
   const application = eventIn(applied, 'Funds', 'Applied').fields.application;
@@ -290,6 +291,12 @@ test('refusals: each has its exit status and changes nothing', async () => {
   assert.ok(grab.answer.block > before);
   // Auditor is bit 2.
   assert.equal((await api.query.consortium.organizations(orgs.seller)).unwrap().roles.toJSON() & 4, 0);
+  // A special account is held by a bank: naming the buyer (an enterprise) is refused by name,
+  // and the seller's account names no bank.
+  const notBank = await cli('funds', 'designate-bank', '--bank', String(orgs.buyer), '--suri', SELLER, '--url', url);
+  assert.equal(notBank.code, 5, notBank.stderr);
+  assert.match(notBank.stderr, /Funds\.NotABank/);
+  assert.ok((await api.query.funds.accountBanks(orgs.seller)).isNone);
   // `tx` with an unknown call or bad arguments: status 1 or 3, nothing sent.
   const unknown = await cli('tx', 'Consortium', 'no_such_call', '--suri', '//Bob', '--url', url);
   assert.ok([1, 3].includes(unknown.code), unknown.stderr);

@@ -9,7 +9,7 @@ import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { u8aToHex } from '@polkadot/util';
 import {
-  ADVANCE, ANY_ENTERPRISE, DAY, chainNow, endPublicity, registerOrganization, startDevNode, submit,
+  ADVANCE, ANY_ENTERPRISE, DAY, chainNow, endPublicity, registerOrganization, sampleCreditCode, startDevNode, submit,
 } from './helpers.mjs';
 
 let dev;
@@ -64,7 +64,7 @@ async function award(program, amount, project) {
 test('a milestone program from appropriation to evaluation: advance, acceptance, own share, a capped category', async () => {
   // Paid by milestones; the enterprise funds at least 20 % itself; R&D overheads (category 1)
   // at most 10 % of an award.
-  const rules = { payment: 'Milestones', coFunding: 20, caps: [{ category: 1, percent: 10 }] };
+  const rules = { payment: 'Milestones', coFunding: 20, caps: [{ category: 1, percent: 10 }], bankConfirmsFrom: null };
   const program = await createProgram(rules);
   assert.deepEqual((await api.query.funds.programTerms(program)).unwrap().rules.toJSON(), rules);
   const allocation = await award(program, 2_000_000, 0x91);
@@ -131,4 +131,37 @@ test('after the fact: the enterprise spends first, the manager verifies, the gra
   const [stored, ledger] = (await api.call.fundsApi.allocationHistory(allocation, 0, 10)).unwrap();
   assert.deepEqual([stored.spent, stored.disbursed].map((x) => x.toNumber()), [700_000, 700_000]);
   assert.deepEqual(ledger.map((e) => e.movement.type), ['Approved', 'Spent', 'Accepted', 'Disbursed']);
+});
+
+test('under bank supervision the special-account bank confirms the tranche received and a large payment', async () => {
+  const bank = keyring.addFromUri('//PudongCommercialBank');
+  const registered = await registerOrganization(api, keyring.addFromUri('//Ferdie'), { kind: 'FinancialInstitution', name: 'bank', code: sampleCreditCode(6103), account: bank });
+  assert.equal(registered.error, null);
+  orgs.bank = (await api.query.consortium.accountOrganization(bank.address)).unwrap().toNumber();
+  // Expenses of 100,000.00 yuan and more are confirmed by the bank.
+  const program = await createProgram({ ...ADVANCE, bankConfirmsFrom: 10_000_000 });
+  const allocation = await award(program, 50_000_000, 0xb1);
+  const disburse = () => submit(api, api.tx.funds.disburse(allocation, 30_000_000, hash(3)), alice);
+  assert.equal((await disburse()).error, 'funds.NoBank');
+  assert.equal((await submit(api, api.tx.funds.designateBank(orgs.rival), sme)).error, 'funds.NotABank');
+  assert.equal((await submit(api, api.tx.funds.designateBank(orgs.bank), sme)).error, null);
+  assert.equal((await disburse()).error, null);
+  // A small payment needs no confirmation, a large one does (ledger entries 2 and 3).
+  const spend = (amount) => submit(api, api.tx.funds.recordExpense(allocation, amount, 0, hash(4), hash(5), null), sme);
+  assert.equal((await spend(9_999_999)).error, null);
+  assert.equal((await spend(10_000_000)).error, null);
+  const worklist = await api.call.fundsApi.bankWorklist(orgs.bank, null, 100);
+  assert.deepEqual(worklist.map(([a, entry]) => [a.toNumber(), entry.toNumber()]).sort(), [[allocation, 1], [allocation, 3]]);
+  const confirm = (entry, who = bank) => submit(api, api.tx.funds.confirmMovement(allocation, entry), who);
+  assert.equal((await confirm(1, sme)).error, 'BadOrigin');
+  assert.equal((await confirm(2)).error, 'funds.NothingToConfirm');
+  assert.equal((await confirm(1)).error, null);
+  assert.equal((await confirm(1)).error, 'funds.AlreadyConfirmed');
+  assert.equal((await confirm(3)).error, null);
+  // The statements show what the bank confirmed.
+  const checks = await api.call.fundsApi.bankChecks(allocation, 0, 10);
+  assert.deepEqual(checks.map(([entry, check]) => [entry.toNumber(), check.bank.toNumber(), check.confirmed.isSome]), [[1, orgs.bank, true], [3, orgs.bank, true]]);
+  const [, , awards] = (await api.call.fundsApi.programAwards(program, null, 10)).unwrap();
+  assert.deepEqual([awards[0].disbursed.toNumber(), awards[0].confirmed.toNumber()], [30_000_000, 30_000_000]);
+  assert.equal((await api.call.fundsApi.bankWorklist(orgs.bank, null, 100)).length, 0);
 });

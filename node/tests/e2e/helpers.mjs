@@ -412,4 +412,4 @@ export async function endPublicity(api, allocation, sudo) {
 export const ANY_ENTERPRISE = { regions: [], kinds: 1 << 16, roles: 0, maxPerApplicant: null };
 
 /** A fund program's payment rules: in advance, no co-funding share, no category caps. */
-export const ADVANCE = { payment: 'Advance', coFunding: 0, caps: [] };
+export const ADVANCE = { payment: 'Advance', coFunding: 0, caps: [], bankConfirmsFrom: null };

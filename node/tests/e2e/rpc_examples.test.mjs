@@ -152,6 +152,8 @@ function examples(s) {
     funds_obligation: [s.allocation],
     funds_enterpriseAwards: [s.smeOrg, null, 10],
     funds_awardProgress: [s.allocation],
+    funds_bankWorklist: [s.bankOrg, null, 10],
+    funds_bankChecks: [s.allocation, 0, 10],
     funds_allocationHistory: [s.allocation, 0, 10],
     funds_frozenAllocations: [null, 10],
     funds_frozenAccounts: [null, 10],

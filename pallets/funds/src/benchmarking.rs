@@ -47,7 +47,12 @@ fn rules() -> PaymentRules {
 fn rules_paid(payment: PaymentForm) -> PaymentRules {
 	let caps: alloc::vec::Vec<CategoryCap> =
 		(0..8).map(|category| CategoryCap { category, percent: 100 }).collect();
-	PaymentRules { payment, co_funding: 50, caps: caps.try_into().expect("eight caps fit") }
+	PaymentRules {
+		payment,
+		co_funding: 50,
+		caps: caps.try_into().expect("eight caps fit"),
+		bank_confirms_from: Some(0),
+	}
 }
 
 /// A program of `manager` with [`eligibility`] and [`rules`], its budget appropriated.
@@ -101,16 +106,20 @@ fn awarded_in<T: Config>(program: ProgramId, manager: OrgId, enterprise: OrgId) 
 	id
 }
 
-/// Ends an award's publicity now; the enterprise's own money then matches any payment.
+/// Ends an award's publicity now; the enterprise names its special account's bank, and its
+/// own money then matches any payment.
 fn published<T: Config>(id: AllocationId) {
 	Publicities::<T>::mutate(id, |p| p.as_mut().map(|p| p.until = Pallet::<T>::now()));
-	Pallet::<T>::do_contribute(
-		Allocations::<T>::get(id).expect("awarded").enterprise,
-		id,
-		BUDGET,
-		H256::zero(),
-	)
-	.expect("contributes");
+	let enterprise = Allocations::<T>::get(id).expect("awarded").enterprise;
+	if !crate::pallet::AccountBanks::<T>::contains_key(enterprise) {
+		let bank = T::Membership::make_member(
+			&account("special account bank", enterprise, 0),
+			OrgKind::FinancialInstitution,
+			None,
+		);
+		Pallet::<T>::do_designate_bank(enterprise, bank).expect("names its bank");
+	}
+	Pallet::<T>::do_contribute(enterprise, id, BUDGET, H256::zero()).expect("contributes");
 }
 
 /// An award of a program paid by milestones, past its publicity, with an agreement of eight
@@ -436,6 +445,32 @@ mod benchmarks {
 		_(origin as T::RuntimeOrigin, allocation, 95, H256::zero());
 		let evaluation = Evaluations::<T>::get(allocation, Evaluator::ThirdParty);
 		assert_eq!(evaluation.map(|e| (e.by, e.grade)), Some((regulator, Grade::Excellent)));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn designate_bank() -> Result<(), BenchmarkError> {
+		let (origin, enterprise) = caller::<T, T::EnterpriseOrigin>()?;
+		let bank =
+			T::Membership::make_member(&account("bank", 0, 0), OrgKind::FinancialInstitution, None);
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, bank);
+		assert_eq!(crate::pallet::AccountBanks::<T>::get(enterprise), Some(bank));
+		Ok(())
+	}
+
+	/// A tranche received: the award's confirmed money grows.
+	#[benchmark]
+	fn confirm_movement() -> Result<(), BenchmarkError> {
+		let (origin, bank) = caller::<T, T::BankOrigin>()?;
+		let manager = member::<T>("manager", Some(Role::FundManager))?;
+		let enterprise = member::<T>("sme", None)?;
+		Pallet::<T>::do_designate_bank(enterprise, bank).map_err(|_| BenchmarkError::Weightless)?;
+		let allocation = allocated::<T>(manager, enterprise, 1_000);
+		let entry = Allocations::<T>::get(allocation).map(|a| a.entries - 1).unwrap_or_default();
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, allocation, entry);
+		assert_eq!(Fundings::<T>::get(allocation).confirmed, 1_000);
 		Ok(())
 	}
 

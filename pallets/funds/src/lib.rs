@@ -25,6 +25,10 @@
 //!   the invoices pallet, which is then locked ([`Config::Invoices`]): the same invoice can
 //!   justify nothing else, here or in a reimbursement; records its own money put in
 //!   (co-funding) and evaluates its own performance.
+//! - **Bank** ([`Config::BankOrigin`]): holds an enterprise's special account, as the
+//!   enterprise named it; under a program's bank supervision it confirms each tranche
+//!   received, own money paid in, repayments and expenses from the program's threshold on.
+//!   A missing confirmation blocks nothing: statements show what a bank confirmed.
 //! - **Any member** ([`Config::ObjectorOrigin`]): objects to an award during its publicity
 //!   (公示, at least [`MIN_PUBLICITY_DAYS`]); nothing is paid before the publicity ends with
 //!   every objection answered, and an upheld objection withdraws the award.
@@ -43,6 +47,8 @@
 //! - Acceptances: at most one a milestone, within its tranche; acceptances, own money and
 //!   capped spending as the ledger says; evaluations only of paid awards, graded by score;
 //!   each program's count of paid awards without a decisive evaluation right.
+//! - Every bank check is of a money movement, on its bank's worklist until confirmed; each
+//!   award's count of awaiting checks and its bank-confirmed tranches are its checks'.
 //! - For every program the sum of approvals is at most its budget.
 //! - An allocation's totals equal the sums of its ledger entries (approvals less withdrawals);
 //!   a program's totals equal the sums of its allocations'.
@@ -150,6 +156,10 @@ pub mod pallet {
 
 		/// The finance bureau or an auditor.
 		type RegulatorOrigin: EnsureOrigin<Self::RuntimeOrigin, Success = (Self::AccountId, OrgId)>;
+
+		/// A bank (financial institution), confirming the movements of the special accounts it
+		/// holds.
+		type BankOrigin: EnsureOrigin<Self::RuntimeOrigin, Success = (Self::AccountId, OrgId)>;
 
 		/// The invoice lock shared with reimbursements.
 		type Invoices: InvoiceClaims;
@@ -287,6 +297,21 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Unevaluated<T: Config> = StorageMap<_, Twox64Concat, ProgramId, u32, ValueQuery>;
 
+	/// The bank holding each enterprise's special account (专户银行), as the enterprise named it.
+	#[pallet::storage]
+	pub type AccountBanks<T: Config> = StorageMap<_, Twox64Concat, OrgId, OrgId>;
+
+	/// The movements (allocation, ledger entry) a bank is to confirm under bank supervision,
+	/// and whether it did.
+	#[pallet::storage]
+	pub type BankChecks<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, AllocationId, Twox64Concat, u32, BankCheck>;
+
+	/// Each bank's worklist: the movements awaiting its confirmation.
+	#[pallet::storage]
+	pub type AwaitingBank<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, OrgId, Twox64Concat, (AllocationId, u32), ()>;
+
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
@@ -365,6 +390,10 @@ pub mod pallet {
 		Accepted { allocation: AllocationId, milestone: Option<u8>, amount: Fen, report: H256 },
 		/// The enterprise put `amount` of its own money into the project.
 		Contributed { allocation: AllocationId, amount: Fen, proof: H256 },
+		/// The enterprise named the bank holding its special account.
+		BankDesignated { enterprise: OrgId, bank: OrgId },
+		/// The special account's bank confirmed the movement at ledger entry `entry`.
+		BankConfirmed { allocation: AllocationId, entry: u32, bank: OrgId },
 		/// `by` evaluated the award's performance.
 		Evaluated {
 			allocation: AllocationId,
@@ -524,6 +553,19 @@ pub mod pallet {
 		/// Awards that received money await their manager's or a third party's evaluation:
 		/// `funds.unevaluated` counts them.
 		EvaluationsMissing,
+		/// The program is under bank supervision: the recipient names its special account's
+		/// bank first (`designateBank`).
+		NoBank,
+		/// Only a financial institution member holds a special account.
+		NotABank,
+		/// A bank does not hold, and confirm, its own special account.
+		OwnBank,
+		/// No movement of this ledger entry awaits a bank's confirmation.
+		NothingToConfirm,
+		/// Another bank confirms this movement: the one holding the account when it moved.
+		NotTheBank,
+		/// The bank already confirmed the movement.
+		AlreadyConfirmed,
 	}
 
 	#[pallet::call]
@@ -949,6 +991,40 @@ pub mod pallet {
 				return Err(DispatchError::BadOrigin);
 			}
 			Self::do_evaluate(evaluators, allocation, score, report)
+		}
+
+		/// Name the bank holding the enterprise's special account (专户银行), a financial
+		/// institution member: under a program's bank supervision it confirms the tranches
+		/// received, the own money, the repayments and the large expenses. Movements recorded
+		/// from now on await this bank; those before, the bank named then.
+		///
+		/// - Origin: an enterprise (or a financial institution applying to programs).
+		///
+		/// Errors: `OwnBank`, `NotABank`. Events: `BankDesignated`.
+		#[pallet::call_index(19)]
+		#[pallet::weight(T::WeightInfo::designate_bank())]
+		pub fn designate_bank(origin: OriginFor<T>, bank: OrgId) -> DispatchResult {
+			let (_, enterprise) = T::EnterpriseOrigin::ensure_origin(origin)?;
+			Self::do_designate_bank(enterprise, bank)
+		}
+
+		/// Confirm a movement of a special account the bank holds (the ledger entry `entry` of
+		/// `allocation`): the tranche arrived, the own money was paid in, the repayment or the
+		/// expense left the account. Statements show what is bank-confirmed.
+		///
+		/// - Origin: the bank the movement awaits.
+		///
+		/// Errors: `NothingToConfirm`, `NotTheBank`, `AlreadyConfirmed`, `Overflow`.
+		/// Events: `BankConfirmed`.
+		#[pallet::call_index(20)]
+		#[pallet::weight(T::WeightInfo::confirm_movement())]
+		pub fn confirm_movement(
+			origin: OriginFor<T>,
+			allocation: AllocationId,
+			entry: u32,
+		) -> DispatchResult {
+			let (_, bank) = T::BankOrigin::ensure_origin(origin)?;
+			Self::do_confirm_movement(bank, allocation, entry)
 		}
 	}
 

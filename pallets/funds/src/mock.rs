@@ -58,6 +58,7 @@ impl Config for Test {
 		EnsureAgency<u64, TestMembership, agency::FinanceBureau>,
 		EnsureRole<u64, TestMembership, role::Auditor>,
 	>;
+	type BankOrigin = EnsureMember<u64, TestMembership, IsKind<kind::FinancialInstitution>>;
 	type Invoices = TestInvoiceClaims;
 	type UnixTime = TestClock;
 	type WeightInfo = ();

@@ -2,8 +2,8 @@
 //! Polkadot.js exposes it as `api.call.fundsApi.*` from the runtime metadata.
 
 use crate::types::{
-	Agreement, Allocation, AllocationId, Award, Evaluation, Evaluator, Funding, LedgerEntry,
-	Objection, Obligation, Program, ProgramId, Terms,
+	Agreement, Allocation, AllocationId, Award, BankCheck, Evaluation, Evaluator, Funding,
+	LedgerEntry, Objection, Obligation, Program, ProgramId, Terms,
 };
 use alloc::vec::Vec;
 use regchain_primitives::{time::Moment, OrgId};
@@ -15,7 +15,7 @@ sp_api::decl_runtime_apis! {
 	/// with their publicity, and answers an award's objections and an allocation's repayment
 	/// obligation. Version 5 adds to each award its spending, the enterprise's own money and
 	/// its decisive evaluation, lists an enterprise's awards, and answers an award's
-	/// agreement, acceptances and evaluations.
+	/// agreement, acceptances and evaluations, and the bank checks of special accounts.
 	#[api_version(5)]
 	pub trait FundsApi {
 		/// An enterprise's statement across all its funds: up to `limit` (at most 100) of the
@@ -74,5 +74,15 @@ sp_api::decl_runtime_apis! {
 		fn award_progress(
 			allocation: AllocationId,
 		) -> Option<(Option<Agreement>, Funding, Vec<(Evaluator, Evaluation)>)>;
+		/// Up to `limit` (at most 100) of the movements awaiting `bank`'s confirmation, after
+		/// `start_after`, each with its ledger entry.
+		fn bank_worklist(
+			bank: OrgId,
+			start_after: Option<(AllocationId, u32)>,
+			limit: u32,
+		) -> Vec<(AllocationId, u32, LedgerEntry<Moment>)>;
+		/// The bank checks of an allocation's ledger entries from `from` (up to `limit`, at
+		/// most 100, entries read): which bank confirms each, and when it did.
+		fn bank_checks(allocation: AllocationId, from: u32, limit: u32) -> Vec<(u32, BankCheck)>;
 	}
 }

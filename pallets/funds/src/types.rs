@@ -431,6 +431,11 @@ pub struct PaymentRules {
 	pub co_funding: u8,
 	/// Caps on categories, one per category.
 	pub caps: BoundedVec<CategoryCap, MaxCaps>,
+	/// Bank supervision (专户银行监管): the recipients' special-account banks confirm every
+	/// tranche received, the enterprises' own money and repayments, and expenses of at least
+	/// this amount (fen); the recipient names its bank before money moves. `None`: no bank
+	/// confirms.
+	pub bank_confirms_from: Option<Fen>,
 }
 
 /// The most milestones an award's agreement has.
@@ -520,6 +525,30 @@ pub struct Funding {
 	pub released: Fen,
 	/// The enterprise's own money put into the project (自筹资金), in fen.
 	pub own: Fen,
+	/// How many movements await the special-account bank's confirmation.
+	pub awaiting_bank: u32,
+	/// What of the tranches paid the bank confirmed it received, in fen.
+	pub confirmed: Fen,
+}
+
+/// A movement of a special account the account's bank is to confirm, and whether it did.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub struct BankCheck {
+	/// The bank holding the special account when the movement was recorded.
+	pub bank: OrgId,
+	/// When it confirmed the movement; `None` while it has not.
+	pub confirmed: Option<Moment>,
 }
 
 /// Who evaluates an award's performance (绩效评价).
@@ -746,6 +775,8 @@ pub struct Award {
 	pub spent: Fen,
 	/// The enterprise's own money put in (co-funding).
 	pub own: Fen,
+	/// What of the paid tranches the special account's bank confirmed it received.
+	pub confirmed: Fen,
 	/// The decisive performance evaluation: the third party's, else the manager's.
 	pub evaluation: Option<Evaluation>,
 }

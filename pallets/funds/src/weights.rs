@@ -37,6 +37,8 @@ pub trait WeightInfo {
 	fn accept() -> Weight;
 	fn contribute() -> Weight;
 	fn evaluate() -> Weight;
+	fn designate_bank() -> Weight;
+	fn confirm_movement() -> Weight;
 }
 
 /// Weights measured on the reference machine, with the runtime's database weights.
@@ -184,13 +186,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Funds::Ledger` (`max_values`: None, `max_size`: Some(115), added: 2590, mode: `MaxEncodedLen`)
 	fn disburse() -> Weight {
 		// Provisional (spec 125, 126): as measured, with the publicity, the terms, the funding,
-		// the agreement and the count of unevaluated awards read and the count written; to benchmark.
+		// the agreement, the count of unevaluated awards and the account's bank read, and the count,
+		// the bank check, the bank's worklist and the funding written; to benchmark.
 		// Proof size: measured `1442`, estimated `3643`.
 		// Minimum execution time: 48_619_000 picoseconds.
 		Weight::from_parts(53_826_000, 3643)
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(3))
-			.saturating_add(T::DbWeight::get().reads_writes(5, 1))
+			.saturating_add(T::DbWeight::get().reads_writes(7, 4))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
@@ -215,14 +218,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Funds::Ledger` (r:0 w:1)
 	/// Proof: `Funds::Ledger` (`max_values`: None, `max_size`: Some(115), added: 2590, mode: `MaxEncodedLen`)
 	fn record_expense() -> Weight {
-		// Provisional (spec 126): as measured, with the terms, the publicity and the category's
-		// spending read and the category's written; to benchmark.
+		// Provisional (spec 126): as measured, with the terms, the publicity, the category's
+		// spending, the account's bank and the funding read, and the category's spending, the bank
+		// check, the worklist and the funding written; to benchmark.
 		// Proof size: measured `1932`, estimated `5861`.
 		// Minimum execution time: 72_620_000 picoseconds.
 		Weight::from_parts(79_037_000, 5861)
 			.saturating_add(T::DbWeight::get().reads(10))
 			.saturating_add(T::DbWeight::get().writes(5))
-			.saturating_add(T::DbWeight::get().reads_writes(3, 1))
+			.saturating_add(T::DbWeight::get().reads_writes(5, 4))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
@@ -308,7 +312,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn record_repayment() -> Weight {
 		// Provisional (spec 125): a claw-back's reads and writes, with the obligation and
 		// what the enterprise owes read and written; to benchmark.
-		Self::claw_back().saturating_add(T::DbWeight::get().reads_writes(2, 2))
+		Self::claw_back().saturating_add(T::DbWeight::get().reads_writes(4, 5))
 	}
 	fn record_agreement() -> Weight {
 		// Provisional (spec 126): a disbursement's reads, with the program's terms and the
@@ -324,13 +328,23 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn contribute() -> Weight {
 		// Provisional (spec 126): a claw-back's reads and writes, with the publicity and the
 		// funding read and the funding written; to benchmark.
-		Self::claw_back().saturating_add(T::DbWeight::get().reads_writes(2, 1))
+		Self::claw_back().saturating_add(T::DbWeight::get().reads_writes(4, 4))
 	}
 	fn evaluate() -> Weight {
 		// Provisional (spec 126): a claw-back's reads, with two more origins tried (their
 		// accounts and organizations), the three evaluations and the program's count read and
 		// the count and the evaluation written; to benchmark.
 		Self::claw_back().saturating_add(T::DbWeight::get().reads_writes(8, 2))
+	}
+	fn designate_bank() -> Weight {
+		// Provisional (spec 126): a budget change's origin and organization reads, with the
+		// bank's organization read and the account's bank written; to benchmark.
+		Self::set_budget().saturating_add(T::DbWeight::get().reads_writes(1, 1))
+	}
+	fn confirm_movement() -> Weight {
+		// Provisional (spec 126): a claw-back's reads, with the check, the ledger entry and
+		// the funding read and the check, funding and worklist written; to benchmark.
+		Self::claw_back().saturating_add(T::DbWeight::get().reads_writes(3, 3))
 	}
 }
 
@@ -478,13 +492,14 @@ impl WeightInfo for () {
 	/// Proof: `Funds::Ledger` (`max_values`: None, `max_size`: Some(115), added: 2590, mode: `MaxEncodedLen`)
 	fn disburse() -> Weight {
 		// Provisional (spec 125, 126): as measured, with the publicity, the terms, the funding,
-		// the agreement and the count of unevaluated awards read and the count written; to benchmark.
+		// the agreement, the count of unevaluated awards and the account's bank read, and the count,
+		// the bank check, the bank's worklist and the funding written; to benchmark.
 		// Proof size: measured `1442`, estimated `3643`.
 		// Minimum execution time: 48_619_000 picoseconds.
 		Weight::from_parts(53_826_000, 3643)
 			.saturating_add(RocksDbWeight::get().reads(7))
 			.saturating_add(RocksDbWeight::get().writes(3))
-			.saturating_add(RocksDbWeight::get().reads_writes(5, 1))
+			.saturating_add(RocksDbWeight::get().reads_writes(7, 4))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
@@ -509,14 +524,15 @@ impl WeightInfo for () {
 	/// Storage: `Funds::Ledger` (r:0 w:1)
 	/// Proof: `Funds::Ledger` (`max_values`: None, `max_size`: Some(115), added: 2590, mode: `MaxEncodedLen`)
 	fn record_expense() -> Weight {
-		// Provisional (spec 126): as measured, with the terms, the publicity and the category's
-		// spending read and the category's written; to benchmark.
+		// Provisional (spec 126): as measured, with the terms, the publicity, the category's
+		// spending, the account's bank and the funding read, and the category's spending, the bank
+		// check, the worklist and the funding written; to benchmark.
 		// Proof size: measured `1932`, estimated `5861`.
 		// Minimum execution time: 72_620_000 picoseconds.
 		Weight::from_parts(79_037_000, 5861)
 			.saturating_add(RocksDbWeight::get().reads(10))
 			.saturating_add(RocksDbWeight::get().writes(5))
-			.saturating_add(RocksDbWeight::get().reads_writes(3, 1))
+			.saturating_add(RocksDbWeight::get().reads_writes(5, 4))
 	}
 	/// Storage: `Consortium::AccountOrganization` (r:1 w:0)
 	/// Proof: `Consortium::AccountOrganization` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
@@ -602,7 +618,7 @@ impl WeightInfo for () {
 	fn record_repayment() -> Weight {
 		// Provisional (spec 125): a claw-back's reads and writes, with the obligation and
 		// what the enterprise owes read and written; to benchmark.
-		Self::claw_back().saturating_add(RocksDbWeight::get().reads_writes(2, 2))
+		Self::claw_back().saturating_add(RocksDbWeight::get().reads_writes(4, 5))
 	}
 	fn record_agreement() -> Weight {
 		// Provisional (spec 126): a disbursement's reads, with the program's terms and the
@@ -618,12 +634,22 @@ impl WeightInfo for () {
 	fn contribute() -> Weight {
 		// Provisional (spec 126): a claw-back's reads and writes, with the publicity and the
 		// funding read and the funding written; to benchmark.
-		Self::claw_back().saturating_add(RocksDbWeight::get().reads_writes(2, 1))
+		Self::claw_back().saturating_add(RocksDbWeight::get().reads_writes(4, 4))
 	}
 	fn evaluate() -> Weight {
 		// Provisional (spec 126): a claw-back's reads, with two more origins tried (their
 		// accounts and organizations), the three evaluations and the program's count read and
 		// the count and the evaluation written; to benchmark.
 		Self::claw_back().saturating_add(RocksDbWeight::get().reads_writes(8, 2))
+	}
+	fn designate_bank() -> Weight {
+		// Provisional (spec 126): a budget change's origin and organization reads, with the
+		// bank's organization read and the account's bank written; to benchmark.
+		Self::set_budget().saturating_add(RocksDbWeight::get().reads_writes(1, 1))
+	}
+	fn confirm_movement() -> Weight {
+		// Provisional (spec 126): a claw-back's reads, with the check, the ledger entry and
+		// the funding read and the check, funding and worklist written; to benchmark.
+		Self::claw_back().saturating_add(RocksDbWeight::get().reads_writes(3, 3))
 	}
 }

@@ -24,6 +24,8 @@ impl pallet_funds::Config for Runtime {
 		EnsureRegulator<AccountId, Consortium, domain::Funds>,
 		EnsureRole<AccountId, Consortium, role::Auditor>,
 	>;
+	/// Banks confirm the movements of the special accounts they hold.
+	type BankOrigin = EnsureMember<AccountId, Consortium, IsKind<kind::FinancialInstitution>>;
 	type Invoices = Invoices;
 	type UnixTime = Timestamp;
 	type WeightInfo = pallet_funds::weights::SubstrateWeight<Runtime>;

@@ -25,7 +25,9 @@ impl<T: Config> Pallet<T> {
 		}
 		program.disbursed = Self::add(program.disbursed, amount)?;
 		allocation.disbursed = disbursed;
-		Self::push(id, &mut allocation, Movement::Disbursed { amount, transfer })?;
+		let (entry, movement) = (allocation.entries, Movement::Disbursed { amount, transfer });
+		Self::push(id, &mut allocation, movement)?;
+		Self::await_bank(id, entry, allocation.enterprise, &rules, &movement)?;
 		Allocations::<T>::insert(id, allocation);
 		Programs::<T>::insert(allocation.program, program);
 		Self::deposit_event(Event::Disbursed { allocation: id, amount, transfer });
@@ -70,7 +72,9 @@ impl<T: Config> Pallet<T> {
 		if let Some(total) = in_category {
 			CategorySpent::<T>::insert(id, category, total);
 		}
+		let entry = allocation.entries;
 		Self::push(id, &mut allocation, movement)?;
+		Self::await_bank(id, entry, enterprise, &rules, &movement)?;
 		Allocations::<T>::insert(id, allocation);
 		Programs::<T>::insert(allocation.program, program);
 		Self::deposit_event(Event::ExpenseRecorded { allocation: id, amount, category, invoice });

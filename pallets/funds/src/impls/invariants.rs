@@ -158,6 +158,7 @@ impl<T: Config> Pallet<T> {
 			"what an enterprise owes differs from its obligations"
 		);
 		Self::check_awarded()?;
+		Self::check_banks()?;
 		Self::check_projects()
 	}
 

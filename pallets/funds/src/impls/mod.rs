@@ -1,10 +1,11 @@
 //! What the calls do, the statements of the runtime API, and the storage invariants.
 //!
 //! One file per call family, as `tests/` is: `programs`, `applications`, `expenses`,
-//! `publicity`, `payments`, `evaluations`, `repayments`, `supervision`, `statements` (the runtime
+//! `publicity`, `payments`, `banks`, `evaluations`, `repayments`, `supervision`, `statements` (the runtime
 //! API's), `invariants`; the helpers they share are here.
 
 mod applications;
+mod banks;
 mod evaluations;
 mod expenses;
 mod invariants;

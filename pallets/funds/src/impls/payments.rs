@@ -123,8 +123,11 @@ impl<T: Config> Pallet<T> {
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 		let mut funding = Fundings::<T>::get(id);
 		funding.own = Self::add(funding.own, amount)?;
-		Self::push(id, &mut allocation, Movement::Contributed { amount, proof })?;
+		let (entry, movement) = (allocation.entries, Movement::Contributed { amount, proof });
+		Self::push(id, &mut allocation, movement)?;
 		Fundings::<T>::insert(id, funding);
+		let rules = Self::rules(allocation.program);
+		Self::await_bank(id, entry, enterprise, &rules, &movement)?;
 		Allocations::<T>::insert(id, allocation);
 		Self::deposit_event(Event::Contributed { allocation: id, amount, proof });
 		Ok(())

@@ -67,7 +67,10 @@ impl<T: Config> Pallet<T> {
 			.unwrap_or_default()
 			.checked_sub(amount)
 			.ok_or(Error::<T>::Overflow)?;
-		Self::push(id, &mut allocation, Movement::Repaid { amount, transfer })?;
+		let (entry, movement) = (allocation.entries, Movement::Repaid { amount, transfer });
+		Self::push(id, &mut allocation, movement)?;
+		let rules = Self::rules(allocation.program);
+		Self::await_bank(id, entry, enterprise, &rules, &movement)?;
 		Obligations::<T>::insert(id, obligation);
 		if owed.is_zero() {
 			Owed::<T>::remove(enterprise);

@@ -68,6 +68,7 @@ impl<T: Config> Pallet<T> {
 			publicity: Publicities::<T>::get(id),
 			spent: allocation.spent,
 			own: Fundings::<T>::get(id).own,
+			confirmed: Fundings::<T>::get(id).confirmed,
 			evaluation: Self::decisive_evaluation(id),
 		}
 	}

@@ -1,6 +1,7 @@
 //! The pallet's tests, one file per call family.
 
 mod applications;
+mod banks;
 mod evaluations;
 mod expenses;
 mod payments;

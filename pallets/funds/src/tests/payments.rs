@@ -10,7 +10,7 @@ const REPORT: H256 = H256::repeat_byte(0x5e);
 fn rules(payment: PaymentForm, co_funding: u8, caps: &[(Category, u8)]) -> PaymentRules {
 	let caps: Vec<CategoryCap> =
 		caps.iter().map(|&(category, percent)| CategoryCap { category, percent }).collect();
-	PaymentRules { payment, co_funding, caps: caps.try_into().unwrap() }
+	PaymentRules { payment, co_funding, caps: caps.try_into().unwrap(), bank_confirms_from: None }
 }
 
 /// An award of 10,000 in a program paid as `rules` say, past its publicity.
@@ -127,7 +127,10 @@ fn milestones_release_their_tranches_on_acceptance_in_order() {
 		assert_noop!(disburse(a, 3_001), Error::<Test>::ExceedsReleased);
 		assert_ok!(disburse(a, 3_000));
 		assert_ok!(accept(a, 4_000));
-		assert_eq!(Fundings::<Test>::get(a), Funding { accepted: 2, released: 7_000, own: 0 });
+		assert_eq!(
+			Fundings::<Test>::get(a),
+			Funding { accepted: 2, released: 7_000, ..Default::default() }
+		);
 		assert_noop!(accept(a, 1), Error::<Test>::NoMilestoneLeft);
 		assert_ok!(disburse(a, 4_000));
 		assert_noop!(disburse(a, 1), Error::<Test>::ExceedsReleased);
