@@ -40,11 +40,23 @@ export function tempDir(prefix) {
   return mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
+// The nodes this test file started and has not stopped. A file the runner kills (its time
+// limit passed) runs no `after`: the nodes are killed with it, so that none outlives its test
+// and slows the suites still running.
+const running = new Set();
+const killRunning = () => { for (const child of running) child.kill('SIGKILL'); };
+process.once('exit', killRunning);
+for (const [signal, code] of [['SIGTERM', 143], ['SIGINT', 130]]) {
+  process.once(signal, () => { killRunning(); process.exit(code); });
+}
+
 /** Starts the node; the returned handle's `stop()` kills it and removes its base path. */
 export function startNode(args, { baseDir, logName = 'node.log' }) {
   const log = openSync(path.join(baseDir, logName), 'w');
   const child = spawn(NODE_BIN, args, { stdio: ['ignore', log, log] });
+  running.add(child);
   const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.once('exit', () => running.delete(child));
   return {
     child,
     exited,
