@@ -520,7 +520,7 @@ pub mod pallet {
 		AgreementExists,
 		/// The agreement does not fit the program's payment form: milestones for a program not
 		/// paid by milestones, none for one that is, a zero milestone, milestones beyond the
-		/// award, or due dates not in the future and in order.
+		/// award, or due dates not in the future, in order and before the program ends.
 		InvalidAgreement,
 		/// The program pays by milestones: the award's agreement comes first.
 		NoAgreement,
@@ -896,7 +896,8 @@ pub mod pallet {
 
 		/// Record an award's agreement (项目任务书), with the hash of the signed document: its
 		/// milestones (a program paid by milestones needs at least one; the others none), their
-		/// tranches summing to at most the award — the rest is the advance — and due in order,
+		/// tranches summing to at most the award — the rest is the advance — and due in order
+		/// before the program ends,
 		/// and its performance targets, which the evaluations grade. Once, after the publicity
 		/// and before the first payment.
 		///

@@ -36,7 +36,7 @@ impl<T: Config> Pallet<T> {
 		agreement: Agreement,
 	) -> DispatchResult {
 		let allocation = Self::allocation(id)?;
-		Self::managed(manager, allocation.program)?;
+		let program = Self::managed(manager, allocation.program)?;
 		Self::ensure_payable(id)?;
 		ensure!(!Agreements::<T>::contains_key(id), Error::<T>::AgreementExists);
 		ensure!(allocation.disbursed.is_zero(), Error::<T>::AlreadyPaid);
@@ -45,8 +45,11 @@ impl<T: Config> Pallet<T> {
 		let mut total: Fen = 0;
 		let mut after = Self::now();
 		for milestone in &agreement.milestones {
+			// A milestone is accepted, and its tranche paid, while the program runs.
 			ensure!(
-				!milestone.amount.is_zero() && milestone.due > after,
+				!milestone.amount.is_zero()
+					&& milestone.due > after
+					&& milestone.due < program.ends_at,
 				Error::<T>::InvalidAgreement
 			);
 			after = milestone.due;

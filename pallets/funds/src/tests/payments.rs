@@ -100,6 +100,7 @@ fn milestones_release_their_tranches_on_acceptance_in_order() {
 			&[(6_000, 200), (4_001, 300)][..],
 			&[(4_000, 300), (4_000, 200)][..],
 			&[(4_000, 1)][..],
+			&[(4_000, 400)][..],
 		] {
 			assert_noop!(agree(MANAGER, a, void), Error::<Test>::InvalidAgreement);
 		}
